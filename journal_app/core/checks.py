@@ -1,0 +1,24 @@
+"""What ``journal-app check`` reports for a post: load problems, velog-backup's ``undefined``
+lines, and image links whose file does not exist. Every finding carries its file line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .post import Post, Problem
+from .scan import find_image, image_refs, is_remote, prose_lines
+
+
+def check_post(post: Post, root: Path | None = None) -> list[Problem]:
+    """Every problem of ``post``, in file order (problems without a line first)."""
+    found = list(post.problem_details)
+    offset = post.body_start_line
+    for index, line in prose_lines(post.body):
+        if line.strip() == "undefined":
+            found.append(Problem("'undefined' line: an image velog-backup failed to download",
+                                 offset + index))
+    if post.path is not None:
+        for ref in image_refs(post.body):
+            if ref.src and not is_remote(ref.src) and find_image(ref.src, post.path, root) is None:
+                found.append(Problem(f"image not found: {ref.src}", offset + ref.line))
+    return sorted(found, key=lambda problem: problem.line or 0)

@@ -1,0 +1,464 @@
+"""Minimal edits of one front matter field, in the style the file already uses.
+
+Only the lines of the edited key change (or one new line goes just before the closing
+delimiter). The result is parsed again and must read back as intended, with every other key
+unchanged; otherwise :class:`FieldEditError` is raised and nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import yaml
+
+from .dates import DateStyle, parse_date
+from .errors import FieldEditError, HeaderError
+from .frontmatter import Header, _YamlLoader, iter_lines, parse_header, strip_eol
+
+_YAML_KEY = re.compile(
+    r"""^(?P<prefix>(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{}\-?:,&*!|>%@`][^#:]*?|-[^\s:][^#:]*?)"""
+    r"""[ \t]*:(?P<gap>[ \t]*))(?P<value>.*)$"""
+)
+_TOML_KEY = re.compile(
+    r"""^(?P<prefix>[ \t]*(?P<key>"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*=(?P<gap>[ \t]*))(?P<value>.*)$"""
+)
+_TOML_TABLE = re.compile(r"^[ \t]*\[")
+
+
+@dataclass
+class Span:
+    """Where a key sits among the header's lines: [start, stop) and the key line's parts."""
+
+    start: int
+    stop: int
+    prefix: str
+    value: str  # the raw value text on the key line (after the gap)
+
+
+def edit_header(header: Header, name: str, value: object, newline: str,
+                remove: bool = False) -> Header:
+    """A new header with ``name`` set to ``value`` (or removed), touching only its lines."""
+    if not header.valid:
+        raise HeaderError("The header cannot be edited until it is fixed "
+                          f"(line {header.error_line}: {header.error}).")
+    if header.kind not in ("yaml", "toml"):
+        raise FieldEditError(f"Editing {header.kind.upper()} front matter is not supported.")
+    editor = _YamlEditor(header, newline) if header.kind == "yaml" else _TomlEditor(header, newline)
+    attempts = editor.candidates(name, value, remove)
+    failure = "it did not read back as intended"
+    for lines in attempts:
+        text = "".join(lines)
+        content = "".join(lines[1:-1])
+        new = parse_header(header.kind, text, content)
+        if new is None or not new.valid:
+            failure = new.error if new is not None else "the header stopped being a header"
+            continue
+        if _reads_back(header.metadata, new.metadata, name, None if remove else editor.intended):
+            return new
+    raise FieldEditError(f"Could not set {name!r} so that the header reads back correctly: {failure}.")
+
+
+def new_yaml_header(name: str, value: object, newline: str) -> Header:
+    """A fresh YAML header holding one field, for a post that had none."""
+    empty = Header("yaml", f"---{newline}---{newline}", {})
+    return edit_header(empty, name, value, newline)
+
+
+def _reads_back(old: dict, new: dict, name: str, intended: object) -> bool:
+    others_old = {k: v for k, v in old.items() if k != name}
+    others_new = {k: v for k, v in new.items() if k != name}
+    if others_old != others_new:
+        return False
+    if intended is None:
+        return name not in new or new[name] is None
+    if name not in new:
+        return False
+    return _normal(new[name], intended) == _normal(intended, intended)
+
+
+def _normal(value: object, intended: object) -> object:
+    if isinstance(intended, _DateText):
+        return parse_date(value if not isinstance(value, _DateText) else value.text)
+    if isinstance(value, (list, tuple)):
+        return [str(item) for item in value]
+    return value
+
+
+class _DateText:
+    """A date as it will be written: compared by meaning on read-back."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+class _Editor:
+    """Shared logic: find the key's lines, then offer formatted replacements in order of preference."""
+
+    key_pattern: re.Pattern
+
+    def __init__(self, header: Header, newline: str):
+        self.header = header
+        self.newline = newline
+        self.lines = list(iter_lines(header.text))
+        self.intended: object = None
+
+    def candidates(self, name: str, value: object, remove: bool):
+        span = self.find(name)
+        if remove:
+            if span is None:
+                return [self.lines]
+            return [self.lines[:span.start] + self.lines[span.stop:]]
+        styles = self.styles(span, name, value)
+        results = []
+        for style in styles:
+            formatted = self.format(name, value, style, span)
+            if formatted is None:
+                continue
+            new_lines = [line + self.newline for line in formatted]
+            if span is None:
+                closing = len(self.lines) - 1
+                results.append(self.lines[:closing] + new_lines + self.lines[closing:])
+            else:
+                ending = self.lines[span.stop - 1][len(strip_eol(self.lines[span.stop - 1])):]
+                new_lines[-1] = formatted[-1] + (ending or self.newline)
+                results.append(self.lines[:span.start] + new_lines + self.lines[span.stop:])
+        return results
+
+    def content_range(self) -> range:
+        return range(1, len(self.lines) - 1)
+
+    def find(self, name: str) -> Span | None:
+        found = None
+        for index in self.content_range():
+            match = self.key_pattern.match(strip_eol(self.lines[index]))
+            if match and self.unquote_key(match["key"]) == name:
+                found = Span(index, self.span_end(index, match["value"]), match["prefix"],
+                             match["value"])
+        return found
+
+    def unquote_key(self, key: str) -> str:
+        if key[:1] in "\"'":
+            try:
+                return str(yaml.load(key, Loader=_YamlLoader))
+            except yaml.YAMLError:
+                return key
+        return key
+
+    def prefix(self, name: str, span: Span | None, separator: str) -> str:
+        if span is not None:
+            return span.prefix if span.prefix[-1:] in " \t" else span.prefix + " "
+        key = name if re.fullmatch(r"[A-Za-z_][\w-]*", name) else quote_double(name)
+        return f"{key}{separator}"
+
+    def set_intended(self, value: object, text: str | None = None) -> None:
+        self.intended = _DateText(text) if text is not None else (
+            list(value) if isinstance(value, tuple) else value)
+
+
+class _YamlEditor(_Editor):
+    key_pattern = _YAML_KEY
+
+    def span_end(self, start: int, raw_value: str) -> int:
+        stop = start + 1
+        end = len(self.lines) - 1
+        probe = stop
+        block_list_ok = not raw_value.strip() or raw_value.strip().startswith("#")
+        while probe < end:
+            text = strip_eol(self.lines[probe])
+            if text[:1] in (" ", "\t") and text.strip():
+                stop = probe = probe + 1
+            elif not text.strip():
+                probe += 1
+            elif block_list_ok and (text.startswith("- ") or text == "-"):
+                stop = probe = probe + 1
+            else:
+                break
+        return stop
+
+    def styles(self, span: Span | None, name: str, value: object) -> list[str]:
+        if span is None:
+            return [self.prevailing(value), "double"]
+        raw = span.value.strip()
+        continuation = [strip_eol(line) for line in self.lines[span.start + 1:span.stop]]
+        current = self.header.metadata.get(name)
+        if not raw and any(line.lstrip().startswith("-") for line in continuation):
+            return ["block-list", "flow"]
+        if raw.startswith("["):
+            return ["flow:" + raw, "flow"]
+        if raw[:1] in ("|", ">"):
+            return ["block", "double"]
+        if isinstance(value, (list, tuple)) and isinstance(current, str):
+            return ["joined:" + raw, "flow"]
+        quote = {"\"": "double", "'": "single"}.get(raw[:1], "plain")
+        if isinstance(value, (date, datetime)):
+            return ["date:" + quote + ":" + _unquote(raw)]
+        return [quote, "double"]
+
+    def prevailing(self, value: object) -> str:
+        """The style of a new key, following the rest of the header."""
+        values = []
+        for index in self.content_range():
+            match = _YAML_KEY.match(strip_eol(self.lines[index]))
+            if match:
+                values.append(match["value"].strip())
+        if isinstance(value, (list, tuple)):
+            flows = [raw for raw in values if raw.startswith("[")]
+            return "flow:" + flows[0] if flows else "flow"
+        quote = "double" if sum(v.startswith('"') for v in values) * 2 > len(values) else "plain"
+        if isinstance(value, (date, datetime)):
+            dates = [_unquote(v) for v in values if parse_date(_unquote(v)) is not None]
+            return "date:plain:" + (dates[0] if dates else "")
+        return quote
+
+    def format(self, name: str, value: object, style: str, span: Span | None) -> list[str] | None:
+        prefix = self.prefix(name, span, ": ")
+        kind, _, template = style.partition(":")
+        if isinstance(value, (list, tuple)):
+            items = [str(item) for item in value]
+            self.set_intended(items)
+            if kind == "block-list":
+                return [prefix.rstrip()] + self.block_list(items, span)
+            if kind == "joined":
+                joined = _join_tags(items, _unquote(template))
+                if joined is None:
+                    return None
+                self.set_intended(joined)
+                return [prefix + yaml_scalar(joined, _quote_style(template))]
+            return [prefix + flow_list(items, template, yaml_scalar)]
+        if isinstance(value, (date, datetime)):
+            quote, _, example = template.partition(":")
+            text = DateStyle.of(example).format(value)
+            self.set_intended(value, text)
+            return [prefix + (text if quote == "plain" else yaml_scalar(text, quote))]
+        if value is None or isinstance(value, (bool, int, float)):
+            self.set_intended(value)
+            if value is None:
+                literal = ""
+            elif isinstance(value, bool):
+                literal = "true" if value else "false"
+            else:
+                literal = repr(value)
+            return [(prefix + literal).rstrip()]
+        text = str(value)
+        self.set_intended(text)
+        if kind == "block":
+            return [prefix + _block_indicator(text)] + self.block_lines(text, span)
+        return [prefix + yaml_scalar(text, kind)]
+
+    def item_indent_and_quote(self, span: Span | None) -> tuple[str, str]:
+        if span is not None:
+            for line in self.lines[span.start + 1:span.stop]:
+                text = strip_eol(line)
+                if text.lstrip().startswith("-"):
+                    item = text.lstrip()[1:].strip()
+                    return text[: len(text) - len(text.lstrip())], _quote_style(item)
+        return "  ", "plain"
+
+    def block_list(self, items: list[str], span: Span | None) -> list[str]:
+        indent, quote = self.item_indent_and_quote(span)
+        return [f"{indent}- {yaml_scalar(item, quote, context='block-item')}" for item in items]
+
+    def block_lines(self, text: str, span: Span | None) -> list[str]:
+        indent = "  "
+        if span is not None:
+            for line in self.lines[span.start + 1:span.stop]:
+                stripped = strip_eol(line)
+                if stripped.strip():
+                    indent = stripped[: len(stripped) - len(stripped.lstrip())]
+                    break
+        body = text[:-1] if text.endswith("\n") else text
+        return [indent + line if line else "" for line in body.split("\n")]
+
+
+class _TomlEditor(_Editor):
+    key_pattern = _TOML_KEY
+
+    def content_range(self) -> range:
+        stop = len(self.lines) - 1
+        for index in range(1, stop):
+            if _TOML_TABLE.match(strip_eol(self.lines[index])):
+                return range(1, index)
+        return range(1, stop)
+
+    def span_end(self, start: int, raw_value: str) -> int:
+        value = raw_value.strip()
+        stop = start + 1
+        limit = self.content_range().stop
+        if value.startswith("[") and _bracket_depth(value) > 0:
+            depth = _bracket_depth(value)
+            while stop < limit and depth > 0:
+                depth += _bracket_depth(strip_eol(self.lines[stop]))
+                stop += 1
+        elif value[:3] in ('"""', "'''") and value.count(value[:3]) < 2:
+            while stop < limit and value[:3] not in self.lines[stop]:
+                stop += 1
+            stop = min(stop + 1, limit)
+        return stop
+
+    def styles(self, span: Span | None, name: str, value: object) -> list[str]:
+        if span is None:
+            return ["double"]
+        raw = span.value.strip()
+        if raw.startswith("["):
+            return ["flow:" + raw, "flow"]
+        if isinstance(value, (list, tuple)):
+            return ["flow"]
+        if isinstance(value, (date, datetime)):
+            return ["date:" + ("plain" if raw[:1] not in "\"'" else "double") + ":" + _unquote(raw)]
+        return ["single" if raw.startswith("'") and not raw.startswith("'''") else "double", "double"]
+
+    def insert_at(self) -> int:
+        return self.content_range().stop
+
+    def format(self, name: str, value: object, style: str, span: Span | None) -> list[str] | None:
+        prefix = self.prefix(name, span, " = ")
+        kind, _, template = style.partition(":")
+        if isinstance(value, (list, tuple)):
+            items = [str(item) for item in value]
+            self.set_intended(items)
+            return [prefix + flow_list(items, template, toml_string)]
+        if isinstance(value, (date, datetime)):
+            quote, _, example = template.partition(":")
+            date_style = DateStyle.of(example or "2000-01-01T00:00:00+00:00")
+            if date_style.zone == "+HHMM":
+                date_style = DateStyle(separator=date_style.separator, zone="+HH:MM")
+            text = date_style.format(value)
+            self.set_intended(value, text)
+            return [prefix + (text if quote == "plain" else toml_string(text, "double"))]
+        if isinstance(value, bool):
+            self.set_intended(value)
+            return [prefix + ("true" if value else "false")]
+        if isinstance(value, (int, float)):
+            self.set_intended(value)
+            return [prefix + repr(value)]
+        if value is None:
+            raise FieldEditError("TOML has no empty value; remove the key instead.")
+        self.set_intended(str(value))
+        return [prefix + toml_string(str(value), kind)]
+
+    def candidates(self, name: str, value: object, remove: bool):
+        if self.find(name) is None and not remove:
+            # a new key goes after the last top-level key, before any [table]
+            at = self.insert_at()
+            results = []
+            for style in self.styles(None, name, value):
+                formatted = self.format(name, value, style, None)
+                new_lines = [line + self.newline for line in formatted]
+                results.append(self.lines[:at] + new_lines + self.lines[at:])
+            return results
+        return super().candidates(name, value, remove)
+
+
+def _bracket_depth(text: str) -> int:
+    depth, quote = 0, ""
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+    return depth
+
+
+def _unquote(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        return raw[1:-1]
+    return raw
+
+
+def _quote_style(raw: str) -> str:
+    return {"\"": "double", "'": "single"}.get(raw.strip()[:1], "plain")
+
+
+def _join_tags(items: list[str], template: str) -> str | None:
+    separator = ", " if "," in template else " "
+    if any(separator.strip() in item or (separator == " " and " " in item) for item in items):
+        return None
+    return separator.join(items)
+
+
+def _block_indicator(text: str) -> str:
+    if not text.endswith("\n"):
+        return "|-"
+    return "|+" if text.endswith("\n\n") else "|"
+
+
+def _yaml_printable(char: str) -> bool:
+    code = ord(char)
+    return (char in "\t\n" or 0x20 <= code <= 0x7E or code == 0x85 or 0xA0 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF) and code != 0xFEFF
+
+
+def quote_double(text: str, toml: bool = False) -> str:
+    """``text`` as a double-quoted YAML (or TOML basic) string."""
+    out = []
+    for char in text:
+        if char in "\"\\":
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif _yaml_printable(char) and not (toml and ord(char) == 0x7F):
+            out.append(char)
+        elif ord(char) < 0x10000:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return '"' + "".join(out) + '"'
+
+
+_PLAIN_CONTEXTS = {"mapping": "k: {}", "flow-item": "k: [{}]", "block-item": "k:\n- {}"}
+
+
+def yaml_scalar(text: str, quote: str, context: str = "mapping") -> str:
+    """``text`` as a YAML scalar in the wanted quoting, falling back to double quotes."""
+    if quote == "plain" and text and text == text.strip() and "\n" not in text and "\t" not in text:
+        try:
+            loaded = yaml.load(_PLAIN_CONTEXTS[context].format(text), Loader=_YamlLoader)
+        except yaml.YAMLError:
+            loaded = None
+        expected = {"k": [text] if context != "mapping" else text}
+        if loaded == expected and not text.startswith(("\"", "'")):
+            return text
+    if quote == "single" and "\n" not in text and all(_yaml_printable(c) and c != "\t" for c in text):
+        return "'" + text.replace("'", "''") + "'"
+    return quote_double(text)
+
+
+def toml_string(text: str, quote: str, context: str = "") -> str:
+    """``text`` as a TOML string: a literal string when asked and possible, else a basic one."""
+    if quote == "single" and "'" not in text and all(
+            c == "\t" or (ord(c) >= 0x20 and ord(c) != 0x7F) for c in text):
+        return "'" + text + "'"
+    return quote_double(text, toml=True)
+
+
+def flow_list(items: list[str], template: str, scalar) -> str:
+    """``items`` as a one-line list written like ``template`` (``["a","b"]`` or ``[a, b]``)."""
+    inner = template.strip()[1:-1] if template.strip().endswith("]") else ""
+    pad = " " if inner.startswith(" ") and inner.strip() else ""
+    first = inner.strip()[:1]
+    quote = {"\"": "double", "'": "single"}.get(first, "plain" if inner.strip() else "")
+    comma = re.search(r",([ \t]*)", _outside_quotes(inner))
+    if comma:
+        separator = "," + comma.group(1)
+    else:
+        separator = "," if quote == "double" and not pad else ", "
+    if not quote:
+        quote = "plain" if scalar is yaml_scalar else "double"
+    if scalar is toml_string and quote == "plain":
+        quote = "double"
+    body = separator.join(scalar(item, quote, "flow-item") for item in items)
+    return f"[{pad}{body}{pad}]" if items else "[]"
+
+
+def _outside_quotes(text: str) -> str:
+    """``text`` with quoted stretches blanked out, so commas inside strings are not seen."""
+    return re.sub(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'", lambda m: "x" * len(m.group()), text)

@@ -1,0 +1,307 @@
+"""One post file: exact bytes in, exact bytes out, a read-only metadata view and minimal edits.
+
+A :class:`Post` keeps the file's header text verbatim and its body with the original line
+endings. ``to_bytes()`` returns the original bytes when nothing changed, the original header
+bytes plus the new body when only the body changed, and touches only the edited key's lines when
+a field is set. Reading never raises for bad content: it records problems instead.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .dates import date_from_path, parse_date
+from .encoding import Decoded, decode, dominant_newline, normalize_newlines, with_newline
+from .errors import ConflictError, HeaderError, SaveError
+from .fields import edit_header, new_yaml_header
+from .frontmatter import Header, split_header
+from .scan import first_heading
+from .storage import atomic_write, describe_os_error
+
+MAX_POST_BYTES = 64 * 1024 * 1024
+_SALVAGE = re.compile(r"^(title|date|tags|keywords|description|summary)[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a post: a message and, when known, the 1-based file line."""
+
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+class Post:
+    """A post file held in memory so that it can be written back byte for byte."""
+
+    def __init__(self, data: bytes, path: str | os.PathLike | None = None,
+                 stat: os.stat_result | None = None):
+        self.path = Path(path) if path is not None else None
+        self._stat = (stat.st_mtime_ns, stat.st_size) if stat is not None else None
+        self._mtime = stat.st_mtime if stat is not None else None
+        self._issues: list[Problem] = []
+        self._read(data)
+
+    def _read(self, data: bytes) -> None:
+        self._original = data
+        self._converted = False
+        self._decoded: Decoded = decode(data)
+        if self._decoded.problem:
+            self._issues.append(Problem(self._decoded.problem))
+        if b"\x00" in data[:8192]:
+            self._issues.append(Problem("The file contains NUL bytes; it looks like a binary file."))
+        text = self._decoded.text
+        self.newline = dominant_newline(text)
+        self._header, self._body_raw = split_header(text)
+        self._header_original = self._header.text if self._header else ""
+        self._body = normalize_newlines(self._body_raw)
+        self._body_original = self._body
+        if self._header is not None and not self._header.valid:
+            self._issues.append(Problem(self._header.error, self._header.error_line))
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def encoding(self) -> str:
+        """The codec the file is written in ("utf-8", "utf-8-sig" for a BOM, "cp949")."""
+        return self._decoded.encoding
+
+    @property
+    def header(self) -> Header | None:
+        """The front matter (kind, verbatim text, metadata, error), or None."""
+        return self._header
+
+    @property
+    def header_text(self) -> str:
+        """The front matter exactly as written, with "\\n" line endings."""
+        return normalize_newlines(self._header.text) if self._header else ""
+
+    @property
+    def metadata(self) -> dict:
+        """The parsed header; empty when there is none or it could not be read."""
+        return self._header.metadata if self._header is not None else {}
+
+    @property
+    def problems(self) -> list[str]:
+        """Readable messages about what could not be read as expected."""
+        return [str(problem) for problem in self._issues]
+
+    @property
+    def problem_details(self) -> list[Problem]:
+        """The problems with their file lines."""
+        return list(self._issues)
+
+    @property
+    def header_invalid(self) -> bool:
+        """True when the post has a header that could not be read as a mapping."""
+        return self._header is not None and not self._header.valid
+
+    @property
+    def body(self) -> str:
+        """The text after the header, with "\\n" line endings."""
+        return self._body
+
+    @body.setter
+    def body(self, text: str) -> None:
+        self._body = normalize_newlines(text)
+
+    @property
+    def body_start_line(self) -> int:
+        """The 1-based file line on which the body begins."""
+        return self._header_original.count("\n") + self._header_original.count("\r") \
+            - self._header_original.count("\r\n") + 1 if self._header else 1
+
+    def _fallback(self) -> dict:
+        """Best-effort values from an unreadable header's simple lines (display only)."""
+        if not self.header_invalid or self._header.kind != "yaml":
+            return {}
+        found = {}
+        for line in normalize_newlines(self._header.text).split("\n"):
+            match = _SALVAGE.match(line)
+            if match and match[2]:
+                value = match[2]
+                if value.startswith("[") and value.endswith("]"):
+                    found[match[1]] = [part.strip().strip("\"'") for part in value[1:-1].split(",")]
+                else:
+                    found[match[1]] = value[1:-1] if value[:1] == value[-1:] and value[:1] in "\"'" \
+                        and len(value) > 1 else value
+        return found
+
+    def _field(self, *names: str) -> object:
+        for source in (self.metadata, self._fallback()):
+            for name in names:
+                if source.get(name) not in (None, "", []):
+                    return source[name]
+        return None
+
+    @property
+    def title(self) -> str:
+        """The header title, else the first ``# `` heading, else the file name."""
+        value = self._field("title")
+        if value is not None:
+            return str(value).strip()
+        heading = first_heading(self._body)
+        if heading:
+            return heading
+        return self.path.stem if self.path is not None else ""
+
+    @property
+    def date(self) -> datetime:
+        """A timezone-aware date: header, file name, dated folder, then modification time."""
+        value = parse_date(self._field("date"))
+        if value is None and self.path is not None:
+            value = date_from_path(self.path.parts)
+        if value is None:
+            stamp = self._mtime if self._mtime is not None else datetime.now().timestamp()
+            value = datetime.fromtimestamp(stamp).astimezone()
+        return value
+
+    @property
+    def tags(self) -> list[str]:
+        """Tags from ``tags`` and Hugo's ``keywords``: a list or a comma/space separated string."""
+        found: list[str] = []
+        for name in ("tags", "keywords"):
+            for tag in split_tags(self._field(name)):
+                if tag not in found:
+                    found.append(tag)
+        return found
+
+    @property
+    def description(self) -> str:
+        """The description (or Hugo summary), HTML entities decoded, for display."""
+        value = self._field("description", "summary")
+        return html.unescape(str(value)).strip() if value is not None else ""
+
+    # -- editing -------------------------------------------------------------------------
+    def set_field(self, name: str, value: object) -> None:
+        """Set one header key, rewriting only its lines in the file's own style."""
+        if self._header is None:
+            self._header = new_yaml_header(name, value, self.newline)
+        else:
+            self._header = edit_header(self._header, name, value, self._header_newline())
+
+    def remove_field(self, name: str) -> None:
+        """Remove one header key and only its lines."""
+        if self._header is None:
+            return
+        self._header = edit_header(self._header, name, None, self._header_newline(), remove=True)
+
+    def set_header_text(self, text: str) -> None:
+        """Replace the whole header with ``text`` (for fixing an unreadable header by hand)."""
+        text = normalize_newlines(text)
+        if text and not text.endswith("\n"):
+            text += "\n"
+        header, rest = split_header(with_newline(text, self._header_newline()))
+        if text and (header is None or rest):
+            raise HeaderError("The text is not a front matter block between --- lines.")
+        self._header = header
+        self._issues = [p for p in self._issues if p.line is None]  # drop the old header's
+        if header is not None and not header.valid:
+            self._issues.append(Problem(header.error, header.error_line))
+
+    def _header_newline(self) -> str:
+        return dominant_newline(self._header.text) if self._header and \
+            ("\n" in self._header.text or "\r" in self._header.text) else self.newline
+
+    @property
+    def modified(self) -> bool:
+        """True when ``to_bytes()`` would differ from the bytes last read or saved."""
+        return self._converted or self._body != self._body_original or \
+            (self._header.text if self._header else "") != self._header_original
+
+    def to_bytes(self) -> bytes:
+        """The file's bytes: unchanged parts exactly as read."""
+        if not self.modified:
+            return self._original
+        header = self._header.text if self._header else ""
+        body = self._body_raw if self._body == self._body_original \
+            else with_newline(self._body, self.newline)
+        try:
+            return self._decoded.encode(header + body)
+        except UnicodeEncodeError as exc:
+            raise SaveError(
+                f"The text contains {exc.object[exc.start:exc.end]!r}, which the file's "
+                f"encoding {self.encoding} cannot hold; convert the file to UTF-8 to save it."
+            ) from exc
+
+    def convert_to_utf8(self) -> None:
+        """Save from now on as plain UTF-8 (for legacy-encoded files)."""
+        self._decoded = Decoded(self._decoded.text, "utf-8", self._decoded.errors)
+        self._converted = True
+
+    def changed_on_disk(self) -> bool:
+        """True when the file at ``path`` is not the one this post was read from or saved to."""
+        if self.path is None or self._stat is None:
+            return False
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        return (info.st_mtime_ns, info.st_size) != self._stat
+
+    def _mark_saved(self, data: bytes, path: Path) -> None:
+        self.path = path
+        self._original = data
+        self._header_original = self._header.text if self._header else ""
+        self._body_raw = with_newline(self._body, self.newline) \
+            if self._body != self._body_original else self._body_raw
+        self._body_original = self._body
+        self._converted = False
+        try:
+            info = os.stat(path)
+            self._stat, self._mtime = (info.st_mtime_ns, info.st_size), info.st_mtime
+        except OSError:
+            self._stat = None
+
+
+def split_tags(value: object) -> list[str]:
+    """Tags from a list or a comma (else space) separated string, stripped, empties dropped."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        parts = [str(item) for item in value if item is not None]
+    else:
+        text = str(value)
+        parts = text.split(",") if "," in text else text.split()
+    return [part.strip() for part in parts if part.strip()]
+
+
+def load_post(path: str | os.PathLike) -> Post:
+    """Read a post file. Raises OSError only when the file cannot be read at all."""
+    path = Path(path)
+    with open(path, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if info.st_size > MAX_POST_BYTES:
+            raise OSError(f"the file is {info.st_size // (1024 * 1024)} MB, larger than the "
+                          f"{MAX_POST_BYTES // (1024 * 1024)} MB a post may be")
+        data = stream.read()
+    return Post(data, path, info)
+
+
+def save_post(post: Post, path: str | os.PathLike | None = None, *, force: bool = False) -> None:
+    """Write ``post`` atomically to ``path`` (default: where it was read from).
+
+    Raises :class:`ConflictError` when the file changed on disk since it was read, unless
+    ``force`` is true, and :class:`SaveError` when the write fails (the old file is untouched).
+    """
+    target = Path(path) if path is not None else post.path
+    if target is None:
+        raise SaveError("The post has no file yet; choose where to save it.")
+    if not force and target == post.path and post.changed_on_disk():
+        raise ConflictError(f"{target} changed on disk since it was opened; "
+                            "saving now would overwrite that change.")
+    data = post.to_bytes()
+    atomic_write(target, data)
+    post._mark_saved(data, target)
+
+
+def read_error_message(path: Path, exc: OSError) -> str:
+    """One sentence for a post that could not be read."""
+    reason = describe_os_error(exc) if exc.errno else str(exc)
+    return f"Could not read {path}: {reason}."

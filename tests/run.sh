@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs them.
+#  - as root on Debian/Ubuntu: the system libraries Qt and QtWebEngine need, Korean fonts,
+#    Xvfb and Chromium (for the browser and screenshot tests);
+#  - a virtual environment in .venv with the package and its test extra;
+#  - then pytest, offscreen. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends \
+    python3-venv libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
+    libxkbcommon0 fonts-nanum libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 \
+    libxkbfile1 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 chromium >/dev/null
+fi
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+if [ "$(id -u)" = 0 ]; then
+  export QTWEBENGINE_DISABLE_SANDBOX=1
+fi
+exec .venv/bin/python -m pytest "$@"
