@@ -8,6 +8,7 @@ unchanged; otherwise :class:`FieldEditError` is raised and nothing changes.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -48,14 +49,14 @@ def edit_header(header: Header, name: str, value: object, newline: str,
     editor = _YamlEditor(header, newline) if header.kind == "yaml" else _TomlEditor(header, newline)
     attempts = editor.candidates(name, value, remove)
     failure = "it did not read back as intended"
-    for lines in attempts:
+    for lines, intended in attempts:
         text = "".join(lines)
         content = "".join(lines[1:-1])
         new = parse_header(header.kind, text, content)
         if new is None or not new.valid:
             failure = new.error if new is not None else "the header stopped being a header"
             continue
-        if _reads_back(header.metadata, new.metadata, name, None if remove else editor.intended):
+        if _reads_back(header.metadata, new.metadata, name, intended):
             return new
     raise FieldEditError(f"Could not set {name!r} so that the header reads back correctly: {failure}.")
 
@@ -108,22 +109,26 @@ class _Editor:
         span = self.find(name)
         if remove:
             if span is None:
-                return [self.lines]
-            return [self.lines[:span.start] + self.lines[span.stop:]]
+                return [(self.lines, None)]
+            return [(self.lines[:span.start] + self.lines[span.stop:], None)]
         styles = self.styles(span, name, value)
         results = []
         for style in styles:
             formatted = self.format(name, value, style, span)
             if formatted is None:
                 continue
+            if span is not None and len(formatted) == 1 and span.stop == span.start + 1:
+                formatted[0] += self.comment(span, name)
             new_lines = [line + self.newline for line in formatted]
             if span is None:
                 closing = len(self.lines) - 1
-                results.append(self.lines[:closing] + new_lines + self.lines[closing:])
+                results.append((self.lines[:closing] + new_lines + self.lines[closing:],
+                                self.intended))
             else:
                 ending = self.lines[span.stop - 1][len(strip_eol(self.lines[span.stop - 1])):]
                 new_lines[-1] = formatted[-1] + (ending or self.newline)
-                results.append(self.lines[:span.start] + new_lines + self.lines[span.stop:])
+                results.append((self.lines[:span.start] + new_lines + self.lines[span.stop:],
+                                self.intended))
         return results
 
     def content_range(self) -> range:
@@ -137,6 +142,17 @@ class _Editor:
                 found = Span(index, self.span_end(index, match["value"]), match["prefix"],
                              match["value"])
         return found
+
+    def comment(self, span: Span, name: str) -> str:
+        """A trailing ``# comment`` after the key's current value, kept on rewrite."""
+        current = self.header.metadata.get(name)
+        for match in re.finditer(r"[ \t]+#", span.value):
+            try:
+                if self.load_value(span.value[:match.start()]) == current:
+                    return span.value[match.start():]
+            except ValueError:
+                continue
+        return ""
 
     def unquote_key(self, key: str) -> str:
         if key[:1] in "\"'":
@@ -159,6 +175,12 @@ class _Editor:
 
 class _YamlEditor(_Editor):
     key_pattern = _YAML_KEY
+
+    def load_value(self, text: str) -> object:
+        try:
+            return (yaml.load("k: " + text, Loader=_YamlLoader) or {}).get("k")
+        except (yaml.YAMLError, AttributeError) as exc:
+            raise ValueError(text) from exc
 
     def span_end(self, start: int, raw_value: str) -> int:
         stop = start + 1
@@ -206,7 +228,10 @@ class _YamlEditor(_Editor):
         if isinstance(value, (list, tuple)):
             flows = [raw for raw in values if raw.startswith("[")]
             return "flow:" + flows[0] if flows else "flow"
-        quote = "double" if sum(v.startswith('"') for v in values) * 2 > len(values) else "plain"
+        strings = [v for v in values
+                   if v and v[0] not in "[{|>&*" and parse_date(_unquote(v)) is None]
+        quoted = sum(v.startswith('"') for v in strings)
+        quote = "double" if quoted and quoted * 2 >= len(strings) else "plain"
         if isinstance(value, (date, datetime)):
             dates = [_unquote(v) for v in values if parse_date(_unquote(v)) is not None]
             return "date:plain:" + (dates[0] if dates else "")
@@ -274,6 +299,12 @@ class _YamlEditor(_Editor):
 
 class _TomlEditor(_Editor):
     key_pattern = _TOML_KEY
+
+    def load_value(self, text: str) -> object:
+        try:
+            return tomllib.loads("k = " + text).get("k")
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(text) from exc
 
     def content_range(self) -> range:
         stop = len(self.lines) - 1
@@ -346,7 +377,7 @@ class _TomlEditor(_Editor):
             for style in self.styles(None, name, value):
                 formatted = self.format(name, value, style, None)
                 new_lines = [line + self.newline for line in formatted]
-                results.append(self.lines[:at] + new_lines + self.lines[at:])
+                results.append((self.lines[:at] + new_lines + self.lines[at:], self.intended))
             return results
         return super().candidates(name, value, remove)
 
@@ -378,7 +409,7 @@ def _quote_style(raw: str) -> str:
 
 def _join_tags(items: list[str], template: str) -> str | None:
     separator = ", " if "," in template else " "
-    if any(separator.strip() in item or (separator == " " and " " in item) for item in items):
+    if any((" " if separator == " " else ",") in item for item in items):
         return None
     return separator.join(items)
 

@@ -1,0 +1,75 @@
+"""The journal: scanning, grouping by tag and by date, resilience to bad files and folders."""
+
+from __future__ import annotations
+
+import os
+
+from journal_app.core import UNTAGGED, Journal
+
+
+def test_scan_finds_every_post_and_skips_build_output(quirk_journal):
+    root, written = quirk_journal
+    for skipped in ("_site/copy.md", "public/copy.md", "node_modules/x/readme.md", ".git/x.md",
+                    ".hidden/note.md"):
+        (root / skipped).parent.mkdir(parents=True, exist_ok=True)
+        (root / skipped).write_text("# skipped\n")
+    (root / "notes/not-a-post.txt").write_text("x")
+    journal = Journal(root)
+    assert sorted(info.path for info in journal.posts) == sorted(written)
+
+
+def test_posts_newest_first(quirk_journal):
+    root, _ = quirk_journal
+    dates = [info.date for info in Journal(root).posts]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_by_tag(quirk_journal):
+    root, _ = quirk_journal
+    groups = Journal(root).by_tag()
+    assert [info.title for info in groups["여행"]] == ["제주 여행 후기"]
+    assert {info.title for info in groups["hugo"]} == {"Hugo post", "TOML post"}
+    assert [info.title for info in groups["hugo"]] == ["Hugo post", "TOML post"]  # newest first
+    assert list(groups)[-1] == UNTAGGED
+    assert "Just a heading" in [info.title for info in groups[UNTAGGED]]
+    counts = [len(posts) for tag, posts in groups.items() if tag != UNTAGGED]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_by_date(quirk_journal):
+    root, _ = quirk_journal
+    years = Journal(root).by_date()
+    assert list(years) == sorted(years, reverse=True)
+    assert [info.title for info in years[2021][10]] == ["가을", "날짜 없는 글"]  # same date: by path
+    assert list(years[2021]) == [10, 6, 3]
+    assert [info.title for info in years[2016][2]] == ["Leap day"]
+
+
+def test_one_bad_file_never_stops_a_scan(quirk_journal):
+    root, written = quirk_journal
+    (root / "notes/binary.md").write_bytes(os.urandom(2048) + b"\x00")
+    (root / "notes/dangling.md").symlink_to(root / "nowhere.md")
+    (root / "loop").mkdir()
+    (root / "loop/self").symlink_to(root / "loop")
+    journal = Journal(root)
+    assert len(journal.posts) == len(written) + 2
+    dangling = journal.get(root / "notes/dangling.md")
+    assert not dangling.readable and "Could not read" in dangling.problems[0]
+
+
+def test_refresh_one_file(quirk_journal):
+    root, _ = quirk_journal
+    journal = Journal(root)
+    path = root / "notes/new.md"
+    path.write_text("---\ntitle: 새 글\ntags: [새]\n---\n")
+    assert journal.refresh(path).title == "새 글"
+    assert "새" in journal.by_tag()
+    path.unlink()
+    assert journal.refresh(path) is None and journal.get(path) is None
+
+
+def test_invalid_headers_are_listed_with_their_problem(quirk_journal):
+    root, _ = quirk_journal
+    invalid = [info.relpath for info in Journal(root).posts if info.header_invalid]
+    assert sorted(invalid) == sorted(["backup/content/책 \u201c데미안\u201d 읽고.md",
+                                      "backup/content/윈도우 경로.md", "notes/list-header.md"])
