@@ -13,3 +13,9 @@ def quirk_journal(tmp_path):
     root = tmp_path / "journal"
     written = write_quirks(root)
     return root, written
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own cache folder (the summary index), never the user's."""
+    monkeypatch.setenv("JOURNAL_APP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

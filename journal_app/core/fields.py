@@ -423,7 +423,8 @@ def _block_indicator(text: str) -> str:
 def _yaml_printable(char: str) -> bool:
     code = ord(char)
     return (char in "\t\n" or 0x20 <= code <= 0x7E or code == 0x85 or 0xA0 <= code <= 0xD7FF
-            or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF) and code != 0xFEFF
+            or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF) \
+        and code not in (0xFEFF, 0x85, 0x2028, 0x2029)  # YAML 1.1 reads the last three as breaks
 
 
 def quote_double(text: str, toml: bool = False) -> str:

@@ -2,20 +2,28 @@
 
 The scan walks the folder recursively for ``*.md`` and ``*.markdown``, skipping hidden folders
 and build output, never following symlinked folders (so a loop cannot trap it). One bad file
-never stops a scan: it becomes a summary with a problem.
+never stops a scan: it becomes a summary with a problem. Summaries of unchanged files come from
+the SQLite index in the user's cache folder.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .index import SummaryIndex
 from .post import Post, load_post, read_error_message
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
+PARALLEL_MINIMUM = 400  # fewer unindexed files than this are read in-process
+CHUNK = 200
 UNTAGGED = ""  # the by_tag() key of posts without tags; no real tag is empty
 
 
@@ -29,37 +37,60 @@ class PostInfo:
     date: datetime
     tags: list[str] = field(default_factory=list)
     description: str = ""
-    metadata: dict = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     header_invalid: bool = False
     readable: bool = True
 
     @classmethod
-    def of(cls, post: Post, root: Path) -> "PostInfo":
+    def of(cls, post: Post, relpath: str) -> "PostInfo":
         """The summary of a loaded post."""
-        return cls(post.path, _relative(post.path, root), post.title, post.date, post.tags,
-                   post.description, post.metadata, post.problems, post.header_invalid)
+        return cls(post.path, relpath, post.title, post.date, post.tags, post.description,
+                   post.problems, post.header_invalid)
 
     @classmethod
-    def unreadable(cls, path: Path, root: Path, message: str) -> "PostInfo":
+    def unreadable(cls, path: Path, relpath: str, message: str) -> "PostInfo":
         """The summary of a file that could not be read at all."""
         try:
             stamp = datetime.fromtimestamp(os.lstat(path).st_mtime).astimezone()
         except OSError:
             stamp = datetime.now().astimezone()
-        return cls(path, _relative(path, root), path.stem, stamp, problems=[message],
-                   readable=False)
+        return cls(path, relpath, path.stem, stamp, problems=[message], readable=False)
+
+    def to_dict(self) -> dict:
+        """The summary as plain JSON-ready values (for the index)."""
+        return {"title": self.title, "date": self.date.isoformat(), "tags": self.tags,
+                "description": self.description, "problems": self.problems,
+                "header_invalid": self.header_invalid, "readable": self.readable}
+
+    @classmethod
+    def from_dict(cls, path: Path, relpath: str, data: dict) -> "PostInfo":
+        """A summary read back from the index."""
+        return cls(path, relpath, data["title"], datetime.fromisoformat(data["date"]),
+                   data["tags"], data["description"], data["problems"], data["header_invalid"],
+                   data.get("readable", True))
+
+    @property
+    def metadata(self) -> dict:
+        """The post's parsed header, read from disk now."""
+        return self.load().metadata
 
     def load(self) -> Post:
         """The full post, read from disk now."""
         return load_post(self.path)
 
 
-def _relative(path: Path, root: Path) -> str:
+def read_summary(path: str, relpath: str) -> PostInfo:
+    """Read one file into a summary; never raises."""
+    location = Path(path)
     try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+        return PostInfo.of(load_post(location), relpath)
+    except OSError as exc:
+        return PostInfo.unreadable(location, relpath, read_error_message(location, exc))
+
+
+def read_summaries(paths: list[str], relpaths: list[str]) -> list[dict]:
+    """Summaries of several files as plain dicts, cheap to send back (run in a worker process)."""
+    return [read_summary(path, relpath).to_dict() for path, relpath in zip(paths, relpaths)]
 
 
 def newest_first(posts: list[PostInfo]) -> list[PostInfo]:
@@ -67,31 +98,91 @@ def newest_first(posts: list[PostInfo]) -> list[PostInfo]:
     return sorted(posts, key=lambda info: (-info.date.timestamp(), info.relpath))
 
 
-def summarize(path: Path, root: Path) -> PostInfo:
-    """Read one file into a summary; never raises."""
-    try:
-        return PostInfo.of(load_post(path), root)
-    except OSError as exc:
-        return PostInfo.unreadable(path, root, read_error_message(path, exc))
-
-
 class Journal:
     """A folder of markdown posts, read once on construction and updated file by file."""
 
-    def __init__(self, root: str | os.PathLike):
+    def __init__(self, root: str | os.PathLike, use_index: bool = True):
         self.root = Path(root).absolute()
         if not self.root.is_dir():
             raise NotADirectoryError(f"{self.root} is not a folder")
+        self.use_index = use_index
+        self.scan_workers = 1  # processes that read files in the last scan
         self.problems: list[str] = []  # folders that could not be read
         self._posts: dict[Path, PostInfo] = {}
         self.rescan()
 
-    def rescan(self) -> None:
-        """Read the whole folder again."""
-        self.problems = []
-        self._posts = {path: summarize(path, self.root) for path in self.post_paths()}
+    def _relative(self, path: str) -> str:
+        prefix = str(self.root) + os.sep
+        relative = path[len(prefix):] if path.startswith(prefix) else path
+        return relative.replace(os.sep, "/")
 
-    def post_paths(self) -> list[Path]:
+    def summarize(self, path: str, index: SummaryIndex | None = None) -> PostInfo:
+        """Read one file into a summary (from the index when unchanged); never raises."""
+        relpath = self._relative(path)
+        if index is None:
+            return read_summary(path, relpath)
+        try:
+            info = os.stat(path)
+        except OSError:
+            return read_summary(path, relpath)
+        cached = index.get(path, info)
+        if cached is not None:
+            return PostInfo.from_dict(Path(path), relpath, cached)
+        summary = read_summary(path, relpath)
+        if summary.readable:
+            index.put(path, info, summary.to_dict())
+        return summary
+
+    def rescan(self) -> None:
+        """Read the whole folder again (unchanged files come from the index)."""
+        self.problems = []
+        paths = self.post_paths()
+        index = SummaryIndex(self.root) if self.use_index else None
+        try:
+            found: dict[str, PostInfo] = {}
+            missing: list[str] = []
+            for path in paths:
+                cached = index.lookup(path) if index is not None else None
+                if cached is not None:
+                    found[path] = PostInfo.from_dict(Path(path), self._relative(path), cached)
+                else:
+                    missing.append(path)
+            for summary in self._read_many(missing):
+                found[str(summary.path)] = summary
+                if index is not None and summary.readable:
+                    index.put_current(str(summary.path), summary.to_dict())
+            self._posts = {found[path].path: found[path] for path in paths}
+            if index is not None:
+                index.keep_only(set(paths))
+        finally:
+            if index is not None:
+                index.close()
+
+    def _read_many(self, paths: list[str]) -> list[PostInfo]:
+        """Summaries of many files, read in worker processes when there are enough of them."""
+        workers = min(os.cpu_count() or 1, 8)
+        # Only fork: spawn and forkserver would re-run the caller's main module in each worker.
+        # Forking is safe only while this process has a single thread.
+        can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+        self.scan_workers = 1
+        if len(paths) < PARALLEL_MINIMUM or workers < 2 or not can_fork:
+            return [read_summary(path, self._relative(path)) for path in paths]
+        relpaths = [self._relative(path) for path in paths]
+        chunks = range(0, len(paths), CHUNK)
+        try:
+            context = multiprocessing.get_context("fork")
+            self.scan_workers = workers
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                results = list(pool.map(read_summaries, [paths[at:at + CHUNK] for at in chunks],
+                                        [relpaths[at:at + CHUNK] for at in chunks]))
+        except (OSError, RuntimeError, BrokenProcessPool):
+            self.scan_workers = 1
+            return [read_summary(path, relpath) for path, relpath in zip(paths, relpaths)]
+        summaries = (data for chunk in results for data in chunk)
+        return [PostInfo.from_dict(Path(path), relpath, data)
+                for path, relpath, data in zip(paths, relpaths, summaries)]
+
+    def post_paths(self) -> list[str]:
         """Every post file under the root, in a stable order."""
         found = []
 
@@ -103,7 +194,7 @@ class Journal:
                                 if not name.startswith(".") and name not in SKIPPED_FOLDERS)
             for name in sorted(files):
                 if name.lower().endswith(POST_SUFFIXES) and not name.startswith("."):
-                    found.append(Path(folder, name))
+                    found.append(os.path.join(folder, name))
         return found
 
     @property
@@ -121,7 +212,7 @@ class Journal:
         if not path.is_file():
             self._posts.pop(path, None)
             return None
-        info = summarize(path, self.root)
+        info = self.summarize(str(path))
         self._posts[path] = info
         return info
 

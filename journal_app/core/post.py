@@ -24,6 +24,7 @@ from .scan import first_heading
 from .storage import atomic_write, describe_os_error
 
 MAX_POST_BYTES = 64 * 1024 * 1024
+_MISSING = object()
 _SALVAGE = re.compile(r"^(title|date|tags|keywords|description|summary)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
 
@@ -43,7 +44,7 @@ class Post:
 
     def __init__(self, data: bytes, path: str | os.PathLike | None = None,
                  stat: os.stat_result | None = None):
-        self.path = Path(path) if path is not None else None
+        self.path = path if isinstance(path, Path) or path is None else Path(path)
         self._stat = (stat.st_mtime_ns, stat.st_size) if stat is not None else None
         self._mtime = stat.st_mtime if stat is not None else None
         self._issues: list[Problem] = []
@@ -58,7 +59,7 @@ class Post:
         if b"\x00" in data[:8192]:
             self._issues.append(Problem("The file contains NUL bytes; it looks like a binary file."))
         text = self._decoded.text
-        self.newline = dominant_newline(text)
+        self._newline: str | None = None
         self._header, self._body_raw = split_header(text)
         self._header_original = self._header.text if self._header else ""
         self._body = normalize_newlines(self._body_raw)
@@ -67,6 +68,13 @@ class Post:
             self._issues.append(Problem(self._header.error, self._header.error_line))
 
     # -- reading -------------------------------------------------------------------------
+    @property
+    def newline(self) -> str:
+        """The file's line ending (the one used most), used for edited text."""
+        if self._newline is None:
+            self._newline = dominant_newline(self._decoded.text)
+        return self._newline
+
     @property
     def encoding(self) -> str:
         """The codec the file is written in ("utf-8", "utf-8-sig" for a BOM, "cp949")."""
@@ -181,6 +189,10 @@ class Post:
     # -- editing -------------------------------------------------------------------------
     def set_field(self, name: str, value: object) -> None:
         """Set one header key, rewriting only its lines in the file's own style."""
+        current = self.metadata.get(name, _MISSING)
+        wanted = list(value) if isinstance(value, tuple) else value
+        if current == wanted and type(current) is type(wanted):
+            return  # nothing to change: not even a re-quoting
         if self._header is None:
             self._header = new_yaml_header(name, value, self.newline)
         else:
@@ -274,7 +286,7 @@ def split_tags(value: object) -> list[str]:
 
 def load_post(path: str | os.PathLike) -> Post:
     """Read a post file. Raises OSError only when the file cannot be read at all."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     with open(path, "rb") as stream:
         info = os.fstat(stream.fileno())
         if info.st_size > MAX_POST_BYTES:

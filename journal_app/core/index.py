@@ -1,0 +1,124 @@
+"""A cache of post summaries in SQLite, so a journal of thousands of posts opens at once.
+
+One database per journal folder lives in the user's cache folder (never inside the journal).
+An entry is reused only while the file's modification time and size are unchanged, and the
+whole cache is dropped when the summary format or the local UTC offset changes (dates written
+without an offset are read in local time). Any SQLite trouble turns the cache off silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+FORMAT = "1"
+
+
+def cache_folder() -> Path:
+    """Where caches go: $JOURNAL_APP_CACHE_DIR, else $XDG_CACHE_HOME/journal_app, else ~/.cache."""
+    explicit = os.environ.get("JOURNAL_APP_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "journal_app"
+
+
+def _stamp() -> str:
+    offset = datetime.now().astimezone().utcoffset()
+    return f"{FORMAT}:{offset.total_seconds() if offset else 0}"
+
+
+class SummaryIndex:
+    """(path, mtime_ns, size) -> summary dict, for one journal root."""
+
+    def __init__(self, root: Path):
+        self._db: sqlite3.Connection | None = None
+        self._stats = {}
+        self._pending = []
+        try:
+            folder = cache_folder()
+            folder.mkdir(parents=True, exist_ok=True)
+            name = hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+            self._db = sqlite3.connect(folder / f"summaries-{name}.sqlite")
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS posts (path TEXT PRIMARY KEY, "
+                             "mtime_ns INTEGER, size INTEGER, summary TEXT)")
+            row = self._db.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
+            if row is None or row[0] != _stamp():
+                self._db.execute("DELETE FROM posts")
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (_stamp(),))
+            self._pending: list[tuple] = []
+            self._stats: dict[str, os.stat_result] = {}
+            self._rows = {path: (mtime, size, summary) for path, mtime, size, summary
+                          in self._db.execute("SELECT path, mtime_ns, size, summary FROM posts")}
+        except (sqlite3.Error, OSError):
+            self.close()
+            self._rows = {}
+
+    def get(self, path: str, info: os.stat_result) -> dict | None:
+        """The cached summary when the file is unchanged, else None."""
+        row = self._rows.get(path)
+        if row is None or row[0] != info.st_mtime_ns or row[1] != info.st_size:
+            return None
+        return json.loads(row[2])
+
+    def lookup(self, path: str) -> dict | None:
+        """The cached summary when the file is unchanged (stats it now), else None."""
+        if path not in self._rows:
+            return None
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        self._stats[path] = info
+        return self.get(path, info)
+
+    def put_current(self, path: str, summary: dict) -> None:
+        """Remember a summary for a file, with the stat taken at lookup (or now)."""
+        info = self._stats.get(path)
+        try:
+            info = info or os.stat(path)
+        except OSError:
+            return
+        self.put(path, info, summary)
+
+    def put(self, path: str, info: os.stat_result, summary: dict) -> None:
+        """Remember a summary for the file as it is now."""
+        if self._db is not None:
+            self._pending.append((path, info.st_mtime_ns, info.st_size,
+                                  json.dumps(summary, ensure_ascii=False)))
+
+    def keep_only(self, paths: set[str]) -> None:
+        """Forget files that are gone."""
+        if self._db is None:
+            return
+        gone = [(path,) for path in self._rows if path not in paths]
+        try:
+            self._db.executemany("DELETE FROM posts WHERE path = ?", gone)
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        """Commit and close; safe to call twice."""
+        if self._db is not None:
+            try:
+                insert = "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?)"
+                try:
+                    self._db.executemany(insert, self._pending)
+                except UnicodeEncodeError:  # a file name that is not valid text: row by row
+                    for row in self._pending:
+                        try:
+                            self._db.execute(insert, row)
+                        except UnicodeEncodeError:
+                            continue
+                self._db.commit()
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None

@@ -1,0 +1,123 @@
+"""The command line, run as a real process the way a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "journal_app", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_list_text(quirk_journal):
+    root, written = quirk_journal
+    result = run("list", root)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(written)
+    assert "2021-03-28\t제주 여행 후기\t여행, 일상\tbackup/content/제주 여행 후기.md" in lines
+
+
+def test_list_json_and_tag_filter(quirk_journal):
+    root, _ = quirk_journal
+    result = run("list", root, "--json", "--tag", "hugo")
+    posts = json.loads(result.stdout)
+    assert [post["title"] for post in posts] == ["Hugo post", "TOML post"]
+    assert posts[0] == {"path": "content/posts/hugo.md", "title": "Hugo post",
+                        "date": "2024-02-02T04:14:54-08:00", "tags": ["hugo", "static", "web"],
+                        "description": "A short summary", "problems": []}
+
+
+def test_list_json_reports_problems(quirk_journal):
+    root, _ = quirk_journal
+    posts = {post["path"]: post for post in json.loads(run("list", root, "--json").stdout)}
+    assert "invalid YAML header" in posts["backup/content/윈도우 경로.md"]["problems"][0]
+
+
+def test_tags(quirk_journal):
+    root, _ = quirk_journal
+    lines = run("tags", root).stdout.splitlines()
+    assert lines[:2] == ["2\thugo", "2\twindows"]
+    data = json.loads(run("tags", root, "--json").stdout)
+    assert {"tag": "여행", "count": 1} in data
+
+
+def test_check_reports_everything(quirk_journal):
+    root, _ = quirk_journal
+    (root / "notes/undecodable.md").write_bytes(b"\xff\xfe\xfa bad")
+    result = run("check", root)
+    assert result.returncode == 1
+    out = result.stdout.splitlines()
+    assert "backup/content/윈도우 경로.md:3: invalid YAML header" in "\n".join(out)
+    assert any(line.startswith("backup/content/책 \u201c데미안\u201d 읽고.md:2: invalid YAML") for line in out)
+    assert "notes/list-header.md:2: the header is a list, not a mapping of keys to values" in out
+    assert "backup/content/사진 모음.md:9: 'undefined' line: an image velog-backup failed to download" in out
+    assert "backup/content/사진 모음.md:11: 'undefined' line: an image velog-backup failed to download" in out
+    assert "backup/content/사진 모음.md:13: image not found: /images/missing.png" in out
+    assert any(line.startswith("notes/undecodable.md:The file is not valid UTF-8") for line in out)
+    assert "Traceback" not in result.stderr
+
+
+def test_check_clean_journal_exits_zero(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: a\n---\nfine\n")
+    result = run("check", tmp_path)
+    assert result.returncode == 0 and result.stdout == ""
+
+
+def test_tag_rename_changes_only_the_tags_line(quirk_journal):
+    root, written = quirk_journal
+    result = run("tag", "rename", root, "hugo", "휴고")
+    assert result.returncode == 0, result.stderr
+    hugo = root / "content/posts/hugo.md"
+    assert hugo.read_bytes() == written[hugo].replace(b"  - hugo\n", "  - 휴고\n".encode())
+    toml = root / "content/posts/toml.md"
+    assert toml.read_bytes() == written[toml].replace(b'"hugo"]', '"휴고"]'.encode())
+    for path, data in written.items():
+        if path not in (hugo, toml):
+            assert path.read_bytes() == data
+    assert "renamed in content/posts/hugo.md" in result.stdout
+
+
+def test_tag_rename_merges_and_keeps_style(quirk_journal):
+    root, written = quirk_journal
+    velog = root / "backup/content/제주 여행 후기.md"
+    result = run("tag", "rename", root, "일상", "여행")
+    assert result.returncode == 0
+    assert velog.read_bytes() == written[velog].replace(
+        'tags: ["여행","일상"]'.encode(), 'tags: ["여행"]'.encode())
+
+
+def test_tag_rename_lists_invalid_headers(quirk_journal):
+    root, written = quirk_journal
+    result = run("tag", "rename", root, "독서", "책")
+    path = root / "backup/content/책 \u201c데미안\u201d 읽고.md"
+    assert "skipped backup/content/책 \u201c데미안\u201d 읽고.md" in result.stdout
+    assert path.read_bytes() == written[path]
+
+
+def test_tag_rename_space_separated_string(quirk_journal):
+    root, written = quirk_journal
+    run("tag", "rename", root, "leap", "leap-year")
+    path = root / "_posts/2016-02-29-leap-day.md"
+    assert path.read_bytes() == written[path].replace(b"tags: jekyll leap\n", b"tags: jekyll leap-year\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (("list", "/no/such/folder"), "There is no folder at /no/such/folder."),
+    (("tags", __file__), "is a file, not a journal folder."),
+])
+def test_errors_are_one_sentence(args, message):
+    result = run(*args)
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_usage_error_exit_status():
+    result = run("list")
+    assert result.returncode == 2 and "ROOT" in result.stderr
