@@ -1,0 +1,192 @@
+"""Markdown text -> an HTML fragment: one renderer for the preview, the page export and the site.
+
+Python-Markdown with pymdown-extensions, Pygments highlighting with CSS classes, heading ids that
+keep Korean, and ``data-line`` on every top-level block (the file line it starts on) so a
+preview can follow the editor. Images are resolved the velog way (``../images/x`` relative to
+the post, ``/images/x`` against the backup root) through a caller-supplied function; a missing
+image becomes a visible placeholder. Rendering is a pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import markdown
+from markdown.extensions.toc import slugify_unicode
+
+from .post import Post
+from .scan import find_image, is_remote
+
+EXTENSIONS = [
+    "tables", "footnotes", "attr_list", "def_list", "abbr", "sane_lists", "toc",
+    "pymdownx.magiclink", "pymdownx.tasklist", "pymdownx.tilde", "pymdownx.superfences",
+    "pymdownx.highlight",
+]
+EXTENSION_CONFIGS = {
+    "toc": {"slugify": slugify_unicode},
+    "pymdownx.tilde": {"subscript": False},  # "3~4시간" must stay text
+    "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight", "guess_lang": False,
+                           "pygments_lang_class": True},
+}
+
+ImageUrl = Callable[[str], "str | None"]  # source text -> URL to use, or None when missing
+
+_MARK = "<!--jline:{}-->"
+_MARKS = re.compile(r"(?:<!--jline:\d+-->\s*)*<!--jline:(\d+)-->\s*<([A-Za-z][\w-]*)")
+_LEFTOVER = re.compile(r"<!--jline:\d+-->\n*")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_LIST_START = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
+_DEFINITION = re.compile(r"^(?:\[[^\]]+\]:|\*\[[^\]]+\]:|:[ \t])")
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC = re.compile(r"""(\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One Markdown instance per thread (instances are not thread-safe; building one is slow)."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS,
+                                      output_format="html")
+        _local.converter = converter
+    return converter
+
+
+def mark_block_lines(text: str, first_line: int = 1) -> str:
+    """``text`` with a line marker before each top-level block that starts after a blank line.
+
+    A marker is not put where it would split what markdown joins: between items of one list,
+    between parts of one block quote, before reference, footnote or definition lines.
+    """
+    out: list[str] = []
+    fence = ""
+    previous_blank = True
+    previous_kind = ""
+    for index, line in enumerate(text.split("\n")):
+        if fence:
+            out.append(line)
+            closing = _FENCE.match(line.strip())
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) \
+                    and not line.strip()[len(closing.group(1)):]:
+                fence = ""
+            previous_blank = False
+            continue
+        if not line.strip():
+            out.append(line)
+            previous_blank = True
+            continue
+        top_level = not line[:1].isspace()
+        if top_level and previous_blank:
+            kind = "list" if _LIST_START.match(line) else "quote" if line.startswith(">") else "other"
+            joins = kind in ("list", "quote") and kind == previous_kind
+            if not joins and not _DEFINITION.match(line):
+                out.append(_MARK.format(first_line + index))
+                out.append("")
+            previous_kind = kind
+        opening = _FENCE.match(line.lstrip(" ")) if len(line) - len(line.lstrip(" ")) < 4 else None
+        if opening:
+            fence = opening.group(1)
+        out.append(line)
+        previous_blank = False
+    return "\n".join(out)
+
+
+def _attach_lines(fragment: str) -> str:
+    fragment = _MARKS.sub(lambda m: f'<{m.group(2)} data-line="{m.group(1)}"', fragment)
+    return _LEFTOVER.sub("", fragment)
+
+
+def missing_image(src: str, alt: str = "") -> str:
+    """The visible placeholder for an image whose file does not exist."""
+    label = html.escape(src)
+    note = f" ({html.escape(alt)})" if alt else ""
+    return (f'<span class="missing-image" title="Image not found: {label}">'
+            f"Image not found: {label}{note}</span>")
+
+
+def rewrite_images(fragment: str, image_url: ImageUrl) -> str:
+    """Point every ``<img src>`` at ``image_url(src)``; None turns the image into a placeholder."""
+
+    def replace(match: re.Match) -> str:
+        tag = match.group()
+        found = _SRC.search(tag)
+        if found is None:
+            return tag
+        src = html.unescape(next(group for group in found.groups()[1:] if group is not None))
+        url = image_url(src)
+        if url is None:
+            alt = _ALT.search(tag)
+            return missing_image(src, html.unescape(alt.group(1) or alt.group(2) or "") if alt else "")
+        if url == src:
+            return tag
+        return tag[:found.start()] + f'{found.group(1)}"{html.escape(url)}"' + tag[found.end():]
+
+    return _IMG_TAG.sub(replace, fragment)
+
+
+def file_image_url(post_path: Path | None, root: Path | None) -> ImageUrl:
+    """An image resolver giving ``file://`` URLs of the files that exist (remote kept as is)."""
+
+    def resolve(src: str) -> str | None:
+        if is_remote(src):
+            return src
+        if post_path is None:
+            return src
+        found = find_image(src, post_path, root)
+        return found.absolute().as_uri() if found is not None else None
+
+    return resolve
+
+
+def render_markdown(text: str, *, first_line: int = 1, image_url: ImageUrl | None = None) -> str:
+    """Markdown text -> HTML fragment, blocks marked with their source line."""
+    converter = _converter()
+    converter.reset()
+    fragment = _attach_lines(converter.convert(mark_block_lines(text, first_line)))
+    return rewrite_images(fragment, image_url) if image_url is not None else fragment
+
+
+def render_post(post: Post, journal_root: str | Path | None = None, *,
+                image_url: ImageUrl | None = None) -> str:
+    """A post's body as an HTML fragment; images resolve against the post and the journal."""
+    root = Path(journal_root) if journal_root is not None else None
+    resolver = image_url or file_image_url(post.path, root)
+    return render_markdown(post.body, first_line=post.body_start_line, image_url=resolver)
+
+
+def readable_date(moment: datetime, lang: str) -> str:
+    """A date for people, in the moment's own offset (``2021년 3월 28일 11:58`` in Korean)."""
+    offset = moment.strftime("%z")
+    zone = "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
+    if lang == "ko":
+        return f"{moment.year}년 {moment.month}월 {moment.day}일 {moment:%H:%M} ({zone})"
+    return f"{moment:%B} {moment.day}, {moment.year} {moment:%H:%M} ({zone})"
+
+
+def render_header(title: str, date: datetime | None, tags: list[str], description: str = "",
+                  lang: str = "en", tag_url: Callable[[str], str] | None = None) -> str:
+    """The page header: title, date and tags, every value escaped."""
+    parts = [f"<h1 class=\"post-title\">{html.escape(title)}</h1>"]
+    meta = []
+    if date is not None:
+        meta.append(f'<time datetime="{date.isoformat()}">{html.escape(readable_date(date, lang))}</time>')
+    if tags:
+        items = []
+        for tag in tags:
+            label = html.escape(tag)
+            if tag_url is not None:
+                items.append(f'<a class="tag" href="{html.escape(tag_url(tag))}">#{label}</a>')
+            else:
+                items.append(f'<span class="tag">#{label}</span>')
+        meta.append('<span class="tags">' + " ".join(items) + "</span>")
+    if meta:
+        parts.append('<p class="post-meta">' + " · ".join(meta) + "</p>")
+    if description:
+        parts.append(f'<p class="post-description">{html.escape(description)}</p>')
+    return '<header class="post-header">' + "".join(parts) + "</header>"
