@@ -16,7 +16,7 @@ from .core import FieldEditError, Journal, JournalError, SaveError, check_post, 
 from .core.journal import PostInfo
 from .core.post import split_tags
 
-COMMANDS = ("list", "tags", "check", "tag")
+COMMANDS = ("list", "tags", "check", "tag", "export")
 
 
 class UsageError(Exception):
@@ -53,6 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     rename.add_argument("old", metavar="OLD")
     rename.add_argument("new", metavar="NEW")
     rename.set_defaults(run=run_tag_rename)
+
+    export = commands.add_parser("export", help="a post as a standalone HTML page, or --all as a site")
+    export.add_argument("target", metavar="POST|ROOT", help="the post (or, with --all, the journal)")
+    export.add_argument("-o", "--output", help="the page to write (with --all: the site folder)")
+    export.add_argument("--all", action="store_true", help="export the whole journal as a site")
+    export.add_argument("--copy-images", action="store_true",
+                        help="copy images into a folder beside the page instead of embedding them")
+    export.add_argument("--root", help="the journal folder, for /images/ links (default: found "
+                                       "from the post's folders)")
+    export.set_defaults(run=run_export)
     return parser
 
 
@@ -148,6 +158,56 @@ def run_tag_rename(args: argparse.Namespace) -> int:
         changed += 1
     print(f"'{old}' -> '{new}' in {changed} post(s)" + (f"; {failed} failed" if failed else "") + ".")
     return 1 if failed else 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if args.all:
+        return export_all(args)
+    from .core.export import export_post
+    from .core.site import safe_name
+
+    source = Path(args.target)
+    if source.is_dir():
+        raise UsageError(f"{args.target} is a folder; to export a whole journal use --all -o DIR.")
+    if not source.is_file():
+        raise UsageError(f"There is no post at {args.target}.")
+    post = load_post(source)
+    out = Path(args.output) if args.output else Path(safe_name(post.title or source.stem, set()) + ".html")
+    if out.is_dir():
+        out = out / (safe_name(post.title or source.stem, set()) + ".html")
+    result = export_post(post, out, args.root, copy_images=args.copy_images)
+    print(f"wrote {result.path} ({len(result.images)} image(s)"
+          + (f", {len(result.missing)} missing: {', '.join(result.missing)}" if result.missing else "")
+          + ")")
+    return 0
+
+
+def export_all(args: argparse.Namespace) -> int:
+    from .core.site import export_site
+
+    if not args.output:
+        raise UsageError("export --all needs an output folder: -o DIR.")
+    journal = open_journal(args.target)  # checks the folder; the site export scans it again
+    del journal
+    interactive = sys.stderr.isatty()
+    last = [-1]
+
+    def progress(done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        if interactive:
+            print(f"\rexporting {done}/{total} posts ({percent}%)", end="", file=sys.stderr, flush=True)
+        elif percent // 10 != last[0] // 10 or done == total:
+            print(f"exporting {done}/{total} posts ({percent}%)", file=sys.stderr, flush=True)
+        last[0] = percent
+
+    result = export_site(args.target, args.output, progress)
+    if interactive:
+        print(file=sys.stderr)
+    for failure in result.failed:
+        print(f"not exported {failure}", file=sys.stderr)
+    print(f"{result.total} post(s): {result.rendered} rendered, {result.pages_written} page(s) "
+          f"written to {args.output}.")
+    return 1 if result.failed else 0
 
 
 def main(argv: list[str]) -> int:

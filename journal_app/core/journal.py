@@ -8,16 +8,13 @@ the SQLite index in the user's cache folder.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from .index import SummaryIndex
+from .parallel import chunked_map
 from .post import Post, load_post, read_error_message
 
 POST_SUFFIXES = (".md", ".markdown")
@@ -88,9 +85,9 @@ def read_summary(path: str, relpath: str) -> PostInfo:
         return PostInfo.unreadable(location, relpath, read_error_message(location, exc))
 
 
-def read_summaries(paths: list[str], relpaths: list[str]) -> list[dict]:
-    """Summaries of several files as plain dicts, cheap to send back (run in a worker process)."""
-    return [read_summary(path, relpath).to_dict() for path, relpath in zip(paths, relpaths)]
+def read_summaries(items: list[tuple[str, str]]) -> list[dict]:
+    """Summaries of several (path, relpath) files as plain dicts, cheap to send back."""
+    return [read_summary(path, relpath).to_dict() for path, relpath in items]
 
 
 def newest_first(posts: list[PostInfo]) -> list[PostInfo]:
@@ -160,27 +157,11 @@ class Journal:
 
     def _read_many(self, paths: list[str]) -> list[PostInfo]:
         """Summaries of many files, read in worker processes when there are enough of them."""
-        workers = min(os.cpu_count() or 1, 8)
-        # Only fork: spawn and forkserver would re-run the caller's main module in each worker.
-        # Forking is safe only while this process has a single thread.
-        can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-        self.scan_workers = 1
-        if len(paths) < PARALLEL_MINIMUM or workers < 2 or not can_fork:
-            return [read_summary(path, self._relative(path)) for path in paths]
         relpaths = [self._relative(path) for path in paths]
-        chunks = range(0, len(paths), CHUNK)
-        try:
-            context = multiprocessing.get_context("fork")
-            self.scan_workers = workers
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                results = list(pool.map(read_summaries, [paths[at:at + CHUNK] for at in chunks],
-                                        [relpaths[at:at + CHUNK] for at in chunks]))
-        except (OSError, RuntimeError, BrokenProcessPool):
-            self.scan_workers = 1
-            return [read_summary(path, relpath) for path, relpath in zip(paths, relpaths)]
-        summaries = (data for chunk in results for data in chunk)
+        found, self.scan_workers = chunked_map(read_summaries, list(zip(paths, relpaths)),
+                                               minimum=PARALLEL_MINIMUM, chunk=CHUNK)
         return [PostInfo.from_dict(Path(path), relpath, data)
-                for path, relpath, data in zip(paths, relpaths, summaries)]
+                for (path, relpath), data in zip(zip(paths, relpaths), found)]
 
     def post_paths(self) -> list[str]:
         """Every post file under the root, in a stable order."""

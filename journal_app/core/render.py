@@ -23,12 +23,15 @@ from .post import Post
 from .scan import find_image, is_remote
 
 EXTENSIONS = [
-    "tables", "footnotes", "attr_list", "def_list", "abbr", "sane_lists", "toc",
+    "tables", "footnotes", "attr_list", "def_list", "abbr", "sane_lists", "mdx_truly_sane_lists",
+    "toc",
     "pymdownx.magiclink", "pymdownx.tasklist", "pymdownx.tilde", "pymdownx.superfences",
     "pymdownx.highlight",
 ]
 EXTENSION_CONFIGS = {
     "toc": {"slugify": slugify_unicode},
+    # lists also nest at two spaces, as on velog and in CommonMark; loose lists stay one list
+    "mdx_truly_sane_lists": {"nested_indent": 2, "truly_sane": False},
     "pymdownx.tilde": {"subscript": False},  # "3~4시간" must stay text
     "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight", "guess_lang": False,
                            "pygments_lang_class": True},

@@ -7,6 +7,7 @@ Both resolve here, for the checker and the renderer alike.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ def image_candidates(src: str, post_path: Path, root: Path | None = None) -> lis
             found.extend(base / relative for base in bases)
         else:
             found.append(folder / name)
-    return found
+    return [Path(os.path.normpath(path)) for path in found]
 
 
 def find_image(src: str, post_path: Path, root: Path | None = None) -> Path | None:

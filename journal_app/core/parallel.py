@@ -1,0 +1,53 @@
+"""Running a function over many items in worker processes, when that is safe and worth it.
+
+Only the ``fork`` start method is used: ``spawn`` and ``forkserver`` would re-run the caller's
+main module in each worker. Forking is safe only while this process has a single thread, so a
+threaded caller (the window) gets the plain serial loop.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+
+def can_fork() -> bool:
+    """True when worker processes may be forked from this one."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def worker_count(items: int, minimum: int) -> int:
+    """How many processes to use for ``items`` items (1 means: stay in this process)."""
+    cores = min(os.cpu_count() or 1, 8)
+    return cores if items >= minimum and cores > 1 and can_fork() else 1
+
+
+def chunked_map(function: Callable[[list], list], items: Sequence, *, minimum: int, chunk: int,
+                progress: Callable[[int], None] | None = None) -> tuple[list, int]:
+    """``function`` over ``items`` in chunks, in workers when worth it; returns (results, workers).
+
+    ``function`` takes a list of items and returns a list of results in the same order.
+    ``progress`` is called with the number of items done after each chunk.
+    """
+    workers = worker_count(len(items), minimum)
+    chunks = [list(items[start:start + chunk]) for start in range(0, len(items), chunk)]
+    results: list = []
+    if workers > 1:
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for part in pool.map(function, chunks):
+                    results.extend(part)
+                    if progress is not None:
+                        progress(len(results))
+            return results, workers
+        except (OSError, RuntimeError, BrokenProcessPool):
+            results = []
+    for part in chunks:
+        results.extend(function(part))
+        if progress is not None:
+            progress(len(results))
+    return results, 1

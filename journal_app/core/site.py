@@ -1,0 +1,211 @@
+"""The whole journal as a small static site: an index by year and month, a page per tag, a page
+per post, images copied once, every link relative (works from file:// and any static host).
+
+Re-running only renders posts whose file changed since the last export (a manifest in the
+output folder remembers size and modification time), and rewrites index and tag pages only
+when their text changed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from .. import __version__
+from .export import ImageCollector, build_document, build_page
+from .journal import UNTAGGED, Journal, PostInfo
+from .parallel import chunked_map
+from .post import load_post
+from .render import render_post
+from .storage import atomic_write
+
+MANIFEST = ".journal-export.json"
+_UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'`@+=\x00-\x1f\x7f]+')
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass
+class SiteResult:
+    """What an export of the whole journal did."""
+
+    total: int
+    rendered: int
+    pages_written: int
+    failed: list[str]
+
+
+def safe_name(text: str, taken: set[str]) -> str:
+    """A file name from ``text``: Korean kept, unsafe characters dropped, unique (casefolded)."""
+    base = _UNSAFE.sub("", text).strip().strip(".").replace(" ", "-")[:80] or "page"
+    name, number = base, 1
+    while name.casefold() in taken:
+        number += 1
+        name = f"{base}-{number}"
+    taken.add(name.casefold())
+    return name
+
+
+def href(path: str) -> str:
+    """A relative link to ``path`` with everything but the slashes percent-encoded."""
+    return html.escape(quote(path))
+
+
+def _lang_of(posts: list[PostInfo]) -> str:
+    titles = " ".join(info.title for info in posts)
+    return "ko" if len(_HANGUL.findall(titles)) * 3 >= len(re.findall(r"[A-Za-z]", titles)) \
+        and _HANGUL.search(titles) else "en"
+
+
+class SiteBuilder:
+    """Plans file names for a journal's posts and tags, and writes the site."""
+
+    def __init__(self, journal: Journal, out: Path):
+        self.journal, self.out = journal, out
+        posts = sorted(journal.posts, key=lambda info: info.relpath)
+        taken: set[str] = set()
+        self.post_pages = {info.relpath: f"posts/{safe_name(Path(info.relpath).stem, taken)}.html"
+                           for info in posts}
+        taken = set()
+        self.tag_pages = {tag: f"tags/{safe_name(tag, taken)}.html"
+                          for tag in sorted(journal.by_tag()) if tag != UNTAGGED}
+        self.lang = _lang_of(posts)
+
+    def post_html(self, info: PostInfo) -> str:
+        """The page of one post, images copied into the site's image folder."""
+        post = load_post(info.path)
+        images = ImageCollector(post, self.journal.root, self.out / "images", "../images/",
+                                mirror=True)
+        content = render_post(post, self.journal.root, image_url=images)
+        nav = f'<nav class="site"><a href="../index.html">← {self.home_label()}</a></nav>\n'
+        return build_page(post, content, nav=nav,
+                          tag_url=lambda tag: "../" + quote(self.tag_pages.get(tag, "index.html")))
+
+    def home_label(self) -> str:
+        return "모든 글" if self.lang == "ko" else "All posts"
+
+    def post_list(self, posts: list[PostInfo], prefix: str) -> str:
+        items = [f'<li><time datetime="{info.date.isoformat()}">{info.date:%Y-%m-%d}</time>'
+                 f'<a href="{href(prefix + self.post_pages[info.relpath])}">{html.escape(info.title)}</a></li>'
+                 for info in posts]
+        return '<ul class="post-list">\n' + "\n".join(items) + "\n</ul>"
+
+    def index_html(self) -> str:
+        ko = self.lang == "ko"
+        parts = []
+        counts = self.journal.tag_counts()
+        if counts:
+            links = " ".join(f'<a class="tag" href="{href(self.tag_pages[tag])}">#{html.escape(tag)} '
+                             f"({count})</a>" for tag, count in counts)
+            parts.append(f'<section class="tags">{links}</section>')
+        for year, months in self.journal.by_date().items():
+            parts.append(f"<h2>{year}{'년' if ko else ''}</h2>")
+            for month, posts in months.items():
+                label = f"{month}월" if ko else f"{year}-{month:02d}"
+                parts.append(f"<h3>{label} ({len(posts)})</h3>\n" + self.post_list(posts, ""))
+        title = self.journal.root.name
+        header = (f'<header class="post-header"><h1 class="post-title">{html.escape(title)}</h1>'
+                  f'<p class="post-meta">{len(self.journal.posts)}{"개의 글" if ko else " posts"}</p></header>')
+        return build_document(title=title, lang=self.lang, description="", header=header,
+                              content="\n".join(parts))
+
+    def tag_html(self, tag: str, posts: list[PostInfo]) -> str:
+        header = (f'<header class="post-header"><h1 class="post-title">#{html.escape(tag)}</h1>'
+                  f'<p class="post-meta">{len(posts)}</p></header>')
+        nav = f'<nav class="site"><a href="../index.html">← {self.home_label()}</a></nav>\n'
+        return build_document(title=f"#{tag}", lang=self.lang, description="", header=header,
+                              content=self.post_list(posts, "../"), nav=nav)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` atomically unless the file already holds exactly it."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, data)
+    return True
+
+
+_builder: SiteBuilder | None = None  # set for the duration of an export; forked workers inherit it
+
+
+def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str]]:
+    """(relpath, page html or None, error) for each post (run in a worker process)."""
+    builder = _builder
+    results = []
+    for info in items:
+        try:
+            results.append((info.relpath, builder.post_html(info), ""))
+        except (OSError, ValueError) as exc:
+            results.append((info.relpath, None, str(exc)))
+    return results
+
+
+def export_site(root: str | Path, out: str | Path,
+                progress: Callable[[int, int], None] | None = None) -> SiteResult:
+    """Export the journal at ``root`` as a static site in ``out``."""
+    journal = Journal(root)
+    out = Path(out).absolute()
+    out.mkdir(parents=True, exist_ok=True)
+    builder = SiteBuilder(journal, out)
+    manifest_path = out / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest.get("version") != __version__:
+            manifest = {}
+    except (OSError, ValueError):
+        manifest = {}
+    previous = manifest.get("posts", {})
+    current: dict[str, dict] = {}
+    stale: list[PostInfo] = []
+    for info in journal.posts:
+        try:
+            stat = os.stat(info.path)
+        except OSError:
+            continue
+        key = {"mtime_ns": stat.st_mtime_ns, "size": stat.st_size,
+               "page": builder.post_pages[info.relpath],
+               "tags": [builder.tag_pages.get(tag, "") for tag in info.tags]}
+        current[info.relpath] = key
+        if previous.get(info.relpath) != key or not (out / key["page"]).is_file():
+            stale.append(info)
+    total = len(journal.posts)
+    done_before = total - len(stale)
+    report = (lambda done: progress(done_before + done, total)) if progress else None
+    global _builder
+    _builder = builder
+    try:
+        rendered, _ = chunked_map(_render_pages, stale, minimum=64, chunk=16, progress=report)
+    finally:
+        _builder = None
+    failed, written = [], 0
+    for relpath, page, error in rendered:
+        if page is None:
+            failed.append(f"{relpath}: {error}")
+            current.pop(relpath, None)
+            continue
+        written += write_if_changed(out / builder.post_pages[relpath], page)
+    for relpath, key in previous.items():
+        if relpath not in current and key.get("page") not in {k["page"] for k in current.values()}:
+            try:
+                (out / key["page"]).unlink()
+            except OSError:
+                pass
+    written += write_if_changed(out / "index.html", builder.index_html())
+    for tag, posts in journal.by_tag().items():
+        if tag != UNTAGGED:
+            written += write_if_changed(out / builder.tag_pages[tag], builder.tag_html(tag, posts))
+    write_if_changed(manifest_path, json.dumps({"version": __version__, "posts": current},
+                                               ensure_ascii=False, indent=1))
+    if progress and not stale:
+        progress(total, total)
+    return SiteResult(total, len(rendered), written, failed)

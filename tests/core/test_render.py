@@ -1,0 +1,91 @@
+"""The renderer: extensions, Korean heading ids, source lines, images, escaping."""
+
+from __future__ import annotations
+
+import re
+
+from journal_app.core import Post
+from journal_app.core.render import mark_block_lines, render_header, render_markdown, render_post
+
+
+def test_tables_and_highlighted_code():
+    out = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\ndef f():\n    return 1\n```\n")
+    assert "<table" in out and "<td>1</td>" in out
+    assert re.search(r'class="language-python highlight"', out)
+    assert '<span class="k">def</span>' in out and "style=" not in out
+
+
+def test_korean_heading_ids_and_toc_anchor():
+    out = render_markdown("## 왜 갔는가?\n\n## 왜 갔는가?\n")
+    assert 'id="왜-갔는가"' in out and 'id="왜-갔는가_1"' in out
+
+
+def test_bare_urls_tasks_strike_and_tilde_ranges():
+    out = render_markdown("see https://velog.io/@me and ~~old~~ 3~4시간\n\n- [ ] todo\n- [x] done\n")
+    assert '<a href="https://velog.io/@me">' in out
+    assert "<del>old</del>" in out and "3~4시간" in out
+    assert out.count('type="checkbox"') == 2 and "checked" in out
+
+
+def test_two_space_nested_lists_nest():
+    out = render_markdown("- 라벨링\n  - 현재\n- 클라우드\n")
+    assert re.search(r"<li>라벨링<ul>\s*<li>현재</li>", out)
+
+
+def test_footnotes_definitions_abbreviations_attributes():
+    out = render_markdown("HTML[^1]\n\n[^1]: 노트\n\n용어\n:   정의\n\n*[HTML]: Hyper Text\n\n"
+                          "문단\n{: .note }\n")
+    assert 'class="footnote"' in out and "<dl" in out and "<abbr" in out and 'class="note"' in out
+
+
+def test_nested_fences():
+    out = render_markdown("````markdown\n```python\nx = 1\n```\n````\n")
+    assert "```python" in out
+
+
+def test_every_top_level_block_has_its_source_line():
+    text = ("# 제목\n\n문단 하나\n\n- a\n- b\n\n- c\n\n> 인용\n\n> 계속\n\n```\ncode\n\n# not heading\n```\n\n"
+            "| a |\n|---|\n| 1 |\n\n---\n\n[^1]: note\n")
+    out = render_markdown(text, first_line=7)
+    lines = re.findall(r'<(\w+) data-line="(\d+)"', out)
+    assert lines == [("h1", "7"), ("p", "9"), ("ul", "11"), ("blockquote", "16"), ("div", "20"),
+                     ("table", "26"), ("hr", "30")]
+    assert out.count("<ul") == 1 and out.count("<blockquote") == 1  # markers never split blocks
+    assert "jline" not in out
+
+
+def test_markers_do_not_change_the_rendering():
+    text = "# T\n\npara *x*\n\n1. one\n\n2. two\n\n    code\n\nterm\n:   def\n"
+    plain = re.sub(r' data-line="\d+"', "", render_markdown(text))
+    import markdown
+    from journal_app.core.render import EXTENSION_CONFIGS, EXTENSIONS
+    reference = markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    assert plain == reference
+    assert mark_block_lines("a\n\nb").count("jline") == 2
+
+
+def test_images_both_velog_layouts_and_missing(tmp_path):
+    root = tmp_path / "backup"
+    (root / "content").mkdir(parents=True)
+    (root / "images").mkdir()
+    (root / "images" / "a b.png").write_bytes(b"png")
+    post_path = root / "content" / "p.md"
+    post_path.write_text("![](../images/a%20b.png)\n\n![alt](/images/a b.png)\n\n"
+                         "<img src=\"/images/gone.png\">\n\n![](https://x.test/r.png)\n")
+    from journal_app.core import load_post
+    out = render_post(load_post(post_path), root)
+    uri = (root / "images" / "a b.png").as_uri()
+    assert out.count(f'src="{uri}"') == 2
+    assert 'class="missing-image"' in out and "Image not found: /images/gone.png" in out
+    assert 'src="https://x.test/r.png"' in out
+
+
+def test_header_values_are_escaped():
+    out = render_header("<script>alert(1)</script>", None, ["<b>", "a&b"], '"quoted" <i>')
+    assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "#&lt;b&gt;" in out and "a&amp;b" in out and "&lt;i&gt;" in out
+
+
+def test_undefined_lines_stay_visible():
+    post = Post(b"---\ntitle: t\n---\ntext\n\nundefined\n", "p.md")
+    assert '<p data-line="6">undefined</p>' in render_post(post)

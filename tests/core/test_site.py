@@ -1,0 +1,76 @@
+"""Exporting the whole journal as a static site: relative links that all resolve, images once,
+and a second run that rewrites only what changed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from journal_app.core.site import export_site
+from tests.core.test_export import parse
+from tests.quirks import write_quirks
+
+
+def local_links(page: Path) -> list[str]:
+    refs = parse(page.read_text(encoding="utf-8")).refs
+    return [value for tag, name, value in refs
+            if not urlsplit(value).scheme and not value.startswith(("#", "//"))]
+
+
+def test_site_links_all_resolve(quirk_journal, tmp_path):
+    root, written = quirk_journal
+    out = tmp_path / "site"
+    result = export_site(root, out)
+    assert result.failed == [] and result.total == len(written)
+    pages = list(out.rglob("*.html"))
+    assert (out / "index.html") in pages and len(list((out / "posts").glob("*.html"))) == len(written)
+    assert list((out / "tags").glob("*.html"))
+    checked = 0
+    for page in pages:
+        for link in local_links(page):
+            target = (page.parent / unquote(urlsplit(link).path)).resolve()
+            assert target.is_file(), (page, link)
+            checked += 1
+    assert checked > len(written) * 2
+    images = list((out / "images").rglob("*.png"))
+    assert [image.name for image in images] == ["0a1b-sea.png"]  # used by two posts, copied once
+
+
+def test_rerun_rewrites_only_changed_posts(quirk_journal, tmp_path):
+    root, _ = quirk_journal
+    out = tmp_path / "site"
+    export_site(root, out)
+    stamps = {page: page.stat().st_mtime_ns for page in out.rglob("*.html")}
+    again = export_site(root, out)
+    assert again.rendered == 0 and again.pages_written == 0
+    assert {page: page.stat().st_mtime_ns for page in out.rglob("*.html")} == stamps
+    post = root / "vault/obsidian.md"
+    post.write_text(post.read_text() + "Edited.\n")
+    os.utime(post, ns=(post.stat().st_atime_ns, post.stat().st_mtime_ns + 10**9))
+    third = export_site(root, out)
+    assert third.rendered == 1
+    changed = [page for page in out.rglob("*.html") if page.stat().st_mtime_ns != stamps.get(page)]
+    assert [page.name for page in changed] == ["obsidian.html"]
+
+
+def test_export_all_cli_shows_progress(quirk_journal, tmp_path):
+    root, _ = quirk_journal
+    result = subprocess.run([sys.executable, "-m", "journal_app", "export", "--all", str(root), "-o",
+                             str(tmp_path / "site")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "exporting 18/18 posts (100%)" in result.stderr
+    assert "18 post(s): 18 rendered" in result.stdout
+
+
+def test_many_posts_rendered_in_workers(tmp_path):
+    root = tmp_path / "j"
+    root.mkdir()
+    for index in range(70):
+        (root / f"{index}.md").write_text(f"---\ntitle: 글 {index}\ntags: [t{index % 3}]\n---\n본문 {index}\n")
+    out = tmp_path / "site"
+    result = export_site(root, out)
+    assert result.rendered == 70 and not result.failed
+    assert "본문 42" in (out / "posts" / "42.html").read_text()
