@@ -165,12 +165,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+EXPORT_CSP = "default-src 'none'; img-src 'self' data: https: http: file:; style-src 'unsafe-inline'; font-src data:"
+
+
 def build_document(*, title: str, lang: str, description: str, header: str, content: str,
-                   nav: str = "") -> str:
-    """A complete HTML5 page from already escaped or rendered parts."""
+                   nav: str = "", csp: str = EXPORT_CSP) -> str:
+    """A complete HTML5 page from already escaped or rendered parts (no script can run in it)."""
     return Template(resource_text("page.html")).substitute(
         lang=html.escape(lang), title=html.escape(title), description=html.escape(description),
-        css=page_css(), version=__version__, nav=nav, header=header, content=content)
+        css=page_css(), version=__version__, nav=nav, header=header, content=content,
+        csp=html.escape(csp, quote=False).replace("\"", "&quot;"))
 
 
 def build_page(post: Post, content: str, *, nav: str = "", tag_url=None) -> str:

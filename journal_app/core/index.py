@@ -15,7 +15,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-FORMAT = "1"
+FORMAT = "2"
 
 
 def cache_folder() -> Path:

@@ -37,12 +37,13 @@ class PostInfo:
     problems: list[str] = field(default_factory=list)
     header_invalid: bool = False
     readable: bool = True
+    stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was read
 
     @classmethod
     def of(cls, post: Post, relpath: str) -> "PostInfo":
         """The summary of a loaded post."""
         return cls(post.path, relpath, post.title, post.date, post.tags, post.description,
-                   post.problems, post.header_invalid)
+                   post.problems, post.header_invalid, stamp=post.stamp)
 
     @classmethod
     def unreadable(cls, path: Path, relpath: str, message: str) -> "PostInfo":
@@ -57,14 +58,15 @@ class PostInfo:
         """The summary as plain JSON-ready values (for the index)."""
         return {"title": self.title, "date": self.date.isoformat(), "tags": self.tags,
                 "description": self.description, "problems": self.problems,
-                "header_invalid": self.header_invalid, "readable": self.readable}
+                "header_invalid": self.header_invalid, "readable": self.readable,
+                "stamp": list(self.stamp) if self.stamp else None}
 
     @classmethod
     def from_dict(cls, path: Path, relpath: str, data: dict) -> "PostInfo":
         """A summary read back from the index."""
         return cls(path, relpath, data["title"], datetime.fromisoformat(data["date"]),
                    data["tags"], data["description"], data["problems"], data["header_invalid"],
-                   data.get("readable", True))
+                   data.get("readable", True), tuple(data["stamp"]) if data.get("stamp") else None)
 
     @property
     def metadata(self) -> dict:
@@ -165,12 +167,15 @@ class Journal:
 
     def post_paths(self) -> list[str]:
         """Every post file under the root, in a stable order."""
+        return self._walk(self.root)
+
+    def _walk(self, top: Path) -> list[str]:
         found = []
 
         def note(error: OSError) -> None:
             self.problems.append(read_error_message(Path(error.filename or self.root), error))
 
-        for folder, folders, files in os.walk(self.root, onerror=note):
+        for folder, folders, files in os.walk(top, onerror=note):
             folders[:] = sorted(name for name in folders
                                 if not name.startswith(".") and name not in SKIPPED_FOLDERS)
             for name in sorted(files):
@@ -197,6 +202,35 @@ class Journal:
         self._posts[path] = info
         return info
 
+    def sync(self, paths) -> set[Path]:
+        """Bring the journal up to date for changed folders or files; returns posts that changed.
+
+        A folder is re-listed recursively: new files are read, vanished ones forgotten, and
+        files whose size or modification time differ are read again.
+        """
+        changed: set[Path] = set()
+        for path in {Path(path).absolute() for path in paths}:
+            if path.is_dir():
+                found = {Path(p) for p in self._walk(path)}
+                known = {p for p in self._posts if path in p.parents}
+                candidates = found | known
+            else:
+                candidates = {path}
+            for candidate in candidates:
+                before = self._posts.get(candidate)
+                if before is not None and candidate.is_file():
+                    try:
+                        stat = os.stat(candidate)
+                    except OSError:
+                        stat = None
+                    if stat is not None and (stat.st_mtime_ns, stat.st_size) == before.stamp:
+                        continue
+                if not candidate.name.lower().endswith(POST_SUFFIXES) and before is None:
+                    continue
+                self.refresh(candidate)
+                changed.add(candidate)
+        return changed
+
     def by_tag(self) -> dict[str, list[PostInfo]]:
         """Tag -> posts newest first, most used tags first; untagged posts under ``UNTAGGED``."""
         groups: dict[str, list[PostInfo]] = {}
@@ -217,3 +251,20 @@ class Journal:
     def tag_counts(self) -> list[tuple[str, int]]:
         """(tag, number of posts), most used first; untagged posts are not counted."""
         return [(tag, len(posts)) for tag, posts in self.by_tag().items() if tag != UNTAGGED]
+
+
+ROOT_MARKERS = ("_config.yml", "config.toml", "hugo.toml", "config.yaml", "hugo.yaml", ".git",
+                "_posts", ".obsidian")
+
+
+def find_journal_root(post_path: str | os.PathLike) -> Path:
+    """The journal folder a post belongs to: the nearest folder above it that looks like a blog
+    (a Jekyll/Hugo/Obsidian/git root, or a velog backup with content/ and images/), else the
+    post's own folder."""
+    folder = Path(post_path).absolute().parent
+    for candidate in [folder, *folder.parents][:4]:
+        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
+            return candidate
+        if (candidate / "content").is_dir() and (candidate / "images").is_dir():
+            return candidate
+    return folder

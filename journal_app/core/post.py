@@ -122,8 +122,10 @@ class Post:
     @property
     def body_start_line(self) -> int:
         """The 1-based file line on which the body begins."""
-        return self._header_original.count("\n") + self._header_original.count("\r") \
-            - self._header_original.count("\r\n") + 1 if self._header else 1
+        if self._header is None:
+            return 1
+        text = self._header.text
+        return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
 
     def _fallback(self) -> dict:
         """Best-effort values from an unreadable header's simple lines (display only)."""
@@ -246,6 +248,11 @@ class Post:
         """Save from now on as plain UTF-8 (for legacy-encoded files)."""
         self._decoded = Decoded(self._decoded.text, "utf-8", self._decoded.errors)
         self._converted = True
+
+    @property
+    def stamp(self) -> tuple[int, int] | None:
+        """(mtime_ns, size) of the file when it was read or last saved."""
+        return self._stat
 
     def changed_on_disk(self) -> bool:
         """True when the file at ``path`` is not the one this post was read from or saved to."""

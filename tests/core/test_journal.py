@@ -73,3 +73,23 @@ def test_invalid_headers_are_listed_with_their_problem(quirk_journal):
     invalid = [info.relpath for info in Journal(root).posts if info.header_invalid]
     assert sorted(invalid) == sorted(["backup/content/책 \u201c데미안\u201d 읽고.md",
                                       "backup/content/윈도우 경로.md", "notes/list-header.md"])
+
+
+def test_sync_picks_up_added_changed_and_removed_files(quirk_journal):
+    root, _ = quirk_journal
+    journal = Journal(root)
+    added = root / "notes/added.md"
+    added.write_text("---\ntitle: 추가\n---\n")
+    changed = root / "vault/obsidian.md"
+    changed.write_text(changed.read_text().replace("tags: [idea]", "tags: [idea, 변경]"))
+    (root / "notes/plain.md").unlink()
+    new_folder = root / "new/deeper"
+    new_folder.mkdir(parents=True)
+    (new_folder / "deep.md").write_text("# 깊은 글\n")
+    found = journal.sync([root / "notes", root / "vault", root / "new"])
+    assert found == {added, changed, root / "notes/plain.md", new_folder / "deep.md"}
+    assert journal.get(added).title == "추가"
+    assert "변경" in journal.get(changed).tags
+    assert journal.get(root / "notes/plain.md") is None
+    assert journal.get(new_folder / "deep.md").title == "깊은 글"
+    assert journal.sync([root / "notes"]) == set()

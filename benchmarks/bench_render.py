@@ -1,0 +1,73 @@
+"""Render and export timings.
+
+Usage: python benchmarks/bench_render.py SEED_POST [--site N]
+Prints medians of: rendering the seed post's body, rendering a 1 MB post (the seed's body
+repeated), exporting the seed post to a page; with --site N, `journal-app export --all` over a
+generated journal of N posts (cold: an empty output folder; then a re-run with nothing changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate_journal import generate  # noqa: E402
+
+from journal_app.core import Post, load_post  # noqa: E402
+from journal_app.core.export import export_post  # noqa: E402
+from journal_app.core.render import render_markdown, render_post  # noqa: E402
+
+
+def median_ms(function, runs: int) -> tuple[float, float, float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), min(times), max(times)
+
+
+def report(label: str, figures: tuple[float, float, float], runs: int) -> None:
+    median, low, high = figures
+    print(f"{label}: median {median:.1f} ms (min {low:.1f}, max {high:.1f}, {runs} runs)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("seed")
+    parser.add_argument("--site", type=int, default=0)
+    args = parser.parse_args()
+    seed = load_post(args.seed)
+    print(f"seed body: {len(seed.body.encode()) / 1024:.1f} KB")
+    render_post(seed)  # build the converter once
+    report("render seed body", median_ms(lambda: render_post(seed), 30), 30)
+    big = seed.body
+    while len(big.encode()) < 1024 * 1024:
+        big += "\n\n" + seed.body
+    print(f"big body: {len(big.encode()) / 1024 / 1024:.2f} MB")
+    report("render 1 MB body", median_ms(lambda: render_markdown(big), 5), 5)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "seed.html"
+        report("export seed post", median_ms(lambda: export_post(seed, out), 30), 30)
+        if args.site:
+            root = Path(__file__).parent / "out" / f"journal-{args.site}"
+            if not root.exists():
+                generate(root, args.site)
+            site = Path(folder) / "site"
+            command = [sys.executable, "-m", "journal_app", "export", "--all", str(root), "-o", str(site)]
+            for label in ("cold", "unchanged re-run"):
+                start = time.perf_counter()
+                subprocess.run(command, check=True, capture_output=True)
+                print(f"export --all, {args.site} posts, {label}: {time.perf_counter() - start:.1f} s")
+            shutil.rmtree(site)
+
+
+if __name__ == "__main__":
+    main()

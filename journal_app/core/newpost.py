@@ -1,0 +1,122 @@
+"""Creating a new post file: a safe file name from the title, and a header in the style the
+journal already uses (velog-backup, Jekyll, or plain YAML)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import JournalError, SaveError
+from .fields import quote_double, yaml_scalar
+from .journal import Journal
+
+_ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+MAX_NAME = 120
+
+
+def file_stem(title: str) -> str:
+    """A file name stem from a title: Korean kept, characters illegal in file names removed."""
+    stem = _ILLEGAL.sub("", title).strip().strip(".").strip()
+    stem = re.sub(r"\s+", " ", stem)
+    return stem[:MAX_NAME].rstrip() or "untitled"
+
+
+def unique_path(folder: Path, stem: str, suffix: str = ".md") -> Path:
+    """``folder/stem.suffix``, or ``stem (2).suffix`` ... when that name is taken."""
+    candidate, number = folder / f"{stem}{suffix}", 1
+    existing = {name.casefold() for name in os.listdir(folder)} if folder.is_dir() else set()
+    while candidate.name.casefold() in existing or candidate.exists():
+        number += 1
+        candidate = folder / f"{stem} ({number}){suffix}"
+    return candidate
+
+
+def journal_style(journal: Journal) -> str:
+    """``velog``, ``jekyll`` or ``yaml``: the header style most of the journal's posts use."""
+    votes: Counter[str] = Counter()
+    for info in journal.posts[:50]:
+        try:
+            head = info.path.read_bytes()[:600].decode("utf-8", "replace")
+        except OSError:
+            continue
+        if re.search(r'(?m)^tags: \["', head) or re.search(r"(?m)^date: \d{4}-\d\d-\d\dT[\d:.]+Z$", head):
+            votes["velog"] += 1
+        elif re.search(r"(?m)^date: \d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? [+-]\d{4}$", head) or \
+                re.match(r"\d{4}-\d\d-\d\d-", info.path.name):
+            votes["jekyll"] += 1
+        else:
+            votes["yaml"] += 1
+    return votes.most_common(1)[0][0] if votes else "yaml"
+
+
+def post_folder(journal: Journal) -> Path:
+    """Where new posts go: the folder that holds the most posts (the root when empty)."""
+    counts = Counter(info.path.parent for info in journal.posts)
+    return counts.most_common(1)[0][0] if counts else journal.root
+
+
+def new_post_text(title: str, tags: list[str], moment: datetime, style: str) -> str:
+    """The text of a new post: a header in ``style`` and an empty body."""
+    if style == "velog":
+        lines = [f"title: {quote_double(title)}", 'description: ""', "date: " + _utc_millis(moment),
+                 "tags: [" + ",".join(json.dumps(tag, ensure_ascii=False) for tag in tags) + "]"]
+    elif style == "jekyll":
+        lines = ["layout: post", f"title: {yaml_scalar(title, 'plain')}",
+                 f"date: {moment:%Y-%m-%d %H:%M:%S %z}",
+                 "tags: [" + ", ".join(yaml_scalar(tag, "plain", "flow-item") for tag in tags) + "]"]
+    else:
+        lines = [f"title: {yaml_scalar(title, 'plain')}", f"date: {moment.isoformat(timespec='seconds')}",
+                 "tags: [" + ", ".join(yaml_scalar(tag, "plain", "flow-item") for tag in tags) + "]"]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _utc_millis(moment: datetime) -> str:
+    utc = moment.astimezone(timezone.utc)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+
+
+def create_post(journal: Journal, title: str, tags: list[str], moment: datetime | None = None,
+                folder: Path | None = None) -> Path:
+    """Write a new post file in the journal and return its path (never overwrites a file)."""
+    title = title.strip()
+    if not title:
+        raise JournalError("A new post needs a title.")
+    moment = moment or datetime.now().astimezone()
+    folder = Path(folder) if folder is not None else post_folder(journal)
+    root = journal.root.resolve()
+    if root != folder.resolve() and root not in folder.resolve().parents:
+        raise JournalError(f"{folder} is outside the journal.")
+    folder = folder.resolve()
+    path = unique_path(folder, file_stem(title))
+    if path.parent != folder:
+        raise JournalError("The file name would leave the journal folder.")
+    text = new_post_text(title, [tag.strip() for tag in tags if tag.strip()], moment, journal_style(journal))
+    try:
+        with open(path, "x", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise SaveError(f"Could not create {path}: {exc.strerror or exc}.") from exc
+    journal.refresh(path)
+    return path
+
+
+def rename_post(journal: Journal, path: Path, new_stem: str) -> Path:
+    """Rename a post file within its folder (Korean kept, no clash, no escaping the folder)."""
+    path = Path(path).absolute()
+    stem = file_stem(new_stem)
+    target = path.with_name(stem + path.suffix)
+    if target == path:
+        return path
+    if target.exists() and target.name.casefold() != path.name.casefold():
+        raise JournalError(f"There is already a file named {target.name}.")
+    try:
+        os.rename(path, target)
+    except OSError as exc:
+        raise SaveError(f"Could not rename {path.name}: {exc.strerror or exc}.") from exc
+    journal.refresh(path)
+    journal.refresh(target)
+    return target

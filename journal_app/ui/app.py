@@ -1,0 +1,72 @@
+"""The composition root: builds the QApplication, the environment and the window.
+
+``create_window(path)`` is the factory for tests and tools: it returns the shown main window
+on an existing QApplication without entering the event loop.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from ..core.journal import find_journal_root
+from ..resources import resource_path
+
+SAMPLE = "sample-journal"
+
+
+def ensure_sample_journal(data_dir: Path) -> Path:
+    """The user's copy of the built-in sample journal (copied on first use, never the original)."""
+    target = data_dir / SAMPLE
+    if not target.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(resource_path(SAMPLE), target)
+    return target
+
+
+def create_window(path: str | Path | None = None, env=None):
+    """Build and show the main window on ``path`` (a journal folder or a post), or on the last
+    journal, or on the sample journal. Needs an existing QApplication."""
+    from .main_window import MainWindow
+    from .settings import Environment
+
+    env = env or Environment.default()
+    window = MainWindow(env)
+    window.restore_state()
+    select = None
+    if path is not None:
+        target = Path(path).absolute()
+        if target.is_file():
+            folder, select = find_journal_root(target), target
+        else:
+            folder = target
+    else:
+        last = env.settings.get("state/last_journal")
+        folder = Path(last) if last and Path(last).is_dir() else ensure_sample_journal(env.data_dir)
+    window.open_journal(folder, select=select)
+    window.show()
+    return window
+
+
+def main(argv: list[str]) -> int:
+    """Run the window: ``journal-app [JOURNAL_DIR | POST.md]``."""
+    if len(argv) > 1:
+        print("journal-app: give at most one journal folder or post file.", file=sys.stderr)
+        return 2
+    if argv and not Path(argv[0]).exists():
+        print(f"journal-app: there is no folder or file at {argv[0]}.", file=sys.stderr)
+        return 2
+    from PySide6 import QtWebEngineWidgets  # noqa: F401  (must load before the QApplication)
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication([sys.argv[0], *[]])
+    app.setApplicationName("journal_app")
+    app.setOrganizationName("journal_app")
+    app.setApplicationDisplayName("journal_app")
+    window = create_window(argv[0] if argv else None)
+    window.raise_()
+    return app.exec()

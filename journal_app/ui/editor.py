@@ -1,0 +1,163 @@
+"""The text editor widget, and editing operations as plain functions over QTextCursor
+(so they are testable without a window)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+
+from .highlighter import MarkdownHighlighter
+
+
+def toggle_wrap(cursor: QTextCursor, marker: str) -> None:
+    """Wrap the selection in ``marker`` (``**`` bold, ``*`` italic), or unwrap it if wrapped.
+
+    With no selection, inserts a pair and leaves the cursor between them. One undo step.
+    """
+    cursor.beginEditBlock()
+    try:
+        if not cursor.hasSelection():
+            cursor.insertText(marker + marker)
+            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor,
+                                len(marker))
+            return
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        text = cursor.selectedText()
+        size = len(marker)
+        if len(text) >= 2 * size and text.startswith(marker) and text.endswith(marker):
+            cursor.insertText(text[size:-size])
+            cursor.setPosition(start)
+            cursor.setPosition(end - 2 * size, QTextCursor.MoveMode.KeepAnchor)
+            return
+        document = cursor.document()
+        before = _text_between(document, start - size, start)
+        after = _text_between(document, end, end + size)
+        if before == marker and after == marker:
+            edit = QTextCursor(document)
+            edit.setPosition(end)
+            edit.setPosition(end + size, QTextCursor.MoveMode.KeepAnchor)
+            edit.removeSelectedText()
+            edit.setPosition(start - size)
+            edit.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+            edit.removeSelectedText()
+            cursor.setPosition(start - size)
+            cursor.setPosition(end - size, QTextCursor.MoveMode.KeepAnchor)
+            return
+        cursor.insertText(marker + text + marker)
+        cursor.setPosition(start + size)
+        cursor.setPosition(end + size, QTextCursor.MoveMode.KeepAnchor)
+    finally:
+        cursor.endEditBlock()
+
+
+def _text_between(document: QTextDocument, start: int, end: int) -> str:
+    if start < 0 or end > document.characterCount() - 1:
+        return ""
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selectedText()
+
+
+def replace_lines(document: QTextDocument, first: int, count: int, text: str) -> None:
+    """Replace ``count`` lines from line ``first`` (0-based) with ``text``: one undo step."""
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    start = document.findBlockByNumber(first)
+    cursor.setPosition(start.position())
+    if count:
+        last = document.findBlockByNumber(first + count - 1)
+        end = last.position() + last.length() - 1
+        if last.next().isValid():
+            end += 1  # take the line break too
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(text)
+    cursor.endEditBlock()
+
+
+class MarkdownEditor(QPlainTextEdit):
+    """A plain text editor with markdown highlighting."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("editor")
+        self.setAccessibleName("Post text")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTabChangesFocus(False)
+        self.highlighter = MarkdownHighlighter(self.document())
+        self.set_font_size(13)
+
+    def set_font_size(self, size: int) -> None:
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        font.setPointSize(max(6, min(size, 48)))
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        self.setFont(font)
+
+    def font_size(self) -> int:
+        return self.font().pointSize()
+
+    def first_visible_line(self) -> int:
+        """The 0-based number of the first line shown."""
+        return self.firstVisibleBlock().blockNumber()
+
+    def go_to_line(self, line: int) -> None:
+        block = self.document().findBlockByNumber(max(0, line))
+        cursor = self.textCursor()
+        cursor.setPosition(block.position())
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+
+class FindBar(QWidget):
+    """A small find bar (Ctrl+F): Enter finds the next match, Shift+Enter the previous one."""
+
+    def __init__(self, editor: MarkdownEditor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.field = QLineEdit(self)
+        self.field.setObjectName("findField")
+        self.field.setAccessibleName("Find text")
+        self.field.setPlaceholderText("Find")
+        self.field.setClearButtonEnabled(True)
+        close = QPushButton("Close", self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(close)
+        self.field.returnPressed.connect(self.find_next)
+        close.clicked.connect(self.close_bar)
+        self.hide()
+
+    def open_bar(self) -> None:
+        selected = self.editor.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.field.setText(selected)
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.editor.setFocus()
+
+    def find_next(self, backward: bool = False) -> bool:
+        text = self.field.text()
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        if self.editor.find(text, flags):
+            return True
+        cursor = self.editor.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
+        self.editor.setTextCursor(cursor)
+        return self.editor.find(text, flags)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.find_next(backward=True)
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,481 @@
+"""The main window: sidebar, front matter form and editor, live preview; menus, toolbar and the
+status bar. It holds no file rules of its own: every read and write goes through the core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from .. import __version__
+from ..core import (ConflictError, FieldEditError, HeaderError, Journal, JournalError, Post,
+                    SaveError, load_post, save_post)
+from ..core.buffer import apply_text, buffer_text, field_edit, header_lines
+from ..core.export import export_post, page_lang
+from ..core.post import read_error_message
+from ..core.render import render_header
+from ..core.site import safe_name
+from ..core.stats import text_stats
+from .actions import Actions
+from .dialogs import NewPostDialog, ask_new_name, confirm_trash
+from .editor import FindBar, MarkdownEditor, replace_lines, toggle_wrap
+from .preview import Preview
+from .properties import PropertiesForm
+from .settings import Environment
+from .sidebar import Sidebar
+from .watcher import JournalWatcher
+
+RENDER_DELAY_MS = 30
+APP_NAME = "journal_app"
+
+
+class MainWindow(QMainWindow):
+    """One journal, one open post."""
+
+    post_opened = Signal(Path)
+    post_saved = Signal(Path)
+
+    def __init__(self, env: Environment):
+        super().__init__()
+        self.env = env
+        self.journal: Journal | None = None
+        self.post: Post | None = None
+        self.setObjectName("mainWindow")
+        self.actions = Actions(self)
+        self.sidebar = Sidebar(self)
+        self.form = PropertiesForm(self)
+        self.editor = MarkdownEditor(self)
+        self.editor.set_font_size(env.settings.get("preferences/font_size"))
+        self.find_bar = FindBar(self.editor, self)
+        self.preview = Preview(self, env.settings.get("preferences/remote_images"))
+        self.watcher = JournalWatcher(self)
+        middle = QWidget(self)
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.form)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.editor, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (self.sidebar, middle, self.preview):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([260, 560, 560])
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self._build_status_bar()
+        self._render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self.refresh_preview)
+        self._stats_timer = QTimer(self, singleShot=True, interval=300)
+        self._stats_timer.timeout.connect(self.update_status)
+        self._connect()
+        self.set_post(None)
+
+    # -- layout --------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions
+        menus = {
+            "&File": [a.file_new, a.file_open, None, a.file_save, a.file_export, None, a.file_quit],
+            "&Edit": [a.edit_undo, a.edit_redo, None, a.edit_find, a.edit_find_next, None,
+                      a.edit_bold, a.edit_italic],
+            "&View": [a.view_by_tag, a.view_by_date, a.view_filter, None, a.view_zoom_in,
+                      a.view_zoom_out],
+            "&Help": [a.help_about],
+        }
+        for title, items in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for action in items:
+                menu.addSeparator() if action is None else menu.addAction(action)
+            if title == "&File":
+                self.recent_menu = menu.addMenu("Open &Recent")
+                menu.insertMenu(a.file_save, self.recent_menu)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        for action in (a.file_new, a.file_open, a.file_save, a.file_export):
+            toolbar.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        self.words_label = QLabel(self)
+        self.words_label.setObjectName("wordCount")
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("savedState")
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("filePath")
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.words_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.file_new.triggered.connect(self.new_post)
+        a.file_open.triggered.connect(self.choose_journal)
+        a.file_save.triggered.connect(self.save)
+        a.file_export.triggered.connect(self.export_html)
+        a.file_quit.triggered.connect(self.close)
+        a.edit_undo.triggered.connect(self.editor.undo)
+        a.edit_redo.triggered.connect(self.editor.redo)
+        a.edit_find.triggered.connect(self.find_bar.open_bar)
+        a.edit_find_next.triggered.connect(lambda: self.find_bar.find_next())
+        a.edit_bold.triggered.connect(lambda: self._wrap("**"))
+        a.edit_italic.triggered.connect(lambda: self._wrap("*"))
+        a.view_zoom_in.triggered.connect(lambda: self._zoom(1))
+        a.view_zoom_out.triggered.connect(lambda: self._zoom(-1))
+        a.view_by_tag.triggered.connect(lambda: self.sidebar.set_grouping("tag"))
+        a.view_by_date.triggered.connect(lambda: self.sidebar.set_grouping("date"))
+        a.view_filter.triggered.connect(lambda: self.sidebar.filter.setFocus())
+        a.help_about.triggered.connect(self._about)
+        self.sidebar.post_activated.connect(self.open_post)
+        self.sidebar.rename_requested.connect(self.rename_post)
+        self.sidebar.delete_requested.connect(self.delete_post)
+        self.form.field_edited.connect(self.apply_field)
+        self.editor.textChanged.connect(self._text_changed)
+        self.editor.document().modificationChanged.connect(self._modification_changed)
+        self.editor.verticalScrollBar().valueChanged.connect(self._editor_scrolled)
+        self.watcher.changed.connect(self._changed_on_disk)
+
+    # -- journals ------------------------------------------------------------------------
+    def open_journal(self, folder: Path, *, select: Path | None = None) -> bool:
+        """Open the journal at ``folder`` (asks about unsaved changes first)."""
+        if not self.maybe_save():
+            return False
+        try:
+            journal = Journal(folder)
+        except (OSError, JournalError) as exc:
+            self._error("Could not open the journal", f"{folder}: {exc}")
+            return False
+        self.journal = journal
+        self.set_post(None)
+        self.sidebar.set_journal(journal)
+        self.form.set_known_tags([tag for tag, _ in journal.tag_counts()])
+        self.preview.load_shell(journal.root)
+        self.watcher.set_journal(journal)
+        self.env.settings.remember_journal(journal.root)
+        self._update_recent_menu()
+        target = select or (journal.posts[0].path if journal.posts else None)
+        if target is not None:
+            self.open_post(target)
+        self._update_title()
+        return True
+
+    def choose_journal(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open Journal Folder",
+                                                  str(self.journal.root if self.journal else Path.home()))
+        if folder:
+            self.open_journal(Path(folder))
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for folder in self.env.settings.get("state/recent_journals"):
+            action = self.recent_menu.addAction(folder)
+            action.triggered.connect(lambda _=False, f=folder: self.open_journal(Path(f)))
+
+    # -- posts ---------------------------------------------------------------------------
+    def open_post(self, path: Path) -> bool:
+        """Open the post at ``path`` (asks about unsaved changes first)."""
+        path = Path(path).absolute()
+        if self.post is not None and self.post.path == path:
+            return True
+        if not self.maybe_save():
+            if self.post is not None:
+                self.sidebar.select_path(self.post.path)
+            return False
+        try:
+            post = load_post(path)
+        except OSError as exc:
+            self._error("Could not open the post", read_error_message(path, exc))
+            return False
+        self.set_post(post)
+        self.post_opened.emit(path)
+        return True
+
+    def set_post(self, post: Post | None) -> None:
+        """Show ``post`` in the form, editor and preview (None: nothing open)."""
+        self.post = post
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(buffer_text(post) if post is not None else "")
+        self.editor.blockSignals(False)
+        self.editor.document().setModified(False)
+        read_only = post is None or _read_only_reason(post) is not None
+        self.editor.setReadOnly(read_only)
+        self.actions.file_save.setEnabled(post is not None and not read_only)
+        self.actions.file_export.setEnabled(post is not None)
+        self.form.show_post(post)
+        self.watcher.watch_file(post.path if post is not None else None)
+        if post is not None:
+            self.sidebar.select_path(post.path)
+            reason = _read_only_reason(post)
+            if reason:
+                self.statusBar().showMessage(reason)
+        self._update_title()
+        self.update_status()
+        self.refresh_preview()
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        if self.post is None or not self.editor.document().isModified():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to “{self.post.title}”?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def save(self) -> bool:
+        """Save the open post; True when it is on disk."""
+        if self.post is None or self.editor.isReadOnly():
+            return False
+        try:
+            apply_text(self.post, self.editor.toPlainText())
+            try:
+                save_post(self.post)
+            except ConflictError as exc:
+                answer = QMessageBox.warning(
+                    self, "Changed on disk", f"{exc}\nOverwrite it with your version?",
+                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel)
+                if answer != QMessageBox.StandardButton.Save:
+                    return False
+                save_post(self.post, force=True)
+        except (SaveError, HeaderError) as exc:
+            self._error("Could not save", str(exc))
+            return False
+        self.editor.document().setModified(False)
+        self.watcher.watch_file(self.post.path)
+        if self.journal is not None:
+            self.journal.refresh(self.post.path)
+            self.sidebar.rebuild()
+            self.form.set_known_tags([tag for tag, _ in self.journal.tag_counts()])
+        self.form.show_post(self.post)
+        self.statusBar().showMessage(f"Saved {self.post.path.name}", 3000)
+        self.update_status()
+        self.post_saved.emit(self.post.path)
+        return True
+
+    def apply_field(self, name: str, value: object) -> None:
+        """A form edit: rewrite only that header key, as one undoable edit in the editor."""
+        if self.post is None:
+            return
+        try:
+            count, header = field_edit(self.post, self.editor.toPlainText(), name, value)
+        except (HeaderError, FieldEditError) as exc:
+            self._error("Could not change the field", str(exc))
+            self.form.show_post(self.post)
+            return
+        replace_lines(self.editor.document(), 0, count, header)
+
+    def new_post(self) -> None:
+        if self.journal is None or not self.maybe_save():
+            return
+        dialog = NewPostDialog([tag for tag, _ in self.journal.tag_counts()], self)
+        if not dialog.exec():
+            return
+        from ..core.newpost import create_post
+
+        try:
+            path = create_post(self.journal, dialog.title_text(), dialog.tags())
+        except JournalError as exc:
+            self._error("Could not create the post", str(exc))
+            return
+        self.sidebar.rebuild()
+        self.open_post(path)
+        self.editor.setFocus()
+        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+
+    def rename_post(self, path: Path) -> None:
+        from ..core.newpost import rename_post
+
+        if self.journal is None:
+            return
+        is_open = self.post is not None and self.post.path == path
+        if is_open and not self.maybe_save():
+            return
+        new_name = ask_new_name(self, path)
+        if not new_name:
+            return
+        try:
+            target = rename_post(self.journal, path, new_name)
+        except JournalError as exc:
+            self._error("Could not rename the post", str(exc))
+            return
+        if is_open:
+            self.post.path = target
+            self.watcher.watch_file(target)
+        self.sidebar.rebuild()
+        if is_open:
+            self.sidebar.select_path(target)
+            self._update_title()
+
+    def delete_post(self, path: Path) -> None:
+        from PySide6.QtCore import QFile
+
+        if self.journal is None or not confirm_trash(self, path):
+            return
+        if not QFile.moveToTrash(str(path)):
+            self._error("Could not move the post to the trash", str(path))
+            return
+        if self.post is not None and self.post.path == path:
+            self.set_post(None)
+        self.journal.refresh(path)
+        self.sidebar.rebuild()
+
+    def export_html(self) -> None:
+        if self.post is None:
+            return
+        default = str(Path.home() / (safe_name(self.post.title, set()) + ".html"))
+        target, _ = QFileDialog.getSaveFileName(self, "Export HTML", default, "HTML pages (*.html)")
+        if target:
+            self.export_to(Path(target))
+
+    def export_to(self, target: Path) -> bool:
+        """Export the open post (with unsaved edits) as a standalone page at ``target``."""
+        try:
+            apply_text(self.post, self.editor.toPlainText())
+            result = export_post(self.post, target, self.journal.root if self.journal else None)
+        except (OSError, JournalError) as exc:
+            self._error("Could not export", str(exc))
+            return False
+        note = f" ({len(result.missing)} image(s) not found)" if result.missing else ""
+        self.statusBar().showMessage(f"Exported {target}{note}", 5000)
+        return True
+
+    # -- reactions -----------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        self._render_timer.start()
+        self._stats_timer.start()
+
+    def refresh_preview(self) -> None:
+        """Send the editor's text to the renderer (coalesced; never waits for it)."""
+        post = self.post
+        if post is None:
+            self.preview.show_fragment("", "")
+            return
+        try:
+            apply_text(post, self.editor.toPlainText())
+        except JournalError:
+            pass
+        header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
+        self.preview.request(post.body, post.body_start_line, post.path,
+                             self.journal.root if self.journal else None, header)
+        self.form.show_post(post) if not self.form.hasFocus() and not self._form_editing() else None
+
+    def _form_editing(self) -> bool:
+        focus = self.focusWidget()
+        return focus is not None and self.form.isAncestorOf(focus)
+
+    def _editor_scrolled(self) -> None:
+        self.preview.scroll_to_line(self.editor.first_visible_line() + 1)
+
+    def _modification_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        self.update_status()
+
+    def _changed_on_disk(self, paths: set) -> None:
+        self.sidebar.rebuild()
+        if self.journal is not None:
+            self.form.set_known_tags([tag for tag, _ in self.journal.tag_counts()])
+        post = self.post
+        if post is None or post.path not in paths:
+            return
+        if not post.path.exists():
+            self.statusBar().showMessage(f"{post.path.name} was deleted or moved on disk; "
+                                         "saving will create it again.")
+            return
+        if not post.changed_on_disk():
+            return
+        if self.editor.document().isModified():
+            self.statusBar().showMessage(f"{post.path.name} changed on disk; saving will ask "
+                                         "before overwriting it.")
+            return
+        position = self.editor.textCursor().position()
+        scroll = self.editor.verticalScrollBar().value()
+        try:
+            fresh = load_post(post.path)
+        except OSError:
+            return
+        self.set_post(fresh)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, len(self.editor.toPlainText())))
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(scroll)
+        self.statusBar().showMessage(f"Reloaded {post.path.name}: it changed on disk.", 5000)
+
+    def update_status(self) -> None:
+        if self.post is None:
+            self.words_label.clear()
+            self.saved_label.clear()
+            self.path_label.setText(str(self.journal.root) if self.journal else "")
+            return
+        text = self.editor.toPlainText()
+        body = text.split("\n", header_lines(text))[-1] if header_lines(text) else text
+        stats = text_stats(body)
+        self.words_label.setText(f"{stats.words:,} words · {stats.characters:,} characters "
+                                 f"({stats.characters_no_spaces:,} without spaces) · "
+                                 f"{stats.reading_minutes} min read")
+        self.saved_label.setText("Unsaved" if self.editor.document().isModified() else "Saved")
+        self.path_label.setText(str(self.post.path))
+
+    def _update_title(self) -> None:
+        name = self.post.title if self.post is not None else (
+            self.journal.root.name if self.journal else APP_NAME)
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(self.post is not None and self.editor.document().isModified())
+
+    def _wrap(self, marker: str) -> None:
+        cursor = self.editor.textCursor()
+        toggle_wrap(cursor, marker)
+        self.editor.setTextCursor(cursor)
+
+    def _zoom(self, step: int) -> None:
+        self.editor.set_font_size(self.editor.font_size() + step)
+        self.env.settings.set("preferences/font_size", self.editor.font_size())
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About journal_app",
+                          f"journal_app {__version__}\nA markdown journal editor that never "
+                          "rewrites a byte you did not change.")
+
+    def _error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    # -- state ---------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        settings = self.env.settings
+        for key, restore in (("state/geometry", self.restoreGeometry),
+                             ("state/window_state", self.restoreState),
+                             ("state/splitter", self.splitter.restoreState)):
+            value = settings.get(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+        self.sidebar.set_grouping(settings.get("state/grouping"))
+
+    def save_state(self) -> None:
+        settings = self.env.settings
+        settings.set("state/geometry", self.saveGeometry())
+        settings.set("state/window_state", self.saveState())
+        settings.set("state/splitter", self.splitter.saveState())
+        settings.set("state/grouping", self.sidebar.grouping_key())
+        settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.save_state()
+        self.preview.shutdown()
+        event.accept()
+
+
+def _read_only_reason(post: Post) -> str | None:
+    """Why a post must not be edited here (bytes the editor could not hold), or None."""
+    for problem in post.problems:
+        if "not valid UTF-8" in problem:
+            return "Read-only: the file has bytes that are not text; editing it here could lose them."
+        if "binary" in problem:
+            return "Read-only: this looks like a binary file, not a post."
+    return None

@@ -1,0 +1,177 @@
+"""The live preview: a QWebEngineView whose page is loaded once and then updated in place.
+
+Rendering runs on a worker thread, coalesced: while one render runs, only the newest request
+waits. Updates replace the article through runJavaScript in an isolated world, so the scroll
+position stays and nothing flickers; JavaScript is off for the page itself, so nothing from a
+post can run. Link clicks open the system browser; the preview never navigates away.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from ..core.export import build_document
+from ..core.render import file_image_url, render_markdown
+
+WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
+PREVIEW_CSP = "default-src 'none'; script-src 'none'; img-src file: data:{remote}; style-src 'unsafe-inline'"
+SCROLL_JS = """
+(function (line) {
+  var nodes = document.querySelectorAll('#content [data-line]');
+  var before = null, after = null;
+  for (var i = 0; i < nodes.length; i++) {
+    var at = parseInt(nodes[i].getAttribute('data-line'), 10);
+    if (at <= line) { before = nodes[i]; } else { after = nodes[i]; break; }
+  }
+  if (!before) { window.scrollTo(0, 0); return; }
+  var top = before.getBoundingClientRect().top + window.scrollY;
+  if (after) {
+    var first = parseInt(before.getAttribute('data-line'), 10);
+    var next = parseInt(after.getAttribute('data-line'), 10);
+    var nextTop = after.getBoundingClientRect().top + window.scrollY;
+    top += (nextTop - top) * (line - first) / Math.max(1, next - first);
+  }
+  window.scrollTo(0, Math.max(0, top - 12));
+})(%d);
+"""
+
+
+class RenderWorker(QObject):
+    """Renders markdown on its own thread."""
+
+    rendered = Signal(int, str)
+
+    @Slot(int, str, int, str, str)
+    def render(self, request: int, body: str, first_line: int, post_path: str, root: str) -> None:
+        resolver = file_image_url(Path(post_path) if post_path else None, Path(root) if root else None)
+        try:
+            fragment = render_markdown(body, first_line=first_line, image_url=resolver)
+        except Exception as exc:  # a renderer bug must not kill the preview thread
+            fragment = f"<pre>Could not render this post: {exc!r}</pre>"
+        self.rendered.emit(request, fragment)
+
+
+class PreviewPage(QWebEnginePage):
+    """Keeps the preview on its page: link clicks go to the system browser."""
+
+    link_clicked = Signal(QUrl)
+
+    def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802
+        if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+            here = self.url().adjusted(QUrl.UrlFormattingOption.RemoveFragment)
+            if url.adjusted(QUrl.UrlFormattingOption.RemoveFragment) == here and url.hasFragment():
+                return True  # a footnote or heading anchor inside the page
+            self.link_clicked.emit(url)
+            if url.scheme() in ("http", "https", "mailto"):
+                QDesktopServices.openUrl(url)
+            return False
+        return not getattr(self, "loaded_once", False)
+
+
+class Preview(QWebEngineView):
+    """The preview pane."""
+
+    _render = Signal(int, str, int, str, str)
+    updated = Signal()
+
+    def __init__(self, parent=None, allow_remote_images: bool = False):
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.setAccessibleName("Preview")
+        self.preview_page = PreviewPage(self)
+        self.setPage(self.preview_page)
+        settings = self.preview_page.settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+        self.allow_remote_images = allow_remote_images
+        self.ready = False
+        self._pending_html: tuple[str, str] | None = None
+        self._request = 0
+        self._busy = False
+        self._queued: tuple | None = None
+        self.last_html = ""
+        self._thread = QThread(self)
+        self._worker = RenderWorker()
+        self._worker.moveToThread(self._thread)
+        self._render.connect(self._worker.render)
+        self._worker.rendered.connect(self._rendered)
+        self._thread.start()
+        self.loadFinished.connect(self._loaded)
+        self._header_html = ""
+        self.load_shell(None)
+
+    def load_shell(self, root: Path | None) -> None:
+        """Load the page (once per journal): the shared CSS and an empty article."""
+        self.ready = False
+        self.preview_page.loaded_once = False
+        remote = " https: http:" if self.allow_remote_images else ""
+        page = build_document(title="Preview", lang="ko", description="", header="", content="",
+                              csp=PREVIEW_CSP.format(remote=remote))
+        base = QUrl.fromLocalFile(str(root) + "/") if root else QUrl("file:///")
+        self.setHtml(page, base)
+
+    def _loaded(self, ok: bool) -> None:
+        self.preview_page.loaded_once = True
+        self.ready = True
+        if self._pending_html is not None:
+            header, content = self._pending_html
+            self._pending_html = None
+            self._apply(header, content)
+
+    # -- rendering ---------------------------------------------------------------------
+    def request(self, body: str, first_line: int, post_path: Path | None, root: Path | None,
+                header_html: str) -> None:
+        """Ask for a render of ``body``; only the newest request waits while one runs."""
+        self._request += 1
+        self._header_html = header_html
+        job = (self._request, body, first_line, str(post_path or ""), str(root or ""))
+        if self._busy:
+            self._queued = job
+        else:
+            self._busy = True
+            self._render.emit(*job)
+
+    def _rendered(self, request: int, fragment: str) -> None:
+        self._busy = False
+        if self._queued is not None:
+            job, self._queued = self._queued, None
+            self._busy = True
+            self._render.emit(*job)
+        if request == self._request or self._queued is None:
+            self.show_fragment(self._header_html, fragment)
+
+    def show_fragment(self, header_html: str, fragment: str) -> None:
+        """Put a rendered post into the page, keeping the scroll position."""
+        self.last_html = fragment
+        if not self.ready:
+            self._pending_html = (header_html, fragment)
+            return
+        self._apply(header_html, fragment)
+
+    def _apply(self, header_html: str, fragment: str) -> None:
+        script = ("document.getElementById('post-header').innerHTML = %s;"
+                  "document.getElementById('content').innerHTML = %s; true;"
+                  % (json.dumps(header_html), json.dumps(fragment)))
+        self.preview_page.runJavaScript(script, WORLD, lambda _result: self.updated.emit())
+
+    def scroll_to_line(self, line: int) -> None:
+        """Scroll so that the block holding file line ``line`` is at the top."""
+        if self.ready:
+            self.preview_page.runJavaScript(SCROLL_JS % int(line), WORLD)
+
+    def run_in_page(self, script: str, callback) -> None:
+        """Run our own script in the isolated world and pass its result to ``callback``."""
+        self.preview_page.runJavaScript(script, WORLD, callback)
+
+    def shutdown(self) -> None:
+        """Stop the render thread (call before the window goes away)."""
+        self._thread.quit()
+        self._thread.wait(3000)

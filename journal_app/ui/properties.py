@@ -1,0 +1,161 @@
+"""The front matter form above the editor: title, date, tags and description.
+
+Editing a field emits ``field_edited(name, value)``; the window turns that into the core's
+``set_field``, which rewrites only that key. Keys the form does not know are shown read-only.
+A header that cannot be read shows the parser's message and line instead, fields disabled.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, Signal
+from PySide6.QtWidgets import (QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QWidget)
+
+from ..core import Post
+from ..core.post import split_tags
+
+KNOWN = {"title", "date", "tags", "description"}
+
+
+class TagCompleter(QCompleter):
+    """Completes the last tag of a comma-separated list."""
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt name)
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802 (Qt name)
+        field = self.widget()
+        done = field.text().split(",")[:-1] if field is not None else []
+        return ", ".join([part.strip() for part in done if part.strip()] + [index.data()])
+
+
+def format_value(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+class PropertiesForm(QWidget):
+    """Title, date, tags and description of the open post."""
+
+    field_edited = Signal(str, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("propertiesForm")
+        self.title = QLineEdit(self)
+        self.title.setObjectName("titleField")
+        self.title.setAccessibleName("Title")
+        self.date = QDateTimeEdit(self)
+        self.date.setObjectName("dateField")
+        self.date.setAccessibleName("Date")
+        self.date.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.date.setCalendarPopup(True)
+        self.zone = QLabel(self)
+        self.tags = QLineEdit(self)
+        self.tags.setObjectName("tagsField")
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("comma, separated, tags")
+        self.tag_model = QStringListModel(self)
+        completer = TagCompleter(self.tag_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tags.setCompleter(completer)
+        self.description = QLineEdit(self)
+        self.description.setObjectName("descriptionField")
+        self.description.setAccessibleName("Description")
+        self.others = QLabel(self)
+        self.others.setObjectName("otherFields")
+        self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.others.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("headerProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c92a2a;")
+        date_row = QHBoxLayout()
+        date_row.setContentsMargins(0, 0, 0, 0)
+        date_row.addWidget(self.date, 1)
+        date_row.addWidget(self.zone)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addRow(self.problem)
+        layout.addRow("Title", self.title)
+        layout.addRow("Date", date_row)
+        layout.addRow("Tags", self.tags)
+        layout.addRow("Description", self.description)
+        layout.addRow(self.others)
+        self._shown: dict[str, object] = {}
+        self._zone = None
+        self.title.editingFinished.connect(lambda: self._edited("title", self.title.text().strip()))
+        self.description.editingFinished.connect(
+            lambda: self._edited("description", self.description.text()))
+        self.tags.editingFinished.connect(lambda: self._edited("tags", split_tags(self.tags.text())))
+        self.date.editingFinished.connect(self._date_edited)
+        self.show_post(None)
+
+    def set_known_tags(self, tags: list[str]) -> None:
+        self.tag_model.setStringList(tags)
+
+    def show_post(self, post: Post | None) -> None:
+        """Fill the form from ``post`` (no edits are emitted)."""
+        fields = (self.title, self.date, self.tags, self.description)
+        for widget in fields:
+            widget.blockSignals(True)
+        try:
+            if post is None:
+                for widget in (self.title, self.tags, self.description):
+                    widget.clear()
+                self._shown = {}
+                self.problem.hide()
+                self.others.clear()
+                self.setEnabled(False)
+                return
+            self.setEnabled(True)
+            editable = not post.header_invalid and (post.header is None or post.header.kind != "json")
+            for widget in fields:
+                widget.setEnabled(editable)
+            if post.header_invalid:
+                detail = post.problem_details[-1]
+                self.problem.setText(f"The header could not be read (line {detail.line}): "
+                                     f"{post.header.error}. Fix it in the text below; "
+                                     "nothing is rewritten until then.")
+                self.problem.show()
+            else:
+                self.problem.hide()
+            moment = post.date
+            self._zone = moment.tzinfo
+            self._shown = {"title": post.title if "title" in post.metadata else "",
+                           "description": post.description,
+                           "tags": post.tags, "date": moment}
+            self.title.setText(self._shown["title"])
+            self.title.setPlaceholderText(post.title)
+            self.description.setText(self._shown["description"] or "")
+            self.tags.setText(", ".join(post.tags))
+            self.date.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
+                                            QTime(moment.hour, moment.minute, moment.second)))
+            offset = moment.strftime("%z")
+            self.zone.setText("UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}")
+            others = [f"{key}: {format_value(value)}" for key, value in post.metadata.items()
+                      if key not in KNOWN]
+            self.others.setText("\n".join(others))
+            self.others.setVisible(bool(others))
+        finally:
+            for widget in fields:
+                widget.blockSignals(False)
+
+    def _edited(self, name: str, value: object) -> None:
+        if self._shown and value != self._shown.get(name):
+            self._shown[name] = value
+            self.field_edited.emit(name, value)
+
+    def _date_edited(self) -> None:
+        value = self.date.dateTime()
+        date, time = value.date(), value.time()
+        moment = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(),
+                          time.second(), tzinfo=self._zone)
+        shown = self._shown.get("date")
+        if isinstance(shown, datetime) and shown.replace(microsecond=0) == moment:
+            return
+        self._edited("date", moment)

@@ -1,0 +1,84 @@
+"""Settings: one schema of defaults; preferences kept apart from window state.
+
+Everything goes through :class:`Settings`, built once in the composition root (``app.py``) and
+passed in; nothing reads QSettings at import time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+PREFERENCES = {
+    "preferences/font_size": 13,
+    "preferences/autosave": True,
+    "preferences/remote_images": False,
+}
+STATE = {
+    "state/last_journal": "",
+    "state/recent_journals": [],
+    "state/geometry": None,
+    "state/window_state": None,
+    "state/splitter": None,
+    "state/grouping": "tag",
+}
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access to a QSettings store, with the defaults above."""
+
+    def __init__(self, store: QSettings):
+        self.store = store
+
+    def get(self, key: str):
+        default = PREFERENCES.get(key, STATE.get(key))
+        value = self.store.value(key, default)
+        if isinstance(default, bool):
+            return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
+        if isinstance(default, int):
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return default
+        if isinstance(default, list):
+            if value in (None, ""):
+                return []
+            return [str(item) for item in (value if isinstance(value, list) else [value])]
+        return value
+
+    def set(self, key: str, value) -> None:
+        self.store.setValue(key, value)
+
+    def remember_journal(self, folder: Path) -> None:
+        """Make ``folder`` the last journal and the first of the recent ones."""
+        text = str(folder)
+        recent = [item for item in self.get("state/recent_journals") if item != text]
+        self.set("state/recent_journals", [text, *recent][:MAX_RECENT])
+        self.set("state/last_journal", text)
+
+    def sync(self) -> None:
+        self.store.sync()
+
+
+@dataclass
+class Environment:
+    """What the window needs from the outside world, built once and passed in."""
+
+    settings: Settings
+    data_dir: Path  # where the sample journal copy (and later recovery files) live
+
+    @classmethod
+    def default(cls) -> "Environment":
+        """The user's real settings and data folder."""
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        return cls(Settings(QSettings()), Path(data or Path.home() / ".local/share/journal_app"))
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> "Environment":
+        """Settings and data kept in ``folder`` (tests, screenshots)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        return cls(Settings(store), folder / "data")

@@ -1,0 +1,77 @@
+"""Watching the journal folder so files added, removed or changed by another program (an editor,
+git, a sync tool) show up without a restart. Events are gathered for a moment, then the journal
+re-lists only the folders they came from."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from ..core import Journal
+from ..core.journal import SKIPPED_FOLDERS
+
+SETTLE_MS = 250
+
+
+class JournalWatcher(QObject):
+    """Emits ``changed`` with the posts that changed on disk."""
+
+    changed = Signal(set)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.journal: Journal | None = None
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self._touched)
+        self.watcher.fileChanged.connect(self._touched)
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self._flush)
+
+    def set_journal(self, journal: Journal | None) -> None:
+        """Watch every folder of ``journal`` (hidden and build folders left out)."""
+        for paths in (self.watcher.directories(), self.watcher.files()):
+            if paths:
+                self.watcher.removePaths(paths)
+        self.journal = journal
+        if journal is not None:
+            self._watch_folders(journal.root)
+
+    def _watch_folders(self, top: Path) -> None:
+        folders = []
+        for folder, subfolders, _files in os.walk(top):
+            subfolders[:] = [name for name in subfolders
+                             if not name.startswith(".") and name not in SKIPPED_FOLDERS]
+            folders.append(folder)
+        if folders:
+            self.watcher.addPaths(folders)
+
+    def watch_file(self, path: Path | None) -> None:
+        """Also watch one file for changes in place (the open post)."""
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        if path is not None and path.exists():
+            self.watcher.addPath(str(path))
+
+    def _touched(self, path: str) -> None:
+        self._pending.add(path)
+        self._timer.start()
+
+    def _flush(self) -> None:
+        if self.journal is None:
+            self._pending.clear()
+            return
+        paths, self._pending = self._pending, set()
+        for path in paths:
+            if os.path.isdir(path):
+                self._watch_folders(Path(path))  # new subfolders
+        changed = self.journal.sync(paths)
+        for path in paths:  # a file replaced by rename is dropped by the watcher: add it back
+            if os.path.isfile(path) and path not in self.watcher.files():
+                self.watcher.addPath(path)
+        if changed:
+            self.changed.emit(changed)
