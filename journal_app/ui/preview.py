@@ -64,8 +64,8 @@ class PreviewPage(QWebEnginePage):
 
     def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-            here = self.url().adjusted(QUrl.UrlFormattingOption.RemoveFragment)
-            if url.adjusted(QUrl.UrlFormattingOption.RemoveFragment) == here and url.hasFragment():
+            here = self.url().toString().split("#")[0]
+            if url.hasFragment() and url.toString().split("#")[0] == here:
                 return True  # a footnote or heading anchor inside the page
             self.link_clicked.emit(url)
             if url.scheme() in ("http", "https", "mailto"):

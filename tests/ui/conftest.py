@@ -1,0 +1,110 @@
+"""Fixtures for window tests: offscreen Qt, QtWebEngine loaded before the QApplication, a real
+journal in tmp_path and settings kept in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+import pytest  # noqa: E402
+from PySide6 import QtWebEngineWidgets  # noqa: E402,F401  (before any QApplication exists)
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from journal_app.resources import resource_path  # noqa: E402
+from journal_app.ui.app import create_window  # noqa: E402
+from journal_app.ui.settings import Environment  # noqa: E402
+from tests.quirks import write_quirks  # noqa: E402
+
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+
+@pytest.fixture
+def journal_root(tmp_path):
+    """The sample journal plus every quirk file, in tmp_path."""
+    root = tmp_path / "journal"
+    shutil.copytree(resource_path("sample-journal"), root)
+    write_quirks(root)
+    return root
+
+
+@pytest.fixture
+def env(tmp_path):
+    return Environment.in_folder(tmp_path / "env")
+
+
+@pytest.fixture
+def window(qtbot, journal_root, env):
+    """The main window on the journal, shown, with its preview page loaded."""
+    created = create_window(journal_root, env)
+    qtbot.waitUntil(lambda: created.preview.ready, timeout=20000)
+    yield created
+    close_window(created)
+
+
+def close_window(window) -> None:
+    """Close a window without the unsaved-changes prompt (qtbot.addWidget would close it
+    before our fixtures can discard the test's edits)."""
+    window.editor.document().setModified(False)
+    window.close()
+    window.deleteLater()
+    # delete it now: a web page that outlives the QApplication crashes the process at exit
+    QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete.value)
+
+
+def answer_dialog(act, timeout_ms: int = 5000) -> None:
+    """When the next modal dialog opens, call ``act(dialog)`` on it."""
+    waited = [0]
+
+    def handle():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            waited[0] += 20
+            if waited[0] < timeout_ms:
+                QTimer.singleShot(20, handle)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, handle)
+
+
+def page_value(qtbot, window, script: str, timeout: int = 10000):
+    """The result of our own script run in the preview page's isolated world."""
+    import json
+
+    box = {}
+    window.preview.run_in_page(f"JSON.stringify({script})", lambda value: box.setdefault("value", value))
+    qtbot.waitUntil(lambda: "value" in box, timeout=timeout)
+    return json.loads(box["value"]) if box["value"] else None
+
+
+def wait_for_page(qtbot, window, script: str, accept, timeout_ms: int = 10000):
+    """Run ``script`` in the preview until ``accept(result)`` is true; returns that result."""
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        value = page_value(qtbot, window, script)
+        if accept(value):
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the preview never satisfied the check; last value: {value!r}")
+        qtbot.wait(50)
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, Korean included (QTest's key clicks only know
+    Latin-1): each character is a key press carrying that text, as an input method commits it."""
+    from PySide6.QtGui import QKeyEvent
+
+    for char in text:
+        if char == "\n":
+            key, char_text = Qt.Key.Key_Return, "\r"
+        else:
+            key, char_text = Qt.Key.Key_unknown, char
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char_text))

@@ -1,0 +1,288 @@
+"""The window, driven like a user: real widgets, real files in tmp_path."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from journal_app.ui.app import create_window
+from journal_app.ui.sidebar import GROUP_ROLE, PATH_ROLE
+from tests.ui.conftest import answer_dialog, close_window, page_value, type_text, wait_for_page
+
+CONTENT_TEXT = "document.getElementById('content').innerText"
+
+
+def rows(tree, parent=None):
+    from PySide6.QtCore import QModelIndex
+    parent = parent or QModelIndex()
+    model = tree.model()
+    return [model.index(row, 0, parent) for row in range(model.rowCount(parent))]
+
+
+def group_labels(window) -> list[str]:
+    return [index.data() for index in rows(window.sidebar.tree)]
+
+
+def click_index(qtbot, tree, index) -> None:
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def find_group(window, label_start: str):
+    return next(index for index in rows(window.sidebar.tree) if index.data().startswith(label_start))
+
+
+def open_by_title(qtbot, window, tag: str, title: str) -> None:
+    group = find_group(window, tag + " (")
+    window.sidebar.tree.expand(group)
+    post = next(index for index in rows(window.sidebar.tree, group) if index.data() == title)
+    click_index(qtbot, window.sidebar.tree, post)
+
+
+def test_widgets_have_stable_names(window):
+    for name in ("postTree", "groupingSwitch", "sidebarFilter", "editor", "preview", "titleField",
+                 "dateField", "tagsField", "descriptionField"):
+        widget = window.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_tree_by_tag_and_by_date(window):
+    labels = group_labels(window)
+    assert "여행 (2)" in labels and "hugo (2)" in labels  # sample + quirk posts
+    assert labels[-2].startswith("Untagged (") and labels[-1] == "Problems (3)"
+    window.sidebar.grouping.setCurrentIndex(1)
+    labels = group_labels(window)
+    assert labels[0].startswith(f"{datetime.now().year} (")  # posts dated by file time
+    assert "2025 (3)" in labels and "2016 (1)" in labels
+    year = find_group(window, "2024 (")
+    months = [index.data() for index in rows(window.sidebar.tree, year)]
+    assert months[0].startswith("2024-12") and months[-1].startswith("2024-02")
+
+
+def test_click_tag_then_post_opens_it(qtbot, window):
+    open_by_title(qtbot, window, "제주", "제주도 여행 후기")
+    assert window.post.title == "제주도 여행 후기"
+    assert "# 제주 동쪽, 사흘" in window.editor.toPlainText()
+    assert window.form.title.text() == "제주도 여행 후기"
+    assert window.form.tags.text() == "여행, 제주"
+    current = window.sidebar.tree.currentIndex()
+    assert current.data(PATH_ROLE) == str(window.post.path)
+
+
+def test_typing_updates_the_preview(qtbot, window):
+    open_by_title(qtbot, window, "제주", "제주도 여행 후기")
+    wait_for_page(qtbot, window, CONTENT_TEXT, lambda text: "성산에서" in (text or ""))
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.editor, "New paragraph typed here")
+    wait_for_page(qtbot, window, CONTENT_TEXT, lambda text: "New paragraph typed here" in text)
+    assert window.isWindowModified()
+
+
+def test_preview_shows_journal_images(qtbot, window):
+    open_by_title(qtbot, window, "제주", "제주도 여행 후기")
+    script = "Array.from(document.images).map(function (i) { return i.naturalWidth; })"
+    assert wait_for_page(qtbot, window, script, lambda widths: widths and widths[0] > 0) == [720]
+
+
+def test_title_field_changes_exactly_one_line(qtbot, window):
+    open_by_title(qtbot, window, "제주", "제주도 여행 후기")
+    path = window.post.path
+    before = path.read_bytes()
+    window.form.title.setFocus()
+    window.form.title.selectAll()
+    type_text(window.form.title, "제주 여행 (수정)")
+    qtbot.keyClick(window.form.title, Qt.Key.Key_Return)
+    assert window.editor.toPlainText().split("\n")[1] == 'title: "제주 여행 (수정)"'
+    assert window.save()
+    after = path.read_bytes()
+    diff = [line for line in difflib.ndiff(before.decode().splitlines(), after.decode().splitlines())
+            if line[:1] in "+-"]
+    assert diff == ['- title: "제주도 여행 후기"', '+ title: "제주 여행 (수정)"']
+    assert any(index.data() == "제주 여행 (수정)"
+               for index in rows(window.sidebar.tree, find_group(window, "제주 (")))
+
+
+def test_tags_field_moves_the_post_in_the_tree(qtbot, window):
+    open_by_title(qtbot, window, "제주", "제주도 여행 후기")
+    window.form.tags.setFocus()
+    window.form.tags.setText("여행, 가을")
+    qtbot.keyClick(window.form.tags, Qt.Key.Key_Return)
+    window.save()
+    assert 'tags: ["여행","가을"]' in window.post.path.read_text()
+    assert any(label.startswith("가을 (1)") for label in group_labels(window))
+    assert not any(label.startswith("제주 (") for label in group_labels(window))
+
+
+def test_unsaved_changes_prompt(qtbot, window):
+    open_by_title(qtbot, window, "제주", "제주도 여행 후기")
+    first = window.post.path
+    type_text(window.editor, "변경")
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
+    open_by_title(qtbot, window, "회고", "2024년 회고")
+    assert window.post.path == first and window.editor.document().isModified()
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Discard).click())
+    open_by_title(qtbot, window, "회고", "2024년 회고")
+    assert window.post.title == "2024년 회고"
+    assert "변경" not in first.read_text()
+
+
+def test_unsaved_changes_prompt_save(qtbot, window):
+    open_by_title(qtbot, window, "제주", "제주도 여행 후기")
+    first = window.post.path
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "저장할 내용")
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Save).click())
+    open_by_title(qtbot, window, "회고", "2024년 회고")
+    assert first.read_text().endswith("저장할 내용")
+
+
+def test_new_post(qtbot, window, journal_root):
+    def fill(dialog):
+        type_text(dialog.title_field, "새 글: 테스트/1")
+        type_text(dialog.tags_field, "일상, 새 태그")
+        dialog.ok_button.click()
+
+    answer_dialog(fill)
+    window.actions.file_new.trigger()
+    created = list(journal_root.rglob("새 글 테스트1.md"))  # in the folder holding the most posts
+    assert len(created) == 1
+    path = created[0]
+    assert window.post.path == path and window.post.title == "새 글: 테스트/1"
+    assert path.read_text().startswith('---\ntitle: "새 글: 테스트/1"\n')
+    assert window.post.tags == ["일상", "새 태그"]
+    assert any(label.startswith("새 태그 (1)") for label in group_labels(window))
+
+
+def test_filter_narrows_the_tree(qtbot, window):
+    type_text(window.sidebar.filter, "제주")
+    assert window.sidebar.post_count_shown() == 4  # two posts with 제주 in the title, each under two tags
+    window.sidebar.filter.clear()
+    qtbot.keyClicks(window.sidebar.filter, "PYTHON")
+    titles = {index.data() for group in rows(window.sidebar.tree) for index in rows(window.sidebar.tree, group)}
+    assert titles == {"snake\u00a0case 이야기", "파이썬 asyncio 정리"} or "파이썬 asyncio 정리" not in titles
+    window.sidebar.filter.clear()
+    assert window.sidebar.post_count_shown() > 20
+
+
+def test_watcher_shows_a_file_written_behind_our_back(qtbot, window, journal_root):
+    (journal_root / "content" / "밖에서 쓴 글.md").write_text(
+        '---\ntitle: "밖에서 쓴 글"\ndate: 2025-12-01T00:00:00.000Z\ntags: ["외부"]\n---\n본문\n')
+    qtbot.waitUntil(lambda: any(label.startswith("외부 (1)") for label in group_labels(window)),
+                    timeout=10000)
+    (journal_root / "content" / "밖에서 쓴 글.md").unlink()
+    qtbot.waitUntil(lambda: not any(label.startswith("외부 (") for label in group_labels(window)),
+                    timeout=10000)
+
+
+def test_korean_input_method(qtbot, window):
+    open_by_title(qtbot, window, "회고", "2024년 회고")
+    window.editor.setFocus()
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    preedit = QInputMethodEvent("한", [])
+    QApplication.sendEvent(window.editor, preedit)
+    commit = QInputMethodEvent("", [])
+    commit.setCommitString("한글")
+    QApplication.sendEvent(window.editor, commit)
+    assert window.editor.toPlainText().endswith("한글")
+    assert window.words_label.text().startswith(f"{window.words_label.text().split()[0]} words")
+
+
+def test_bold_italic_and_undo(qtbot, window):
+    open_by_title(qtbot, window, "회고", "2024년 회고")
+    original = window.editor.toPlainText()
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.movePosition(cursor.MoveOperation.PreviousBlock)
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    cursor.movePosition(cursor.MoveOperation.StartOfBlock, cursor.MoveMode.KeepAnchor)
+    window.editor.setTextCursor(cursor)
+    selected = cursor.selectedText()
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert selected == "글을 더 짧게, 더 자주 쓰기."
+    assert window.editor.toPlainText().endswith(f"**{selected}**\n")
+    qtbot.keyClick(window.editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == original
+    qtbot.keyClick(window.editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText().endswith(f"*{selected}*\n")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == original
+
+
+def test_standard_shortcuts(window):
+    expected = {"file_new": "Ctrl+N", "file_open": "Ctrl+O", "file_save": "Ctrl+S",
+                "file_export": "Ctrl+E", "edit_find": "Ctrl+F", "edit_bold": "Ctrl+B",
+                "edit_italic": "Ctrl+I", "edit_undo": "Ctrl+Z", "edit_redo": "Ctrl+Shift+Z",
+                "file_quit": "Ctrl+Q"}
+    for name, key in expected.items():
+        action = getattr(window.actions, name)
+        assert QKeySequence(key) in action.shortcuts(), name
+
+
+def test_invalid_header_shows_message_and_stays_untouched(qtbot, window, journal_root):
+    path = journal_root / "backup/content/윈도우 경로.md"
+    before = path.read_bytes()
+    window.open_post(path)
+    assert window.form.problem.isVisible() or not window.form.problem.isHidden()
+    assert "line 3" in window.form.problem.text()
+    assert not window.form.title.isEnabled()
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "추가")
+    assert window.save()
+    assert path.read_bytes() == before.rstrip(b"\n") + b"\n" + "추가".encode() or \
+        path.read_bytes() == before + "추가".encode()
+
+
+def test_export_writes_a_page(window, tmp_path):
+    window.open_post(window.journal.posts[0].path)
+    target = tmp_path / "out.html"
+    assert window.export_to(target)
+    assert "<!DOCTYPE html>" in target.read_text()
+
+
+def test_settings_are_remembered(qtbot, window, env, journal_root):
+    window.sidebar.grouping.setCurrentIndex(1)
+    window.close()
+    again = create_window(None, env)
+    try:
+        assert again.journal.root == journal_root
+        assert again.sidebar.grouping_key() == "date"
+        assert env.settings.get("state/recent_journals")[0] == str(journal_root)
+    finally:
+        close_window(again)
+
+
+def test_link_click_opens_browser_not_preview(qtbot, window):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtCore import QObject, Slot
+
+    class Catcher(QObject):
+        def __init__(self):
+            super().__init__()
+            self.urls = []
+
+        @Slot("QUrl")
+        def open(self, url):
+            self.urls.append(url.toString())
+
+    catcher = Catcher()
+    QDesktopServices.setUrlHandler("https", catcher, "open")
+    try:
+        open_by_title(qtbot, window, "파이썬", "파이썬 asyncio 정리")
+        wait_for_page(qtbot, window, "document.links.length", lambda count: count and count > 0)
+        before = window.preview.url().toString()
+        page_value(qtbot, window, "(document.links[0].click(), true)")
+        qtbot.waitUntil(lambda: bool(catcher.urls), timeout=5000)
+        assert catcher.urls == ["https://docs.python.org/3/library/asyncio.html"]
+        assert window.preview.url().toString() == before
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
