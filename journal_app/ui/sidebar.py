@@ -78,8 +78,13 @@ class PostFilter(QSortFilterProxyModel):
         self._needle = ""
 
     def set_text(self, text: str) -> None:
-        self._needle = text.strip().casefold()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._needle = text.strip().casefold()
+            self.endFilterChange()
+        else:
+            self._needle = text.strip().casefold()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 (Qt name)
         if not self._needle:
