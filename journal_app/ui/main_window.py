@@ -312,10 +312,14 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def delete_post(self, path: Path) -> None:
-        from PySide6.QtCore import QFile
+        from PySide6.QtCore import QFile, QStandardPaths
 
         if self.journal is None or not confirm_trash(self, path):
             return
+        # Qt puts the home trash under the data folder, and fails when that folder is missing
+        data_home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+        if data_home:
+            Path(data_home).mkdir(parents=True, exist_ok=True)
         if not QFile.moveToTrash(str(path)):
             self._error("Could not move the post to the trash", str(path))
             return

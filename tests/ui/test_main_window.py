@@ -286,3 +286,40 @@ def test_link_click_opens_browser_not_preview(qtbot, window):
         assert window.preview.url().toString() == before
     finally:
         QDesktopServices.unsetUrlHandler("https")
+
+
+def test_rename_from_the_tree(qtbot, window, journal_root):
+    open_by_title(qtbot, window, "회고", "2024년 회고")
+    old = window.post.path
+
+    def rename(dialog):
+        dialog.setTextValue("2024년을 돌아보며: 회고")
+        dialog.accept()
+
+    answer_dialog(rename)
+    window.rename_post(old)
+    new = old.with_name("2024년을 돌아보며 회고.md")
+    assert new.is_file() and not old.exists()
+    assert window.post.path == new
+    assert window.sidebar.tree.currentIndex().data(PATH_ROLE) == str(new)
+
+
+def test_delete_moves_to_trash(qtbot, window, journal_root, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    open_by_title(qtbot, window, "회고", "2024년 회고")
+    path = window.post.path
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
+    window.delete_post(path)
+    assert path.exists()
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    window.delete_post(path)
+    assert not path.exists()
+    assert window.post is None
+    assert not any(label.startswith("회고 (") for label in group_labels(window))
+    assert [item.name for item in tmp_path.glob("xdg-data/Trash/files/*")] == ["2024년 회고.md"]
+
+
+def test_problems_group_lists_unreadable_headers(window):
+    problems = find_group(window, "Problems (")
+    titles = {index.data() for index in rows(window.sidebar.tree, problems)}
+    assert titles == {"책 \"데미안\" 읽고", "윈도우 경로", "list-header"}
