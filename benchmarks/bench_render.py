@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_journal import generate  # noqa: E402
 
-from journal_app.core import Post, load_post  # noqa: E402
+from journal_app.core import load_post  # noqa: E402
 from journal_app.core.export import export_post  # noqa: E402
 from journal_app.core.render import render_markdown, render_post  # noqa: E402
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import random
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
-WORDS = ("오늘 어제 회사 공부 파이썬 여행 바다 커피 주말 코드 리뷰 배포 서버 데이터 모델 학습 "
-         "블로그 생각 정리 기록 the a code test build deploy note idea").split()
+WORDS = ["오늘", "어제", "회사", "공부", "파이썬", "여행", "바다", "커피", "주말", "코드", "리뷰", "배포", "서버", "데이터", "모델", "학습", "블로그", "생각", "정리", "기록", "the", "a", "code", "test", "build", "deploy", "note", "idea"]
 TAGS = ["일상", "개발", "파이썬", "여행", "독서", "AI", "회고", "TIL", "react", "docker",
         "알고리즘", "데이터", "사진", "영화", "음악"]
 
@@ -38,7 +37,7 @@ def body(rng: random.Random, size: int) -> str:
 
 
 def post(rng: random.Random, index: int, size: int) -> tuple[str, str]:
-    moment = datetime(2018, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=rng.randrange(4_000_000))
+    moment = datetime(2018, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(4_000_000))
     tags = rng.sample(TAGS, rng.randrange(0, 4))
     title = f"{paragraph(rng, 3)[:-1]} {index}"
     if index % 3 == 0:  # Jekyll style

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, UTC
 
 _DATE_TEXT = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})"
@@ -37,7 +37,7 @@ def parse_date(value: object) -> datetime | None:
     if isinstance(value, date):
         return aware(datetime.combine(value, time()))
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 10**8:
-        return datetime.fromtimestamp(value, timezone.utc)
+        return datetime.fromtimestamp(value, UTC)
     if not isinstance(value, str):
         return None
     match = _DATE_TEXT.match(value.strip())
@@ -55,7 +55,7 @@ def parse_date(value: object) -> datetime | None:
     if not zone:
         return aware(moment)
     if zone in "Zz":
-        return moment.replace(tzinfo=timezone.utc)
+        return moment.replace(tzinfo=UTC)
     digits = zone[1:].replace(":", "")
     offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
     return moment.replace(tzinfo=timezone(-offset if zone[0] == "-" else offset))
@@ -85,7 +85,7 @@ class DateStyle:
     zone_space: str = ""
 
     @classmethod
-    def of(cls, example: str) -> "DateStyle":
+    def of(cls, example: str) -> DateStyle:
         """The style of ``example``, or the RFC 3339 default when it is not a date."""
         match = _DATE_TEXT.match(example.strip())
         if match is None:
@@ -113,7 +113,7 @@ class DateStyle:
         if self.date_only:
             return moment.date().isoformat()
         if self.zone == "Z":
-            moment = moment.astimezone(timezone.utc)
+            moment = moment.astimezone(UTC)
         elif not self.zone:
             moment = moment.astimezone()  # no offset in the file: it reads as local time
         text = moment.strftime(f"%Y-%m-%d{self.separator}%H:%M")

@@ -40,13 +40,13 @@ class PostInfo:
     stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was read
 
     @classmethod
-    def of(cls, post: Post, relpath: str) -> "PostInfo":
+    def of(cls, post: Post, relpath: str) -> PostInfo:
         """The summary of a loaded post."""
         return cls(post.path, relpath, post.title, post.date, post.tags, post.description,
                    post.problems, post.header_invalid, stamp=post.stamp)
 
     @classmethod
-    def unreadable(cls, path: Path, relpath: str, message: str) -> "PostInfo":
+    def unreadable(cls, path: Path, relpath: str, message: str) -> PostInfo:
         """The summary of a file that could not be read at all."""
         try:
             stamp = datetime.fromtimestamp(os.lstat(path).st_mtime).astimezone()
@@ -62,7 +62,7 @@ class PostInfo:
                 "stamp": list(self.stamp) if self.stamp else None}
 
     @classmethod
-    def from_dict(cls, path: Path, relpath: str, data: dict) -> "PostInfo":
+    def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
         """A summary read back from the index."""
         return cls(path, relpath, data["title"], datetime.fromisoformat(data["date"]),
                    data["tags"], data["description"], data["problems"], data["header_invalid"],

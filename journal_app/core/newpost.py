@@ -7,7 +7,7 @@ import json
 import os
 import re
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from .errors import JournalError, SaveError
@@ -20,7 +20,7 @@ MAX_NAME = 120
 
 def file_stem(title: str) -> str:
     """A file name stem from a title: Korean kept, characters illegal in file names removed."""
-    stem = _ILLEGAL.sub("", title).strip().strip(".").strip()
+    stem = _ILLEGAL.sub("", re.sub(r"[\t\r\n]+", " ", title)).strip().strip(".").strip()
     stem = re.sub(r"\s+", " ", stem)
     return stem[:MAX_NAME].rstrip() or "untitled"
 
@@ -75,7 +75,7 @@ def new_post_text(title: str, tags: list[str], moment: datetime, style: str) -> 
 
 
 def _utc_millis(moment: datetime) -> str:
-    utc = moment.astimezone(timezone.utc)
+    utc = moment.astimezone(UTC)
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 

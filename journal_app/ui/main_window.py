@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
         if post is None:
             self.preview.show_fragment("", "")
             return
+        header_before = post.header_text
         try:
             apply_text(post, self.editor.toPlainText())
         except JournalError:
@@ -366,7 +367,8 @@ class MainWindow(QMainWindow):
         header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
         self.preview.request(post.body, post.body_start_line, post.path,
                              self.journal.root if self.journal else None, header)
-        self.form.show_post(post) if not self.form.hasFocus() and not self._form_editing() else None
+        if post.header_text != header_before and not self._form_editing():
+            self.form.show_post(post)  # the header was edited as text: the form follows
 
     def _form_editing(self) -> bool:
         focus = self.focusWidget()

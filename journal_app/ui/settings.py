@@ -71,13 +71,13 @@ class Environment:
     data_dir: Path  # where the sample journal copy (and later recovery files) live
 
     @classmethod
-    def default(cls) -> "Environment":
+    def default(cls) -> Environment:
         """The user's real settings and data folder."""
         data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         return cls(Settings(QSettings()), Path(data or Path.home() / ".local/share/journal_app"))
 
     @classmethod
-    def in_folder(cls, folder: Path) -> "Environment":
+    def in_folder(cls, folder: Path) -> Environment:
         """Settings and data kept in ``folder`` (tests, screenshots)."""
         folder.mkdir(parents=True, exist_ok=True)
         store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)

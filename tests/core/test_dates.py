@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, UTC
 
 import pytest
 
@@ -26,7 +26,7 @@ def seoul_time():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("2021-03-28T11:58:29.459Z", datetime(2021, 3, 28, 11, 58, 29, 459000, tzinfo=timezone.utc)),
+    ("2021-03-28T11:58:29.459Z", datetime(2021, 3, 28, 11, 58, 29, 459000, tzinfo=UTC)),
     ("2016-02-29 09:48:44 +0100", datetime(2016, 2, 29, 9, 48, 44, tzinfo=timezone(timedelta(hours=1)))),
     ("2024-02-02T04:14:54-08:00", datetime(2024, 2, 2, 4, 14, 54, tzinfo=timezone(timedelta(hours=-8)))),
     ("2016-02-29 09:48 +01:00", datetime(2016, 2, 29, 9, 48, tzinfo=timezone(timedelta(hours=1)))),
@@ -59,5 +59,5 @@ def test_style_round_trip(seoul_time, example, written):
 
 
 def test_naive_style_writes_local_wall_time(seoul_time):
-    moment = datetime(2022, 1, 2, 3, 0, tzinfo=timezone.utc)
+    moment = datetime(2022, 1, 2, 3, 0, tzinfo=UTC)
     assert DateStyle.of("2020-08-21T10:30:00").format(moment) == "2022-01-02T12:00:00"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 import pytest
 
-from journal_app.core import HeaderError, Post, load_post, save_post
+from journal_app.core import HeaderError, Post, SaveError, load_post, save_post
 from tests.quirks import QUIRKS
 
 
@@ -72,7 +72,7 @@ def test_reading_velog_header():
     assert post.title == "제주 여행 후기"
     assert post.tags == ["여행", "일상"]
     assert post.description == "바다: 맑음, 하늘: 흐림"
-    assert post.date == datetime(2021, 3, 28, 11, 58, 29, 459000, tzinfo=timezone.utc)
+    assert post.date == datetime(2021, 3, 28, 11, 58, 29, 459000, tzinfo=UTC)
     assert post.metadata["description"] == "바다&#x3A; 맑음, 하늘&#x3A; 흐림"
 
 
@@ -222,7 +222,7 @@ def test_conflict_when_changed_on_disk(tmp_path):
 def test_save_to_new_path_and_again(tmp_path):
     post = Post(b"# t\n")
     post.body = "# t\nmore\n"
-    with pytest.raises(Exception):
+    with pytest.raises(SaveError, match="no file yet"):
         save_post(post)
     save_post(post, tmp_path / "n.md")
     assert (tmp_path / "n.md").read_bytes() == b"# t\nmore\n"

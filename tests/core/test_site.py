@@ -11,7 +11,6 @@ from urllib.parse import unquote, urlsplit
 
 from journal_app.core.site import export_site
 from tests.core.test_export import parse
-from tests.quirks import write_quirks
 
 
 def local_links(page: Path) -> list[str]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import difflib
 from datetime import datetime
-from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal_app.ui.app import create_window
-from journal_app.ui.sidebar import GROUP_ROLE, PATH_ROLE
+from journal_app.ui.sidebar import PATH_ROLE
 from tests.ui.conftest import answer_dialog, close_window, page_value, type_text, wait_for_page
 
 CONTENT_TEXT = "document.getElementById('content').innerText"
@@ -323,3 +322,30 @@ def test_problems_group_lists_unreadable_headers(window):
     problems = find_group(window, "Problems (")
     titles = {index.data() for index in rows(window.sidebar.tree, problems)}
     assert titles == {"책 \"데미안\" 읽고", "윈도우 경로", "list-header"}
+
+
+def test_preview_follows_the_editor_scroll(qtbot, window, journal_root):
+    sections = "".join(f"## 절 {n}\n\n" + "긴 문단입니다. " * 40 + "\n\n" for n in range(40))
+    path = journal_root / "long.md"
+    path.write_text("---\ntitle: 긴 글\n---\n" + sections)
+    window.open_post(path)
+    window.resize(1200, 600)
+    wait_for_page(qtbot, window, CONTENT_TEXT, lambda text: "절 39" in (text or ""))
+    bar = window.editor.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    first = window.editor.first_visible_line()  # 0-based block = file line - 1
+    lines = window.editor.toPlainText().split("\n")
+    heading = max(n for n in range(first + 1) if lines[n].startswith("## "))
+    following = min(n for n in range(first + 1, len(lines)) if lines[n].startswith("## "))
+    top = "document.querySelector('[data-line=\"%d\"]').getBoundingClientRect().top"
+    wait_for_page(qtbot, window, top % (following + 1), lambda value: value is not None and value > 0)
+    assert page_value(qtbot, window, top % (heading + 1)) <= 40
+    assert page_value(qtbot, window, "window.scrollY") > 1000
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window):
+    open_by_title(qtbot, window, "회고", "2024년 회고")
+    type_text(window.editor, "닫기 전")
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
+    assert not window.close()
+    assert window.isVisible()
