@@ -48,6 +48,7 @@ def create_window(path: str | Path | None = None, env=None):
         folder = Path(last) if last and Path(last).is_dir() else ensure_sample_journal(env.data_dir)
     window.open_journal(folder, select=select)
     window.show()
+    window.offer_recovery()
     return window
 
 

@@ -15,6 +15,7 @@ from ..core import (ConflictError, FieldEditError, HeaderError, Journal, Journal
 from ..core.buffer import apply_text, buffer_text, field_edit, header_lines
 from ..core.export import export_post, page_lang
 from ..core.post import read_error_message
+from ..core.recovery import RecoveryStore, describe_difference
 from ..core.render import render_header
 from ..core.site import safe_name
 from ..core.stats import text_stats
@@ -28,6 +29,8 @@ from .sidebar import Sidebar
 from .watcher import JournalWatcher
 
 RENDER_DELAY_MS = 30
+RECOVERY_DELAY_MS = 1000  # unsaved text reaches the recovery file within 2 s of the last key
+AUTOSAVE_DELAY_MS = 3000
 APP_NAME = "journal_app"
 
 
@@ -72,6 +75,11 @@ class MainWindow(QMainWindow):
         self._render_timer.timeout.connect(self.refresh_preview)
         self._stats_timer = QTimer(self, singleShot=True, interval=300)
         self._stats_timer.timeout.connect(self.update_status)
+        self.recovery = RecoveryStore(env.data_dir / "recovery")
+        self._recovery_timer = QTimer(self, singleShot=True, interval=RECOVERY_DELAY_MS)
+        self._recovery_timer.timeout.connect(self.write_recovery)
+        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
         self._connect()
         self.set_post(None)
 
@@ -113,7 +121,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         a.file_new.triggered.connect(self.new_post)
         a.file_open.triggered.connect(self.choose_journal)
-        a.file_save.triggered.connect(self.save)
+        a.file_save.triggered.connect(lambda: self.save())
         a.file_export.triggered.connect(self.export_html)
         a.file_quit.triggered.connect(self.close)
         a.edit_undo.triggered.connect(self.editor.undo)
@@ -215,8 +223,10 @@ class MainWindow(QMainWindow):
         self.refresh_preview()
 
     def maybe_save(self) -> bool:
-        """Ask to save unsaved changes; False when the user cancels."""
+        """Save (autosave on) or ask to save unsaved changes; False when the user cancels."""
         if self.post is None or not self.editor.document().isModified():
+            return True
+        if self.autosave():
             return True
         answer = QMessageBox.question(
             self, "Unsaved changes", f"Save the changes to “{self.post.title}”?",
@@ -224,10 +234,13 @@ class MainWindow(QMainWindow):
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.recovery.discard(self.post.path)
+            return True
+        return False
 
-    def save(self) -> bool:
-        """Save the open post; True when it is on disk."""
+    def save(self, quiet: bool = False) -> bool:
+        """Save the open post; True when it is on disk. ``quiet``: no dialogs (autosave)."""
         if self.post is None or self.editor.isReadOnly():
             return False
         try:
@@ -235,6 +248,9 @@ class MainWindow(QMainWindow):
             try:
                 save_post(self.post)
             except ConflictError as exc:
+                if quiet:
+                    self.statusBar().showMessage(str(exc))
+                    return False
                 answer = QMessageBox.warning(
                     self, "Changed on disk", f"{exc}\nOverwrite it with your version?",
                     QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
@@ -243,9 +259,15 @@ class MainWindow(QMainWindow):
                     return False
                 save_post(self.post, force=True)
         except (SaveError, HeaderError) as exc:
-            self._error("Could not save", str(exc))
+            if quiet:
+                self.statusBar().showMessage(f"Not saved automatically: {exc}")
+            else:
+                self._error("Could not save", str(exc))
             return False
         self.editor.document().setModified(False)
+        self._autosave_timer.stop()
+        self._recovery_timer.stop()
+        self.recovery.discard(self.post.path)
         self.watcher.watch_file(self.post.path)
         if self.journal is not None:
             self.journal.refresh(self.post.path)
@@ -352,6 +374,74 @@ class MainWindow(QMainWindow):
     def _text_changed(self) -> None:
         self._render_timer.start()
         self._stats_timer.start()
+        if self.post is not None and self.editor.document().isModified():
+            self._recovery_timer.start()
+            if self.autosave_enabled():
+                self._autosave_timer.start()
+
+    # -- never lose a word -------------------------------------------------------------
+    def autosave_enabled(self) -> bool:
+        return bool(self.env.settings.get("preferences/autosave"))
+
+    def write_recovery(self) -> None:
+        """Keep the unsaved text in the recovery folder (outside the journal)."""
+        if self.post is None or not self.editor.document().isModified() or self.post.path is None:
+            return
+        try:
+            self.recovery.write(self.post.path, self.editor.toPlainText())
+        except (OSError, JournalError) as exc:
+            self.statusBar().showMessage(f"Could not write the recovery file: {exc}", 5000)
+
+    def autosave(self) -> bool:
+        """Save quietly after a pause, on switching posts or leaving the window (if enabled).
+
+        Never overwrites a file that changed on disk: that waits for the user's choice.
+        """
+        if not self.autosave_enabled() or self.post is None or self.editor.isReadOnly() \
+                or not self.editor.document().isModified():
+            return False
+        if self.post.changed_on_disk():
+            self.statusBar().showMessage(f"Not saved automatically: {self.post.path.name} changed "
+                                         "on disk. Save to choose which version to keep.")
+            return False
+        return self.save(quiet=True)
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer each post's unsaved text back, showing what differs on disk."""
+        for item in self.recovery.pending():
+            try:
+                disk = buffer_text(load_post(item.path)) if item.path.exists() else None
+            except OSError:
+                disk = None
+            if disk == item.text:
+                self.recovery.discard(item.path)
+                continue
+            box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved text",
+                              f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
+                              "that was never saved. Restore it?",
+                              QMessageBox.StandardButton.NoButton, self)
+            box.setObjectName("recoveryDialog")
+            box.setDetailedText(describe_difference(disk, item.text, item.path))
+            restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+            box.exec()
+            if box.clickedButton() is restore:
+                self.restore_text(item.path, item.text)
+            else:
+                self.recovery.discard(item.path)
+
+    def restore_text(self, path: Path, text: str) -> None:
+        """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step)."""
+        if path.exists():
+            if not self.open_post(path):
+                return
+        else:
+            self.set_post(Post(b"", path))
+        cursor = self.editor.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.insertText(text)
+        self.editor.document().setModified(True)
+        self.write_recovery()
 
     def refresh_preview(self) -> None:
         """Send the editor's text to the renderer (coalesced; never waits for it)."""
@@ -467,6 +557,11 @@ class MainWindow(QMainWindow):
         settings.set("state/splitter", self.splitter.saveState())
         settings.set("state/grouping", self.sidebar.grouping_key())
         settings.sync()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.type() == event.Type.ActivationChange and not self.isActiveWindow():
+            self.autosave()  # leaving the window saves, as Obsidian and Typora do
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if not self.maybe_save():

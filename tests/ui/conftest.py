@@ -34,7 +34,11 @@ def journal_root(tmp_path):
 
 @pytest.fixture
 def env(tmp_path):
-    return Environment.in_folder(tmp_path / "env")
+    """Settings in tmp_path; autosave off so the unsaved-changes prompt can be tested
+    (the autosave tests turn it back on)."""
+    created = Environment.in_folder(tmp_path / "env")
+    created.settings.set("preferences/autosave", False)
+    return created
 
 
 @pytest.fixture

@@ -1,0 +1,116 @@
+"""Autosave and crash recovery, driven like a user (and a crash: SIGKILL)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+from journal_app.core.recovery import RecoveryStore
+from tests.ui.conftest import type_text
+
+
+def test_unsaved_text_reaches_the_recovery_file_within_two_seconds(qtbot, window, env):
+    window.open_post(window.journal.root / "content" / "2024년 회고.md")
+    store = RecoveryStore(env.data_dir / "recovery")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "복구될 문장")
+    started = time.monotonic()
+    qtbot.waitUntil(lambda: any("복구될 문장" in item.text for item in store.pending()), timeout=2000)
+    assert time.monotonic() - started < 2.0
+    assert not str(store.folder).startswith(str(window.journal.root))
+    assert window.save()
+    assert store.pending() == []
+
+
+def test_autosave_after_a_pause_and_when_switching(qtbot, window, env):
+    env.settings.set("preferences/autosave", True)
+    path = window.journal.root / "content" / "2024년 회고.md"
+    window.open_post(path)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "자동 저장")
+    qtbot.waitUntil(lambda: path.read_text(encoding="utf-8").endswith("자동 저장"), timeout=6000)
+    assert not window.editor.document().isModified()
+    type_text(window.editor, " 그리고 전환")
+    window.open_post(window.journal.root / "content" / "오늘의 메모.md")  # no prompt: it saves
+    assert path.read_text(encoding="utf-8").endswith("자동 저장 그리고 전환")
+
+
+def test_autosave_never_overwrites_a_file_changed_on_disk(qtbot, window, env):
+    env.settings.set("preferences/autosave", True)
+    path = window.journal.root / "content" / "2024년 회고.md"
+    window.open_post(path)
+    path.write_text(path.read_text(encoding="utf-8") + "\n다른 프로그램이 쓴 줄\n", encoding="utf-8")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "내 편집")
+    qtbot.wait(3600)
+    assert "다른 프로그램이 쓴 줄" in path.read_text(encoding="utf-8")
+    assert "내 편집" not in path.read_text(encoding="utf-8")
+    assert window.editor.document().isModified()
+
+
+DRIVER = textwrap.dedent("""
+    import os, sys, time
+    from pathlib import Path
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import QtWebEngineWidgets
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication([sys.argv[0]])
+    from journal_app.ui.app import create_window
+    from journal_app.ui.settings import Environment
+    mode, post, env_dir = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    env = Environment.in_folder(env_dir)
+    env.settings.set("preferences/autosave", False)
+    if mode == "restore":
+        def answer():
+            box = QApplication.activeModalWidget()
+            if box is None:
+                QTimer.singleShot(20, answer)
+                return
+            restore = [b for b in box.buttons() if b.text() == "Restore"][0]
+            restore.click()
+        QTimer.singleShot(0, answer)
+    window = create_window(post, env)
+    if mode == "type":
+        words = ["첫째 줄 ", "둘째 줄 ", "셋째 줄\\n", "마지막 문장까지"]
+        def type_next():
+            if words:
+                window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+                window.editor.insertPlainText(words.pop(0))
+                QTimer.singleShot(100, type_next)
+            else:
+                QTimer.singleShot(2000, lambda: print("TYPED", flush=True))
+        QTimer.singleShot(500, type_next)
+        app.exec()
+    else:
+        print("TEXT:" + window.editor.toPlainText().replace("\\n", "\\\\n"), flush=True)
+        print("MODIFIED:" + str(window.editor.document().isModified()), flush=True)
+        window.editor.document().setModified(False)
+        window.close()
+""")
+
+
+def test_restore_after_sigkill(journal_root, tmp_path):
+    post = journal_root / "content" / "2024년 회고.md"
+    before = post.read_text(encoding="utf-8")
+    env_dir = tmp_path / "crash-env"
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen([sys.executable, "-c", DRIVER, "type", str(post), str(env_dir)],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=environment)
+    try:
+        line = child.stdout.readline()
+        assert line.strip() == "TYPED"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    assert post.read_text(encoding="utf-8") == before  # nothing was saved: the crash came first
+    result = subprocess.run([sys.executable, "-c", DRIVER, "restore", str(post), str(env_dir)],
+                            capture_output=True, text=True, env=environment, timeout=120)
+    text = next(line[5:] for line in result.stdout.splitlines() if line.startswith("TEXT:"))
+    assert text.replace("\\n", "\n") == before + "첫째 줄 둘째 줄 셋째 줄\n마지막 문장까지"
+    assert "MODIFIED:True" in result.stdout
