@@ -25,6 +25,8 @@ SPECS = {
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
     "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
     "view_filter": ("&Filter Posts", ["Ctrl+Shift+F"], "Filter the sidebar"),
+    "view_remote_images": ("Load &Remote Images", [], "Let the preview load images from the web "
+                           "(remembered for this journal)"),
     "help_about": ("&About journal_app", [], "About journal_app"),
 }
 
@@ -39,6 +41,7 @@ class Actions:
             action.setShortcuts([QKeySequence(key) for key in shortcuts])
             action.setStatusTip(tip)
             setattr(self, name, action)
+        self.view_remote_images.setCheckable(True)
 
     def all(self) -> list[QAction]:
         return [getattr(self, name) for name in SPECS]

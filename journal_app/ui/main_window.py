@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.editor = MarkdownEditor(self)
         self.editor.set_font_size(env.settings.get("preferences/font_size"))
         self.find_bar = FindBar(self.editor, self)
-        self.preview = Preview(self, env.settings.get("preferences/remote_images"))
+        self.preview = Preview(self)
         self.watcher = JournalWatcher(self)
         middle = QWidget(self)
         column = QVBoxLayout(middle)
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
             "&Edit": [a.edit_undo, a.edit_redo, None, a.edit_find, a.edit_find_next, None,
                       a.edit_bold, a.edit_italic],
             "&View": [a.view_by_tag, a.view_by_date, a.view_filter, None, a.view_zoom_in,
-                      a.view_zoom_out],
+                      a.view_zoom_out, None, a.view_remote_images],
             "&Help": [a.help_about],
         }
         for title, items in menus.items():
@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         a.view_by_date.triggered.connect(lambda: self.sidebar.set_grouping("date"))
         a.view_filter.triggered.connect(lambda: self.sidebar.filter.setFocus())
         a.help_about.triggered.connect(self._about)
+        a.view_remote_images.toggled.connect(self.set_remote_images)
         self.sidebar.post_activated.connect(self.open_post)
         self.sidebar.rename_requested.connect(self.rename_post)
         self.sidebar.delete_requested.connect(self.delete_post)
@@ -159,6 +160,11 @@ class MainWindow(QMainWindow):
         self.set_post(None)
         self.sidebar.set_journal(journal)
         self.form.set_known_tags([tag for tag, _ in journal.tag_counts()])
+        remote = self.env.settings.remote_images(journal.root)
+        self.actions.view_remote_images.blockSignals(True)
+        self.actions.view_remote_images.setChecked(remote)
+        self.actions.view_remote_images.blockSignals(False)
+        self.preview.allow_remote_images = remote
         self.preview.load_shell(journal.root)
         self.watcher.set_journal(journal)
         self.env.settings.remember_journal(journal.root)
@@ -168,6 +174,13 @@ class MainWindow(QMainWindow):
             self.open_post(target)
         self._update_title()
         return True
+
+    def set_remote_images(self, allowed: bool) -> None:
+        """Allow remote images in the preview for this journal (off by default)."""
+        if self.journal is not None:
+            self.env.settings.set_remote_images(self.journal.root, allowed)
+        self.preview.set_remote_images(allowed)
+        self.refresh_preview()
 
     def choose_journal(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open Journal Folder",

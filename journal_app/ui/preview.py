@@ -13,7 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
+from PySide6.QtWebEngineCore import (QWebEnginePage, QWebEngineProfile, QWebEngineScript,
+                                     QWebEngineSettings, QWebEngineUrlRequestInfo,
+                                     QWebEngineUrlRequestInterceptor)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from ..core.export import build_document
@@ -57,6 +59,41 @@ class RenderWorker(QObject):
         self.rendered.emit(request, fragment)
 
 
+class PreviewGuard(QWebEngineUrlRequestInterceptor):
+    """Lets the preview load only files inside the journal (and remote images when allowed).
+
+    Every request the page makes passes here (on Qt's IO thread); what was let through and what
+    was blocked is recorded, newest last, for the status bar and for tests.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.root: Path | None = None
+        self.allow_remote_images = False
+        self.allowed: list[str] = []
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 (Qt name)
+        url = info.requestUrl()
+        scheme = url.scheme()
+        if scheme in ("data", "blob", "about"):
+            return  # the page itself and inline images: nothing leaves the machine
+        allowed = False
+        if scheme == "file" and self.root is not None:
+            path = Path(url.toLocalFile())
+            try:
+                path = path.resolve()
+            except OSError:
+                pass
+            allowed = path == self.root or self.root in path.parents
+        elif scheme in ("http", "https"):
+            image = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeImage
+            allowed = self.allow_remote_images and image
+        (self.allowed if allowed else self.blocked).append(url.toString())
+        if not allowed:
+            info.block(True)
+
+
 class PreviewPage(QWebEnginePage):
     """Keeps the preview on its page: link clicks go to the system browser."""
 
@@ -84,7 +121,12 @@ class Preview(QWebEngineView):
         super().__init__(parent)
         self.setObjectName("preview")
         self.setAccessibleName("Preview")
-        self.preview_page = PreviewPage(self)
+        self.guard = PreviewGuard(self)
+        self.profile = QWebEngineProfile(self)  # off the record: nothing kept on disk
+        self.profile.setUrlRequestInterceptor(self.guard)
+        self.preview_page = PreviewPage(self.profile, self)
+        self.profile.setParent(None)
+        self.profile.setParent(self)  # now the last child: deleted after the page that uses it
         self.setPage(self.preview_page)
         settings = self.preview_page.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
@@ -112,6 +154,13 @@ class Preview(QWebEngineView):
         """Load the page (once per journal): the shared CSS and an empty article."""
         self.ready = False
         self.preview_page.loaded_once = False
+        self.guard.root = root.resolve() if root else None
+        self.guard.allow_remote_images = self.allow_remote_images
+        self._root = root
+        # local pages may reach the web only when remote images are allowed (the guard and the
+        # CSP then still let images through, nothing else)
+        self.preview_page.settings().setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, self.allow_remote_images)
         remote = " https: http:" if self.allow_remote_images else ""
         page = build_document(title="Preview", lang="ko", description="", header="", content="",
                               csp=PREVIEW_CSP.format(remote=remote))
@@ -170,6 +219,11 @@ class Preview(QWebEngineView):
     def run_in_page(self, script: str, callback) -> None:
         """Run our own script in the isolated world and pass its result to ``callback``."""
         self.preview_page.runJavaScript(script, WORLD, callback)
+
+    def set_remote_images(self, allowed: bool) -> None:
+        """Allow or forbid remote images; reloads the page (the caller renders again)."""
+        self.allow_remote_images = allowed
+        self.load_shell(getattr(self, "_root", None))
 
     def shutdown(self) -> None:
         """Stop the render thread (call before the window goes away)."""

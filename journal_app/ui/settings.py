@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings, QStandardPaths
 PREFERENCES = {
     "preferences/font_size": 13,
     "preferences/autosave": True,
-    "preferences/remote_images": False,
 }
 STATE = {
     "state/last_journal": "",
@@ -58,6 +57,20 @@ class Settings:
         recent = [item for item in self.get("state/recent_journals") if item != text]
         self.set("state/recent_journals", [text, *recent][:MAX_RECENT])
         self.set("state/last_journal", text)
+
+    @staticmethod
+    def _journal_key(folder: Path) -> str:
+        import hashlib
+
+        return "journals/" + hashlib.sha1(str(folder).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+    def remote_images(self, folder: Path) -> bool:
+        """Whether the preview may load remote images for this journal (default: no)."""
+        value = self.store.value(self._journal_key(folder) + "/remote_images", False)
+        return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
+
+    def set_remote_images(self, folder: Path, allowed: bool) -> None:
+        self.store.setValue(self._journal_key(folder) + "/remote_images", bool(allowed))
 
     def sync(self) -> None:
         self.store.sync()
