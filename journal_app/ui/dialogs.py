@@ -61,3 +61,23 @@ def confirm_trash(parent, path: Path) -> bool:
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                   QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def show_difference(parent, diff: str) -> None:
+    """Show a unified diff (the file on disk against the editor) in a read-only dialog."""
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("differenceDialog")
+    dialog.setWindowTitle("Compare: on disk → yours")
+    view = QPlainTextEdit(diff, dialog)
+    view.setReadOnly(True)
+    view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    dialog.resize(720, 480)
+    dialog.exec()

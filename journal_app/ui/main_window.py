@@ -20,7 +20,7 @@ from ..core.render import render_header
 from ..core.site import safe_name
 from ..core.stats import text_stats
 from .actions import Actions
-from .dialogs import NewPostDialog, ask_new_name, confirm_trash
+from .dialogs import NewPostDialog, ask_new_name, confirm_trash, show_difference
 from .editor import FindBar, MarkdownEditor, replace_lines, toggle_wrap
 from .preview import Preview
 from .properties import PropertiesForm
@@ -252,23 +252,24 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def save(self, quiet: bool = False) -> bool:
-        """Save the open post; True when it is on disk. ``quiet``: no dialogs (autosave)."""
+    def save(self, quiet: bool = False, force: bool = False) -> bool:
+        """Save the open post; True when it is on disk. ``quiet``: no dialogs (autosave);
+        ``force``: the user already chose to keep this version over a change on disk."""
         if self.post is None or self.editor.isReadOnly():
             return False
         try:
             apply_text(self.post, self.editor.toPlainText())
             try:
-                save_post(self.post)
+                save_post(self.post, force=force)
             except ConflictError as exc:
                 if quiet:
                     self.statusBar().showMessage(str(exc))
                     return False
-                answer = QMessageBox.warning(
-                    self, "Changed on disk", f"{exc}\nOverwrite it with your version?",
-                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Cancel)
-                if answer != QMessageBox.StandardButton.Save:
+                choice = self.resolve_conflict()
+                if choice == "theirs":
+                    self.take_theirs()
+                    return True
+                if choice != "mine":
                     return False
                 save_post(self.post, force=True)
         except (SaveError, HeaderError) as exc:
@@ -419,6 +420,44 @@ class MainWindow(QMainWindow):
             return False
         return self.save(quiet=True)
 
+    def resolve_conflict(self) -> str | None:
+        """The open post changed on disk and here: ask keep mine, take theirs, or compare.
+
+        Returns "mine", "theirs" or None (decide later); nothing is written here.
+        """
+        post = self.post
+        try:
+            theirs = buffer_text(load_post(post.path))
+        except OSError:
+            theirs = None
+        mine = self.editor.toPlainText()
+        while True:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Changed on disk",
+                              f"“{post.path.name}” was changed by another program while you were "
+                              "editing it. Which version do you want to keep?",
+                              QMessageBox.StandardButton.NoButton, self)
+            box.setObjectName("conflictDialog")
+            keep = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
+            take = box.addButton("Take Theirs", QMessageBox.ButtonRole.DestructiveRole)
+            compare = box.addButton("Compare…", QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is compare:
+                show_difference(self, describe_difference(theirs, mine, post.path))
+                continue
+            return "mine" if clicked is keep else "theirs" if clicked is take else None
+
+    def take_theirs(self) -> None:
+        """Replace the buffer with the file on disk (the user chose the other version)."""
+        path = self.post.path
+        self.recovery.discard(path)
+        self.editor.document().setModified(False)
+        try:
+            self.set_post(load_post(path))
+        except OSError as exc:
+            self._error("Could not read the file", read_error_message(path, exc))
+
     def offer_recovery(self) -> None:
         """After a crash: offer each post's unsaved text back, showing what differs on disk."""
         for item in self.recovery.pending():
@@ -498,8 +537,11 @@ class MainWindow(QMainWindow):
         if not post.changed_on_disk():
             return
         if self.editor.document().isModified():
-            self.statusBar().showMessage(f"{post.path.name} changed on disk; saving will ask "
-                                         "before overwriting it.")
+            choice = self.resolve_conflict()
+            if choice == "mine":
+                self.save(force=True)
+            elif choice == "theirs":
+                self.take_theirs()
             return
         position = self.editor.textCursor().position()
         scroll = self.editor.verticalScrollBar().value()
