@@ -97,6 +97,11 @@ def parse_header(kind: str, text: str, content: str) -> Header | None:
                           error_line=line)
     try:
         data = yaml.load(content, Loader=_YamlLoader)
+    except UnicodeEncodeError:  # undecodable bytes in the header (kept as surrogates)
+        if not looks_like_yaml_mapping(content):
+            return None
+        return Header(kind, text, error="the header holds bytes that are not valid text",
+                      error_line=2)
     except yaml.YAMLError as exc:
         if not looks_like_yaml_mapping(content):
             return None

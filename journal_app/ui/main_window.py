@@ -31,6 +31,7 @@ from .watcher import JournalWatcher
 RENDER_DELAY_MS = 30
 RECOVERY_DELAY_MS = 1000  # unsaved text reaches the recovery file within 2 s of the last key
 AUTOSAVE_DELAY_MS = 3000
+LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on every keystroke
 APP_NAME = "journal_app"
 
 
@@ -87,7 +88,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         menus = {
-            "&File": [a.file_new, a.file_open, None, a.file_save, a.file_export, None, a.file_quit],
+            "&File": [a.file_new, a.file_open, None, a.file_save, a.file_save_as, a.file_export, None,
+                      a.file_quit],
             "&Edit": [a.edit_undo, a.edit_redo, None, a.edit_find, a.edit_find_next, None,
                       a.edit_bold, a.edit_italic],
             "&View": [a.view_by_tag, a.view_by_date, a.view_filter, None, a.view_zoom_in,
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         a.file_new.triggered.connect(self.new_post)
         a.file_open.triggered.connect(self.choose_journal)
         a.file_save.triggered.connect(lambda: self.save())
+        a.file_save_as.triggered.connect(self.choose_save_as)
         a.file_export.triggered.connect(self.export_html)
         a.file_quit.triggered.connect(self.close)
         a.edit_undo.triggered.connect(self.editor.undo)
@@ -217,12 +220,17 @@ class MainWindow(QMainWindow):
         """Show ``post`` in the form, editor and preview (None: nothing open)."""
         self.post = post
         self.editor.blockSignals(True)
-        self.editor.setPlainText(buffer_text(post) if post is not None else "")
+        text = buffer_text(post) if post is not None else ""
+        if post is not None and _read_only_reason(post):
+            # undecodable bytes were kept as surrogates; show them as U+FFFD (never saved)
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        self.editor.setPlainText(text)
         self.editor.blockSignals(False)
         self.editor.document().setModified(False)
         read_only = post is None or _read_only_reason(post) is not None
         self.editor.setReadOnly(read_only)
         self.actions.file_save.setEnabled(post is not None and not read_only)
+        self.actions.file_save_as.setEnabled(post is not None and not read_only)
         self.actions.file_export.setEnabled(post is not None)
         self.form.show_post(post)
         self.watcher.watch_file(post.path if post is not None else None)
@@ -291,6 +299,34 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved {self.post.path.name}", 3000)
         self.update_status()
         self.post_saved.emit(self.post.path)
+        return True
+
+    def choose_save_as(self) -> None:
+        if self.post is None:
+            return
+        start = str(self.post.path or (self.journal.root if self.journal else Path.home()))
+        target, _ = QFileDialog.getSaveFileName(self, "Save As", start, "Markdown (*.md *.markdown)")
+        if target:
+            self.save_as(Path(target))
+
+    def save_as(self, target: Path) -> bool:
+        """Save the open post to ``target`` (another folder or name); the window follows it."""
+        old = self.post.path
+        try:
+            apply_text(self.post, self.editor.toPlainText())
+            save_post(self.post, target, force=True)
+        except (SaveError, HeaderError) as exc:
+            self._error("Could not save", str(exc))
+            return False
+        if old is not None:
+            self.recovery.discard(old)
+        self.editor.document().setModified(False)
+        self.watcher.watch_file(self.post.path)
+        if self.journal is not None:
+            self.journal.refresh(self.post.path)
+            self.sidebar.rebuild()
+        self._update_title()
+        self.update_status()
         return True
 
     def apply_field(self, name: str, value: object) -> None:
@@ -507,6 +543,12 @@ class MainWindow(QMainWindow):
         except JournalError:
             pass
         header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
+        if len(post.body) > LIVE_PREVIEW_LIMIT:
+            size = len(post.body.encode("utf-8", "surrogateescape")) / 1024 / 1024
+            self.preview.show_fragment(header, f'<p class="missing-image">This post is {size:.1f} MB: '
+                                       "too large to preview while you type. Export it (Ctrl+E) "
+                                       "to see it.</p>")
+            return
         self.preview.request(post.body, post.body_start_line, post.path,
                              self.journal.root if self.journal else None, header)
         if post.header_text != header_before and not self._form_editing():
@@ -629,9 +671,8 @@ class MainWindow(QMainWindow):
 
 def _read_only_reason(post: Post) -> str | None:
     """Why a post must not be edited here (bytes the editor could not hold), or None."""
-    for problem in post.problems:
-        if "not valid UTF-8" in problem:
-            return "Read-only: the file has bytes that are not text; editing it here could lose them."
-        if "binary" in problem:
-            return "Read-only: this looks like a binary file, not a post."
+    if any("binary" in problem for problem in post.problems):
+        return "Read-only: this looks like a binary file, not a post."
+    if any("not valid UTF-8" in problem for problem in post.problems):
+        return "Read-only: the file has bytes that are not text; editing it here could lose them."
     return None

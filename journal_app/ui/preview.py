@@ -190,15 +190,21 @@ class Preview(QWebEngineView):
 
     def _rendered(self, request: int, fragment: str) -> None:
         self._busy = False
-        if self._queued is not None:
-            job, self._queued = self._queued, None
+        queued, self._queued = self._queued, None
+        if queued is not None:
             self._busy = True
-            self._render.emit(*job)
-        if request == self._request or self._queued is None:
-            self.show_fragment(self._header_html, fragment)
+            self._render.emit(*queued)
+        # the newest render, or an older one while typing goes on (it is closer than what shows)
+        if request == self._request or queued is not None:
+            self._display(self._header_html, fragment)
 
     def show_fragment(self, header_html: str, fragment: str) -> None:
-        """Put a rendered post into the page, keeping the scroll position."""
+        """Show ``fragment`` now; renders still running for older text are dropped."""
+        self._request += 1
+        self._queued = None
+        self._display(header_html, fragment)
+
+    def _display(self, header_html: str, fragment: str) -> None:
         self.last_html = fragment
         if not self.ready:
             self._pending_html = (header_html, fragment)

@@ -228,3 +228,12 @@ def test_save_to_new_path_and_again(tmp_path):
     assert (tmp_path / "n.md").read_bytes() == b"# t\nmore\n"
     assert not post.modified
     save_post(post)
+
+
+def test_undecodable_bytes_in_the_header(tmp_path):
+    data = b"---\ntitle: caf\xe9\n---\nna\xefve\n"
+    post = Post(data, tmp_path / "latin1.md")
+    assert post.to_bytes() == data
+    assert post.header_invalid and any("not valid text" in problem for problem in post.problems)
+    with pytest.raises(HeaderError):
+        post.set_field("title", "x")

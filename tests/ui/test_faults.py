@@ -1,0 +1,82 @@
+"""Saving under faults and bad input, in the window: a clear message, the text kept and still
+marked modified, the old file intact, and a way to save elsewhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.conftest import answer_dialog, page_value, type_text, wait_for_page
+
+
+@pytest.fixture
+def read_only_journal(tmp_path):
+    """A journal on a tmpfs that the test can remount read-only (root only)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    point = tmp_path / f"ro-{uuid.uuid4().hex[:6]}"
+    point.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(point)]).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    (point / "글.md").write_text('---\ntitle: "글"\ntags: ["a"]\n---\n본문\n', encoding="utf-8")
+    yield point
+    subprocess.run(["umount", "-l", str(point)])
+
+
+def test_read_only_folder_keeps_the_text_and_allows_save_as(qtbot, env, read_only_journal, tmp_path):
+    from journal_app.ui.app import create_window
+    from tests.ui.conftest import close_window
+
+    window = create_window(read_only_journal / "글.md", env)
+    try:
+        window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+        type_text(window.editor, "잃으면 안 되는 문장")
+        subprocess.run(["mount", "-o", "remount,ro", str(read_only_journal)], check=True)
+        messages = []
+
+        def read(box):
+            messages.append(box.text())
+            box.button(QMessageBox.StandardButton.Ok).click()
+
+        answer_dialog(read)
+        assert not window.save()
+        assert "read-only" in messages[0]
+        assert window.editor.document().isModified()
+        assert (read_only_journal / "글.md").read_text(encoding="utf-8").endswith("본문\n")
+        elsewhere = tmp_path / "elsewhere.md"
+        assert window.save_as(elsewhere)
+        assert elsewhere.read_text(encoding="utf-8").endswith("잃으면 안 되는 문장")
+        assert not window.editor.document().isModified() and window.post.path == elsewhere
+    finally:
+        close_window(window)
+
+
+def test_binary_and_undecodable_posts_open_read_only(qtbot, window, journal_root):
+    binary = journal_root / "notes" / "image.md"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    window.open_post(binary)
+    assert window.editor.isReadOnly() and "binary" in window.statusBar().currentMessage()
+    assert not window.actions.file_save.isEnabled()
+    undecodable = journal_root / "notes" / "latin1.md"
+    undecodable.write_bytes("---\ntitle: café\n---\nnaïve\n".encode("latin-1"))
+    window.open_post(undecodable)
+    assert window.editor.isReadOnly() and "not text" in window.statusBar().currentMessage()
+    assert binary.read_bytes().startswith(b"\x89PNG") and undecodable.read_bytes().endswith(b"na\xefve\n")
+
+
+def test_empty_file_and_huge_post(qtbot, window, journal_root):
+    empty = journal_root / "notes" / "empty.md"
+    empty.write_bytes(b"")
+    window.open_post(empty)
+    assert window.post.path == empty and window.editor.toPlainText() == ""
+    huge = journal_root / "notes" / "huge.md"
+    huge.write_text("---\ntitle: 큰 글\n---\n" + ("긴 문단 " * 200 + "\n\n") * 2000, encoding="utf-8")
+    window.open_post(huge)
+    text = wait_for_page(qtbot, window, "document.getElementById('content').innerText",
+                         lambda value: "too large to preview" in (value or ""))
+    assert "MB" in text
+    assert "큰 글" in page_value(qtbot, window, "document.getElementById('post-header').innerText")
