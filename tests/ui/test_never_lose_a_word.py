@@ -10,7 +10,8 @@ import textwrap
 import time
 
 from journal_app.core.recovery import RecoveryStore
-from tests.ui.conftest import type_text
+from journal_app.ui.main_window import AUTOSAVE_DELAY_MS
+from tests.ui.conftest import answer_dialog, type_text
 
 
 def test_unsaved_text_reaches_the_recovery_file_within_two_seconds(qtbot, window, env):
@@ -43,13 +44,18 @@ def test_autosave_never_overwrites_a_file_changed_on_disk(qtbot, window, env):
     env.settings.set("preferences/autosave", True)
     path = window.journal.root / "content" / "2024년 회고.md"
     window.open_post(path)
-    path.write_text(path.read_text(encoding="utf-8") + "\n다른 프로그램이 쓴 줄\n", encoding="utf-8")
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "내 편집")
-    qtbot.wait(3600)
+    asked = []
+    answer_dialog(lambda box: (asked.append(box.objectName()),
+                               box.button(box.StandardButton.Cancel).click()))
+    path.write_text(path.read_text(encoding="utf-8") + "\n다른 프로그램이 쓴 줄\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: asked == ["conflictDialog"], timeout=10000)
+    qtbot.wait(AUTOSAVE_DELAY_MS + 600)
     assert "다른 프로그램이 쓴 줄" in path.read_text(encoding="utf-8")
     assert "내 편집" not in path.read_text(encoding="utf-8")
     assert window.editor.document().isModified()
+    assert "changed on disk" in window.statusBar().currentMessage()
 
 
 DRIVER = textwrap.dedent("""
