@@ -13,6 +13,7 @@ from ..core import Journal
 from ..core.journal import SKIPPED_FOLDERS
 
 SETTLE_MS = 250
+FILE_LIMIT = 4000  # inotify watches are a shared, limited resource: folders always, files up to this
 
 
 class JournalWatcher(QObject):
@@ -33,13 +34,17 @@ class JournalWatcher(QObject):
         self._timer.timeout.connect(self._flush)
 
     def set_journal(self, journal: Journal | None) -> None:
-        """Watch every folder of ``journal`` (hidden and build folders left out)."""
+        """Watch every folder of ``journal`` (hidden and build folders left out) and, up to
+        FILE_LIMIT of them, its post files too, so edits made in place are seen as well."""
         for paths in (self.watcher.directories(), self.watcher.files()):
             if paths:
                 self.watcher.removePaths(paths)
         self.journal = journal
         if journal is not None:
             self._watch_folders(journal.root)
+            files = [str(info.path) for info in journal.posts[:FILE_LIMIT]]
+            if files:
+                self.watcher.addPaths(files)
 
     def _watch_folders(self, top: Path) -> None:
         folders = []
@@ -51,10 +56,8 @@ class JournalWatcher(QObject):
             self.watcher.addPaths(folders)
 
     def watch_file(self, path: Path | None) -> None:
-        """Also watch one file for changes in place (the open post)."""
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        if path is not None and path.exists():
+        """Make sure one file (the open post) is watched for changes in place."""
+        if path is not None and path.exists() and str(path) not in self.watcher.files():
             self.watcher.addPath(str(path))
 
     def _touched(self, path: str) -> None:
@@ -70,8 +73,10 @@ class JournalWatcher(QObject):
             if os.path.isdir(path):
                 self._watch_folders(Path(path))  # new subfolders
         changed = self.journal.sync(paths)
-        for path in paths:  # a file replaced by rename is dropped by the watcher: add it back
-            if os.path.isfile(path) and path not in self.watcher.files():
+        watched = set(self.watcher.files())
+        for path in {str(path) for path in changed} | paths:  # new files, and files replaced by
+            if os.path.isfile(path) and path not in watched and len(watched) < FILE_LIMIT:  # rename
                 self.watcher.addPath(path)
+                watched.add(path)
         if changed:
             self.changed.emit(changed)

@@ -182,6 +182,18 @@ def test_watcher_shows_a_file_written_behind_our_back(qtbot, window, journal_roo
                     timeout=10000)
 
 
+def test_watcher_sees_an_edit_made_in_place(qtbot, window, journal_root):
+    path = journal_root / "content" / "Reading notes - Deep Work.md"
+    with open(path, "a", encoding="utf-8") as stream:  # in place: the folder does not change
+        stream.write("")
+    text = path.read_text(encoding="utf-8").replace('tags: ["reading","habits"]', 'tags: ["reading","습관"]')
+    with open(path, "r+", encoding="utf-8") as stream:
+        stream.write(text)
+        stream.truncate()
+    qtbot.waitUntil(lambda: any(label.startswith("습관 (1)") for label in group_labels(window)),
+                    timeout=10000)
+
+
 def test_korean_input_method(qtbot, window):
     open_by_title(qtbot, window, "회고", "2024년 회고")
     window.editor.setFocus()
