@@ -46,6 +46,9 @@ def edit_header(header: Header, name: str, value: object, newline: str,
                           f"(line {header.error_line}: {header.error}).")
     if header.kind not in ("yaml", "toml"):
         raise FieldEditError(f"Editing {header.kind.upper()} front matter is not supported.")
+    if header.kind == "yaml" and header.text.split("\n", 1)[-1].lstrip().startswith("{"):
+        raise FieldEditError("This header is one YAML flow mapping ({...}); it cannot be edited "
+                             "field by field. Edit it as text.")
     editor = _YamlEditor(header, newline) if header.kind == "yaml" else _TomlEditor(header, newline)
     attempts = editor.candidates(name, value, remove)
     failure = "it did not read back as intended"

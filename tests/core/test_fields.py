@@ -186,3 +186,10 @@ def test_edit_then_save_then_load(tmp_path):
     again = load_post(path)
     assert again.title == "바뀐 제목"
     assert again.to_bytes() == path.read_bytes()
+
+
+def test_flow_mapping_header_is_refused_clearly():
+    post = Post(b"---\n{title: x, tags: [a]}\n---\nbody")
+    assert post.title == "x"
+    with pytest.raises(FieldEditError, match="flow mapping"):
+        post.set_field("title", "y")

@@ -116,3 +116,34 @@ def test_new_key_adds_one_line(header, name, value):
     assert removed == [] and len(added) == 1
     assert Post(out).metadata[name] == value
     assert out.decode().split(newline)[5:7] == [added[0][2:].rstrip("\r\n"), "---"]
+
+
+yaml_keys = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)
+yaml_values = st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=4),
+                        st.integers(-10**6, 10**6), st.booleans())
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(yaml_keys, yaml_values, min_size=1, max_size=6),
+       st.sampled_from([None, False]), yaml_keys, st.text(max_size=40), any_text, newlines)
+def test_any_yaml_header_field_edit_reads_back(mapping, style, name, value, body, newline):
+    import yaml as pyyaml
+
+    def dump(key, item):
+        if isinstance(item, list) and style is None:  # flow lists inside a block mapping
+            flow = pyyaml.safe_dump(item, allow_unicode=True, default_flow_style=True, width=10**6)
+            return f"{key}: {flow.strip()}\n"
+        return pyyaml.safe_dump({key: item}, allow_unicode=True, default_flow_style=False)
+
+    dumped = "".join(dump(key, item) for key, item in mapping.items())
+    head = "---\n" + dumped + "---\n"
+    data = (head + body).replace("\n", newline).encode()
+    post = Post(data, "x.md")
+    assert post.to_bytes() == data
+    assume(post.metadata == mapping)
+    post.set_field(name, value)
+    again = Post(post.to_bytes(), "x.md")
+    assert again.metadata[name] == value
+    assert {k: v for k, v in again.metadata.items() if k != name} == \
+        {k: v for k, v in mapping.items() if k != name}
+    assert normalize_newlines(again.body) == normalize_newlines(body)
