@@ -8,10 +8,18 @@ from pathlib import Path
 from .post import Post, Problem
 from .scan import find_image, image_refs, is_remote, prose_lines
 
+LARGE_POST_BYTES = 5 * 1024 * 1024
+
 
 def check_post(post: Post, root: Path | None = None) -> list[Problem]:
     """Every problem of ``post``, in file order (problems without a line first)."""
     found = list(post.problem_details)
+    size = len(post.to_bytes())
+    if size == 0:
+        found.append(Problem("the file is empty"))
+    elif size > LARGE_POST_BYTES:
+        found.append(Problem(f"the post is {size / 1024 / 1024:.1f} MB; the window will not render "
+                             "it while typing"))
     offset = post.body_start_line
     for index, line in prose_lines(post.body):
         if line.strip() == "undefined":

@@ -13,6 +13,7 @@ SPECS = {
     "file_open": ("&Open Journal…", ["Ctrl+O"], "Open a journal folder"),
     "file_save": ("&Save", ["Ctrl+S"], "Save the post"),
     "file_save_as": ("Save &As…", ["Ctrl+Shift+S"], "Save the post to another file"),
+    "file_convert_utf8": ("Convert to &UTF-8", [], "Save this legacy-encoded post as UTF-8 from now on"),
     "file_export": ("&Export HTML…", ["Ctrl+E"], "Export the post as a standalone HTML page"),
     "file_quit": ("&Quit", ["Ctrl+Q"], "Quit journal_app"),
     "edit_undo": ("&Undo", ["Ctrl+Z"], "Undo"),

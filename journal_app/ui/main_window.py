@@ -88,8 +88,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         menus = {
-            "&File": [a.file_new, a.file_open, None, a.file_save, a.file_save_as, a.file_export, None,
-                      a.file_quit],
+            "&File": [a.file_new, a.file_open, None, a.file_save, a.file_save_as, a.file_export,
+                      a.file_convert_utf8, None, a.file_quit],
             "&Edit": [a.edit_undo, a.edit_redo, None, a.edit_find, a.edit_find_next, None,
                       a.edit_bold, a.edit_italic],
             "&View": [a.view_by_tag, a.view_by_date, a.view_filter, None, a.view_zoom_in,
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         a.file_open.triggered.connect(self.choose_journal)
         a.file_save.triggered.connect(lambda: self.save())
         a.file_save_as.triggered.connect(self.choose_save_as)
+        a.file_convert_utf8.triggered.connect(self.convert_to_utf8)
         a.file_export.triggered.connect(self.export_html)
         a.file_quit.triggered.connect(self.close)
         a.edit_undo.triggered.connect(self.editor.undo)
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
         target = select or (journal.posts[0].path if journal.posts else None)
         if target is not None:
             self.open_post(target)
+        if journal.problems:  # folders that could not be read; the rest of the journal works
+            self.statusBar().showMessage(f"{len(journal.problems)} folder(s) could not be read: "
+                                         + "; ".join(journal.problems[:3]))
         self._update_title()
         return True
 
@@ -231,6 +235,8 @@ class MainWindow(QMainWindow):
         self.editor.setReadOnly(read_only)
         self.actions.file_save.setEnabled(post is not None and not read_only)
         self.actions.file_save_as.setEnabled(post is not None and not read_only)
+        legacy = post is not None and not read_only and post.encoding not in ("utf-8", "utf-8-sig")
+        self.actions.file_convert_utf8.setEnabled(legacy)
         self.actions.file_export.setEnabled(post is not None)
         self.form.show_post(post)
         self.watcher.watch_file(post.path if post is not None else None)
@@ -239,6 +245,9 @@ class MainWindow(QMainWindow):
             reason = _read_only_reason(post)
             if reason:
                 self.statusBar().showMessage(reason)
+            elif legacy:
+                self.statusBar().showMessage(f"Read as {post.encoding}; it will be saved back in "
+                                             f"{post.encoding} (File → Convert to UTF-8 to change that).")
         self._update_title()
         self.update_status()
         self.refresh_preview()
@@ -300,6 +309,15 @@ class MainWindow(QMainWindow):
         self.update_status()
         self.post_saved.emit(self.post.path)
         return True
+
+    def convert_to_utf8(self) -> None:
+        """Save this legacy-encoded post as UTF-8 from the next save on (the user's choice)."""
+        if self.post is None:
+            return
+        self.post.convert_to_utf8()
+        self.actions.file_convert_utf8.setEnabled(False)
+        self.editor.document().setModified(True)
+        self.statusBar().showMessage("The post will be saved as UTF-8.", 5000)
 
     def choose_save_as(self) -> None:
         if self.post is None:

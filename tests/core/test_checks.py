@@ -38,3 +38,11 @@ def test_header_problem_has_its_line(quirk_journal):
     root, _ = quirk_journal
     problems = check_post(load_post(root / "backup/content/윈도우 경로.md"), root)
     assert problems[0].line == 3 and "invalid YAML header" in problems[0].message
+
+
+def test_empty_and_huge_files_are_reported(tmp_path):
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "huge.md").write_text("# 큰 글\n\n" + "가나다라 " * 1_500_000, encoding="utf-8")
+    assert [p.message for p in check_post(load_post(tmp_path / "empty.md"), tmp_path)] == ["the file is empty"]
+    message = check_post(load_post(tmp_path / "huge.md"), tmp_path)[0].message
+    assert message.startswith("the post is 1") and "MB" in message

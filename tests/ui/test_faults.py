@@ -80,3 +80,17 @@ def test_empty_file_and_huge_post(qtbot, window, journal_root):
                          lambda value: "too large to preview" in (value or ""))
     assert "MB" in text
     assert "큰 글" in page_value(qtbot, window, "document.getElementById('post-header').innerText")
+
+
+def test_legacy_encoding_is_kept_unless_converted(qtbot, window, journal_root):
+    path = journal_root / "notes" / "cp949.md"
+    window.open_post(path)
+    assert "cp949" in window.statusBar().currentMessage()
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "추가")
+    assert window.save()
+    assert path.read_bytes().decode("cp949").endswith("한글 본문\n추가")
+    window.actions.file_convert_utf8.trigger()
+    assert window.save()
+    assert path.read_bytes().decode("utf-8").endswith("한글 본문\n추가")
+    assert not window.actions.file_convert_utf8.isEnabled()
