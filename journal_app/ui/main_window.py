@@ -13,17 +13,17 @@ from .. import __version__
 from ..core import (ConflictError, FieldEditError, HeaderError, Journal, JournalError, Post,
                     SaveError, load_post, save_post)
 from ..core.buffer import apply_text, buffer_text, field_edit, header_lines
-from ..core.export import export_post, page_lang
+from ..core.export import page_lang
 from ..core.post import read_error_message
-from ..core.recovery import RecoveryStore, describe_difference
+from ..core.recovery import RecoveryStore
 from ..core.render import render_header
-from ..core.site import safe_name
 from ..core.stats import text_stats
 from .actions import Actions
-from .dialogs import NewPostDialog, ask_new_name, confirm_trash, show_difference
+from .file_actions import FileActionsMixin
 from .editor import FindBar, MarkdownEditor, replace_lines, toggle_wrap
 from .preview import Preview
 from .properties import PropertiesForm
+from .safety import SafetyMixin
 from .settings import Environment
 from .sidebar import Sidebar
 from .watcher import JournalWatcher
@@ -35,7 +35,7 @@ LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on e
 APP_NAME = "journal_app"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
     """One journal, one open post."""
 
     post_opened = Signal(Path)
@@ -310,43 +310,6 @@ class MainWindow(QMainWindow):
         self.post_saved.emit(self.post.path)
         return True
 
-    def convert_to_utf8(self) -> None:
-        """Save this legacy-encoded post as UTF-8 from the next save on (the user's choice)."""
-        if self.post is None:
-            return
-        self.post.convert_to_utf8()
-        self.actions.file_convert_utf8.setEnabled(False)
-        self.editor.document().setModified(True)
-        self.statusBar().showMessage("The post will be saved as UTF-8.", 5000)
-
-    def choose_save_as(self) -> None:
-        if self.post is None:
-            return
-        start = str(self.post.path or (self.journal.root if self.journal else Path.home()))
-        target, _ = QFileDialog.getSaveFileName(self, "Save As", start, "Markdown (*.md *.markdown)")
-        if target:
-            self.save_as(Path(target))
-
-    def save_as(self, target: Path) -> bool:
-        """Save the open post to ``target`` (another folder or name); the window follows it."""
-        old = self.post.path
-        try:
-            apply_text(self.post, self.editor.toPlainText())
-            save_post(self.post, target, force=True)
-        except (SaveError, HeaderError) as exc:
-            self._error("Could not save", str(exc))
-            return False
-        if old is not None:
-            self.recovery.discard(old)
-        self.editor.document().setModified(False)
-        self.watcher.watch_file(self.post.path)
-        if self.journal is not None:
-            self.journal.refresh(self.post.path)
-            self.sidebar.rebuild()
-        self._update_title()
-        self.update_status()
-        return True
-
     def apply_field(self, name: str, value: object) -> None:
         """A form edit: rewrite only that header key, as one undoable edit in the editor."""
         if self.post is None:
@@ -359,85 +322,6 @@ class MainWindow(QMainWindow):
             return
         replace_lines(self.editor.document(), 0, count, header)
 
-    def new_post(self) -> None:
-        if self.journal is None or not self.maybe_save():
-            return
-        dialog = NewPostDialog([tag for tag, _ in self.journal.tag_counts()], self)
-        if not dialog.exec():
-            return
-        from ..core.newpost import create_post
-
-        try:
-            path = create_post(self.journal, dialog.title_text(), dialog.tags())
-        except JournalError as exc:
-            self._error("Could not create the post", str(exc))
-            return
-        self.sidebar.rebuild()
-        self.open_post(path)
-        self.editor.setFocus()
-        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
-
-    def rename_post(self, path: Path) -> None:
-        from ..core.newpost import rename_post
-
-        if self.journal is None:
-            return
-        is_open = self.post is not None and self.post.path == path
-        if is_open and not self.maybe_save():
-            return
-        new_name = ask_new_name(self, path)
-        if not new_name:
-            return
-        try:
-            target = rename_post(self.journal, path, new_name)
-        except JournalError as exc:
-            self._error("Could not rename the post", str(exc))
-            return
-        if is_open:
-            self.post.path = target
-            self.watcher.watch_file(target)
-        self.sidebar.rebuild()
-        if is_open:
-            self.sidebar.select_path(target)
-            self._update_title()
-
-    def delete_post(self, path: Path) -> None:
-        from PySide6.QtCore import QFile, QStandardPaths
-
-        if self.journal is None or not confirm_trash(self, path):
-            return
-        # Qt puts the home trash under the data folder, and fails when that folder is missing
-        data_home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-        if data_home:
-            Path(data_home).mkdir(parents=True, exist_ok=True)
-        if not QFile.moveToTrash(str(path)):
-            self._error("Could not move the post to the trash", str(path))
-            return
-        if self.post is not None and self.post.path == path:
-            self.set_post(None)
-        self.journal.refresh(path)
-        self.sidebar.rebuild()
-
-    def export_html(self) -> None:
-        if self.post is None:
-            return
-        default = str(Path.home() / (safe_name(self.post.title, set()) + ".html"))
-        target, _ = QFileDialog.getSaveFileName(self, "Export HTML", default, "HTML pages (*.html)")
-        if target:
-            self.export_to(Path(target))
-
-    def export_to(self, target: Path) -> bool:
-        """Export the open post (with unsaved edits) as a standalone page at ``target``."""
-        try:
-            apply_text(self.post, self.editor.toPlainText())
-            result = export_post(self.post, target, self.journal.root if self.journal else None)
-        except (OSError, JournalError) as exc:
-            self._error("Could not export", str(exc))
-            return False
-        note = f" ({len(result.missing)} image(s) not found)" if result.missing else ""
-        self.statusBar().showMessage(f"Exported {target}{note}", 5000)
-        return True
-
     # -- reactions -----------------------------------------------------------------------
     def _text_changed(self) -> None:
         self._render_timer.start()
@@ -446,108 +330,6 @@ class MainWindow(QMainWindow):
             self._recovery_timer.start()
             if self.autosave_enabled():
                 self._autosave_timer.start()
-
-    # -- never lose a word -------------------------------------------------------------
-    def autosave_enabled(self) -> bool:
-        return bool(self.env.settings.get("preferences/autosave"))
-
-    def write_recovery(self) -> None:
-        """Keep the unsaved text in the recovery folder (outside the journal)."""
-        if self.post is None or not self.editor.document().isModified() or self.post.path is None:
-            return
-        try:
-            self.recovery.write(self.post.path, self.editor.toPlainText())
-        except (OSError, JournalError) as exc:
-            self.statusBar().showMessage(f"Could not write the recovery file: {exc}", 5000)
-
-    def autosave(self) -> bool:
-        """Save quietly after a pause, on switching posts or leaving the window (if enabled).
-
-        Never overwrites a file that changed on disk: that waits for the user's choice.
-        """
-        if not self.autosave_enabled() or self.post is None or self.editor.isReadOnly() \
-                or not self.editor.document().isModified():
-            return False
-        if self.post.changed_on_disk():
-            self.statusBar().showMessage(f"Not saved automatically: {self.post.path.name} changed "
-                                         "on disk. Save to choose which version to keep.")
-            return False
-        return self.save(quiet=True)
-
-    def resolve_conflict(self) -> str | None:
-        """The open post changed on disk and here: ask keep mine, take theirs, or compare.
-
-        Returns "mine", "theirs" or None (decide later); nothing is written here.
-        """
-        post = self.post
-        try:
-            theirs = buffer_text(load_post(post.path))
-        except OSError:
-            theirs = None
-        mine = self.editor.toPlainText()
-        while True:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Changed on disk",
-                              f"“{post.path.name}” was changed by another program while you were "
-                              "editing it. Which version do you want to keep?",
-                              QMessageBox.StandardButton.NoButton, self)
-            box.setObjectName("conflictDialog")
-            keep = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
-            take = box.addButton("Take Theirs", QMessageBox.ButtonRole.DestructiveRole)
-            compare = box.addButton("Compare…", QMessageBox.ButtonRole.ActionRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            clicked = box.clickedButton()
-            if clicked is compare:
-                show_difference(self, describe_difference(theirs, mine, post.path))
-                continue
-            return "mine" if clicked is keep else "theirs" if clicked is take else None
-
-    def take_theirs(self) -> None:
-        """Replace the buffer with the file on disk (the user chose the other version)."""
-        path = self.post.path
-        self.recovery.discard(path)
-        self.editor.document().setModified(False)
-        try:
-            self.set_post(load_post(path))
-        except OSError as exc:
-            self._error("Could not read the file", read_error_message(path, exc))
-
-    def offer_recovery(self) -> None:
-        """After a crash: offer each post's unsaved text back, showing what differs on disk."""
-        for item in self.recovery.pending():
-            try:
-                disk = buffer_text(load_post(item.path)) if item.path.exists() else None
-            except OSError:
-                disk = None
-            if disk == item.text:
-                self.recovery.discard(item.path)
-                continue
-            box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved text",
-                              f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
-                              "that was never saved. Restore it?",
-                              QMessageBox.StandardButton.NoButton, self)
-            box.setObjectName("recoveryDialog")
-            box.setDetailedText(describe_difference(disk, item.text, item.path))
-            restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-            box.exec()
-            if box.clickedButton() is restore:
-                self.restore_text(item.path, item.text)
-            else:
-                self.recovery.discard(item.path)
-
-    def restore_text(self, path: Path, text: str) -> None:
-        """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step)."""
-        if path.exists():
-            if not self.open_post(path):
-                return
-        else:
-            self.set_post(Post(b"", path))
-        cursor = self.editor.textCursor()
-        cursor.select(cursor.SelectionType.Document)
-        cursor.insertText(text)
-        self.editor.document().setModified(True)
-        self.write_recovery()
 
     def refresh_preview(self) -> None:
         """Send the editor's text to the renderer (coalesced; never waits for it)."""
@@ -582,39 +364,6 @@ class MainWindow(QMainWindow):
     def _modification_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
         self.update_status()
-
-    def _changed_on_disk(self, paths: set) -> None:
-        self.sidebar.rebuild()
-        if self.journal is not None:
-            self.form.set_known_tags([tag for tag, _ in self.journal.tag_counts()])
-        post = self.post
-        if post is None or post.path not in paths:
-            return
-        if not post.path.exists():
-            self.statusBar().showMessage(f"{post.path.name} was deleted or moved on disk; "
-                                         "saving will create it again.")
-            return
-        if not post.changed_on_disk():
-            return
-        if self.editor.document().isModified():
-            choice = self.resolve_conflict()
-            if choice == "mine":
-                self.save(force=True)
-            elif choice == "theirs":
-                self.take_theirs()
-            return
-        position = self.editor.textCursor().position()
-        scroll = self.editor.verticalScrollBar().value()
-        try:
-            fresh = load_post(post.path)
-        except OSError:
-            return
-        self.set_post(fresh)
-        cursor = self.editor.textCursor()
-        cursor.setPosition(min(position, len(self.editor.toPlainText())))
-        self.editor.setTextCursor(cursor)
-        self.editor.verticalScrollBar().setValue(scroll)
-        self.statusBar().showMessage(f"Reloaded {post.path.name}: it changed on disk.", 5000)
 
     def update_status(self) -> None:
         if self.post is None:
