@@ -372,7 +372,8 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self.path_label.setText(str(self.journal.root) if self.journal else "")
             return
         text = self.editor.toPlainText()
-        body = text.split("\n", header_lines(text))[-1] if header_lines(text) else text
+        count = header_lines(text)
+        body = text.split("\n", count)[-1] if count else text
         stats = text_stats(body)
         self.words_label.setText(f"{stats.words:,} words · {stats.characters:,} characters "
                                  f"({stats.characters_no_spaces:,} without spaces) · "
