@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+import stat as stat_module
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -261,7 +262,9 @@ class Post:
         try:
             info = os.stat(self.path)
         except FileNotFoundError:
-            return False
+            return False  # gone: saving creates it again
+        if not stat_module.S_ISREG(info.st_mode):
+            return False  # no longer a file (a folder now): saving reports that clearly
         return (info.st_mtime_ns, info.st_size) != self._stat
 
     def _mark_saved(self, data: bytes, path: Path) -> None:

@@ -137,7 +137,7 @@ class SafetyMixin:
         post = self.post
         if post is None or post.path not in paths:
             return
-        if not post.path.exists():
+        if not post.path.is_file():
             self.statusBar().showMessage(f"{post.path.name} was deleted or moved on disk; "
                                          "saving will create it again.")
             return

@@ -94,3 +94,52 @@ def test_legacy_encoding_is_kept_unless_converted(qtbot, window, journal_root):
     assert window.save()
     assert path.read_bytes().decode("utf-8").endswith("한글 본문\n추가")
     assert not window.actions.file_convert_utf8.isEnabled()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 64 KiB tmpfs holding one post (root only)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    point = tmp_path / f"full-{uuid.uuid4().hex[:6]}"
+    point.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(point)]).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    (point / "글.md").write_text('---\ntitle: "글"\n---\n본문\n', encoding="utf-8")
+    yield point
+    subprocess.run(["umount", "-l", str(point)])
+
+
+def test_disk_full_keeps_the_text(qtbot, env, small_disk):
+    from journal_app.ui.app import create_window
+    from tests.ui.conftest import close_window
+
+    window = create_window(small_disk / "글.md", env)
+    try:
+        window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+        window.editor.insertPlainText("가득 찬 디스크 " * 8000)  # about 170 KB in UTF-8
+        messages = []
+        answer_dialog(lambda box: (messages.append(box.text()),
+                                   box.button(QMessageBox.StandardButton.Ok).click()))
+        assert not window.save()
+        assert "disk is full" in messages[0]
+        assert window.editor.document().isModified()
+        assert (small_disk / "글.md").read_text(encoding="utf-8") == '---\ntitle: "글"\n---\n본문\n'
+        assert [name for name in os.listdir(small_disk) if name.endswith(".tmp")] == []
+    finally:
+        close_window(window)
+
+
+def test_path_that_became_a_folder(qtbot, window, journal_root):
+    path = journal_root / "content" / "2024년 회고.md"
+    window.open_post(path)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "폴더가 되어도")
+    path.unlink()
+    path.mkdir()
+    messages = []
+    answer_dialog(lambda box: (messages.append(box.text()),
+                               box.button(QMessageBox.StandardButton.Ok).click()))
+    assert not window.save()
+    assert "is a folder" in messages[0] or "path is a folder" in messages[0]
+    assert "폴더가 되어도" in window.editor.toPlainText() and window.editor.document().isModified()
