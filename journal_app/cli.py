@@ -66,14 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_journal(root: str) -> Journal:
-    """The journal at ``root``, or a UsageError naming what is wrong."""
+def require_folder(root: str) -> Path:
+    """``root`` as a Path, or a UsageError naming what is wrong with it."""
     path = Path(root)
     if not path.exists():
         raise UsageError(f"There is no folder at {root}.")
     if not path.is_dir():
         raise UsageError(f"{root} is a file, not a journal folder.")
-    return Journal(path)
+    return path
+
+
+def open_journal(root: str) -> Journal:
+    """The journal at ``root``, or a UsageError naming what is wrong."""
+    return Journal(require_folder(root))
 
 
 def post_json(info: PostInfo) -> dict:
@@ -187,8 +192,7 @@ def export_all(args: argparse.Namespace) -> int:
 
     if not args.output:
         raise UsageError("export --all needs an output folder: -o DIR.")
-    journal = open_journal(args.target)  # checks the folder; the site export scans it again
-    del journal
+    require_folder(args.target)
     interactive = sys.stderr.isatty()
     last = [-1]
 

@@ -19,3 +19,31 @@ def quirk_journal(tmp_path):
 def private_cache(tmp_path_factory, monkeypatch):
     """Every test gets its own cache folder (the summary index), never the user's."""
     monkeypatch.setenv("JOURNAL_APP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """Mount small tmpfs folders for the test (root only; skipped elsewhere): call it with a
+    size such as "64k"; everything it mounted is unmounted afterwards."""
+    import os
+    import shutil
+    import subprocess
+    import uuid
+
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tmpfs needs root")
+    mounted = []
+
+    def mount(size: str):
+        point = tmp_path / f"tmpfs-{uuid.uuid4().hex[:6]}"
+        point.mkdir()
+        result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], check=False)

@@ -61,23 +61,19 @@ class SummaryIndex:
             self.close()
             self._rows = {}
 
-    def get(self, path: str, info: os.stat_result) -> dict | None:
-        """The cached summary when the file is unchanged, else None."""
-        row = self._rows.get(path)
-        if row is None or row[0] != info.st_mtime_ns or row[1] != info.st_size:
-            return None
-        return json.loads(row[2])
-
     def lookup(self, path: str) -> dict | None:
         """The cached summary when the file is unchanged (stats it now), else None."""
-        if path not in self._rows:
+        row = self._rows.get(path)
+        if row is None:
             return None
         try:
             info = os.stat(path)
         except OSError:
             return None
         self._stats[path] = info
-        return self.get(path, info)
+        if row[0] != info.st_mtime_ns or row[1] != info.st_size:
+            return None
+        return json.loads(row[2])
 
     def put_current(self, path: str, summary: dict) -> None:
         """Remember a summary for a file, with the stat taken at lookup (or now)."""

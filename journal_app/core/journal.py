@@ -115,23 +115,6 @@ class Journal:
         relative = path[len(prefix):] if path.startswith(prefix) else path
         return relative.replace(os.sep, "/")
 
-    def summarize(self, path: str, index: SummaryIndex | None = None) -> PostInfo:
-        """Read one file into a summary (from the index when unchanged); never raises."""
-        relpath = self._relative(path)
-        if index is None:
-            return read_summary(path, relpath)
-        try:
-            info = os.stat(path)
-        except OSError:
-            return read_summary(path, relpath)
-        cached = index.get(path, info)
-        if cached is not None:
-            return PostInfo.from_dict(Path(path), relpath, cached)
-        summary = read_summary(path, relpath)
-        if summary.readable:
-            index.put(path, info, summary.to_dict())
-        return summary
-
     def rescan(self) -> None:
         """Read the whole folder again (unchanged files come from the index)."""
         self.problems = []
@@ -198,7 +181,7 @@ class Journal:
         if not path.is_file():
             self._posts.pop(path, None)
             return None
-        info = self.summarize(str(path))
+        info = read_summary(str(path), self._relative(str(path)))
         self._posts[path] = info
         return info
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import uuid
 
 import pytest
 
@@ -17,18 +15,9 @@ def leftovers(folder) -> list[str]:
 
 
 @pytest.fixture
-def small_tmpfs(tmp_path):
+def small_tmpfs(tmpfs):
     """A 64 KiB tmpfs mounted for the test (root only), unmounted afterwards."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tmpfs needs root")
-    point = tmp_path / f"mnt-{uuid.uuid4().hex[:6]}"
-    point.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(point)],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
-    yield point
-    subprocess.run(["umount", "-l", str(point)], check=False)
+    return tmpfs("64k")
 
 
 def test_write_replaces_and_keeps_mode(tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import uuid
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -14,17 +13,11 @@ from tests.ui.conftest import answer_dialog, page_value, type_text, wait_for_pag
 
 
 @pytest.fixture
-def read_only_journal(tmp_path):
+def read_only_journal(tmpfs):
     """A journal on a tmpfs that the test can remount read-only (root only)."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    point = tmp_path / f"ro-{uuid.uuid4().hex[:6]}"
-    point.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(point)]).returncode:
-        pytest.skip("cannot mount a tmpfs here")
+    point = tmpfs("1m")
     (point / "글.md").write_text('---\ntitle: "글"\ntags: ["a"]\n---\n본문\n', encoding="utf-8")
-    yield point
-    subprocess.run(["umount", "-l", str(point)])
+    return point
 
 
 def test_read_only_folder_keeps_the_text_and_allows_save_as(qtbot, env, read_only_journal, tmp_path):
@@ -97,17 +90,11 @@ def test_legacy_encoding_is_kept_unless_converted(qtbot, window, journal_root):
 
 
 @pytest.fixture
-def small_disk(tmp_path):
+def small_disk(tmpfs):
     """A 64 KiB tmpfs holding one post (root only)."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    point = tmp_path / f"full-{uuid.uuid4().hex[:6]}"
-    point.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(point)]).returncode:
-        pytest.skip("cannot mount a tmpfs here")
+    point = tmpfs("64k")
     (point / "글.md").write_text('---\ntitle: "글"\n---\n본문\n', encoding="utf-8")
-    yield point
-    subprocess.run(["umount", "-l", str(point)])
+    return point
 
 
 def test_disk_full_keeps_the_text(qtbot, env, small_disk):
