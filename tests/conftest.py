@@ -2,9 +2,46 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from tests.quirks import write_quirks
+
+
+def _permissions_enforced() -> bool:
+    """Whether this process is refused a write to a file it may only read (root is not,
+    unless it runs without the capability that overrides permissions)."""
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder) / "probe"
+        probe.write_bytes(b"")
+        probe.chmod(0o400)
+        try:
+            with open(probe, "ab"):
+                return False
+        except PermissionError:
+            return True
+
+
+PERMISSIONS_ENFORCED = _permissions_enforced()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "permissions: needs file permissions to be enforced; when the run is root, "
+                   "tests/test_without_root_powers.py runs these without root's override")
+
+
+def pytest_collection_modifyitems(config, items):
+    if PERMISSIONS_ENFORCED:
+        return
+    skip = pytest.mark.skip(reason="root ignores file permissions here; "
+                                   "test_without_root_powers runs this test without that power")
+    for item in items:
+        if item.get_closest_marker("permissions"):
+            item.add_marker(skip)
 
 
 @pytest.fixture
@@ -25,7 +62,6 @@ def private_cache(tmp_path_factory, monkeypatch):
 def tmpfs(tmp_path):
     """Mount small tmpfs folders for the test (root only; skipped elsewhere): call it with a
     size such as "64k"; everything it mounted is unmounted afterwards."""
-    import os
     import shutil
     import subprocess
     import uuid

@@ -63,6 +63,32 @@ def test_check_reports_everything(quirk_journal):
     assert "Traceback" not in result.stderr
 
 
+def test_check_names_symlink_loops(quirk_journal):
+    root, _ = quirk_journal
+    (root / "a.md").symlink_to(root / "b.md")
+    (root / "b.md").symlink_to(root / "a.md")
+    out = run("check", root).stdout.splitlines()
+    assert f"a.md:Could not read {root / 'a.md'}: the path is a loop of symbolic links." in out
+
+
+@pytest.mark.permissions
+def test_check_names_unreadable_folders_and_posts(quirk_journal):
+    root, _ = quirk_journal
+    (root / "locked").mkdir()
+    (root / "locked" / "p.md").write_text("x")
+    (root / "notes" / "secret.md").write_text("x")
+    (root / "notes" / "secret.md").chmod(0)
+    (root / "locked").chmod(0)
+    try:
+        result = run("check", root)
+    finally:
+        (root / "locked").chmod(0o755)
+    out = result.stdout.splitlines()
+    assert f"Could not read {root / 'locked'}: permission was denied." in out
+    assert f"notes/secret.md:Could not read {root / 'notes' / 'secret.md'}: permission was denied." in out
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
 def test_check_clean_journal_exits_zero(tmp_path):
     (tmp_path / "a.md").write_text("---\ntitle: a\n---\nfine\n")
     result = run("check", tmp_path)

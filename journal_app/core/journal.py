@@ -156,7 +156,9 @@ class Journal:
         found = []
 
         def note(error: OSError) -> None:
-            self.problems.append(read_error_message(Path(error.filename or self.root), error))
+            message = read_error_message(Path(error.filename or self.root), error)
+            if message not in self.problems:  # a sync walks the same folder again
+                self.problems.append(message)
 
         for folder, folders, files in os.walk(top, onerror=note):
             folders[:] = sorted(name for name in folders

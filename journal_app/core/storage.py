@@ -24,6 +24,7 @@ _REASONS = {
     errno.ENOENT: "the folder does not exist",
     errno.ENOTDIR: "a part of the path is not a folder",
     errno.ENAMETOOLONG: "the file name is too long",
+    errno.ELOOP: "the path is a loop of symbolic links",
 }
 
 
@@ -44,6 +45,10 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         mode = None
     except OSError as exc:
         raise SaveError(f"Could not save {target}: {describe_os_error(exc)}.") from exc
+    if mode is not None and not os.access(target, os.W_OK):
+        # the rename would replace it anyway; a read-only file is the owner's wish to keep it
+        raise SaveError(f"Could not save {target}: the file is read-only; "
+                        "the file on disk was not changed.")
     temp_name = None
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

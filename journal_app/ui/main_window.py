@@ -3,6 +3,7 @@ status bar. It holds no file rules of its own: every read and write goes through
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -173,7 +174,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.watcher.set_journal(journal)
         self.env.settings.remember_journal(journal.root)
         self._update_recent_menu()
-        target = select or (journal.posts[0].path if journal.posts else None)
+        target = select or next((info.path for info in journal.posts if info.readable), None)
         if target is not None:
             self.open_post(target)
         if journal.problems:  # folders that could not be read; the rest of the journal works
@@ -245,6 +246,9 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             reason = _read_only_reason(post)
             if reason:
                 self.statusBar().showMessage(reason)
+            elif post.path.exists() and not os.access(post.path, os.W_OK):
+                self.statusBar().showMessage(f"“{post.path.name}” is read-only: changes can be kept "
+                                             "with File → Save As.")
             elif legacy:
                 self.statusBar().showMessage(f"Read as {post.encoding}; it will be saved back in "
                                              f"{post.encoding} (File → Convert to UTF-8 to change that).")

@@ -6,6 +6,7 @@ thousand posts); a recursive QSortFilterProxyModel narrows it by title or tag as
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -63,10 +64,20 @@ def build_model(model: QStandardItemModel, journal: Journal, grouping: str) -> N
                 year_group.appendRow(month_group)
             root.appendRow(year_group)
     broken = [info for info in journal.posts if info.header_invalid or not info.readable]
-    if broken:
-        group = group_item(PROBLEMS, len(broken), "problems")
+    if broken or journal.problems:
+        group = group_item(PROBLEMS, len(broken) + len(journal.problems), "problems")
         group.appendRows([post_item(info) for info in broken])
+        group.appendRows([folder_problem_item(message, journal.root) for message in journal.problems])
         root.appendRow(group)
+
+
+def folder_problem_item(message: str, root: Path) -> QStandardItem:
+    """A Problems row for a folder the scan could not read (nothing to open)."""
+    item = QStandardItem(message.replace(f"{root}{os.sep}", ""))
+    item.setEditable(False)
+    item.setData("", SEARCH_ROLE)
+    item.setToolTip(message)
+    return item
 
 
 class PostFilter(QSortFilterProxyModel):
@@ -199,7 +210,7 @@ class Sidebar(QWidget):
             total = 0
             for row in range(self.proxy.rowCount(parent)):
                 index = self.proxy.index(row, 0, parent)
-                total += count(index) if index.data(GROUP_ROLE) else 1
+                total += count(index) if index.data(GROUP_ROLE) else bool(index.data(PATH_ROLE))
             return total
         return count(QModelIndex())
 

@@ -62,7 +62,7 @@ def test_read_only_folder_leaves_old_file_intact(small_tmpfs):
     assert leftovers(small_tmpfs) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+@pytest.mark.permissions
 def test_permission_denied(tmp_path):
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -75,6 +75,16 @@ def test_permission_denied(tmp_path):
         assert path.read_bytes() == b"old"
     finally:
         folder.chmod(0o755)
+
+
+@pytest.mark.permissions
+def test_read_only_file_is_not_replaced(tmp_path):
+    path = tmp_path / "p.md"
+    path.write_bytes(b"old")
+    path.chmod(0o444)
+    with pytest.raises(SaveError, match="read-only"):
+        atomic_write(path, b"new")
+    assert path.read_bytes() == b"old" and leftovers(tmp_path) == []
 
 
 def test_path_that_is_a_folder(tmp_path):

@@ -1,0 +1,36 @@
+"""Root ignores file permissions, so the tests marked ``permissions`` cannot fail as root. This
+runs them again in a child pytest as root without the capabilities that override permissions
+(``setpriv`` drops them from the bounding set), so a root CI run still checks them."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PERMISSIONS_ENFORCED
+
+ROOT = Path(__file__).resolve().parent.parent
+DROPPED = "-dac_override,-dac_read_search,-fowner"
+
+
+@pytest.mark.skipif(PERMISSIONS_ENFORCED, reason="permissions are enforced: the marked tests ran")
+def test_permission_tests_pass_without_root_powers(tmp_path):
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("setpriv (util-linux) is not installed")
+    command = [setpriv, "--bounding-set", DROPPED, sys.executable, "-m", "pytest", "-q",
+               "-m", "permissions", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'run'}",
+               "-o", "addopts=-ra", str(ROOT / "tests")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    passed = re.search(r"(\d+) passed", summary)
+    assert passed and int(passed.group(1)) >= 6, summary
+    assert "skipped" not in summary and "deselected" in summary, summary
