@@ -25,6 +25,7 @@ class Recovery:
     path: Path
     text: str
     saved_at: datetime
+    file: Path | None = None  # the recovery file it was read from
 
 
 class RecoveryStore:
@@ -33,7 +34,8 @@ class RecoveryStore:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
 
-    def _file(self, post_path: Path) -> Path:
+    def file_for(self, post_path: Path) -> Path:
+        """The post's current recovery file (a postponed one is kept under another name)."""
         key = hashlib.sha1(str(Path(post_path).absolute()).encode("utf-8", "surrogateescape"))
         return self.folder / f"{key.hexdigest()[:20]}.json"
 
@@ -42,12 +44,27 @@ class RecoveryStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         record = {"path": str(Path(post_path).absolute()), "text": text,
                   "saved_at": datetime.now().astimezone().isoformat()}
-        atomic_write(self._file(post_path), json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        atomic_write(self.file_for(post_path), json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
     def discard(self, post_path: Path) -> None:
         """Forget the unsaved state of a post (it was saved, or the user let it go)."""
         try:
-            os.unlink(self._file(post_path))
+            os.unlink(self.file_for(post_path))
+        except FileNotFoundError:
+            pass
+
+    def postpone(self, item: Recovery) -> None:
+        """Keep ``item`` for the next start, out of reach of this session's writes and saves
+        of the same post (which replace or delete only the post's current recovery file)."""
+        if item.file is None or item.file.name != self.file_for(item.path).name:
+            return
+        stamp = item.saved_at.strftime("%Y%m%d%H%M%S%f")
+        os.replace(item.file, item.file.with_name(f"{item.file.stem}.{stamp}.json"))
+
+    def drop(self, item: Recovery) -> None:
+        """Forget one recovery read by ``pending()`` (restored or let go)."""
+        try:
+            os.unlink(item.file or self.file_for(item.path))
         except FileNotFoundError:
             pass
 
@@ -58,7 +75,7 @@ class RecoveryStore:
             try:
                 record = json.loads(file.read_text(encoding="utf-8"))
                 found.append(Recovery(Path(record["path"]), record["text"],
-                                      datetime.fromisoformat(record["saved_at"])))
+                                      datetime.fromisoformat(record["saved_at"]), file))
             except (OSError, ValueError, KeyError):
                 continue
         return sorted(found, key=lambda item: item.saved_at)

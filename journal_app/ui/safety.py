@@ -92,7 +92,7 @@ class SafetyMixin:
             except OSError:
                 disk = None
             if disk == item.text:
-                self.recovery.discard(item.path)
+                self.recovery.drop(item)
                 continue
             box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved text",
                               f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
@@ -101,18 +101,30 @@ class SafetyMixin:
             box.setObjectName("recoveryDialog")
             box.setDetailedText(describe_difference(disk, item.text, item.path))
             restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+            discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+            later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)  # also Escape
+            box.setDefaultButton(restore)
+            box.setEscapeButton(later)
             box.exec()
             if box.clickedButton() is restore:
-                self.restore_text(item.path, item.text)
+                if self.restore_text(item.path, item.text):
+                    if item.file != self.recovery.file_for(item.path):
+                        self.recovery.drop(item)  # a postponed one: now the current recovery
+                else:
+                    self.recovery.postpone(item)
+            elif box.clickedButton() is discard:
+                self.recovery.drop(item)
             else:
-                self.recovery.discard(item.path)
+                self.recovery.postpone(item)
+                self.statusBar().showMessage(f"The unsaved text of “{item.path.name}” is kept; "
+                                             "you will be asked again at the next start.")
 
-    def restore_text(self, path: Path, text: str) -> None:
-        """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step)."""
+    def restore_text(self, path: Path, text: str) -> bool:
+        """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step);
+        False when the post could not be opened."""
         if path.exists():
             if not self.open_post(path):
-                return
+                return False
         else:
             self.set_post(Post(b"", path))
         cursor = self.editor.textCursor()
@@ -120,6 +132,7 @@ class SafetyMixin:
         cursor.insertText(text)
         self.editor.document().setModified(True)
         self.write_recovery()
+        return True
 
     def convert_to_utf8(self) -> None:
         """Save this legacy-encoded post as UTF-8 from the next save on (the user's choice)."""

@@ -120,3 +120,49 @@ def test_restore_after_sigkill(journal_root, tmp_path):
     text = next(line[5:] for line in result.stdout.splitlines() if line.startswith("TEXT:"))
     assert text.replace("\\n", "\n") == before + "첫째 줄 둘째 줄 셋째 줄\n마지막 문장까지"
     assert "MODIFIED:True" in result.stdout
+
+
+def click_button(text: str, seen: list[str]):
+    def act(box):
+        seen.append(box.text())
+        next(button for button in box.buttons() if button.text() == text).click()
+    return act
+
+
+def test_recovery_later_keeps_the_text_for_the_next_start(qtbot, env, journal_root):
+    from journal_app.ui.app import create_window
+    from tests.ui.conftest import close_window
+
+    post = journal_root / "content" / "2024년 회고.md"
+    before = post.read_text(encoding="utf-8")
+    store = RecoveryStore(env.data_dir / "recovery")
+    store.write(post, before + "충돌 전에 쓴 문장")
+    seen = []
+    answer_dialog(click_button("Later", seen))
+    window = create_window(post, env)
+    try:
+        assert "never saved" in seen[0]
+        assert window.editor.toPlainText() == before  # not restored, and nothing asked twice
+        # this session edits and saves the same post: the postponed text must survive that
+        window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+        type_text(window.editor, "오늘 쓴 줄")
+        qtbot.waitUntil(lambda: len(store.pending()) == 2, timeout=3000)
+        assert window.save()
+        assert [item.text for item in store.pending()] == [before + "충돌 전에 쓴 문장"]
+    finally:
+        close_window(window)
+    answer_dialog(click_button("Restore", seen))
+    window = create_window(post, env)
+    try:
+        assert len(seen) == 2
+        assert window.editor.toPlainText() == before + "충돌 전에 쓴 문장"
+        assert window.editor.document().isModified()
+        assert [item.file for item in store.pending()] == [store.file_for(post)]
+    finally:
+        close_window(window)
+    answer_dialog(click_button("Discard", seen))
+    window = create_window(post, env)
+    try:
+        assert len(seen) == 3 and store.pending() == []
+    finally:
+        close_window(window)
