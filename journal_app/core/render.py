@@ -20,6 +20,7 @@ import markdown
 from markdown.extensions.toc import slugify_unicode
 
 from .post import Post
+from .sanitize import sanitize
 from .scan import find_image, is_remote
 
 EXTENSIONS = [
@@ -151,7 +152,7 @@ def render_markdown(text: str, *, first_line: int = 1, image_url: ImageUrl | Non
     """Markdown text -> HTML fragment, blocks marked with their source line."""
     converter = _converter()
     converter.reset()
-    fragment = _attach_lines(converter.convert(mark_block_lines(text, first_line)))
+    fragment = sanitize(_attach_lines(converter.convert(mark_block_lines(text, first_line))))
     return rewrite_images(fragment, image_url) if image_url is not None else fragment
 
 

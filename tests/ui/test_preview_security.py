@@ -64,7 +64,11 @@ def test_no_script_runs_and_nothing_leaves_the_machine(qtbot, window, journal_ro
     assert page_value(qtbot, window, PWNED) is None
     assert outside_requests(window) == []
     assert window.preview.url().toString().startswith("file://")
-    assert any(url.endswith("/etc/hostname") for url in window.preview.guard.blocked)
+    # the sanitizer already dropped the post's file:///etc/hostname; the guard stops one anyway
+    assert not any(url.endswith("/etc/hostname") for url in window.preview.guard.blocked)
+    page_value(qtbot, window, "(document.body.appendChild(Object.assign(new Image(), "
+                              "{src: 'file:///etc/hostname'})), true)")
+    qtbot.waitUntil(lambda: any(url.endswith("/etc/hostname") for url in window.preview.guard.blocked))
 
 
 def test_remote_images_only_when_allowed(qtbot, window, journal_root, env):
@@ -89,3 +93,7 @@ def test_exported_page_has_no_runnable_script(qtbot, window, journal_root, tmp_p
     page = target.read_text(encoding="utf-8")
     assert "script-src" not in page or "default-src 'none'" in page
     assert "<title>&lt;script&gt;" in page
+    # the post's own HTML is stripped of script too, not only blocked by the policy
+    assert not re.search(r"<(script|svg|link|iframe)\b|\son\w+=|javascript:|=\"file:|tracker\.example/bg",
+                         page, re.IGNORECASE)
+    assert 'Embedded content: https://tracker.example/frame</a>' in page and "끝." in page

