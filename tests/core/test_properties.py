@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from journal_app.core import Post
@@ -126,6 +126,7 @@ yaml_values = st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(yaml_keys, yaml_values, min_size=1, max_size=6),
        st.sampled_from([None, False]), yaml_keys, st.text(max_size=40), any_text, newlines)
+@example(mapping={"a": ""}, style=None, name="off", value="", body="", newline="\n")  # a YAML 1.1 bool
 def test_any_yaml_header_field_edit_reads_back(mapping, style, name, value, body, newline):
     import yaml as pyyaml
 
