@@ -32,7 +32,7 @@ def text_stats(text: str) -> TextStats:
     """Counts for ``text`` (markdown syntax characters are counted as typed)."""
     words = _WORD.findall(text)
     hangul = len(_HANGUL.findall(text))
-    other_words = sum(1 for word in words if not _HANGUL.search(word))
+    other_words = len(words) - sum(map(bool, map(_HANGUL.search, words)))
     characters = len(text) - text.count("\n")
     no_spaces = characters - len(_SPACE.findall(text)) + text.count("\n")
     minutes = hangul / HANGUL_PER_MINUTE + other_words / WORDS_PER_MINUTE

@@ -33,6 +33,7 @@ RENDER_DELAY_MS = 30
 RECOVERY_DELAY_MS = 1000  # unsaved text reaches the recovery file within 2 s of the last key
 AUTOSAVE_DELAY_MS = 3000
 LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on every keystroke
+LIVE_STATS_LIMIT = 1_000_000  # characters; word counts of bigger posts would stall typing
 APP_NAME = "journal_app"
 
 
@@ -226,6 +227,10 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.post = post
         self.editor.blockSignals(True)
         text = buffer_text(post) if post is not None else ""
+        # highlighting a huge post would take seconds on every open; it is shown plain
+        wanted = None if len(text) > LIVE_PREVIEW_LIMIT else self.editor.document()
+        if self.editor.highlighter.document() != wanted:
+            self.editor.highlighter.setDocument(wanted)
         if post is not None and _read_only_reason(post):
             # undecodable bytes were kept as surrogates; show them as U+FFFD (never saved)
             text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -367,7 +372,8 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
 
     def _modification_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
-        self.update_status()
+        if self.post is not None:
+            self.saved_label.setText("Unsaved" if modified else "Saved")
 
     def update_status(self) -> None:
         if self.post is None:
@@ -376,12 +382,16 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self.path_label.setText(str(self.journal.root) if self.journal else "")
             return
         text = self.editor.toPlainText()
-        count = header_lines(text)
-        body = text.split("\n", count)[-1] if count else text
-        stats = text_stats(body)
-        self.words_label.setText(f"{stats.words:,} words · {stats.characters:,} characters "
-                                 f"({stats.characters_no_spaces:,} without spaces) · "
-                                 f"{stats.reading_minutes} min read")
+        if len(text) > LIVE_STATS_LIMIT:
+            self.words_label.setText(f"{len(text):,} characters · word counts are off for a post "
+                                     "this large")
+        else:
+            count = header_lines(text)
+            body = text.split("\n", count)[-1] if count else text
+            stats = text_stats(body)
+            self.words_label.setText(f"{stats.words:,} words · {stats.characters:,} characters "
+                                     f"({stats.characters_no_spaces:,} without spaces) · "
+                                     f"{stats.reading_minutes} min read")
         self.saved_label.setText("Unsaved" if self.editor.document().isModified() else "Saved")
         self.path_label.setText(str(self.post.path))
 

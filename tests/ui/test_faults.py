@@ -73,6 +73,16 @@ def test_empty_file_and_huge_post(qtbot, window, journal_root):
                          lambda value: "too large to preview" in (value or ""))
     assert "MB" in text
     assert "큰 글" in page_value(qtbot, window, "document.getElementById('post-header').innerText")
+    # no per-keystroke work that grows with the post: no word counts, no highlighting
+    assert "word counts are off" in window.words_label.text()
+    assert window.editor.highlighter.document() is None
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "끝")
+    assert window.saved_label.text() == "Unsaved"
+    assert window.save() and huge.read_text(encoding="utf-8").endswith("\n\n끝")
+    window.open_post(journal_root / "content" / "2024년 회고.md")
+    assert window.editor.highlighter.document() is window.editor.document()
+    assert " words · " in window.words_label.text()
 
 
 def test_legacy_encoding_is_kept_unless_converted(qtbot, window, journal_root):
