@@ -251,6 +251,8 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             reason = _read_only_reason(post)
             if reason:
                 self.statusBar().showMessage(reason)
+            elif not text:
+                self.statusBar().showMessage(f"“{post.path.name}” is empty (0 bytes).")
             elif post.path.exists() and not os.access(post.path, os.W_OK):
                 self.statusBar().showMessage(f"“{post.path.name}” is read-only: changes can be kept "
                                              "with File → Save As.")

@@ -66,6 +66,7 @@ def test_empty_file_and_huge_post(qtbot, window, journal_root):
     empty.write_bytes(b"")
     window.open_post(empty)
     assert window.post.path == empty and window.editor.toPlainText() == ""
+    assert "is empty (0 bytes)" in window.statusBar().currentMessage()
     huge = journal_root / "notes" / "huge.md"
     huge.write_text("---\ntitle: 큰 글\n---\n" + ("긴 문단 " * 200 + "\n\n") * 2000, encoding="utf-8")
     window.open_post(huge)
