@@ -12,17 +12,24 @@ from tests.quirks import write_quirks
 
 
 def _permissions_enforced() -> bool:
-    """Whether this process is refused a write to a file it may only read (root is not,
-    unless it runs without the capability that overrides permissions)."""
+    """Whether this process is refused what permissions forbid: writing a read-only file,
+    reading a file and listing a folder without permissions (root is allowed all of it, unless
+    it runs without the capabilities that override permissions)."""
     with tempfile.TemporaryDirectory() as folder:
-        probe = Path(folder) / "probe"
+        probe, closed = Path(folder) / "probe", Path(folder) / "closed"
         probe.write_bytes(b"")
-        probe.chmod(0o400)
-        try:
-            with open(probe, "ab"):
-                return False
-        except PermissionError:
-            return True
+        closed.mkdir()
+        probe.chmod(0o000)
+        closed.chmod(0o000)
+        refused = 0
+        for attempt in (lambda: open(probe, "ab").close(), lambda: open(probe, "rb").close(),
+                        lambda: os.listdir(closed)):
+            try:
+                attempt()
+            except PermissionError:
+                refused += 1
+        closed.chmod(0o700)
+        return refused == 3
 
 
 PERMISSIONS_ENFORCED = _permissions_enforced()

@@ -168,8 +168,12 @@ class _Editor:
     def prefix(self, name: str, span: Span | None, separator: str) -> str:
         if span is not None:
             return span.prefix if span.prefix[-1:] in " \t" else span.prefix + " "
-        # a plain key must read back as the same string ("off" or "yes" would be booleans)
-        key = yaml_scalar(name, "plain") if re.fullmatch(r"[A-Za-z_][\w-]*", name) else quote_double(name)
+        if not re.fullmatch(r"[A-Za-z_][\w-]*", name):
+            key = quote_double(name)
+        elif separator == ": ":  # a plain YAML key must read back as text ("off" is a boolean)
+            key = yaml_scalar(name, "plain")
+        else:
+            key = name
         return f"{key}{separator}"
 
     def set_intended(self, value: object, text: str | None = None) -> None:

@@ -106,7 +106,7 @@ class Journal:
             raise NotADirectoryError(f"{self.root} is not a folder")
         self.use_index = use_index
         self.scan_workers = 1  # processes that read files in the last scan
-        self.problems: list[str] = []  # folders that could not be read
+        self._unreadable: dict[str, str] = {}  # folder -> why it could not be read
         self._posts: dict[Path, PostInfo] = {}
         self.rescan()
 
@@ -117,7 +117,7 @@ class Journal:
 
     def rescan(self) -> None:
         """Read the whole folder again (unchanged files come from the index)."""
-        self.problems = []
+        self._unreadable = {}
         paths = self.post_paths()
         index = SummaryIndex(self.root) if self.use_index else None
         try:
@@ -156,9 +156,8 @@ class Journal:
         found = []
 
         def note(error: OSError) -> None:
-            message = read_error_message(Path(error.filename or self.root), error)
-            if message not in self.problems:  # a sync walks the same folder again
-                self.problems.append(message)
+            where = error.filename or str(self.root)
+            self._unreadable[where] = read_error_message(Path(where), error)
 
         for folder, folders, files in os.walk(top, onerror=note):
             folders[:] = sorted(name for name in folders
@@ -167,6 +166,11 @@ class Journal:
                 if name.lower().endswith(POST_SUFFIXES) and not name.startswith("."):
                     found.append(os.path.join(folder, name))
         return found
+
+    @property
+    def problems(self) -> list[str]:
+        """Why folders could not be read (the rest of the journal was)."""
+        return list(self._unreadable.values())
 
     @property
     def posts(self) -> list[PostInfo]:
@@ -196,6 +200,9 @@ class Journal:
         changed: set[Path] = set()
         for path in {Path(path).absolute() for path in paths}:
             if path.is_dir():
+                inside = str(path) + os.sep
+                for folder in [f for f in self._unreadable if f == str(path) or f.startswith(inside)]:
+                    del self._unreadable[folder]  # walked again below: still unreadable or not
                 found = {Path(p) for p in self._walk(path)}
                 known = {p for p in self._posts if path in p.parents}
                 candidates = found | known

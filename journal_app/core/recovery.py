@@ -53,13 +53,24 @@ class RecoveryStore:
         except FileNotFoundError:
             pass
 
-    def postpone(self, item: Recovery) -> None:
-        """Keep ``item`` for the next start, out of reach of this session's writes and saves
-        of the same post (which replace or delete only the post's current recovery file)."""
-        if item.file is None or item.file.name != self.file_for(item.path).name:
-            return
-        stamp = item.saved_at.strftime("%Y%m%d%H%M%S%f")
-        os.replace(item.file, item.file.with_name(f"{item.file.stem}.{stamp}.json"))
+    def set_aside(self) -> list[Recovery]:
+        """Every recovery left behind, newest first, each moved to a file of its own.
+
+        This session writes and deletes only each post's current recovery file, so what was
+        set aside survives until the user restores or discards it (or asks again next start).
+        """
+        found = []
+        for item in self.pending():
+            if item.file == self.file_for(item.path):
+                stamp = item.saved_at.strftime("%Y%m%d%H%M%S%f")
+                for number in range(1000):
+                    target = item.file.with_name(f"{item.file.stem}.{stamp}.{number}.json")
+                    if not target.exists():
+                        break
+                os.replace(item.file, target)
+                item = Recovery(item.path, item.text, item.saved_at, target)
+            found.append(item)
+        return sorted(found, key=lambda item: item.saved_at, reverse=True)
 
     def drop(self, item: Recovery) -> None:
         """Forget one recovery read by ``pending()`` (restored or let go)."""

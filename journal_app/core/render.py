@@ -20,7 +20,7 @@ import markdown
 from markdown.extensions.toc import slugify_unicode
 
 from .post import Post
-from .sanitize import sanitize
+from .sanitize import IMAGE_DATA, sanitize
 from .scan import find_image, is_remote
 
 EXTENSIONS = [
@@ -106,15 +106,22 @@ def _attach_lines(fragment: str) -> str:
     return _LEFTOVER.sub("", fragment)
 
 
-def missing_image(src: str, alt: str = "") -> str:
-    """The visible placeholder for an image whose file does not exist."""
+def missing_image(src: str, alt: str = "", reason: str = "Image not found") -> str:
+    """The visible placeholder for an image whose file does not exist (or is not shown)."""
     label = html.escape(src)
     note = f" ({html.escape(alt)})" if alt else ""
-    return (f'<span class="missing-image" title="Image not found: {label}">'
-            f"Image not found: {label}{note}</span>")
+    return (f'<span class="missing-image" title="{reason}: {label}">'
+            f"{reason}: {label}{note}</span>")
 
 
-def rewrite_images(fragment: str, image_url: ImageUrl) -> str:
+def shown_source(src: str) -> str | None:
+    """``src`` when the renderer may show it (relative, http(s), a pasted ``data:`` image)."""
+    if not is_remote(src) or src.startswith("//") or IMAGE_DATA.match(src):
+        return src
+    return src if src.split(":", 1)[0].lower() in ("http", "https") else None
+
+
+def rewrite_images(fragment: str, image_url: ImageUrl, reason: str = "Image not found") -> str:
     """Point every ``<img src>`` at ``image_url(src)``; None turns the image into a placeholder."""
 
     def replace(match: re.Match) -> str:
@@ -126,7 +133,8 @@ def rewrite_images(fragment: str, image_url: ImageUrl) -> str:
         url = image_url(src)
         if url is None:
             alt = _ALT.search(tag)
-            return missing_image(src, html.unescape(alt.group(1) or alt.group(2) or "") if alt else "")
+            return missing_image(src, html.unescape(alt.group(1) or alt.group(2) or "") if alt else "",
+                                 reason)
         if url == src:
             return tag
         return tag[:found.start()] + f'{found.group(1)}"{html.escape(url)}"' + tag[found.end():]
@@ -152,7 +160,9 @@ def render_markdown(text: str, *, first_line: int = 1, image_url: ImageUrl | Non
     """Markdown text -> HTML fragment, blocks marked with their source line."""
     converter = _converter()
     converter.reset()
-    fragment = sanitize(_attach_lines(converter.convert(mark_block_lines(text, first_line))))
+    fragment = _attach_lines(converter.convert(mark_block_lines(text, first_line)))
+    # file:, javascript: and other image sources are never loaded: a placeholder says so
+    fragment = sanitize(rewrite_images(fragment, shown_source, "Image not shown"))
     return rewrite_images(fragment, image_url) if image_url is not None else fragment
 
 

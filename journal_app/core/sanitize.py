@@ -4,9 +4,11 @@ A post may come from someone else's backup, and raw HTML in markdown passes thro
 Python-Markdown untouched. Every rendered fragment (preview, page export, site) goes through
 nh3 (the Rust ammonia sanitizer) with an allow-list: the tags and attributes markdown and our
 extensions produce, plus the everyday raw HTML of blog posts (``<center>``, ``<p align>``,
-``<img width>``, ``<details>``, colours and alignment in ``style``). Scripts, styles, event
-handlers, forms, frames and ``javascript:``/``file:`` URLs are removed. An ``<iframe>`` (a
-YouTube embed, say) becomes a link to what it showed, so nothing silently disappears.
+``<img width>``, ``<details>``, colours and alignment in ``style``, pasted ``data:`` images).
+Scripts, styles, event handlers, forms and ``javascript:``/``file:`` URLs are removed. An
+``<iframe>``, ``<video>`` or ``<audio>`` (a YouTube embed, say) becomes a link to what it showed,
+so nothing silently disappears; images with a source we will not load become placeholders in
+the renderer.
 """
 
 from __future__ import annotations
@@ -35,34 +37,56 @@ STYLE_PROPERTIES = {
     "margin-left", "margin-right", "margin-top", "margin-bottom", "padding", "border",
     "border-radius", "white-space",
 }
-URL_SCHEMES = {"http", "https", "mailto", "tel"}  # and relative URLs; never javascript: or file:
+URL_SCHEMES = {"http", "https", "mailto", "tel", "data"}  # and relative; data: on images only
+IMAGE_DATA = re.compile(r"data:image/(?:png|jpeg|gif|webp|avif|bmp);", re.IGNORECASE)
+EMBEDS = {"iframe", "video", "audio"}  # shown as links to what they embedded
 
-_CLEANER = nh3.Cleaner(
+
+def _keep_data_images_only(tag: str, attribute: str, value: str) -> str | None:
+    if value[:5].lower() == "data:" and not (tag == "img" and attribute == "src"
+                                             and IMAGE_DATA.match(value)):
+        return None
+    return value
+
+
+_OPTIONS = dict(
     tags=TAGS, attributes=ATTRIBUTES, generic_attribute_prefixes={"data-"},
     # task-list boxes are the only inputs markdown makes: any other input becomes one too
     set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}}, url_schemes=URL_SCHEMES,
-    filter_style_properties=STYLE_PROPERTIES, link_rel=None, strip_comments=True,
-    clean_content_tags={"script", "style", "template", "noscript"},
+    attribute_filter=_keep_data_images_only, filter_style_properties=STYLE_PROPERTIES,
+    link_rel=None, strip_comments=True,
 )
-_IFRAME = re.compile(r"<iframe\b([^>]*)>.*?(?:</iframe\s*>|$)", re.IGNORECASE | re.DOTALL)
+_CLEANER = nh3.Cleaner(clean_content_tags={"script", "style", "template", "noscript"}, **_OPTIONS)
+# a first pass for fragments with embeds: the same rules plus the embeds' sources, so that the
+# embeds come out in one normal form (comments gone, attributes quoted, every element closed)
+_EMBED_CLEANER = nh3.Cleaner(
+    clean_content_tags={"script", "style", "template", "noscript"},
+    **{**_OPTIONS, "tags": TAGS | EMBEDS | {"source"},
+       "attributes": {**ATTRIBUTES, **{tag: {"src"} for tag in EMBEDS | {"source"}}}})
+_HAS_EMBED = re.compile(r"<(?:iframe|video|audio)\b", re.IGNORECASE)
+_EMBED = re.compile(r"<(iframe|video|audio)\b([^>]*)>(.*?)</\1>", re.DOTALL)
+_SRC = re.compile(r'\ssrc="([^"]*)"')
 _DATA_LINE = re.compile(r'\sdata-line="(\d+)"')
-_IFRAME_SRC = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+_KIND = {"iframe": "Embedded content", "video": "Video", "audio": "Audio"}
 
 
 def embed_link(match: re.Match) -> str:
-    """An ``<iframe>`` as a visible link to what it embedded (the preview never loads frames)."""
-    found = _IFRAME_SRC.search(match.group(1))
+    """An embed as a visible link to what it showed (the preview never loads frames or media)."""
+    kind, attributes, inner = match.groups()
+    found = _SRC.search(attributes) or _SRC.search(inner)
+    line = _DATA_LINE.search(attributes)
+    marker = f' data-line="{line.group(1)}"' if line else ""
     if found is None:
-        return ""
-    url = html.unescape(next(group for group in found.groups() if group is not None))
+        return f'<span class="embed"{marker}>{_KIND[kind]} (not shown)</span>'
+    url = html.unescape(found.group(1))
     if url.startswith("//"):
         url = "https:" + url
     label = html.escape(url)
-    line = _DATA_LINE.search(match.group(1))
-    marker = f' data-line="{line.group(1)}"' if line else ""
-    return f'<div class="embed"{marker}><a href="{label}">Embedded content: {label}</a></div>'
+    return f'<span class="embed"{marker}><a href="{label}">{_KIND[kind]}: {label}</a></span>'
 
 
 def sanitize(fragment: str) -> str:
     """``fragment`` without anything that could run or load on its own."""
-    return _CLEANER.clean(_IFRAME.sub(embed_link, fragment))
+    if _HAS_EMBED.search(fragment):
+        fragment = _EMBED.sub(embed_link, _EMBED_CLEANER.clean(fragment))
+    return _CLEANER.clean(fragment)

@@ -47,8 +47,8 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         raise SaveError(f"Could not save {target}: {describe_os_error(exc)}.") from exc
     if mode is not None and not os.access(target, os.W_OK):
         # the rename would replace it anyway; a read-only file is the owner's wish to keep it
-        raise SaveError(f"Could not save {target}: the file is read-only; "
-                        "the file on disk was not changed.")
+        reason = "the file system is read-only" if _read_only_mount(folder) else "the file is read-only"
+        raise SaveError(f"Could not save {target}: {reason}; the file on disk was not changed.")
     temp_name = None
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -73,6 +73,13 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
                 os.unlink(temp_name)
             except OSError:
                 pass
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _sync_folder(folder: Path) -> None:

@@ -227,10 +227,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.post = post
         self.editor.blockSignals(True)
         text = buffer_text(post) if post is not None else ""
-        # highlighting a huge post would take seconds on every open; it is shown plain
-        wanted = None if len(text) > LIVE_PREVIEW_LIMIT else self.editor.document()
-        if self.editor.highlighter.document() != wanted:
-            self.editor.highlighter.setDocument(wanted)
+        self._match_highlighting(len(text))
         if post is not None and _read_only_reason(post):
             # undecodable bytes were kept as surrogates; show them as U+FFFD (never saved)
             text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -251,7 +248,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             reason = _read_only_reason(post)
             if reason:
                 self.statusBar().showMessage(reason)
-            elif not text:
+            elif not text and post.path.exists():
                 self.statusBar().showMessage(f"“{post.path.name}” is empty (0 bytes).")
             elif post.path.exists() and not os.access(post.path, os.W_OK):
                 self.statusBar().showMessage(f"“{post.path.name}” is read-only: changes can be kept "
@@ -334,7 +331,16 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         replace_lines(self.editor.document(), 0, count, header)
 
     # -- reactions -----------------------------------------------------------------------
+    def _match_highlighting(self, length: int) -> None:
+        """Highlight unless the post is huge (that would take seconds on every open or paste)."""
+        wanted = length <= LIVE_PREVIEW_LIMIT
+        if wanted != (self.editor.highlighter.document() is not None):
+            blocked = self.editor.blockSignals(True)  # switching re-formats: no textChanged
+            self.editor.highlighter.setDocument(self.editor.document() if wanted else None)
+            self.editor.blockSignals(blocked)
+
     def _text_changed(self) -> None:
+        self._match_highlighting(self.editor.document().characterCount())
         self._render_timer.start()
         self._stats_timer.start()
         if self.post is not None and self.editor.document().isModified():

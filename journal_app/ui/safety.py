@@ -23,14 +23,16 @@ class SafetyMixin:
     def autosave_enabled(self) -> bool:
         return bool(self.env.settings.get("preferences/autosave"))
 
-    def write_recovery(self) -> None:
-        """Keep the unsaved text in the recovery folder (outside the journal)."""
+    def write_recovery(self) -> bool:
+        """Keep the unsaved text in the recovery folder (outside the journal); True when kept."""
         if self.post is None or not self.editor.document().isModified() or self.post.path is None:
-            return
+            return False
         try:
             self.recovery.write(self.post.path, self.editor.toPlainText())
         except (OSError, JournalError) as exc:
             self.statusBar().showMessage(f"Could not write the recovery file: {exc}", 5000)
+            return False
+        return True
 
     def autosave(self) -> bool:
         """Save quietly after a pause, on switching posts or leaving the window (if enabled).
@@ -85,39 +87,59 @@ class SafetyMixin:
             self._error("Could not read the file", read_error_message(path, exc))
 
     def offer_recovery(self) -> None:
-        """After a crash: offer each post's unsaved text back, showing what differs on disk."""
-        for item in self.recovery.pending():
+        """After a crash: offer each post's unsaved text back, showing what differs on disk.
+
+        Newest first; Later (or Escape) keeps a text for the next start. Once one text of a
+        post is restored, older ones of the same post wait for the next start.
+        """
+        try:
+            items = self.recovery.set_aside()
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not read the recovery folder: {exc}")
+            return
+        restored: set[Path] = set()
+        for item in items:
+            if item.path in restored:
+                continue
             try:
                 disk = buffer_text(load_post(item.path)) if item.path.exists() else None
             except OSError:
                 disk = None
             if disk == item.text:
-                self.recovery.drop(item)
+                self._drop_recovery(item)
                 continue
-            box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved text",
-                              f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
-                              "that was never saved. Restore it?",
-                              QMessageBox.StandardButton.NoButton, self)
-            box.setObjectName("recoveryDialog")
-            box.setDetailedText(describe_difference(disk, item.text, item.path))
-            restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-            later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)  # also Escape
-            box.setDefaultButton(restore)
-            box.setEscapeButton(later)
-            box.exec()
-            if box.clickedButton() is restore:
-                if self.restore_text(item.path, item.text):
-                    if item.file != self.recovery.file_for(item.path):
-                        self.recovery.drop(item)  # a postponed one: now the current recovery
-                else:
-                    self.recovery.postpone(item)
-            elif box.clickedButton() is discard:
-                self.recovery.drop(item)
+            choice = self._ask_recovery(item, disk)
+            if choice == "restore" and self.restore_text(item.path, item.text):
+                restored.add(item.path)
+                if self.write_recovery():  # the text is safe in this session's recovery file
+                    self._drop_recovery(item)
+            elif choice == "discard":
+                self._drop_recovery(item)
             else:
-                self.recovery.postpone(item)
                 self.statusBar().showMessage(f"The unsaved text of “{item.path.name}” is kept; "
                                              "you will be asked again at the next start.")
+
+    def _ask_recovery(self, item, disk: str | None) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved text",
+                          f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
+                          "that was never saved. Restore it?",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("recoveryDialog")
+        box.setDetailedText(describe_difference(disk, item.text, item.path))
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)
+        box.exec()
+        clicked = box.clickedButton()
+        return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+
+    def _drop_recovery(self, item) -> None:
+        try:
+            self.recovery.drop(item)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not remove a recovery file: {exc}")
 
     def restore_text(self, path: Path, text: str) -> bool:
         """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step);
@@ -131,7 +153,6 @@ class SafetyMixin:
         cursor.select(cursor.SelectionType.Document)
         cursor.insertText(text)
         self.editor.document().setModified(True)
-        self.write_recovery()
         return True
 
     def convert_to_utf8(self) -> None:

@@ -193,3 +193,10 @@ def test_flow_mapping_header_is_refused_clearly():
     assert post.title == "x"
     with pytest.raises(FieldEditError, match="flow mapping"):
         post.set_field("title", "y")
+
+
+def test_new_key_that_yaml_reads_as_a_boolean_is_quoted_in_yaml_only():
+    _, out = edit(b"---\ntitle: a\n---\nbody\n", "off", "v")
+    assert out == b'---\ntitle: a\n"off": v\n---\nbody\n'
+    _, out = edit(b'+++\ntitle = "a"\n+++\nbody\n', "off", "v")
+    assert out == b'+++\ntitle = "a"\noff = "v"\n+++\nbody\n'

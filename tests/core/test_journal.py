@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from journal_app.core import UNTAGGED, Journal
 
 
@@ -93,3 +95,21 @@ def test_sync_picks_up_added_changed_and_removed_files(quirk_journal):
     assert journal.get(root / "notes/plain.md") is None
     assert journal.get(new_folder / "deep.md").title == "깊은 글"
     assert journal.sync([root / "notes"]) == set()
+
+
+@pytest.mark.permissions
+def test_unreadable_folder_is_a_problem_until_it_can_be_read(quirk_journal):
+    root, written = quirk_journal
+    locked = root / "locked"
+    locked.mkdir()
+    (locked / "p.md").write_text("---\ntitle: 잠긴 글\n---\n", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        journal = Journal(root)
+        assert journal.problems == [f"Could not read {locked}: permission was denied."]
+        journal.sync([root])
+        assert len(journal.problems) == 1  # walking again does not repeat it
+    finally:
+        locked.chmod(0o755)
+    journal.sync([root])
+    assert journal.problems == [] and journal.get(locked / "p.md").title == "잠긴 글"

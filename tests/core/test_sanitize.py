@@ -77,11 +77,32 @@ def test_no_script_survives_in_any_form():
     assert "끝." in html and "마크다운 링크" in html
 
 
-def test_iframe_becomes_a_link_to_what_it_showed():
-    html = render_markdown("앞 문단\n\n<iframe src='https://www.youtube.com/embed/abc'></iframe>\n\n뒤 문단\n")
-    assert ('<div class="embed" data-line="3"><a href="https://www.youtube.com/embed/abc">'
-            "Embedded content: https://www.youtube.com/embed/abc</a></div>") in html
-    assert "뒤 문단" in html
+def test_embeds_become_links_to_what_they_showed():
+    html = render_markdown(
+        "앞 문단\n\n<iframe src='https://www.youtube.com/embed/abc?a=1&amp;b=2'></iframe>\n\n"
+        "<!-- 할 일: <iframe src=\"x\"> 넣기 -->\n\n주석 뒤 문단\n\n"
+        "<p>글 안의 <iframe src=\"https://player.example/1\" title=\"a > b\">대체</iframe> 영상</p>\n\n"
+        "<video controls><source src=\"//media.example/v.mp4\"></video>\n\n"
+        "<iframe srcdoc=\"<b>x</b>\"></iframe>\n\n끝 문단\n")
+    assert ('<span class="embed" data-line="3"><a href="https://www.youtube.com/embed/abc?a=1&amp;b=2">'
+            "Embedded content: https://www.youtube.com/embed/abc?a=1&amp;b=2</a></span>") in html
+    assert "주석 뒤 문단" in html and "끝 문단" in html  # an iframe inside a comment hides nothing
+    assert ('<p data-line="9">글 안의 <span class="embed"><a href="https://player.example/1">Embedded content: '
+            "https://player.example/1</a></span> 영상</p>") in html
+    assert '<a href="https://media.example/v.mp4">Video: https://media.example/v.mp4</a>' in html
+    assert "Embedded content (not shown)" in html and "srcdoc" not in html
+
+
+def test_image_sources_pasted_data_kept_file_shown_as_a_placeholder():
+    png = "data:image/png;base64,iVBORw0KGgo="
+    html = render_markdown(f"![붙여 넣은 그림]({png}) ![파일](file:///etc/passwd)\n\n"
+                           '<a href="data:text/html,<b>x</b>">데이터 링크</a> '
+                           '<img src="data:text/html,x">\n')
+    elements = Elements(html)
+    assert ("img", {"alt": "붙여 넣은 그림", "src": png}) in elements.found
+    assert "Image not shown: file:///etc/passwd (파일)" in html
+    assert not [url for url in elements.urls() if url.startswith(("file:", "data:text"))]
+    assert "데이터 링크" in html
 
 
 def test_what_markdown_and_blog_html_need_is_kept():
@@ -129,3 +150,11 @@ print("안녕")
     assert ("span", {"style": "color:#c00;font-weight:bold"}) in elements.found
     assert {"#fnref:1", "#fn:1", "다른 글.md", "mailto:me@example.com",
             "https://example.com/글"} <= set(elements.urls())
+
+
+def test_table_of_contents_links_are_kept():
+    html = render_markdown("[TOC]\n\n## 첫째 절\n\n## 둘째 절\n")
+    elements = Elements(html)
+    assert ("div", {"data-line": "1", "class": "toc"}) in elements.found
+    assert {"#첫째-절", "#둘째-절"} <= set(elements.urls())
+    assert ("h2", {"data-line": "3", "id": "첫째-절"}) in elements.found

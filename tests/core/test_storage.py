@@ -56,7 +56,7 @@ def test_read_only_folder_leaves_old_file_intact(small_tmpfs):
     post = load_post(path)
     post.body = "changed\n"
     subprocess.run(["mount", "-o", "remount,ro", str(small_tmpfs)], check=True)
-    with pytest.raises(SaveError, match="read-only"):
+    with pytest.raises(SaveError, match="the file system is read-only"):
         save_post(post)
     assert path.read_bytes() == b"---\ntitle: t\n---\nbody\n"
     assert leftovers(small_tmpfs) == []

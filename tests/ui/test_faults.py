@@ -37,7 +37,7 @@ def test_read_only_folder_keeps_the_text_and_allows_save_as(qtbot, env, read_onl
 
         answer_dialog(read)
         assert not window.save()
-        assert "read-only" in messages[0]
+        assert "the file system is read-only" in messages[0]
         assert window.editor.document().isModified()
         assert (read_only_journal / "글.md").read_text(encoding="utf-8").endswith("본문\n")
         elsewhere = tmp_path / "elsewhere.md"
@@ -84,6 +84,10 @@ def test_empty_file_and_huge_post(qtbot, window, journal_root):
     window.open_post(journal_root / "content" / "2024년 회고.md")
     assert window.editor.highlighter.document() is window.editor.document()
     assert " words · " in window.words_label.text()
+    window.editor.insertPlainText("붙여 넣은 긴 글 " * 300_000)  # a paste past the limit
+    assert window.editor.highlighter.document() is None
+    window.editor.undo()
+    assert window.editor.highlighter.document() is window.editor.document()
 
 
 def test_legacy_encoding_is_kept_unless_converted(qtbot, window, journal_root):

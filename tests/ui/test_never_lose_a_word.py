@@ -166,3 +166,32 @@ def test_recovery_later_keeps_the_text_for_the_next_start(qtbot, env, journal_ro
         assert len(seen) == 3 and store.pending() == []
     finally:
         close_window(window)
+
+
+def test_two_recoveries_of_one_post_never_overwrite_each_other(qtbot, env, journal_root):
+    from journal_app.ui.app import create_window
+    from tests.ui.conftest import close_window
+
+    post = journal_root / "content" / "2024년 회고.md"
+    before = post.read_text(encoding="utf-8")
+    store = RecoveryStore(env.data_dir / "recovery")
+    store.write(post, before + "미뤄 둔 글")  # "Later" at an earlier start ...
+    store.set_aside()
+    store.write(post, before + "충돌 직전 글")  # ... then more typing and another crash
+    seen = []
+    answer_dialog(click_button("Restore", seen))  # the newest is offered first
+    window = create_window(post, env)
+    try:
+        assert len(seen) == 1 and window.editor.toPlainText() == before + "충돌 직전 글"
+        assert sorted(item.text for item in store.pending()) == [before + "미뤄 둔 글",
+                                                                 before + "충돌 직전 글"]
+    finally:
+        close_window(window)
+    answer_dialog(click_button("Discard", seen))
+    answer_dialog(click_button("Later", seen), timeout_ms=10000)
+    window = create_window(post, env)
+    try:
+        qtbot.waitUntil(lambda: len(seen) == 3)
+        assert [item.text for item in store.pending()] == [before + "미뤄 둔 글"]
+    finally:
+        close_window(window)
