@@ -9,6 +9,7 @@ the SQLite index in the user's cache folder.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
 PARALLEL_MINIMUM = 400  # fewer unindexed files than this are read in-process
 CHUNK = 200
 UNTAGGED = ""  # the by_tag() key of posts without tags; no real tag is empty
+Progress = Callable[[int, int], None]  # (files read, files to read)
 
 
 @dataclass
@@ -100,7 +102,8 @@ def newest_first(posts: list[PostInfo]) -> list[PostInfo]:
 class Journal:
     """A folder of markdown posts, read once on construction and updated file by file."""
 
-    def __init__(self, root: str | os.PathLike, use_index: bool = True):
+    def __init__(self, root: str | os.PathLike, use_index: bool = True,
+                 progress: Progress | None = None):
         self.root = Path(root).absolute()
         if not self.root.is_dir():
             raise NotADirectoryError(f"{self.root} is not a folder")
@@ -108,15 +111,19 @@ class Journal:
         self.scan_workers = 1  # processes that read files in the last scan
         self._unreadable: dict[str, str] = {}  # folder -> why it could not be read
         self._posts: dict[Path, PostInfo] = {}
-        self.rescan()
+        self._newest_first: list[PostInfo] | None = None  # the order, kept until a post changes
+        self.rescan(progress)
 
     def _relative(self, path: str) -> str:
         prefix = str(self.root) + os.sep
         relative = path[len(prefix):] if path.startswith(prefix) else path
         return relative.replace(os.sep, "/")
 
-    def rescan(self) -> None:
-        """Read the whole folder again (unchanged files come from the index)."""
+    def rescan(self, progress: Progress | None = None) -> None:
+        """Read the whole folder again (unchanged files come from the index).
+
+        ``progress(done, total)`` is called while files that are not in the index are read.
+        """
         self._unreadable = {}
         paths = self.post_paths()
         index = SummaryIndex(self.root) if self.use_index else None
@@ -129,22 +136,24 @@ class Journal:
                     found[path] = PostInfo.from_dict(Path(path), self._relative(path), cached)
                 else:
                     missing.append(path)
-            for summary in self._read_many(missing):
+            for summary in self._read_many(missing, progress):
                 found[str(summary.path)] = summary
                 if index is not None and summary.readable:
                     index.put_current(str(summary.path), summary.to_dict())
             self._posts = {found[path].path: found[path] for path in paths}
+            self._newest_first = None
             if index is not None:
                 index.keep_only(set(paths))
         finally:
             if index is not None:
                 index.close()
 
-    def _read_many(self, paths: list[str]) -> list[PostInfo]:
+    def _read_many(self, paths: list[str], progress: Progress | None = None) -> list[PostInfo]:
         """Summaries of many files, read in worker processes when there are enough of them."""
         relpaths = [self._relative(path) for path in paths]
+        report = (lambda done: progress(done, len(paths))) if progress is not None else None
         found, self.scan_workers = chunked_map(read_summaries, list(zip(paths, relpaths)),
-                                               minimum=PARALLEL_MINIMUM, chunk=CHUNK)
+                                               minimum=PARALLEL_MINIMUM, chunk=CHUNK, progress=report)
         return [PostInfo.from_dict(Path(path), relpath, data)
                 for (path, relpath), data in zip(zip(paths, relpaths), found)]
 
@@ -175,7 +184,9 @@ class Journal:
     @property
     def posts(self) -> list[PostInfo]:
         """Every post, newest first."""
-        return newest_first(list(self._posts.values()))
+        if self._newest_first is None:
+            self._newest_first = newest_first(list(self._posts.values()))
+        return list(self._newest_first)
 
     def get(self, path: str | os.PathLike) -> PostInfo | None:
         """The summary of the post at ``path``, if the journal has it."""
@@ -184,6 +195,7 @@ class Journal:
     def refresh(self, path: str | os.PathLike) -> PostInfo | None:
         """Read one file again (added or changed); forget it when it is gone."""
         path = Path(path).absolute()
+        self._newest_first = None
         if not path.is_file():
             self._posts.pop(path, None)
             return None

@@ -46,8 +46,8 @@ def create_window(path: str | Path | None = None, env=None):
     else:
         last = env.settings.get("state/last_journal")
         folder = Path(last) if last and Path(last).is_dir() else ensure_sample_journal(env.data_dir)
+    window.show()  # first, so a long first scan shows its progress in the window
     window.open_journal(folder, select=select)
-    window.show()
     window.offer_recovery()
     return window
 

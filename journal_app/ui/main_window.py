@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QByteArray, QEventLoop, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QProgressBar, QSplitter, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..core import (ConflictError, FieldEditError, HeaderError, Journal, JournalError, Post,
@@ -33,6 +33,7 @@ RENDER_DELAY_MS = 30
 RECOVERY_DELAY_MS = 1000  # unsaved text reaches the recovery file within 2 s of the last key
 AUTOSAVE_DELAY_MS = 3000
 LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on every keystroke
+PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress bar shows
 LIVE_STATS_LIMIT = 1_000_000  # characters; word counts of bigger posts would stall typing
 APP_NAME = "journal_app"
 
@@ -120,6 +121,12 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.scan_progress = QProgressBar(self)
+        self.scan_progress.setObjectName("scanProgress")
+        self.scan_progress.setMaximumWidth(220)
+        self.scan_progress.setFormat("Reading posts… %v of %m")
+        self.scan_progress.hide()
+        self.statusBar().addPermanentWidget(self.scan_progress)
 
     def _connect(self) -> None:
         a = self.actions
@@ -158,10 +165,12 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         if not self.maybe_save():
             return False
         try:
-            journal = Journal(folder)
+            journal = Journal(folder, progress=self._scan_progress)
         except (OSError, JournalError) as exc:
             self._error("Could not open the journal", f"{folder}: {exc}")
             return False
+        finally:
+            self.scan_progress.hide()
         self.journal = journal
         self.set_post(None)
         self.sidebar.set_journal(journal)
@@ -183,6 +192,16 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
                                          + "; ".join(journal.problems[:3]))
         self._update_title()
         return True
+
+    def _scan_progress(self, done: int, total: int) -> None:
+        """Files read so far while a journal opens: a progress bar when there are many; the
+        window keeps painting, but takes no input until the journal is there."""
+        if total < PROGRESS_MINIMUM:
+            return
+        self.scan_progress.setMaximum(total)
+        self.scan_progress.setValue(done)
+        self.scan_progress.show()
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def set_remote_images(self, allowed: bool) -> None:
         """Allow remote images in the preview for this journal (off by default)."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLineEdit, QMenu, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLineEdit, QMenu, QToolTip,
+                               QTreeView, QVBoxLayout, QWidget)
 
 from ..core import UNTAGGED, Journal, PostInfo
 
@@ -25,16 +25,37 @@ UNTAGGED_LABEL = "Untagged"
 
 
 def post_item(info: PostInfo) -> QStandardItem:
-    """A tree row for one post."""
+    """A tree row for one post (its tooltip is made when asked for: see ``post_tooltip``)."""
     item = QStandardItem(info.title or info.path.stem)
-    item.setEditable(False)
     item.setData(str(info.path), PATH_ROLE)
     item.setData(" ".join([info.title, *info.tags]).casefold(), SEARCH_ROLE)
+    return item
+
+
+def post_tooltip(info: PostInfo) -> str:
+    """Date, tags, path and problems of a post, for its row's tooltip."""
     tip = f"{info.date:%Y-%m-%d %H:%M}  {', '.join(info.tags)}\n{info.relpath}"
     if info.problems:
         tip += "\n" + "\n".join(info.problems)
-    item.setToolTip(tip)
-    return item
+    return tip
+
+
+class PostTree(QTreeView):
+    """The post tree; a post row's tooltip is built when it is shown, not for every row."""
+
+    def __init__(self, sidebar: Sidebar):
+        super().__init__(sidebar)
+        self.sidebar = sidebar
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.ToolTip:
+            index = self.indexAt(event.pos())
+            path = index.data(PATH_ROLE)
+            info = self.sidebar.journal.get(path) if path and self.sidebar.journal else None
+            if info is not None:
+                QToolTip.showText(event.globalPos(), post_tooltip(info), self.viewport())
+                return True
+        return super().viewportEvent(event)
 
 
 def group_item(label: str, count: int, key: str) -> QStandardItem:
@@ -127,12 +148,13 @@ class Sidebar(QWidget):
         self.model = QStandardItemModel(self)
         self.proxy = PostFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.tree = QTreeView(self)
+        self.tree = PostTree(self)
         self.tree.setObjectName("postTree")
         self.tree.setAccessibleName("Posts")
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout = QVBoxLayout(self)

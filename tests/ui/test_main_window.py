@@ -361,3 +361,41 @@ def test_closing_with_unsaved_changes_asks(qtbot, window):
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     assert not window.close()
     assert window.isVisible()
+
+
+def test_post_row_tooltip_shows_date_tags_path_and_problems(qtbot, window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    tree = window.sidebar.tree
+    window.sidebar.set_grouping("tag")
+    problems = find_group(window, "Problems (")
+    tree.expand(problems)
+    row = next(index for index in rows(tree, problems) if index.data() == "윈도우 경로")
+    tree.scrollTo(row)
+    point = tree.visualRect(row).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, tree.viewport().mapToGlobal(point))
+    QApplication.sendEvent(tree.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    text = QToolTip.text()
+    assert "backup/content/윈도우 경로.md" in text and "invalid YAML header" in text
+    QToolTip.hideText()
+
+
+def test_opening_a_large_journal_shows_progress_and_then_every_post(qtbot, window, tmp_path):
+    big = tmp_path / "큰 일기장"
+    big.mkdir()
+    for number in range(450):
+        (big / f"글 {number:03}.md").write_text(
+            f"---\ntitle: 글 {number}\ntags: [태그{number % 7}]\n---\n본문 {number}\n", encoding="utf-8")
+    seen = []
+    window.scan_progress.valueChanged.connect(
+        lambda value: seen.append((value, window.scan_progress.isVisible())))
+    assert window.open_journal(big)
+    assert len(seen) >= 2 and seen[-1] == (450, True)
+    assert not window.scan_progress.isVisible()
+    assert window.sidebar.post_count_shown() == 450
+    seen.clear()
+    assert window.open_journal(big)  # now from the index: nothing to read, no progress
+    assert seen == [] and window.sidebar.post_count_shown() == 450
