@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QProgressBar, QSplitter, QVBoxLayout, QWidget)
+                               QProgressBar, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..core import (ConflictError, FieldEditError, HeaderError, Journal, JournalError, Post,
@@ -118,13 +118,15 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.saved_label.setObjectName("savedState")
         self.path_label = QLabel(self)
         self.path_label.setObjectName("filePath")
+        # a long path gives way (cut at the right) to the counts and the saved state
+        self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.scan_progress = QProgressBar(self)
         self.scan_progress.setObjectName("scanProgress")
-        self.scan_progress.setMaximumWidth(220)
-        self.scan_progress.setFormat("Reading posts… %v of %m")
+        self.scan_progress.setFixedWidth(240)
+        self.scan_progress.setFormat("Reading posts: %v of %m")
         self.scan_progress.hide()
         self.statusBar().addPermanentWidget(self.scan_progress)
 
@@ -447,13 +449,22 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
 
     # -- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:
+        """The window as the user left it; on first run, most of the screen, centred."""
         settings = self.env.settings
+        restored = set()
         for key, restore in (("state/geometry", self.restoreGeometry),
                              ("state/window_state", self.restoreState),
                              ("state/splitter", self.splitter.restoreState)):
             value = settings.get(key)
-            if isinstance(value, QByteArray) and not value.isEmpty():
-                restore(value)
+            if isinstance(value, QByteArray) and not value.isEmpty() and restore(value):
+                restored.add(key)
+        if "state/geometry" not in restored and self.screen() is not None:
+            screen = self.screen().availableGeometry()
+            width, height = min(1400, screen.width() * 85 // 100), min(900, screen.height() * 85 // 100)
+            self.resize(width, height)
+            self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
+            if "state/splitter" not in restored:
+                self.splitter.setSizes([width * 22 // 100, width * 39 // 100, width * 39 // 100])
         self.sidebar.set_grouping(settings.get("state/grouping"))
 
     def save_state(self) -> None:

@@ -399,3 +399,18 @@ def test_opening_a_large_journal_shows_progress_and_then_every_post(qtbot, windo
     seen.clear()
     assert window.open_journal(big)  # now from the index: nothing to read, no progress
     assert seen == [] and window.sidebar.post_count_shown() == 450
+
+
+def test_first_run_fills_most_of_the_screen_and_a_long_path_never_hides_the_counts(qtbot, window,
+                                                                                  journal_root):
+    screen = window.screen().availableGeometry()
+    assert window.width() == min(1400, screen.width() * 85 // 100)
+    assert window.height() == min(900, screen.height() * 85 // 100)
+    deep = journal_root.joinpath(*["아주 긴 폴더 이름 " + str(level) for level in range(12)])
+    deep.mkdir(parents=True)
+    path = deep / "긴 경로의 글.md"
+    path.write_text("---\ntitle: 긴 경로\n---\n짧은 글\n", encoding="utf-8")
+    window.open_post(path)
+    qtbot.waitUntil(lambda: window.words_label.width() >= window.words_label.sizeHint().width())
+    assert window.saved_label.width() >= window.saved_label.sizeHint().width()
+    assert window.path_label.text() == str(path)
