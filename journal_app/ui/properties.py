@@ -87,6 +87,7 @@ class PropertiesForm(QWidget):
         layout.addRow("Description", self.description)
         layout.addRow(self.others)
         self._shown: dict[str, object] = {}
+        self._path = None  # the post shown
         self._zone = None
         self.title.editingFinished.connect(lambda: self._edited("title", self.title.text().strip()))
         self.description.editingFinished.connect(
@@ -107,7 +108,9 @@ class PropertiesForm(QWidget):
             if post is None:
                 for widget in (self.title, self.tags, self.description):
                     widget.clear()
+                self.title.setPlaceholderText("")
                 self._shown = {}
+                self._path = None
                 self.problem.hide()
                 self.others.clear()
                 self.setEnabled(False)
@@ -126,15 +129,24 @@ class PropertiesForm(QWidget):
                 self.problem.hide()
             moment = post.date
             self._zone = moment.tzinfo
+            # a field being typed in keeps its text when the same post is shown again (after an
+            # autosave, say); finishing the edit then applies it
+            typing = {widget for widget in fields if widget.hasFocus()} \
+                if post.path == self._path else set()
+            self._path = post.path
             self._shown = {"title": post.title if "title" in post.metadata else "",
                            "description": post.description,
                            "tags": post.tags, "date": moment}
-            self.title.setText(self._shown["title"])
+            if self.title not in typing:
+                self.title.setText(self._shown["title"])
             self.title.setPlaceholderText(post.title)
-            self.description.setText(self._shown["description"] or "")
-            self.tags.setText(", ".join(post.tags))
-            self.date.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
-                                            QTime(moment.hour, moment.minute, moment.second)))
+            if self.description not in typing:
+                self.description.setText(self._shown["description"] or "")
+            if self.tags not in typing:
+                self.tags.setText(", ".join(post.tags))
+            if self.date not in typing:
+                self.date.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
+                                                QTime(moment.hour, moment.minute, moment.second)))
             offset = moment.strftime("%z")
             self.zone.setText("UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}")
             others = [f"{key}: {format_value(value)}" for key, value in post.metadata.items()

@@ -40,6 +40,27 @@ def test_autosave_after_a_pause_and_when_switching(qtbot, window, env):
     assert path.read_text(encoding="utf-8").endswith("자동 저장 그리고 전환")
 
 
+def test_autosave_never_touches_a_form_field_being_typed_in(qtbot, window, env):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    env.settings.set("preferences/autosave", True)
+    path = window.journal.root / "content" / "2024년 회고.md"
+    window.open_post(path)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "본문 수정")  # an autosave is now due
+    tags = window.form.tags
+    window.activateWindow()
+    tags.setFocus()
+    tags.end(False)
+    type_text(tags, ", 그래프 이론")
+    qtbot.waitUntil(lambda: path.read_text(encoding="utf-8").endswith("본문 수정"), timeout=6000)
+    assert tags.text().endswith(", 그래프 이론")  # the save did not refresh the field under us
+    QTest.keyClick(tags, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "그래프 이론" in path.read_text(encoding="utf-8"), timeout=6000)
+    assert '"그래프 이론"' in path.read_text(encoding="utf-8").split("---")[1]
+
+
 def test_autosave_never_overwrites_a_file_changed_on_disk(qtbot, window, env):
     env.settings.set("preferences/autosave", True)
     path = window.journal.root / "content" / "2024년 회고.md"
