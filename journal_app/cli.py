@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -89,7 +90,9 @@ def post_json(info: PostInfo) -> dict:
 
 def run_list(args: argparse.Namespace) -> int:
     journal = open_journal(args.root)
-    posts = [info for info in journal.posts if args.tag is None or args.tag in info.tags]
+    wanted = args.tag.casefold() if args.tag is not None else None  # as the sidebar filter
+    posts = [info for info in journal.posts
+             if wanted is None or wanted in (tag.casefold() for tag in info.tags)]
     if args.json:
         print(json.dumps([post_json(info) for info in posts], ensure_ascii=False, indent=1))
     else:
@@ -223,10 +226,11 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         return args.run(args)
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (UsageError, JournalError, OSError) as exc:
         print(f"journal-app: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0

@@ -33,6 +33,22 @@ def test_list_json_and_tag_filter(quirk_journal):
                         "description": "A short summary", "problems": []}
 
 
+def test_list_tag_ignores_case_and_a_closed_pipe_is_quiet(quirk_journal, tmp_path):
+    root, _ = quirk_journal
+    posts = json.loads(run("list", root, "--json", "--tag", "HUGO").stdout)
+    assert [post["title"] for post in posts] == ["Hugo post", "TOML post"]
+    many = tmp_path / "many"
+    many.mkdir()
+    for number in range(1500):  # more than a pipe holds
+        (many / f"{number:04} 글.md").write_text(f"---\ntitle: 긴 제목의 글 {number}\n---\n",
+                                                encoding="utf-8")
+    reader = subprocess.Popen([sys.executable, "-m", "journal_app", "list", str(many)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.read(10)
+    reader.stdout.close()  # like "| head -c 10"
+    assert reader.wait(30) == 0 and reader.stderr.read() == b""
+
+
 def test_list_json_reports_problems(quirk_journal):
     root, _ = quirk_journal
     posts = {post["path"]: post for post in json.loads(run("list", root, "--json").stdout)}

@@ -35,6 +35,21 @@ def unique_path(folder: Path, stem: str, suffix: str = ".md") -> Path:
     return candidate
 
 
+_DATED = re.compile(r"\d{4}-\d\d-\d\d-")
+
+
+def dated_names(folder: Path) -> bool:
+    """Whether posts in ``folder`` need a ``YYYY-MM-DD-`` name: Jekyll's ``_posts``, or a
+    folder whose posts mostly have one."""
+    if folder.name == "_posts":
+        return True
+    try:
+        names = [name for name in os.listdir(folder) if name.lower().endswith((".md", ".markdown"))]
+    except OSError:
+        return False
+    return bool(names) and sum(bool(_DATED.match(name)) for name in names) * 2 > len(names)
+
+
 def journal_style(journal: Journal) -> str:
     """``velog``, ``jekyll`` or ``yaml``: the header style most of the journal's posts use."""
     votes: Counter[str] = Counter()
@@ -91,7 +106,10 @@ def create_post(journal: Journal, title: str, tags: list[str], moment: datetime 
     if root != folder.resolve() and root not in folder.resolve().parents:
         raise JournalError(f"{folder} is outside the journal.")
     folder = folder.resolve()
-    path = unique_path(folder, file_stem(title))
+    stem = file_stem(title)
+    if dated_names(folder):  # Jekyll publishes only _posts/YYYY-MM-DD-title.md
+        stem = f"{moment:%Y-%m-%d}-" + stem.replace(" ", "-")
+    path = unique_path(folder, stem)
     if path.parent != folder:
         raise JournalError("The file name would leave the journal folder.")
     text = new_post_text(title, [tag.strip() for tag in tags if tag.strip()], moment, journal_style(journal))
@@ -108,6 +126,11 @@ def rename_post(journal: Journal, path: Path, new_stem: str) -> Path:
     """Rename a post file within its folder (Korean kept, no clash, no escaping the folder)."""
     path = Path(path).absolute()
     stem = file_stem(new_stem)
+    dated = _DATED.match(path.name)
+    if dated:  # keep the date Jekyll needs in the name, or take the one typed
+        given = re.match(r"(\d{4}-\d\d-\d\d)[- ]+", stem)
+        date = given.group(1) + "-" if given else dated.group()
+        stem = date + stem[given.end() if given else 0:].replace(" ", "-")
     target = path.with_name(stem + path.suffix)
     if target == path:
         return path

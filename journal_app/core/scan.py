@@ -93,6 +93,9 @@ def image_candidates(src: str, post_path: Path, root: Path | None = None) -> lis
             else:
                 bases = bases[:4]
             found.extend(base / relative for base in bases)
+            # Hugo serves static/ (and assets/) at the site root: /night.jpg is static/night.jpg
+            found.extend(base / folder_name / relative for base in bases
+                         for folder_name in ("static", "assets"))
         else:
             found.append(folder / name)
     return [Path(os.path.normpath(path)) for path in found]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from .highlighter import MarkdownHighlighter
 
@@ -120,12 +120,17 @@ class FindBar(QWidget):
         self.field.setAccessibleName("Find text")
         self.field.setPlaceholderText("Find")
         self.field.setClearButtonEnabled(True)
+        self.result = QLabel(self)
+        self.result.setObjectName("findResult")
+        self.result.setStyleSheet("color: #c92a2a;")
         close = QPushButton("Close", self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
+        layout.addWidget(self.result)
         layout.addWidget(close)
         self.field.returnPressed.connect(self.find_next)
+        self.field.textChanged.connect(self.result.clear)
         close.clicked.connect(self.close_bar)
         self.hide()
 
@@ -146,12 +151,18 @@ class FindBar(QWidget):
         if not text:
             return False
         flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        self.result.clear()
         if self.editor.find(text, flags):
             return True
-        cursor = self.editor.textCursor()
+        before = self.editor.textCursor()
+        cursor = QTextCursor(before)
         cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
         self.editor.setTextCursor(cursor)
-        return self.editor.find(text, flags)
+        if self.editor.find(text, flags):  # wrapped around
+            return True
+        self.editor.setTextCursor(before)  # not found: the cursor stays where it was
+        self.result.setText("Not found")
+        return False
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.key() == Qt.Key.Key_Escape:

@@ -60,6 +60,9 @@ class FileActionsMixin:
         if is_open:
             self.sidebar.select_path(target)
             self._update_title()
+            self.update_status()
+        # the sidebar shows titles, so say what changed: the file name
+        self.statusBar().showMessage(f"Renamed the file to “{target.name}”.", 8000)
 
     def delete_post(self, path: Path) -> None:
         from PySide6.QtCore import QFile, QStandardPaths

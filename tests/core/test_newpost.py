@@ -75,3 +75,18 @@ def test_rename_post(tmp_path):
     assert journal.get(target) is not None and journal.get(tmp_path / "a.md") is None
     with pytest.raises(JournalError, match="already"):
         rename_post(journal, target, "b")
+
+
+def test_jekyll_posts_get_the_dated_name_jekyll_publishes(tmp_path):
+    from datetime import datetime, timedelta, timezone
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: x\n")
+    (root / "_posts" / "2020-01-02-old-post.md").write_text("---\ntitle: old\n---\n")
+    journal = Journal(root)
+    moment = datetime(2026, 11, 27, 1, 1, tzinfo=timezone(timedelta(hours=9)))
+    path = create_post(journal, "첫 번째 한국어 글", ["일상"], moment)
+    assert path == root / "_posts" / "2026-11-27-첫-번째-한국어-글.md"
+    renamed = rename_post(journal, path, "고친 제목")
+    assert renamed.name == "2026-11-27-고친-제목.md"
+    assert rename_post(journal, renamed, "2025-01-01 날짜도 바꿈").name == "2025-01-01-날짜도-바꿈.md"

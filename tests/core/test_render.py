@@ -80,6 +80,22 @@ def test_images_both_velog_layouts_and_missing(tmp_path):
     assert 'src="https://x.test/r.png"' in out
 
 
+def test_root_images_of_hugo_and_jekyll_sites(tmp_path):
+    from journal_app.core import load_post
+    root = tmp_path / "site"
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "static").mkdir()
+    (root / "static" / "night.jpg").write_bytes(b"jpg")
+    (root / "assets" / "img").mkdir(parents=True)
+    (root / "assets" / "img" / "a.png").write_bytes(b"png")
+    post_path = root / "content" / "posts" / "p.md"
+    post_path.write_text("![p1](/night.jpg)\n\n![p2](/img/a.png)\n\n![p3](/nowhere.png)\n")
+    out = render_post(load_post(post_path), root)
+    assert f'src="{(root / "static" / "night.jpg").as_uri()}"' in out
+    assert f'src="{(root / "assets" / "img" / "a.png").as_uri()}"' in out
+    assert "Image not found: /nowhere.png" in out
+
+
 def test_header_values_are_escaped():
     out = render_header("<script>alert(1)</script>", None, ["<b>", "a&b"], '"quoted" <i>')
     assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out

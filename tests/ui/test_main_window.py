@@ -313,6 +313,27 @@ def test_rename_from_the_tree(qtbot, window, journal_root):
     assert new.is_file() and not old.exists()
     assert window.post.path == new
     assert window.sidebar.tree.currentIndex().data(PATH_ROLE) == str(new)
+    assert "2024년을 돌아보며 회고.md" in window.statusBar().currentMessage()
+    assert window.path_label.text() == str(new)
+
+
+def test_find_wraps_and_says_when_nothing_matches(qtbot, window, journal_root):
+    window.open_post(journal_root / "content" / "2024년 회고.md")
+    window.actions.edit_find.trigger()
+    bar = window.find_bar
+    assert bar.isVisible() and bar.field.hasFocus()
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    type_text(bar.field, "회고")
+    assert bar.find_next() and window.editor.textCursor().selectedText() == "회고"  # wrapped
+    position = window.editor.textCursor().position()
+    bar.field.clear()
+    type_text(bar.field, "존재하지않는말")
+    assert not bar.find_next()
+    assert bar.result.text() == "Not found" and window.editor.textCursor().position() == position
+    type_text(bar.field, "x")
+    assert bar.result.text() == ""
 
 
 def test_delete_moves_to_trash(qtbot, window, journal_root, tmp_path, monkeypatch):
