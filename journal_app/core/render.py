@@ -45,6 +45,8 @@ _MARKS = re.compile(r"(?:<!--jline:\d+-->\s*)*<!--jline:(\d+)-->\s*<([A-Za-z][\w
 _LEFTOVER = re.compile(r"<!--jline:\d+-->\n*")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _LIST_START = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
+_INTERRUPTING_LIST = re.compile(r"^(?:[*+-]|1[.)])[ \t]+\S")  # may follow a paragraph line
+_NOT_PARAGRAPH = re.compile(r"^(?:#|\||<|\[[^\]]*\]:|\*\[|:[ \t]|(?:[*_-][ \t]*){3,}$)")
 _DEFINITION = re.compile(r"^(?:\[[^\]]+\]:|\*\[[^\]]+\]:|:[ \t])")
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC = re.compile(r"""(\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
@@ -67,11 +69,17 @@ def mark_block_lines(text: str, first_line: int = 1) -> str:
 
     A marker is not put where it would split what markdown joins: between items of one list,
     between parts of one block quote, before reference, footnote or definition lines.
+
+    A list that starts right under a paragraph line gets a blank line first: CommonMark (velog,
+    Hugo, Jekyll's kramdown in GFM mode) lets a list interrupt a paragraph, Python-Markdown does
+    not, and velog posts often write "빌드 과정\n- 다운로드".
     """
     out: list[str] = []
     fence = ""
     previous_blank = True
     previous_kind = ""
+    paragraph = False  # the current block is a top-level paragraph
+    in_html = False  # the current block is raw HTML
     for index, line in enumerate(text.split("\n")):
         if fence:
             out.append(line)
@@ -86,13 +94,22 @@ def mark_block_lines(text: str, first_line: int = 1) -> str:
             previous_blank = True
             continue
         top_level = not line[:1].isspace()
-        if top_level and previous_blank:
+        if top_level and not previous_blank and paragraph and _INTERRUPTING_LIST.match(line):
+            out.extend(["", _MARK.format(first_line + index), ""])
+            previous_kind, paragraph = "list", False
+        elif top_level and previous_blank:
             kind = "list" if _LIST_START.match(line) else "quote" if line.startswith(">") else "other"
             joins = kind in ("list", "quote") and kind == previous_kind
             if not joins and not _DEFINITION.match(line):
                 out.append(_MARK.format(first_line + index))
                 out.append("")
             previous_kind = kind
+            in_html = line.startswith("<")
+            paragraph = kind == "other" and not _NOT_PARAGRAPH.match(line)
+        elif top_level and previous_kind == "other" and not in_html:
+            paragraph = not _NOT_PARAGRAPH.match(line)  # a text line after a heading starts one
+        elif previous_blank:
+            paragraph = False
         opening = _FENCE.match(line.lstrip(" ")) if len(line) - len(line.lstrip(" ")) < 4 else None
         if opening:
             fence = opening.group(1)

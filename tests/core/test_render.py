@@ -54,6 +54,16 @@ def test_every_top_level_block_has_its_source_line():
     assert "jline" not in out
 
 
+def test_a_list_right_under_a_paragraph_line_is_a_list_as_on_velog():
+    out = render_markdown("빌드 과정\n- 의존성 다운로드\n- 컴파일\n\n순서\n1. 첫째\n2. 둘째\n\n"
+                          "문단\n2. 목록이 아님\n\n제목\n-\n\n- 항목\n  이어짐\n- 다음\n")
+    assert '<p data-line="1">빌드 과정</p>\n<ul data-line="2">\n<li>의존성 다운로드</li>' in out
+    assert '<p data-line="5">순서</p>\n<ol data-line="6">\n<li>첫째</li>' in out
+    assert "<p data-line=\"9\">문단\n2. 목록이 아님</p>" in out  # only "1." interrupts
+    assert '<h2 data-line="12" id="제목">제목</h2>' in out  # a lone "-" underlines a heading
+    assert "<li>항목\n  이어짐</li>\n<li>다음</li>" in out  # list items are not split
+
+
 def test_markers_do_not_change_the_rendering():
     text = "# T\n\npara *x*\n\n1. one\n\n2. two\n\n    code\n\nterm\n:   def\n"
     plain = re.sub(r' data-line="\d+"', "", render_markdown(text))
