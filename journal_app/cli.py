@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .core import FieldEditError, Journal, JournalError, SaveError, check_post, load_post, save_post
+from .core.dates import local
 from .core.journal import PostInfo
 from .core.post import split_tags
 
@@ -97,7 +98,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps([post_json(info) for info in posts], ensure_ascii=False, indent=1))
     else:
         for info in posts:
-            print("\t".join((info.date.strftime("%Y-%m-%d"), info.title, ", ".join(info.tags),
+            print("\t".join((local(info.date).strftime("%Y-%m-%d"), info.title, ", ".join(info.tags),
                              info.relpath)))
     return 0
 

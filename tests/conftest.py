@@ -66,6 +66,18 @@ def private_cache(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def seoul(monkeypatch):
+    """This process on Korean time (UTC+9, no daylight saving) for the test."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Seoul")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
 def tmpfs(tmp_path):
     """Mount small tmpfs folders for the test (root only; skipped elsewhere): call it with a
     size such as "64k"; everything it mounted is unmounted afterwards."""

@@ -163,3 +163,9 @@ def test_errors_are_one_sentence(args, message):
 def test_usage_error_exit_status():
     result = run("list")
     assert result.returncode == 2 and "ROOT" in result.stderr
+
+
+def test_list_dates_are_local(tmp_path, seoul):
+    (tmp_path / "docker.md").write_text('---\ntitle: "Docker"\ndate: 2023-03-14T23:13:00.000Z\n---\n',
+                                        encoding="utf-8")
+    assert run("list", tmp_path).stdout.startswith("2023-03-15\tDocker\t")

@@ -30,6 +30,18 @@ def aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
+def local(moment: datetime) -> datetime:
+    """``moment`` on this computer's clock, as people read dates: a velog date stored in UTC
+    (``...T23:13Z``) is the next morning in Korea, and is shown and grouped as such."""
+    return aware(moment).astimezone()
+
+
+def zone_label(moment: datetime) -> str:
+    """``UTC`` or ``UTC+09:00``: the offset of an aware ``moment``."""
+    offset = moment.strftime("%z")
+    return "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
+
+
 def parse_date(value: object) -> datetime | None:
     """A timezone-aware datetime for a header date value, or None when it is not a date."""
     if isinstance(value, datetime):

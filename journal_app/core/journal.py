@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .dates import local
 from .index import SummaryIndex
 from .parallel import chunked_map
 from .post import Post, load_post, read_error_message
@@ -245,10 +246,11 @@ class Journal:
         return {tag: groups[tag] for tag in order}
 
     def by_date(self) -> dict[int, dict[int, list[PostInfo]]]:
-        """Year -> month -> posts newest first, newest years and months first."""
+        """Year -> month -> posts newest first, newest years and months first (local time)."""
         years: dict[int, dict[int, list[PostInfo]]] = {}
         for info in self.posts:
-            years.setdefault(info.date.year, {}).setdefault(info.date.month, []).append(info)
+            moment = local(info.date)  # a day is the reader's day
+            years.setdefault(moment.year, {}).setdefault(moment.month, []).append(info)
         return {year: dict(sorted(years[year].items(), reverse=True))
                 for year in sorted(years, reverse=True)}
 

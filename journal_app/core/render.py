@@ -19,6 +19,7 @@ from pathlib import Path
 import markdown
 from markdown.extensions.toc import slugify_unicode
 
+from .dates import local, zone_label
 from .post import Post
 from .sanitize import IMAGE_DATA, sanitize
 from .scan import find_image, is_remote
@@ -192,9 +193,9 @@ def render_post(post: Post, journal_root: str | Path | None = None, *,
 
 
 def readable_date(moment: datetime, lang: str) -> str:
-    """A date for people, in the moment's own offset (``2021년 3월 28일 11:58`` in Korean)."""
-    offset = moment.strftime("%z")
-    zone = "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
+    """A date for people, on this computer's clock (``2021년 3월 28일 20:58 (UTC+09:00)``)."""
+    moment = local(moment)
+    zone = zone_label(moment)
     if lang == "ko":
         return f"{moment.year}년 {moment.month}월 {moment.day}일 {moment:%H:%M} ({zone})"
     return f"{moment:%B} {moment.day}, {moment.year} {moment:%H:%M} ({zone})"

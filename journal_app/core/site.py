@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
+from .dates import local
 from .export import ImageCollector, build_document, build_page
 from .journal import UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
@@ -90,7 +91,7 @@ class SiteBuilder:
         return "모든 글" if self.lang == "ko" else "All posts"
 
     def post_list(self, posts: list[PostInfo], prefix: str) -> str:
-        items = [f'<li><time datetime="{info.date.isoformat()}">{info.date:%Y-%m-%d}</time>'
+        items = [f'<li><time datetime="{info.date.isoformat()}">{local(info.date):%Y-%m-%d}</time>'
                  f'<a href="{href(prefix + self.post_pages[info.relpath])}">{html.escape(info.title)}</a></li>'
                  for info in posts]
         return '<ul class="post-list">\n' + "\n".join(items) + "\n</ul>"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayo
                                QLineEdit, QWidget)
 
 from ..core import Post
+from ..core.dates import local, zone_label
 from ..core.post import split_tags
 
 KNOWN = {"title", "date", "tags", "description"}
@@ -127,8 +128,8 @@ class PropertiesForm(QWidget):
                 self.problem.show()
             else:
                 self.problem.hide()
-            moment = post.date
-            self._zone = moment.tzinfo
+            moment = local(post.date)  # shown on this computer's clock
+            self._zone = post.date.tzinfo  # and written back in the file's own offset
             # a field being typed in keeps its text when the same post is shown again (after an
             # autosave, say); finishing the edit then applies it
             typing = {widget for widget in fields if widget.hasFocus()} \
@@ -147,8 +148,7 @@ class PropertiesForm(QWidget):
             if self.date not in typing:
                 self.date.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
                                                 QTime(moment.hour, moment.minute, moment.second)))
-            offset = moment.strftime("%z")
-            self.zone.setText("UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}")
+            self.zone.setText(zone_label(moment))
             others = [f"{key}: {format_value(value)}" for key, value in post.metadata.items()
                       if key not in KNOWN]
             self.others.setText("\n".join(others))
@@ -166,7 +166,7 @@ class PropertiesForm(QWidget):
         value = self.date.dateTime()
         date, time = value.date(), value.time()
         moment = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(),
-                          time.second(), tzinfo=self._zone)
+                          time.second()).astimezone().astimezone(self._zone)
         shown = self._shown.get("date")
         if isinstance(shown, datetime) and shown.replace(microsecond=0) == moment:
             return

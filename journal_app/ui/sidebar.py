@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLineEdit, QMenu, Q
                                QTreeView, QVBoxLayout, QWidget)
 
 from ..core import UNTAGGED, Journal, PostInfo
+from ..core.dates import local
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -34,7 +35,7 @@ def post_item(info: PostInfo) -> QStandardItem:
 
 def post_tooltip(info: PostInfo) -> str:
     """Date, tags, path and problems of a post, for its row's tooltip."""
-    tip = f"{info.date:%Y-%m-%d %H:%M}  {', '.join(info.tags)}\n{info.relpath}"
+    tip = f"{local(info.date):%Y-%m-%d %H:%M}  {', '.join(info.tags)}\n{info.relpath}"
     if info.problems:
         tip += "\n" + "\n".join(info.problems)
     return tip

@@ -113,3 +113,19 @@ def test_unreadable_folder_is_a_problem_until_it_can_be_read(quirk_journal):
         locked.chmod(0o755)
     journal.sync([root])
     assert journal.problems == [] and journal.get(locked / "p.md").title == "잠긴 글"
+
+
+def test_dates_are_read_on_this_computers_clock(tmp_path, seoul):
+    from journal_app.core.render import readable_date
+
+    (tmp_path / "docker.md").write_text(
+        '---\ntitle: "Docker CheatSheet"\ndate: 2023-03-14T23:13:00.000Z\ntags: ["docker"]\n---\n',
+        encoding="utf-8")
+    (tmp_path / "march.md").write_text("---\ntitle: 삼월\ndate: 2023-03-31T20:00:00Z\n---\n",
+                                       encoding="utf-8")
+    journal = Journal(tmp_path)
+    years = journal.by_date()
+    assert list(years) == [2023] and list(years[2023]) == [4, 3]  # 31 March 20:00 UTC is April here
+    info = journal.get(tmp_path / "docker.md")
+    assert readable_date(info.date, "ko") == "2023년 3월 15일 08:13 (UTC+09:00)"
+    assert readable_date(info.date, "en") == "March 15, 2023 08:13 (UTC+09:00)"

@@ -435,3 +435,23 @@ def test_first_run_fills_most_of_the_screen_and_a_long_path_never_hides_the_coun
     qtbot.waitUntil(lambda: window.words_label.width() >= window.words_label.sizeHint().width())
     assert window.saved_label.width() >= window.saved_label.sizeHint().width()
     assert window.path_label.text() == str(path)
+
+
+def test_dates_show_on_the_local_clock_and_save_in_the_files_own_form(qtbot, window, journal_root,
+                                                                      seoul):
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    path = journal_root / "docker.md"
+    path.write_text('---\ntitle: "Docker CheatSheet"\ndate: 2023-03-14T23:13:00.000Z\n---\n본문\n',
+                    encoding="utf-8")
+    window.journal.refresh(path)
+    window.open_post(path)
+    form = window.form
+    assert form.date.dateTime().toString("yyyy-MM-dd HH:mm") == "2023-03-15 08:13"
+    assert form.zone.text() == "UTC+09:00"
+    wait_for_page(qtbot, window, "document.getElementById('post-header').innerText",
+                  lambda text: "2023년 3월 15일 08:13 (UTC+09:00)" in (text or ""))
+    form.date.setDateTime(QDateTime(QDate(2023, 3, 15), QTime(9, 0)))
+    form.date.editingFinished.emit()
+    assert window.save()
+    assert path.read_text(encoding="utf-8").splitlines()[2] == "date: 2023-03-15T00:00:00.000Z"
