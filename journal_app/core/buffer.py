@@ -39,5 +39,8 @@ def field_edit(post: Post, text: str, name: str, value: object) -> tuple[int, st
     """
     apply_text(post, text)
     old_lines = header_lines(text)
-    post.set_field(name, value)
+    if name == "tags":
+        post.set_tags(list(value))  # tags from keywords or categories stay where they are
+    else:
+        post.set_field(name, value)
     return old_lines, post.header_text

@@ -15,7 +15,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-FORMAT = "2"
+FORMAT = "3"  # 3: categories count as tags
 
 
 def cache_folder() -> Path:

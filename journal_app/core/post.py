@@ -25,6 +25,7 @@ from .scan import first_heading
 from .storage import atomic_write, describe_os_error
 
 MAX_POST_BYTES = 64 * 1024 * 1024
+TAG_KEYS = ("tags", "keywords", "categories", "category")  # all shown and grouped as tags
 _MISSING = object()
 _SALVAGE = re.compile(r"^(title|date|tags|keywords|description|summary)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
@@ -175,13 +176,29 @@ class Post:
 
     @property
     def tags(self) -> list[str]:
-        """Tags from ``tags`` and Hugo's ``keywords``: a list or a comma/space separated string."""
+        """Tags from ``tags``, Hugo's ``keywords`` and Jekyll's ``categories``/``category``:
+        each a list or a comma/space separated string."""
         found: list[str] = []
-        for name in ("tags", "keywords"):
+        for name in TAG_KEYS:
             for tag in split_tags(self._field(name)):
                 if tag not in found:
                     found.append(tag)
         return found
+
+    def set_tags(self, tags: list[str]) -> None:
+        """Make ``tags`` the post's tags: each kept tag stays under the key it came from, a
+        removed one leaves its key, and new ones go to ``tags``."""
+        wanted = [tag for tag in dict.fromkeys(tags) if tag]
+        sources = {name: split_tags(self.metadata[name]) for name in TAG_KEYS
+                   if name in self.metadata}
+        for name, had in sources.items():
+            kept = [tag for tag in had if tag in wanted]
+            if name != "tags" and kept != had:
+                self.set_field(name, kept)
+        placed = {tag for name, had in sources.items() if name != "tags" for tag in had}
+        new = [tag for tag in wanted if tag not in placed]
+        if new or "tags" in sources:
+            self.set_field("tags", new)
 
     @property
     def description(self) -> str:

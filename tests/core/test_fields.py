@@ -70,7 +70,7 @@ def test_space_separated_tags_fall_back_to_a_list_for_tags_with_spaces():
     data = QUIRKS["_posts/2016-02-29-leap-day.md"]
     post, out = edit(data, "tags", ["two words", "x"])
     assert changed_lines(data, out)[-1] == "+ tags: [two words, x]\n"
-    assert post.tags == ["two words", "x"]
+    assert post.tags == ["two words", "x", "blog"]  # blog is the post's Jekyll category
 
 
 def test_block_list_stays_a_block_list():
@@ -200,3 +200,16 @@ def test_new_key_that_yaml_reads_as_a_boolean_is_quoted_in_yaml_only():
     assert out == b'---\ntitle: a\n"off": v\n---\nbody\n'
     _, out = edit(b'+++\ntitle = "a"\n+++\nbody\n', "off", "v")
     assert out == b'+++\ntitle = "a"\noff = "v"\n+++\nbody\n'
+
+
+def test_jekyll_categories_are_tags_and_stay_under_their_key():
+    data = b"---\nlayout: post\ntitle: x\ncategories: [python, ide]\n---\nbody\n"
+    post = Post(data, "x.md")
+    assert post.tags == ["python", "ide"]
+    post.set_tags(["python", "ide", "새 태그"])
+    assert changed_lines(data, post.to_bytes()) == ["+ tags: [새 태그]\n"]
+    post.set_tags(["ide", "새 태그"])
+    assert b"categories: [ide]\ntags: [\xec\x83\x88 \xed\x83\x9c\xea\xb7\xb8]\n" in post.to_bytes()
+    spaced = Post(b"---\ncategories: python ide\ntags: [a]\n---\n", "y.md")
+    spaced.set_tags(["a", "ide"])
+    assert spaced.to_bytes() == b"---\ncategories: ide\ntags: [a]\n---\n"

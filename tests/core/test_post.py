@@ -188,7 +188,7 @@ def test_dates_from_names_folders_and_mtime(quirk_journal):
 
 def test_tags_from_strings_and_keywords(quirk_journal):
     root, _ = quirk_journal
-    assert load_post(root / "_posts/2016-02-29-leap-day.md").tags == ["jekyll", "leap"]
+    assert load_post(root / "_posts/2016-02-29-leap-day.md").tags == ["jekyll", "leap", "blog"]
     assert load_post(root / "content/posts/hugo.md").tags == ["hugo", "static", "web"]
     assert Post(b"---\ntags: a, b c ,d\n---\n").tags == ["a", "b c", "d"]
 

@@ -455,3 +455,15 @@ def test_dates_show_on_the_local_clock_and_save_in_the_files_own_form(qtbot, win
     form.date.editingFinished.emit()
     assert window.save()
     assert path.read_text(encoding="utf-8").splitlines()[2] == "date: 2023-03-15T00:00:00.000Z"
+
+
+def test_tags_field_keeps_jekyll_categories_under_their_key(qtbot, window, journal_root):
+    path = journal_root / "_posts" / "2016-02-29-leap-day.md"
+    window.open_post(path)
+    assert window.form.tags.text() == "jekyll, leap, blog"
+    window.form.tags.setText("jekyll, leap, blog, 윤년")
+    window.form.tags.editingFinished.emit()
+    assert window.save()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[4:6] == ["tags: jekyll leap 윤년", "categories: [blog]"]
+    assert any(label.startswith("blog (") for label in group_labels(window))
