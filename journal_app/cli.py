@@ -16,7 +16,7 @@ from . import __version__
 from .core import FieldEditError, Journal, JournalError, SaveError, check_post, load_post, save_post
 from .core.dates import local
 from .core.journal import PostInfo
-from .core.post import split_tags
+from .core.post import TAG_KEYS, split_tags
 
 COMMANDS = ("list", "tags", "check", "tag", "export")
 
@@ -143,17 +143,18 @@ def run_tag_rename(args: argparse.Namespace) -> int:
     if not old or not new:
         raise UsageError("Tag names cannot be empty.")
     journal = open_journal(args.root)
-    changed = failed = 0
+    changed = failed = skipped = 0
     for info in sorted(journal.posts, key=lambda item: item.relpath):
         if info.header_invalid:
             if old in info.load().header_text:
                 print(f"skipped {info.relpath}: its header could not be read; fix it first")
+                skipped += 1
             continue
         if old not in info.tags:
             continue
         try:
             post = load_post(info.path)
-            for key in ("tags", "keywords"):
+            for key in TAG_KEYS:
                 tags = split_tags(post.metadata.get(key))
                 if old in tags:
                     renamed = [new if tag == old else tag for tag in tags]
@@ -165,8 +166,9 @@ def run_tag_rename(args: argparse.Namespace) -> int:
             continue
         print(f"renamed in {info.relpath}")
         changed += 1
-    print(f"'{old}' -> '{new}' in {changed} post(s)" + (f"; {failed} failed" if failed else "") + ".")
-    return 1 if failed else 0
+    print(f"'{old}' -> '{new}' in {changed} post(s)" + (f"; {failed} failed" if failed else "")
+          + (f"; {skipped} skipped" if skipped else "") + ".")
+    return 1 if failed or skipped else 0
 
 
 def run_export(args: argparse.Namespace) -> int:

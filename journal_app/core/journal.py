@@ -153,6 +153,8 @@ class Journal:
         """Summaries of many files, read in worker processes when there are enough of them."""
         relpaths = [self._relative(path) for path in paths]
         report = (lambda done: progress(done, len(paths))) if progress is not None else None
+        if report is not None and paths:
+            report(0)
         found, self.scan_workers = chunked_map(read_summaries, list(zip(paths, relpaths)),
                                                minimum=PARALLEL_MINIMUM, chunk=CHUNK, progress=report)
         return [PostInfo.from_dict(Path(path), relpath, data)
@@ -212,6 +214,8 @@ class Journal:
         """
         changed: set[Path] = set()
         for path in {Path(path).absolute() for path in paths}:
+            if path != self.root and self.root not in path.parents:
+                continue  # not this journal's
             if path.is_dir():
                 inside = str(path) + os.sep
                 for folder in [f for f in self._unreadable if f == str(path) or f.startswith(inside)]:

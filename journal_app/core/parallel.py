@@ -16,8 +16,14 @@ from concurrent.futures.process import BrokenProcessPool
 
 
 def can_fork() -> bool:
-    """True when worker processes may be forked from this one."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    """True when worker processes may be forked from this one: a single thread, counting the
+    threads Python does not know of (Qt's and QtWebEngine's in the window)."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() != 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return True  # no /proc: only Python's own count is known
 
 
 def worker_count(items: int, minimum: int) -> int:

@@ -10,7 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 
 from ..core.journal import find_journal_root
 from ..resources import resource_path
@@ -47,6 +47,7 @@ def create_window(path: str | Path | None = None, env=None):
         last = env.settings.get("state/last_journal")
         folder = Path(last) if last and Path(last).is_dir() else ensure_sample_journal(env.data_dir)
     window.show()  # first, so a long first scan shows its progress in the window
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     window.open_journal(folder, select=select)
     window.offer_recovery()
     return window

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEventLoop, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
@@ -169,10 +170,10 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         try:
             journal = Journal(folder, progress=self._scan_progress)
         except (OSError, JournalError) as exc:
+            self.scan_progress.hide()
             self._error("Could not open the journal", f"{folder}: {exc}")
             return False
-        finally:
-            self.scan_progress.hide()
+        self.scan_progress.hide()
         self.journal = journal
         self.set_post(None)
         self.sidebar.set_journal(journal)
@@ -295,6 +296,11 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
             self.recovery.discard(self.post.path)
+            self._recovery_timer.stop()
+            self._autosave_timer.stop()
+            # let go of it now: nothing may save the discarded text while the next post or
+            # journal is being opened (a conflict dialog during a scan, say)
+            self.editor.document().setModified(False)
             return True
         return False
 
@@ -458,8 +464,9 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             value = settings.get(key)
             if isinstance(value, QByteArray) and not value.isEmpty() and restore(value):
                 restored.add(key)
-        if "state/geometry" not in restored and self.screen() is not None:
-            screen = self.screen().availableGeometry()
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        if "state/geometry" not in restored and screen is not None:
+            screen = screen.availableGeometry()
             width, height = min(1400, screen.width() * 85 // 100), min(900, screen.height() * 85 // 100)
             self.resize(width, height)
             self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)

@@ -39,6 +39,8 @@ class JournalWatcher(QObject):
         for paths in (self.watcher.directories(), self.watcher.files()):
             if paths:
                 self.watcher.removePaths(paths)
+        self._timer.stop()
+        self._pending.clear()  # changes seen in the journal before belong to it alone
         self.journal = journal
         if journal is not None:
             self._watch_folders(journal.root)

@@ -129,3 +129,27 @@ def test_dates_are_read_on_this_computers_clock(tmp_path, seoul):
     info = journal.get(tmp_path / "docker.md")
     assert readable_date(info.date, "ko") == "2023년 3월 15일 08:13 (UTC+09:00)"
     assert readable_date(info.date, "en") == "March 15, 2023 08:13 (UTC+09:00)"
+
+
+def test_worker_processes_are_never_forked_from_a_threaded_process(tmp_path):
+    import threading
+
+    from journal_app.core.parallel import can_fork
+
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert not can_fork()
+    finally:
+        stop.set()
+        helper.join()
+
+
+def test_sync_ignores_paths_outside_the_journal(quirk_journal, tmp_path):
+    root, written = quirk_journal
+    stranger = tmp_path / "elsewhere.md"
+    stranger.write_text("---\ntitle: 남의 글\n---\n", encoding="utf-8")
+    journal = Journal(root)
+    assert journal.sync([stranger, tmp_path]) == set()
+    assert journal.get(stranger) is None and len(journal.posts) == len(written)

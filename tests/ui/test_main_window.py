@@ -416,6 +416,7 @@ def test_opening_a_large_journal_shows_progress_and_then_every_post(qtbot, windo
     assert window.open_journal(big)
     assert len(seen) >= 2 and seen[-1] == (450, True)
     assert not window.scan_progress.isVisible()
+    assert window.journal.scan_workers == 1  # never forked from a process running Qt's threads
     assert window.sidebar.post_count_shown() == 450
     seen.clear()
     assert window.open_journal(big)  # now from the index: nothing to read, no progress
@@ -467,3 +468,27 @@ def test_tags_field_keeps_jekyll_categories_under_their_key(qtbot, window, journ
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[4:6] == ["tags: jekyll leap 윤년", "categories: [blog]"]
     assert any(label.startswith("blog (") for label in group_labels(window))
+
+
+def test_discarded_text_is_let_go_at_once(qtbot, window, journal_root):
+    path = journal_root / "content" / "2024년 회고.md"
+    window.open_post(path)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "버릴 글")
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Discard).click())
+    assert window.maybe_save()
+    # nothing (a conflict dialog, an autosave) may save it while the next post or journal opens
+    assert not window.editor.document().isModified()
+    assert not window._autosave_timer.isActive() and not window._recovery_timer.isActive()
+    assert "버릴 글" not in path.read_text(encoding="utf-8")
+
+
+def test_changes_seen_in_one_journal_never_reach_the_next(qtbot, window, journal_root, tmp_path):
+    other = tmp_path / "다른 일기장"
+    other.mkdir()
+    (other / "하나.md").write_text("---\ntitle: 하나\n---\n", encoding="utf-8")
+    old_post = journal_root / "content" / "2024년 회고.md"
+    window.watcher._touched(str(old_post))  # an event from the old journal, not yet handled
+    assert window.open_journal(other)
+    qtbot.wait(600)
+    assert [info.path for info in window.journal.posts] == [other / "하나.md"]
