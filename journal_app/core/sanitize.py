@@ -54,15 +54,14 @@ _OPTIONS = dict(
     # task-list boxes are the only inputs markdown makes: any other input becomes one too
     set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}}, url_schemes=URL_SCHEMES,
     attribute_filter=_keep_data_images_only, filter_style_properties=STYLE_PROPERTIES,
-    link_rel=None, strip_comments=True,
+    link_rel=None, strip_comments=True, clean_content_tags={"script", "style", "template", "noscript"},
 )
-_CLEANER = nh3.Cleaner(clean_content_tags={"script", "style", "template", "noscript"}, **_OPTIONS)
+_CLEANER = nh3.Cleaner(**_OPTIONS)
 # a first pass for fragments with embeds: the same rules plus the embeds' sources, so that the
 # embeds come out in one normal form (comments gone, attributes quoted, every element closed)
-_EMBED_CLEANER = nh3.Cleaner(
-    clean_content_tags={"script", "style", "template", "noscript"},
-    **{**_OPTIONS, "tags": TAGS | EMBEDS | {"source"},
-       "attributes": {**ATTRIBUTES, **{tag: {"src"} for tag in EMBEDS | {"source"}}}})
+_EMBED_CLEANER = nh3.Cleaner(**{
+    **_OPTIONS, "tags": TAGS | EMBEDS | {"source"},
+    "attributes": {**ATTRIBUTES, **{tag: {"src"} for tag in EMBEDS | {"source"}}}})
 _HAS_EMBED = re.compile(r"<(?:iframe|video|audio)\b", re.IGNORECASE)
 _EMBED = re.compile(r"<(iframe|video|audio)\b([^>]*)>(.*?)</\1>", re.DOTALL)
 _SRC = re.compile(r'\ssrc="([^"]*)"')

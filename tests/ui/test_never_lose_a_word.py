@@ -27,12 +27,18 @@ def test_unsaved_text_reaches_the_recovery_file_within_two_seconds(qtbot, window
     assert store.pending() == []
 
 
-def test_autosave_after_a_pause_and_when_switching(qtbot, window, env):
+def type_with_autosave(window, env, text: str):
+    """Autosave on, the sample's 2024 review open, ``text`` typed at its end; returns its path."""
     env.settings.set("preferences/autosave", True)
     path = window.journal.root / "content" / "2024년 회고.md"
     window.open_post(path)
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
-    type_text(window.editor, "자동 저장")
+    type_text(window.editor, text)
+    return path
+
+
+def test_autosave_after_a_pause_and_when_switching(qtbot, window, env):
+    path = type_with_autosave(window, env, "자동 저장")
     qtbot.waitUntil(lambda: path.read_text(encoding="utf-8").endswith("자동 저장"), timeout=6000)
     assert not window.editor.document().isModified()
     type_text(window.editor, " 그리고 전환")
@@ -44,11 +50,7 @@ def test_autosave_never_touches_a_form_field_being_typed_in(qtbot, window, env):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    env.settings.set("preferences/autosave", True)
-    path = window.journal.root / "content" / "2024년 회고.md"
-    window.open_post(path)
-    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
-    type_text(window.editor, "본문 수정")  # an autosave is now due
+    path = type_with_autosave(window, env, "본문 수정")  # an autosave is now due
     tags = window.form.tags
     window.activateWindow()
     tags.setFocus()
@@ -62,11 +64,7 @@ def test_autosave_never_touches_a_form_field_being_typed_in(qtbot, window, env):
 
 
 def test_autosave_never_overwrites_a_file_changed_on_disk(qtbot, window, env):
-    env.settings.set("preferences/autosave", True)
-    path = window.journal.root / "content" / "2024년 회고.md"
-    window.open_post(path)
-    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
-    type_text(window.editor, "내 편집")
+    path = type_with_autosave(window, env, "내 편집")
     asked = []
     answer_dialog(lambda box: (asked.append(box.objectName()),
                                box.button(box.StandardButton.Cancel).click()))
