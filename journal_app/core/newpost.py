@@ -51,14 +51,17 @@ def dated_names(folder: Path) -> bool:
 
 
 def journal_style(journal: Journal) -> str:
-    """``velog``, ``jekyll`` or ``yaml``: the header style most of the journal's posts use."""
+    """``velog``, ``jekyll``, ``toml`` (Hugo's ``+++``) or ``yaml``: the header style most of
+    the journal's posts use."""
     votes: Counter[str] = Counter()
     for info in journal.posts[:50]:
         try:
             head = info.path.read_bytes()[:600].decode("utf-8", "replace")
         except OSError:
             continue
-        if re.search(r'(?m)^tags: \["', head) or re.search(r"(?m)^date: \d{4}-\d\d-\d\dT[\d:.]+Z$", head):
+        if head.startswith("+++"):
+            votes["toml"] += 1
+        elif re.search(r'(?m)^tags: \["', head) or re.search(r"(?m)^date: \d{4}-\d\d-\d\dT[\d:.]+Z$", head):
             votes["velog"] += 1
         elif re.search(r"(?m)^date: \d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? [+-]\d{4}$", head) or \
                 re.match(r"\d{4}-\d\d-\d\d-", info.path.name):
@@ -83,6 +86,11 @@ def new_post_text(title: str, tags: list[str], moment: datetime, style: str) -> 
         lines = ["layout: post", f"title: {yaml_scalar(title, 'plain')}",
                  f"date: {moment:%Y-%m-%d %H:%M:%S %z}",
                  "tags: [" + ", ".join(yaml_scalar(tag, "plain", "flow-item") for tag in tags) + "]"]
+    elif style == "toml":
+        lines = [f"title = {quote_double(title, toml=True)}",
+                 f"date = {moment.isoformat(timespec='seconds')}",
+                 "tags = [" + ", ".join(quote_double(tag, toml=True) for tag in tags) + "]"]
+        return "+++\n" + "\n".join(lines) + "\n+++\n\n"
     else:
         lines = [f"title: {yaml_scalar(title, 'plain')}", f"date: {moment.isoformat(timespec='seconds')}",
                  "tags: [" + ", ".join(yaml_scalar(tag, "plain", "flow-item") for tag in tags) + "]"]

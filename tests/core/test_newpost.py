@@ -57,6 +57,20 @@ def test_other_styles_keep_the_local_offset():
     assert post.title == "t: x" and post.tags == ["a, b"]
 
 
+def test_a_toml_site_gets_a_toml_header(tmp_path):
+    root = tmp_path / "hugo"
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "content" / "posts" / "old.md").write_text('+++\ntitle = "old"\n+++\nbody\n')
+    journal = Journal(root)
+    moment = datetime(2026, 1, 2, 9, 30, tzinfo=KST)
+    path = create_post(journal, '새 글 "따옴표"', ["일상", "a b"], moment)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('+++\ntitle = "새 글 \\"따옴표\\""\ndate = 2026-01-02T09:30:00+09:00\n')
+    post = Post(text.encode())
+    assert post.header.kind == "toml" and post.title == '새 글 "따옴표"'
+    assert post.tags == ["일상", "a b"] and post.date == moment
+
+
 def test_create_post_refuses_folders_outside(tmp_path):
     root = tmp_path / "j"
     root.mkdir()
