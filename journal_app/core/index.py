@@ -28,8 +28,13 @@ def cache_folder() -> Path:
 
 
 def _stamp() -> str:
-    offset = datetime.now().astimezone().utcoffset()
-    return f"{FORMAT}:{offset.total_seconds() if offset else 0}"
+    """The format and this computer's time zone (dates without an offset read in local time):
+    the offset now and in January and July, so a change of zone with the same offset today
+    still drops the cache."""
+    year = datetime.now().year
+    offsets = [moment.astimezone().utcoffset() for moment in
+               (datetime.now(), datetime(year, 1, 1), datetime(year, 7, 1))]
+    return f"{FORMAT}:" + ",".join(str(offset.total_seconds() if offset else 0) for offset in offsets)
 
 
 class SummaryIndex:

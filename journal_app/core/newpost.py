@@ -136,9 +136,9 @@ def rename_post(journal: Journal, path: Path, new_stem: str) -> Path:
     stem = file_stem(new_stem)
     dated = _DATED.match(path.name)
     if dated:  # keep the date Jekyll needs in the name, or take the one typed
-        given = re.match(r"(\d{4}-\d\d-\d\d)[- ]+", stem)
+        given = re.match(r"(\d{4}-\d\d-\d\d)(?:[- ]+|$)", stem)
         date = given.group(1) + "-" if given else dated.group()
-        stem = date + stem[given.end() if given else 0:].replace(" ", "-")
+        stem = date + (stem[given.end() if given else 0:].replace(" ", "-") or "untitled")
     target = path.with_name(stem + path.suffix)
     if target == path:
         return path

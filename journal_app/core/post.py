@@ -194,11 +194,15 @@ class Post:
         for name, had in sources.items():
             kept = [tag for tag in had if tag in wanted]
             if name != "tags" and kept != had:
-                self.set_field(name, kept)
-        placed = {tag for name, had in sources.items() if name != "tags" for tag in had}
-        new = [tag for tag in wanted if tag not in placed]
-        if new or "tags" in sources:
-            self.set_field("tags", new)
+                if kept:
+                    self.set_field(name, kept)
+                else:
+                    self.remove_field(name)
+        own = set(sources.get("tags", []))
+        elsewhere = {tag for name, had in sources.items() if name != "tags" for tag in had}
+        in_tags = [tag for tag in wanted if tag in own or tag not in elsewhere]
+        if in_tags != sources.get("tags", []) and (in_tags or "tags" in sources):
+            self.set_field("tags", in_tags)
 
     @property
     def description(self) -> str:

@@ -46,7 +46,8 @@ _MARKS = re.compile(r"(?:<!--jline:\d+-->\s*)*<!--jline:(\d+)-->\s*<([A-Za-z][\w
 _LEFTOVER = re.compile(r"<!--jline:\d+-->\n*")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _LIST_START = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
-_INTERRUPTING_LIST = re.compile(r"^(?:[*+-]|1[.)])[ \t]+\S")  # may follow a paragraph line
+_INTERRUPTING_LIST = re.compile(r"^(?:[*+-]|1\.)[ \t]+\S")  # may follow a paragraph line
+_RULE_UNDER = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
 _NOT_PARAGRAPH = re.compile(r"^(?:#|\||<|\[[^\]]*\]:|\*\[|:[ \t]|(?:[*_-][ \t]*){3,}$)")
 _DEFINITION = re.compile(r"^(?:\[[^\]]+\]:|\*\[[^\]]+\]:|:[ \t])")
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -95,6 +96,8 @@ def mark_block_lines(text: str, first_line: int = 1) -> str:
             previous_blank = True
             continue
         top_level = not line[:1].isspace()
+        if top_level and not previous_blank and previous_kind == "list" and _RULE_UNDER.match(line):
+            out.append("")  # a rule under a list item, not a heading made of it (as CommonMark)
         if top_level and not previous_blank and paragraph and _INTERRUPTING_LIST.match(line):
             out.extend(["", _MARK.format(first_line + index), ""])
             previous_kind, paragraph = "list", False
@@ -108,6 +111,7 @@ def mark_block_lines(text: str, first_line: int = 1) -> str:
             in_html = line.startswith("<")
             paragraph = kind == "other" and not _NOT_PARAGRAPH.match(line)
         elif top_level and previous_kind == "other" and not in_html:
+            in_html = line.startswith("<")  # raw HTML (a comment, <pre>) holds until a blank line
             paragraph = not _NOT_PARAGRAPH.match(line)  # a text line after a heading starts one
         elif previous_blank:
             paragraph = False

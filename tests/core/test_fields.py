@@ -213,3 +213,15 @@ def test_jekyll_categories_are_tags_and_stay_under_their_key():
     spaced = Post(b"---\ncategories: python ide\ntags: [a]\n---\n", "y.md")
     spaced.set_tags(["a", "ide"])
     assert spaced.to_bytes() == b"---\ncategories: ide\ntags: [a]\n---\n"
+
+
+def test_set_tags_keeps_a_tag_that_two_keys_share_and_drops_emptied_keys():
+    post = Post(b"---\ntags: [go, web]\nkeywords: [go]\n---\n", "a.md")
+    post.set_tags(["go"])
+    assert post.to_bytes() == b"---\ntags: [go]\nkeywords: [go]\n---\n"
+    post = Post(b"---\ntags: [go]\nkeywords: [go, web]\n---\n", "b.md")
+    post.set_tags(["go", "web", "c"])
+    assert post.to_bytes() == b"---\ntags: [go, c]\nkeywords: [go, web]\n---\n"
+    post = Post(b"---\ncategory: dev\ntags: [a]\n---\n", "c.md")
+    post.set_tags(["a"])
+    assert post.to_bytes() == b"---\ntags: [a]\n---\n"

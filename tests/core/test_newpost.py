@@ -103,4 +103,6 @@ def test_jekyll_posts_get_the_dated_name_jekyll_publishes(tmp_path):
     assert path == root / "_posts" / "2026-11-27-첫-번째-한국어-글.md"
     renamed = rename_post(journal, path, "고친 제목")
     assert renamed.name == "2026-11-27-고친-제목.md"
-    assert rename_post(journal, renamed, "2025-01-01 날짜도 바꿈").name == "2025-01-01-날짜도-바꿈.md"
+    renamed = rename_post(journal, renamed, "2025-01-01 날짜도 바꿈")
+    assert renamed.name == "2025-01-01-날짜도-바꿈.md"
+    assert rename_post(journal, renamed, "2024-02-03").name == "2024-02-03-untitled.md"

@@ -64,6 +64,14 @@ def test_a_list_right_under_a_paragraph_line_is_a_list_as_on_velog():
     assert "<li>항목\n  이어짐</li>\n<li>다음</li>" in out  # list items are not split
 
 
+def test_interrupting_lists_leave_html_blocks_rules_and_other_lists_alone():
+    out = render_markdown("문단\n<!--\n할 일\n- 초안 항목\n-->\n\n## 다음 절\n\n본문 계속\n")
+    assert '<h2 data-line="7" id="다음-절">다음 절</h2>' in out and "본문 계속" in out
+    assert "<pre>$ ls\n- 결과\n</pre>" in render_markdown("코드 예시\n<pre>\n$ ls\n- 결과\n</pre>\n")
+    assert "<li>노트북</li>\n</ul>\n<hr>" in render_markdown("준비물\n- 노트북\n---\n")
+    assert "<p data-line=\"1\">문단\n1) 하나\n2) 둘</p>" in render_markdown("문단\n1) 하나\n2) 둘\n")
+
+
 def test_markers_do_not_change_the_rendering():
     text = "# T\n\npara *x*\n\n1. one\n\n2. two\n\n    code\n\nterm\n:   def\n"
     plain = re.sub(r' data-line="\d+"', "", render_markdown(text))
