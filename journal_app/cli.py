@@ -216,7 +216,8 @@ def export_all(args: argparse.Namespace) -> int:
     for failure in result.failed:
         print(f"not exported {failure}", file=sys.stderr)
     print(f"{result.total} post(s): {result.rendered} rendered, {result.pages_written} page(s) "
-          f"written to {args.output}.")
+          f"written to {args.output}"
+          + (f"; {result.drafts} draft(s) left out" if result.drafts else "") + ".")
     return 1 if result.failed else 0
 
 

@@ -95,3 +95,16 @@ def normalize_newlines(text: str) -> str:
 def with_newline(text: str, newline: str) -> str:
     """Text with "\\n" line endings converted to ``newline``."""
     return text if newline == "\n" else text.replace("\n", newline)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def displayable(text: str) -> str:
+    """``text`` with undecodable bytes (kept as lone surrogates) shown as U+FFFD, so it can be
+    written as UTF-8 or handed to code that wants valid text."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)

@@ -26,6 +26,7 @@ from ..resources import resource_text
 from .post import Post
 from .render import ImageUrl, render_header, render_post
 from .scan import find_image, is_remote
+from .encoding import displayable
 from .storage import atomic_write
 
 LIGHT_CODE_STYLE = "default"
@@ -194,5 +195,5 @@ def export_post(post: Post, out_path: str | Path, journal_root: str | Path | Non
     collector = ImageCollector(post, root, out_path.parent / folder_name if copy_images else None,
                                quote(folder_name) + "/")
     content = render_post(post, root, image_url=image_url or collector)
-    atomic_write(out_path, build_page(post, content).encode("utf-8"))
+    atomic_write(out_path, displayable(build_page(post, content)).encode("utf-8"))
     return ExportResult(out_path, collector.images, collector.missing)

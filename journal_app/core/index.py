@@ -15,7 +15,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-FORMAT = "3"  # 3: categories count as tags
+FORMAT = "4"  # 3: categories count as tags; 4: drafts
 
 
 def cache_folder() -> Path:

@@ -41,12 +41,14 @@ class PostInfo:
     header_invalid: bool = False
     readable: bool = True
     stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was read
+    draft: bool = False  # "draft: true" in the header (Jekyll and Hugo do not publish it)
 
     @classmethod
     def of(cls, post: Post, relpath: str) -> PostInfo:
         """The summary of a loaded post."""
         return cls(post.path, relpath, post.title, post.date, post.tags, post.description,
-                   post.problems, post.header_invalid, stamp=post.stamp)
+                   post.problems, post.header_invalid, stamp=post.stamp,
+                   draft=post.metadata.get("draft") in (True, "true", "yes"))
 
     @classmethod
     def unreadable(cls, path: Path, relpath: str, message: str) -> PostInfo:
@@ -62,14 +64,15 @@ class PostInfo:
         return {"title": self.title, "date": self.date.isoformat(), "tags": self.tags,
                 "description": self.description, "problems": self.problems,
                 "header_invalid": self.header_invalid, "readable": self.readable,
-                "stamp": list(self.stamp) if self.stamp else None}
+                "stamp": list(self.stamp) if self.stamp else None, "draft": self.draft}
 
     @classmethod
     def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
         """A summary read back from the index."""
         return cls(path, relpath, data["title"], datetime.fromisoformat(data["date"]),
                    data["tags"], data["description"], data["problems"], data["header_invalid"],
-                   data.get("readable", True), tuple(data["stamp"]) if data.get("stamp") else None)
+                   data.get("readable", True), tuple(data["stamp"]) if data.get("stamp") else None,
+                   data.get("draft", False))
 
     @property
     def metadata(self) -> dict:

@@ -20,6 +20,7 @@ import markdown
 from markdown.extensions.toc import slugify_unicode
 
 from .dates import local, zone_label
+from .encoding import displayable
 from .post import Post
 from .sanitize import IMAGE_DATA, sanitize
 from .scan import find_image, is_remote
@@ -182,7 +183,7 @@ def render_markdown(text: str, *, first_line: int = 1, image_url: ImageUrl | Non
     """Markdown text -> HTML fragment, blocks marked with their source line."""
     converter = _converter()
     converter.reset()
-    fragment = _attach_lines(converter.convert(mark_block_lines(text, first_line)))
+    fragment = _attach_lines(converter.convert(mark_block_lines(displayable(text), first_line)))
     # file:, javascript: and other image sources are never loaded: a placeholder says so
     fragment = sanitize(rewrite_images(fragment, shown_source, "Image not shown"))
     return rewrite_images(fragment, image_url) if image_url is not None else fragment

@@ -19,8 +19,10 @@ from urllib.parse import quote
 
 from .. import __version__
 from .dates import local
+from .encoding import displayable
 from .export import ImageCollector, build_document, build_page
-from .journal import UNTAGGED, Journal, PostInfo
+from .errors import JournalError
+from .journal import SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
 from .post import load_post
 from .render import render_post
@@ -39,11 +41,13 @@ class SiteResult:
     rendered: int
     pages_written: int
     failed: list[str]
+    drafts: int = 0  # posts marked draft: true, left out as Jekyll and Hugo do
 
 
 def safe_name(text: str, taken: set[str]) -> str:
     """A file name from ``text``: Korean kept, unsafe characters dropped, unique (casefolded)."""
-    base = _UNSAFE.sub("", text).strip().strip(".").replace(" ", "-")[:80] or "page"
+    base = _UNSAFE.sub("", displayable(text)).strip().strip(".").replace(" ", "-")
+    base = base.encode("utf-8")[:150].decode("utf-8", "ignore") or "page"  # names are bytes
     name, number = base, 1
     while name.casefold() in taken:
         number += 1
@@ -76,6 +80,10 @@ class SiteBuilder:
         self.tag_pages = {tag: f"tags/{safe_name(tag, taken)}.html"
                           for tag in sorted(journal.by_tag()) if tag != UNTAGGED}
         self.lang = _lang_of(posts)
+        self.left_out: set[str] = set()  # posts with no page: drafts, unreadable, failed
+
+    def shown(self, posts: list[PostInfo]) -> list[PostInfo]:
+        return [info for info in posts if info.relpath not in self.left_out]
 
     def post_html(self, info: PostInfo) -> str:
         """The page of one post, images copied into the site's image folder."""
@@ -93,13 +101,14 @@ class SiteBuilder:
     def post_list(self, posts: list[PostInfo], prefix: str) -> str:
         items = [f'<li><time datetime="{info.date.isoformat()}">{local(info.date):%Y-%m-%d}</time>'
                  f'<a href="{href(prefix + self.post_pages[info.relpath])}">{html.escape(info.title)}</a></li>'
-                 for info in posts]
+                 for info in self.shown(posts)]
         return '<ul class="post-list">\n' + "\n".join(items) + "\n</ul>"
 
     def index_html(self) -> str:
         ko = self.lang == "ko"
         parts = []
-        counts = self.journal.tag_counts()
+        counts = [(tag, len(self.shown(posts))) for tag, posts in self.journal.by_tag().items()
+                  if tag != UNTAGGED and self.shown(posts)]
         if counts:
             links = " ".join(f'<a class="tag" href="{href(self.tag_pages[tag])}">#{html.escape(tag)} '
                              f"({count})</a>" for tag, count in counts)
@@ -107,17 +116,21 @@ class SiteBuilder:
         for year, months in self.journal.by_date().items():
             parts.append(f"<h2>{year}{'년' if ko else ''}</h2>")
             for month, posts in months.items():
+                if not self.shown(posts):
+                    continue
                 label = f"{month}월" if ko else f"{year}-{month:02d}"
                 parts.append(f"<h3>{label} ({len(posts)})</h3>\n" + self.post_list(posts, ""))
         title = self.journal.root.name
         header = (f'<header class="post-header"><h1 class="post-title">{html.escape(title)}</h1>'
-                  f'<p class="post-meta">{len(self.journal.posts)}{"개의 글" if ko else " posts"}</p></header>')
+                  f'<p class="post-meta">{len(self.shown(self.journal.posts))}{"개의 글" if ko else " posts"}'
+                  "</p></header>")
         return build_document(title=title, lang=self.lang, description="", header=header,
                               content="\n".join(parts))
 
     def tag_html(self, tag: str, posts: list[PostInfo]) -> str:
         header = (f'<header class="post-header"><h1 class="post-title">#{html.escape(tag)}</h1>'
-                  f'<p class="post-meta">{len(posts)}</p></header>')
+                  f'<p class="post-meta">{len(self.shown(posts))}{"개의 글" if self.lang == "ko" else " posts"}'
+                  "</p></header>")
         nav = f'<nav class="site"><a href="../index.html">← {self.home_label()}</a></nav>\n'
         return build_document(title=f"#{tag}", lang=self.lang, description="", header=header,
                               content=self.post_list(posts, "../"), nav=nav)
@@ -125,7 +138,7 @@ class SiteBuilder:
 
 def write_if_changed(path: Path, text: str) -> bool:
     """Write ``text`` atomically unless the file already holds exactly it."""
-    data = text.encode("utf-8")
+    data = displayable(text).encode("utf-8")
     try:
         if path.read_bytes() == data:
             return False
@@ -156,6 +169,11 @@ def export_site(root: str | Path, out: str | Path,
     """Export the journal at ``root`` as a static site in ``out``."""
     journal = Journal(root)
     out = Path(out).absolute()
+    inside = out.relative_to(journal.root).parts if out == journal.root or journal.root in out.parents \
+        else None
+    if inside is not None and not (inside and (inside[0].startswith(".") or inside[0] in SKIPPED_FOLDERS)):
+        raise JournalError(f"{out} is inside the journal; export to a folder outside it "
+                           "(or to _site or public, which the journal skips).")
     out.mkdir(parents=True, exist_ok=True)
     builder = SiteBuilder(journal, out)
     manifest_path = out / MANIFEST
@@ -168,10 +186,20 @@ def export_site(root: str | Path, out: str | Path,
     previous = manifest.get("posts", {})
     current: dict[str, dict] = {}
     stale: list[PostInfo] = []
+    failed: list[str] = []
+    drafts = 0
     for info in journal.posts:
+        if info.draft:
+            builder.left_out.add(info.relpath)
+            drafts += 1
+            continue
         try:
             stat = os.stat(info.path)
-        except OSError:
+        except OSError as exc:
+            stat = exc
+        if isinstance(stat, OSError) or not info.readable:
+            builder.left_out.add(info.relpath)
+            failed.append(f"{info.relpath}: {info.problems[0] if info.problems else stat}")
             continue
         key = {"mtime_ns": stat.st_mtime_ns, "size": stat.st_size,
                "page": builder.post_pages[info.relpath],
@@ -188,10 +216,11 @@ def export_site(root: str | Path, out: str | Path,
         rendered, _ = chunked_map(_render_pages, stale, minimum=64, chunk=16, progress=report)
     finally:
         _builder = None
-    failed, written = [], 0
+    written = 0
     for relpath, page, error in rendered:
         if page is None:
             failed.append(f"{relpath}: {error}")
+            builder.left_out.add(relpath)
             current.pop(relpath, None)
             continue
         written += write_if_changed(out / builder.post_pages[relpath], page)
@@ -203,10 +232,10 @@ def export_site(root: str | Path, out: str | Path,
                 pass
     written += write_if_changed(out / "index.html", builder.index_html())
     for tag, posts in journal.by_tag().items():
-        if tag != UNTAGGED:
+        if tag != UNTAGGED and builder.shown(posts):
             written += write_if_changed(out / builder.tag_pages[tag], builder.tag_html(tag, posts))
     write_if_changed(manifest_path, json.dumps({"version": __version__, "posts": current},
                                                ensure_ascii=False, indent=1))
     if progress and not stale:
         progress(total, total)
-    return SiteResult(total, len(rendered), written, failed)
+    return SiteResult(total, len(rendered), written, failed, drafts)

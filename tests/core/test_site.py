@@ -73,3 +73,31 @@ def test_many_posts_rendered_in_workers(tmp_path):
     result = export_site(root, out)
     assert result.rendered == 70 and not result.failed
     assert "본문 42" in (out / "posts" / "42.html").read_text()
+
+
+def test_bad_posts_drafts_and_long_names_never_break_the_site(quirk_journal, tmp_path):
+    import pytest
+
+    from journal_app.core import JournalError
+
+    root, written = quirk_journal
+    (root / "notes" / "latin1.md").write_bytes("---\ntitle: Café\n---\nnaïve\n".encode("latin-1"))
+    (root / "notes" / "dangling.md").symlink_to(root / "nowhere.md")
+    (root / "notes" / "draft.md").write_text("---\ntitle: 초고\ndraft: true\n---\n아직\n",
+                                             encoding="utf-8")
+    (root / "notes" / "long.md").write_text("---\ntitle: 긴 태그\ntags: [" + "🎉" * 70 + "]\n---\n",
+                                            encoding="utf-8")
+    out = tmp_path / "site"
+    result = export_site(root, out)
+    assert [line.split(":")[0] for line in result.failed] == ["notes/dangling.md"]
+    assert result.drafts == 1
+    for page in out.rglob("*.html"):
+        text = page.read_bytes().decode("utf-8")  # valid UTF-8 everywhere
+        assert "초고" not in text and "dangling" not in text
+        for link in local_links(page):
+            assert (page.parent / unquote(urlsplit(link).path)).resolve().is_file(), (page, link)
+    assert "Caf\ufffd" in (out / "index.html").read_text(encoding="utf-8")
+    assert any("🎉" * 10 in page.name for page in (out / "tags").glob("*.html"))
+    with pytest.raises(JournalError, match="inside the journal"):
+        export_site(root, root)
+    assert export_site(root, root / "_site").failed == result.failed
