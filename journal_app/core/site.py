@@ -26,6 +26,7 @@ from .journal import SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
 from .post import load_post
 from .render import render_post
+from .scan import find_image
 from .storage import atomic_write
 
 MANIFEST = ".journal-export.json"
@@ -85,15 +86,18 @@ class SiteBuilder:
     def shown(self, posts: list[PostInfo]) -> list[PostInfo]:
         return [info for info in posts if info.relpath not in self.left_out]
 
-    def post_html(self, info: PostInfo) -> str:
-        """The page of one post, images copied into the site's image folder."""
+    def post_html(self, info: PostInfo) -> tuple[str, dict]:
+        """The page of one post, images copied into the site's image folder; also what the
+        page depends on besides the post (its images' stamps, and whether any was missing)."""
         post = load_post(info.path)
         images = ImageCollector(post, self.journal.root, self.out / "images", "../images/",
                                 mirror=True)
         content = render_post(post, self.journal.root, image_url=images)
         nav = f'<nav class="site"><a href="../index.html">← {self.home_label()}</a></nav>\n'
-        return build_page(post, content, nav=nav,
+        page = build_page(post, content, nav=nav,
                           tag_url=lambda tag: "../" + quote(self.tag_pages.get(tag, "index.html")))
+        return page, {"images": {str(path): _stamp(path) for path in images.images},
+                      "missing": sorted(set(images.missing))}
 
     def home_label(self) -> str:
         return "모든 글" if self.lang == "ko" else "All posts"
@@ -152,15 +156,39 @@ def write_if_changed(path: Path, text: str) -> bool:
 _builder: SiteBuilder | None = None  # set for the duration of an export; forked workers inherit it
 
 
-def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str]]:
-    """(relpath, page html or None, error) for each post (run in a worker process)."""
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+def _images_changed(entry: dict, post_path: Path, root: Path, out: Path) -> bool:
+    """Whether a page's images changed since it was written (or their copies in the site are
+    gone), or a missing one appeared."""
+    for path, stamp in entry.get("images", {}).items():
+        if _stamp(Path(path)) != stamp:
+            return True
+        try:
+            copy = out / "images" / Path(path).resolve().relative_to(root.resolve())
+        except ValueError:
+            continue
+        if not copy.is_file():
+            return True
+    return any(find_image(src, post_path, root) is not None for src in entry.get("missing", []))
+
+
+def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dict]]:
+    """(relpath, page html or None, error, dependencies) for each post (in a worker process)."""
     builder = _builder
     results = []
     for info in items:
         try:
-            results.append((info.relpath, builder.post_html(info), ""))
+            page, depends = builder.post_html(info)
+            results.append((info.relpath, page, "", depends))
         except (OSError, ValueError) as exc:
-            results.append((info.relpath, None, str(exc)))
+            results.append((info.relpath, None, str(exc), {}))
     return results
 
 
@@ -205,8 +233,12 @@ def export_site(root: str | Path, out: str | Path,
                "page": builder.post_pages[info.relpath],
                "tags": [builder.tag_pages.get(tag, "") for tag in info.tags]}
         current[info.relpath] = key
-        if previous.get(info.relpath) != key or not (out / key["page"]).is_file():
+        before = previous.get(info.relpath, {})
+        if {name: value for name, value in before.items() if name in key} != key \
+                or not (out / key["page"]).is_file() or _images_changed(before, info.path, journal.root, out):
             stale.append(info)
+        else:
+            key.update(images=before.get("images", {}), missing=before.get("missing", []))
     total = len(journal.posts)
     done_before = total - len(stale)
     report = (lambda done: progress(done_before + done, total)) if progress else None
@@ -217,12 +249,13 @@ def export_site(root: str | Path, out: str | Path,
     finally:
         _builder = None
     written = 0
-    for relpath, page, error in rendered:
+    for relpath, page, error, depends in rendered:
         if page is None:
             failed.append(f"{relpath}: {error}")
             builder.left_out.add(relpath)
             current.pop(relpath, None)
             continue
+        current[relpath].update(depends)
         written += write_if_changed(out / builder.post_pages[relpath], page)
     for relpath, key in previous.items():
         if relpath not in current and key.get("page") not in {k["page"] for k in current.values()}:

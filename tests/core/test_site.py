@@ -101,3 +101,29 @@ def test_bad_posts_drafts_and_long_names_never_break_the_site(quirk_journal, tmp
     with pytest.raises(JournalError, match="inside the journal"):
         export_site(root, root)
     assert export_site(root, root / "_site").failed == result.failed
+
+
+def test_rerun_follows_changed_added_and_deleted_images(tmp_path):
+    root = tmp_path / "backup"
+    (root / "content").mkdir(parents=True)
+    (root / "images").mkdir()
+    (root / "images" / "a.png").write_bytes(b"first")
+    (root / "content" / "글.md").write_text("---\ntitle: 글\n---\n![](../images/a.png)\n\n"
+                                           "![](../images/b.png)\n", encoding="utf-8")
+    out = tmp_path / "site"
+    export_site(root, out)
+    page = out / "posts" / "글.html"
+    assert "Image not found: ../images/b.png" in page.read_text(encoding="utf-8")
+    assert export_site(root, out).rendered == 0
+    image = root / "images" / "a.png"
+    image.write_bytes(b"again")  # same size, new content
+    os.utime(image, ns=(image.stat().st_atime_ns, image.stat().st_mtime_ns + 10**9))
+    assert export_site(root, out).rendered == 1
+    assert (out / "images" / "images" / "a.png").read_bytes() == b"again"
+    (root / "images" / "b.png").write_bytes(b"now here")
+    assert export_site(root, out).rendered == 1
+    assert "Image not found" not in page.read_text(encoding="utf-8")
+    import shutil
+    shutil.rmtree(out / "images")
+    assert export_site(root, out).rendered == 1
+    assert (out / "images" / "images" / "b.png").read_bytes() == b"now here"
