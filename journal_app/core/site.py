@@ -26,7 +26,7 @@ from .journal import SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
 from .post import load_post
 from .render import render_post
-from .scan import find_image
+from .scan import image_candidates
 from .storage import atomic_write
 
 MANIFEST = ".journal-export.json"
@@ -97,7 +97,9 @@ class SiteBuilder:
         page = build_page(post, content, nav=nav,
                           tag_url=lambda tag: "../" + quote(self.tag_pages.get(tag, "index.html")))
         return page, {"images": {str(path): _stamp(path) for path in images.images},
-                      "missing": sorted(set(images.missing))}
+                      # where the missing images were looked for: a file there re-renders the page
+                      "missing": sorted({str(candidate) for src in images.missing for candidate
+                                         in image_candidates(src, post.path, self.journal.root)})}
 
     def home_label(self) -> str:
         return "모든 글" if self.lang == "ko" else "All posts"
@@ -164,7 +166,7 @@ def _stamp(path: Path) -> list[int] | None:
     return [stat.st_mtime_ns, stat.st_size]
 
 
-def _images_changed(entry: dict, post_path: Path, root: Path, out: Path) -> bool:
+def _images_changed(entry: dict, root: Path, out: Path) -> bool:
     """Whether a page's images changed since it was written (or their copies in the site are
     gone), or a missing one appeared."""
     for path, stamp in entry.get("images", {}).items():
@@ -176,7 +178,7 @@ def _images_changed(entry: dict, post_path: Path, root: Path, out: Path) -> bool
             continue
         if not copy.is_file():
             return True
-    return any(find_image(src, post_path, root) is not None for src in entry.get("missing", []))
+    return any(map(os.path.isfile, entry.get("missing", [])))
 
 
 def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dict]]:
@@ -235,7 +237,7 @@ def export_site(root: str | Path, out: str | Path,
         current[info.relpath] = key
         before = previous.get(info.relpath, {})
         if {name: value for name, value in before.items() if name in key} != key \
-                or not (out / key["page"]).is_file() or _images_changed(before, info.path, journal.root, out):
+                or not (out / key["page"]).is_file() or _images_changed(before, journal.root, out):
             stale.append(info)
         else:
             key.update(images=before.get("images", {}), missing=before.get("missing", []))
