@@ -65,16 +65,26 @@ def private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("JOURNAL_APP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
-@pytest.fixture
-def seoul(monkeypatch):
-    """This process on Korean time (UTC+9, no daylight saving) for the test."""
+def _zone(monkeypatch, name: str):
     import time
 
-    monkeypatch.setenv("TZ", "Asia/Seoul")
+    monkeypatch.setenv("TZ", name)
     time.tzset()
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def seoul(monkeypatch):
+    """This process on Korean time (UTC+9, no daylight saving) for the test."""
+    yield from _zone(monkeypatch, "Asia/Seoul")
+
+
+@pytest.fixture
+def london(monkeypatch):
+    """This process on London time (daylight saving: 25 October 2026 repeats 01:00-02:00)."""
+    yield from _zone(monkeypatch, "Europe/London")
 
 
 @pytest.fixture

@@ -89,6 +89,7 @@ class PropertiesForm(QWidget):
         layout.addRow(self.others)
         self._shown: dict[str, object] = {}
         self._path = None  # the post shown
+        self._wall = QDateTime()  # its date as shown, on this computer's clock
         self._zone = None
         self.title.editingFinished.connect(lambda: self._edited("title", self.title.text().strip()))
         self.description.editingFinished.connect(
@@ -145,9 +146,10 @@ class PropertiesForm(QWidget):
                 self.description.setText(self._shown["description"] or "")
             if self.tags not in typing:
                 self.tags.setText(", ".join(post.tags))
+            self._wall = QDateTime(QDate(moment.year, moment.month, moment.day),
+                                   QTime(moment.hour, moment.minute, moment.second))
             if self.date not in typing:
-                self.date.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
-                                                QTime(moment.hour, moment.minute, moment.second)))
+                self.date.setDateTime(self._wall)
             self.zone.setText(zone_label(moment))
             others = [f"{key}: {format_value(value)}" for key, value in post.metadata.items()
                       if key not in KNOWN]
@@ -164,6 +166,8 @@ class PropertiesForm(QWidget):
 
     def _date_edited(self) -> None:
         value = self.date.dateTime()
+        if value == self._wall:
+            return  # unchanged (a wall time can be ambiguous in the hour a DST change repeats)
         date, time = value.date(), value.time()
         moment = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(),
                           time.second()).astimezone().astimezone(self._zone)

@@ -492,3 +492,14 @@ def test_changes_seen_in_one_journal_never_reach_the_next(qtbot, window, journal
     assert window.open_journal(other)
     qtbot.wait(600)
     assert [info.path for info in window.journal.posts] == [other / "하나.md"]
+
+
+def test_leaving_the_date_unchanged_in_a_repeated_dst_hour_changes_nothing(qtbot, window,
+                                                                           journal_root, london):
+    path = journal_root / "dst.md"
+    path.write_text("---\ntitle: 시간\ndate: 2026-10-25T01:30:00+00:00\n---\n", encoding="utf-8")
+    window.journal.refresh(path)
+    window.open_post(path)
+    assert window.form.date.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-10-25 01:30"
+    window.form.date.editingFinished.emit()  # tabbing out without a change
+    assert not window.editor.document().isModified()
