@@ -15,14 +15,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from .. import __version__
 from .dates import local
 from .encoding import displayable
 from .export import ImageCollector, build_document, build_page
 from .errors import JournalError
-from .journal import SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
+from .journal import POST_SUFFIXES, SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
 from .post import load_post
 from .render import render_post
@@ -32,6 +32,7 @@ from .storage import atomic_write
 MANIFEST = ".journal-export.json"
 _UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'`@+=\x00-\x1f\x7f]+')
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LINK = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
 
 
 @dataclass
@@ -92,7 +93,7 @@ class SiteBuilder:
         post = load_post(info.path)
         images = ImageCollector(post, self.journal.root, self.out / "images", "../images/",
                                 mirror=True)
-        content = render_post(post, self.journal.root, image_url=images)
+        content = self.link_posts(render_post(post, self.journal.root, image_url=images), info)
         nav = f'<nav class="site"><a href="../index.html">← {self.home_label()}</a></nav>\n'
         page = build_page(post, content, nav=nav,
                           tag_url=lambda tag: "../" + quote(self.tag_pages.get(tag, "index.html")))
@@ -100,6 +101,26 @@ class SiteBuilder:
                       # where the missing images were looked for: a file there re-renders the page
                       "missing": sorted({str(candidate) for src in images.missing for candidate
                                          in image_candidates(src, post.path, self.journal.root)})}
+
+    def link_posts(self, content: str, info: PostInfo) -> str:
+        """Links to other posts' ``.md`` files point at their pages in the site."""
+        def replace(match: re.Match) -> str:
+            target = html.unescape(match.group(2))
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not parts.path.lower().endswith(POST_SUFFIXES):
+                return match.group()
+            try:
+                linked = (info.path.parent / unquote(parts.path)).resolve()
+                relpath = linked.relative_to(self.journal.root.resolve()).as_posix()
+            except (OSError, ValueError):
+                return match.group()
+            page = self.post_pages.get(relpath)
+            if page is None or relpath in self.left_out:
+                return match.group()
+            anchor = f"#{parts.fragment}" if parts.fragment else ""
+            return f"{match.group(1)}{href('../' + page)}{html.escape(anchor)}{match.group(3)}"
+
+        return _LINK.sub(replace, content)
 
     def home_label(self) -> str:
         return "모든 글" if self.lang == "ko" else "All posts"

@@ -127,3 +127,20 @@ def test_rerun_follows_changed_added_and_deleted_images(tmp_path):
     shutil.rmtree(out / "images")
     assert export_site(root, out).rendered == 1
     assert (out / "images" / "images" / "b.png").read_bytes() == b"now here"
+
+
+def test_links_between_posts_point_at_their_pages(tmp_path):
+    root = tmp_path / "vault"
+    (root / "글 모음").mkdir(parents=True)
+    (root / "글 모음" / "이전 글.md").write_text("---\ntitle: 이전 글\n---\n## 끝 절\n", encoding="utf-8")
+    (root / "다음 글.md").write_text(
+        "---\ntitle: 다음 글\n---\n[앞](글%20모음/이전%20글.md) [절](<글 모음/이전 글.md#끝-절>) "
+        "[없음](없는 글.md) [밖](https://example.com/a.md)\n", encoding="utf-8")
+    out = tmp_path / "site"
+    export_site(root, out)
+    page = out / "posts" / "다음-글.html"
+    links = [link for link in local_links(page) if "index.html" not in link and "tags/" not in link]
+    assert [unquote(link) for link in links] == ["../posts/이전-글.html", "../posts/이전-글.html#끝-절",
+                                                 "없는 글.md"]
+    assert (page.parent / unquote(links[0])).resolve().is_file()
+    assert 'href="https://example.com/a.md"' in page.read_text(encoding="utf-8")
