@@ -15,6 +15,7 @@ from .. import __version__
 from ..core import (ConflictError, FieldEditError, HeaderError, Journal, JournalError, Post,
                     SaveError, load_post, save_post)
 from ..core.buffer import apply_text, buffer_text, field_edit, header_lines
+from ..core.encoding import displayable
 from ..core.export import page_lang
 from ..core.post import read_error_message
 from ..core.recovery import RecoveryStore
@@ -250,13 +251,13 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.editor.blockSignals(True)
         text = buffer_text(post) if post is not None else ""
         self._match_highlighting(len(text))
-        if post is not None and _read_only_reason(post):
-            # undecodable bytes were kept as surrogates; show them as U+FFFD (never saved)
-            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        reason = _read_only_reason(post) if post is not None else None
+        if reason:
+            text = displayable(text)  # undecodable bytes shown as U+FFFD (never saved)
         self.editor.setPlainText(text)
         self.editor.blockSignals(False)
         self.editor.document().setModified(False)
-        read_only = post is None or _read_only_reason(post) is not None
+        read_only = post is None or reason is not None
         self.editor.setReadOnly(read_only)
         self.actions.file_save.setEnabled(post is not None and not read_only)
         self.actions.file_save_as.setEnabled(post is not None and not read_only)
@@ -267,7 +268,6 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.watcher.watch_file(post.path if post is not None else None)
         if post is not None:
             self.sidebar.select_path(post.path)
-            reason = _read_only_reason(post)
             if reason:
                 self.statusBar().showMessage(reason)
             elif not text and post.path.exists():
