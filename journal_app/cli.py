@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .core import FieldEditError, Journal, JournalError, SaveError, check_post, load_post, save_post
 from .core.dates import local
-from .core.journal import PostInfo
+from .core.journal import PostInfo, find_journal_root
 from .core.post import TAG_KEYS, split_tags
 
 COMMANDS = ("list", "tags", "check", "tag", "export")
@@ -186,9 +186,11 @@ def run_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else Path(safe_name(post.title or source.stem, set()) + ".html")
     if out.is_dir():
         out = out / (safe_name(post.title or source.stem, set()) + ".html")
-    result = export_post(post, out, args.root, copy_images=args.copy_images)
+    root = Path(args.root) if args.root else find_journal_root(source)
+    result = export_post(post, out, root, copy_images=args.copy_images)
     print(f"wrote {result.path} ({len(result.images)} image(s)"
           + (f", {len(result.missing)} missing: {', '.join(result.missing)}" if result.missing else "")
+          + (f", {len(result.refused)} not shown: {', '.join(result.refused)}" if result.refused else "")
           + ")")
     return 0
 

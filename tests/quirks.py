@@ -91,6 +91,10 @@ def write_quirks(root) -> dict:
     return written
 
 
+PNG_HEAD = b"\x89PNG\r\n\x1a\n"  # enough for the app to take a file for a PNG
+JPEG_HEAD = b"\xff\xd8\xff\xe0"
+
+
 def solid_png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
     """A PNG of one colour, written by hand (zlib + CRC) so tests need no imaging library."""
     import struct

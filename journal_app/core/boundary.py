@@ -1,15 +1,28 @@
 """The journal's boundary: what a post names is used only when it really lies inside.
 
-A post is untrusted input. Anything it points at (an image, a linked file, the post file itself
-when it is a symbolic link) counts as inside the journal only when its real path, with every
-symbolic link resolved, lies under the journal's real root. Preview, export, the site and the
-journal scan all ask this one function.
+A post is untrusted input. Anything it points at (an image, the post file itself when it is a
+symbolic link) counts as inside the journal only when its real path, with every symbolic link
+resolved, lies under the journal's real root (for a post opened on its own: under the post's
+own folder). An image is used only when it is also a regular file whose first bytes are those of
+an image (PNG, JPEG, GIF, WebP, AVIF, BMP, ICO or SVG text), whatever its name says.
+
+Preview, page export, the site, ``check`` and the journal scan all ask these functions. The
+signatures are written out here (eight formats, a few bytes each) because the image libraries
+that sniff types either leave SVG out or decode whole files.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
+from dataclasses import dataclass
 from pathlib import Path
+
+MAX_IMAGE_BYTES = 64 * 1024 * 1024  # larger files are never embedded or copied
+HEAD_BYTES = 4096  # enough to see an SVG's root element after an XML prolog and comments
+_SVG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*"
+                  rb"<svg[\s>/]", re.DOTALL | re.IGNORECASE)
 
 
 def real_inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
@@ -20,3 +33,79 @@ def real_inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
     except (OSError, ValueError):
         return False
     return real == top or top in real.parents
+
+
+def image_type(head: bytes) -> str | None:
+    """The MIME type of an image by its first bytes, or None when they are not an image's."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head[4:12] in (b"ftypavif", b"ftypavis"):
+        return "image/avif"
+    if head[:2] == b"BM" and len(head) >= 26:
+        return "image/bmp"
+    if head[:4] == b"\x00\x00\x01\x00":
+        return "image/x-icon"
+    if b"\x00" not in head and _SVG.match(head):
+        return "image/svg+xml"
+    return None
+
+
+@dataclass(frozen=True)
+class LocalImage:
+    """What a post's local image source comes to: a usable file, a refusal, or nothing."""
+
+    src: str
+    path: Path | None = None  # the real path of the file to use
+    mime: str = ""
+    refused: str = ""  # why a file that is there is not used (no path then)
+
+    @property
+    def missing(self) -> bool:
+        """True when no file is there at all."""
+        return self.path is None and not self.refused
+
+
+def vet_image(src: str, candidate: Path, boundary: Path) -> LocalImage | None:
+    """``candidate`` as a usable image, a refusal with its reason, or None when nothing is there."""
+    if not os.path.lexists(candidate):
+        return None
+    if not real_inside(candidate, boundary):
+        return LocalImage(src, refused="it lies outside the journal")
+    real = Path(os.path.realpath(candidate))
+    try:
+        info = os.stat(real)
+        if not stat.S_ISREG(info.st_mode):
+            return LocalImage(src, refused="it is not a regular file")
+        if info.st_size > MAX_IMAGE_BYTES:
+            return LocalImage(src, refused=f"it is larger than {MAX_IMAGE_BYTES // 2**20} MB")
+        with open(real, "rb") as stream:
+            head = stream.read(HEAD_BYTES)
+    except OSError:
+        return LocalImage(src, refused="it cannot be read")
+    mime = image_type(head)
+    if mime is None:
+        return LocalImage(src, refused="it is not an image")
+    return LocalImage(src, real, mime)
+
+
+def read_image(image: LocalImage) -> bytes:
+    """The bytes of a vetted image, checked again as they are read (the file may have changed).
+
+    Raises OSError when it is no longer a regular image file of a sensible size.
+    """
+    if image.path is None:
+        raise OSError(f"{image.src}: {image.refused or 'not found'}")
+    with open(image.path, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_IMAGE_BYTES:
+            raise OSError(f"{image.src}: it is not a regular file of a sensible size")
+        data = stream.read(MAX_IMAGE_BYTES + 1)
+    if len(data) > MAX_IMAGE_BYTES or image_type(data[:HEAD_BYTES]) is None:
+        raise OSError(f"{image.src}: it is not an image")
+    return data

@@ -1,12 +1,13 @@
 """What ``journal-app check`` reports for a post: load problems, velog-backup's ``undefined``
-lines, and image links whose file does not exist. Every finding carries its file line."""
+lines, image links whose file does not exist, and images that are there but never shown
+(outside the journal, not a regular file, not an image). Every finding carries its file line."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .post import Post, Problem
-from .scan import find_image, image_refs, is_remote, prose_lines
+from .scan import image_refs, is_remote, locate_image, prose_lines
 
 LARGE_POST_BYTES = 5 * 1024 * 1024
 
@@ -27,6 +28,11 @@ def check_post(post: Post, root: Path | None = None) -> list[Problem]:
                                  offset + index))
     if post.path is not None:
         for ref in image_refs(post.body):
-            if ref.src and not is_remote(ref.src) and find_image(ref.src, post.path, root) is None:
+            if not ref.src or is_remote(ref.src):
+                continue
+            image = locate_image(ref.src, post.path, root)
+            if image.missing:
                 found.append(Problem(f"image not found: {ref.src}", offset + ref.line))
+            elif image.refused:
+                found.append(Problem(f"image not shown: {ref.src} ({image.refused})", offset + ref.line))
     return sorted(found, key=lambda problem: problem.line or 0)

@@ -2,17 +2,15 @@
 
 The page uses the same renderer and CSS as the live preview. Local images are embedded as
 ``data:`` URIs (or, with ``copy_images``, copied into a folder beside the page and linked
-relatively); remote images stay remote; missing ones become visible placeholders.
+relatively); remote images stay remote; missing ones become visible placeholders, and so do
+files outside the journal, files that are not regular and files that are not images.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
-import mimetypes
 import re
-import shutil
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,9 +22,11 @@ from pygments.formatters import HtmlFormatter
 from .. import __version__
 from ..resources import resource_text
 from .post import Post
-from .render import ImageUrl, render_header, render_post
-from .scan import find_image, is_remote
+from .boundary import LocalImage, read_image, real_inside
 from .encoding import displayable
+from .errors import JournalError, SaveError
+from .render import ImageUrl, NotShown, render_header, render_post
+from .scan import is_remote, locate_image
 from .storage import atomic_write
 
 LIGHT_CODE_STYLE = "default"
@@ -35,11 +35,6 @@ _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _NOT_PROSE = re.compile(r"(?ms)^(`{3,}|~{3,}).*?^\1|`[^`\n]*`|<[^>\n]*>|\]\([^)\n]*\)|"
                         r"(?:https?|ftp)://\S+|www\.\S+")
-_IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-                ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml",
-                ".avif": "image/avif", ".bmp": "image/bmp", ".ico": "image/x-icon"}
-_MAGIC = [(b"\x89PNG", "image/png"), (b"\xff\xd8", "image/jpeg"), (b"GIF8", "image/gif"),
-          (b"RIFF", "image/webp"), (b"<svg", "image/svg+xml"), (b"<?xml", "image/svg+xml")]
 
 
 @dataclass
@@ -49,6 +44,7 @@ class ExportResult:
     path: Path
     images: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # "src (why)": there, but not used
 
 
 @cache
@@ -75,26 +71,17 @@ def page_lang(post: Post) -> str:
     return "ko" if hangul and hangul * 2 >= latin else "en"
 
 
-def image_mime(path: Path) -> str:
-    """The MIME type of an image file, by extension or by its first bytes."""
-    known = _IMAGE_TYPES.get(path.suffix.lower())
-    if known:
-        return known
-    with open(path, "rb") as stream:
-        head = stream.read(16)
-    for magic, mime in _MAGIC:
-        if head.startswith(magic):
-            return mime
-    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-
-
-def data_uri(path: Path) -> str:
-    """The file as a ``data:`` URI."""
-    return f"data:{image_mime(path)};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+def data_uri(mime: str, data: bytes) -> str:
+    """Image bytes as a ``data:`` URI."""
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
 
 
 class ImageCollector:
-    """Resolves images for an export: embedded, or copied into a folder with unique names."""
+    """Resolves images for an export: embedded, or copied into a folder with unique names.
+
+    Only images :func:`.scan.locate_image` allows are used (inside the journal, regular files,
+    images by their bytes); their bytes are read once and checked again as they are read.
+    """
 
     def __init__(self, post: Post, root: Path | None, copy_to: Path | None = None,
                  link_prefix: str = "", mirror: bool = False):
@@ -103,65 +90,88 @@ class ImageCollector:
         self.mirror = mirror and root is not None  # name copies by their path in the journal
         self.images: list[Path] = []
         self.missing: list[str] = []
+        self.refused: list[str] = []
         self.copied: dict[Path, str] = {}
 
-    def __call__(self, src: str) -> str | None:
+    def __call__(self, src: str) -> str | NotShown | None:
         if is_remote(src):
             return src
-        found = find_image(src, self.post.path, self.root) if self.post.path else None
-        if found is None:
+        image = locate_image(src, self.post.path, self.root) if self.post.path else LocalImage(src)
+        if image.missing:
             self.missing.append(src)
             return None
-        self.images.append(found)
-        if self.copy_to is None:
-            return data_uri(found)
-        if self.mirror:
-            return self.link_prefix + quote(self.mirror_copy(found))
-        return self.link_prefix + quote(self.copy_name(found))
-
-    def mirror_copy(self, source: Path) -> str:
-        """Copy ``source`` to the same relative path under the image folder (once); returns it.
-
-        Names are fixed by the source path, so concurrent exporters never pick the same name for
-        different files, and a copy is written through a temporary file and a rename.
-        """
-        source = source.resolve()
+        name = self.copied.get(image.path) if image.path is not None else None
+        if name is None and self.mirror and image.path is not None:
+            name = self.fresh_copy(image.path)
+        if name is not None:
+            self.images.append(image.path)
+            return self.link_prefix + quote(name)
         try:
-            relative = source.relative_to(Path(self.root).resolve()).as_posix()
-        except ValueError:
-            digest = hashlib.sha1(str(source).encode("utf-8", "surrogateescape")).hexdigest()[:10]
-            relative = f"external/{digest}/{source.name}"
-        target = self.copy_to / relative
-        try:
-            fresh = target.stat().st_size == source.stat().st_size and \
-                target.stat().st_mtime_ns >= source.stat().st_mtime_ns
+            data = read_image(image)  # raises for a refused image, and when it stopped being one
         except OSError:
-            fresh = False
-        if not fresh:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, source.read_bytes())
-        return relative
+            reason = image.refused or "it changed while it was read"
+            self.refused.append(f"{src} ({reason})")
+            return NotShown(reason)
+        self.images.append(image.path)
+        if self.copy_to is None:
+            return data_uri(image.mime, data)
+        if self.mirror:
+            name = self.relative(image.path)
+            self.write(name, data)
+        else:
+            name = self.unique_name(image.path, data)
+        self.copied[image.path] = name
+        return self.link_prefix + quote(name)
 
-    def copy_name(self, source: Path) -> str:
-        """Copy ``source`` into the image folder once; returns its name there."""
-        source = source.resolve()
-        if source in self.copied:
-            return self.copied[source]
-        self.copy_to.mkdir(parents=True, exist_ok=True)
+    def relative(self, source: Path) -> str:
+        """The site name of a vetted image: its path in the journal (so concurrent exporters
+        never pick the same name for different files)."""
+        return source.relative_to(Path(self.root).resolve()).as_posix()
+
+    def fresh_copy(self, source: Path) -> str | None:
+        """The site name of an image whose copy is already as new as the file, else None."""
+        name = self.relative(source)
+        try:
+            copy, original = (self.copy_to / name).stat(), source.stat()
+        except OSError:
+            return None
+        fresh = copy.st_size == original.st_size and copy.st_mtime_ns >= original.st_mtime_ns
+        return name if fresh else None
+
+    def unique_name(self, source: Path, data: bytes) -> str:
+        """Write ``data`` (read from ``source``) into the image folder once; returns its name."""
         name, number = source.name, 1
-        while (self.copy_to / name).exists() and not _same_file(self.copy_to / name, source):
+        while (self.copy_to / name).exists() and not _holds(self.copy_to / name, data):
             number += 1
             name = f"{source.stem}-{number}{source.suffix}"
-        target = self.copy_to / name
-        if not target.exists():
-            shutil.copyfile(source, target)
-        self.copied[source] = name
+        if not (self.copy_to / name).exists():
+            self.write(name, data)
         return name
 
+    def write(self, name: str, data: bytes) -> None:
+        """Write a copy, never outside the folder that holds the image folder (the page's or
+        the site's)."""
+        write_inside(self.copy_to.parent, f"{self.copy_to.name}/{name}", data)
 
-def _same_file(a: Path, b: Path) -> bool:
+
+def write_inside(folder: Path, relative: str, data: bytes) -> Path:
+    """Write ``data`` atomically at ``folder/relative``, never outside ``folder`` (a symbolic
+    link in the way is refused)."""
+    target = folder / relative
+    existing = target.parent
+    while not existing.exists() and existing != folder and existing.parent != existing:
+        existing = existing.parent
+    if real_inside(existing, folder):
+        target.parent.mkdir(parents=True, exist_ok=True)
+    if not real_inside(target.parent, folder) or target.is_symlink():
+        raise SaveError(f"Could not write {target}: a symbolic link there leads out of {folder}.")
+    atomic_write(target, data)
+    return target
+
+
+def _holds(path: Path, data: bytes) -> bool:
     try:
-        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+        return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
 
@@ -186,6 +196,13 @@ def build_page(post: Post, content: str, *, nav: str = "", tag_url=None) -> str:
                           header=header, content=content, nav=nav)
 
 
+def refuse_outside(post: Post, root: Path | None) -> None:
+    """Raise JournalError when the post's file really lies outside the journal (a symbolic link
+    to a file elsewhere): such a file is never published."""
+    if post.path is not None and not real_inside(post.path, root or post.path.parent):
+        raise JournalError(f"{post.path} is a link to a file outside the journal; it is not exported.")
+
+
 def export_post(post: Post, out_path: str | Path, journal_root: str | Path | None = None, *,
                 copy_images: bool = False, image_url: ImageUrl | None = None) -> ExportResult:
     """Write ``post`` as a standalone page at ``out_path`` (atomically)."""
@@ -194,6 +211,7 @@ def export_post(post: Post, out_path: str | Path, journal_root: str | Path | Non
     folder_name = f"{out_path.stem}_files"
     collector = ImageCollector(post, root, out_path.parent / folder_name if copy_images else None,
                                quote(folder_name) + "/")
+    refuse_outside(post, root)
     content = render_post(post, root, image_url=image_url or collector)
     atomic_write(out_path, displayable(build_page(post, content)).encode("utf-8"))
-    return ExportResult(out_path, collector.images, collector.missing)
+    return ExportResult(out_path, collector.images, collector.missing, collector.refused)

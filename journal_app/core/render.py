@@ -13,6 +13,7 @@ import html
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .dates import local, zone_label
 from .encoding import displayable
 from .post import Post
 from .sanitize import IMAGE_DATA, sanitize
-from .scan import find_image, is_remote
+from .scan import is_remote, locate_image
 
 EXTENSIONS = [
     "tables", "footnotes", "attr_list", "def_list", "abbr", "sane_lists", "mdx_truly_sane_lists",
@@ -40,7 +41,16 @@ EXTENSION_CONFIGS = {
                            "pygments_lang_class": True},
 }
 
-ImageUrl = Callable[[str], "str | None"]  # source text -> URL to use, or None when missing
+
+
+@dataclass(frozen=True)
+class NotShown:
+    """An image resolver's answer for a file that is there but may not be shown, and why."""
+
+    reason: str
+
+
+ImageUrl = Callable[[str], "str | NotShown | None"]  # source -> URL, NotShown, or None (missing)
 
 _MARK = "<!--jline:{}-->"
 _MARKS = re.compile(r"(?:<!--jline:\d+-->\s*)*<!--jline:(\d+)-->\s*<([A-Za-z][\w-]*)")
@@ -129,9 +139,9 @@ def _attach_lines(fragment: str) -> str:
     return _LEFTOVER.sub("", fragment)
 
 
-def missing_image(src: str, alt: str = "", reason: str = "Image not found") -> str:
+def missing_image(src: str, alt: str = "", reason: str = "Image not found", why: str = "") -> str:
     """The visible placeholder for an image whose file does not exist (or is not shown)."""
-    label = html.escape(src)
+    label = html.escape(src) + (f" ({html.escape(why)})" if why else "")
     note = f" ({html.escape(alt)})" if alt else ""
     return (f'<span class="missing-image" title="{reason}: {label}">'
             f"{reason}: {label}{note}</span>")
@@ -154,10 +164,12 @@ def rewrite_images(fragment: str, image_url: ImageUrl, reason: str = "Image not 
             return tag
         src = html.unescape(next(group for group in found.groups()[1:] if group is not None))
         url = image_url(src)
-        if url is None:
+        if url is None or isinstance(url, NotShown):
             alt = _ALT.search(tag)
-            return missing_image(src, html.unescape(alt.group(1) or alt.group(2) or "") if alt else "",
-                                 reason)
+            alt_text = html.unescape(alt.group(1) or alt.group(2) or "") if alt else ""
+            if url is None:
+                return missing_image(src, alt_text, reason)
+            return missing_image(src, alt_text, "Image not shown", url.reason)
         if url == src:
             return tag
         return tag[:found.start()] + f'{found.group(1)}"{html.escape(url)}"' + tag[found.end():]
@@ -166,15 +178,18 @@ def rewrite_images(fragment: str, image_url: ImageUrl, reason: str = "Image not 
 
 
 def file_image_url(post_path: Path | None, root: Path | None) -> ImageUrl:
-    """An image resolver giving ``file://`` URLs of the files that exist (remote kept as is)."""
+    """An image resolver giving ``file://`` URLs of usable images inside the journal (remote
+    kept as is; a file outside the journal, not regular or not an image is not shown)."""
 
-    def resolve(src: str) -> str | None:
+    def resolve(src: str) -> str | NotShown | None:
         if is_remote(src):
             return src
         if post_path is None:
-            return src
-        found = find_image(src, post_path, root)
-        return found.absolute().as_uri() if found is not None else None
+            return None  # a post not saved yet has no folder to look in
+        found = locate_image(src, post_path, root)
+        if found.refused:
+            return NotShown(found.refused)
+        return found.path.as_uri() if found.path is not None else None
 
     return resolve
 

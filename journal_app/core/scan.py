@@ -2,7 +2,8 @@
 
 velog-backup writes image links two ways, ``../images/x.png`` (relative to the post) and
 ``/images/x.png`` (relative to the backup root, which may be a dated folder below the journal).
-Both resolve here, for the checker and the renderer alike.
+Both resolve here, for the checker and the renderer alike; what a source may use is decided
+by :mod:`.boundary` (inside the journal, a regular file, an image by its bytes).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
+
+from .boundary import LocalImage, vet_image
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -101,9 +104,21 @@ def image_candidates(src: str, post_path: Path, root: Path | None = None) -> lis
     return [Path(os.path.normpath(path)) for path in found]
 
 
-def find_image(src: str, post_path: Path, root: Path | None = None) -> Path | None:
-    """The existing file a local image source points to, or None (missing or remote)."""
+def locate_image(src: str, post_path: Path, root: Path | None = None) -> LocalImage:
+    """What a local image source comes to: the first candidate that is a usable image inside the
+    journal (the post's own folder when no journal is known), else the first refusal, else missing.
+    """
+    boundary = Path(root) if root is not None else post_path.parent
+    refusal = None
     for candidate in image_candidates(src, post_path, root):
-        if candidate.is_file():
-            return candidate
-    return None
+        found = vet_image(src, candidate, boundary)
+        if found is not None and found.path is not None:
+            return found
+        refusal = refusal or found
+    return refusal or LocalImage(src)
+
+
+def find_image(src: str, post_path: Path, root: Path | None = None) -> Path | None:
+    """The real path of the usable image a local source points to, or None (missing, refused,
+    remote)."""
+    return locate_image(src, post_path, root).path

@@ -12,6 +12,7 @@ import html
 import json
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,14 +21,13 @@ from urllib.parse import quote, unquote, urlsplit
 from .. import __version__
 from .dates import local
 from .encoding import displayable
-from .export import ImageCollector, build_document, build_page
+from .export import ImageCollector, build_document, build_page, refuse_outside, write_inside
 from .errors import JournalError
 from .journal import POST_SUFFIXES, SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
 from .post import load_post
 from .render import render_post
 from .scan import image_candidates
-from .storage import atomic_write
 
 MANIFEST = ".journal-export.json"
 _UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'`@+=\x00-\x1f\x7f]+')
@@ -91,6 +91,7 @@ class SiteBuilder:
         """The page of one post, images copied into the site's image folder; also what the
         page depends on besides the post (its images' stamps, and whether any was missing)."""
         post = load_post(info.path)
+        refuse_outside(post, self.journal.root)
         images = ImageCollector(post, self.journal.root, self.out / "images", "../images/",
                                 mirror=True)
         content = self.link_posts(render_post(post, self.journal.root, image_url=images), info)
@@ -163,16 +164,16 @@ class SiteBuilder:
                               content=self.post_list(posts, "../"), nav=nav)
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` atomically unless the file already holds exactly it."""
+def write_if_changed(out: Path, relative: str, text: str) -> bool:
+    """Write ``text`` atomically at ``out/relative`` unless the file already holds exactly it;
+    never outside ``out``."""
     data = displayable(text).encode("utf-8")
-    try:
-        if path.read_bytes() == data:
+    try:  # only a regular file is read (a FIFO or a link put there must not hang or lead out)
+        if stat.S_ISREG(os.lstat(out / relative).st_mode) and (out / relative).read_bytes() == data:
             return False
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, data)
+    write_inside(out, relative, data)
     return True
 
 
@@ -210,7 +211,7 @@ def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dic
         try:
             page, depends = builder.post_html(info)
             results.append((info.relpath, page, "", depends))
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, JournalError) as exc:
             results.append((info.relpath, None, str(exc), {}))
     return results
 
@@ -279,18 +280,18 @@ def export_site(root: str | Path, out: str | Path,
             current.pop(relpath, None)
             continue
         current[relpath].update(depends)
-        written += write_if_changed(out / builder.post_pages[relpath], page)
+        written += write_if_changed(out, builder.post_pages[relpath], page)
     for relpath, key in previous.items():
         if relpath not in current and key.get("page") not in {k["page"] for k in current.values()}:
             try:
                 (out / key["page"]).unlink()
             except OSError:
                 pass
-    written += write_if_changed(out / "index.html", builder.index_html())
+    written += write_if_changed(out, "index.html", builder.index_html())
     for tag, posts in journal.by_tag().items():
         if tag != UNTAGGED and builder.shown(posts):
-            written += write_if_changed(out / builder.tag_pages[tag], builder.tag_html(tag, posts))
-    write_if_changed(manifest_path, json.dumps({"version": __version__, "posts": current},
+            written += write_if_changed(out, builder.tag_pages[tag], builder.tag_html(tag, posts))
+    write_if_changed(out, MANIFEST, json.dumps({"version": __version__, "posts": current},
                                                ensure_ascii=False, indent=1))
     if progress and not stale:
         progress(total, total)

@@ -97,7 +97,9 @@ class FileActionsMixin:
         except (OSError, JournalError) as exc:
             self._error("Could not export", str(exc))
             return False
-        note = f" ({len(result.missing)} image(s) not found)" if result.missing else ""
+        notes = [f"{len(result.missing)} image(s) not found"] if result.missing else []
+        notes += [f"{len(result.refused)} image(s) not shown"] if result.refused else []
+        note = f" ({', '.join(notes)})" if notes else ""
         self.statusBar().showMessage(f"Exported {target}{note}", 5000)
         return True
 

@@ -18,6 +18,7 @@ from PySide6.QtWebEngineCore import (QWebEnginePage, QWebEngineProfile, QWebEngi
                                      QWebEngineUrlRequestInterceptor)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
+from ..core.boundary import real_inside
 from ..core.export import build_document
 from ..core.render import file_image_url, render_markdown
 
@@ -80,12 +81,7 @@ class PreviewGuard(QWebEngineUrlRequestInterceptor):
             return  # the page itself and inline images: nothing leaves the machine
         allowed = False
         if scheme == "file" and self.root is not None:
-            path = Path(url.toLocalFile())
-            try:
-                path = path.resolve()
-            except OSError:
-                pass
-            allowed = path == self.root or self.root in path.parents
+            allowed = real_inside(url.toLocalFile(), self.root)
         elif scheme in ("http", "https"):
             image = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeImage
             allowed = self.allow_remote_images and image

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journal_app.core import check_post, load_post
+from tests.quirks import PNG_HEAD
 
 
 def test_undefined_lines_and_missing_images(quirk_journal):
@@ -22,7 +23,7 @@ def test_root_relative_image_in_dated_backup(tmp_path):
     post_path = tmp_path / "backup/2021-10-31/content/p.md"
     post_path.parent.mkdir(parents=True)
     (tmp_path / "backup/2021-10-31/images").mkdir()
-    (tmp_path / "backup/2021-10-31/images/a.png").write_bytes(b"png")
+    (tmp_path / "backup/2021-10-31/images/a.png").write_bytes(PNG_HEAD)
     post_path.write_text("![](/images/a.png)\n![](../images/a.png)\n<img src=\"../images/b.png\">\n")
     problems = check_post(load_post(post_path), tmp_path)
     assert [(p.line, p.message) for p in problems] == [(3, "image not found: ../images/b.png")]

@@ -6,6 +6,7 @@ import re
 
 from journal_app.core import Post
 from journal_app.core.render import mark_block_lines, render_header, render_markdown, render_post
+from tests.quirks import JPEG_HEAD, PNG_HEAD
 
 
 def test_tables_and_highlighted_code():
@@ -86,7 +87,7 @@ def test_images_both_velog_layouts_and_missing(tmp_path):
     root = tmp_path / "backup"
     (root / "content").mkdir(parents=True)
     (root / "images").mkdir()
-    (root / "images" / "a b.png").write_bytes(b"png")
+    (root / "images" / "a b.png").write_bytes(PNG_HEAD)
     post_path = root / "content" / "p.md"
     post_path.write_text("![](../images/a%20b.png)\n\n![alt](/images/a b.png)\n\n"
                          "<img src=\"/images/gone.png\">\n\n![](https://x.test/r.png)\n")
@@ -103,9 +104,9 @@ def test_root_images_of_hugo_and_jekyll_sites(tmp_path):
     root = tmp_path / "site"
     (root / "content" / "posts").mkdir(parents=True)
     (root / "static").mkdir()
-    (root / "static" / "night.jpg").write_bytes(b"jpg")
+    (root / "static" / "night.jpg").write_bytes(JPEG_HEAD)
     (root / "assets" / "img").mkdir(parents=True)
-    (root / "assets" / "img" / "a.png").write_bytes(b"png")
+    (root / "assets" / "img" / "a.png").write_bytes(PNG_HEAD)
     post_path = root / "content" / "posts" / "p.md"
     post_path.write_text("![p1](/night.jpg)\n\n![p2](/img/a.png)\n\n![p3](/nowhere.png)\n")
     out = render_post(load_post(post_path), root)

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from journal_app.core.site import export_site
 from tests.core.test_export import parse
+from tests.quirks import PNG_HEAD
 
 
 def local_links(page: Path) -> list[str]:
@@ -107,7 +108,7 @@ def test_rerun_follows_changed_added_and_deleted_images(tmp_path):
     root = tmp_path / "backup"
     (root / "content").mkdir(parents=True)
     (root / "images").mkdir()
-    (root / "images" / "a.png").write_bytes(b"first")
+    (root / "images" / "a.png").write_bytes(PNG_HEAD + b"first")
     (root / "content" / "글.md").write_text("---\ntitle: 글\n---\n![](../images/a.png)\n\n"
                                            "![](../images/b.png)\n", encoding="utf-8")
     out = tmp_path / "site"
@@ -116,17 +117,17 @@ def test_rerun_follows_changed_added_and_deleted_images(tmp_path):
     assert "Image not found: ../images/b.png" in page.read_text(encoding="utf-8")
     assert export_site(root, out).rendered == 0
     image = root / "images" / "a.png"
-    image.write_bytes(b"again")  # same size, new content
+    image.write_bytes(PNG_HEAD + b"again")  # same size, new content
     os.utime(image, ns=(image.stat().st_atime_ns, image.stat().st_mtime_ns + 10**9))
     assert export_site(root, out).rendered == 1
-    assert (out / "images" / "images" / "a.png").read_bytes() == b"again"
-    (root / "images" / "b.png").write_bytes(b"now here")
+    assert (out / "images" / "images" / "a.png").read_bytes() == PNG_HEAD + b"again"
+    (root / "images" / "b.png").write_bytes(PNG_HEAD + b"now here")
     assert export_site(root, out).rendered == 1
     assert "Image not found" not in page.read_text(encoding="utf-8")
     import shutil
     shutil.rmtree(out / "images")
     assert export_site(root, out).rendered == 1
-    assert (out / "images" / "images" / "b.png").read_bytes() == b"now here"
+    assert (out / "images" / "images" / "b.png").read_bytes() == PNG_HEAD + b"now here"
 
 
 def test_links_between_posts_point_at_their_pages(tmp_path):
