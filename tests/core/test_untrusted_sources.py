@@ -29,6 +29,11 @@ HOSTILE = {  # source -> why it is not shown
 
 @pytest.fixture
 def hostile(tmp_path):
+    """(root, post, outside): see :func:`make_hostile`."""
+    return make_hostile(tmp_path)
+
+
+def make_hostile(tmp_path):
     """A velog backup whose post names files outside it, a non-image, a link out and a FIFO."""
     outside = tmp_path / "outside"
     outside.mkdir()
