@@ -28,11 +28,13 @@ _SVG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<
 def real_inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
     """True when the real path of ``path`` (symlinks resolved) is ``folder`` or lies under it."""
     try:
-        real = Path(os.path.realpath(path))
-        top = Path(os.path.realpath(folder))
+        return _under(os.path.realpath(path), os.path.realpath(folder))
     except (OSError, ValueError):
         return False
-    return real == top or top in real.parents
+
+
+def _under(real: str, top: str) -> bool:
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def image_type(head: bytes) -> str | None:
@@ -71,13 +73,19 @@ class LocalImage:
         return self.path is None and not self.refused
 
 
-def vet_image(src: str, candidate: Path, boundary: Path) -> LocalImage | None:
-    """``candidate`` as a usable image, a refusal with its reason, or None when nothing is there."""
+def vet_image(src: str, candidate: Path, top: str) -> LocalImage | None:
+    """``candidate`` as a usable image, a refusal with its reason, or None when nothing is there.
+
+    ``top`` is the real path of the boundary (the journal root, or the post's folder).
+    """
     if not os.path.lexists(candidate):
         return None
-    if not real_inside(candidate, boundary):
+    try:
+        real = os.path.realpath(candidate)
+    except (OSError, ValueError):
+        return LocalImage(src, refused="it cannot be read")
+    if not _under(real, top):
         return LocalImage(src, refused="it lies outside the journal")
-    real = Path(os.path.realpath(candidate))
     try:
         info = os.stat(real)
         if not stat.S_ISREG(info.st_mode):
@@ -91,7 +99,7 @@ def vet_image(src: str, candidate: Path, boundary: Path) -> LocalImage | None:
     mime = image_type(head)
     if mime is None:
         return LocalImage(src, refused="it is not an image")
-    return LocalImage(src, real, mime)
+    return LocalImage(src, Path(real), mime)
 
 
 def read_image(image: LocalImage) -> bytes:

@@ -108,10 +108,10 @@ def locate_image(src: str, post_path: Path, root: Path | None = None) -> LocalIm
     """What a local image source comes to: the first candidate that is a usable image inside the
     journal (the post's own folder when no journal is known), else the first refusal, else missing.
     """
-    boundary = Path(root) if root is not None else post_path.parent
+    top = os.path.realpath(root if root is not None else post_path.parent)
     refusal = None
     for candidate in image_candidates(src, post_path, root):
-        found = vet_image(src, candidate, boundary)
+        found = vet_image(src, candidate, top)
         if found is not None and found.path is not None:
             return found
         refusal = refusal or found
