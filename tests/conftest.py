@@ -1,4 +1,4 @@
-"""Shared fixtures: a journal folder holding every quirk of FORMATS.md."""
+"""Shared fixtures: a journal folder holding every quirk of docs/FORMATS.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hand-written post files reproducing every quirk of the files our users bring (FORMATS.md).
+"""Hand-written post files reproducing every quirk of the files our users bring (docs/FORMATS.md).
 
 Each entry is (relative path, exact bytes). None is a copy of anyone's post.
 """
