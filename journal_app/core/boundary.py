@@ -13,6 +13,7 @@ that sniff types either leave SVG out or decode whole files.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -35,6 +36,26 @@ def real_inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
 
 def _under(real: str, top: str) -> bool:
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def read_regular(path: str | os.PathLike, limit: int, *, head: bool = False) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them (``head``: the first ``limit``
+    bytes of a file of any size; otherwise a larger file raises).
+
+    Opening never blocks (a FIFO or device is refused after a non-blocking open), so a file a
+    post names, or one put in a site folder, cannot hang or flood the app. Raises OSError.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "it is not a regular file", str(path))
+        if not head and info.st_size > limit:
+            raise OSError(errno.EFBIG, f"it is larger than {limit // 2**20 or 1} MB", str(path))
+        data = stream.read(limit + (0 if head else 1))
+    if not head and len(data) > limit:
+        raise OSError(errno.EFBIG, f"it is larger than {limit // 2**20 or 1} MB", str(path))
+    return data
 
 
 def image_type(head: bytes) -> str | None:
@@ -92,8 +113,7 @@ def vet_image(src: str, candidate: Path, top: str) -> LocalImage | None:
             return LocalImage(src, refused="it is not a regular file")
         if info.st_size > MAX_IMAGE_BYTES:
             return LocalImage(src, refused=f"it is larger than {MAX_IMAGE_BYTES // 2**20} MB")
-        with open(real, "rb") as stream:
-            head = stream.read(HEAD_BYTES)
+        head = read_regular(real, HEAD_BYTES, head=True)
     except OSError:
         return LocalImage(src, refused="it cannot be read")
     mime = image_type(head)
@@ -109,11 +129,7 @@ def read_image(image: LocalImage) -> bytes:
     """
     if image.path is None:
         raise OSError(f"{image.src}: {image.refused or 'not found'}")
-    with open(image.path, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_IMAGE_BYTES:
-            raise OSError(f"{image.src}: it is not a regular file of a sensible size")
-        data = stream.read(MAX_IMAGE_BYTES + 1)
-    if len(data) > MAX_IMAGE_BYTES or image_type(data[:HEAD_BYTES]) is None:
+    data = read_regular(image.path, MAX_IMAGE_BYTES)
+    if image_type(data[:HEAD_BYTES]) is None:
         raise OSError(f"{image.src}: it is not an image")
     return data

@@ -22,7 +22,7 @@ from pygments.formatters import HtmlFormatter
 from .. import __version__
 from ..resources import resource_text
 from .post import Post
-from .boundary import LocalImage, read_image, real_inside
+from .boundary import LocalImage, read_image, read_regular, real_inside
 from .encoding import displayable
 from .errors import JournalError, SaveError
 from .render import ImageUrl, NotShown, render_header, render_post
@@ -171,7 +171,7 @@ def write_inside(folder: Path, relative: str, data: bytes) -> Path:
 
 def _holds(path: Path, data: bytes) -> bool:
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        return read_regular(path, len(data)) == data
     except OSError:
         return False
 

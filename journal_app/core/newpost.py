@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import datetime, UTC
 from pathlib import Path
 
+from .boundary import read_regular
 from .errors import JournalError, SaveError
 from .fields import quote_double, yaml_scalar
 from .journal import Journal
@@ -55,8 +56,10 @@ def journal_style(journal: Journal) -> str:
     the journal's posts use."""
     votes: Counter[str] = Counter()
     for info in journal.posts[:50]:
+        if not info.readable:
+            continue
         try:
-            head = info.path.read_bytes()[:600].decode("utf-8", "replace")
+            head = read_regular(info.path, 600, head=True).decode("utf-8", "replace")
         except OSError:
             continue
         if head.startswith("+++"):

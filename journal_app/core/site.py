@@ -12,7 +12,6 @@ import html
 import json
 import os
 import re
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .. import __version__
 from .dates import local
+from .boundary import read_regular
 from .encoding import displayable
 from .export import ImageCollector, build_document, build_page, refuse_outside, write_inside
 from .errors import JournalError
@@ -30,6 +30,7 @@ from .render import render_post
 from .scan import image_candidates
 
 MANIFEST = ".journal-export.json"
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'`@+=\x00-\x1f\x7f]+')
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LINK = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
@@ -169,7 +170,7 @@ def write_if_changed(out: Path, relative: str, text: str) -> bool:
     never outside ``out``."""
     data = displayable(text).encode("utf-8")
     try:  # only a regular file is read (a FIFO or a link put there must not hang or lead out)
-        if stat.S_ISREG(os.lstat(out / relative).st_mode) and (out / relative).read_bytes() == data:
+        if not os.path.islink(out / relative) and read_regular(out / relative, len(data)) == data:
             return False
     except OSError:
         pass
@@ -230,7 +231,7 @@ def export_site(root: str | Path, out: str | Path,
     builder = SiteBuilder(journal, out)
     manifest_path = out / MANIFEST
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(read_regular(manifest_path, MAX_MANIFEST_BYTES))
         if manifest.get("version") != __version__:
             manifest = {}
     except (OSError, ValueError):

@@ -157,3 +157,26 @@ def test_check_names_every_image_it_will_not_show(hostile):
     messages = [problem.message for problem in check_post(load_post(post_path), root)]
     for src, why in HOSTILE.items():
         assert f"image not shown: {src} ({why})" in messages
+
+
+def test_nothing_blocks_on_a_fifo_where_a_file_was(tmp_path):
+    """A post replaced by a FIFO after the scan, and a FIFO where the site keeps its manifest:
+    a new post and a site export go on (opening either for reading would block forever)."""
+    from journal_app.core import Journal
+    from journal_app.core.newpost import create_post
+    from journal_app.core.site import MANIFEST
+
+    root = tmp_path / "journal"
+    root.mkdir()
+    for number in range(3):
+        (root / f"{number}.md").write_text(f'---\ntitle: "{number}"\ntags: ["a"]\n---\n글\n')
+    journal = Journal(root)
+    (root / "1.md").unlink()
+    os.mkfifo(root / "1.md")
+    assert create_post(journal, "새 글", []).is_file()
+    (root / "1.md").unlink()
+    out = tmp_path / "site"
+    out.mkdir()
+    os.mkfifo(out / MANIFEST)
+    assert export_site(root, out).failed == []
+    assert (out / MANIFEST).is_file()
