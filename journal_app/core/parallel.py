@@ -2,17 +2,24 @@
 
 Only the ``fork`` start method is used: ``spawn`` and ``forkserver`` would re-run the caller's
 main module in each worker. Forking is safe only while this process has a single thread, so a
-threaded caller (the window) gets the plain serial loop.
+threaded caller (the window) gets the plain serial loop. A worker never outlives this process:
+killed with it (Linux), or leaving within a second of noticing it is gone (elsewhere).
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
 
 
 def can_fork() -> bool:
@@ -24,6 +31,27 @@ def can_fork() -> bool:
         return len(os.listdir("/proc/self/task")) == 1
     except OSError:
         return True  # no /proc: only Python's own count is known
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker's initializer: end this process when ``parent`` (the process that forked it)
+    dies, instead of waiting forever on a queue nobody writes to."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+        else:
+            if os.getppid() != parent:  # died before the request was made
+                os._exit(1)
+            return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def worker_count(items: int, minimum: int) -> int:
@@ -44,7 +72,8 @@ def chunked_map(function: Callable[[list], list], items: Sequence, *, minimum: i
     results: list = []
     if workers > 1:
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
                 for part in pool.map(function, chunks):
                     results.extend(part)
                     if progress is not None:
