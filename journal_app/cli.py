@@ -7,6 +7,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 from . import __version__
 from .core import FieldEditError, Journal, JournalError, SaveError, check_post, load_post, save_post
 from .core.dates import local
+from .core.instances import Instance, tidy_temporaries
 from .core.journal import PostInfo, find_journal_root
 from .core.post import TAG_KEYS, split_tags
 
@@ -79,8 +81,11 @@ def require_folder(root: str) -> Path:
 
 
 def open_journal(root: str) -> Journal:
-    """The journal at ``root``, or a UsageError naming what is wrong."""
-    return Journal(require_folder(root))
+    """The journal at ``root``, or a UsageError naming what is wrong (a killed save's
+    temporary files are cleared from it)."""
+    journal = Journal(require_folder(root))
+    tidy_temporaries(journal)
+    return journal
 
 
 def post_json(info: PostInfo) -> dict:
@@ -231,7 +236,9 @@ def main(argv: list[str]) -> int:
         parser.print_help()
         return 2
     try:
-        return args.run(args)
+        writes = args.command in ("tag", "export")  # other instances must know a writer runs
+        with Instance() if writes else contextlib.nullcontext():
+            return args.run(args)
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as cat does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

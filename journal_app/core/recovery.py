@@ -1,8 +1,10 @@
 """Recovery files: unsaved editor text kept outside the journal, so a crash loses nothing.
 
-One JSON file per post in the recovery folder (in the user's data folder, never the journal),
-written atomically. After a crash, ``pending()`` lists what was not saved; the window offers
-each back, showing how it differs from the file on disk.
+One JSON file per post and running instance in the recovery folder (in the user's data folder,
+never the journal), written atomically and named ``KEY.INSTANCE.json``, so two windows on one
+post never overwrite or delete each other's text. After a crash, ``set_aside()`` takes over what
+instances that are no longer running left behind (never a live one's); the window offers each
+back, showing how it differs from the file on disk.
 """
 
 from __future__ import annotations
@@ -11,11 +13,20 @@ import difflib
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .storage import atomic_write
+from .errors import JournalError, SaveError
+from .instances import Instance, is_running, stale_before
+from .storage import atomic_write, describe_os_error, remove_stale_temporaries
+
+_INSTANCE = re.compile(r"\d+-[0-9a-f]{8}")
+
+
+class RecoveryError(JournalError):
+    """The recovery folder cannot be written; the message says why in plain words."""
 
 
 @dataclass(frozen=True)
@@ -28,49 +39,99 @@ class Recovery:
     file: Path | None = None  # the recovery file it was read from
 
 
-class RecoveryStore:
-    """The recovery folder."""
+def owner_of(file: Path) -> str | None:
+    """The id of the instance a recovery file belongs to (None for files of older versions)."""
+    parts = Path(file).name.split(".")
+    return parts[1] if len(parts) > 2 and _INSTANCE.fullmatch(parts[1]) else None
 
-    def __init__(self, folder: Path):
+
+class RecoveryStore:
+    """The recovery folder, as one running instance sees it: it writes and removes only its
+    own files. ``close()`` ends the instance (its files are then offered at the next start)."""
+
+    def __init__(self, folder: Path, registry: Path | None = None):
         self.folder = Path(folder)
+        self.registry = registry
+        self.instance = Instance(registry)
+
+    def close(self) -> None:
+        """This instance is ending: what it set aside goes back to whoever starts next."""
+        self.instance.close()
+
+    @staticmethod
+    def _key(post_path: Path) -> str:
+        key = hashlib.sha1(str(Path(post_path).absolute()).encode("utf-8", "surrogateescape"))
+        return key.hexdigest()[:20]
 
     def file_for(self, post_path: Path) -> Path:
-        """The post's current recovery file (a postponed one is kept under another name)."""
-        key = hashlib.sha1(str(Path(post_path).absolute()).encode("utf-8", "surrogateescape"))
-        return self.folder / f"{key.hexdigest()[:20]}.json"
+        """This instance's recovery file of the post (one set aside is kept under another name)."""
+        return self.folder / f"{self._key(post_path)}.{self.instance.id}.json"
 
     def write(self, post_path: Path, text: str) -> None:
-        """Keep ``text`` as the unsaved state of the post at ``post_path`` (atomic)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Keep ``text`` as the unsaved state of the post at ``post_path`` (atomic); raises
+        RecoveryError saying in plain words why the recovery folder cannot take it."""
         record = {"path": str(Path(post_path).absolute()), "text": text,
                   "saved_at": datetime.now().astimezone().isoformat()}
-        atomic_write(self.file_for(post_path), json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.file_for(post_path), json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        except (OSError, SaveError) as exc:
+            raise RecoveryError(self._reason(exc)) from exc
+
+    def _reason(self, exc: Exception) -> str:
+        cause = exc if isinstance(exc, OSError) else exc.__cause__
+        if self.folder.exists() and not self.folder.is_dir():
+            reason = "the recovery folder is a file, not a folder"
+        elif isinstance(cause, OSError):
+            reason = describe_os_error(cause)
+        else:
+            reason = str(exc)
+        return f"{reason} ({self.folder})"
 
     def discard(self, post_path: Path) -> None:
-        """Forget the unsaved state of a post (it was saved, or the user let it go)."""
+        """Forget this instance's unsaved state of a post (it was saved, or the user let it go)."""
         try:
             os.unlink(self.file_for(post_path))
         except FileNotFoundError:
             pass
 
     def set_aside(self) -> list[Recovery]:
-        """Every recovery left behind, newest first, each moved to a file of its own.
+        """Every recovery left by an instance that is no longer running, newest first, each
+        taken over by this instance under a name of its own (recoveries of running instances
+        are never offered).
 
         This session writes and deletes only each post's current recovery file, so what was
         set aside survives until the user restores or discards it (or asks again next start).
         """
+        remove_stale_temporaries([self.folder], stale_before(self.registry))
         found = []
         for item in self.pending():
-            if item.file == self.file_for(item.path):
-                stamp = item.saved_at.strftime("%Y%m%d%H%M%S%f")
-                for number in range(1000):
-                    target = item.file.with_name(f"{item.file.stem}.{stamp}.{number}.json")
-                    if not target.exists():
-                        break
-                os.replace(item.file, target)
-                item = Recovery(item.path, item.text, item.saved_at, target)
+            owner = owner_of(item.file)
+            if owner == self.instance.id:
+                if item.file == self.file_for(item.path):
+                    continue  # being typed in this session
+            elif is_running(owner, self.registry):
+                continue
+            else:
+                item = self._take_over(item)
+                if item is None:
+                    continue  # another instance took it first
             found.append(item)
         return sorted(found, key=lambda item: item.saved_at, reverse=True)
+
+    def _take_over(self, item: Recovery) -> Recovery | None:
+        stamp = item.saved_at.strftime("%Y%m%d%H%M%S%f")
+        for number in range(1000):
+            target = self.folder / f"{self._key(item.path)}.{self.instance.id}.{stamp}.{number}.json"
+            if not target.exists():
+                break
+        try:
+            os.rename(item.file, target)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return item  # offered where it is (it cannot be moved)
+        return Recovery(item.path, item.text, item.saved_at, target)
 
     def drop(self, item: Recovery) -> None:
         """Forget one recovery read by ``pending()`` (restored or let go)."""
@@ -80,7 +141,8 @@ class RecoveryStore:
             pass
 
     def pending(self) -> list[Recovery]:
-        """Every recovery left behind, oldest first; unreadable ones are skipped."""
+        """Every recovery file in the folder, any instance's, oldest first; unreadable ones are
+        skipped."""
         found = []
         for file in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
             try:

@@ -35,6 +35,7 @@ def create_window(path: str | Path | None = None, env=None):
 
     env = env or Environment.default()
     window = MainWindow(env)
+    window.destroyed.connect(window.recovery.close)  # this instance ends with its window
     window.restore_state()
     select = None
     if path is not None:

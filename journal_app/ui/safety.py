@@ -14,11 +14,14 @@ from ..core import JournalError, Post, load_post
 from ..core.buffer import buffer_text
 from ..core.post import read_error_message
 from ..core.recovery import describe_difference
+from ..core.storage import describe_os_error
 from .dialogs import show_difference
 
 
 class SafetyMixin:
     """Autosave, crash recovery and conflict handling for MainWindow."""
+
+    _recovery_trouble: str | None = None  # why unsaved text cannot be kept safe, once said
 
     def autosave_enabled(self) -> bool:
         return bool(self.env.settings.get("preferences/autosave"))
@@ -29,9 +32,15 @@ class SafetyMixin:
             return False
         try:
             self.recovery.write(self.post.path, self.editor.toPlainText())
-        except (OSError, JournalError) as exc:
-            self.statusBar().showMessage(f"Could not write the recovery file: {exc}", 5000)
+        except JournalError as exc:
+            trouble = f"Unsaved text cannot be kept safe: {exc}. Save to keep it."
+            if trouble != self._recovery_trouble:  # said once, not after every pause in typing
+                self._recovery_trouble = trouble
+                self.statusBar().showMessage(trouble)
             return False
+        if self._recovery_trouble is not None:
+            self._recovery_trouble = None
+            self.statusBar().showMessage("Unsaved text is kept safe again.", 5000)
         return True
 
     def autosave(self) -> bool:
@@ -90,12 +99,14 @@ class SafetyMixin:
         """After a crash: offer each post's unsaved text back, showing what differs on disk.
 
         Newest first; Later (or Escape) keeps a text for the next start. Once one text of a
-        post is restored, older ones of the same post wait for the next start.
+        post is restored, older ones of the same post wait for the next start. Texts of another
+        window still running are never offered: they are that window's.
         """
         try:
             items = self.recovery.set_aside()
         except OSError as exc:
-            self.statusBar().showMessage(f"Could not read the recovery folder: {exc}")
+            self.statusBar().showMessage("Could not read the recovery folder "
+                                         f"({self.recovery.folder}): {describe_os_error(exc)}.")
             return
         restored: set[Path] = set()
         for item in items:

@@ -148,14 +148,20 @@ def click_button(text: str, seen: list[str]):
     return act
 
 
+def crashed_session(env) -> RecoveryStore:
+    """The recovery store of a window that is no longer running, once ``close()`` is called."""
+    return RecoveryStore(env.data_dir / "recovery")
+
+
 def test_recovery_later_keeps_the_text_for_the_next_start(qtbot, env, journal_root):
     from journal_app.ui.app import create_window
     from tests.ui.conftest import close_window
 
     post = journal_root / "content" / "2024년 회고.md"
     before = post.read_text(encoding="utf-8")
-    store = RecoveryStore(env.data_dir / "recovery")
+    store = crashed_session(env)
     store.write(post, before + "충돌 전에 쓴 문장")
+    store.close()
     seen = []
     answer_dialog(click_button("Later", seen))
     window = create_window(post, env)
@@ -176,7 +182,7 @@ def test_recovery_later_keeps_the_text_for_the_next_start(qtbot, env, journal_ro
         assert len(seen) == 2
         assert window.editor.toPlainText() == before + "충돌 전에 쓴 문장"
         assert window.editor.document().isModified()
-        assert [item.file for item in store.pending()] == [store.file_for(post)]
+        assert [item.file for item in store.pending()] == [window.recovery.file_for(post)]
     finally:
         close_window(window)
     answer_dialog(click_button("Discard", seen))
@@ -193,10 +199,13 @@ def test_two_recoveries_of_one_post_never_overwrite_each_other(qtbot, env, journ
 
     post = journal_root / "content" / "2024년 회고.md"
     before = post.read_text(encoding="utf-8")
-    store = RecoveryStore(env.data_dir / "recovery")
-    store.write(post, before + "미뤄 둔 글")  # "Later" at an earlier start ...
-    store.set_aside()
+    first = crashed_session(env)
+    first.write(post, before + "미뤄 둔 글")
+    first.close()
+    store = crashed_session(env)
+    store.set_aside()  # "Later" at an earlier start ...
     store.write(post, before + "충돌 직전 글")  # ... then more typing and another crash
+    store.close()
     seen = []
     answer_dialog(click_button("Restore", seen))  # the newest is offered first
     window = create_window(post, env)

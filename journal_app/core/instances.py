@@ -1,0 +1,149 @@
+"""Which copies of the program are running: one small locked file per running instance.
+
+Each window (and each command that writes) registers itself: a file ``ID.lock`` in the registry
+folder (the user's cache folder, never a journal), holding its start time, locked with
+``flock`` for as long as the instance lives. The kernel drops the lock when the process dies,
+however it dies, so a file whose lock is free belongs to an instance that is gone. This is how
+an instance tells its own recovery files from those of a crashed one, and how a temporary file
+is known to be left over: it is older than every instance still running.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .index import cache_folder
+from .storage import remove_stale_temporaries
+
+try:
+    import fcntl
+except ImportError:  # no flock (Windows): instances cannot see each other
+    fcntl = None
+
+GRACE_SECONDS = 60.0  # a temporary file written this recently is never removed
+CLOCK_SLACK = 1.0  # a file system's clock may lag time.time() a little
+
+
+def registry_folder() -> Path:
+    """Where running instances register: ``instances`` in the cache folder."""
+    return cache_folder() / "instances"
+
+
+class Instance:
+    """This running instance's registration; ``close()`` (or the process ending) removes it."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder is not None else registry_folder()
+        self.id = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self.started = time.time()
+        self.registered = False
+        self._stream = None
+        self._register()
+
+    def _register(self) -> None:
+        """Publish ``ID.lock`` already locked (written under another name, then renamed), so
+        no one ever sees it unlocked; then remove the files of instances that are gone."""
+        if fcntl is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".new-", suffix=".lock", dir=self.folder)
+            stream = os.fdopen(handle, "w", encoding="utf-8")
+            fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            stream.write(json.dumps({"pid": os.getpid(), "started": self.started}))
+            stream.flush()
+            os.rename(temp, self.folder / f"{self.id}.lock")
+        except OSError:
+            return  # unregistered: others take this instance for gone (nothing is lost by it)
+        self._stream, self.registered = stream, True
+        for path in self.folder.iterdir():
+            if path.name != f"{self.id}.lock":
+                _remove_if_free(path)
+
+    def close(self) -> None:
+        """End the registration (the instance is closing)."""
+        if self._stream is not None:
+            try:
+                os.unlink(self.folder / f"{self.id}.lock")
+            except OSError:
+                pass
+            self._stream.close()
+            self._stream = None
+
+    def __enter__(self) -> Instance:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _remove_if_free(path: Path) -> None:
+    """Remove a registry file whose instance is gone (its lock is free)."""
+    try:
+        with open(path, "rb") as stream:
+            fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.unlink(path)
+    except OSError:
+        pass  # held by a running instance, or already removed by another
+
+
+def running(folder: Path | None = None) -> dict[str, float]:
+    """Instance id -> start time, for every instance still running."""
+    found = {}
+    for path, started in _entries(Path(folder) if folder is not None else registry_folder()):
+        found[path.name[:-len(".lock")]] = started
+    return found
+
+
+def _entries(folder: Path) -> Iterator[tuple[Path, float]]:
+    if fcntl is None:
+        return
+    try:
+        paths = [path for path in folder.glob("*.lock") if not path.name.startswith(".")]
+    except OSError:
+        return
+    for path in paths:
+        try:
+            with open(path, "rb") as stream:
+                try:
+                    fcntl.flock(stream, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                except BlockingIOError:  # locked: running
+                    yield path, float(json.loads(stream.read())["started"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+
+
+def is_running(instance_id: str | None, folder: Path | None = None) -> bool:
+    """True while the instance ``instance_id`` holds its lock."""
+    if instance_id is None or fcntl is None:
+        return False
+    path = (Path(folder) if folder is not None else registry_folder()) / f"{instance_id}.lock"
+    try:
+        with open(path, "rb") as stream:
+            fcntl.flock(stream, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def stale_before(folder: Path | None = None) -> float:
+    """The time before which a temporary file of ours is left over: before the start of every
+    running instance, and not within the last minute."""
+    starts = running(folder).values()
+    cutoff = time.time() - GRACE_SECONDS
+    return min([cutoff, *(start - CLOCK_SLACK for start in starts)])
+
+
+def tidy_temporaries(journal, folder: Path | None = None) -> list[Path]:
+    """Remove the temporary files a killed save left in ``journal``'s folders (its root and
+    every folder holding a post); returns what was removed."""
+    folders = {journal.root, *(info.path.parent for info in journal.posts)}
+    return remove_stale_temporaries(sorted(folders), stale_before(folder))
