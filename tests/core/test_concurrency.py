@@ -85,3 +85,90 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path, command):
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+REGISTER = """
+import sys, time
+from journal_app.core.instances import Instance
+instance = Instance()
+print(instance.id, flush=True)
+time.sleep(60)
+"""
+
+
+def test_an_instance_is_running_until_it_closes_or_is_killed():
+    from journal_app.core.instances import Instance, is_running, registry_folder, running
+
+    here = Instance()
+    assert here.registered and is_running(here.id) and here.id in running()
+    child = subprocess.Popen([sys.executable, "-c", REGISTER], stdout=subprocess.PIPE, text=True)
+    try:
+        other = child.stdout.readline().strip()
+        assert is_running(other) and set(running()) == {here.id, other}
+    finally:
+        child.kill()
+        child.wait(10)
+    assert not is_running(other)  # the kernel dropped its lock
+    here.close()
+    assert not is_running(here.id) and running() == {}
+    Instance().close()  # registering clears the files of instances that are gone
+    assert list(registry_folder().iterdir()) == []
+
+
+def test_two_instances_on_one_post_keep_and_remove_only_their_own_text(tmp_path):
+    from journal_app.core.recovery import RecoveryStore
+
+    folder, post = tmp_path / "recovery", tmp_path / "journal" / "글.md"
+    first, second = RecoveryStore(folder), RecoveryStore(folder)
+    first.write(post, "첫 창의 글")
+    second.write(post, "둘째 창의 글")
+    assert sorted(item.text for item in first.pending()) == ["둘째 창의 글", "첫 창의 글"]
+    first.discard(post)  # the first window saved
+    assert [item.text for item in second.pending()] == ["둘째 창의 글"]
+    third = RecoveryStore(folder)  # a window started while the second still runs
+    assert third.set_aside() == []
+    assert [item.text for item in second.pending()] == ["둘째 창의 글"]
+    second.close()  # ... and then the second is gone (crashed, say)
+    assert [item.text for item in third.set_aside()] == ["둘째 창의 글"]
+    fourth = RecoveryStore(folder)
+    assert fourth.set_aside() == []  # the third took it over and still runs
+    third.close()
+    assert [item.text for item in fourth.set_aside()] == ["둘째 창의 글"]
+
+
+def test_recoveries_of_earlier_versions_are_offered(tmp_path):
+    import json
+
+    from journal_app.core.recovery import RecoveryStore
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    record = {"path": str(tmp_path / "글.md"), "text": "예전 형식", "saved_at": "2026-01-02T03:04:05+09:00"}
+    (folder / "0123456789abcdef0123.json").write_text(json.dumps(record), encoding="utf-8")
+    store = RecoveryStore(folder)
+    [item] = store.set_aside()
+    assert item.text == "예전 형식" and store.instance.id in item.file.name
+
+
+def test_an_unusable_recovery_folder_is_said_in_plain_words(tmp_path):
+    from journal_app.core.recovery import RecoveryError, RecoveryStore
+
+    folder = tmp_path / "recovery"
+    folder.write_text("not a folder")
+    with pytest.raises(RecoveryError) as caught:
+        RecoveryStore(folder).write(tmp_path / "글.md", "안전하지 않은 글")
+    assert str(caught.value) == f"the recovery folder is a file, not a folder ({folder})"
+    inside = tmp_path / "file" / "recovery"
+    inside.parent.write_text("")
+    with pytest.raises(RecoveryError, match=r"^a part of the path is not a folder \("):
+        RecoveryStore(inside).write(tmp_path / "글.md", "안전하지 않은 글")
+
+
+def test_a_read_only_recovery_folder_is_said_in_plain_words(tmp_path, tmpfs):
+    from journal_app.core.recovery import RecoveryError, RecoveryStore
+
+    mount = tmpfs("64k")
+    (mount / "recovery").mkdir()
+    subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+    with pytest.raises(RecoveryError, match=r"^the file system is read-only \("):
+        RecoveryStore(mount / "recovery").write(tmp_path / "글.md", "안전하지 않은 글")

@@ -223,3 +223,66 @@ def test_two_recoveries_of_one_post_never_overwrite_each_other(qtbot, env, journ
         assert [item.text for item in store.pending()] == [before + "미뤄 둔 글"]
     finally:
         close_window(window)
+
+
+def test_two_windows_on_one_post_never_lose_each_others_unsaved_text(qtbot, env, journal_root):
+    from journal_app.ui.app import create_window
+    from tests.ui.conftest import close_window
+
+    post = journal_root / "content" / "2024년 회고.md"
+    before = post.read_text(encoding="utf-8")
+    first, second = create_window(post, env), create_window(post, env)
+    third = None
+    try:
+        for window, words in ((first, "첫 창의 글"), (second, "둘째 창의 글")):
+            window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+            type_text(window.editor, words)
+        store = RecoveryStore(env.data_dir / "recovery")
+        qtbot.waitUntil(lambda: sorted(item.text for item in store.pending())
+                        == [before + "둘째 창의 글", before + "첫 창의 글"], timeout=3000)
+        asked = []
+        answer_dialog(lambda box: (asked.append(box.objectName()),
+                                   box.button(box.StandardButton.Cancel).click()))
+        assert first.save()  # the second window is asked about the change on disk: later
+        qtbot.waitUntil(lambda: asked == ["conflictDialog"], timeout=5000)
+        assert [item.text for item in store.pending()] == [before + "둘째 창의 글"]
+        seen = []
+        answer_dialog(lambda box: (seen.append(box.objectName()), box.reject()), timeout_ms=1000)
+        third = create_window(post, env)  # the second still runs: nothing of it is offered
+        qtbot.wait(100)
+        assert seen == []
+        assert [item.text for item in store.pending()] == [before + "둘째 창의 글"]
+        assert second.editor.toPlainText() == before + "둘째 창의 글"
+    finally:
+        for window in (first, second, third):
+            if window is not None:
+                close_window(window)
+
+
+def test_an_unusable_recovery_folder_is_said_once_in_plain_words(qtbot, window, env):
+    env.data_dir.mkdir(parents=True, exist_ok=True)
+    (env.data_dir / "recovery").write_text("a file where the folder should be")
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    window.open_post(window.journal.root / "content" / "2024년 회고.md")
+    before = window.editor.toPlainText()
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "지켜야 할 글")
+    qtbot.waitUntil(lambda: any("cannot be kept safe" in text for text in messages), timeout=3000)
+    type_text(window.editor, " 더")
+    assert not window.write_recovery() and not window.write_recovery()
+    said = [text for text in messages if "cannot be kept safe" in text]
+    assert said == [f"Unsaved text cannot be kept safe: the recovery folder is a file, not a "
+                    f"folder ({env.data_dir / 'recovery'}). Save to keep it."]
+    assert window.editor.toPlainText() == before + "지켜야 할 글 더"
+    assert window.editor.document().isModified()
+
+
+def test_opening_a_journal_clears_what_a_killed_save_left(qtbot, window):
+    from tests.core.test_storage import age, killed_save
+
+    post = window.journal.root / "content" / "오늘의 메모.md"
+    left = post.parent / killed_save(post)
+    age(left, 3600)
+    assert window.open_journal(window.journal.root)
+    assert not left.exists()
