@@ -17,7 +17,7 @@ from ..core import (ConflictError, FieldEditError, HeaderError, Journal, Journal
 from ..core.buffer import apply_text, buffer_text, field_edit, header_lines
 from ..core.encoding import displayable
 from ..core.export import page_lang
-from ..core.instances import tidy_temporaries
+from ..core.instances import tidy_in_background
 from ..core.post import read_error_message
 from ..core.recovery import RecoveryStore
 from ..core.render import render_header
@@ -176,7 +176,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self._error("Could not open the journal", f"{folder}: {exc}")
             return False
         self.scan_progress.hide()
-        tidy_temporaries(journal)  # what a save killed before its rename left behind
+        tidy_in_background(journal)  # what a save killed before its rename left behind
         self.journal = journal
         self.set_post(None)
         self.sidebar.set_journal(journal)

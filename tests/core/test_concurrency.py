@@ -172,3 +172,17 @@ def test_a_read_only_recovery_folder_is_said_in_plain_words(tmp_path, tmpfs):
     subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
     with pytest.raises(RecoveryError, match=r"^the file system is read-only \("):
         RecoveryStore(mount / "recovery").write(tmp_path / "글.md", "안전하지 않은 글")
+
+
+@pytest.mark.permissions
+def test_a_locked_recovery_folder_is_said_in_plain_words(tmp_path):
+    from journal_app.core.recovery import RecoveryError, RecoveryStore
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(RecoveryError, match=r"^permission was denied \("):
+            RecoveryStore(folder).write(tmp_path / "글.md", "안전하지 않은 글")
+    finally:
+        folder.chmod(0o755)

@@ -287,4 +287,4 @@ def test_opening_a_journal_clears_what_a_killed_save_left(qtbot, window):
     left = post.parent / killed_save(post)
     age(left, 3600)
     assert window.open_journal(window.journal.root)
-    assert not left.exists()
+    qtbot.waitUntil(lambda: not left.exists(), timeout=3000)
