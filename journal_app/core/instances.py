@@ -63,7 +63,7 @@ class Instance:
         except OSError:
             return  # unregistered: others take this instance for gone (nothing is lost by it)
         self._stream, self.registered = stream, True
-        for path in self.folder.iterdir():
+        for path in self.folder.glob("*.lock"):
             if path.name != f"{self.id}.lock":
                 _remove_if_free(path)
 
@@ -85,8 +85,11 @@ class Instance:
 
 
 def _remove_if_free(path: Path) -> None:
-    """Remove a registry file whose instance is gone (its lock is free)."""
+    """Remove a registry file whose instance is gone (its lock is free); one being published
+    (not yet locked) is left alone for a minute."""
     try:
+        if path.name.startswith(".") and os.stat(path).st_mtime > time.time() - GRACE_SECONDS:
+            return
         with open(path, "rb") as stream:
             fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
             os.unlink(path)
