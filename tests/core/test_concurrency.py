@@ -47,7 +47,8 @@ def write_posts(folder: Path, count: int) -> None:
         (folder / f"post-{number:05}.md").write_text(text.format(n=number), encoding="utf-8")
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs /proc")
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task") or (os.cpu_count() or 1) < 2,
+                    reason="needs /proc, and two cores for the command to fork workers")
 @pytest.mark.parametrize("command", ["list", "export"])
 def test_workers_exit_when_their_parent_is_killed(tmp_path, command):
     root = tmp_path / "journal"
