@@ -144,7 +144,8 @@ def test_recoveries_of_earlier_versions_are_offered(tmp_path):
 
     folder = tmp_path / "recovery"
     folder.mkdir()
-    record = {"path": str(tmp_path / "글.md"), "text": "예전 형식", "saved_at": "2026-01-02T03:04:05+09:00"}
+    record = {"path": str(tmp_path / "글.md"), "text": "예전 형식",
+              "saved_at": "2026-01-02T03:04:05+09:00"}
     (folder / "0123456789abcdef0123.json").write_text(json.dumps(record), encoding="utf-8")
     store = RecoveryStore(folder)
     [item] = store.set_aside()

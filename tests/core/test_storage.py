@@ -137,7 +137,8 @@ def test_a_killed_save_leaves_a_temporary_file_named_as_ours(tmp_path):
 
 
 def test_only_our_own_stale_temporary_files_are_removed(tmp_path):
-    ours_old, ours_new = tmp_path / ".a.md.journal-app-abcd_123.tmp", tmp_path / ".b.md.journal-app-x1y2z3w4.tmp"
+    ours_old = tmp_path / ".a.md.journal-app-abcd_123.tmp"
+    ours_new = tmp_path / ".b.md.journal-app-x1y2z3w4.tmp"
     theirs = [tmp_path / ".a.md.abcd_123.tmp", tmp_path / ".a.md.journal-app-abcd_12345.tmp",
               tmp_path / "a.md.journal-app-abcd_123.tmp", tmp_path / ".a.md.journal-app-ABCD_123.tmp",
               tmp_path / ".a.md.journal-app-abcd_123.tmp.bak"]
