@@ -150,7 +150,8 @@ class SafetyMixin:
         try:
             self.recovery.drop(item)
         except OSError as exc:
-            self.statusBar().showMessage(f"Could not remove a recovery file: {exc}")
+            self.statusBar().showMessage(f"Could not remove a recovery file ({item.file}): "
+                                         f"{describe_os_error(exc)}.")
 
     def restore_text(self, path: Path, text: str) -> bool:
         """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step);
