@@ -70,11 +70,14 @@ def walk(widget: QWidget, seen: list[str]) -> None:
 
 
 def walk_next_dialog(seen: list[str], close) -> None:
-    """When the next modal dialog opens, walk it, then ``close(dialog)``."""
+    """When the next modal dialog opens, walk it, then ``close(dialog)`` (even when the walk
+    fails: pytest-qt reports the failure once the dialog no longer blocks the test)."""
     def act(dialog):
         seen.append(f"dialog:{dialog.objectName() or type(dialog).__name__}")
-        walk(dialog, seen)
-        close(dialog)
+        try:
+            walk(dialog, seen)
+        finally:
+            close(dialog)
     answer_dialog(act)
 
 
@@ -133,7 +136,7 @@ def hostile_root(tmp_path, image):
     def quoted(word):
         return "'" + hostile(word, image) + "'"
     (root / FILE_NAME).write_text(
-        f"---\ntitle: {quoted('TITLE')[:-1]} [*]'\ntags: [{quoted('TAG')}, plain]\n"
+        f"---\ntitle: {quoted('TITLE')[:-1]} [*] end'\ntags: [{quoted('TAG')}, plain]\n"
         f"description: {quoted('DESC')}\n{quoted('KEY')}: {quoted('VALUE')}\n"
         "date: 2024-01-02T03:04:05+09:00\n---\n본문 <b>html in the body is the preview's</b>\n",
         encoding="utf-8")
@@ -237,10 +240,12 @@ def test_conflict_and_compare_dialogs_show_the_post_literally(qtbot, hostile_win
 
     def compare_then_cancel(box):
         seen.append("dialog:conflictDialog")
-        walk(box, seen)
         walk_next_dialog(seen, lambda dialog: (dialog.reject(),
                                                walk_next_dialog(seen, press_cancel)))
-        press("Compare…")(box)
+        try:
+            walk(box, seen)
+        finally:
+            press("Compare…")(box)
 
     answer_dialog(compare_then_cancel)
     path.write_text(path.read_text(encoding="utf-8") + "밖에서 <h1>TITLE</h1>\n", encoding="utf-8")
