@@ -12,8 +12,8 @@ import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QKeySequence, QTextDocument
-from PySide6.QtWidgets import (QApplication, QLabel, QMessageBox, QStatusBar, QTextEdit, QToolTip,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QMessageBox, QStatusBar,
+                               QTextEdit, QToolTip, QWidget)
 
 from journal_app.core.recovery import RecoveryStore
 from journal_app.ui.app import create_window
@@ -64,6 +64,9 @@ def walk(widget: QWidget, seen: list[str]) -> None:
             texts.append(item.toPlainText())
         if item.toolTip():
             texts.append(shown(item.toolTip(), Qt.TextFormat.AutoText))
+        if isinstance(item, QAbstractItemView) and item.model() is not None:
+            texts += [shown(index.data(Qt.ItemDataRole.ToolTipRole) or "", Qt.TextFormat.AutoText)
+                      for index in model_rows(item.model())]
         for text in texts:
             assert_literal(where, text)
             seen.append(text)
@@ -110,12 +113,16 @@ def row_tooltip(qtbot, tree, index: QModelIndex) -> str:
     return text
 
 
-def tree_rows(tree, parent=QModelIndex()):
-    model = tree.model()
-    for row in range(model.rowCount(parent)):
+def model_rows(model, parent=QModelIndex(), limit: int = 500):
+    """The first rows of ``model``, children included (as far as they are loaded)."""
+    for row in range(min(model.rowCount(parent), limit)):
         index = model.index(row, 0, parent)
         yield index
-        yield from tree_rows(tree, index)
+        yield from model_rows(model, index, limit)
+
+
+def tree_rows(tree):
+    return model_rows(tree.model())
 
 
 @pytest.fixture
@@ -174,6 +181,11 @@ def test_labels_and_tooltips_of_the_window_show_post_text_literally(qtbot, hosti
     assert window.windowHandle().title().startswith(window.post.title)
     assert "[*]" in window.post.title
 
+    window.find_bar.open_bar()
+    window.find_bar.field.setText("<h1>ROOT is nowhere in the post")
+    assert not window.find_bar.find_next()
+    walk(window, seen)
+
     window.open_post(hostile_root / "bad.md")
     seen = []
     walk(window, seen)
@@ -223,6 +235,11 @@ def test_questions_about_a_post_show_its_name_and_title_literally(qtbot, hostile
     walk_next_dialog(seen, lambda dialog: dialog.reject())
     window.new_post()
     assert "dialog:newPostDialog" in seen
+
+    for choose in (window.choose_save_as, window.export_html):  # Qt's own file dialog here
+        walk_next_dialog(seen, lambda dialog: dialog.reject())
+        choose()
+    assert seen.count("dialog:QFileDialog") == 2 and path.exists()
 
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "고친 줄")
