@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDia
                                QMessageBox)
 
 from ..core.post import split_tags
+from .plain import question
 from .properties import TagCompleter
 
 
@@ -57,9 +58,9 @@ def ask_new_name(parent, path: Path) -> str:
 
 def confirm_trash(parent, path: Path) -> bool:
     """Ask before moving a post to the trash."""
-    answer = QMessageBox.question(parent, "Move to Trash", f"Move “{path.name}” to the trash?",
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                  QMessageBox.StandardButton.Cancel)
+    answer = question(parent, "Move to Trash", f"Move “{path.name}” to the trash?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                      QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Yes
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox,
                                QProgressBar, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -26,6 +26,7 @@ from .actions import Actions
 from .file_actions import FileActionsMixin
 from .editor import FindBar, MarkdownEditor, replace_lines, toggle_wrap
 from .preview import Preview
+from .plain import menu_text, plain_label, question, warning, window_title
 from .properties import PropertiesForm
 from .safety import SafetyMixin
 from .settings import Environment
@@ -115,11 +116,11 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             toolbar.addAction(action)
 
     def _build_status_bar(self) -> None:
-        self.words_label = QLabel(self)
+        self.words_label = plain_label(self)
         self.words_label.setObjectName("wordCount")
-        self.saved_label = QLabel(self)
+        self.saved_label = plain_label(self)
         self.saved_label.setObjectName("savedState")
-        self.path_label = QLabel(self)
+        self.path_label = plain_label(self)
         self.path_label.setObjectName("filePath")
         # a long path gives way (cut at the right) to the counts and the saved state
         self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -225,7 +226,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
         for folder in self.env.settings.get("state/recent_journals"):
-            action = self.recent_menu.addAction(folder)
+            action = self.recent_menu.addAction(menu_text(folder))
             action.triggered.connect(lambda _=False, f=folder: self.open_journal(Path(f)))
 
     # -- posts ---------------------------------------------------------------------------
@@ -290,7 +291,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             return True
         if self.autosave():
             return True
-        answer = QMessageBox.question(
+        answer = question(
             self, "Unsaved changes", f"Save the changes to “{self.post.title}”?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
@@ -435,7 +436,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
     def _update_title(self) -> None:
         name = self.post.title if self.post is not None else (
             self.journal.root.name if self.journal else APP_NAME)
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowTitle(f"{window_title(name)}[*] — {APP_NAME}")
         self.setWindowModified(self.post is not None and self.editor.document().isModified())
 
     def _wrap(self, marker: str) -> None:
@@ -453,7 +454,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
                           "rewrites a byte you did not change.")
 
     def _error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        warning(self, title, message)
 
     # -- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:

@@ -8,6 +8,7 @@ post can run. Link clicks open the system browser; the preview never navigates a
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -56,7 +57,7 @@ class RenderWorker(QObject):
         try:
             fragment = render_markdown(body, first_line=first_line, image_url=resolver)
         except Exception as exc:  # a renderer bug must not kill the preview thread
-            fragment = f"<pre>Could not render this post: {exc!r}</pre>"
+            fragment = f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>"
         self.rendered.emit(request, fragment)
 
 

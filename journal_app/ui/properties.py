@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, Signal
-from PySide6.QtWidgets import (QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QWidget)
+from PySide6.QtWidgets import (QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayout, QLineEdit,
+                               QWidget)
 
 from ..core import Post
 from ..core.dates import local, zone_label
 from ..core.post import split_tags
+from .plain import plain_label
 
 KNOWN = {"title", "date", "tags", "description"}
 
@@ -54,7 +55,7 @@ class PropertiesForm(QWidget):
         self.date.setAccessibleName("Date")
         self.date.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.date.setCalendarPopup(True)
-        self.zone = QLabel(self)
+        self.zone = plain_label(self)
         self.tags = QLineEdit(self)
         self.tags.setObjectName("tagsField")
         self.tags.setAccessibleName("Tags")
@@ -67,11 +68,11 @@ class PropertiesForm(QWidget):
         self.description = QLineEdit(self)
         self.description.setObjectName("descriptionField")
         self.description.setAccessibleName("Description")
-        self.others = QLabel(self)
+        self.others = plain_label(self)
         self.others.setObjectName("otherFields")
         self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.others.setWordWrap(True)
-        self.problem = QLabel(self)
+        self.problem = plain_label(self)
         self.problem.setObjectName("headerProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c92a2a;")

@@ -16,6 +16,7 @@ from ..core.post import read_error_message
 from ..core.recovery import describe_difference
 from ..core.storage import describe_os_error
 from .dialogs import show_difference
+from .plain import PlainMessageBox
 
 
 class SafetyMixin:
@@ -69,7 +70,7 @@ class SafetyMixin:
             theirs = None
         mine = self.editor.toPlainText()
         while True:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Changed on disk",
+            box = PlainMessageBox(QMessageBox.Icon.Warning, "Changed on disk",
                               f"“{post.path.name}” was changed by another program while you were "
                               "editing it. Which version do you want to keep?",
                               QMessageBox.StandardButton.NoButton, self)
@@ -131,7 +132,7 @@ class SafetyMixin:
                                              "you will be asked again at the next start.")
 
     def _ask_recovery(self, item, disk: str | None) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved text",
+        box = PlainMessageBox(QMessageBox.Icon.Question, "Recover unsaved text",
                           f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
                           "that was never saved. Restore it?",
                           QMessageBox.StandardButton.NoButton, self)

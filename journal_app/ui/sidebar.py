@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLineEdit, QMenu, Q
 
 from ..core import UNTAGGED, Journal, PostInfo
 from ..core.dates import local
+from .plain import plain_tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -54,7 +55,8 @@ class PostTree(QTreeView):
             path = index.data(PATH_ROLE)
             info = self.sidebar.journal.get(path) if path and self.sidebar.journal else None
             if info is not None:
-                QToolTip.showText(event.globalPos(), post_tooltip(info), self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tooltip(post_tooltip(info)),
+                                 self.viewport())
                 return True
         return super().viewportEvent(event)
 
@@ -98,7 +100,7 @@ def folder_problem_item(message: str, root: Path) -> QStandardItem:
     item = QStandardItem(message.replace(f"{root}{os.sep}", ""))
     item.setEditable(False)
     item.setData("", SEARCH_ROLE)
-    item.setToolTip(message)
+    item.setToolTip(plain_tooltip(message))
     return item
 
 
