@@ -275,8 +275,7 @@ def test_recovery_dialog_shows_the_post_literally(qtbot, env, hostile_root):
     path = hostile_root / FILE_NAME
     store = RecoveryStore(env.data_dir / "recovery")
     store.write(path, path.read_text(encoding="utf-8") + "복구할 <h1>TITLE</h1> 줄\n")
-    if hasattr(store, "close"):  # recovery files per running instance: that session ends
-        store.close()
+    store.close()  # recovery files belong to a running instance: that session ends
     seen: list[str] = []
     walk_next_dialog(seen, press("Later"))
     window = create_window(path, env)
