@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-import socket
 import sqlite3
-import subprocess
-import sys
-import textwrap
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,35 +20,9 @@ from journal_app.core.frontmatter import split_header
 from journal_app.core.index import cache_folder
 from journal_app.core.journal import PostInfo
 from journal_app.core.post import Post
+from tests.hostile import BOMB, GOOD, bounded, deep_folders, special_files
 
 LISTED_TAGS = 100  # tags a post gives the sidebar
-
-PROJECT = Path(__file__).resolve().parents[2]
-GOOD = "---\ntitle: Good\ntags: [ok]\n---\nbody\n"
-BOMB = "---\nlol1: &a1 [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "".join(
-    f"lol{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 10) + "]\n" for level in range(2, 10))
-
-
-def bounded(code: str, timeout: float = 10) -> dict:
-    """Run ``code`` in a child Python (2 GB of memory at most) and return the JSON it prints
-    last; a hang raises TimeoutExpired, failing the test instead of stalling the run."""
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
-                            text=True, timeout=timeout, preexec_fn=limit, cwd=PROJECT,
-                            env={**os.environ, "PYTHONPATH": str(PROJECT)})
-    assert result.returncode == 0, result.stderr[-2000:]
-    return json.loads(result.stdout.splitlines()[-1])
-
-
-def special_files(folder: Path) -> socket.socket:
-    """A named pipe, a socket and a link to a device, each named like a post."""
-    os.mkfifo(folder / "pipe.md")
-    server = socket.socket(socket.AF_UNIX)
-    server.bind(str(folder / "socket.md"))
-    os.symlink("/dev/zero", folder / "zero.md")
-    return server
 
 
 def test_load_post_refuses_pipes_sockets_and_devices_without_opening_them(tmp_path):
@@ -163,27 +131,6 @@ def test_deeply_nested_toml_and_json_headers_are_problems(depth):
 def test_nesting_within_the_limit_is_read():
     post = Post(("---\na: " + "[" * 30 + "1" + "]" * 30 + "\n---\n").encode())
     assert not post.header_invalid
-
-
-@contextmanager
-def deep_folders(root: Path, levels: int, posts_at: tuple[int, ...] = ()):
-    """``levels`` folders ``d`` inside each other under ``root``, a post at each of ``posts_at``;
-    removed again afterwards from the bottom up (shutil.rmtree, and so pytest, recurses)."""
-    folder = str(root)
-    try:
-        for level in range(1, levels + 1):
-            folder += "/d"
-            os.mkdir(folder)
-            if level in posts_at:
-                Path(folder, f"at {level}.md").write_text(f"# level {level}\n")
-        yield
-    finally:
-        while folder != str(root):
-            if os.path.isdir(folder):
-                for name in os.listdir(folder):
-                    os.unlink(os.path.join(folder, name))
-                os.rmdir(folder)
-            folder = os.path.dirname(folder)
 
 
 @pytest.fixture
