@@ -198,18 +198,28 @@ class Journal:
         """Every post file under the root, in a stable order."""
         return self._walk(self.root)
 
+    def folders(self, top: str | os.PathLike | None = None) -> list[str]:
+        """``top`` (default: the root) and every folder under it that the scan reads (hidden,
+        build and too deep folders left out), for watching them."""
+        found: list[str] = []
+        self._walk(Path(top).absolute() if top is not None else self.root, found)
+        return found
+
     def _inside(self, path: str | os.PathLike) -> bool:
         """False for a post that is a link to a place outside the journal (never read)."""
         return not os.path.islink(path) or real_inside(path, self.root)
 
-    def _walk(self, top: Path) -> list[str]:
+    def _walk(self, top: Path, folders_seen: list[str] | None = None) -> list[str]:
         """Post files under ``top``, each folder's files before its subfolders, names sorted:
-        an explicit stack, so no depth of folders can exhaust Python's recursion."""
+        an explicit stack, so no depth of folders can exhaust Python's recursion. The folders
+        read are added to ``folders_seen``."""
         found = []
-        start = len(top.relative_to(self.root).parts) if top != self.root else 0
+        start = len(top.parts) - len(self.root.parts) if self.root in top.parents else 0
         stack = [(str(top), start)]
         while stack:
             folder, depth = stack.pop()
+            if folders_seen is not None:
+                folders_seen.append(folder)
             try:
                 with os.scandir(folder) as listing:
                     entries = sorted(listing, key=lambda entry: entry.name)
