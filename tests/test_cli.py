@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from tests.hostile import BOMB, GOOD, deep_folders, run_python, special_files
+
 
 def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "journal_app", *map(str, args)],
@@ -169,3 +171,38 @@ def test_list_dates_are_local(tmp_path, seoul):
     (tmp_path / "docker.md").write_text('---\ntitle: "Docker"\ndate: 2023-03-14T23:13:00.000Z\n---\n',
                                         encoding="utf-8")
     assert run("list", tmp_path).stdout.startswith("2023-03-15\tDocker\t")
+
+
+def test_check_and_list_name_every_hostile_file_and_read_the_rest(tmp_path):
+    root = tmp_path / "journal"
+    root.mkdir()
+    (root / "good.md").write_text(GOOD)
+    server = special_files(root)
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY\n")
+    (root / "key.md").symlink_to(secret)
+    (root / "bomb.md").write_text(BOMB + "title: *a9\n---\nbody\n")
+    (root / "deep.md").write_text("+++\na = " + "[" * 600 + "]" * 600 + "\n+++\n")
+    (root / "deep-json.md").write_text('{"a": ' + "[" * 5000 + "]" * 5000 + "}\n")
+    (root / "tags.md").write_text("---\ntags: [" + ", ".join(f"t{n}" for n in range(50000)) + "]\n---\n")
+    (root / "big.md").write_text("---\ntitle: Big\n" + ("note: " + "x" * 63 + "\n") * 30_000 + "---\n")
+    try:
+        with deep_folders(root, 1100, (1100,)):
+            checked = run_python("-m", "journal_app", "check", root)
+            listed = run_python("-m", "journal_app", "list", root, "--json")
+    finally:
+        server.close()
+    assert "Traceback" not in checked.stderr + listed.stderr and checked.returncode == 1
+    out = checked.stdout.splitlines()
+    problems = {line.split(":", 1)[0] for line in out if not line.startswith("Did not read")}
+    assert problems == {"pipe.md", "socket.md", "zero.md", "key.md", "bomb.md", "deep.md",
+                        "deep-json.md", "tags.md", "big.md"}
+    assert f"key.md:Could not read {root / 'key.md'}: the file is a link to a place outside the " \
+           "journal; it is not read." in out
+    assert "big.md:1: the header is 2.0 MB, too large to read" in out
+    assert "tags.md:the header has 50,000 tags; only the first 100 are listed in the journal" in out
+    assert sum(line.startswith("Did not read the folders in ") for line in out) == 1
+    posts = {post["path"]: post for post in json.loads(listed.stdout)}
+    assert posts["good.md"]["problems"] == [] and posts["good.md"]["tags"] == ["ok"]
+    assert len(posts["tags.md"]["tags"]) == 100
+    assert "PRIVATE KEY" not in checked.stdout + listed.stdout

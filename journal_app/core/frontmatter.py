@@ -3,6 +3,11 @@
 Three kinds are recognised at the very start of a file: YAML between ``---`` lines, TOML between
 ``+++`` lines and a JSON object (Hugo). The header text is never rewritten here; parsing is
 read-only. A ``---`` horizontal rule that opens a plain markdown file is not taken for a header.
+
+A header is untrusted input, so what is parsed is bounded: a header over ``MAX_HEADER_BYTES`` is
+not parsed at all, and one nested deeper than ``MAX_DEPTH`` or holding more than ``MAX_VALUES``
+values (a YAML alias bomb repeats one part exponentially often) is refused. Each becomes a header
+with an error, so the post's bytes are kept and the problem is reported.
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _KEY_LIKE = re.compile(r"^[\"']?[A-Za-z_][\w .-]*[\"']?[ \t]*:(?:[ \t]|$)")
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 DELIMITERS = {"yaml": "---", "toml": "+++"}
+MAX_HEADER_BYTES = 1024 * 1024  # a bigger header is not parsed
+MAX_DEPTH = 64  # levels of nested lists and mappings
+MAX_VALUES = 100_000  # values in all lists and mappings, each repeat of an alias counted
+_CLOSING = {kind: re.compile(r"(?:\r\n|\r|\n)(" + re.escape(mark) + r"[ \t]*(?:\r\n|\r|\n|\Z))")
+            for kind, mark in DELIMITERS.items()}  # the closing line, found without a loop
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
 
 
 @dataclass
@@ -72,19 +83,49 @@ def _split_delimited(text: str, kind: str) -> tuple[Header | None, str]:
     first = next(lines)
     if strip_eol(first).rstrip(" \t") != delimiter or first == strip_eol(first):
         return None, text
-    position = len(first)
-    for line in lines:
-        if strip_eol(line).rstrip(" \t") == delimiter:
-            content = text[len(first):position]
-            end = position + len(line)
-            header = parse_header(kind, text[:end], content)
-            return (header, text[end:]) if header is not None else (None, text)
-        position += len(line)
-    return None, text
+    closing = _closing_line(text, kind, len(first))
+    if closing is None:
+        return None, text
+    content, end = text[len(first):closing.start(1)], closing.end(1)
+    header = parse_header(kind, text[:end], content)
+    return (header, text[end:]) if header is not None else (None, text)
+
+
+def _closing_line(text: str, kind: str, start: int) -> re.Match | None:
+    """The delimiter line that closes a header opened on the line before ``start``: candidates
+    found with ``str.find`` (fast on a huge header), then, after many that are not, a regex."""
+    pattern, mark = _CLOSING[kind], DELIMITERS[kind]
+    position = start
+    for _ in range(1000):
+        found = text.find(mark, position)
+        if found < 0:
+            return None
+        closing = pattern.match(text, found - 1) if text[found - 1] in "\r\n" else None
+        if closing is not None:
+            return closing
+        position = found + 1
+    return pattern.search(text, position - 1)
 
 
 def parse_header(kind: str, text: str, content: str) -> Header | None:
     """Parse the ``content`` between the delimiters; None when it is not a header after all."""
+    too_large = size_problem(content)
+    if too_large is not None:
+        if kind == "yaml" and not looks_like_yaml_mapping(content):
+            return None
+        return Header(kind, text, error=too_large, error_line=1)
+    try:
+        header = _parse(kind, text, content)
+    except RecursionError:
+        return Header(kind, text, error=_TOO_DEEP, error_line=1)
+    if header is not None and header.valid:
+        problem = shape_problem(header.metadata)
+        if problem is not None:
+            return Header(kind, text, error=problem, error_line=1)
+    return header
+
+
+def _parse(kind: str, text: str, content: str) -> Header | None:
     if kind == "toml":
         try:
             return Header(kind, text, tomllib.loads(content))
@@ -116,6 +157,45 @@ def parse_header(kind: str, text: str, content: str) -> Header | None:
     return None  # a scalar: the opening --- was a horizontal rule
 
 
+_TOO_DEEP = f"the header is nested more than {MAX_DEPTH} levels deep; it is not read"
+
+
+def size_problem(content: str) -> str | None:
+    """Why ``content`` is too large to parse (over ``MAX_HEADER_BYTES`` as UTF-8), or None."""
+    if len(content) <= MAX_HEADER_BYTES // 4:  # no character takes more than 4 bytes
+        return None
+    size = len(content.encode("utf-8", "surrogatepass"))
+    if size <= MAX_HEADER_BYTES:
+        return None
+    megabytes = size / (1024 * 1024)
+    shown = f"{megabytes:.0f}" if megabytes >= 10 else f"{megabytes:.1f}"
+    return f"the header is {shown} MB, too large to read"
+
+
+def shape_problem(data: object) -> str | None:
+    """Why parsed header ``data`` is too deep or too big to use, or None.
+
+    The walk is iterative and stops at the budget, and it counts a list or mapping each time it
+    is referenced: a YAML alias shares one object, so a billion-laughs header is cheap to load
+    but would take for ever to print or copy.
+    """
+    if not isinstance(data, (dict, list)):
+        return None
+    count = 0
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        children = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        if depth >= MAX_DEPTH:
+            return _TOO_DEEP
+        count += len(children)
+        if count > MAX_VALUES:
+            return (f"the header holds more than {MAX_VALUES:,} values (counting each repeat of "
+                    "an alias); it is not read")
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return None
+
+
 def looks_like_yaml_mapping(content: str) -> bool:
     """True when the first non-blank line reads like ``key: value``."""
     for line in iter_lines(content):
@@ -138,10 +218,15 @@ def describe_yaml_error(exc: yaml.YAMLError) -> tuple[int, str]:
 
 
 def _split_json(text: str) -> tuple[Header | None, str]:
+    error = None
     try:
         data, end = json.JSONDecoder().raw_decode(text)
     except ValueError:
         return None, text
+    except RecursionError:  # nested deeper than the parser goes: find its end without it
+        data, end, error = {}, _json_end(text), _TOO_DEEP
+        if end is None:
+            return None, text
     if not isinstance(data, dict):
         return None, text
     rest = text[end:]
@@ -149,4 +234,20 @@ def _split_json(text: str) -> tuple[Header | None, str]:
     if match is None and rest:
         return None, text
     end += match.end() if match else 0
+    error = error or size_problem(text[:end]) or shape_problem(data)
+    if error is not None:
+        return Header("json", text[:end], error=error, error_line=1), text[end:]
     return Header("json", text[:end], data), text[end:]
+
+
+def _json_end(text: str) -> int | None:
+    """Where the JSON object that opens ``text`` ends, found by its brackets alone."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        if token.group() in "{[":
+            depth += 1
+        elif token.group() in "}]":
+            depth -= 1
+            if depth == 0:
+                return token.end()
+    return None

@@ -3,7 +3,10 @@
 One database per journal folder lives in the user's cache folder (never inside the journal).
 An entry is reused only while the file's modification time and size are unchanged, and the
 whole cache is dropped when the summary format or the local UTC offset changes (dates written
-without an offset are read in local time). Any SQLite trouble turns the cache off silently.
+without an offset are read in local time). Any SQLite trouble turns the cache off silently: a
+database that another program keeps locked is waited for at most ``LOCK_WAIT`` seconds once per
+scan, and an entry that does not read back is treated as missing (the file is read again and
+the entry replaced).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 FORMAT = "4"  # 3: categories count as tags; 4: drafts
+LOCK_WAIT = 0.5  # seconds to wait for a lock before going on without the cache
 
 
 def cache_folder() -> Path:
@@ -48,7 +52,7 @@ class SummaryIndex:
             folder = cache_folder()
             folder.mkdir(parents=True, exist_ok=True)
             name = hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-            self._db = sqlite3.connect(folder / f"summaries-{name}.sqlite")
+            self._db = sqlite3.connect(folder / f"summaries-{name}.sqlite", timeout=LOCK_WAIT)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -63,7 +67,7 @@ class SummaryIndex:
             self._rows = {path: (mtime, size, summary) for path, mtime, size, summary
                           in self._db.execute("SELECT path, mtime_ns, size, summary FROM posts")}
         except (sqlite3.Error, OSError):
-            self.close()
+            self._abandon()
             self._rows = {}
 
     def lookup(self, path: str) -> dict | None:
@@ -78,7 +82,11 @@ class SummaryIndex:
         self._stats[path] = info
         if row[0] != info.st_mtime_ns or row[1] != info.st_size:
             return None
-        return json.loads(row[2])
+        try:
+            found = json.loads(row[2])
+        except (ValueError, TypeError, RecursionError):  # a damaged entry: read the file again
+            return None
+        return found if isinstance(found, dict) else None
 
     def put_current(self, path: str, summary: dict) -> None:
         """Remember a summary for a file, with the stat taken at lookup (or now)."""
@@ -102,8 +110,18 @@ class SummaryIndex:
         gone = [(path,) for path in self._rows if path not in paths]
         try:
             self._db.executemany("DELETE FROM posts WHERE path = ?", gone)
+        except sqlite3.Error:  # locked by another program, say: go on without the cache
+            self._abandon()
+
+    def _abandon(self) -> None:
+        """Close without writing (what was read stays usable)."""
+        try:
+            if self._db is not None:
+                self._db.close()
         except sqlite3.Error:
             pass
+        self._db = None
+        self._pending = []
 
     def close(self) -> None:
         """Commit and close; safe to call twice."""
@@ -119,7 +137,6 @@ class SummaryIndex:
                         except UnicodeEncodeError:
                             continue
                 self._db.commit()
-                self._db.close()
             except sqlite3.Error:
-                pass
-            self._db = None
+                pass  # locked or damaged: the summaries are simply read again next time
+            self._abandon()

@@ -1,9 +1,11 @@
 """A folder of posts: scanning it, one summary per post, and grouping by tag and by date.
 
-The scan walks the folder recursively for ``*.md`` and ``*.markdown``, skipping hidden folders
-and build output, never following symlinked folders (so a loop cannot trap it). One bad file
-never stops a scan: it becomes a summary with a problem. Summaries of unchanged files come from
-the SQLite index in the user's cache folder.
+The scan walks the folder for ``*.md`` and ``*.markdown`` (iteratively, at most
+``MAX_FOLDER_DEPTH`` folders deep), skipping hidden folders and build output, never following
+symlinked folders (so a loop cannot trap it). One bad file never stops a scan: it becomes a
+summary with a problem. A post that is a link to a place outside the journal is never read.
+Summaries of unchanged files come from the SQLite index in the user's cache folder; an entry
+that does not read back as a summary is read again from its file.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ from datetime import datetime
 from pathlib import Path
 
 from .dates import local
+from .boundary import real_inside
 from .index import SummaryIndex
 from .parallel import chunked_map
-from .post import Post, load_post, read_error_message
+from .post import MAX_LISTED_TAGS, OUTSIDE_LINK, Post, load_post, read_error_message
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
 PARALLEL_MINIMUM = 400  # fewer unindexed files than this are read in-process
 CHUNK = 200
+MAX_FOLDER_DEPTH = 64  # folders below the root; deeper ones are reported, not read
 UNTAGGED = ""  # the by_tag() key of posts without tags; no real tag is empty
 Progress = Callable[[int, int], None]  # (files read, files to read)
 
@@ -46,8 +50,8 @@ class PostInfo:
     @classmethod
     def of(cls, post: Post, relpath: str) -> PostInfo:
         """The summary of a loaded post."""
-        return cls(post.path, relpath, post.title, post.date, post.tags, post.description,
-                   post.problems, post.header_invalid, stamp=post.stamp,
+        return cls(post.path, relpath, post.title, post.date, post.tags[:MAX_LISTED_TAGS],
+                   post.description, post.problems, post.header_invalid, stamp=post.stamp,
                    draft=post.metadata.get("draft") in (True, "true", "yes"))
 
     @classmethod
@@ -68,11 +72,26 @@ class PostInfo:
 
     @classmethod
     def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
-        """A summary read back from the index."""
-        return cls(path, relpath, data["title"], datetime.fromisoformat(data["date"]),
-                   data["tags"], data["description"], data["problems"], data["header_invalid"],
-                   data.get("readable", True), tuple(data["stamp"]) if data.get("stamp") else None,
-                   data.get("draft", False))
+        """A summary read back from the index; ValueError when ``data`` is not one that
+        ``to_dict`` wrote (a damaged entry)."""
+        try:
+            info = cls(path, relpath, data["title"], datetime.fromisoformat(data["date"]),
+                       data["tags"], data["description"], data["problems"],
+                       data["header_invalid"], data.get("readable", True),
+                       tuple(data["stamp"]) if data.get("stamp") is not None else None,
+                       data.get("draft", False))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"not a post summary: {exc!r}") from None
+        if not (isinstance(info.title, str) and isinstance(info.description, str)
+                and _strings(info.tags) and _strings(info.problems)
+                and all(isinstance(flag, bool) for flag in (info.header_invalid, info.readable,
+                                                            info.draft))
+                and info.date.tzinfo is not None
+                and (info.stamp is None or (len(info.stamp) == 2 and all(
+                    isinstance(part, int) and not isinstance(part, bool) for part in info.stamp)))):
+            raise ValueError("not a post summary: a value of the wrong kind")
+        info.tags = info.tags[:MAX_LISTED_TAGS]
+        return info
 
     @property
     def metadata(self) -> dict:
@@ -82,6 +101,10 @@ class PostInfo:
     def load(self) -> Post:
         """The full post, read from disk now."""
         return load_post(self.path)
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def read_summary(path: str, relpath: str) -> PostInfo:
@@ -130,15 +153,23 @@ class Journal:
         """
         self._unreadable = {}
         paths = self.post_paths()
+        outside = {path for path in paths if not self._inside(path)}
         index = SummaryIndex(self.root) if self.use_index else None
         try:
             found: dict[str, PostInfo] = {}
             missing: list[str] = []
             for path in paths:
+                if path in outside:
+                    found[path] = PostInfo.unreadable(Path(path), self._relative(path),
+                                                      read_error_message(Path(path),
+                                                                         OSError(OUTSIDE_LINK)))
+                    continue
                 cached = index.lookup(path) if index is not None else None
-                if cached is not None:
+                try:
+                    if cached is None:
+                        raise ValueError("not in the index")
                     found[path] = PostInfo.from_dict(Path(path), self._relative(path), cached)
-                else:
+                except ValueError:  # not there, or a damaged entry: read the file again
                     missing.append(path)
             for summary in self._read_many(missing, progress):
                 found[str(summary.path)] = summary
@@ -167,19 +198,54 @@ class Journal:
         """Every post file under the root, in a stable order."""
         return self._walk(self.root)
 
-    def _walk(self, top: Path) -> list[str]:
+    def folders(self, top: str | os.PathLike | None = None) -> list[str]:
+        """``top`` (default: the root) and every folder under it that the scan reads (hidden,
+        build and too deep folders left out), for watching them."""
+        found: list[str] = []
+        self._walk(Path(top).absolute() if top is not None else self.root, found)
+        return found
+
+    def _inside(self, path: str | os.PathLike) -> bool:
+        """False for a post that is a link to a place outside the journal (never read)."""
+        return not os.path.islink(path) or real_inside(path, self.root)
+
+    def _walk(self, top: Path, folders_seen: list[str] | None = None) -> list[str]:
+        """Post files under ``top``, each folder's files before its subfolders, names sorted:
+        an explicit stack, so no depth of folders can exhaust Python's recursion. The folders
+        read are added to ``folders_seen``."""
         found = []
-
-        def note(error: OSError) -> None:
-            where = error.filename or str(self.root)
-            self._unreadable[where] = read_error_message(Path(where), error)
-
-        for folder, folders, files in os.walk(top, onerror=note):
-            folders[:] = sorted(name for name in folders
-                                if not name.startswith(".") and name not in SKIPPED_FOLDERS)
-            for name in sorted(files):
-                if name.lower().endswith(POST_SUFFIXES) and not name.startswith("."):
-                    found.append(os.path.join(folder, name))
+        start = len(top.parts) - len(self.root.parts) if self.root in top.parents else 0
+        stack = [(str(top), start)]
+        while stack:
+            folder, depth = stack.pop()
+            if folders_seen is not None:
+                folders_seen.append(folder)
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda entry: entry.name)
+            except OSError as error:
+                where = error.filename or folder
+                self._unreadable[str(where)] = read_error_message(Path(where), error)
+                continue
+            folders = []
+            for entry in entries:
+                try:
+                    is_folder = entry.is_dir()
+                    linked = is_folder and entry.is_symlink()
+                except OSError:
+                    is_folder = linked = False
+                if linked:
+                    continue  # a symlinked folder is never followed
+                if is_folder:
+                    if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
+                        folders.append(entry.path)
+                elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
+                    found.append(entry.path)
+            if folders and depth >= MAX_FOLDER_DEPTH:
+                self._unreadable[folder] = (f"Did not read the folders in {folder}: they lie more "
+                                            f"than {MAX_FOLDER_DEPTH} folders deep in the journal.")
+                continue
+            stack.extend((path, depth + 1) for path in reversed(folders))
         return found
 
     @property
@@ -202,10 +268,14 @@ class Journal:
         """Read one file again (added or changed); forget it when it is gone."""
         path = Path(path).absolute()
         self._newest_first = None
-        if not path.is_file():
+        if not os.path.lexists(path) or path.is_dir():
             self._posts.pop(path, None)
             return None
-        info = read_summary(str(path), self._relative(str(path)))
+        if not real_inside(path, self.root):
+            info = PostInfo.unreadable(path, self._relative(str(path)),
+                                       read_error_message(path, OSError(OUTSIDE_LINK)))
+        else:
+            info = read_summary(str(path), self._relative(str(path)))
         self._posts[path] = info
         return info
 

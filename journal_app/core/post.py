@@ -4,6 +4,10 @@ A :class:`Post` keeps the file's header text verbatim and its body with the orig
 endings. ``to_bytes()`` returns the original bytes when nothing changed, the original header
 bytes plus the new body when only the body changed, and touches only the edited key's lines when
 a field is set. Reading never raises for bad content: it records problems instead.
+
+Only regular files are read: a named pipe, socket or device (or a link to one) named ``*.md``
+is refused before it is opened, as is a link that leads outside the journal when the journal is
+known, so that nothing a folder holds can block a read or leak a file from elsewhere.
 """
 
 from __future__ import annotations
@@ -20,11 +24,17 @@ from .dates import date_from_path, parse_date
 from .encoding import Decoded, decode, dominant_newline, normalize_newlines, with_newline
 from .errors import ConflictError, HeaderError, SaveError
 from .fields import edit_header, new_yaml_header
-from .frontmatter import Header, split_header
+from .boundary import real_inside
+from .frontmatter import MAX_HEADER_BYTES, Header, split_header
 from .scan import first_heading
 from .storage import atomic_write, describe_os_error
 
 MAX_POST_BYTES = 64 * 1024 * 1024
+MAX_LISTED_TAGS = 100  # tags a post contributes to the journal's summaries (the sidebar)
+OUTSIDE_LINK = "the file is a link to a place outside the journal; it is not read"
+_KINDS = ((stat_module.S_ISFIFO, "a named pipe (FIFO)"), (stat_module.S_ISSOCK, "a socket"),
+          (stat_module.S_ISCHR, "a device"), (stat_module.S_ISBLK, "a device"),
+          (stat_module.S_ISDIR, "a folder"))
 TAG_KEYS = ("tags", "keywords", "categories", "category")  # all shown and grouped as tags
 _MISSING = object()
 _SALVAGE = re.compile(r"^(title|date|tags|keywords|description|summary)[ \t]*:[ \t]*(.*?)[ \t]*$")
@@ -66,8 +76,13 @@ class Post:
         self._header_original = self._header.text if self._header else ""
         self._body = normalize_newlines(self._body_raw)
         self._body_original = self._body
+        self._salvaged: dict | None = None
         if self._header is not None and not self._header.valid:
             self._issues.append(Problem(self._header.error, self._header.error_line))
+        count = len(self.tags)
+        if count > MAX_LISTED_TAGS:
+            self._issues.append(Problem(f"the header has {count:,} tags; only the first "
+                                        f"{MAX_LISTED_TAGS} are listed in the journal"))
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -130,19 +145,24 @@ class Post:
         return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
 
     def _fallback(self) -> dict:
-        """Best-effort values from an unreadable header's simple lines (display only)."""
-        if not self.header_invalid or self._header.kind != "yaml":
+        """Best-effort values from an unreadable header's simple lines (display only); none
+        from a header too large to read, and no alias (``*name``) is taken for a value."""
+        if not self.header_invalid or self._header.kind != "yaml" or \
+                len(self._header.text) > MAX_HEADER_BYTES:
             return {}
+        if self._salvaged is not None and self._salvaged[0] is self._header:
+            return self._salvaged[1]
         found = {}
         for line in normalize_newlines(self._header.text).split("\n"):
             match = _SALVAGE.match(line)
-            if match and match[2]:
+            if match and match[2] and not match[2].startswith("*"):
                 value = match[2]
                 if value.startswith("[") and value.endswith("]"):
                     found[match[1]] = [part.strip().strip("\"'") for part in value[1:-1].split(",")]
                 else:
                     found[match[1]] = value[1:-1] if value[:1] == value[-1:] and value[:1] in "\"'" \
                         and len(value) > 1 else value
+        self._salvaged = (self._header, found)
         return found
 
     def _field(self, *names: str) -> object:
@@ -177,13 +197,8 @@ class Post:
     @property
     def tags(self) -> list[str]:
         """Tags from ``tags``, Hugo's ``keywords`` and Jekyll's ``categories``/``category``:
-        each a list or a comma/space separated string."""
-        found: list[str] = []
-        for name in TAG_KEYS:
-            for tag in split_tags(self._field(name)):
-                if tag not in found:
-                    found.append(tag)
-        return found
+        each a list or a comma/space separated string; the first of duplicates kept."""
+        return list(dict.fromkeys(tag for name in TAG_KEYS for tag in split_tags(self._field(name))))
 
     def set_tags(self, tags: list[str]) -> None:
         """Make ``tags`` the post's tags: each kept tag stays under the key it came from, a
@@ -191,8 +206,9 @@ class Post:
         wanted = [tag for tag in dict.fromkeys(tags) if tag]
         sources = {name: split_tags(self.metadata[name]) for name in TAG_KEYS
                    if name in self.metadata}
+        wanted_set = set(wanted)
         for name, had in sources.items():
-            kept = [tag for tag in had if tag in wanted]
+            kept = [tag for tag in had if tag in wanted_set]
             if name != "tags" and kept != had:
                 if kept:
                     self.set_field(name, kept)
@@ -315,16 +331,32 @@ def split_tags(value: object) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def load_post(path: str | os.PathLike) -> Post:
-    """Read a post file. Raises OSError only when the file cannot be read at all."""
+def load_post(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Post:
+    """Read a post file. Raises OSError, with a plain reason, when the file cannot be read at
+    all or must not be: it is not a regular file (a pipe would block the read, a device never
+    ends), it is too large, or, when the journal ``root`` is given, it is a link to a place
+    outside it."""
     path = path if isinstance(path, Path) else Path(path)
-    with open(path, "rb") as stream:
+    if root is not None and not real_inside(path, root):
+        raise OSError(OUTSIDE_LINK)
+    _refuse_special(os.stat(path))  # before opening: opening a named pipe waits for a writer
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | \
+        getattr(os, "O_BINARY", 0)
+    with open(os.open(path, flags), "rb") as stream:
         info = os.fstat(stream.fileno())
-        if info.st_size > MAX_POST_BYTES:
-            raise OSError(f"the file is {info.st_size // (1024 * 1024)} MB, larger than the "
-                          f"{MAX_POST_BYTES // (1024 * 1024)} MB a post may be")
+        _refuse_special(info)  # it may have been swapped for a pipe since the stat
         data = stream.read()
     return Post(data, path, info)
+
+
+def _refuse_special(info: os.stat_result) -> None:
+    """Raise OSError unless ``info`` is a regular file of an acceptable size."""
+    if not stat_module.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
+        raise OSError(f"it is {kind}, not a regular file; it is not read")
+    if info.st_size > MAX_POST_BYTES:
+        raise OSError(f"the file is {info.st_size // (1024 * 1024)} MB, larger than the "
+                      f"{MAX_POST_BYTES // (1024 * 1024)} MB a post may be")
 
 
 def save_post(post: Post, path: str | os.PathLike | None = None, *, force: bool = False) -> None:

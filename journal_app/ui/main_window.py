@@ -239,8 +239,8 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             if self.post is not None:
                 self.sidebar.select_path(self.post.path)
             return False
-        try:
-            post = load_post(path)
+        try:  # a post that is a link to a place outside the journal is not read
+            post = load_post(path, self.journal.root if self.journal is not None else None)
         except OSError as exc:
             self._error("Could not open the post", read_error_message(path, exc))
             return False

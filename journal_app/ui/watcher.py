@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..core import Journal
-from ..core.journal import SKIPPED_FOLDERS
 
 SETTLE_MS = 250
 FILE_LIMIT = 4000  # inotify watches are a shared, limited resource: folders always, files up to this
@@ -49,11 +48,7 @@ class JournalWatcher(QObject):
                 self.watcher.addPaths(files)
 
     def _watch_folders(self, top: Path) -> None:
-        folders = []
-        for folder, subfolders, _files in os.walk(top):
-            subfolders[:] = [name for name in subfolders
-                             if not name.startswith(".") and name not in SKIPPED_FOLDERS]
-            folders.append(folder)
+        folders = self.journal.folders(top)  # the folders the scan reads (no deeper)
         if folders:
             self.watcher.addPaths(folders)
 

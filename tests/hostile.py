@@ -1,0 +1,69 @@
+"""Hostile files for tests: special files named like posts, an alias bomb, folders nested deeper
+than Python recurses, and a child process that turns a hang into a failure."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import textwrap
+from contextlib import contextmanager
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+GOOD = "---\ntitle: Good\ntags: [ok]\n---\nbody\n"
+BOMB = "---\nlol1: &a1 [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "".join(
+    f"lol{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 10) + "]\n" for level in range(2, 10))
+
+
+def run_python(*args: str, timeout: float = 10, memory: bool = True,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """This project's Python with ``args``, within ``timeout`` seconds (and, with ``memory``, at
+    most 2 GB of address space): a hang raises TimeoutExpired, failing the test instead of
+    stalling the run. ``env`` adds variables to the child's environment."""
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True,
+                          timeout=timeout, preexec_fn=limit if memory else None, cwd=PROJECT,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT), **(env or {})})
+
+
+def bounded(code: str, timeout: float = 10) -> dict:
+    """Run ``code`` with :func:`run_python` and return the JSON it prints last."""
+    result = run_python("-c", textwrap.dedent(code), timeout=timeout)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def special_files(folder: Path) -> socket.socket:
+    """A named pipe, a socket and a link to a device, each named like a post."""
+    os.mkfifo(folder / "pipe.md")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "socket.md"))
+    os.symlink("/dev/zero", folder / "zero.md")
+    return server
+
+
+@contextmanager
+def deep_folders(root: Path, levels: int, posts_at: tuple[int, ...] = ()):
+    """``levels`` folders ``d`` inside each other under ``root``, a post at each of ``posts_at``;
+    removed again afterwards from the bottom up (shutil.rmtree, and so pytest, recurses)."""
+    folder = str(root)
+    try:
+        for level in range(1, levels + 1):
+            folder += "/d"
+            os.mkdir(folder)
+            if level in posts_at:
+                Path(folder, f"at {level}.md").write_text(f"# level {level}\n")
+        yield
+    finally:
+        while folder != str(root):
+            if os.path.isdir(folder):
+                for name in os.listdir(folder):
+                    os.unlink(os.path.join(folder, name))
+                os.rmdir(folder)
+            folder = os.path.dirname(folder)
