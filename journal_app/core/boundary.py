@@ -52,7 +52,8 @@ def read_regular(path: str | os.PathLike, limit: int, *, head: bool = False) -> 
             raise OSError(errno.EINVAL, "it is not a regular file", str(path))
         if not head and info.st_size > limit:
             raise OSError(errno.EFBIG, f"it is larger than {limit // 2**20 or 1} MB", str(path))
-        data = stream.read(limit + (0 if head else 1))
+        # one byte past what fstat says shows a file that grew; never more than the limit + 1
+        data = stream.read(min(limit + (0 if head else 1), info.st_size + 1))
     if not head and len(data) > limit:
         raise OSError(errno.EFBIG, f"it is larger than {limit // 2**20 or 1} MB", str(path))
     return data
