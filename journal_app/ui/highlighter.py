@@ -1,5 +1,7 @@
 """Markdown syntax highlighting for the editor: headings, emphasis, inline and fenced code,
-links and images, lists, block quotes; the front matter block is dimmed."""
+links and images, lists, block quotes; the front matter block is dimmed. A line longer than
+``LONG_LINE`` characters (a pasted ``data:`` image, minified HTML) gets no inline highlighting:
+the rules would run over it on every keystroke in it."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import re
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
 NORMAL, FENCE, FRONT_MATTER = 0, 1, 2
+LONG_LINE = 10_000  # characters; longer lines are shown plain (fences and front matter still dimmed)
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _RULES = [
     ("heading", re.compile(r"^#{1,6}\s.*$")),
@@ -71,6 +74,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setCurrentBlockState(FENCE)
             return
         self.setCurrentBlockState(NORMAL)
+        if len(text) > LONG_LINE:
+            return
         for name, pattern in _RULES:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), FORMATS[name])

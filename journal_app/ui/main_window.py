@@ -27,7 +27,7 @@ from .file_actions import FileActionsMixin
 from .editor import FindBar, MarkdownEditor, replace_lines, toggle_wrap
 from .preview import Preview
 from .plain import menu_text, plain_label, question, warning, window_title
-from .properties import PropertiesForm
+from .properties import HEADER_SHOW_LIMIT, PropertiesForm, header_too_large
 from .safety import SafetyMixin
 from .settings import Environment
 from .sidebar import Sidebar
@@ -53,6 +53,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.env = env
         self.journal: Journal | None = None
         self.post: Post | None = None
+        self._hidden_header = ""  # a header too large to show, kept aside from the editor
         self.setObjectName("mainWindow")
         self.actions = Actions(self)
         self.sidebar = Sidebar(self)
@@ -252,12 +253,19 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         """Show ``post`` in the form, editor and preview (None: nothing open)."""
         self.post = post
         self.editor.blockSignals(True)
-        text = buffer_text(post) if post is not None else ""
+        self._hidden_header = ""
+        if post is not None and len(post.header_text) > HEADER_SHOW_LIMIT:
+            # laying out megabytes of header takes Qt many seconds: it stays aside, unchanged
+            self._hidden_header = post.header_text
+            text = post.body
+        else:
+            text = buffer_text(post) if post is not None else ""
         self._match_highlighting(len(text))
         reason = _read_only_reason(post) if post is not None else None
         if reason:
-            text = displayable(text)  # undecodable bytes shown as U+FFFD (never saved)
-        self.editor.setPlainText(text)
+            # undecodable bytes shown as U+FFFD, NUL bytes as a visible ␀ (never saved)
+            text = displayable(text).replace("\x00", "\u2400")
+        self.editor.set_text(text)
         self.editor.blockSignals(False)
         self.editor.document().setModified(False)
         read_only = post is None or reason is not None
@@ -273,6 +281,8 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self.sidebar.select_path(post.path)
             if reason:
                 self.statusBar().showMessage(reason)
+            elif self._hidden_header:
+                self.statusBar().showMessage(header_too_large(self._hidden_header))
             elif not text and post.path.exists():
                 self.statusBar().showMessage(f"“{post.path.name}” is empty (0 bytes).")
             elif post.path.exists() and not os.access(post.path, os.W_OK):
@@ -313,7 +323,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         if self.post is None or self.editor.isReadOnly():
             return False
         try:
-            apply_text(self.post, self.editor.toPlainText())
+            self.sync_post()
             try:
                 save_post(self.post, force=force)
             except ConflictError as exc:
@@ -352,6 +362,9 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         """A form edit: rewrite only that header key, as one undoable edit in the editor."""
         if self.post is None:
             return
+        if self._hidden_header:  # the form is disabled then; nothing may rewrite that header
+            self.form.show_post(self.post)
+            return
         try:
             count, header = field_edit(self.post, self.editor.toPlainText(), name, value)
         except (HeaderError, FieldEditError) as exc:
@@ -359,6 +372,18 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self.form.show_post(self.post)
             return
         replace_lines(self.editor.document(), 0, count, header)
+
+    def buffer(self) -> str:
+        """The post's whole text as it stands in the window: a header too large to show (kept
+        aside, unchanged) and the editor's text."""
+        return self._hidden_header + self.editor.toPlainText()
+
+    def sync_post(self) -> None:
+        """Bring the open post in line with the editor (raises HeaderError like apply_text)."""
+        if self._hidden_header:
+            self.post.body = self.editor.toPlainText()  # its header cannot change here
+        else:
+            apply_text(self.post, self.editor.toPlainText())
 
     # -- reactions -----------------------------------------------------------------------
     def _match_highlighting(self, length: int) -> None:
@@ -386,7 +411,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             return
         header_before = post.header_text
         try:
-            apply_text(post, self.editor.toPlainText())
+            self.sync_post()
         except JournalError:
             pass
         header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
