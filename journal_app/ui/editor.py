@@ -19,6 +19,7 @@ from .highlighter import MarkdownHighlighter
 
 LONG_RUN = 5_000  # characters without white space; word wrapping longer runs stalls the editor
 _LONG_RUN = re.compile(r"\S{%d}" % LONG_RUN)
+PARAGRAPH_SEPARATOR = "\u2029"  # how the document separates lines; a text holding one cannot be kept
 BIG_CHANGE = 100_000  # characters; a bigger insertion is searched as one string
 
 
@@ -122,6 +123,12 @@ class MarkdownEditor(QPlainTextEdit):
         finally:
             self._replacing = False
 
+    def text(self) -> str:
+        """The text as it was set and typed. Unlike ``toPlainText()``, which turns non-breaking
+        spaces into spaces and line separators (U+2028) into line breaks, this changes nothing
+        but a paragraph separator (U+2029), which the editor cannot tell from a line break."""
+        return self.document().toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
+
     def wraps_anywhere(self) -> bool:
         """True when lines break at any character (the text holds a long run with no space)."""
         return self.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
@@ -132,7 +139,7 @@ class MarkdownEditor(QPlainTextEdit):
             return
         end = position + added
         if added > BIG_CHANGE:  # a big paste: one search over the string, not a walk over blocks
-            found = has_long_run(self.toPlainText(), max(0, position - LONG_RUN), end + LONG_RUN)
+            found = has_long_run(self.text(), max(0, position - LONG_RUN), end + LONG_RUN)
         else:
             found = False
             block = self.document().findBlock(position)

@@ -24,7 +24,7 @@ from ..core.render import render_header
 from ..core.stats import text_stats
 from .actions import Actions
 from .file_actions import FileActionsMixin
-from .editor import FindBar, MarkdownEditor, replace_lines, toggle_wrap
+from .editor import PARAGRAPH_SEPARATOR, FindBar, MarkdownEditor, replace_lines, toggle_wrap
 from .preview import Preview
 from .plain import menu_text, plain_label, question, warning, window_title
 from .properties import HEADER_SHOW_LIMIT, PropertiesForm, header_too_large
@@ -261,7 +261,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         else:
             text = buffer_text(post) if post is not None else ""
         self._match_highlighting(len(text))
-        reason = _read_only_reason(post) if post is not None else None
+        reason = _read_only_reason(post, text) if post is not None else None
         if reason:
             # undecodable bytes shown as U+FFFD, NUL bytes as a visible ␀ (never saved)
             text = displayable(text).replace("\x00", "\u2400")
@@ -366,7 +366,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self.form.show_post(self.post)
             return
         try:
-            count, header = field_edit(self.post, self.editor.toPlainText(), name, value)
+            count, header = field_edit(self.post, self.editor.text(), name, value)
         except (HeaderError, FieldEditError) as exc:
             self._error("Could not change the field", str(exc))
             self.form.show_post(self.post)
@@ -376,14 +376,14 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
     def buffer(self) -> str:
         """The post's whole text as it stands in the window: a header too large to show (kept
         aside, unchanged) and the editor's text."""
-        return self._hidden_header + self.editor.toPlainText()
+        return self._hidden_header + self.editor.text()
 
     def sync_post(self) -> None:
         """Bring the open post in line with the editor (raises HeaderError like apply_text)."""
         if self._hidden_header:
-            self.post.body = self.editor.toPlainText()  # its header cannot change here
+            self.post.body = self.editor.text()  # its header cannot change here
         else:
-            apply_text(self.post, self.editor.toPlainText())
+            apply_text(self.post, self.editor.text())
 
     # -- reactions -----------------------------------------------------------------------
     def _match_highlighting(self, length: int) -> None:
@@ -444,7 +444,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self.saved_label.clear()
             self.path_label.setText(str(self.journal.root) if self.journal else "")
             return
-        text = self.editor.toPlainText()
+        text = self.editor.text()
         if len(text) > LIVE_STATS_LIMIT:
             self.words_label.setText(f"{len(text):,} characters · word counts are off for a post "
                                      "this large")
@@ -524,10 +524,14 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         event.accept()
 
 
-def _read_only_reason(post: Post) -> str | None:
-    """Why a post must not be edited here (bytes the editor could not hold), or None."""
+def _read_only_reason(post: Post, text: str) -> str | None:
+    """Why a post must not be edited here (bytes or characters the editor could not hold), or
+    None. ``text`` is what the editor would show."""
     if any("binary" in problem for problem in post.problems):
         return "Read-only: this looks like a binary file, not a post."
     if any("not valid UTF-8" in problem for problem in post.problems):
         return "Read-only: the file has bytes that are not text; editing it here could lose them."
+    if PARAGRAPH_SEPARATOR in text:
+        return ("Read-only: the text holds a paragraph separator character (U+2029), which the "
+                "editor would turn into a line break; editing it here would change it.")
     return None

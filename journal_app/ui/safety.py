@@ -210,7 +210,7 @@ class SafetyMixin:
             return
         self.set_post(fresh)
         cursor = self.editor.textCursor()
-        cursor.setPosition(min(position, len(self.editor.toPlainText())))
+        cursor.setPosition(min(position, len(self.editor.text())))
         self.editor.setTextCursor(cursor)
         self.editor.verticalScrollBar().setValue(scroll)
         self.statusBar().showMessage(f"Reloaded {post.path.name}: it changed on disk.", 5000)
