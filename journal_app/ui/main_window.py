@@ -4,6 +4,7 @@ status bar. It holds no file rules of its own: every read and write goes through
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEventLoop, Qt, QTimer, Signal
@@ -37,6 +38,10 @@ RENDER_DELAY_MS = 30
 RECOVERY_DELAY_MS = 1000  # unsaved text reaches the recovery file within 2 s of the last key
 AUTOSAVE_DELAY_MS = 3000
 LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on every keystroke
+# characters in one line (data: images aside): Python-Markdown takes time that grows with the
+# square of a line (36 s for a megabyte of prose), on a thread that slows typing meanwhile
+PREVIEW_LINE_LIMIT = 100_000
+_DATA_URI = re.compile(r"data:[\w.+/-]*;base64,[A-Za-z0-9+/=]*")
 PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress bar shows
 LIVE_STATS_LIMIT = 1_000_000  # characters; word counts of bigger posts would stall typing
 APP_NAME = "journal_app"
@@ -421,6 +426,14 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
                                        "too large to preview while you type. Export it (Ctrl+E) "
                                        "to see it.</p>")
             return
+        long_line = _too_long_line(post.body)
+        if long_line is not None:
+            number, length = long_line
+            self.preview.show_fragment(header, f'<p class="missing-image">Line '
+                                       f"{post.body_start_line + number:,} is {length:,} characters "
+                                       "long: too long to preview while you type. Export the post "
+                                       "(Ctrl+E) to see it.</p>")
+            return
         self.preview.request(post.body, post.body_start_line, post.path,
                              self.journal.root if self.journal else None, header)
         if post.header_text != header_before and not self._form_editing():
@@ -522,6 +535,17 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.save_state()
         self.preview.shutdown()
         event.accept()
+
+
+def _too_long_line(body: str) -> tuple[int, int] | None:
+    """(0-based line number, length) of the first line of ``body`` too long to render while
+    typing, not counting the data of ``data:`` images; None when there is none."""
+    if len(body) < PREVIEW_LINE_LIMIT:
+        return None
+    for number, line in enumerate(body.split("\n")):
+        if len(line) >= PREVIEW_LINE_LIMIT and len(_DATA_URI.sub("", line)) >= PREVIEW_LINE_LIMIT:
+            return number, len(line)
+    return None
 
 
 def _read_only_reason(post: Post, text: str) -> str | None:

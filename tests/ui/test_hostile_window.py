@@ -4,6 +4,7 @@ typing still works, and saving writes the original bytes plus what was typed, no
 
 from __future__ import annotations
 
+import sys
 import time
 
 import pytest
@@ -11,7 +12,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from journal_app.ui.highlighter import LONG_LINE, MarkdownHighlighter
-from tests.ui.conftest import type_text
+from tests.ui.conftest import type_text, wait_for_page
 
 OPEN_BOUND_S = 10  # the issue asks for 2 s; this only catches a hang
 HEAD = "---\ntitle: 긴 줄\ntags: [a]\n---\n# 제목\n\n첫 문단입니다.\n\n"
@@ -87,7 +88,7 @@ def test_a_huge_header_is_kept_aside_and_the_body_stays_editable(qtbot, window, 
     if shape == "long-line":
         header = "---\ntitle: 큰 머리말\ndescription: " + "x" * 8_000_000 + "\n---\n"
     else:
-        header = "---\ntitle: 큰 머리말\ndescription: |\n" + "  한 줄 더\n" * 800_000 + "---\n"
+        header = "---\ntitle: 큰 머리말\ndescription: |\n" + "  한 줄 더\n" * 400_000 + "---\n"
     body = "본문 첫 줄\n"
     path = journal_root / "notes" / "big-header.md"
     path.write_bytes((header + body).encode("utf-8"))
@@ -149,3 +150,24 @@ def test_a_header_of_thousands_of_keys_is_listed_cut_short(qtbot, window, journa
     shown = window.form.others.text().split("\n")
     assert len(shown) == 31 and shown[-1] == "… and 4,970 more keys"
     assert shown[0] == "key0: " + "값" * 200 + "…"
+
+
+def test_a_line_too_long_to_render_while_typing_is_not_previewed(qtbot, window, journal_root):
+    """Python-Markdown needs seconds for a long line of prose, on a thread that slows typing;
+    a long data: image still shows."""
+    path = journal_root / "notes" / "long-prose.md"
+    path.write_text(HEAD + "긴 문장 **굵게** _기울임_ " * 12_000 + TAIL, encoding="utf-8")
+    window.open_post(path)
+    text = wait_for_page(qtbot, window, "document.getElementById('content').innerText",
+                         lambda value: "too long to preview" in (value or ""))
+    assert text.startswith(f"Line {HEAD.count(chr(10)) + 1} is 216,000 characters long")
+    image = journal_root / "notes" / "image.md"
+    image.write_text(HEAD + LINES["data-image"] + TAIL, encoding="utf-8")
+    window.open_post(image)
+    wait_for_page(qtbot, window, "document.querySelectorAll('#content img').length",
+                  lambda value: value == 1)
+
+
+def test_the_window_takes_the_interpreter_lock_back_quickly(window):
+    """While the preview thread renders, each keystroke waits for the lock at most this long."""
+    assert sys.getswitchinterval() <= 0.001
