@@ -4,7 +4,6 @@ status bar. It holds no file rules of its own: every read and write goes through
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEventLoop, Qt, QTimer, Signal
@@ -27,8 +26,9 @@ from .actions import Actions
 from .file_actions import FileActionsMixin
 from .editor import PARAGRAPH_SEPARATOR, FindBar, MarkdownEditor, replace_lines, toggle_wrap
 from .preview import Preview
+from .limits import HEADER_SHOW_LIMIT, header_too_large, too_long_line, too_long_message
 from .plain import menu_text, plain_label, question, warning, window_title
-from .properties import HEADER_SHOW_LIMIT, PropertiesForm, header_too_large
+from .properties import PropertiesForm
 from .safety import SafetyMixin
 from .settings import Environment
 from .sidebar import Sidebar
@@ -38,10 +38,6 @@ RENDER_DELAY_MS = 30
 RECOVERY_DELAY_MS = 1000  # unsaved text reaches the recovery file within 2 s of the last key
 AUTOSAVE_DELAY_MS = 3000
 LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on every keystroke
-# characters in one line (data: images aside): Python-Markdown takes time that grows with the
-# square of a line (36 s for a megabyte of prose), on a thread that slows typing meanwhile
-PREVIEW_LINE_LIMIT = 100_000
-_DATA_URI = re.compile(r"data:[\w.+/-]*;base64,[A-Za-z0-9+/=]*")
 PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress bar shows
 LIVE_STATS_LIMIT = 1_000_000  # characters; word counts of bigger posts would stall typing
 APP_NAME = "journal_app"
@@ -426,13 +422,10 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
                                        "too large to preview while you type. Export it (Ctrl+E) "
                                        "to see it.</p>")
             return
-        long_line = _too_long_line(post.body)
+        long_line = too_long_line(post.body)
         if long_line is not None:
             number, length = long_line
-            self.preview.show_fragment(header, f'<p class="missing-image">Line '
-                                       f"{post.body_start_line + number:,} is {length:,} characters "
-                                       "long: too long to preview while you type. Export the post "
-                                       "(Ctrl+E) to see it.</p>")
+            self.preview.show_fragment(header, too_long_message(post.body_start_line + number, length))
             return
         self.preview.request(post.body, post.body_start_line, post.path,
                              self.journal.root if self.journal else None, header)
@@ -535,17 +528,6 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.save_state()
         self.preview.shutdown()
         event.accept()
-
-
-def _too_long_line(body: str) -> tuple[int, int] | None:
-    """(0-based line number, length) of the first line of ``body`` too long to render while
-    typing, not counting the data of ``data:`` images; None when there is none."""
-    if len(body) < PREVIEW_LINE_LIMIT:
-        return None
-    for number, line in enumerate(body.split("\n")):
-        if len(line) >= PREVIEW_LINE_LIMIT and len(_DATA_URI.sub("", line)) >= PREVIEW_LINE_LIMIT:
-            return number, len(line)
-    return None
 
 
 def _read_only_reason(post: Post, text: str) -> str | None:

@@ -18,19 +18,12 @@ from PySide6.QtWidgets import (QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayo
 from ..core import Post
 from ..core.dates import local, zone_label
 from ..core.post import split_tags
+from .limits import HEADER_SHOW_LIMIT, header_too_large
 from .plain import plain_label
 
 KNOWN = {"title", "date", "tags", "description"}
-HEADER_SHOW_LIMIT = 1_000_000  # characters; a bigger header is neither shown nor edited
 OTHER_KEYS_SHOWN = 30
 OTHER_VALUE_SHOWN = 200  # characters of each other key's value
-
-
-def header_too_large(header_text: str) -> str:
-    """The message for a header too large to show."""
-    size = len(header_text.encode("utf-8", "surrogateescape")) / 1024 / 1024
-    return (f"The header is {size:.1f} MB, too large to show or edit here; it is kept exactly "
-            "as it is. The text below can be edited.")
 
 
 class TagCompleter(QCompleter):
