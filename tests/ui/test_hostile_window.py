@@ -38,10 +38,11 @@ def type_at(window, position: int, text: str) -> None:
 LINES = {
     # a PNG of mostly zero bytes: base64 "AAAA…" gives word wrapping no place to break
     "data-image": "![](data:image/png;base64," + "A" * 1_000_000 + ")",
-    # minified HTML (broken at spaces, so it word-wraps): only 200 KB, as Python-Markdown takes
-    # seconds for more and a window closed while it renders takes that long to close
+    # minified HTML: it breaks at spaces, so it still wraps at words
     "minified-html": "".join(f'<div class="c{i}"><span>word{i} **x** _y_</span></div>'
-                             for i in range(5_000))[:200_000],
+                             for i in range(25_000))[:1_000_000],
+    # a long paragraph of prose on one line, markup all along it
+    "prose": "긴 문장 **굵게** _기울임_ `코드` [링크](http://a.b) " * 25_000,
 }
 
 
