@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QP
 from .highlighter import MarkdownHighlighter
 
 LONG_RUN = 5_000  # characters without white space; word wrapping longer runs stalls the editor
-_LONG_RUN = re.compile(r"\S{%d}" % LONG_RUN)
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d}" % LONG_RUN)  # tried at the start of each run only
 PARAGRAPH_SEPARATOR = "\u2029"  # how the document separates lines; a text holding one cannot be kept
 BIG_CHANGE = 100_000  # characters; a bigger insertion is searched as one string
 

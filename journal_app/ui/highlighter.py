@@ -11,16 +11,20 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
 NORMAL, FENCE, FRONT_MATTER = 0, 1, 2
 LONG_LINE = 10_000  # characters; longer lines are shown plain (fences and front matter still dimmed)
+# the most characters a span (bold, a link's text) is searched across: unbounded, a line of
+# openers with no closer (``*a *a *a …``) takes time that grows with its square
+SPAN = 300
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _RULES = [
     ("heading", re.compile(r"^#{1,6}\s.*$")),
     ("quote", re.compile(r"^\s{0,3}>.*$")),
     ("list", re.compile(r"^\s*(?:[*+-]|\d+[.)])(?=\s)")),
     ("task", re.compile(r"^\s*[*+-]\s\[[ xX]\]")),
-    ("strong", re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")),
-    ("emphasis", re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*_\w])")),
-    ("strike", re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")),
-    ("link", re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://[^\s)>\]]+")),
+    ("strong", re.compile(r"(\*\*|__)(?=\S)(.{1,%d}?)(?<=\S)\1" % SPAN)),
+    ("emphasis", re.compile(r"(?<![*_\w])([*_])(?=\S)(.{1,%d}?)(?<=\S)\1(?![*_\w])" % SPAN)),
+    ("strike", re.compile(r"~~(?=\S)(.{1,%d}?)(?<=\S)~~" % SPAN)),
+    ("link", re.compile(r"!?\[[^\]\n]{0,%d}\]\([^)\n]{0,%d}\)|<https?://[^>\s]{1,%d}>|https?://[^\s)>\]]+"
+                        % (SPAN, 10 * SPAN, 10 * SPAN))),
     ("code", re.compile(r"`[^`\n]+`")),
 ]
 

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from journal_app.ui.editor import LONG_RUN, MarkdownEditor
 from journal_app.ui.highlighter import LONG_LINE, MarkdownHighlighter
 from tests.ui.conftest import type_text, wait_for_page
 
@@ -172,3 +173,26 @@ def test_a_line_too_long_to_render_while_typing_is_not_previewed(qtbot, window, 
 def test_the_window_takes_the_interpreter_lock_back_quickly(window):
     """While the preview thread renders, each keystroke waits for the lock at most this long."""
     assert sys.getswitchinterval() <= 0.001
+
+
+@pytest.mark.parametrize("line", ["*a " * 3_000, "**a " * 2_400, "[a](" * 2_400])
+def test_openers_with_no_closer_are_highlighted_quickly(line):
+    """Each opener was searched to the end of the line: time that grows with its square."""
+    document = QTextDocument()
+    highlighter = MarkdownHighlighter(document)
+    document.setPlainText(line)
+    start = time.monotonic()
+    for _ in range(10):
+        highlighter.rehighlight()
+    assert time.monotonic() - start < 3  # ten times: about 5 s each before, under 0.1 s now
+
+
+def test_runs_just_short_of_the_limit_are_searched_quickly(qtbot):
+    """Runs of LONG_RUN - 1 characters: a search tried at every character took 10 s a megabyte."""
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    start = time.monotonic()
+    editor.set_text(("A" * (LONG_RUN - 1) + " ") * 400)
+    assert time.monotonic() - start < OPEN_BOUND_S and not editor.wraps_anywhere()
+    editor.set_text("짧은 글\n" + "A" * LONG_RUN)
+    assert editor.wraps_anywhere()
