@@ -16,6 +16,7 @@ from ..core.journal import find_journal_root
 from ..resources import resource_path
 
 SAMPLE = "sample-journal"
+SWITCH_INTERVAL_S = 0.0005
 
 
 def ensure_sample_journal(data_dir: Path) -> Path:
@@ -34,6 +35,10 @@ def create_window(path: str | Path | None = None, env=None):
     from .settings import Environment
 
     env = env or Environment.default()
+    # the preview renders on a thread: a slow render (seconds for a megabyte of minified HTML)
+    # would make each keystroke wait up to 5 ms, the default, for the interpreter lock, several
+    # times over; 0.5 ms keeps typing quick
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     window = MainWindow(env)
     window.destroyed.connect(window.recovery.close)  # this instance ends with its window
     window.restore_state()

@@ -1,13 +1,32 @@
 """The text editor widget, and editing operations as plain functions over QTextCursor
-(so they are testable without a window)."""
+(so they are testable without a window).
+
+Lines wrap at word boundaries, except in a text holding a run of ``LONG_RUN`` characters with
+no space (a pasted ``data:`` image, a file of NUL bytes): Qt's word wrapping looks for a break
+along the whole run for every line it makes, so such a run takes time that grows with its
+square (minutes for a megabyte). Such a text wraps anywhere instead.
+"""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from .highlighter import MarkdownHighlighter
+
+LONG_RUN = 5_000  # characters without white space; word wrapping longer runs stalls the editor
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d}" % LONG_RUN)  # tried at the start of each run only
+PARAGRAPH_SEPARATOR = "\u2029"  # how the document separates lines; a text holding one cannot be kept
+BIG_CHANGE = 100_000  # characters; a bigger insertion is searched as one string
+
+
+def has_long_run(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when ``text[start:end]`` holds ``LONG_RUN`` characters in a row that are not white
+    space (a run word wrapping cannot break)."""
+    return _LONG_RUN.search(text, start, len(text) if end is None else end) is not None
 
 
 def toggle_wrap(cursor: QTextCursor, marker: str) -> None:
@@ -84,9 +103,51 @@ class MarkdownEditor(QPlainTextEdit):
         self.setObjectName("editor")
         self.setAccessibleName("Post text")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.document())
         self.set_font_size(13)
+        self._replacing = False
+        # before the layout sees an edit (contentsChange comes first), so a pasted run never
+        # gets laid out with word wrapping
+        self.document().contentsChange.connect(self._check_wrapping)
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` (a newly opened post): word wrapping again unless ``text`` needs
+        wrapping anywhere."""
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if has_long_run(text)
+                             else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._replacing = True  # searched already
+        try:
+            self.setPlainText(text)
+        finally:
+            self._replacing = False
+
+    def text(self) -> str:
+        """The text as it was set and typed. Unlike ``toPlainText()``, which turns non-breaking
+        spaces into spaces and line separators (U+2028) into line breaks, this changes nothing
+        but a paragraph separator (U+2029), which the editor cannot tell from a line break."""
+        return self.document().toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
+
+    def wraps_anywhere(self) -> bool:
+        """True when lines break at any character (the text holds a long run with no space)."""
+        return self.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+
+    def _check_wrapping(self, position: int, _removed: int, added: int) -> None:
+        """After an edit: wrap anywhere from now on if it made a run too long to word-wrap."""
+        if self._replacing or self.wraps_anywhere():
+            return
+        end = position + added
+        if added > BIG_CHANGE:  # a big paste: one search over the string, not a walk over blocks
+            found = has_long_run(self.text(), max(0, position - LONG_RUN), end + LONG_RUN)
+        else:
+            found = False
+            block = self.document().findBlock(position)
+            while block.isValid() and block.position() <= end and not found:
+                found = block.length() > LONG_RUN and has_long_run(block.text())
+                block = block.next()
+        if found:
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
 
     def set_font_size(self, size: int) -> None:
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from ..core import HeaderError, JournalError, SaveError, save_post
-from ..core.buffer import apply_text
 from ..core.export import export_post
 from ..core.site import safe_name
 from .dialogs import NewPostDialog, ask_new_name, confirm_trash
@@ -92,7 +91,7 @@ class FileActionsMixin:
     def export_to(self, target: Path) -> bool:
         """Export the open post (with unsaved edits) as a standalone page at ``target``."""
         try:
-            apply_text(self.post, self.editor.toPlainText())
+            self.sync_post()
             result = export_post(self.post, target, self.journal.root if self.journal else None)
         except (OSError, JournalError) as exc:
             self._error("Could not export", str(exc))
@@ -115,7 +114,7 @@ class FileActionsMixin:
         """Save the open post to ``target`` (another folder or name); the window follows it."""
         old = self.post.path
         try:
-            apply_text(self.post, self.editor.toPlainText())
+            self.sync_post()
             save_post(self.post, target, force=True)
         except (SaveError, HeaderError) as exc:
             self._error("Could not save", str(exc))

@@ -1,5 +1,7 @@
 """Markdown syntax highlighting for the editor: headings, emphasis, inline and fenced code,
-links and images, lists, block quotes; the front matter block is dimmed."""
+links and images, lists, block quotes; the front matter block is dimmed. A line longer than
+``LONG_LINE`` characters (a pasted ``data:`` image, minified HTML) gets no inline highlighting:
+the rules would run over it on every keystroke in it."""
 
 from __future__ import annotations
 
@@ -8,16 +10,21 @@ import re
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
 NORMAL, FENCE, FRONT_MATTER = 0, 1, 2
+LONG_LINE = 10_000  # characters; longer lines are shown plain (fences and front matter still dimmed)
+# the most characters a span (bold, a link's text) is searched across: unbounded, a line of
+# openers with no closer (``*a *a *a …``) takes time that grows with its square
+SPAN = 300
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _RULES = [
     ("heading", re.compile(r"^#{1,6}\s.*$")),
     ("quote", re.compile(r"^\s{0,3}>.*$")),
     ("list", re.compile(r"^\s*(?:[*+-]|\d+[.)])(?=\s)")),
     ("task", re.compile(r"^\s*[*+-]\s\[[ xX]\]")),
-    ("strong", re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")),
-    ("emphasis", re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*_\w])")),
-    ("strike", re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")),
-    ("link", re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://[^\s)>\]]+")),
+    ("strong", re.compile(r"(\*\*|__)(?=\S)(.{1,%d}?)(?<=\S)\1" % SPAN)),
+    ("emphasis", re.compile(r"(?<![*_\w])([*_])(?=\S)(.{1,%d}?)(?<=\S)\1(?![*_\w])" % SPAN)),
+    ("strike", re.compile(r"~~(?=\S)(.{1,%d}?)(?<=\S)~~" % SPAN)),
+    ("link", re.compile(r"!?\[[^\]\n]{0,%d}\]\([^)\n]{0,%d}\)|<https?://[^>\s]{1,%d}>|https?://[^\s)>\]]+"
+                        % (SPAN, 10 * SPAN, 10 * SPAN))),
     ("code", re.compile(r"`[^`\n]+`")),
 ]
 
@@ -71,6 +78,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setCurrentBlockState(FENCE)
             return
         self.setCurrentBlockState(NORMAL)
+        if len(text) > LONG_LINE:
+            return
         for name, pattern in _RULES:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), FORMATS[name])

@@ -24,8 +24,9 @@ from ..core.render import render_header
 from ..core.stats import text_stats
 from .actions import Actions
 from .file_actions import FileActionsMixin
-from .editor import FindBar, MarkdownEditor, replace_lines, toggle_wrap
+from .editor import PARAGRAPH_SEPARATOR, FindBar, MarkdownEditor, replace_lines, toggle_wrap
 from .preview import Preview
+from .limits import HEADER_SHOW_LIMIT, header_too_large, too_long_line, too_long_message
 from .plain import menu_text, plain_label, question, warning, window_title
 from .properties import PropertiesForm
 from .safety import SafetyMixin
@@ -53,6 +54,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.env = env
         self.journal: Journal | None = None
         self.post: Post | None = None
+        self._hidden_header = ""  # a header too large to show, kept aside from the editor
         self.setObjectName("mainWindow")
         self.actions = Actions(self)
         self.sidebar = Sidebar(self)
@@ -252,12 +254,19 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         """Show ``post`` in the form, editor and preview (None: nothing open)."""
         self.post = post
         self.editor.blockSignals(True)
-        text = buffer_text(post) if post is not None else ""
+        self._hidden_header = ""
+        if post is not None and len(post.header_text) > HEADER_SHOW_LIMIT:
+            # laying out megabytes of header takes Qt many seconds: it stays aside, unchanged
+            self._hidden_header = post.header_text
+            text = post.body
+        else:
+            text = buffer_text(post) if post is not None else ""
         self._match_highlighting(len(text))
-        reason = _read_only_reason(post) if post is not None else None
+        reason = _read_only_reason(post, text) if post is not None else None
         if reason:
-            text = displayable(text)  # undecodable bytes shown as U+FFFD (never saved)
-        self.editor.setPlainText(text)
+            # undecodable bytes shown as U+FFFD, NUL bytes as a visible ␀ (never saved)
+            text = displayable(text).replace("\x00", "\u2400")
+        self.editor.set_text(text)
         self.editor.blockSignals(False)
         self.editor.document().setModified(False)
         read_only = post is None or reason is not None
@@ -273,6 +282,8 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self.sidebar.select_path(post.path)
             if reason:
                 self.statusBar().showMessage(reason)
+            elif self._hidden_header:
+                self.statusBar().showMessage(header_too_large(self._hidden_header))
             elif not text and post.path.exists():
                 self.statusBar().showMessage(f"“{post.path.name}” is empty (0 bytes).")
             elif post.path.exists() and not os.access(post.path, os.W_OK):
@@ -313,7 +324,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         if self.post is None or self.editor.isReadOnly():
             return False
         try:
-            apply_text(self.post, self.editor.toPlainText())
+            self.sync_post()
             try:
                 save_post(self.post, force=force)
             except ConflictError as exc:
@@ -352,13 +363,28 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         """A form edit: rewrite only that header key, as one undoable edit in the editor."""
         if self.post is None:
             return
+        if self._hidden_header:  # the form is disabled then; nothing may rewrite that header
+            self.form.show_post(self.post)
+            return
         try:
-            count, header = field_edit(self.post, self.editor.toPlainText(), name, value)
+            count, header = field_edit(self.post, self.editor.text(), name, value)
         except (HeaderError, FieldEditError) as exc:
             self._error("Could not change the field", str(exc))
             self.form.show_post(self.post)
             return
         replace_lines(self.editor.document(), 0, count, header)
+
+    def buffer(self) -> str:
+        """The post's whole text as it stands in the window: a header too large to show (kept
+        aside, unchanged) and the editor's text."""
+        return self._hidden_header + self.editor.text()
+
+    def sync_post(self) -> None:
+        """Bring the open post in line with the editor (raises HeaderError like apply_text)."""
+        if self._hidden_header:
+            self.post.body = self.editor.text()  # its header cannot change here
+        else:
+            apply_text(self.post, self.editor.text())
 
     # -- reactions -----------------------------------------------------------------------
     def _match_highlighting(self, length: int) -> None:
@@ -386,7 +412,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             return
         header_before = post.header_text
         try:
-            apply_text(post, self.editor.toPlainText())
+            self.sync_post()
         except JournalError:
             pass
         header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
@@ -395,6 +421,11 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self.preview.show_fragment(header, f'<p class="missing-image">This post is {size:.1f} MB: '
                                        "too large to preview while you type. Export it (Ctrl+E) "
                                        "to see it.</p>")
+            return
+        long_line = too_long_line(post.body)
+        if long_line is not None:
+            number, length = long_line
+            self.preview.show_fragment(header, too_long_message(post.body_start_line + number, length))
             return
         self.preview.request(post.body, post.body_start_line, post.path,
                              self.journal.root if self.journal else None, header)
@@ -419,7 +450,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             self.saved_label.clear()
             self.path_label.setText(str(self.journal.root) if self.journal else "")
             return
-        text = self.editor.toPlainText()
+        text = self.editor.text()
         if len(text) > LIVE_STATS_LIMIT:
             self.words_label.setText(f"{len(text):,} characters · word counts are off for a post "
                                      "this large")
@@ -499,10 +530,14 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         event.accept()
 
 
-def _read_only_reason(post: Post) -> str | None:
-    """Why a post must not be edited here (bytes the editor could not hold), or None."""
+def _read_only_reason(post: Post, text: str) -> str | None:
+    """Why a post must not be edited here (bytes or characters the editor could not hold), or
+    None. ``text`` is what the editor would show."""
     if any("binary" in problem for problem in post.problems):
         return "Read-only: this looks like a binary file, not a post."
     if any("not valid UTF-8" in problem for problem in post.problems):
         return "Read-only: the file has bytes that are not text; editing it here could lose them."
+    if PARAGRAPH_SEPARATOR in text:
+        return ("Read-only: the text holds a paragraph separator character (U+2029), which the "
+                "editor would turn into a line break; editing it here would change it.")
     return None

@@ -2,7 +2,9 @@
 
 Editing a field emits ``field_edited(name, value)``; the window turns that into the core's
 ``set_field``, which rewrites only that key. Keys the form does not know are shown read-only.
-A header that cannot be read shows the parser's message and line instead, fields disabled.
+A header that cannot be read shows the parser's message and line instead, fields disabled; so
+does a header too large to show (``HEADER_SHOW_LIMIT``), which the window keeps aside unchanged.
+Other keys are listed cut short, so a header of thousands of keys cannot stall the form.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from PySide6.QtWidgets import (QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayo
 from ..core import Post
 from ..core.dates import local, zone_label
 from ..core.post import split_tags
+from .limits import HEADER_SHOW_LIMIT, header_too_large
 from .plain import plain_label
 
 KNOWN = {"title", "date", "tags", "description"}
+OTHER_KEYS_SHOWN = 30
+OTHER_VALUE_SHOWN = 200  # characters of each other key's value
 
 
 class TagCompleter(QCompleter):
@@ -31,6 +36,10 @@ class TagCompleter(QCompleter):
         field = self.widget()
         done = field.text().split(",")[:-1] if field is not None else []
         return ", ".join([part.strip() for part in done if part.strip()] + [index.data()])
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= OTHER_VALUE_SHOWN else text[:OTHER_VALUE_SHOWN] + "…"
 
 
 def format_value(value: object) -> str:
@@ -119,10 +128,15 @@ class PropertiesForm(QWidget):
                 self.setEnabled(False)
                 return
             self.setEnabled(True)
-            editable = not post.header_invalid and (post.header is None or post.header.kind != "json")
+            too_large = post.header is not None and len(post.header.text) > HEADER_SHOW_LIMIT
+            editable = not post.header_invalid and not too_large and \
+                (post.header is None or post.header.kind != "json")
             for widget in fields:
                 widget.setEnabled(editable)
-            if post.header_invalid:
+            if too_large:
+                self.problem.setText(header_too_large(post.header.text))
+                self.problem.show()
+            elif post.header_invalid:
                 detail = post.problem_details[-1]
                 self.problem.setText(f"The header could not be read (line {detail.line}): "
                                      f"{post.header.error}. Fix it in the text below; "
@@ -152,9 +166,12 @@ class PropertiesForm(QWidget):
             if self.date not in typing:
                 self.date.setDateTime(self._wall)
             self.zone.setText(zone_label(moment))
-            others = [f"{key}: {format_value(value)}" for key, value in post.metadata.items()
-                      if key not in KNOWN]
-            self.others.setText("\n".join(others))
+            others = [key for key in post.metadata if key not in KNOWN]
+            lines = [f"{key}: {_cut(format_value(post.metadata[key]))}"
+                     for key in others[:OTHER_KEYS_SHOWN]]
+            if len(others) > OTHER_KEYS_SHOWN:
+                lines.append(f"… and {len(others) - OTHER_KEYS_SHOWN:,} more keys")
+            self.others.setText("\n".join(lines))
             self.others.setVisible(bool(others))
         finally:
             for widget in fields:

@@ -32,7 +32,7 @@ class SafetyMixin:
         if self.post is None or not self.editor.document().isModified() or self.post.path is None:
             return False
         try:
-            self.recovery.write(self.post.path, self.editor.toPlainText())
+            self.recovery.write(self.post.path, self.buffer())
         except JournalError as exc:
             trouble = f"Unsaved text cannot be kept safe: {exc}. Save to keep it."
             if trouble != self._recovery_trouble:  # said once, not after every pause in typing
@@ -68,7 +68,7 @@ class SafetyMixin:
             theirs = buffer_text(load_post(post.path))
         except OSError:
             theirs = None
-        mine = self.editor.toPlainText()
+        mine = self.buffer()
         while True:
             box = PlainMessageBox(QMessageBox.Icon.Warning, "Changed on disk",
                               f"“{post.path.name}” was changed by another program while you were "
@@ -162,6 +162,11 @@ class SafetyMixin:
                 return False
         else:
             self.set_post(Post(b"", path))
+        hidden = self._hidden_header
+        if hidden and text.startswith(hidden):
+            text = text[len(hidden):]  # the header too large to show stays aside
+        else:
+            self._hidden_header = ""  # the recovered text brings its own header: all of it shows
         cursor = self.editor.textCursor()
         cursor.select(cursor.SelectionType.Document)
         cursor.insertText(text)
@@ -205,7 +210,7 @@ class SafetyMixin:
             return
         self.set_post(fresh)
         cursor = self.editor.textCursor()
-        cursor.setPosition(min(position, len(self.editor.toPlainText())))
+        cursor.setPosition(min(position, len(self.editor.text())))
         self.editor.setTextCursor(cursor)
         self.editor.verticalScrollBar().setValue(scroll)
         self.statusBar().showMessage(f"Reloaded {post.path.name}: it changed on disk.", 5000)

@@ -1,0 +1,40 @@
+"""What the window will not show, edit or render as it does other posts, and the plain words
+that say so: a header too large to lay out, a line too long to render while typing.
+
+Qt lays out a line, and Python-Markdown renders one, in time that grows faster than its length;
+these limits keep opening and typing quick whatever a file holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEADER_SHOW_LIMIT = 1_000_000  # characters; a bigger header is kept aside, not shown or edited
+# characters in one line (data: images aside): Python-Markdown takes time that grows with the
+# square of a line (36 s for a megabyte of prose), on a thread that slows typing meanwhile
+PREVIEW_LINE_LIMIT = 100_000
+_DATA_URI = re.compile(r"data:[\w.+/-]*;base64,[A-Za-z0-9+/=]*")
+
+
+def header_too_large(header_text: str) -> str:
+    """The message for a header too large to show."""
+    size = len(header_text.encode("utf-8", "surrogateescape")) / 1024 / 1024
+    return (f"The header is {size:.1f} MB, too large to show or edit here; it is kept exactly "
+            "as it is. The text below can be edited.")
+
+
+def too_long_line(body: str) -> tuple[int, int] | None:
+    """(0-based line number, length) of the first line of ``body`` too long to render while
+    typing, not counting the data of ``data:`` images; None when there is none."""
+    if len(body) < PREVIEW_LINE_LIMIT:
+        return None
+    for number, line in enumerate(body.split("\n")):
+        if len(line) >= PREVIEW_LINE_LIMIT and len(_DATA_URI.sub("", line)) >= PREVIEW_LINE_LIMIT:
+            return number, len(line)
+    return None
+
+
+def too_long_message(line: int, length: int) -> str:
+    """The preview's note for a line too long to render while typing (``line`` is 1-based)."""
+    return (f'<p class="missing-image">Line {line:,} is {length:,} characters long: too long to '
+            "preview while you type. Export the post (Ctrl+E) to see it.</p>")

@@ -1,0 +1,198 @@
+"""Hostile posts in the window: a megabyte line with no break, files of NUL bytes, a header of
+many megabytes. Each opens at once (a generous 10 s bound, so a hang fails instead of waiting),
+typing still works, and saving writes the original bytes plus what was typed, nothing else."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from journal_app.ui.editor import LONG_RUN, MarkdownEditor
+from journal_app.ui.highlighter import LONG_LINE, MarkdownHighlighter
+from tests.ui.conftest import type_text, wait_for_page
+
+OPEN_BOUND_S = 10  # the issue asks for 2 s; this only catches a hang
+HEAD = "---\ntitle: 긴 줄\ntags: [a]\n---\n# 제목\n\n첫 문단입니다.\n\n"
+TAIL = "\n\n끝 문단.\n"
+
+
+def open_timed(window, path) -> float:
+    """Open ``path`` and let the editor lay out and paint it; the seconds that took."""
+    start = time.monotonic()
+    assert window.open_post(path)
+    window.editor.viewport().repaint()
+    QApplication.processEvents()
+    return time.monotonic() - start
+
+
+def type_at(window, position: int, text: str) -> None:
+    cursor = window.editor.textCursor()
+    cursor.setPosition(position)
+    window.editor.setTextCursor(cursor)
+    type_text(window.editor, text)
+
+
+LINES = {
+    # a PNG of mostly zero bytes: base64 "AAAA…" gives word wrapping no place to break
+    "data-image": "![](data:image/png;base64," + "A" * 1_000_000 + ")",
+    # minified HTML: it breaks at spaces, so it still wraps at words
+    "minified-html": "".join(f'<div class="c{i}"><span>word{i} **x** _y_</span></div>'
+                             for i in range(25_000))[:1_000_000],
+    # a long paragraph of prose on one line, markup all along it
+    "prose": "긴 문장 **굵게** _기울임_ `코드` [링크](http://a.b) " * 25_000,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(LINES))
+def test_a_megabyte_line_opens_and_typing_adds_only_the_typed_text(qtbot, window, journal_root, kind):
+    path = journal_root / "notes" / f"{kind}.md"
+    original = (HEAD + LINES[kind] + TAIL).encode("utf-8")
+    path.write_bytes(original)
+    assert open_timed(window, path) < OPEN_BOUND_S
+    assert not window.editor.isReadOnly()
+    assert window.editor.wraps_anywhere() == (kind == "data-image")
+    type_at(window, 0, "Z")  # the very start: before the header's opening line
+    before_line = len("Z" + HEAD) - 1  # the end of the line just before the long one
+    type_at(window, before_line, "여")
+    assert window.save()
+    at = len(("Z" + HEAD).encode("utf-8")) - 1
+    expected = b"Z" + original
+    assert path.read_bytes() == expected[:at] + "여".encode("utf-8") + expected[at:]
+
+
+@pytest.mark.parametrize("size", [64 * 1024, 1_000_000])
+def test_a_file_of_nul_bytes_opens_read_only_with_the_nuls_shown(qtbot, window, journal_root, size):
+    path = journal_root / "notes" / "zeros.md"
+    path.write_bytes(b"\x00" * size)
+    assert open_timed(window, path) < OPEN_BOUND_S
+    assert window.editor.isReadOnly() and "binary" in window.statusBar().currentMessage()
+    assert window.editor.text() == "\u2400" * size
+    assert not window.save() and path.read_bytes() == b"\x00" * size
+
+
+def test_nul_bytes_after_the_first_lines_are_kept_when_typing(qtbot, window, journal_root):
+    """NULs too far in to mark the file binary: it stays editable and its NULs survive."""
+    path = journal_root / "notes" / "late-zeros.md"
+    original = (HEAD + "글 " * 5_000 + "\n").encode("utf-8") + b"\x00" * 500_000 + b"\n"
+    path.write_bytes(original)
+    assert open_timed(window, path) < OPEN_BOUND_S
+    assert not window.editor.isReadOnly() and window.editor.wraps_anywhere()
+    type_at(window, 0, "Z")
+    assert window.save() and path.read_bytes() == b"Z" + original
+
+
+@pytest.mark.parametrize("shape", ["long-line", "many-lines"])
+def test_a_huge_header_is_kept_aside_and_the_body_stays_editable(qtbot, window, journal_root, shape):
+    if shape == "long-line":
+        header = "---\ntitle: 큰 머리말\ndescription: " + "x" * 8_000_000 + "\n---\n"
+    else:
+        header = "---\ntitle: 큰 머리말\ndescription: |\n" + "  한 줄 더\n" * 400_000 + "---\n"
+    body = "본문 첫 줄\n"
+    path = journal_root / "notes" / "big-header.md"
+    path.write_bytes((header + body).encode("utf-8"))
+    assert open_timed(window, path) < OPEN_BOUND_S
+    assert window.editor.text() == body  # the header is not in the editor
+    assert "too large to show" in window.statusBar().currentMessage()
+    assert "too large to show" in window.form.problem.text() and not window.form.title.isEnabled()
+    type_at(window, 0, "Z")
+    assert window.buffer() == header + "Z" + body
+    assert window.write_recovery()  # unsaved text is kept whole, header included
+    assert window.save()
+    assert path.read_bytes() == (header + "Z" + body).encode("utf-8")
+
+
+def test_pasting_a_long_run_switches_to_wrapping_anywhere(qtbot, window, journal_root):
+    window.open_post(journal_root / "content" / "2024년 회고.md")
+    assert not window.editor.wraps_anywhere()
+    start = time.monotonic()
+    window.editor.insertPlainText("A" * 1_000_000)
+    window.editor.viewport().repaint()
+    QApplication.processEvents()
+    assert time.monotonic() - start < OPEN_BOUND_S and window.editor.wraps_anywhere()
+
+
+def test_a_long_line_gets_no_inline_highlighting():
+    document = QTextDocument()
+    highlighter = MarkdownHighlighter(document)
+    document.setPlainText("**굵게** 보통\n" + "**x** " * (LONG_LINE // 6 + 1) + "\n`code`")
+    highlighter.rehighlight()
+    formats = [bool(document.findBlockByNumber(n).layout().formats()) for n in range(3)]
+    assert formats == [True, False, True]
+
+
+def test_non_breaking_spaces_and_line_separators_survive(qtbot, window, journal_root):
+    """Qt's toPlainText() turns U+00A0 into a space and U+2028 into a line break."""
+    path = journal_root / "notes" / "nbsp.md"
+    original = "---\ntitle: 공백\n---\n10\u00a0km 걸었다.\u2028다음 줄\n".encode("utf-8")
+    path.write_bytes(original)
+    window.open_post(path)
+    assert window.save() and path.read_bytes() == original  # saved without an edit
+    type_at(window, 0, "Z")
+    assert window.save() and path.read_bytes() == b"Z" + original
+
+
+def test_a_paragraph_separator_opens_read_only(qtbot, window, journal_root):
+    path = journal_root / "notes" / "ps.md"
+    original = "첫 문단\u2029둘째 문단\n".encode("utf-8")
+    path.write_bytes(original)
+    window.open_post(path)
+    assert window.editor.isReadOnly() and "U+2029" in window.statusBar().currentMessage()
+    assert not window.save() and path.read_bytes() == original
+
+
+def test_a_header_of_thousands_of_keys_is_listed_cut_short(qtbot, window, journal_root):
+    path = journal_root / "notes" / "keys.md"
+    keys = "".join(f"key{n}: {'값' * 300}\n" for n in range(5_000))
+    path.write_text(f"---\ntitle: 열쇠\n{keys}---\n본문\n", encoding="utf-8")
+    assert open_timed(window, path) < OPEN_BOUND_S
+    shown = window.form.others.text().split("\n")
+    assert len(shown) == 31 and shown[-1] == "… and 4,970 more keys"
+    assert shown[0] == "key0: " + "값" * 200 + "…"
+
+
+def test_a_line_too_long_to_render_while_typing_is_not_previewed(qtbot, window, journal_root):
+    """Python-Markdown needs seconds for a long line of prose, on a thread that slows typing;
+    a long data: image still shows."""
+    path = journal_root / "notes" / "long-prose.md"
+    path.write_text(HEAD + "긴 문장 **굵게** _기울임_ " * 12_000 + TAIL, encoding="utf-8")
+    window.open_post(path)
+    text = wait_for_page(qtbot, window, "document.getElementById('content').innerText",
+                         lambda value: "too long to preview" in (value or ""))
+    assert text.startswith(f"Line {HEAD.count(chr(10)) + 1} is 216,000 characters long")
+    image = journal_root / "notes" / "image.md"
+    image.write_text(HEAD + LINES["data-image"] + TAIL, encoding="utf-8")
+    window.open_post(image)
+    wait_for_page(qtbot, window, "document.querySelectorAll('#content img').length",
+                  lambda value: value == 1)
+
+
+def test_the_window_takes_the_interpreter_lock_back_quickly(window):
+    """While the preview thread renders, each keystroke waits for the lock at most this long."""
+    assert sys.getswitchinterval() <= 0.001
+
+
+@pytest.mark.parametrize("line", ["*a " * 3_000, "**a " * 2_400, "[a](" * 2_400])
+def test_openers_with_no_closer_are_highlighted_quickly(line):
+    """Each opener was searched to the end of the line: time that grows with its square."""
+    document = QTextDocument()
+    highlighter = MarkdownHighlighter(document)
+    document.setPlainText(line)
+    start = time.monotonic()
+    for _ in range(10):
+        highlighter.rehighlight()
+    assert time.monotonic() - start < 3  # ten times: about 5 s each before, under 0.1 s now
+
+
+def test_runs_just_short_of_the_limit_are_searched_quickly(qtbot):
+    """Runs of LONG_RUN - 1 characters: a search tried at every character took 10 s a megabyte."""
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    start = time.monotonic()
+    editor.set_text(("A" * (LONG_RUN - 1) + " ") * 400)
+    assert time.monotonic() - start < OPEN_BOUND_S and not editor.wraps_anywhere()
+    editor.set_text("짧은 글\n" + "A" * LONG_RUN)
+    assert editor.wraps_anywhere()
