@@ -115,10 +115,13 @@ class MarkdownEditor(QPlainTextEdit):
     def set_text(self, text: str) -> None:
         """Show ``text`` (a newly opened post): word wrapping again unless ``text`` needs
         wrapping anywhere."""
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if has_long_run(text)
-                             else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._replacing = True  # searched already
         try:
+            # emptied first: a new wrap mode lays out what the editor holds, and word wrapping
+            # the previous post's long run would take minutes
+            self.setPlainText("")
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if has_long_run(text)
+                                 else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             self.setPlainText(text)
         finally:
             self._replacing = False

@@ -74,6 +74,18 @@ def test_a_file_of_nul_bytes_opens_read_only_with_the_nuls_shown(qtbot, window, 
     assert not window.save() and path.read_bytes() == b"\x00" * size
 
 
+def test_the_next_post_after_a_long_run_opens_at_once(qtbot, window, journal_root):
+    """Switching the wrap mode lays out what the editor holds: the long run of the post before
+    must be gone first (word wrapping a megabyte of NULs took two minutes)."""
+    zeros = journal_root / "notes" / "zeros.md"
+    zeros.write_bytes(b"\x00" * 1_000_000)
+    assert open_timed(window, zeros) < OPEN_BOUND_S
+    normal = journal_root / "notes" / "normal.md"
+    normal.write_text(HEAD + TAIL, encoding="utf-8")
+    assert open_timed(window, normal) < OPEN_BOUND_S
+    assert window.editor.text() == HEAD + TAIL
+
+
 def test_nul_bytes_after_the_first_lines_are_kept_when_typing(qtbot, window, journal_root):
     """NULs too far in to mark the file binary: it stays editable and its NULs survive."""
     path = journal_root / "notes" / "late-zeros.md"
