@@ -48,6 +48,23 @@ def special_files(folder: Path) -> socket.socket:
     return server
 
 
+def hostile_journal(tmp_path: Path, *, bomb_title: str, tags: int) -> tuple[Path, socket.socket]:
+    """A journal of one good post and one of each hostile file: special files, a link to a
+    private key outside it, an alias bomb, a post of ``tags`` tags and a 2 MB header.
+    Returns the root and the socket to close."""
+    root = tmp_path / "journal"
+    root.mkdir()
+    (root / "good.md").write_text(GOOD)
+    server = special_files(root)
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY\n")
+    (root / "key.md").symlink_to(secret)
+    (root / "bomb.md").write_text(BOMB + f"title: {bomb_title}\n---\nbody\n")
+    (root / "tags.md").write_text("---\ntags: [" + ", ".join(f"t{n}" for n in range(tags)) + "]\n---\n")
+    (root / "big.md").write_text("---\ntitle: Big\n" + ("note: " + "x" * 63 + "\n") * 30_000 + "---\n")
+    return root, server
+
+
 @contextmanager
 def deep_folders(root: Path, levels: int, posts_at: tuple[int, ...] = ()):
     """``levels`` folders ``d`` inside each other under ``root``, a post at each of ``posts_at``;

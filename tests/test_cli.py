@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.hostile import BOMB, GOOD, deep_folders, run_python, special_files
+from tests.hostile import deep_folders, hostile_journal, run_python
 
 
 def run(*args, cwd=None):
@@ -174,18 +174,9 @@ def test_list_dates_are_local(tmp_path, seoul):
 
 
 def test_check_and_list_name_every_hostile_file_and_read_the_rest(tmp_path):
-    root = tmp_path / "journal"
-    root.mkdir()
-    (root / "good.md").write_text(GOOD)
-    server = special_files(root)
-    secret = tmp_path / "id_rsa"
-    secret.write_text("PRIVATE KEY\n")
-    (root / "key.md").symlink_to(secret)
-    (root / "bomb.md").write_text(BOMB + "title: *a9\n---\nbody\n")
+    root, server = hostile_journal(tmp_path, bomb_title="*a9", tags=50000)
     (root / "deep.md").write_text("+++\na = " + "[" * 600 + "]" * 600 + "\n+++\n")
     (root / "deep-json.md").write_text('{"a": ' + "[" * 5000 + "]" * 5000 + "}\n")
-    (root / "tags.md").write_text("---\ntags: [" + ", ".join(f"t{n}" for n in range(50000)) + "]\n---\n")
-    (root / "big.md").write_text("---\ntitle: Big\n" + ("note: " + "x" * 63 + "\n") * 30_000 + "---\n")
     try:
         with deep_folders(root, 1100, (1100,)):
             checked = run_python("-m", "journal_app", "check", root)

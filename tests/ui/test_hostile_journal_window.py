@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 
-from tests.hostile import BOMB, GOOD, deep_folders, run_python, special_files
+from tests.hostile import BOMB, GOOD, deep_folders, hostile_journal, run_python
 
 CHILD = r'''
 import json, os, sys
@@ -46,16 +46,7 @@ os._exit(0)
 
 
 def test_the_window_opens_a_journal_of_hostile_files(tmp_path):
-    root = tmp_path / "journal"
-    root.mkdir()
-    (root / "good.md").write_text(GOOD)
-    server = special_files(root)
-    secret = tmp_path / "id_rsa"
-    secret.write_text("PRIVATE KEY\n")
-    (root / "key.md").symlink_to(secret)
-    (root / "bomb.md").write_text(BOMB + "title: Bomb\n---\nbody\n")
-    (root / "tags.md").write_text("---\ntags: [" + ", ".join(f"t{n}" for n in range(20000)) + "]\n---\n")
-    (root / "big.md").write_text("---\ntitle: Big\n" + ("note: " + "x" * 63 + "\n") * 30_000 + "---\n")
+    root, server = hostile_journal(tmp_path, bomb_title="Bomb", tags=20000)
     qt = {"QT_QPA_PLATFORM": "offscreen"}
     if os.geteuid() == 0:
         qt["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
