@@ -61,9 +61,11 @@ _INTERRUPTING_LIST = re.compile(r"^(?:[*+-]|1\.)[ \t]+\S")  # may follow a parag
 _RULE_UNDER = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
 _NOT_PARAGRAPH = re.compile(r"^(?:#|\||<|\[[^\]]*\]:|\*\[|:[ \t]|(?:[*_-][ \t]*){3,}$)")
 _DEFINITION = re.compile(r"^(?:\[[^\]]+\]:|\*\[[^\]]+\]:|:[ \t])")
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_SRC = re.compile(r"""(\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
-_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+# an <img> tag read attribute by attribute (a "src=" inside another attribute's value, or a ">"
+# inside one, cannot pass for the real source); nh3's output always has this shape
+_ATTRIBUTE = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_IMG_TAG = re.compile(rf"<img(?P<attributes>(?:{_ATTRIBUTE})*)\s*/?>", re.IGNORECASE)
+_ONE_ATTRIBUTE = re.compile(r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _local = threading.local()
 
 
@@ -154,25 +156,37 @@ def shown_source(src: str) -> str | None:
     return src if src.split(":", 1)[0].lower() in ("http", "https") else None
 
 
+def _attributes(tag: re.Match) -> dict[str, tuple[int, int, str]]:
+    """name -> (start, end, unescaped value) of each attribute of an ``<img>`` tag (the first of
+    a repeated name, as browsers read it)."""
+    found: dict[str, tuple[int, int, str]] = {}
+    offset = tag.start("attributes") - tag.start()
+    for item in _ONE_ATTRIBUTE.finditer(tag.group("attributes")):
+        value = next((group for group in item.groups()[1:] if group is not None), "")
+        found.setdefault(item.group(1).lower(), (offset + item.start(), offset + item.end(),
+                                                  html.unescape(value)))
+    return found
+
+
 def rewrite_images(fragment: str, image_url: ImageUrl, reason: str = "Image not found") -> str:
-    """Point every ``<img src>`` at ``image_url(src)``; None turns the image into a placeholder."""
+    """Point every ``<img src>`` at ``image_url(src)``; None or NotShown turns the image into a
+    placeholder."""
 
     def replace(match: re.Match) -> str:
         tag = match.group()
-        found = _SRC.search(tag)
-        if found is None:
+        attributes = _attributes(match)
+        if "src" not in attributes:
             return tag
-        src = html.unescape(next(group for group in found.groups()[1:] if group is not None))
+        start, end, src = attributes["src"]
         url = image_url(src)
         if url is None or isinstance(url, NotShown):
-            alt = _ALT.search(tag)
-            alt_text = html.unescape(alt.group(1) or alt.group(2) or "") if alt else ""
+            alt = attributes.get("alt", (0, 0, ""))[2]
             if url is None:
-                return missing_image(src, alt_text, reason)
-            return missing_image(src, alt_text, "Image not shown", url.reason)
+                return missing_image(src, alt, reason)
+            return missing_image(src, alt, "Image not shown", url.reason)
         if url == src:
             return tag
-        return tag[:found.start()] + f'{found.group(1)}"{html.escape(url)}"' + tag[found.end():]
+        return tag[:start] + f' src="{html.escape(url)}"' + tag[end:]
 
     return _IMG_TAG.sub(replace, fragment)
 

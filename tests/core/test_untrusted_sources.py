@@ -180,3 +180,22 @@ def test_nothing_blocks_on_a_fifo_where_a_file_was(tmp_path):
     os.mkfifo(out / MANIFEST)
     assert export_site(root, out).failed == []
     assert (out / MANIFEST).is_file()
+
+
+@pytest.mark.parametrize("tag", [
+    '<img title=" src=../images/ok.png" src="../../outside/secret.png">',
+    "<img title=' src=\"../images/ok.png\"' src=\"../../outside/secret.png\">",
+    '<img alt="a > b" src="../../outside/secret.png">',
+    '<img alt="x" SRC="../../outside/secret.png" src="../images/ok.png">',
+])
+def test_an_image_source_hidden_in_another_attribute_is_still_vetted(hostile, tmp_path, tag):
+    root, post_path, _ = hostile
+    post_path.write_text(f"---\ntitle: t\n---\n{tag}\n", encoding="utf-8")
+    post = load_post(post_path)
+    fragment = render_post(post, root)
+    assert "outside/secret.png" not in fragment.replace("Image not shown: ../../outside/secret.png", "")
+    assert "Image not shown: ../../outside/secret.png (it lies outside the journal)" in fragment
+    page = tmp_path / "page.html"
+    export_post(post, page, root)
+    assert not leaks(page.read_bytes())
+    assert "outside/secret.png\"" not in page.read_text(encoding="utf-8")
