@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .. import __version__
 from .dates import local
-from .boundary import read_regular
+from .boundary import read_regular, real_inside
 from .encoding import displayable
 from .export import ImageCollector, build_document, build_page, refuse_outside, write_inside
 from .errors import JournalError
@@ -178,6 +178,23 @@ def write_if_changed(out: Path, relative: str, text: str) -> bool:
     return True
 
 
+_PAGE_NAME = re.compile(r"posts/[^/\\\x00]+\.html")
+
+
+def remove_page(out: Path, page: object) -> None:
+    """Remove a post page the manifest names, only when it is one of ours: ``posts/NAME.html``,
+    a regular file really inside ``out`` (the manifest may come from someone else)."""
+    if not isinstance(page, str) or not _PAGE_NAME.fullmatch(page):
+        return
+    target = out / page
+    if target.is_symlink() or not real_inside(target.parent, out) or not target.is_file():
+        return
+    try:
+        target.unlink()
+    except OSError:
+        pass
+
+
 _builder: SiteBuilder | None = None  # set for the duration of an export; forked workers inherit it
 
 
@@ -282,12 +299,10 @@ def export_site(root: str | Path, out: str | Path,
             continue
         current[relpath].update(depends)
         written += write_if_changed(out, builder.post_pages[relpath], page)
+    pages_now = {k["page"] for k in current.values()}
     for relpath, key in previous.items():
-        if relpath not in current and key.get("page") not in {k["page"] for k in current.values()}:
-            try:
-                (out / key["page"]).unlink()
-            except OSError:
-                pass
+        if relpath not in current and key.get("page") not in pages_now:
+            remove_page(out, key.get("page"))
     written += write_if_changed(out, "index.html", builder.index_html())
     for tag, posts in journal.by_tag().items():
         if tag != UNTAGGED and builder.shown(posts):

@@ -199,3 +199,28 @@ def test_an_image_source_hidden_in_another_attribute_is_still_vetted(hostile, tm
     export_post(post, page, root)
     assert not leaks(page.read_bytes())
     assert "outside/secret.png\"" not in page.read_text(encoding="utf-8")
+
+
+def test_a_site_manifest_from_elsewhere_removes_nothing_outside_the_site(tmp_path):
+    import json
+
+    from journal_app.core.site import MANIFEST
+
+    root = tmp_path / "journal"
+    root.mkdir()
+    (root / "a.md").write_text("---\ntitle: a\n---\n글\n", encoding="utf-8")
+    out = tmp_path / "site"
+    export_site(root, out)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.html").write_text("keep me too")
+    os.symlink(elsewhere, out / "linked")
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    manifest["posts"].update({"gone.md": {"page": "../victim.txt"},
+                              "gone2.md": {"page": "linked/x.html"},
+                              "gone3.md": {"page": "posts/../../victim.txt"}})
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    export_site(root, out)
+    assert victim.read_text() == "keep me" and (elsewhere / "x.html").exists()
