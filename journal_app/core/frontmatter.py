@@ -31,6 +31,7 @@ DELIMITERS = {"yaml": "---", "toml": "+++"}
 MAX_HEADER_BYTES = 1024 * 1024  # a bigger header is not parsed
 MAX_DEPTH = 64  # levels of nested lists and mappings
 MAX_VALUES = 100_000  # values in all lists and mappings, each repeat of an alias counted
+MAX_TEXT = 4 * MAX_HEADER_BYTES  # characters of all keys and strings, each repeat of an alias counted
 _CLOSING = {kind: re.compile(r"(?:\r\n|\r|\n)(" + re.escape(mark) + r"[ \t]*(?:\r\n|\r|\n|\Z))")
             for kind, mark in DELIMITERS.items()}  # the closing line, found without a loop
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
@@ -181,7 +182,7 @@ def shape_problem(data: object) -> str | None:
     """
     if not isinstance(data, (dict, list)):
         return None
-    count = 0
+    count = text = 0
     stack: list[tuple[object, int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()
@@ -192,6 +193,10 @@ def shape_problem(data: object) -> str | None:
         if count > MAX_VALUES:
             return (f"the header holds more than {MAX_VALUES:,} values (counting each repeat of "
                     "an alias); it is not read")
+        text += sum(len(child) for child in children if isinstance(child, (str, bytes)))
+        if text > MAX_TEXT:
+            return (f"the header's text comes to more than {MAX_TEXT:,} characters (counting each "
+                    "repeat of an alias); it is not read")
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return None
 

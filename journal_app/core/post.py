@@ -158,7 +158,9 @@ class Post:
             if match and match[2] and not match[2].startswith("*"):
                 value = match[2]
                 if value.startswith("[") and value.endswith("]"):
-                    found[match[1]] = [part.strip().strip("\"'") for part in value[1:-1].split(",")]
+                    parts = [part.strip().strip("\"'") for part in value[1:-1].split(",")]
+                    if not any(part.startswith("*") for part in parts):  # no aliases either
+                        found[match[1]] = parts
                 else:
                     found[match[1]] = value[1:-1] if value[:1] == value[-1:] and value[:1] in "\"'" \
                         and len(value) > 1 else value
@@ -176,7 +178,7 @@ class Post:
     def title(self) -> str:
         """The header title, else the first ``# `` heading, else the file name."""
         value = self._field("title")
-        if value is not None:
+        if _is_scalar(value):  # a list or mapping is not a title (nor joined into one)
             return str(value).strip()
         heading = first_heading(self._body)
         if heading:
@@ -224,7 +226,7 @@ class Post:
     def description(self) -> str:
         """The description (or Hugo summary), HTML entities decoded, for display."""
         value = self._field("description", "summary")
-        return html.unescape(str(value)).strip() if value is not None else ""
+        return html.unescape(str(value)).strip() if _is_scalar(value) else ""
 
     # -- editing -------------------------------------------------------------------------
     def set_field(self, name: str, value: object) -> None:
@@ -317,6 +319,11 @@ class Post:
             self._stat, self._mtime = (info.st_mtime_ns, info.st_size), info.st_mtime
         except OSError:
             self._stat = None
+
+
+def _is_scalar(value: object) -> bool:
+    """True for a value that reads as one piece of text (not None, a list or a mapping)."""
+    return value is not None and not isinstance(value, (list, tuple, dict, set))
 
 
 def split_tags(value: object) -> list[str]:

@@ -109,6 +109,25 @@ def test_an_alias_bomb_is_refused_wherever_it_is(tmp_path, key):
                      "body\n", "bomb"]
 
 
+@pytest.mark.parametrize("key", ["title", "description", "unrelated"])
+def test_an_alias_to_a_long_text_is_refused_by_its_size(tmp_path, key):
+    """Few values, each a repeat of one 500 KB string: 50 GB if anything joined them."""
+    path = tmp_path / "wide.md"
+    path.write_text("---\ns: &s " + "x" * 500_000 + f"\n{key}: [" + ", ".join(["*s"] * 20_000)
+                    + "]\n---\nbody\n")
+    found = bounded(f"""
+        import json
+        from journal_app.core import load_post
+        from journal_app.core.journal import PostInfo
+        post = load_post({str(path)!r})
+        info = PostInfo.of(post, "wide.md")
+        print(json.dumps([post.problems, post.title, post.description, post.metadata, info.title,
+                          post.to_bytes() == open({str(path)!r}, "rb").read()]))
+        """)
+    assert found == [["line 1: the header's text comes to more than 4,194,304 characters (counting "
+                      "each repeat of an alias); it is not read"], "wide", "", {}, "wide", True]
+
+
 def test_a_self_referencing_yaml_header_is_refused():
     header, body = split_header("---\ntitle: loop\nself: &a [*a]\n---\nbody\n")
     assert not header.valid and "nested more than 64 levels" in header.error
