@@ -14,6 +14,7 @@ from journal_app.core.boundary import image_type, real_inside
 from journal_app.core.export import export_post
 from journal_app.core.render import render_post
 from journal_app.core.site import export_site
+from tests.hostile import bounded
 from tests.quirks import PNG_HEAD, solid_png
 
 SECRET = b"SECRET-0f1e2d"
@@ -161,25 +162,30 @@ def test_check_names_every_image_it_will_not_show(hostile):
 
 def test_nothing_blocks_on_a_fifo_where_a_file_was(tmp_path):
     """A post replaced by a FIFO after the scan, and a FIFO where the site keeps its manifest:
-    a new post and a site export go on (opening either for reading would block forever)."""
-    from journal_app.core import Journal
-    from journal_app.core.newpost import create_post
-    from journal_app.core.site import MANIFEST
-
+    a new post and a site export go on (opening either for reading would block forever; the
+    child process turns a hang into a failure)."""
     root = tmp_path / "journal"
     root.mkdir()
     for number in range(3):
         (root / f"{number}.md").write_text(f'---\ntitle: "{number}"\ntags: ["a"]\n---\n글\n')
-    journal = Journal(root)
-    (root / "1.md").unlink()
-    os.mkfifo(root / "1.md")
-    assert create_post(journal, "새 글", []).is_file()
-    (root / "1.md").unlink()
-    out = tmp_path / "site"
-    out.mkdir()
-    os.mkfifo(out / MANIFEST)
-    assert export_site(root, out).failed == []
-    assert (out / MANIFEST).is_file()
+    found = bounded(f"""
+        import json, os
+        from pathlib import Path
+        from journal_app.core import Journal
+        from journal_app.core.newpost import create_post
+        from journal_app.core.site import MANIFEST, export_site
+        root, out = Path({str(root)!r}), Path({str(tmp_path / "site")!r})
+        journal = Journal(root)
+        (root / "1.md").unlink()
+        os.mkfifo(root / "1.md")
+        created = create_post(journal, "새 글", []).is_file()
+        (root / "1.md").unlink()
+        out.mkdir()
+        os.mkfifo(out / MANIFEST)
+        failed = export_site(root, out).failed
+        print(json.dumps([created, failed, (out / MANIFEST).is_file()]))
+        """)
+    assert found == [True, [], True]
 
 
 @pytest.mark.parametrize("tag", [
