@@ -28,6 +28,8 @@ from .boundary import real_inside
 from .frontmatter import MAX_HEADER_BYTES, Header, split_header
 from .scan import first_heading
 from .storage import atomic_write, describe_os_error
+from .tags import TAG_KEYS, split_tags  # noqa: F401  (re-exported: they lived here)
+from .tags import merged_tags, set_tags as write_tags
 
 MAX_POST_BYTES = 64 * 1024 * 1024
 MAX_LISTED_TAGS = 100  # tags a post contributes to the journal's summaries (the sidebar)
@@ -35,7 +37,6 @@ OUTSIDE_LINK = "the file is a link to a place outside the journal; it is not rea
 _KINDS = ((stat_module.S_ISFIFO, "a named pipe (FIFO)"), (stat_module.S_ISSOCK, "a socket"),
           (stat_module.S_ISCHR, "a device"), (stat_module.S_ISBLK, "a device"),
           (stat_module.S_ISDIR, "a folder"))
-TAG_KEYS = ("tags", "keywords", "categories", "category")  # all shown and grouped as tags
 _MISSING = object()
 _SALVAGE = re.compile(r"^(title|date|tags|keywords|description|summary)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
@@ -198,27 +199,12 @@ class Post:
     def tags(self) -> list[str]:
         """Tags from ``tags``, Hugo's ``keywords`` and Jekyll's ``categories``/``category``:
         each a list or a comma/space separated string; the first of duplicates kept."""
-        return list(dict.fromkeys(tag for name in TAG_KEYS for tag in split_tags(self._field(name))))
+        return merged_tags(self._field)
 
     def set_tags(self, tags: list[str]) -> None:
-        """Make ``tags`` the post's tags: each kept tag stays under the key it came from, a
-        removed one leaves its key, and new ones go to ``tags``."""
-        wanted = [tag for tag in dict.fromkeys(tags) if tag]
-        sources = {name: split_tags(self.metadata[name]) for name in TAG_KEYS
-                   if name in self.metadata}
-        wanted_set = set(wanted)
-        for name, had in sources.items():
-            kept = [tag for tag in had if tag in wanted_set]
-            if name != "tags" and kept != had:
-                if kept:
-                    self.set_field(name, kept)
-                else:
-                    self.remove_field(name)
-        own = set(sources.get("tags", []))
-        elsewhere = {tag for name, had in sources.items() if name != "tags" for tag in had}
-        in_tags = [tag for tag in wanted if tag in own or tag not in elsewhere]
-        if in_tags != sources.get("tags", []) and (in_tags or "tags" in sources):
-            self.set_field("tags", in_tags)
+        """Make ``tags`` the post's tags (see :func:`tags.set_tags`): kept tags stay under
+        their own keys, new ones go to ``tags``."""
+        write_tags(self, tags)
 
     @property
     def description(self) -> str:
@@ -317,18 +303,6 @@ class Post:
             self._stat, self._mtime = (info.st_mtime_ns, info.st_size), info.st_mtime
         except OSError:
             self._stat = None
-
-
-def split_tags(value: object) -> list[str]:
-    """Tags from a list or a comma (else space) separated string, stripped, empties dropped."""
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        parts = [str(item) for item in value if item is not None]
-    else:
-        text = str(value)
-        parts = text.split(",") if "," in text else text.split()
-    return [part.strip() for part in parts if part.strip()]
 
 
 def load_post(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Post:
