@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .errors import FieldEditError, SaveError
 
@@ -78,7 +78,7 @@ class Renamed:
     could not be read but mentions the tag) or "failed" (``reason`` says why)."""
 
     relpath: str
-    outcome: str
+    outcome: Literal["renamed", "skipped", "failed"]
     reason: str = ""
 
 
