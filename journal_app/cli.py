@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .core import FieldEditError, Journal, JournalError, SaveError, check_post, load_post, save_post
+from .core import Journal, JournalError, check_post, load_post
 from .core.dates import local
 from .core.instances import Instance, tidy_temporaries
 from .core.journal import PostInfo, find_journal_root
-from .core.post import TAG_KEYS, split_tags
+from .core.tags import rename_tag
 
 COMMANDS = ("list", "tags", "check", "tag", "export")
 
@@ -147,31 +147,17 @@ def run_tag_rename(args: argparse.Namespace) -> int:
     old, new = args.old.strip(), args.new.strip()
     if not old or not new:
         raise UsageError("Tag names cannot be empty.")
-    journal = open_journal(args.root)
-    changed = failed = skipped = 0
-    for info in sorted(journal.posts, key=lambda item: item.relpath):
-        if info.header_invalid:
-            if old in info.load().header_text:
-                print(f"skipped {info.relpath}: its header could not be read; fix it first")
-                skipped += 1
-            continue
-        if old not in info.tags:
-            continue
-        try:
-            post = load_post(info.path)
-            for key in TAG_KEYS:
-                tags = split_tags(post.metadata.get(key))
-                if old in tags:
-                    renamed = [new if tag == old else tag for tag in tags]
-                    post.set_field(key, list(dict.fromkeys(renamed)))
-            save_post(post)
-        except (FieldEditError, SaveError, OSError) as exc:
-            print(f"not changed {info.relpath}: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        print(f"renamed in {info.relpath}")
-        changed += 1
-    print(f"'{old}' -> '{new}' in {changed} post(s)" + (f"; {failed} failed" if failed else "")
+    counts = {"renamed": 0, "failed": 0, "skipped": 0}
+    for result in rename_tag(open_journal(args.root), old, new):
+        counts[result.outcome] += 1
+        if result.outcome == "renamed":
+            print(f"renamed in {result.relpath}")
+        elif result.outcome == "skipped":
+            print(f"skipped {result.relpath}: {result.reason}")
+        else:
+            print(f"not changed {result.relpath}: {result.reason}", file=sys.stderr)
+    failed, skipped = counts["failed"], counts["skipped"]
+    print(f"'{old}' -> '{new}' in {counts['renamed']} post(s)" + (f"; {failed} failed" if failed else "")
           + (f"; {skipped} skipped" if skipped else "") + ".")
     return 1 if failed or skipped else 0
 

@@ -151,6 +151,22 @@ def test_tag_rename_space_separated_string(quirk_journal):
     assert path.read_bytes() == written[path].replace(b"tags: jekyll leap\n", b"tags: jekyll leap-year\n")
 
 
+def test_tag_rename_reports_a_post_it_cannot_change_and_fails(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"---\ntags: [old]\n---\n")
+    json_header = b'{"tags": ["old"]}\nJSON front matter is not edited field by field\n'
+    (tmp_path / "b.md").write_bytes(json_header)
+    result = run("tag", "rename", tmp_path, "old", "new")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == ["renamed in a.md", "'old' -> 'new' in 1 post(s); 1 failed."]
+    assert result.stderr.startswith("not changed b.md: Editing JSON front matter is not supported")
+    assert (tmp_path / "b.md").read_bytes() == json_header
+
+
+def test_tag_rename_needs_names(tmp_path):
+    result = run("tag", "rename", tmp_path, " ", "new")
+    assert result.returncode == 1 and result.stderr == "journal-app: Tag names cannot be empty.\n"
+
+
 @pytest.mark.parametrize("args, message", [
     (("list", "/no/such/folder"), "There is no folder at /no/such/folder."),
     (("tags", __file__), "is a file, not a journal folder."),

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .post import Post, Problem
+from .post import Post
+from .problems import Problem, ProblemKind
 from .scan import image_refs, is_remote, locate_image, prose_lines
 
 LARGE_POST_BYTES = 5 * 1024 * 1024
@@ -17,22 +18,24 @@ def check_post(post: Post, root: Path | None = None) -> list[Problem]:
     found = list(post.problem_details)
     size = len(post.to_bytes())
     if size == 0:
-        found.append(Problem("the file is empty"))
+        found.append(Problem("the file is empty", kind=ProblemKind.EMPTY))
     elif size > LARGE_POST_BYTES:
         found.append(Problem(f"the post is {size / 1024 / 1024:.1f} MB; the window will not render "
-                             "it while typing"))
+                             "it while typing", kind=ProblemKind.LARGE))
     offset = post.body_start_line
     for index, line in prose_lines(post.body):
         if line.strip() == "undefined":
             found.append(Problem("'undefined' line: an image velog-backup failed to download",
-                                 offset + index))
+                                 offset + index, kind=ProblemKind.UNDEFINED_LINE))
     if post.path is not None:
         for ref in image_refs(post.body):
             if not ref.src or is_remote(ref.src):
                 continue
             image = locate_image(ref.src, post.path, root)
             if image.missing:
-                found.append(Problem(f"image not found: {ref.src}", offset + ref.line))
+                found.append(Problem(f"image not found: {ref.src}", offset + ref.line,
+                                     kind=ProblemKind.IMAGE_MISSING))
             elif image.refused:
-                found.append(Problem(f"image not shown: {ref.src} ({image.refused})", offset + ref.line))
+                found.append(Problem(f"image not shown: {ref.src} ({image.refused})", offset + ref.line,
+                                     kind=ProblemKind.IMAGE_REFUSED))
     return sorted(found, key=lambda problem: problem.line or 0)

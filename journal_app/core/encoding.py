@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .problems import Problem, ProblemKind
+
 BOM = b"\xef\xbb\xbf"
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3130-\u318f\u1100-\u11ff]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -22,7 +24,7 @@ class Decoded:
     text: str
     encoding: str  # codec name used to encode back ("utf-8", "utf-8-sig", "cp949")
     errors: str = "strict"  # "surrogateescape" when bytes could not be decoded
-    problem: str | None = None
+    problem: Problem | None = None  # why the file did not decode as plain UTF-8
 
     def encode(self, text: str) -> bytes:
         """Encode ``text`` in this file's own encoding."""
@@ -55,8 +57,9 @@ def decode(data: bytes) -> Decoded:
             return Decoded(
                 text,
                 "cp949",
-                problem="The file is not UTF-8; it was read as legacy Korean (cp949) "
-                "and will be saved back in cp949.",
+                problem=Problem("The file is not UTF-8; it was read as legacy Korean (cp949) "
+                                "and will be saved back in cp949.",
+                                kind=ProblemKind.LEGACY_ENCODING),
             )
     try:
         data.decode("utf-8")
@@ -71,8 +74,9 @@ def decode(data: bytes) -> Decoded:
         text,
         encoding,
         "surrogateescape",
-        problem=f"The file is not valid UTF-8 (first bad byte at offset {where}); "
-        "the undecodable bytes are kept as they are.",
+        problem=Problem(f"The file is not valid UTF-8 (first bad byte at offset {where}); "
+                        "the undecodable bytes are kept as they are.",
+                        kind=ProblemKind.UNDECODABLE),
     )
 
 

@@ -2,7 +2,8 @@
 
 Only the lines of the edited key change (or one new line goes just before the closing
 delimiter). The result is parsed again and must read back as intended, with every other key
-unchanged; otherwise :class:`FieldEditError` is raised and nothing changes.
+unchanged; otherwise :class:`FieldEditError` is raised and nothing changes. How a scalar is
+quoted is :mod:`scalars`' business; which way the file writes a key is a :class:`Style`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import yaml
 from .dates import DateStyle, parse_date
 from .errors import FieldEditError, HeaderError
 from .frontmatter import Header, _YamlLoader, iter_lines, parse_header, strip_eol
+from .scalars import (block_indicator, flow_list, quote_double, quote_style, toml_string, unquote,
+                      yaml_scalar)
 
 _YAML_KEY = re.compile(
     r"""^(?P<prefix>(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{}\-?:,&*!|>%@`][^#:]*?|-[^\s:][^#:]*?)"""
@@ -36,6 +39,19 @@ class Span:
     stop: int
     prefix: str
     value: str  # the raw value text on the key line (after the gap)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a value is to be written. ``kind`` is a quoting ("plain", "single", "double") or a
+    shape: "block" (a ``|`` literal), "block-list" (``- item`` lines), "flow" (``[a, b]``,
+    written like ``template`` when one is given), "joined" (tags in one string like
+    ``template``) or "date" (written like ``example``, unquoted when ``quote`` is "plain")."""
+
+    kind: str
+    template: str = ""  # the raw list or string of the file that the new value imitates
+    quote: str = ""  # how a date is quoted
+    example: str = ""  # a date as the file writes them
 
 
 def edit_header(header: Header, name: str, value: object, newline: str,
@@ -207,26 +223,26 @@ class _YamlEditor(_Editor):
                 break
         return stop
 
-    def styles(self, span: Span | None, name: str, value: object) -> list[str]:
+    def styles(self, span: Span | None, name: str, value: object) -> list[Style]:
         if span is None:
-            return [self.prevailing(value), "double"]
+            return [self.prevailing(value), Style("double")]
         raw = span.value.strip()
         continuation = [strip_eol(line) for line in self.lines[span.start + 1:span.stop]]
         current = self.header.metadata.get(name)
         if not raw and any(line.lstrip().startswith("-") for line in continuation):
-            return ["block-list", "flow"]
+            return [Style("block-list"), Style("flow")]
         if raw.startswith("["):
-            return ["flow:" + raw, "flow"]
+            return [Style("flow", raw), Style("flow")]
         if raw[:1] in ("|", ">"):
-            return ["block", "double"]
+            return [Style("block"), Style("double")]
         if isinstance(value, (list, tuple)) and isinstance(current, str):
-            return ["joined:" + raw, "flow"]
+            return [Style("joined", raw), Style("flow")]
         quote = {"\"": "double", "'": "single"}.get(raw[:1], "plain")
         if isinstance(value, (date, datetime)):
-            return ["date:" + quote + ":" + _unquote(raw)]
-        return [quote, "double"]
+            return [Style("date", quote=quote, example=unquote(raw))]
+        return [Style(quote), Style("double")]
 
-    def prevailing(self, value: object) -> str:
+    def prevailing(self, value: object) -> Style:
         """The style of a new key, following the rest of the header."""
         values = []
         for index in self.content_range():
@@ -235,33 +251,33 @@ class _YamlEditor(_Editor):
                 values.append(match["value"].strip())
         if isinstance(value, (list, tuple)):
             flows = [raw for raw in values if raw.startswith("[")]
-            return "flow:" + flows[0] if flows else "flow"
+            return Style("flow", flows[0] if flows else "")
         strings = [v for v in values
-                   if v and v[0] not in "[{|>&*" and parse_date(_unquote(v)) is None]
+                   if v and v[0] not in "[{|>&*" and parse_date(unquote(v)) is None]
         quoted = sum(v.startswith('"') for v in strings)
         quote = "double" if quoted and quoted * 2 >= len(strings) else "plain"
         if isinstance(value, (date, datetime)):
-            dates = [_unquote(v) for v in values if parse_date(_unquote(v)) is not None]
-            return "date:plain:" + (dates[0] if dates else "")
-        return quote
+            dates = [unquote(v) for v in values if parse_date(unquote(v)) is not None]
+            return Style("date", quote="plain", example=dates[0] if dates else "")
+        return Style(quote)
 
-    def format(self, name: str, value: object, style: str, span: Span | None) -> list[str] | None:
+    def format(self, name: str, value: object, style: Style, span: Span | None) -> list[str] | None:
         prefix = self.prefix(name, span, ": ")
-        kind, _, template = style.partition(":")
+        kind, template = style.kind, style.template
         if isinstance(value, (list, tuple)):
             items = [str(item) for item in value]
             self.set_intended(items)
             if kind == "block-list":
                 return [prefix.rstrip()] + self.block_list(items, span)
             if kind == "joined":
-                joined = _join_tags(items, _unquote(template))
+                joined = _join_tags(items, unquote(template))
                 if joined is None:
                     return None
                 self.set_intended(joined)
-                return [prefix + yaml_scalar(joined, _quote_style(template))]
+                return [prefix + yaml_scalar(joined, quote_style(template))]
             return [prefix + flow_list(items, template, yaml_scalar)]
         if isinstance(value, (date, datetime)):
-            quote, _, example = template.partition(":")
+            quote, example = style.quote, style.example
             text = DateStyle.of(example).format(value)
             self.set_intended(value, text)
             return [prefix + (text if quote == "plain" else yaml_scalar(text, quote))]
@@ -277,7 +293,7 @@ class _YamlEditor(_Editor):
         text = str(value)
         self.set_intended(text)
         if kind == "block":
-            return [prefix + _block_indicator(text)] + self.block_lines(text, span)
+            return [prefix + block_indicator(text)] + self.block_lines(text, span)
         return [prefix + yaml_scalar(text, kind)]
 
     def item_indent_and_quote(self, span: Span | None) -> tuple[str, str]:
@@ -286,7 +302,7 @@ class _YamlEditor(_Editor):
                 text = strip_eol(line)
                 if text.lstrip().startswith("-"):
                     item = text.lstrip()[1:].strip()
-                    return text[: len(text) - len(text.lstrip())], _quote_style(item)
+                    return text[: len(text) - len(text.lstrip())], quote_style(item)
         return "  ", "plain"
 
     def block_list(self, items: list[str], span: Span | None) -> list[str]:
@@ -336,30 +352,32 @@ class _TomlEditor(_Editor):
             stop = min(stop + 1, limit)
         return stop
 
-    def styles(self, span: Span | None, name: str, value: object) -> list[str]:
+    def styles(self, span: Span | None, name: str, value: object) -> list[Style]:
         if span is None:
-            return ["double"]
+            return [Style("double")]
         raw = span.value.strip()
         if raw.startswith("["):
-            return ["flow:" + raw, "flow"]
+            return [Style("flow", raw), Style("flow")]
         if isinstance(value, (list, tuple)):
-            return ["flow"]
+            return [Style("flow")]
         if isinstance(value, (date, datetime)):
-            return ["date:" + ("plain" if raw[:1] not in "\"'" else "double") + ":" + _unquote(raw)]
-        return ["single" if raw.startswith("'") and not raw.startswith("'''") else "double", "double"]
+            return [Style("date", quote="plain" if raw[:1] not in "\"'" else "double",
+                          example=unquote(raw))]
+        single = raw.startswith("'") and not raw.startswith("'''")
+        return [Style("single" if single else "double"), Style("double")]
 
     def insert_at(self) -> int:
         return self.content_range().stop
 
-    def format(self, name: str, value: object, style: str, span: Span | None) -> list[str] | None:
+    def format(self, name: str, value: object, style: Style, span: Span | None) -> list[str] | None:
         prefix = self.prefix(name, span, " = ")
-        kind, _, template = style.partition(":")
+        kind, template = style.kind, style.template
         if isinstance(value, (list, tuple)):
             items = [str(item) for item in value]
             self.set_intended(items)
             return [prefix + flow_list(items, template, toml_string)]
         if isinstance(value, (date, datetime)):
-            quote, _, example = template.partition(":")
+            quote, example = style.quote, style.example
             date_style = DateStyle.of(example or "2000-01-01T00:00:00+00:00")
             if date_style.zone == "+HHMM":
                 date_style = DateStyle(separator=date_style.separator, zone="+HH:MM")
@@ -404,101 +422,8 @@ def _bracket_depth(text: str) -> int:
     return depth
 
 
-def _unquote(raw: str) -> str:
-    raw = raw.strip()
-    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
-        return raw[1:-1]
-    return raw
-
-
-def _quote_style(raw: str) -> str:
-    return {"\"": "double", "'": "single"}.get(raw.strip()[:1], "plain")
-
-
 def _join_tags(items: list[str], template: str) -> str | None:
     separator = ", " if "," in template else " "
     if any((" " if separator == " " else ",") in item for item in items):
         return None
     return separator.join(items)
-
-
-def _block_indicator(text: str) -> str:
-    if not text.endswith("\n"):
-        return "|-"
-    return "|+" if text.endswith("\n\n") else "|"
-
-
-def _yaml_printable(char: str) -> bool:
-    code = ord(char)
-    return (char in "\t\n" or 0x20 <= code <= 0x7E or code == 0x85 or 0xA0 <= code <= 0xD7FF
-            or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF) \
-        and code not in (0xFEFF, 0x85, 0x2028, 0x2029)  # YAML 1.1 reads the last three as breaks
-
-
-def quote_double(text: str, toml: bool = False) -> str:
-    """``text`` as a double-quoted YAML (or TOML basic) string."""
-    out = []
-    for char in text:
-        if char in "\"\\":
-            out.append("\\" + char)
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif _yaml_printable(char) and not (toml and ord(char) == 0x7F):
-            out.append(char)
-        elif ord(char) < 0x10000:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(f"\\U{ord(char):08x}")
-    return '"' + "".join(out) + '"'
-
-
-_PLAIN_CONTEXTS = {"mapping": "k: {}", "flow-item": "k: [{}]", "block-item": "k:\n- {}"}
-
-
-def yaml_scalar(text: str, quote: str, context: str = "mapping") -> str:
-    """``text`` as a YAML scalar in the wanted quoting, falling back to double quotes."""
-    if quote == "plain" and text and text == text.strip() and "\n" not in text and "\t" not in text:
-        try:
-            loaded = yaml.load(_PLAIN_CONTEXTS[context].format(text), Loader=_YamlLoader)
-        except yaml.YAMLError:
-            loaded = None
-        expected = {"k": [text] if context != "mapping" else text}
-        if loaded == expected and not text.startswith(("\"", "'")):
-            return text
-    if quote == "single" and "\n" not in text and all(_yaml_printable(c) and c != "\t" for c in text):
-        return "'" + text.replace("'", "''") + "'"
-    return quote_double(text)
-
-
-def toml_string(text: str, quote: str, context: str = "") -> str:
-    """``text`` as a TOML string: a literal string when asked and possible, else a basic one."""
-    if quote == "single" and "'" not in text and all(
-            c == "\t" or (ord(c) >= 0x20 and ord(c) != 0x7F) for c in text):
-        return "'" + text + "'"
-    return quote_double(text, toml=True)
-
-
-def flow_list(items: list[str], template: str, scalar) -> str:
-    """``items`` as a one-line list written like ``template`` (``["a","b"]`` or ``[a, b]``)."""
-    inner = template.strip()[1:-1] if template.strip().endswith("]") else ""
-    pad = " " if inner.startswith(" ") and inner.strip() else ""
-    first = inner.strip()[:1]
-    quote = {"\"": "double", "'": "single"}.get(first, "plain" if inner.strip() else "")
-    comma = re.search(r",([ \t]*)", _outside_quotes(inner))
-    if comma:
-        separator = "," + comma.group(1)
-    else:
-        separator = "," if quote == "double" and not pad else ", "
-    if not quote:
-        quote = "plain" if scalar is yaml_scalar else "double"
-    if scalar is toml_string and quote == "plain":
-        quote = "double"
-    body = separator.join(scalar(item, quote, "flow-item") for item in items)
-    return f"[{pad}{body}{pad}]" if items else "[]"
-
-
-def _outside_quotes(text: str) -> str:
-    """``text`` with quoted stretches blanked out, so commas inside strings are not seen."""
-    return re.sub(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'", lambda m: "x" * len(m.group()), text)

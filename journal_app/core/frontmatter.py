@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .problems import Problem, ProblemKind
+
 try:  # the C loader ships in PyYAML's wheels; fall back quietly when it is absent
     _YamlLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
@@ -46,6 +48,20 @@ class Header:
     metadata: dict = field(default_factory=dict)
     error: str | None = None  # the parser's message, when the header could not be read
     error_line: int | None = None  # 1-based line in the file
+    error_kind: ProblemKind | None = None  # what kind of error it is
+
+    @classmethod
+    def broken(cls, kind: str, text: str, problem: Problem) -> Header:
+        """A header of ``kind`` whose ``text`` could not be read, for ``problem``."""
+        return cls(kind, text, error=problem.message, error_line=problem.line,
+                   error_kind=problem.kind)
+
+    @property
+    def problem(self) -> Problem | None:
+        """The error as a :class:`Problem` (message, file line, kind), or None when valid."""
+        if self.error is None:
+            return None
+        return Problem(self.error, self.error_line, kind=self.error_kind or ProblemKind.INVALID_HEADER)
 
     @property
     def valid(self) -> bool:
@@ -114,15 +130,15 @@ def parse_header(kind: str, text: str, content: str) -> Header | None:
     if too_large is not None:
         if kind == "yaml" and not looks_like_yaml_mapping(content):
             return None
-        return Header(kind, text, error=too_large, error_line=1)
+        return Header.broken(kind, text, too_large)
     try:
         header = _parse(kind, text, content)
     except RecursionError:
-        return Header(kind, text, error=_TOO_DEEP, error_line=1)
+        return Header.broken(kind, text, _too_deep())
     if header is not None and header.valid:
         problem = shape_problem(header.metadata)
         if problem is not None:
-            return Header(kind, text, error=problem, error_line=1)
+            return Header.broken(kind, text, problem)
     return header
 
 
@@ -136,32 +152,34 @@ def _parse(kind: str, text: str, content: str) -> Header | None:
             line = int(found.group(1)) + 1 if found else 2
             message = _TOML_LINE.sub("", message).strip()
             return Header(kind, text, error=f"invalid TOML header: {message}",
-                          error_line=line)
+                          error_line=line, error_kind=ProblemKind.INVALID_HEADER)
     try:
         data = yaml.load(content, Loader=_YamlLoader)
     except UnicodeEncodeError:  # undecodable bytes in the header (kept as surrogates)
         if not looks_like_yaml_mapping(content):
             return None
         return Header(kind, text, error="the header holds bytes that are not valid text",
-                      error_line=2)
+                      error_line=2, error_kind=ProblemKind.HEADER_UNDECODABLE)
     except yaml.YAMLError as exc:
         if not looks_like_yaml_mapping(content):
             return None
         line, message = describe_yaml_error(exc)
         return Header(kind, text, error=f"invalid YAML header: {message}",
-                      error_line=line)
+                      error_line=line, error_kind=ProblemKind.INVALID_HEADER)
     if data is None or isinstance(data, dict):
         return Header(kind, text, data or {})
     if isinstance(data, list):
         return Header(kind, text, error="the header is a list, not a mapping of keys to values",
-                      error_line=2)
+                      error_line=2, error_kind=ProblemKind.HEADER_NOT_MAPPING)
     return None  # a scalar: the opening --- was a horizontal rule
 
 
-_TOO_DEEP = f"the header is nested more than {MAX_DEPTH} levels deep; it is not read"
+def _too_deep() -> Problem:
+    return Problem(f"the header is nested more than {MAX_DEPTH} levels deep; it is not read", 1,
+                   kind=ProblemKind.HEADER_TOO_DEEP)
 
 
-def size_problem(content: str) -> str | None:
+def size_problem(content: str) -> Problem | None:
     """Why ``content`` is too large to parse (over ``MAX_HEADER_BYTES`` as UTF-8), or None."""
     if len(content) <= MAX_HEADER_BYTES // 4:  # no character takes more than 4 bytes
         return None
@@ -170,10 +188,11 @@ def size_problem(content: str) -> str | None:
         return None
     megabytes = size / (1024 * 1024)
     shown = f"{megabytes:.0f}" if megabytes >= 10 else f"{megabytes:.1f}"
-    return f"the header is {shown} MB, too large to read"
+    return Problem(f"the header is {shown} MB, too large to read", 1,
+                   kind=ProblemKind.HEADER_TOO_LARGE)
 
 
-def shape_problem(data: object) -> str | None:
+def shape_problem(data: object) -> Problem | None:
     """Why parsed header ``data`` is too deep or too big to use, or None.
 
     The walk is iterative and stops at the budget, and it counts a list or mapping each time it
@@ -188,15 +207,17 @@ def shape_problem(data: object) -> str | None:
         value, depth = stack.pop()
         children = [*value.keys(), *value.values()] if isinstance(value, dict) else value
         if depth >= MAX_DEPTH:
-            return _TOO_DEEP
+            return _too_deep()
         count += len(children)
         if count > MAX_VALUES:
-            return (f"the header holds more than {MAX_VALUES:,} values (counting each repeat of "
-                    "an alias); it is not read")
+            return Problem(f"the header holds more than {MAX_VALUES:,} values (counting each "
+                           "repeat of an alias); it is not read", 1,
+                           kind=ProblemKind.HEADER_TOO_MANY_VALUES)
         text += sum(len(child) for child in children if isinstance(child, (str, bytes)))
         if text > MAX_TEXT:
-            return (f"the header's text comes to more than {MAX_TEXT:,} characters (counting each "
-                    "repeat of an alias); it is not read")
+            return Problem(f"the header's text comes to more than {MAX_TEXT:,} characters "
+                           "(counting each repeat of an alias); it is not read", 1,
+                           kind=ProblemKind.HEADER_TOO_MANY_VALUES)
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return None
 
@@ -223,13 +244,13 @@ def describe_yaml_error(exc: yaml.YAMLError) -> tuple[int, str]:
 
 
 def _split_json(text: str) -> tuple[Header | None, str]:
-    error = None
+    error: Problem | None = None
     try:
         data, end = json.JSONDecoder().raw_decode(text)
     except ValueError:
         return None, text
     except RecursionError:  # nested deeper than the parser goes: find its end without it
-        data, end, error = {}, _json_end(text), _TOO_DEEP
+        data, end, error = {}, _json_end(text), _too_deep()
         if end is None:
             return None, text
     if not isinstance(data, dict):
@@ -241,7 +262,7 @@ def _split_json(text: str) -> tuple[Header | None, str]:
     end += match.end() if match else 0
     error = error or size_problem(text[:end]) or shape_problem(data)
     if error is not None:
-        return Header("json", text[:end], error=error, error_line=1), text[end:]
+        return Header.broken("json", text[:end], error), text[end:]
     return Header("json", text[:end], data), text[end:]
 
 

@@ -18,7 +18,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-FORMAT = "4"  # 3: categories count as tags; 4: drafts
+FORMAT = "5"  # 3: categories count as tags; 4: drafts; 5: problem kinds
 LOCK_WAIT = 0.5  # seconds to wait for a lock before going on without the cache
 
 

@@ -20,7 +20,9 @@ from .dates import local
 from .boundary import real_inside
 from .index import SummaryIndex
 from .parallel import chunked_map
-from .post import MAX_LISTED_TAGS, OUTSIDE_LINK, Post, load_post, read_error_message
+from .post import (MAX_LISTED_TAGS, OUTSIDE_LINK, Post, load_post, read_error_kind,
+                   read_error_message)
+from .problems import ProblemKind
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
@@ -46,29 +48,34 @@ class PostInfo:
     readable: bool = True
     stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was read
     draft: bool = False  # "draft: true" in the header (Jekyll and Hugo do not publish it)
+    problem_kinds: list[ProblemKind] = field(default_factory=list)  # one for each of problems
 
     @classmethod
     def of(cls, post: Post, relpath: str) -> PostInfo:
         """The summary of a loaded post."""
         return cls(post.path, relpath, post.title, post.date, post.tags[:MAX_LISTED_TAGS],
                    post.description, post.problems, post.header_invalid, stamp=post.stamp,
-                   draft=post.metadata.get("draft") in (True, "true", "yes"))
+                   draft=post.metadata.get("draft") in (True, "true", "yes"),
+                   problem_kinds=[problem.kind for problem in post.problem_details])
 
     @classmethod
-    def unreadable(cls, path: Path, relpath: str, message: str) -> PostInfo:
-        """The summary of a file that could not be read at all."""
+    def unreadable(cls, path: Path, relpath: str, message: str,
+                   kind: ProblemKind = ProblemKind.UNREADABLE) -> PostInfo:
+        """The summary of a file that could not be read at all, for a problem of ``kind``."""
         try:
             stamp = datetime.fromtimestamp(os.lstat(path).st_mtime).astimezone()
         except OSError:
             stamp = datetime.now().astimezone()
-        return cls(path, relpath, path.stem, stamp, problems=[message], readable=False)
+        return cls(path, relpath, path.stem, stamp, problems=[message], readable=False,
+                   problem_kinds=[kind])
 
     def to_dict(self) -> dict:
         """The summary as plain JSON-ready values (for the index)."""
         return {"title": self.title, "date": self.date.isoformat(), "tags": self.tags,
                 "description": self.description, "problems": self.problems,
                 "header_invalid": self.header_invalid, "readable": self.readable,
-                "stamp": list(self.stamp) if self.stamp else None, "draft": self.draft}
+                "stamp": list(self.stamp) if self.stamp else None, "draft": self.draft,
+                "problem_kinds": [str(kind) for kind in self.problem_kinds]}
 
     @classmethod
     def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
@@ -79,11 +86,13 @@ class PostInfo:
                        data["tags"], data["description"], data["problems"],
                        data["header_invalid"], data.get("readable", True),
                        tuple(data["stamp"]) if data.get("stamp") is not None else None,
-                       data.get("draft", False))
+                       data.get("draft", False),
+                       [ProblemKind(kind) for kind in data["problem_kinds"]])
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ValueError(f"not a post summary: {exc!r}") from None
         if not (isinstance(info.title, str) and isinstance(info.description, str)
                 and _strings(info.tags) and _strings(info.problems)
+                and len(info.problem_kinds) == len(info.problems)
                 and all(isinstance(flag, bool) for flag in (info.header_invalid, info.readable,
                                                             info.draft))
                 and info.date.tzinfo is not None
@@ -113,7 +122,8 @@ def read_summary(path: str, relpath: str) -> PostInfo:
     try:
         return PostInfo.of(load_post(location), relpath)
     except OSError as exc:
-        return PostInfo.unreadable(location, relpath, read_error_message(location, exc))
+        return PostInfo.unreadable(location, relpath, read_error_message(location, exc),
+                                   read_error_kind(exc))
 
 
 def read_summaries(items: list[tuple[str, str]]) -> list[dict]:
@@ -162,7 +172,8 @@ class Journal:
                 if path in outside:
                     found[path] = PostInfo.unreadable(Path(path), self._relative(path),
                                                       read_error_message(Path(path),
-                                                                         OSError(OUTSIDE_LINK)))
+                                                                         OSError(OUTSIDE_LINK)),
+                                                      ProblemKind.OUTSIDE_JOURNAL)
                     continue
                 cached = index.lookup(path) if index is not None else None
                 try:
@@ -273,7 +284,8 @@ class Journal:
             return None
         if not real_inside(path, self.root):
             info = PostInfo.unreadable(path, self._relative(str(path)),
-                                       read_error_message(path, OSError(OUTSIDE_LINK)))
+                                       read_error_message(path, OSError(OUTSIDE_LINK)),
+                                       ProblemKind.OUTSIDE_JOURNAL)
         else:
             info = read_summary(str(path), self._relative(str(path)))
         self._posts[path] = info

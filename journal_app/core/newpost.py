@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .boundary import read_regular
 from .errors import JournalError, SaveError
-from .fields import quote_double, yaml_scalar
+from .scalars import quote_double, yaml_scalar
 from .journal import Journal
 
 _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')

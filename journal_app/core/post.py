@@ -12,11 +12,11 @@ known, so that nothing a folder holds can block a read or leak a file from elsew
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 import stat as stat_module
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -26,29 +26,20 @@ from .errors import ConflictError, HeaderError, SaveError
 from .fields import edit_header, new_yaml_header
 from .boundary import real_inside
 from .frontmatter import MAX_HEADER_BYTES, Header, split_header
+from .problems import HEADER_KINDS, Problem, ProblemKind
 from .scan import first_heading
 from .storage import atomic_write, describe_os_error
+from .tags import TAG_KEYS, split_tags  # noqa: F401  (re-exported: they lived here)
+from .tags import merged_tags, set_tags as write_tags
 
 MAX_POST_BYTES = 64 * 1024 * 1024
 MAX_LISTED_TAGS = 100  # tags a post contributes to the journal's summaries (the sidebar)
 OUTSIDE_LINK = "the file is a link to a place outside the journal; it is not read"
-_KINDS = ((stat_module.S_ISFIFO, "a named pipe (FIFO)"), (stat_module.S_ISSOCK, "a socket"),
+_FILE_TYPES = ((stat_module.S_ISFIFO, "a named pipe (FIFO)"), (stat_module.S_ISSOCK, "a socket"),
           (stat_module.S_ISCHR, "a device"), (stat_module.S_ISBLK, "a device"),
           (stat_module.S_ISDIR, "a folder"))
-TAG_KEYS = ("tags", "keywords", "categories", "category")  # all shown and grouped as tags
 _MISSING = object()
 _SALVAGE = re.compile(r"^(title|date|tags|keywords|description|summary)[ \t]*:[ \t]*(.*?)[ \t]*$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with a post: a message and, when known, the 1-based file line."""
-
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
 
 
 class Post:
@@ -66,10 +57,11 @@ class Post:
         self._original = data
         self._converted = False
         self._decoded: Decoded = decode(data)
-        if self._decoded.problem:
-            self._issues.append(Problem(self._decoded.problem))
+        if self._decoded.problem is not None:
+            self._issues.append(self._decoded.problem)
         if b"\x00" in data[:8192]:
-            self._issues.append(Problem("The file contains NUL bytes; it looks like a binary file."))
+            self._issues.append(Problem("The file contains NUL bytes; it looks like a binary file.",
+                                        kind=ProblemKind.NUL_BYTES))
         text = self._decoded.text
         self._newline: str | None = None
         self._header, self._body_raw = split_header(text)
@@ -77,12 +69,13 @@ class Post:
         self._body = normalize_newlines(self._body_raw)
         self._body_original = self._body
         self._salvaged: dict | None = None
-        if self._header is not None and not self._header.valid:
-            self._issues.append(Problem(self._header.error, self._header.error_line))
+        if self._header is not None and self._header.problem is not None:
+            self._issues.append(self._header.problem)
         count = len(self.tags)
         if count > MAX_LISTED_TAGS:
             self._issues.append(Problem(f"the header has {count:,} tags; only the first "
-                                        f"{MAX_LISTED_TAGS} are listed in the journal"))
+                                        f"{MAX_LISTED_TAGS} are listed in the journal",
+                                        kind=ProblemKind.TOO_MANY_TAGS))
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -119,8 +112,12 @@ class Post:
 
     @property
     def problem_details(self) -> list[Problem]:
-        """The problems with their file lines."""
+        """The problems with their file lines and kinds."""
         return list(self._issues)
+
+    def has_problem(self, kind: ProblemKind) -> bool:
+        """True when the post has a problem of ``kind``."""
+        return any(problem.kind == kind for problem in self._issues)
 
     @property
     def header_invalid(self) -> bool:
@@ -200,27 +197,12 @@ class Post:
     def tags(self) -> list[str]:
         """Tags from ``tags``, Hugo's ``keywords`` and Jekyll's ``categories``/``category``:
         each a list or a comma/space separated string; the first of duplicates kept."""
-        return list(dict.fromkeys(tag for name in TAG_KEYS for tag in split_tags(self._field(name))))
+        return merged_tags(self._field)
 
     def set_tags(self, tags: list[str]) -> None:
-        """Make ``tags`` the post's tags: each kept tag stays under the key it came from, a
-        removed one leaves its key, and new ones go to ``tags``."""
-        wanted = [tag for tag in dict.fromkeys(tags) if tag]
-        sources = {name: split_tags(self.metadata[name]) for name in TAG_KEYS
-                   if name in self.metadata}
-        wanted_set = set(wanted)
-        for name, had in sources.items():
-            kept = [tag for tag in had if tag in wanted_set]
-            if name != "tags" and kept != had:
-                if kept:
-                    self.set_field(name, kept)
-                else:
-                    self.remove_field(name)
-        own = set(sources.get("tags", []))
-        elsewhere = {tag for name, had in sources.items() if name != "tags" for tag in had}
-        in_tags = [tag for tag in wanted if tag in own or tag not in elsewhere]
-        if in_tags != sources.get("tags", []) and (in_tags or "tags" in sources):
-            self.set_field("tags", in_tags)
+        """Make ``tags`` the post's tags (see :func:`tags.set_tags`): kept tags stay under
+        their own keys, new ones go to ``tags``."""
+        write_tags(self, tags)
 
     @property
     def description(self) -> str:
@@ -255,9 +237,9 @@ class Post:
         if text and (header is None or rest):
             raise HeaderError("The text is not a front matter block between --- lines.")
         self._header = header
-        self._issues = [p for p in self._issues if p.line is None]  # drop the old header's
-        if header is not None and not header.valid:
-            self._issues.append(Problem(header.error, header.error_line))
+        self._issues = [p for p in self._issues if p.kind not in HEADER_KINDS]  # the old header's
+        if header is not None and header.problem is not None:
+            self._issues.append(header.problem)
 
     def _header_newline(self) -> str:
         return dominant_newline(self._header.text) if self._header and \
@@ -326,16 +308,12 @@ def _is_scalar(value: object) -> bool:
     return value is not None and not isinstance(value, (list, tuple, dict, set))
 
 
-def split_tags(value: object) -> list[str]:
-    """Tags from a list or a comma (else space) separated string, stripped, empties dropped."""
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        parts = [str(item) for item in value if item is not None]
-    else:
-        text = str(value)
-        parts = text.split(",") if "," in text else text.split()
-    return [part.strip() for part in parts if part.strip()]
+class RefusedFile(OSError):
+    """A post file that is not read on purpose; ``kind`` says why."""
+
+    def __init__(self, message: str, kind: ProblemKind):
+        super().__init__(message)
+        self.kind = kind
 
 
 def load_post(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Post:
@@ -345,7 +323,7 @@ def load_post(path: str | os.PathLike, root: str | os.PathLike | None = None) ->
     outside it."""
     path = path if isinstance(path, Path) else Path(path)
     if root is not None and not real_inside(path, root):
-        raise OSError(OUTSIDE_LINK)
+        raise RefusedFile(OUTSIDE_LINK, ProblemKind.OUTSIDE_JOURNAL)
     _refuse_special(os.stat(path))  # before opening: opening a named pipe waits for a writer
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | \
         getattr(os, "O_BINARY", 0)
@@ -359,11 +337,12 @@ def load_post(path: str | os.PathLike, root: str | os.PathLike | None = None) ->
 def _refuse_special(info: os.stat_result) -> None:
     """Raise OSError unless ``info`` is a regular file of an acceptable size."""
     if not stat_module.S_ISREG(info.st_mode):
-        kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
-        raise OSError(f"it is {kind}, not a regular file; it is not read")
+        kind = next((name for test, name in _FILE_TYPES if test(info.st_mode)), "a special file")
+        raise RefusedFile(f"it is {kind}, not a regular file; it is not read",
+                          ProblemKind.NOT_REGULAR)
     if info.st_size > MAX_POST_BYTES:
-        raise OSError(f"the file is {info.st_size // (1024 * 1024)} MB, larger than the "
-                      f"{MAX_POST_BYTES // (1024 * 1024)} MB a post may be")
+        raise RefusedFile(f"the file is {info.st_size // (1024 * 1024)} MB, larger than the "
+                          f"{MAX_POST_BYTES // (1024 * 1024)} MB a post may be", ProblemKind.TOO_LARGE)
 
 
 def save_post(post: Post, path: str | os.PathLike | None = None, *, force: bool = False) -> None:
@@ -387,3 +366,10 @@ def read_error_message(path: Path, exc: OSError) -> str:
     """One sentence for a post that could not be read."""
     reason = describe_os_error(exc) if exc.errno else str(exc)
     return f"Could not read {path}: {reason}."
+
+
+def read_error_kind(exc: OSError) -> ProblemKind:
+    """The kind of problem an OSError from :func:`load_post` stands for."""
+    if isinstance(exc, RefusedFile):
+        return exc.kind
+    return ProblemKind.SYMLINK_LOOP if exc.errno == errno.ELOOP else ProblemKind.UNREADABLE

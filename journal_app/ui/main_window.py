@@ -533,9 +533,11 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
 def _read_only_reason(post: Post, text: str) -> str | None:
     """Why a post must not be edited here (bytes or characters the editor could not hold), or
     None. ``text`` is what the editor would show."""
-    if any("binary" in problem for problem in post.problems):
+    from ..core.problems import ProblemKind
+
+    if post.has_problem(ProblemKind.NUL_BYTES):
         return "Read-only: this looks like a binary file, not a post."
-    if any("not valid UTF-8" in problem for problem in post.problems):
+    if post.has_problem(ProblemKind.UNDECODABLE):
         return "Read-only: the file has bytes that are not text; editing it here could lose them."
     if PARAGRAPH_SEPARATOR in text:
         return ("Read-only: the text holds a paragraph separator character (U+2029), which the "

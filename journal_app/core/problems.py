@@ -1,0 +1,59 @@
+"""What can be wrong with a post or a journal folder, as data: a :class:`Problem` is a message
+for people, the 1-based file line when there is one, and a :class:`ProblemKind` for code.
+
+Code decides by kind, never by the wording of a message (messages may change or be translated).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ProblemKind(StrEnum):
+    """Every kind of problem the core reports, by where it is found."""
+
+    # the bytes (encoding.py, post.py)
+    UNDECODABLE = "undecodable"  # not valid UTF-8: the bad bytes are kept as they are
+    LEGACY_ENCODING = "legacy_encoding"  # read as cp949, saved back in cp949
+    NUL_BYTES = "nul_bytes"  # looks like a binary file
+    # the header (frontmatter.py)
+    INVALID_HEADER = "invalid_header"  # a YAML or TOML syntax error
+    HEADER_NOT_MAPPING = "header_not_mapping"  # a list, not keys and values
+    HEADER_UNDECODABLE = "header_undecodable"  # bytes that are not text inside the header
+    HEADER_TOO_LARGE = "header_too_large"  # over the size that is parsed
+    HEADER_TOO_DEEP = "header_too_deep"  # nested deeper than is read
+    HEADER_TOO_MANY_VALUES = "header_too_many_values"  # an alias bomb, say
+    TOO_MANY_TAGS = "too_many_tags"  # only the first ones are listed (post.py)
+    # a file that is not read at all (post.py)
+    NOT_REGULAR = "not_regular"  # a pipe, socket, device or folder named *.md
+    TOO_LARGE = "too_large"  # larger than a post may be
+    OUTSIDE_JOURNAL = "outside_journal"  # a link to a place outside the journal
+    SYMLINK_LOOP = "symlink_loop"  # a link that leads back to itself
+    UNREADABLE = "unreadable"  # any other reason the system gives (permissions, ...)
+    # folders of the journal (journal.py)
+    UNREADABLE_FOLDER = "unreadable_folder"
+    FOLDER_TOO_DEEP = "folder_too_deep"
+    # what ``journal-app check`` adds (checks.py)
+    EMPTY = "empty"
+    LARGE = "large"  # not rendered while typing
+    UNDEFINED_LINE = "undefined_line"  # velog-backup's trace of an image it failed to fetch
+    IMAGE_MISSING = "image_missing"
+    IMAGE_REFUSED = "image_refused"  # there, but never shown (outside, not a file, not an image)
+
+
+HEADER_KINDS = frozenset({ProblemKind.INVALID_HEADER, ProblemKind.HEADER_NOT_MAPPING,
+                          ProblemKind.HEADER_UNDECODABLE, ProblemKind.HEADER_TOO_LARGE,
+                          ProblemKind.HEADER_TOO_DEEP, ProblemKind.HEADER_TOO_MANY_VALUES})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a post: a message, when known the 1-based file line, and its kind."""
+
+    message: str
+    line: int | None = None
+    kind: ProblemKind = field(kw_only=True)
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message

@@ -1,0 +1,104 @@
+"""The rules about tags: which header keys hold them, how a value splits into tags, how a new
+set of tags is written back, and renaming (or merging) a tag across a journal.
+
+Tags come from ``tags``, Hugo's ``keywords`` and Jekyll's ``categories``/``category``; all are
+shown and grouped alike. An edit keeps each tag under the key it came from, so a Jekyll post's
+categories stay categories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from .errors import FieldEditError, SaveError
+
+if TYPE_CHECKING:  # the post module imports this one
+    from .journal import Journal
+    from .post import Post
+
+TAG_KEYS = ("tags", "keywords", "categories", "category")  # all shown and grouped as tags
+
+
+def split_tags(value: object) -> list[str]:
+    """Tags from a list or a comma (else space) separated string, stripped, empties dropped."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        parts = [str(item) for item in value if item is not None]
+    else:
+        text = str(value)
+        parts = text.split(",") if "," in text else text.split()
+    return [part.strip() for part in parts if part.strip()]
+
+
+def merged_tags(value_of: Callable[[str], object]) -> list[str]:
+    """The tags of every tag key in ``TAG_KEYS`` order (``value_of(key)`` gives a key's value),
+    the first of duplicates kept."""
+    return list(dict.fromkeys(tag for name in TAG_KEYS for tag in split_tags(value_of(name))))
+
+
+def set_tags(post: Post, tags: list[str]) -> None:
+    """Make ``tags`` the post's tags: each kept tag stays under the key it came from, a
+    removed one leaves its key, and new ones go to ``tags``."""
+    wanted = [tag for tag in dict.fromkeys(tags) if tag]
+    sources = {name: split_tags(post.metadata[name]) for name in TAG_KEYS if name in post.metadata}
+    wanted_set = set(wanted)
+    for name, had in sources.items():
+        kept = [tag for tag in had if tag in wanted_set]
+        if name != "tags" and kept != had:
+            if kept:
+                post.set_field(name, kept)
+            else:
+                post.remove_field(name)
+    own = set(sources.get("tags", []))
+    elsewhere = {tag for name, had in sources.items() if name != "tags" for tag in had}
+    in_tags = [tag for tag in wanted if tag in own or tag not in elsewhere]
+    if in_tags != sources.get("tags", []) and (in_tags or "tags" in sources):
+        post.set_field("tags", in_tags)
+
+
+def rename_in_post(post: Post, old: str, new: str) -> bool:
+    """Rename tag ``old`` to ``new`` under every tag key of ``post`` (merging when the key
+    already has ``new``); True when a key changed. Only those keys' lines are rewritten."""
+    changed = False
+    for key in TAG_KEYS:
+        tags = split_tags(post.metadata.get(key))
+        if old in tags:
+            renamed = [new if tag == old else tag for tag in tags]
+            post.set_field(key, list(dict.fromkeys(renamed)))
+            changed = True
+    return changed
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """What a tag rename did to one post: ``outcome`` is "renamed", "skipped" (its header
+    could not be read but mentions the tag) or "failed" (``reason`` says why)."""
+
+    relpath: str
+    outcome: Literal["renamed", "skipped", "failed"]
+    reason: str = ""
+
+
+def rename_tag(journal: Journal, old: str, new: str) -> Iterator[Renamed]:
+    """Rename (or merge) tag ``old`` into ``new`` in every post of ``journal`` that has it,
+    saving each post as it goes, in path order; yields one :class:`Renamed` per post touched."""
+    from .post import load_post, save_post  # the post module imports this one
+
+    for info in sorted(journal.posts, key=lambda item: item.relpath):
+        if info.header_invalid:
+            if old in info.load().header_text:
+                yield Renamed(info.relpath, "skipped", "its header could not be read; fix it first")
+            continue
+        if old not in info.tags:
+            continue
+        try:
+            post = load_post(info.path)
+            rename_in_post(post, old, new)
+            save_post(post)
+        except (FieldEditError, SaveError, OSError) as exc:
+            yield Renamed(info.relpath, "failed", str(exc))
+            continue
+        yield Renamed(info.relpath, "renamed")
