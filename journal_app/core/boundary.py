@@ -13,12 +13,13 @@ that sniff types either leave SVG out or decode whole files.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from .problems import ProblemKind, RefusedFile
 
 MAX_IMAGE_BYTES = 64 * 1024 * 1024  # larger files are never embedded or copied
 HEAD_BYTES = 4096  # enough to see an SVG's root element after an XML prolog and comments
@@ -38,25 +39,44 @@ def _under(real: str, top: str) -> bool:
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
-def read_regular(path: str | os.PathLike, limit: int, *, head: bool = False) -> bytes:
-    """The bytes of a regular file, at most ``limit`` of them (``head``: the first ``limit``
-    bytes of a file of any size; otherwise a larger file raises).
+_FILE_TYPES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISDIR, "a folder"))
 
-    Opening never blocks (a FIFO or device is refused after a non-blocking open), so a file a
-    post names, or one put in a site folder, cannot hang or flood the app. Raises OSError.
+
+def _refuse(info: os.stat_result, limit: int, head: bool) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _FILE_TYPES if test(info.st_mode)), "a special file")
+        raise RefusedFile(f"it is {kind}, not a regular file; it is not read", ProblemKind.NOT_REGULAR)
+    if not head and info.st_size > limit:
+        raise RefusedFile(f"the file is {info.st_size // 2**20} MB, larger than the "
+                          f"{limit // 2**20 or 1} MB it may be", ProblemKind.TOO_LARGE)
+
+
+def read_file(path: str | os.PathLike, limit: int, *, head: bool = False) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file and its stat, at most ``limit`` bytes (``head``: the first
+    ``limit`` bytes of a file of any size; otherwise a larger file is refused).
+
+    A pipe, socket, device or folder is refused before it is opened (opening a device can do
+    things), and again after a non-blocking open (it may have been swapped in between), so a file
+    a post names, or one put in a site folder, cannot hang or flood the app. Raises OSError
+    (:class:`RefusedFile` for what is refused on purpose).
     """
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    with os.fdopen(descriptor, "rb") as stream:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "it is not a regular file", str(path))
-        if not head and info.st_size > limit:
-            raise OSError(errno.EFBIG, f"it is larger than {limit // 2**20 or 1} MB", str(path))
+    _refuse(os.stat(path), limit, head)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    with os.fdopen(os.open(path, flags), "rb") as stream:
+        info = os.fstat(stream.fileno())
+        _refuse(info, limit, head)
         # one byte past what fstat says shows a file that grew; never more than the limit + 1
         data = stream.read(min(limit + (0 if head else 1), info.st_size + 1))
     if not head and len(data) > limit:
-        raise OSError(errno.EFBIG, f"it is larger than {limit // 2**20 or 1} MB", str(path))
-    return data
+        raise RefusedFile(f"the file grew past the {limit // 2**20 or 1} MB it may be while it "
+                          "was read", ProblemKind.TOO_LARGE)
+    return data, info
+
+
+def read_regular(path: str | os.PathLike, limit: int, *, head: bool = False) -> bytes:
+    """The bytes of :func:`read_file`."""
+    return read_file(path, limit, head=head)[0]
 
 
 def image_type(head: bytes) -> str | None:
@@ -109,14 +129,13 @@ def vet_image(src: str, candidate: Path, top: str) -> LocalImage | None:
     if not _under(real, top):
         return LocalImage(src, refused="it lies outside the journal")
     try:
-        info = os.stat(real)
-        if not stat.S_ISREG(info.st_mode):
-            return LocalImage(src, refused="it is not a regular file")
-        if info.st_size > MAX_IMAGE_BYTES:
-            return LocalImage(src, refused=f"it is larger than {MAX_IMAGE_BYTES // 2**20} MB")
-        head = read_regular(real, HEAD_BYTES, head=True)
+        head, info = read_file(real, HEAD_BYTES, head=True)
+    except RefusedFile:
+        return LocalImage(src, refused="it is not a regular file")
     except OSError:
         return LocalImage(src, refused="it cannot be read")
+    if info.st_size > MAX_IMAGE_BYTES:
+        return LocalImage(src, refused=f"it is larger than {MAX_IMAGE_BYTES // 2**20} MB")
     mime = image_type(head)
     if mime is None:
         return LocalImage(src, refused="it is not an image")

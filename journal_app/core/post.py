@@ -24,9 +24,9 @@ from .dates import date_from_path, parse_date
 from .encoding import Decoded, decode, dominant_newline, normalize_newlines, with_newline
 from .errors import ConflictError, HeaderError, SaveError
 from .fields import edit_header, new_yaml_header
-from .boundary import real_inside
+from .boundary import read_file, real_inside
 from .frontmatter import MAX_HEADER_BYTES, Header, split_header
-from .problems import HEADER_KINDS, Problem, ProblemKind
+from .problems import HEADER_KINDS, Problem, ProblemKind, RefusedFile
 from .scan import first_heading
 from .storage import atomic_write, describe_os_error
 from .tags import TAG_KEYS, split_tags  # noqa: F401  (re-exported: they lived here)
@@ -35,9 +35,6 @@ from .tags import merged_tags, set_tags as write_tags
 MAX_POST_BYTES = 64 * 1024 * 1024
 MAX_LISTED_TAGS = 100  # tags a post contributes to the journal's summaries (the sidebar)
 OUTSIDE_LINK = "the file is a link to a place outside the journal; it is not read"
-_FILE_TYPES = ((stat_module.S_ISFIFO, "a named pipe (FIFO)"), (stat_module.S_ISSOCK, "a socket"),
-          (stat_module.S_ISCHR, "a device"), (stat_module.S_ISBLK, "a device"),
-          (stat_module.S_ISDIR, "a folder"))
 _MISSING = object()
 _SALVAGE = re.compile(r"^(title|date|tags|keywords|description|summary)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
@@ -308,14 +305,6 @@ def _is_scalar(value: object) -> bool:
     return value is not None and not isinstance(value, (list, tuple, dict, set))
 
 
-class RefusedFile(OSError):
-    """A post file that is not read on purpose; ``kind`` says why."""
-
-    def __init__(self, message: str, kind: ProblemKind):
-        super().__init__(message)
-        self.kind = kind
-
-
 def load_post(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Post:
     """Read a post file. Raises OSError, with a plain reason, when the file cannot be read at
     all or must not be: it is not a regular file (a pipe would block the read, a device never
@@ -324,25 +313,8 @@ def load_post(path: str | os.PathLike, root: str | os.PathLike | None = None) ->
     path = path if isinstance(path, Path) else Path(path)
     if root is not None and not real_inside(path, root):
         raise RefusedFile(OUTSIDE_LINK, ProblemKind.OUTSIDE_JOURNAL)
-    _refuse_special(os.stat(path))  # before opening: opening a named pipe waits for a writer
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | \
-        getattr(os, "O_BINARY", 0)
-    with open(os.open(path, flags), "rb") as stream:
-        info = os.fstat(stream.fileno())
-        _refuse_special(info)  # it may have been swapped for a pipe since the stat
-        data = stream.read()
+    data, info = read_file(path, MAX_POST_BYTES)
     return Post(data, path, info)
-
-
-def _refuse_special(info: os.stat_result) -> None:
-    """Raise OSError unless ``info`` is a regular file of an acceptable size."""
-    if not stat_module.S_ISREG(info.st_mode):
-        kind = next((name for test, name in _FILE_TYPES if test(info.st_mode)), "a special file")
-        raise RefusedFile(f"it is {kind}, not a regular file; it is not read",
-                          ProblemKind.NOT_REGULAR)
-    if info.st_size > MAX_POST_BYTES:
-        raise RefusedFile(f"the file is {info.st_size // (1024 * 1024)} MB, larger than the "
-                          f"{MAX_POST_BYTES // (1024 * 1024)} MB a post may be", ProblemKind.TOO_LARGE)
 
 
 def save_post(post: Post, path: str | os.PathLike | None = None, *, force: bool = False) -> None:

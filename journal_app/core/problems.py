@@ -57,3 +57,12 @@ class Problem:
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+class RefusedFile(OSError):
+    """A file that is not read on purpose (not regular, too large, outside the journal);
+    ``kind`` says why."""
+
+    def __init__(self, message: str, kind: ProblemKind):
+        super().__init__(message)
+        self.kind = kind
