@@ -45,5 +45,3 @@ class Actions:
             setattr(self, name, action)
         self.view_remote_images.setCheckable(True)
 
-    def all(self) -> list[QAction]:
-        return [getattr(self, name) for name in SPECS]

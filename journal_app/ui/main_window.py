@@ -1,69 +1,62 @@
 """The main window: sidebar, front matter form and editor, live preview; menus, toolbar and the
-status bar. It holds no file rules of its own: every read and write goes through the core."""
+status bar. It lays out the widgets and wires their signals; the open post, its text and its
+safety (autosave, recovery, conflicts) belong to ``OpenDocument``, every file rule to the core."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEventLoop, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox,
                                QProgressBar, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 from .. import __version__
-from ..core import (ConflictError, FieldEditError, HeaderError, Journal, JournalError, Post,
-                    SaveError, load_post, save_post)
-from ..core.buffer import apply_text, buffer_text, field_edit, header_lines
-from ..core.encoding import displayable
+from ..core import Journal, JournalError, Post
 from ..core.export import page_lang
 from ..core.instances import tidy_in_background
-from ..core.post import read_error_message
 from ..core.recovery import RecoveryStore
 from ..core.render import render_header
+from ..core.site import safe_name
 from ..core.stats import text_stats
 from .actions import Actions
-from .file_actions import FileActionsMixin
-from .editor import PARAGRAPH_SEPARATOR, FindBar, MarkdownEditor, replace_lines, toggle_wrap
+from .document import Delays, OpenDocument
+from .editor import FindBar, MarkdownEditor, toggle_wrap
+from .limits import too_long_line, too_long_message
+from .plain import menu_text, plain_label, window_title
+from .post_files import ask_new_post, ask_rename, ask_target, ask_trash
 from .preview import Preview
-from .limits import HEADER_SHOW_LIMIT, header_too_large, too_long_line, too_long_message
-from .plain import menu_text, plain_label, question, warning, window_title
+from .prompts import DialogPrompts
 from .properties import PropertiesForm
-from .safety import SafetyMixin
 from .settings import Environment
 from .sidebar import Sidebar
 from .watcher import JournalWatcher
 
-RENDER_DELAY_MS = 30
-RECOVERY_DELAY_MS = 1000  # unsaved text reaches the recovery file within 2 s of the last key
-AUTOSAVE_DELAY_MS = 3000
 LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on every keystroke
 PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress bar shows
 LIVE_STATS_LIMIT = 1_000_000  # characters; word counts of bigger posts would stall typing
 APP_NAME = "journal_app"
 
 
-class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
-    """One journal, one open post."""
+class MainWindow(QMainWindow):
+    """One journal, one open post (``self.document``)."""
 
-    post_opened = Signal(Path)
-    post_saved = Signal(Path)
-
-    def __init__(self, env: Environment):
+    def __init__(self, env: Environment, recovery: RecoveryStore, delays: Delays = Delays()):
         super().__init__()
         self.env = env
         self.journal: Journal | None = None
-        self.post: Post | None = None
-        self._hidden_header = ""  # a header too large to show, kept aside from the editor
         self.setObjectName("mainWindow")
-        self.actions = Actions(self)
+        self.commands = Actions(self)
         self.sidebar = Sidebar(self)
         self.form = PropertiesForm(self)
         self.editor = MarkdownEditor(self)
         self.editor.set_font_size(env.settings.get("preferences/font_size"))
         self.find_bar = FindBar(self.editor, self)
         self.preview = Preview(self)
-        self.watcher = JournalWatcher(self)
+        self.watcher = JournalWatcher(self, settle_ms=delays.settle_ms)
+        self.document = OpenDocument(
+            self.editor, recovery, DialogPrompts(self), self.watcher,
+            lambda: bool(env.settings.get("preferences/autosave")), delays, self)
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
@@ -81,21 +74,14 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self._build_status_bar()
-        self._render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
-        self._render_timer.timeout.connect(self.refresh_preview)
         self._stats_timer = QTimer(self, singleShot=True, interval=300)
         self._stats_timer.timeout.connect(self.update_status)
-        self.recovery = RecoveryStore(env.data_dir / "recovery")
-        self._recovery_timer = QTimer(self, singleShot=True, interval=RECOVERY_DELAY_MS)
-        self._recovery_timer.timeout.connect(self.write_recovery)
-        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
-        self._autosave_timer.timeout.connect(self.autosave)
         self._connect()
-        self.set_post(None)
+        self.document.load(None)
 
     # -- layout --------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.commands
         menus = {
             "&File": [a.file_new, a.file_open, None, a.file_save, a.file_save_as, a.file_export,
                       a.file_convert_utf8, None, a.file_quit],
@@ -137,12 +123,13 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.scan_progress)
 
     def _connect(self) -> None:
-        a = self.actions
+        a, doc = self.commands, self.document
         a.file_new.triggered.connect(self.new_post)
         a.file_open.triggered.connect(self.choose_journal)
-        a.file_save.triggered.connect(lambda: self.save())
+        a.file_save.triggered.connect(lambda: doc.save())
         a.file_save_as.triggered.connect(self.choose_save_as)
-        a.file_convert_utf8.triggered.connect(self.convert_to_utf8)
+        a.file_convert_utf8.triggered.connect(doc.convert_to_utf8)
+        a.file_convert_utf8.triggered.connect(lambda: a.file_convert_utf8.setEnabled(doc.legacy()))
         a.file_export.triggered.connect(self.export_html)
         a.file_quit.triggered.connect(self.close)
         a.edit_undo.triggered.connect(self.editor.undo)
@@ -161,33 +148,38 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.sidebar.post_activated.connect(self.open_post)
         self.sidebar.rename_requested.connect(self.rename_post)
         self.sidebar.delete_requested.connect(self.delete_post)
-        self.form.field_edited.connect(self.apply_field)
-        self.editor.textChanged.connect(self._text_changed)
-        self.editor.document().modificationChanged.connect(self._modification_changed)
+        self.form.field_edited.connect(self._field_edited)
         self.editor.verticalScrollBar().valueChanged.connect(self._editor_scrolled)
         self.watcher.changed.connect(self._changed_on_disk)
+        doc.loaded.connect(self._loaded)
+        doc.changed.connect(self._text_synced)
+        doc.saved.connect(self._saved)
+        doc.modified_changed.connect(self._modification_changed)
+        doc.header_changed.connect(self._header_changed)
+        doc.message.connect(self.statusBar().showMessage)
 
     # -- journals ------------------------------------------------------------------------
     def open_journal(self, folder: Path, *, select: Path | None = None) -> bool:
         """Open the journal at ``folder`` (asks about unsaved changes first)."""
-        if not self.maybe_save():
+        if not self.document.maybe_save():
             return False
         try:
             journal = Journal(folder, progress=self._scan_progress)
         except (OSError, JournalError) as exc:
             self.scan_progress.hide()
-            self._error("Could not open the journal", f"{folder}: {exc}")
+            self.document.prompts.show_error("Could not open the journal", f"{folder}: {exc}")
             return False
         self.scan_progress.hide()
         tidy_in_background(journal)  # what a save killed before its rename left behind
         self.journal = journal
-        self.set_post(None)
+        self.document.root = journal.root
+        self.document.load(None)
         self.sidebar.set_journal(journal)
-        self.form.set_known_tags([tag for tag, _ in journal.tag_counts()])
+        self._update_known_tags()
         remote = self.env.settings.remote_images(journal.root)
-        self.actions.view_remote_images.blockSignals(True)
-        self.actions.view_remote_images.setChecked(remote)
-        self.actions.view_remote_images.blockSignals(False)
+        self.commands.view_remote_images.blockSignals(True)
+        self.commands.view_remote_images.setChecked(remote)
+        self.commands.view_remote_images.blockSignals(False)
         self.preview.allow_remote_images = remote
         self.preview.load_shell(journal.root)
         self.watcher.set_journal(journal)
@@ -220,6 +212,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.refresh_preview()
 
     def choose_journal(self) -> None:
+        """Ask for a journal folder and open it."""
         folder = QFileDialog.getExistingDirectory(self, "Open Journal Folder",
                                                   str(self.journal.root if self.journal else Path.home()))
         if folder:
@@ -231,190 +224,126 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             action = self.recent_menu.addAction(menu_text(folder))
             action.triggered.connect(lambda _=False, f=folder: self.open_journal(Path(f)))
 
+    def _update_known_tags(self) -> None:
+        if self.journal is not None:
+            self.form.set_known_tags([tag for tag, _ in self.journal.tag_counts()])
+
     # -- posts ---------------------------------------------------------------------------
     def open_post(self, path: Path) -> bool:
-        """Open the post at ``path`` (asks about unsaved changes first)."""
-        path = Path(path).absolute()
-        if self.post is not None and self.post.path == path:
+        """Open the post at ``path`` (asks about unsaved changes first); the sidebar stays on
+        the open post when it does not open."""
+        if self.document.open(path):
             return True
-        if not self.maybe_save():
-            if self.post is not None:
-                self.sidebar.select_path(self.post.path)
-            return False
-        try:  # a post that is a link to a place outside the journal is not read
-            post = load_post(path, self.journal.root if self.journal is not None else None)
-        except OSError as exc:
-            self._error("Could not open the post", read_error_message(path, exc))
-            return False
-        self.set_post(post)
-        self.post_opened.emit(path)
-        return True
+        if self.document.post is not None:
+            self.sidebar.select_path(self.document.post.path)
+        return False
 
-    def set_post(self, post: Post | None) -> None:
-        """Show ``post`` in the form, editor and preview (None: nothing open)."""
-        self.post = post
-        self.editor.blockSignals(True)
-        self._hidden_header = ""
-        if post is not None and len(post.header_text) > HEADER_SHOW_LIMIT:
-            # laying out megabytes of header takes Qt many seconds: it stays aside, unchanged
-            self._hidden_header = post.header_text
-            text = post.body
-        else:
-            text = buffer_text(post) if post is not None else ""
-        self._match_highlighting(len(text))
-        reason = _read_only_reason(post, text) if post is not None else None
-        if reason:
-            # undecodable bytes shown as U+FFFD, NUL bytes as a visible ␀ (never saved)
-            text = displayable(text).replace("\x00", "\u2400")
-        self.editor.set_text(text)
-        self.editor.blockSignals(False)
-        self.editor.document().setModified(False)
-        read_only = post is None or reason is not None
-        self.editor.setReadOnly(read_only)
-        self.actions.file_save.setEnabled(post is not None and not read_only)
-        self.actions.file_save_as.setEnabled(post is not None and not read_only)
-        legacy = post is not None and not read_only and post.encoding not in ("utf-8", "utf-8-sig")
-        self.actions.file_convert_utf8.setEnabled(legacy)
-        self.actions.file_export.setEnabled(post is not None)
+    def new_post(self) -> None:
+        """Ask for a title and tags, create the post and open it at its end."""
+        if self.journal is None or not self.document.maybe_save():
+            return
+        path = ask_new_post(self, self.journal)
+        if path is None:
+            return
+        self.sidebar.rebuild()
+        self.open_post(path)
+        self.editor.setFocus()
+        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+
+    def rename_post(self, path: Path) -> None:
+        """Ask for a new file name for the post at ``path`` and rename it."""
+        post = self.document.post
+        is_open = post is not None and post.path == path
+        if self.journal is None or (is_open and not self.document.maybe_save()):
+            return
+        target = ask_rename(self, self.journal, path)
+        if target is None:
+            return
+        if is_open:
+            self.document.moved_to(target)
+        self.sidebar.rebuild()
+        if is_open:
+            self.sidebar.select_path(target)
+            self._update_title()
+            self.update_status()
+        # the sidebar shows titles, so say what changed: the file name
+        self.statusBar().showMessage(f"Renamed the file to “{target.name}”.", 8000)
+
+    def delete_post(self, path: Path) -> None:
+        """Ask, then move the post at ``path`` to the trash."""
+        if self.journal is None or not ask_trash(self, path):
+            return
+        post = self.document.post
+        if post is not None and post.path == path:
+            self.document.load(None)
+        self.journal.refresh(path)
+        self.sidebar.rebuild()
+
+    def choose_save_as(self) -> None:
+        """Ask for a file and save the open post there."""
+        post = self.document.post
+        if post is not None:
+            start = post.path or (self.journal.root if self.journal else Path.home())
+            target = ask_target(self, "Save As", start, "Markdown (*.md *.markdown)")
+            if target is not None:
+                self.document.save_as(target)
+
+    def export_html(self) -> None:
+        """Ask for a file and export the open post there as a standalone page."""
+        post = self.document.post
+        if post is not None:
+            start = Path.home() / (safe_name(post.title, set()) + ".html")
+            target = ask_target(self, "Export HTML", start, "HTML pages (*.html)")
+            if target is not None:
+                self.document.export_to(target)
+
+    # -- reactions -----------------------------------------------------------------------
+    def _loaded(self, post: Post | None) -> None:
+        editable = not self.document.read_only
+        for action in (self.commands.file_save, self.commands.file_save_as):
+            action.setEnabled(editable)
+        self.commands.file_convert_utf8.setEnabled(self.document.legacy())
+        self.commands.file_export.setEnabled(post is not None)
         self.form.show_post(post)
-        self.watcher.watch_file(post.path if post is not None else None)
         if post is not None:
             self.sidebar.select_path(post.path)
-            if reason:
-                self.statusBar().showMessage(reason)
-            elif self._hidden_header:
-                self.statusBar().showMessage(header_too_large(self._hidden_header))
-            elif not text and post.path.exists():
-                self.statusBar().showMessage(f"“{post.path.name}” is empty (0 bytes).")
-            elif post.path.exists() and not os.access(post.path, os.W_OK):
-                self.statusBar().showMessage(f"“{post.path.name}” is read-only: changes can be kept "
-                                             "with File → Save As.")
-            elif legacy:
-                self.statusBar().showMessage(f"Read as {post.encoding}; it will be saved back in "
-                                             f"{post.encoding} (File → Convert to UTF-8 to change that).")
         self._update_title()
         self.update_status()
         self.refresh_preview()
 
-    def maybe_save(self) -> bool:
-        """Save (autosave on) or ask to save unsaved changes; False when the user cancels."""
-        if self.post is None or not self.editor.document().isModified():
-            return True
-        if self.autosave():
-            return True
-        answer = question(
-            self, "Unsaved changes", f"Save the changes to “{self.post.title}”?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.recovery.discard(self.post.path)
-            self._recovery_timer.stop()
-            self._autosave_timer.stop()
-            # let go of it now: nothing may save the discarded text while the next post or
-            # journal is being opened (a conflict dialog during a scan, say)
-            self.editor.document().setModified(False)
-            return True
-        return False
-
-    def save(self, quiet: bool = False, force: bool = False) -> bool:
-        """Save the open post; True when it is on disk. ``quiet``: no dialogs (autosave);
-        ``force``: the user already chose to keep this version over a change on disk."""
-        if self.post is None or self.editor.isReadOnly():
-            return False
-        try:
-            self.sync_post()
-            try:
-                save_post(self.post, force=force)
-            except ConflictError as exc:
-                if quiet:
-                    self.statusBar().showMessage(str(exc))
-                    return False
-                choice = self.resolve_conflict()
-                if choice == "theirs":
-                    self.take_theirs()
-                    return True
-                if choice != "mine":
-                    return False
-                save_post(self.post, force=True)
-        except (SaveError, HeaderError) as exc:
-            if quiet:
-                self.statusBar().showMessage(f"Not saved automatically: {exc}")
-            else:
-                self._error("Could not save", str(exc))
-            return False
-        self.editor.document().setModified(False)
-        self._autosave_timer.stop()
-        self._recovery_timer.stop()
-        self.recovery.discard(self.post.path)
-        self.watcher.watch_file(self.post.path)
+    def _saved(self, path: Path) -> None:
         if self.journal is not None:
-            self.journal.refresh(self.post.path)
+            self.journal.refresh(path)
             self.sidebar.rebuild()
-            self.form.set_known_tags([tag for tag, _ in self.journal.tag_counts()])
-        self.form.show_post(self.post)
-        self.statusBar().showMessage(f"Saved {self.post.path.name}", 3000)
+            self._update_known_tags()
+        self.form.show_post(self.document.post)
+        self._update_title()
         self.update_status()
-        self.post_saved.emit(self.post.path)
-        return True
 
-    def apply_field(self, name: str, value: object) -> None:
-        """A form edit: rewrite only that header key, as one undoable edit in the editor."""
-        if self.post is None:
-            return
-        if self._hidden_header:  # the form is disabled then; nothing may rewrite that header
-            self.form.show_post(self.post)
-            return
-        try:
-            count, header = field_edit(self.post, self.editor.text(), name, value)
-        except (HeaderError, FieldEditError) as exc:
-            self._error("Could not change the field", str(exc))
-            self.form.show_post(self.post)
-            return
-        replace_lines(self.editor.document(), 0, count, header)
+    def _changed_on_disk(self, paths: set) -> None:
+        self.sidebar.rebuild()
+        self._update_known_tags()
+        self.document.changed_on_disk(paths)
 
-    def buffer(self) -> str:
-        """The post's whole text as it stands in the window: a header too large to show (kept
-        aside, unchanged) and the editor's text."""
-        return self._hidden_header + self.editor.text()
+    def _field_edited(self, name: str, value: object) -> None:
+        if not self.document.apply_field(name, value):
+            self.form.show_post(self.document.post)
 
-    def sync_post(self) -> None:
-        """Bring the open post in line with the editor (raises HeaderError like apply_text)."""
-        if self._hidden_header:
-            self.post.body = self.editor.text()  # its header cannot change here
-        else:
-            apply_text(self.post, self.editor.text())
+    def _header_changed(self, _metadata: dict) -> None:
+        focus = self.focusWidget()
+        if focus is None or not self.form.isAncestorOf(focus):
+            self.form.show_post(self.document.post)  # the header was edited as text: the form follows
 
-    # -- reactions -----------------------------------------------------------------------
-    def _match_highlighting(self, length: int) -> None:
-        """Highlight unless the post is huge (that would take seconds on every open or paste)."""
-        wanted = length <= LIVE_PREVIEW_LIMIT
-        if wanted != (self.editor.highlighter.document() is not None):
-            blocked = self.editor.blockSignals(True)  # switching re-formats: no textChanged
-            self.editor.highlighter.setDocument(self.editor.document() if wanted else None)
-            self.editor.blockSignals(blocked)
-
-    def _text_changed(self) -> None:
-        self._match_highlighting(self.editor.document().characterCount())
-        self._render_timer.start()
+    def _text_synced(self, _post: Post) -> None:
+        self.refresh_preview()
         self._stats_timer.start()
-        if self.post is not None and self.editor.document().isModified():
-            self._recovery_timer.start()
-            if self.autosave_enabled():
-                self._autosave_timer.start()
 
     def refresh_preview(self) -> None:
-        """Send the editor's text to the renderer (coalesced; never waits for it)."""
-        post = self.post
+        """Send the post's text to the renderer (coalesced; never waits for it)."""
+        post = self.document.post
         if post is None:
             self.preview.show_fragment("", "")
             return
-        header_before = post.header_text
-        try:
-            self.sync_post()
-        except JournalError:
-            pass
         header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
         if len(post.body) > LIVE_PREVIEW_LIMIT:
             size = len(post.body.encode("utf-8", "surrogateescape")) / 1024 / 1024
@@ -429,46 +358,41 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
             return
         self.preview.request(post.body, post.body_start_line, post.path,
                              self.journal.root if self.journal else None, header)
-        if post.header_text != header_before and not self._form_editing():
-            self.form.show_post(post)  # the header was edited as text: the form follows
-
-    def _form_editing(self) -> bool:
-        focus = self.focusWidget()
-        return focus is not None and self.form.isAncestorOf(focus)
 
     def _editor_scrolled(self) -> None:
         self.preview.scroll_to_line(self.editor.first_visible_line() + 1)
 
     def _modification_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
-        if self.post is not None:
+        if self.document.post is not None:
             self.saved_label.setText("Unsaved" if modified else "Saved")
 
     def update_status(self) -> None:
-        if self.post is None:
+        """Word counts, saved state and path of the open post in the status bar."""
+        post = self.document.post
+        if post is None:
             self.words_label.clear()
             self.saved_label.clear()
             self.path_label.setText(str(self.journal.root) if self.journal else "")
             return
-        text = self.editor.text()
-        if len(text) > LIVE_STATS_LIMIT:
-            self.words_label.setText(f"{len(text):,} characters · word counts are off for a post "
+        length = len(self.editor.text())
+        if length > LIVE_STATS_LIMIT:
+            self.words_label.setText(f"{length:,} characters · word counts are off for a post "
                                      "this large")
         else:
-            count = header_lines(text)
-            body = text.split("\n", count)[-1] if count else text
-            stats = text_stats(body)
+            stats = text_stats(post.body)
             self.words_label.setText(f"{stats.words:,} words · {stats.characters:,} characters "
                                      f"({stats.characters_no_spaces:,} without spaces) · "
                                      f"{stats.reading_minutes} min read")
-        self.saved_label.setText("Unsaved" if self.editor.document().isModified() else "Saved")
-        self.path_label.setText(str(self.post.path))
+        self.saved_label.setText("Unsaved" if self.document.is_modified() else "Saved")
+        self.path_label.setText(str(post.path))
 
     def _update_title(self) -> None:
-        name = self.post.title if self.post is not None else (
+        post = self.document.post
+        name = post.title if post is not None else (
             self.journal.root.name if self.journal else APP_NAME)
         self.setWindowTitle(f"{window_title(name)}[*] — {APP_NAME}")
-        self.setWindowModified(self.post is not None and self.editor.document().isModified())
+        self.setWindowModified(self.document.is_modified())
 
     def _wrap(self, marker: str) -> None:
         cursor = self.editor.textCursor()
@@ -483,9 +407,6 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         QMessageBox.about(self, "About journal_app",
                           f"journal_app {__version__}\nA markdown journal editor that never "
                           "rewrites a byte you did not change.")
-
-    def _error(self, title: str, message: str) -> None:
-        warning(self, title, message)
 
     # -- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:
@@ -518,26 +439,14 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.type() == event.Type.ActivationChange and not self.isActiveWindow():
-            self.autosave()  # leaving the window saves, as Obsidian and Typora do
+            self.document.autosave()  # leaving the window saves, as Obsidian and Typora do
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if not self.maybe_save():
+        if not self.document.maybe_save():
             event.ignore()
             return
         self.save_state()
         self.preview.shutdown()
         event.accept()
 
-
-def _read_only_reason(post: Post, text: str) -> str | None:
-    """Why a post must not be edited here (bytes or characters the editor could not hold), or
-    None. ``text`` is what the editor would show."""
-    if any("binary" in problem for problem in post.problems):
-        return "Read-only: this looks like a binary file, not a post."
-    if any("not valid UTF-8" in problem for problem in post.problems):
-        return "Read-only: the file has bytes that are not text; editing it here could lose them."
-    if PARAGRAPH_SEPARATOR in text:
-        return ("Read-only: the text holds a paragraph separator character (U+2029), which the "
-                "editor would turn into a line break; editing it here would change it.")
-    return None
