@@ -110,7 +110,8 @@ class OpenDocument(QObject):
         self.autosave_timer = QTimer(self, singleShot=True, interval=delays.autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
         editor.textChanged.connect(self._text_changed)
-        self.text.modificationChanged.connect(self.modified_changed)
+        self._loading = False
+        self.text.modificationChanged.connect(self._modification_changed)
 
     # -- the text --------------------------------------------------------------------------
     def is_modified(self) -> bool:
@@ -144,6 +145,10 @@ class OpenDocument(QObject):
             pass  # a header that cannot be read yet; saving says so
         if self.post is not None:
             self.changed.emit(self.post)
+
+    def _modification_changed(self, modified: bool) -> None:
+        if not self._loading:  # putting a new text in says "modified" on the way
+            self.modified_changed.emit(modified)
 
     def _text_changed(self) -> None:
         self._match_highlighting(self.text.characterCount())
@@ -207,9 +212,13 @@ class OpenDocument(QObject):
         if reason:
             # undecodable bytes shown as U+FFFD, NUL bytes as a visible ␀ (never saved)
             text = displayable(text).replace("\x00", "\u2400")
-        self.editor.set_text(text)
-        self.editor.blockSignals(blocked)
-        self.text.setModified(False)
+        self._loading = True
+        try:
+            self.editor.set_text(text)
+            self.text.setModified(False)
+        finally:
+            self._loading = False
+            self.editor.blockSignals(blocked)
         self.read_only = post is None or reason is not None
         self.editor.setReadOnly(self.read_only)
         self._sync_timer.stop()
