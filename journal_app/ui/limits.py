@@ -13,6 +13,7 @@ HEADER_SHOW_LIMIT = 1_000_000  # characters; a bigger header is kept aside, not 
 # characters in one line (data: images aside): Python-Markdown takes time that grows with the
 # square of a line (36 s for a megabyte of prose), on a thread that slows typing meanwhile
 PREVIEW_LINE_LIMIT = 100_000
+LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on every keystroke
 _DATA_URI = re.compile(r"data:[\w.+/-]*;base64,[A-Za-z0-9+/=]*")
 
 
@@ -38,3 +39,16 @@ def too_long_message(line: int, length: int) -> str:
     """The preview's note for a line too long to render while typing (``line`` is 1-based)."""
     return (f'<p class="missing-image">Line {line:,} is {length:,} characters long: too long to '
             "preview while you type. Export the post (Ctrl+E) to see it.</p>")
+
+
+def preview_note(body: str, first_line: int) -> str | None:
+    """The preview's note instead of a render while typing, for a body too large or with a
+    line too long (``first_line``: the body's 1-based line in the file); None to render."""
+    if len(body) > LIVE_PREVIEW_LIMIT:
+        size = len(body.encode("utf-8", "surrogateescape")) / 1024 / 1024
+        return (f'<p class="missing-image">This post is {size:.1f} MB: too large to preview '
+                "while you type. Export it (Ctrl+E) to see it.</p>")
+    long_line = too_long_line(body)
+    if long_line is not None:
+        return too_long_message(first_line + long_line[0], long_line[1])
+    return None

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
-from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox,
-                               QProgressBar, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..core import Journal, JournalError, Post
@@ -17,24 +16,20 @@ from ..core.export import page_lang
 from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from ..core.render import render_header
-from ..core.site import safe_name
-from ..core.stats import text_stats
-from .actions import Actions
+from .actions import Actions, lay_out
 from .document import Delays, OpenDocument
 from .editor import FindBar, MarkdownEditor, toggle_wrap
-from .limits import too_long_line, too_long_message
-from .plain import menu_text, plain_label, window_title
-from .post_files import ask_new_post, ask_rename, ask_target, ask_trash
+from .limits import preview_note
+from .plain import menu_text, window_title
+from .post_files import ask_export, ask_new_post, ask_rename, ask_save_as, ask_trash
 from .preview import Preview
 from .prompts import DialogPrompts
 from .properties import PropertiesForm
 from .settings import Environment
+from .status import StatusLine
 from .sidebar import Sidebar
 from .watcher import JournalWatcher
 
-LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on every keystroke
-PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress bar shows
-LIVE_STATS_LIMIT = 1_000_000  # characters; word counts of bigger posts would stall typing
 APP_NAME = "journal_app"
 
 
@@ -72,55 +67,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([260, 560, 560])
         self.setCentralWidget(self.splitter)
-        self._build_menus()
-        self._build_status_bar()
+        self.recent_menu = lay_out(self, self.commands)
+        self.status = StatusLine(self.statusBar())
+        # the parts tests and screen readers look for, by their old names
+        self.words_label, self.saved_label = self.status.words, self.status.saved
+        self.path_label, self.scan_progress = self.status.path, self.status.progress
         self._stats_timer = QTimer(self, singleShot=True, interval=300)
         self._stats_timer.timeout.connect(self.update_status)
         self._connect()
         self.document.load(None)
-
-    # -- layout --------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        a = self.commands
-        menus = {
-            "&File": [a.file_new, a.file_open, None, a.file_save, a.file_save_as, a.file_export,
-                      a.file_convert_utf8, None, a.file_quit],
-            "&Edit": [a.edit_undo, a.edit_redo, None, a.edit_find, a.edit_find_next, None,
-                      a.edit_bold, a.edit_italic],
-            "&View": [a.view_by_tag, a.view_by_date, a.view_filter, None, a.view_zoom_in,
-                      a.view_zoom_out, None, a.view_remote_images],
-            "&Help": [a.help_about],
-        }
-        for title, items in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for action in items:
-                menu.addSeparator() if action is None else menu.addAction(action)
-            if title == "&File":
-                self.recent_menu = menu.addMenu("Open &Recent")
-                menu.insertMenu(a.file_save, self.recent_menu)
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        for action in (a.file_new, a.file_open, a.file_save, a.file_export):
-            toolbar.addAction(action)
-
-    def _build_status_bar(self) -> None:
-        self.words_label = plain_label(self)
-        self.words_label.setObjectName("wordCount")
-        self.saved_label = plain_label(self)
-        self.saved_label.setObjectName("savedState")
-        self.path_label = plain_label(self)
-        self.path_label.setObjectName("filePath")
-        # a long path gives way (cut at the right) to the counts and the saved state
-        self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.statusBar().addWidget(self.path_label, 1)
-        self.statusBar().addPermanentWidget(self.words_label)
-        self.statusBar().addPermanentWidget(self.saved_label)
-        self.scan_progress = QProgressBar(self)
-        self.scan_progress.setObjectName("scanProgress")
-        self.scan_progress.setFixedWidth(240)
-        self.scan_progress.setFormat("Reading posts: %v of %m")
-        self.scan_progress.hide()
-        self.statusBar().addPermanentWidget(self.scan_progress)
 
     def _connect(self) -> None:
         a, doc = self.commands, self.document
@@ -164,12 +119,12 @@ class MainWindow(QMainWindow):
         if not self.document.maybe_save():
             return False
         try:
-            journal = Journal(folder, progress=self._scan_progress)
+            journal = Journal(folder, progress=self.status.show_progress)
         except (OSError, JournalError) as exc:
-            self.scan_progress.hide()
+            self.status.progress.hide()
             self.document.prompts.show_error("Could not open the journal", f"{folder}: {exc}")
             return False
-        self.scan_progress.hide()
+        self.status.progress.hide()
         tidy_in_background(journal)  # what a save killed before its rename left behind
         self.journal = journal
         self.document.root = journal.root
@@ -193,16 +148,6 @@ class MainWindow(QMainWindow):
                                          + "; ".join(journal.problems[:3]))
         self._update_title()
         return True
-
-    def _scan_progress(self, done: int, total: int) -> None:
-        """Files read so far while a journal opens: a progress bar when there are many; the
-        window keeps painting, but takes no input until the journal is there."""
-        if total < PROGRESS_MINIMUM:
-            return
-        self.scan_progress.setMaximum(total)
-        self.scan_progress.setValue(done)
-        self.scan_progress.show()
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def set_remote_images(self, allowed: bool) -> None:
         """Allow remote images in the preview for this journal (off by default)."""
@@ -281,21 +226,11 @@ class MainWindow(QMainWindow):
 
     def choose_save_as(self) -> None:
         """Ask for a file and save the open post there."""
-        post = self.document.post
-        if post is not None:
-            start = post.path or (self.journal.root if self.journal else Path.home())
-            target = ask_target(self, "Save As", start, "Markdown (*.md *.markdown)")
-            if target is not None:
-                self.document.save_as(target)
+        ask_save_as(self, self.document, self.journal.root if self.journal else None)
 
     def export_html(self) -> None:
         """Ask for a file and export the open post there as a standalone page."""
-        post = self.document.post
-        if post is not None:
-            start = Path.home() / (safe_name(post.title, set()) + ".html")
-            target = ask_target(self, "Export HTML", start, "HTML pages (*.html)")
-            if target is not None:
-                self.document.export_to(target)
+        ask_export(self, self.document)
 
     # -- reactions -----------------------------------------------------------------------
     def _loaded(self, post: Post | None) -> None:
@@ -345,19 +280,12 @@ class MainWindow(QMainWindow):
             self.preview.show_fragment("", "")
             return
         header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
-        if len(post.body) > LIVE_PREVIEW_LIMIT:
-            size = len(post.body.encode("utf-8", "surrogateescape")) / 1024 / 1024
-            self.preview.show_fragment(header, f'<p class="missing-image">This post is {size:.1f} MB: '
-                                       "too large to preview while you type. Export it (Ctrl+E) "
-                                       "to see it.</p>")
-            return
-        long_line = too_long_line(post.body)
-        if long_line is not None:
-            number, length = long_line
-            self.preview.show_fragment(header, too_long_message(post.body_start_line + number, length))
-            return
-        self.preview.request(post.body, post.body_start_line, post.path,
-                             self.journal.root if self.journal else None, header)
+        note = preview_note(post.body, post.body_start_line)
+        if note is not None:
+            self.preview.show_fragment(header, note)
+        else:
+            self.preview.request(post.body, post.body_start_line, post.path,
+                                 self.journal.root if self.journal else None, header)
 
     def _editor_scrolled(self) -> None:
         self.preview.scroll_to_line(self.editor.first_visible_line() + 1)
@@ -365,27 +293,13 @@ class MainWindow(QMainWindow):
     def _modification_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
         if self.document.post is not None:
-            self.saved_label.setText("Unsaved" if modified else "Saved")
+            self.status.show_saved(modified)
 
     def update_status(self) -> None:
         """Word counts, saved state and path of the open post in the status bar."""
-        post = self.document.post
-        if post is None:
-            self.words_label.clear()
-            self.saved_label.clear()
-            self.path_label.setText(str(self.journal.root) if self.journal else "")
-            return
-        length = len(self.editor.text())
-        if length > LIVE_STATS_LIMIT:
-            self.words_label.setText(f"{length:,} characters · word counts are off for a post "
-                                     "this large")
-        else:
-            stats = text_stats(post.body)
-            self.words_label.setText(f"{stats.words:,} words · {stats.characters:,} characters "
-                                     f"({stats.characters_no_spaces:,} without spaces) · "
-                                     f"{stats.reading_minutes} min read")
-        self.saved_label.setText("Unsaved" if self.document.is_modified() else "Saved")
-        self.path_label.setText(str(post.path))
+        self.status.show_post(self.document.post, len(self.editor.text()),
+                              self.document.is_modified(),
+                              self.journal.root if self.journal else None)
 
     def _update_title(self) -> None:
         post = self.document.post

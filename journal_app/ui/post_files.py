@@ -1,4 +1,4 @@
-"""File operations the window asks for: a new post, a new name, the trash, a target file.
+"""File operations the window asks for: a new post, a new name, the trash, Save As, export.
 
 Each asks the user first and reports what it could not do in plain words; every rule about
 files stays in the core. The window decides what the rest of it shows afterwards.
@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..core import Journal, JournalError
 from ..core.newpost import create_post, rename_post
+from ..core.site import safe_name
 from .dialogs import NewPostDialog, ask_new_name, confirm_trash
+from .document import OpenDocument
 from .plain import warning
 
 
@@ -59,3 +61,21 @@ def ask_target(parent: QWidget, title: str, start: Path, kinds: str) -> Path | N
     """A file to write, chosen in Qt's file dialog; None when cancelled."""
     target, _ = QFileDialog.getSaveFileName(parent, title, str(start), kinds)
     return Path(target) if target else None
+
+
+def ask_save_as(parent: QWidget, document: OpenDocument, root: Path | None) -> bool:
+    """Ask for a file and save the open post there; True when saved."""
+    if document.post is None:
+        return False
+    start = document.post.path or root or Path.home()
+    target = ask_target(parent, "Save As", start, "Markdown (*.md *.markdown)")
+    return target is not None and document.save_as(target)
+
+
+def ask_export(parent: QWidget, document: OpenDocument) -> bool:
+    """Ask for a file and export the open post there as a standalone page; True when written."""
+    if document.post is None:
+        return False
+    start = Path.home() / (safe_name(document.post.title, set()) + ".html")
+    target = ask_target(parent, "Export HTML", start, "HTML pages (*.html)")
+    return target is not None and document.export_to(target)
