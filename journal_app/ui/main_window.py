@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
@@ -29,6 +28,7 @@ from .settings import Environment
 from .status import StatusLine
 from .sidebar import Sidebar
 from .watcher import JournalWatcher
+from .window_state import remember_window, restore_window
 
 APP_NAME = "journal_app"
 
@@ -79,26 +79,21 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a, doc = self.commands, self.document
-        a.file_new.triggered.connect(self.new_post)
-        a.file_open.triggered.connect(self.choose_journal)
-        a.file_save.triggered.connect(lambda: doc.save())
-        a.file_save_as.triggered.connect(self.choose_save_as)
-        a.file_convert_utf8.triggered.connect(doc.convert_to_utf8)
+        slots = {
+            "file_new": self.new_post, "file_open": self.choose_journal,
+            "file_save": lambda: doc.save(), "file_save_as": self.choose_save_as,
+            "file_convert_utf8": doc.convert_to_utf8, "file_export": self.export_html,
+            "file_quit": self.close, "edit_undo": self.editor.undo, "edit_redo": self.editor.redo,
+            "edit_find": self.find_bar.open_bar, "edit_find_next": lambda: self.find_bar.find_next(),
+            "edit_bold": lambda: self._wrap("**"), "edit_italic": lambda: self._wrap("*"),
+            "view_zoom_in": lambda: self._zoom(1), "view_zoom_out": lambda: self._zoom(-1),
+            "view_by_tag": lambda: self.sidebar.set_grouping("tag"),
+            "view_by_date": lambda: self.sidebar.set_grouping("date"),
+            "view_filter": lambda: self.sidebar.filter.setFocus(), "help_about": self._about,
+        }
+        for name, slot in slots.items():
+            getattr(a, name).triggered.connect(slot)
         a.file_convert_utf8.triggered.connect(lambda: a.file_convert_utf8.setEnabled(doc.legacy()))
-        a.file_export.triggered.connect(self.export_html)
-        a.file_quit.triggered.connect(self.close)
-        a.edit_undo.triggered.connect(self.editor.undo)
-        a.edit_redo.triggered.connect(self.editor.redo)
-        a.edit_find.triggered.connect(self.find_bar.open_bar)
-        a.edit_find_next.triggered.connect(lambda: self.find_bar.find_next())
-        a.edit_bold.triggered.connect(lambda: self._wrap("**"))
-        a.edit_italic.triggered.connect(lambda: self._wrap("*"))
-        a.view_zoom_in.triggered.connect(lambda: self._zoom(1))
-        a.view_zoom_out.triggered.connect(lambda: self._zoom(-1))
-        a.view_by_tag.triggered.connect(lambda: self.sidebar.set_grouping("tag"))
-        a.view_by_date.triggered.connect(lambda: self.sidebar.set_grouping("date"))
-        a.view_filter.triggered.connect(lambda: self.sidebar.filter.setFocus())
-        a.help_about.triggered.connect(self._about)
         a.view_remote_images.toggled.connect(self.set_remote_images)
         self.sidebar.post_activated.connect(self.open_post)
         self.sidebar.rename_requested.connect(self.rename_post)
@@ -325,31 +320,14 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:
         """The window as the user left it; on first run, most of the screen, centred."""
-        settings = self.env.settings
-        restored = set()
-        for key, restore in (("state/geometry", self.restoreGeometry),
-                             ("state/window_state", self.restoreState),
-                             ("state/splitter", self.splitter.restoreState)):
-            value = settings.get(key)
-            if isinstance(value, QByteArray) and not value.isEmpty() and restore(value):
-                restored.add(key)
-        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
-        if "state/geometry" not in restored and screen is not None:
-            screen = screen.availableGeometry()
-            width, height = min(1400, screen.width() * 85 // 100), min(900, screen.height() * 85 // 100)
-            self.resize(width, height)
-            self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
-            if "state/splitter" not in restored:
-                self.splitter.setSizes([width * 22 // 100, width * 39 // 100, width * 39 // 100])
-        self.sidebar.set_grouping(settings.get("state/grouping"))
+        restore_window(self, self.splitter, self.env.settings)
+        self.sidebar.set_grouping(self.env.settings.get("state/grouping"))
 
     def save_state(self) -> None:
-        settings = self.env.settings
-        settings.set("state/geometry", self.saveGeometry())
-        settings.set("state/window_state", self.saveState())
-        settings.set("state/splitter", self.splitter.saveState())
-        settings.set("state/grouping", self.sidebar.grouping_key())
-        settings.sync()
+        """Keep the window's shape and the sidebar's grouping for the next run."""
+        remember_window(self, self.splitter, self.env.settings)
+        self.env.settings.set("state/grouping", self.sidebar.grouping_key())
+        self.env.settings.sync()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.type() == event.Type.ActivationChange and not self.isActiveWindow():
