@@ -35,6 +35,7 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     from ..core.recovery import RecoveryStore
     from .document import Delays
     from .main_window import MainWindow
+    from .recovery_offer import offer_recovery
     from .settings import Environment
 
     env = env or Environment.default()
@@ -59,7 +60,7 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     window.show()  # first, so a long first scan shows its progress in the window
     QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     window.open_journal(folder, select=select)
-    window.document.offer_recovery()
+    offer_recovery(window.document)
     return window
 
 

@@ -4,7 +4,8 @@ It owns the post (a core ``Post``), the editor's text (loading it in, syncing it
 place: ``sync``), the autosave and recovery timers, the recovery file writes, the watch of the
 open file and what happens when it changes on disk. It asks the user through ``Prompts``, which
 the window implements and a test can implement without one, and reports through signals that
-carry data. Every rule about files stays in the core.
+carry data. What a crash left is offered back by ``recovery_offer.offer_recovery``. Every rule
+about files stays in the core.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -23,13 +24,13 @@ from ..core.buffer import apply_text, buffer_text, field_edit
 from ..core.encoding import displayable
 from ..core.export import export_post
 from ..core.post import read_error_message
-from ..core.recovery import Recovery, RecoveryStore
-from ..core.storage import describe_os_error
-from .editor import PARAGRAPH_SEPARATOR, MarkdownEditor, replace_lines
-from .limits import HEADER_SHOW_LIMIT, header_too_large
+from ..core.recovery import RecoveryStore
+from .editor import MarkdownEditor, replace_lines
+from .limits import HEADER_SHOW_LIMIT, header_too_large, read_only_reason
 from .watcher import SETTLE_MS
 
 if TYPE_CHECKING:
+    from .prompts import Prompts
     from .watcher import JournalWatcher
 
 LIVE_HIGHLIGHT_LIMIT = 2_000_000  # characters; bigger posts are not highlighted
@@ -43,39 +44,6 @@ class Delays:
     recovery_ms: int = 1000  # unsaved text reaches the recovery file within 2 s of the last key
     autosave_ms: int = 3000
     settle_ms: int = SETTLE_MS  # changes on disk are gathered this long before they are read
-
-
-class Prompts(Protocol):
-    """The questions the document asks the user (the window's dialogs, or a test's answers)."""
-
-    def ask_unsaved(self, title: str) -> str:
-        """Unsaved changes to the post titled ``title``: "save", "discard" or "cancel"."""
-        ...
-
-    def ask_conflict(self, path: Path, theirs: str | None, mine: str) -> str | None:
-        """The file changed on disk and here: "mine", "theirs" or None (decide later)."""
-        ...
-
-    def ask_recovery(self, item: Recovery, disk: str | None) -> str:
-        """Unsaved text from a crash: "restore", "discard" or "later"."""
-        ...
-
-    def show_error(self, title: str, message: str) -> None:
-        """Tell the user something could not be done."""
-        ...
-
-
-def read_only_reason(post: Post, text: str) -> str | None:
-    """Why a post must not be edited here (bytes or characters the editor could not hold), or
-    None. ``text`` is what the editor would show."""
-    if any("binary" in problem for problem in post.problems):
-        return "Read-only: this looks like a binary file, not a post."
-    if any("not valid UTF-8" in problem for problem in post.problems):
-        return "Read-only: the file has bytes that are not text; editing it here could lose them."
-    if PARAGRAPH_SEPARATOR in text:
-        return ("Read-only: the text holds a paragraph separator character (U+2029), which the "
-                "editor would turn into a line break; editing it here would change it.")
-    return None
 
 
 class OpenDocument(QObject):
@@ -430,48 +398,6 @@ class OpenDocument(QObject):
         self.editor.setTextCursor(cursor)
         self.editor.verticalScrollBar().setValue(scroll)
         self.message.emit(f"Reloaded {post.path.name}: it changed on disk.", 5000)
-
-    def offer_recovery(self) -> None:
-        """After a crash: offer each post's unsaved text back, showing what differs on disk.
-
-        Newest first; Later keeps a text for the next start. Once one text of a post is
-        restored, older ones of the same post wait for the next start. Texts of another window
-        still running are never offered: they are that window's.
-        """
-        try:
-            items = self.recovery.set_aside()
-        except OSError as exc:
-            self.message.emit("Could not read the recovery folder "
-                              f"({self.recovery.folder}): {describe_os_error(exc)}.", 0)
-            return
-        restored: set[Path] = set()
-        for item in items:
-            if item.path in restored:
-                continue
-            try:
-                disk = buffer_text(load_post(item.path)) if item.path.exists() else None
-            except OSError:
-                disk = None
-            if disk == item.text:
-                self._drop_recovery(item)
-                continue
-            choice = self.prompts.ask_recovery(item, disk)
-            if choice == "restore" and self.restore_text(item.path, item.text):
-                restored.add(item.path)
-                if self.write_recovery():  # the text is safe in this session's recovery file
-                    self._drop_recovery(item)
-            elif choice == "discard":
-                self._drop_recovery(item)
-            else:
-                self.message.emit(f"The unsaved text of “{item.path.name}” is kept; you will be "
-                                  "asked again at the next start.", 0)
-
-    def _drop_recovery(self, item: Recovery) -> None:
-        try:
-            self.recovery.drop(item)
-        except OSError as exc:
-            self.message.emit(f"Could not remove a recovery file ({item.file}): "
-                              f"{describe_os_error(exc)}.", 0)
 
     def restore_text(self, path: Path, text: str) -> bool:
         """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step);

@@ -1,5 +1,6 @@
 """What the window will not show, edit or render as it does other posts, and the plain words
-that say so: a header too large to lay out, a line too long to render while typing.
+that say so: a header too large to lay out, a line too long to render while typing, a post
+the editor could not hold unchanged (opened read-only).
 
 Qt lays out a line, and Python-Markdown renders one, in time that grows faster than its length;
 these limits keep opening and typing quick whatever a file holds.
@@ -8,6 +9,9 @@ these limits keep opening and typing quick whatever a file holds.
 from __future__ import annotations
 
 import re
+
+from ..core import Post
+from .editor import PARAGRAPH_SEPARATOR
 
 HEADER_SHOW_LIMIT = 1_000_000  # characters; a bigger header is kept aside, not shown or edited
 # characters in one line (data: images aside): Python-Markdown takes time that grows with the
@@ -51,4 +55,17 @@ def preview_note(body: str, first_line: int) -> str | None:
     long_line = too_long_line(body)
     if long_line is not None:
         return too_long_message(first_line + long_line[0], long_line[1])
+    return None
+
+
+def read_only_reason(post: Post, text: str) -> str | None:
+    """Why a post must not be edited here (bytes or characters the editor could not hold), or
+    None. ``text`` is what the editor would show."""
+    if any("binary" in problem for problem in post.problems):
+        return "Read-only: this looks like a binary file, not a post."
+    if any("not valid UTF-8" in problem for problem in post.problems):
+        return "Read-only: the file has bytes that are not text; editing it here could lose them."
+    if PARAGRAPH_SEPARATOR in text:
+        return ("Read-only: the text holds a paragraph separator character (U+2029), which the "
+                "editor would turn into a line break; editing it here would change it.")
     return None

@@ -1,9 +1,10 @@
-"""The window's answers to the document's questions: plain-text dialogs for unsaved changes,
-conflicts with the disk, recovered text and errors (``Prompts`` in ``document.py``)."""
+"""The questions the open document asks the user (``Prompts``), and the window's answers:
+plain-text dialogs for unsaved changes, conflicts with the disk, recovered text and errors."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -13,6 +14,26 @@ from .plain import PlainMessageBox, question, warning
 
 Button = QMessageBox.StandardButton
 Role = QMessageBox.ButtonRole
+
+
+class Prompts(Protocol):
+    """The questions the document asks the user (the window's dialogs, or a test's answers)."""
+
+    def ask_unsaved(self, title: str) -> str:
+        """Unsaved changes to the post titled ``title``: "save", "discard" or "cancel"."""
+        ...
+
+    def ask_conflict(self, path: Path, theirs: str | None, mine: str) -> str | None:
+        """The file changed on disk and here: "mine", "theirs" or None (decide later)."""
+        ...
+
+    def ask_recovery(self, item: Recovery, disk: str | None) -> str:
+        """Unsaved text from a crash: "restore", "discard" or "later"."""
+        ...
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the user something could not be done."""
+        ...
 
 
 class DialogPrompts:

@@ -11,6 +11,7 @@ from journal_app.core import Journal
 from journal_app.core.recovery import Recovery, RecoveryStore
 from journal_app.ui.document import Delays, OpenDocument
 from journal_app.ui.editor import MarkdownEditor
+from journal_app.ui.recovery_offer import offer_recovery
 from journal_app.ui.watcher import JournalWatcher
 
 POST = '---\ntitle: "하루"\ntags: ["일기"]\n---\n오늘은 맑음.\n'
@@ -175,7 +176,7 @@ def test_text_left_by_a_crash_is_offered_and_restored_unsaved(qtbot, made, post_
     crashed.close()
     document, answers = made()
     answers.script["recovery"] = ["restore"]
-    document.offer_recovery()
+    offer_recovery(document)
     assert answers.asked == [("recovery", POST + "충돌 전의 글", POST)]
     assert document.post.path == post_path and document.is_modified()
     assert document.editor.text() == POST + "충돌 전의 글"
