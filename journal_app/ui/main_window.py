@@ -49,8 +49,9 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.editor, self)
         self.preview = Preview(self)
         self.watcher = JournalWatcher(self, settle_ms=delays.settle_ms)
+        self.prompts = DialogPrompts(self)
         self.document = OpenDocument(
-            self.editor, recovery, DialogPrompts(self), self.watcher,
+            self.editor, recovery, self.prompts, self.watcher,
             lambda: bool(env.settings.get("preferences/autosave")), delays, self)
         middle = QWidget(self)
         column = QVBoxLayout(middle)
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
             journal = Journal(folder, progress=self.status.show_progress)
         except (OSError, JournalError) as exc:
             self.status.progress.hide()
-            self.document.prompts.show_error("Could not open the journal", f"{folder}: {exc}")
+            self.prompts.show_error("Could not open the journal", f"{folder}: {exc}")
             return False
         self.status.progress.hide()
         tidy_in_background(journal)  # what a save killed before its rename left behind

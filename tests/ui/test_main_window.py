@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal_app.ui.app import create_window
 from journal_app.ui.sidebar import PATH_ROLE
-from tests.ui.conftest import answer_dialog, close_window, page_value, type_text, wait_for_page
+from tests.ui.conftest import (FAST, answer_dialog, close_window, page_value, type_text,
+                               wait_for_page)
 
 CONTENT_TEXT = "document.getElementById('content').innerText"
 
@@ -490,7 +491,7 @@ def test_changes_seen_in_one_journal_never_reach_the_next(qtbot, window, journal
     old_post = journal_root / "content" / "2024년 회고.md"
     window.watcher._touched(str(old_post))  # an event from the old journal, not yet handled
     assert window.open_journal(other)
-    qtbot.wait(600)
+    qtbot.wait(4 * FAST.settle_ms)  # long enough for the watcher to act on it, were it kept
     assert [info.path for info in window.journal.posts] == [other / "하나.md"]
 
 
