@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.recent_menu = lay_out(self, self.commands)
         self.status = StatusLine(self.statusBar())
-        # the parts tests and screen readers look for, by their old names
+        # the status bar's parts under the names they had (tests read them)
         self.words_label, self.saved_label = self.status.words, self.status.saved
         self.path_label, self.scan_progress = self.status.path, self.status.progress
         self._stats_timer = QTimer(self, singleShot=True, interval=300)
