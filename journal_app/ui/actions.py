@@ -1,11 +1,12 @@
 """Every QAction of the window in one place: text, shortcut and name (``file_save`` ...).
 
-The window connects them; menus and the toolbar are laid out from this collection.
+The window connects them; ``lay_out`` builds the menus and the toolbar from this collection.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 SPECS = {
     # name: (text, shortcuts, status tip)
@@ -33,6 +34,18 @@ SPECS = {
 }
 
 
+MENUS = {  # None: a separator
+    "&File": ["file_new", "file_open", None, "file_save", "file_save_as", "file_export",
+              "file_convert_utf8", None, "file_quit"],
+    "&Edit": ["edit_undo", "edit_redo", None, "edit_find", "edit_find_next", None, "edit_bold",
+              "edit_italic"],
+    "&View": ["view_by_tag", "view_by_date", "view_filter", None, "view_zoom_in", "view_zoom_out",
+              None, "view_remote_images"],
+    "&Help": ["help_about"],
+}
+TOOLBAR = ["file_new", "file_open", "file_save", "file_export"]
+
+
 class Actions:
     """Named QActions, built once per window."""
 
@@ -45,5 +58,19 @@ class Actions:
             setattr(self, name, action)
         self.view_remote_images.setCheckable(True)
 
-    def all(self) -> list[QAction]:
-        return [getattr(self, name) for name in SPECS]
+
+
+def lay_out(window: QMainWindow, actions: Actions) -> QMenu:
+    """Add the menus and the toolbar to ``window``; returns the (empty) Open Recent menu."""
+    recent = QMenu("Open &Recent", window)
+    for title, names in MENUS.items():
+        menu = window.menuBar().addMenu(title)
+        for name in names:
+            menu.addSeparator() if name is None else menu.addAction(getattr(actions, name))
+        if title == "&File":
+            menu.insertMenu(actions.file_save, recent)
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("mainToolbar")
+    for name in TOOLBAR:
+        toolbar.addAction(getattr(actions, name))
+    return recent

@@ -28,10 +28,14 @@ def ensure_sample_journal(data_dir: Path) -> Path:
     return target
 
 
-def create_window(path: str | Path | None = None, env=None):
+def create_window(path: str | Path | None = None, env=None, delays=None):
     """Build and show the main window on ``path`` (a journal folder or a post), or on the last
-    journal, or on the sample journal. Needs an existing QApplication."""
+    journal, or on the sample journal. Needs an existing QApplication. ``delays`` (a
+    ``document.Delays``): how long autosave, recovery and the file watch wait."""
+    from ..core.recovery import RecoveryStore
+    from .document import Delays
     from .main_window import MainWindow
+    from .recovery_offer import offer_recovery
     from .settings import Environment
 
     env = env or Environment.default()
@@ -39,8 +43,9 @@ def create_window(path: str | Path | None = None, env=None):
     # would make each keystroke wait up to 5 ms, the default, for the interpreter lock, several
     # times over; 0.5 ms keeps typing quick
     sys.setswitchinterval(SWITCH_INTERVAL_S)
-    window = MainWindow(env)
-    window.destroyed.connect(window.recovery.close)  # this instance ends with its window
+    recovery = RecoveryStore(env.data_dir / "recovery")
+    window = MainWindow(env, recovery, delays or Delays())
+    window.destroyed.connect(recovery.close)  # this instance ends with its window
     window.restore_state()
     select = None
     if path is not None:
@@ -55,7 +60,7 @@ def create_window(path: str | Path | None = None, env=None):
     window.show()  # first, so a long first scan shows its progress in the window
     QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     window.open_journal(folder, select=select)
-    window.offer_recovery()
+    offer_recovery(window.document)
     return window
 
 

@@ -165,13 +165,6 @@ class MarkdownEditor(QPlainTextEdit):
         """The 0-based number of the first line shown."""
         return self.firstVisibleBlock().blockNumber()
 
-    def go_to_line(self, line: int) -> None:
-        block = self.document().findBlockByNumber(max(0, line))
-        cursor = self.textCursor()
-        cursor.setPosition(block.position())
-        self.setTextCursor(cursor)
-        self.centerCursor()
-
 
 class FindBar(QWidget):
     """A small find bar (Ctrl+F): Enter finds the next match, Shift+Enter the previous one."""

@@ -20,7 +20,7 @@ class JournalWatcher(QObject):
 
     changed = Signal(set)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, settle_ms: int = SETTLE_MS):
         super().__init__(parent)
         self.journal: Journal | None = None
         self.watcher = QFileSystemWatcher(self)
@@ -29,7 +29,7 @@ class JournalWatcher(QObject):
         self._pending: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(SETTLE_MS)
+        self._timer.setInterval(settle_ms)
         self._timer.timeout.connect(self._flush)
 
     def set_journal(self, journal: Journal | None) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from journal_app.resources import resource_path  # noqa: E402
 from journal_app.ui.app import create_window  # noqa: E402
+from journal_app.ui.document import Delays  # noqa: E402
 from journal_app.ui.settings import Environment  # noqa: E402
 from tests.quirks import write_quirks  # noqa: E402
 
@@ -41,10 +42,20 @@ def env(tmp_path):
     return created
 
 
+FAST = Delays(sync_ms=10, recovery_ms=50, autosave_ms=150, settle_ms=50)
+
+
 @pytest.fixture
-def window(qtbot, journal_root, env):
+def delays():
+    """Short waits for autosave, recovery and the file watch, so tests need not sleep on the
+    real ones (a test can parametrize ``delays`` with ``Delays()`` to get those)."""
+    return FAST
+
+
+@pytest.fixture
+def window(qtbot, journal_root, env, delays):
     """The main window on the journal, shown, with its preview page loaded."""
-    created = create_window(journal_root, env)
+    created = create_window(journal_root, env, delays)
     qtbot.waitUntil(lambda: created.preview.ready, timeout=20000)
     yield created
     close_window(created)

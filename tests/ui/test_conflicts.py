@@ -59,12 +59,14 @@ def test_modified_buffer_keep_mine(qtbot, window):
 def test_cancel_writes_nothing_and_save_asks_again(qtbot, window):
     path = open_retro(window)
     type_text(window.editor, "내 편집 ")
-    answer_dialog(lambda box: box.button(box.StandardButton.Cancel).click())
+    asked = []
+    answer_dialog(lambda box: (asked.append(box.objectName()),
+                               box.button(box.StandardButton.Cancel).click()))
     path.write_text("다른 프로그램\n", encoding="utf-8")
-    qtbot.wait(1500)
+    qtbot.waitUntil(lambda: asked == ["conflictDialog"], timeout=10000)
     assert path.read_text(encoding="utf-8") == "다른 프로그램\n"
     answer_dialog(lambda box: box.button(box.StandardButton.Cancel).click())
-    assert not window.save()
+    assert not window.document.save()
     assert path.read_text(encoding="utf-8") == "다른 프로그램\n"
     assert window.editor.document().isModified()
 
@@ -75,5 +77,5 @@ def test_deleted_on_disk_keeps_text_and_save_recreates(qtbot, window):
     path.unlink()
     qtbot.waitUntil(lambda: "deleted or moved" in window.statusBar().currentMessage(), timeout=10000)
     assert "지워져도" in window.editor.toPlainText()
-    assert window.save()
+    assert window.document.save()
     assert "지워져도" in path.read_text(encoding="utf-8")

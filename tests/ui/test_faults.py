@@ -36,14 +36,14 @@ def test_read_only_folder_keeps_the_text_and_allows_save_as(qtbot, env, read_onl
             box.button(QMessageBox.StandardButton.Ok).click()
 
         answer_dialog(read)
-        assert not window.save()
+        assert not window.document.save()
         assert "the file system is read-only" in messages[0]
         assert window.editor.document().isModified()
         assert (read_only_journal / "글.md").read_text(encoding="utf-8").endswith("본문\n")
         elsewhere = tmp_path / "elsewhere.md"
-        assert window.save_as(elsewhere)
+        assert window.document.save_as(elsewhere)
         assert elsewhere.read_text(encoding="utf-8").endswith("잃으면 안 되는 문장")
-        assert not window.editor.document().isModified() and window.post.path == elsewhere
+        assert not window.editor.document().isModified() and window.document.post.path == elsewhere
     finally:
         close_window(window)
 
@@ -53,7 +53,7 @@ def test_binary_and_undecodable_posts_open_read_only(qtbot, window, journal_root
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     window.open_post(binary)
     assert window.editor.isReadOnly() and "binary" in window.statusBar().currentMessage()
-    assert not window.actions.file_save.isEnabled()
+    assert not window.commands.file_save.isEnabled()
     undecodable = journal_root / "notes" / "latin1.md"
     undecodable.write_bytes("---\ntitle: café\n---\nnaïve\n".encode("latin-1"))
     window.open_post(undecodable)
@@ -65,7 +65,7 @@ def test_empty_file_and_huge_post(qtbot, window, journal_root):
     empty = journal_root / "notes" / "empty.md"
     empty.write_bytes(b"")
     window.open_post(empty)
-    assert window.post.path == empty and window.editor.toPlainText() == ""
+    assert window.document.post.path == empty and window.editor.toPlainText() == ""
     assert "is empty (0 bytes)" in window.statusBar().currentMessage()
     huge = journal_root / "notes" / "huge.md"
     huge.write_text("---\ntitle: 큰 글\n---\n" + ("긴 문단 " * 200 + "\n\n") * 2000, encoding="utf-8")
@@ -80,7 +80,7 @@ def test_empty_file_and_huge_post(qtbot, window, journal_root):
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "끝")
     assert window.saved_label.text() == "Unsaved"
-    assert window.save() and huge.read_text(encoding="utf-8").endswith("\n\n끝")
+    assert window.document.save() and huge.read_text(encoding="utf-8").endswith("\n\n끝")
     window.open_post(journal_root / "content" / "2024년 회고.md")
     assert window.editor.highlighter.document() is window.editor.document()
     assert " words · " in window.words_label.text()
@@ -96,12 +96,12 @@ def test_legacy_encoding_is_kept_unless_converted(qtbot, window, journal_root):
     assert "cp949" in window.statusBar().currentMessage()
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "추가")
-    assert window.save()
+    assert window.document.save()
     assert path.read_bytes().decode("cp949").endswith("한글 본문\n추가")
-    window.actions.file_convert_utf8.trigger()
-    assert window.save()
+    window.commands.file_convert_utf8.trigger()
+    assert window.document.save()
     assert path.read_bytes().decode("utf-8").endswith("한글 본문\n추가")
-    assert not window.actions.file_convert_utf8.isEnabled()
+    assert not window.commands.file_convert_utf8.isEnabled()
 
 
 @pytest.fixture
@@ -123,7 +123,7 @@ def test_disk_full_keeps_the_text(qtbot, env, small_disk):
         messages = []
         answer_dialog(lambda box: (messages.append(box.text()),
                                    box.button(QMessageBox.StandardButton.Ok).click()))
-        assert not window.save()
+        assert not window.document.save()
         assert "disk is full" in messages[0]
         assert window.editor.document().isModified()
         assert (small_disk / "글.md").read_text(encoding="utf-8") == '---\ntitle: "글"\n---\n본문\n'
@@ -142,6 +142,6 @@ def test_path_that_became_a_folder(qtbot, window, journal_root):
     messages = []
     answer_dialog(lambda box: (messages.append(box.text()),
                                box.button(QMessageBox.StandardButton.Ok).click()))
-    assert not window.save()
+    assert not window.document.save()
     assert "is a folder" in messages[0] or "path is a folder" in messages[0]
     assert "폴더가 되어도" in window.editor.toPlainText() and window.editor.document().isModified()

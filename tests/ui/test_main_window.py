@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal_app.ui.app import create_window
 from journal_app.ui.sidebar import PATH_ROLE
-from tests.ui.conftest import answer_dialog, close_window, page_value, type_text, wait_for_page
+from tests.ui.conftest import (FAST, answer_dialog, close_window, page_value, type_text,
+                               wait_for_page)
 
 CONTENT_TEXT = "document.getElementById('content').innerText"
 
@@ -67,12 +68,12 @@ def test_tree_by_tag_and_by_date(window):
 
 def test_click_tag_then_post_opens_it(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
-    assert window.post.title == "제주도 여행 후기"
+    assert window.document.post.title == "제주도 여행 후기"
     assert "# 제주 동쪽, 사흘" in window.editor.toPlainText()
     assert window.form.title.text() == "제주도 여행 후기"
     assert window.form.tags.text() == "여행, 제주"
     current = window.sidebar.tree.currentIndex()
-    assert current.data(PATH_ROLE) == str(window.post.path)
+    assert current.data(PATH_ROLE) == str(window.document.post.path)
 
 
 def test_typing_updates_the_preview(qtbot, window):
@@ -94,14 +95,14 @@ def test_preview_shows_journal_images(qtbot, window):
 
 def test_title_field_changes_exactly_one_line(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
-    path = window.post.path
+    path = window.document.post.path
     before = path.read_bytes()
     window.form.title.setFocus()
     window.form.title.selectAll()
     type_text(window.form.title, "제주 여행 (수정)")
     qtbot.keyClick(window.form.title, Qt.Key.Key_Return)
     assert window.editor.toPlainText().split("\n")[1] == 'title: "제주 여행 (수정)"'
-    assert window.save()
+    assert window.document.save()
     after = path.read_bytes()
     diff = [line for line in difflib.ndiff(before.decode().splitlines(), after.decode().splitlines())
             if line[:1] in "+-"]
@@ -115,28 +116,28 @@ def test_tags_field_moves_the_post_in_the_tree(qtbot, window):
     window.form.tags.setFocus()
     window.form.tags.setText("여행, 가을")
     qtbot.keyClick(window.form.tags, Qt.Key.Key_Return)
-    window.save()
-    assert 'tags: ["여행","가을"]' in window.post.path.read_text()
+    window.document.save()
+    assert 'tags: ["여행","가을"]' in window.document.post.path.read_text()
     assert any(label.startswith("가을 (1)") for label in group_labels(window))
     assert not any(label.startswith("제주 (") for label in group_labels(window))
 
 
 def test_unsaved_changes_prompt(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
-    first = window.post.path
+    first = window.document.post.path
     type_text(window.editor, "변경")
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     open_by_title(qtbot, window, "회고", "2024년 회고")
-    assert window.post.path == first and window.editor.document().isModified()
+    assert window.document.post.path == first and window.editor.document().isModified()
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Discard).click())
     open_by_title(qtbot, window, "회고", "2024년 회고")
-    assert window.post.title == "2024년 회고"
+    assert window.document.post.title == "2024년 회고"
     assert "변경" not in first.read_text()
 
 
 def test_unsaved_changes_prompt_save(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
-    first = window.post.path
+    first = window.document.post.path
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "저장할 내용")
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Save).click())
@@ -151,13 +152,13 @@ def test_new_post(qtbot, window, journal_root):
         dialog.ok_button.click()
 
     answer_dialog(fill)
-    window.actions.file_new.trigger()
+    window.commands.file_new.trigger()
     created = list(journal_root.rglob("새 글 테스트1.md"))  # in the folder holding the most posts
     assert len(created) == 1
     path = created[0]
-    assert window.post.path == path and window.post.title == "새 글: 테스트/1"
+    assert window.document.post.path == path and window.document.post.title == "새 글: 테스트/1"
     assert path.read_text().startswith('---\ntitle: "새 글: 테스트/1"\n')
-    assert window.post.tags == ["일상", "새 태그"]
+    assert window.document.post.tags == ["일상", "새 태그"]
     assert any(label.startswith("새 태그 (1)") for label in group_labels(window))
 
 
@@ -235,7 +236,7 @@ def test_standard_shortcuts(window):
                 "edit_italic": "Ctrl+I", "edit_undo": "Ctrl+Z", "edit_redo": "Ctrl+Shift+Z",
                 "file_quit": "Ctrl+Q"}
     for name, key in expected.items():
-        action = getattr(window.actions, name)
+        action = getattr(window.commands, name)
         assert QKeySequence(key) in action.shortcuts(), name
 
 
@@ -248,14 +249,14 @@ def test_invalid_header_shows_message_and_stays_untouched(qtbot, window, journal
     assert not window.form.title.isEnabled()
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "추가")
-    assert window.save()
+    assert window.document.save()
     assert path.read_bytes() == before + "추가".encode()  # typed after the final line break
 
 
 def test_export_writes_a_page(window, tmp_path):
     window.open_post(window.journal.posts[0].path)
     target = tmp_path / "out.html"
-    assert window.export_to(target)
+    assert window.document.export_to(target)
     assert "<!DOCTYPE html>" in target.read_text()
 
 
@@ -300,7 +301,7 @@ def test_link_click_opens_browser_not_preview(qtbot, window):
 
 def test_rename_from_the_tree(qtbot, window, journal_root):
     open_by_title(qtbot, window, "회고", "2024년 회고")
-    old = window.post.path
+    old = window.document.post.path
 
     def rename(dialog):
         dialog.setTextValue("2024년을 돌아보며: 회고")
@@ -310,7 +311,7 @@ def test_rename_from_the_tree(qtbot, window, journal_root):
     window.rename_post(old)
     new = old.with_name("2024년을 돌아보며 회고.md")
     assert new.is_file() and not old.exists()
-    assert window.post.path == new
+    assert window.document.post.path == new
     assert window.sidebar.tree.currentIndex().data(PATH_ROLE) == str(new)
     assert "2024년을 돌아보며 회고.md" in window.statusBar().currentMessage()
     assert window.path_label.text() == str(new)
@@ -318,7 +319,7 @@ def test_rename_from_the_tree(qtbot, window, journal_root):
 
 def test_find_wraps_and_says_when_nothing_matches(qtbot, window, journal_root):
     window.open_post(journal_root / "content" / "2024년 회고.md")
-    window.actions.edit_find.trigger()
+    window.commands.edit_find.trigger()
     bar = window.find_bar
     assert bar.isVisible() and bar.field.hasFocus()
     cursor = window.editor.textCursor()
@@ -338,14 +339,14 @@ def test_find_wraps_and_says_when_nothing_matches(qtbot, window, journal_root):
 def test_delete_moves_to_trash(qtbot, window, journal_root, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     open_by_title(qtbot, window, "회고", "2024년 회고")
-    path = window.post.path
+    path = window.document.post.path
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     window.delete_post(path)
     assert path.exists()
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     window.delete_post(path)
     assert not path.exists()
-    assert window.post is None
+    assert window.document.post is None
     assert not any(label.startswith("회고 (") for label in group_labels(window))
     assert [item.name for item in tmp_path.glob("xdg-data/Trash/files/*")] == ["2024년 회고.md"]
 
@@ -453,7 +454,7 @@ def test_dates_show_on_the_local_clock_and_save_in_the_files_own_form(qtbot, win
                   lambda text: "2023년 3월 15일 08:13 (UTC+09:00)" in (text or ""))
     form.date.setDateTime(QDateTime(QDate(2023, 3, 15), QTime(9, 0)))
     form.date.editingFinished.emit()
-    assert window.save()
+    assert window.document.save()
     assert path.read_text(encoding="utf-8").splitlines()[2] == "date: 2023-03-15T00:00:00.000Z"
 
 
@@ -463,7 +464,7 @@ def test_tags_field_keeps_jekyll_categories_under_their_key(qtbot, window, journ
     assert window.form.tags.text() == "jekyll, leap, blog"
     window.form.tags.setText("jekyll, leap, blog, 윤년")
     window.form.tags.editingFinished.emit()
-    assert window.save()
+    assert window.document.save()
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[4:6] == ["tags: jekyll leap 윤년", "categories: [blog]"]
     assert any(label.startswith("blog (") for label in group_labels(window))
@@ -475,10 +476,10 @@ def test_discarded_text_is_let_go_at_once(qtbot, window, journal_root):
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "버릴 글")
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Discard).click())
-    assert window.maybe_save()
+    assert window.document.maybe_save()
     # nothing (a conflict dialog, an autosave) may save it while the next post or journal opens
     assert not window.editor.document().isModified()
-    assert not window._autosave_timer.isActive() and not window._recovery_timer.isActive()
+    assert not window.document.autosave_timer.isActive() and not window.document.recovery_timer.isActive()
     assert "버릴 글" not in path.read_text(encoding="utf-8")
 
 
@@ -489,7 +490,7 @@ def test_changes_seen_in_one_journal_never_reach_the_next(qtbot, window, journal
     old_post = journal_root / "content" / "2024년 회고.md"
     window.watcher._touched(str(old_post))  # an event from the old journal, not yet handled
     assert window.open_journal(other)
-    qtbot.wait(600)
+    qtbot.wait(4 * FAST.settle_ms)  # long enough for the watcher to act on it, were it kept
     assert [info.path for info in window.journal.posts] == [other / "하나.md"]
 
 

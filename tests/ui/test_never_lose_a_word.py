@@ -9,11 +9,14 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from journal_app.core.recovery import RecoveryStore
-from journal_app.ui.main_window import AUTOSAVE_DELAY_MS
+from journal_app.ui.document import Delays
 from tests.ui.conftest import answer_dialog, type_text
 
 
+@pytest.mark.parametrize("delays", [Delays()])  # the real recovery delay
 def test_unsaved_text_reaches_the_recovery_file_within_two_seconds(qtbot, window, env):
     window.open_post(window.journal.root / "content" / "2024년 회고.md")
     store = RecoveryStore(env.data_dir / "recovery")
@@ -23,7 +26,7 @@ def test_unsaved_text_reaches_the_recovery_file_within_two_seconds(qtbot, window
     qtbot.waitUntil(lambda: any("복구될 문장" in item.text for item in store.pending()), timeout=2000)
     assert time.monotonic() - started < 2.0
     assert not str(store.folder).startswith(str(window.journal.root))
-    assert window.save()
+    assert window.document.save()
     assert store.pending() == []
 
 
@@ -70,7 +73,8 @@ def test_autosave_never_overwrites_a_file_changed_on_disk(qtbot, window, env):
                                box.button(box.StandardButton.Cancel).click()))
     path.write_text(path.read_text(encoding="utf-8") + "\n다른 프로그램이 쓴 줄\n", encoding="utf-8")
     qtbot.waitUntil(lambda: asked == ["conflictDialog"], timeout=10000)
-    qtbot.wait(AUTOSAVE_DELAY_MS + 600)
+    # the autosave came due and was refused
+    qtbot.waitUntil(lambda: "Not saved automatically" in window.statusBar().currentMessage())
     assert "다른 프로그램이 쓴 줄" in path.read_text(encoding="utf-8")
     assert "내 편집" not in path.read_text(encoding="utf-8")
     assert window.editor.document().isModified()
@@ -172,7 +176,7 @@ def test_recovery_later_keeps_the_text_for_the_next_start(qtbot, env, journal_ro
         window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
         type_text(window.editor, "오늘 쓴 줄")
         qtbot.waitUntil(lambda: len(store.pending()) == 2, timeout=3000)
-        assert window.save()
+        assert window.document.save()
         assert [item.text for item in store.pending()] == [before + "충돌 전에 쓴 문장"]
     finally:
         close_window(window)
@@ -182,7 +186,7 @@ def test_recovery_later_keeps_the_text_for_the_next_start(qtbot, env, journal_ro
         assert len(seen) == 2
         assert window.editor.toPlainText() == before + "충돌 전에 쓴 문장"
         assert window.editor.document().isModified()
-        assert [item.file for item in store.pending()] == [window.recovery.file_for(post)]
+        assert [item.file for item in store.pending()] == [window.document.recovery.file_for(post)]
     finally:
         close_window(window)
     answer_dialog(click_button("Discard", seen))
@@ -243,7 +247,7 @@ def test_two_windows_on_one_post_never_lose_each_others_unsaved_text(qtbot, env,
         asked = []
         answer_dialog(lambda box: (asked.append(box.objectName()),
                                    box.button(box.StandardButton.Cancel).click()))
-        assert first.save()  # the second window is asked about the change on disk: later
+        assert first.document.save()  # the second window is asked about the change on disk: later
         qtbot.waitUntil(lambda: asked == ["conflictDialog"], timeout=5000)
         assert [item.text for item in store.pending()] == [before + "둘째 창의 글"]
         seen = []
@@ -272,7 +276,7 @@ def test_an_unusable_recovery_folder_is_said_once_in_plain_words(qtbot, window, 
     for more in (" 더", " 쓰기"):  # the message went by; typing on does not bring it back
         window.statusBar().clearMessage()
         type_text(window.editor, more)
-        assert not window.write_recovery()
+        assert not window.document.write_recovery()
     said = [text for text in messages if "cannot be kept safe" in text]
     assert said == [f"Unsaved text cannot be kept safe: the recovery folder is a file, not a "
                     f"folder ({env.data_dir / 'recovery'}). Save to keep it."]

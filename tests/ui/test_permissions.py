@@ -60,13 +60,13 @@ def test_permission_denied_keeps_the_text_and_allows_save_as(qtbot, window, jour
     try:
         messages = []
         answer_dialog(closing_each(messages))
-        assert not window.save()
+        assert not window.document.save()
         assert "permission was denied" in messages[0] and "2024년 회고.md" in messages[0]
         assert window.editor.document().isModified()
         assert path.read_bytes() == original
         assert not [name for name in os.listdir(folder) if name.endswith(".tmp")]
         elsewhere = tmp_path / "다른 곳.md"
-        assert window.save_as(elsewhere)
+        assert window.document.save_as(elsewhere)
         assert elsewhere.read_text(encoding="utf-8").endswith("권한이 없어도 남는 문장")
     finally:
         folder.chmod(0o755)
@@ -82,7 +82,7 @@ def test_read_only_file_is_named_and_never_replaced(qtbot, window, journal_root)
     keep_typing(window, "읽기 전용")
     messages = []
     answer_dialog(closing_each(messages))
-    assert not window.save()
+    assert not window.document.save()
     assert "read-only" in messages[0]
     assert path.read_bytes() == original and window.editor.document().isModified()
     assert "읽기 전용" in window.editor.toPlainText()

@@ -165,7 +165,7 @@ def test_labels_and_tooltips_of_the_window_show_post_text_literally(qtbot, hosti
                                                                     hostile_root):
     window = hostile_window
     seen: list[str] = []
-    assert window.post.path.name == FILE_NAME
+    assert window.document.post.path.name == FILE_NAME
     walk(window, seen)
     assert any("<h1>FILE" in text for text in seen)  # the path in the status bar
     assert any("<h1>KEY" in text and "<h1>VALUE" in text for text in seen)  # other header keys
@@ -178,8 +178,8 @@ def test_labels_and_tooltips_of_the_window_show_post_text_literally(qtbot, hosti
                for tip in tips)  # its line breaks and runs of spaces kept as well
     assert any("<h1>YAMLERR</h1><img src=" in tip for tip in tips)
     # the window title keeps the title's [*] (Qt's unsaved-changes mark) as text
-    assert window.windowHandle().title().startswith(window.post.title)
-    assert "[*]" in window.post.title
+    assert window.windowHandle().title().startswith(window.document.post.title)
+    assert "[*]" in window.document.post.title
 
     window.find_bar.open_bar()
     window.find_bar.field.setText("<h1>ROOT is nowhere in the post")
@@ -207,10 +207,10 @@ def test_error_messages_show_file_names_literally(qtbot, hostile_window, hostile
     assert not window.open_post(hostile_root / "<h1>GONE<b>x.md")
     (hostile_root / "<h1>SAVEDIR<b>x").mkdir()
     walk_next_dialog(seen, press_ok)
-    assert not window.save_as(hostile_root / "<h1>SAVEDIR<b>x")
+    assert not window.document.save_as(hostile_root / "<h1>SAVEDIR<b>x")
     (tmp_path / "<h1>EXPORTDIR<b>x").mkdir()
     walk_next_dialog(seen, press_ok)
-    assert not window.export_to(tmp_path / "<h1>EXPORTDIR<b>x")
+    assert not window.document.export_to(tmp_path / "<h1>EXPORTDIR<b>x")
     walk_next_dialog(seen, press_ok)
     assert not window.open_journal(tmp_path / "<h1>NOJOURNAL<b>x")
     shown_words = " ".join(seen)

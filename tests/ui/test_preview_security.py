@@ -73,7 +73,7 @@ def test_no_script_runs_and_nothing_leaves_the_machine(qtbot, window, journal_ro
 
 def test_remote_images_only_when_allowed(qtbot, window, journal_root, env):
     open_hostile(qtbot, window, journal_root)
-    window.actions.view_remote_images.setChecked(True)
+    window.commands.view_remote_images.setChecked(True)
     assert env.settings.remote_images(window.journal.root)
     wait_for_page(qtbot, window, "document.getElementById('content').innerText",
                   lambda text: "끝." in (text or ""))
@@ -89,7 +89,7 @@ def test_remote_images_only_when_allowed(qtbot, window, journal_root, env):
 def test_exported_page_has_no_runnable_script(qtbot, window, journal_root, tmp_path):
     open_hostile(qtbot, window, journal_root)
     target = tmp_path / "hostile.html"
-    assert window.export_to(target)
+    assert window.document.export_to(target)
     page = target.read_text(encoding="utf-8")
     assert "script-src" not in page or "default-src 'none'" in page
     assert "<title>&lt;script&gt;" in page

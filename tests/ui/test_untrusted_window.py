@@ -24,7 +24,7 @@ def test_preview_and_export_keep_to_the_journal(qtbot, tmp_path, env):
         assert window.preview.guard.allowed and all(
             "/backup/" in url for url in window.preview.guard.allowed if url.startswith("file:"))
         page = tmp_path / "exported.html"
-        assert window.export_to(page)
+        assert window.document.export_to(page)
         assert not leaks(page.read_bytes())
         assert "image(s) not shown" in window.statusBar().currentMessage()
     finally:

@@ -1,0 +1,421 @@
+"""The open post and everything that keeps its text safe: ``OpenDocument``.
+
+It owns the post (a core ``Post``), the editor's text (loading it in, syncing it back, in one
+place: ``sync``), the autosave and recovery timers, the recovery file writes, the watch of the
+open file and what happens when it changes on disk. It asks the user through ``Prompts``, which
+the window implements and a test can implement without one, and reports through signals that
+carry data. What a crash left is offered back by ``recovery_offer.offer_recovery``. Every rule
+about files stays in the core.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..core import ConflictError, FieldEditError, HeaderError, JournalError, Post, SaveError
+from ..core import load_post, save_post
+from ..core.buffer import apply_text, buffer_text, field_edit
+from ..core.encoding import displayable
+from ..core.export import export_post
+from ..core.post import read_error_message
+from ..core.recovery import RecoveryStore
+from .editor import MarkdownEditor, replace_lines
+from .limits import HEADER_SHOW_LIMIT, changed_by_editor, header_too_large, read_only_reason
+from .watcher import SETTLE_MS
+
+if TYPE_CHECKING:
+    from .prompts import Prompts
+    from .watcher import JournalWatcher
+
+LIVE_HIGHLIGHT_LIMIT = 2_000_000  # characters; bigger posts are not highlighted
+
+
+@dataclass(frozen=True)
+class Delays:
+    """How long the window waits before acting on an edit or a change on disk (milliseconds)."""
+
+    sync_ms: int = 30  # the post (and so the preview) follows the editor after this pause
+    recovery_ms: int = 1000  # unsaved text reaches the recovery file within 2 s of the last key
+    autosave_ms: int = 3000
+    settle_ms: int = SETTLE_MS  # changes on disk are gathered this long before they are read
+
+
+class OpenDocument(QObject):
+    """One open post (or none) and its text in ``editor``."""
+
+    loaded = Signal(object)  # the Post now shown, or None
+    changed = Signal(object)  # the Post, now holding the editor's text (after a pause in typing)
+    saved = Signal(Path)
+    modified_changed = Signal(bool)
+    header_changed = Signal(dict)  # the metadata, after the header was edited as text
+    message = Signal(str, int)  # a status message and how long it shows (0: until replaced)
+
+    def __init__(self, editor: MarkdownEditor, recovery: RecoveryStore, prompts: Prompts,
+                 watcher: JournalWatcher, autosave_enabled: Callable[[], bool],
+                 delays: Delays = Delays(), parent: QObject | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.text = editor.document()
+        self.recovery = recovery
+        self.prompts = prompts
+        self.watcher = watcher
+        self.autosave_enabled = autosave_enabled
+        self.post: Post | None = None
+        self.root: Path | None = None  # the journal's folder: posts outside it are not read
+        self.read_only = True
+        self._hidden_header = ""  # a header too large to show, kept aside from the editor
+        self._recovery_trouble: str | None = None  # why unsaved text cannot be kept safe, once said
+        self._sync_timer = QTimer(self, singleShot=True, interval=delays.sync_ms)
+        self._sync_timer.timeout.connect(self._sync_quietly)
+        self.recovery_timer = QTimer(self, singleShot=True, interval=delays.recovery_ms)
+        self.recovery_timer.timeout.connect(self.write_recovery)
+        self.autosave_timer = QTimer(self, singleShot=True, interval=delays.autosave_ms)
+        self.autosave_timer.timeout.connect(self.autosave)
+        editor.textChanged.connect(self._text_changed)
+        self._loading = False
+        self.text.modificationChanged.connect(self._modification_changed)
+
+    # -- the text --------------------------------------------------------------------------
+    def is_modified(self) -> bool:
+        """True when the editor holds edits not yet saved."""
+        return self.post is not None and self.text.isModified()
+
+    def buffer(self) -> str:
+        """The post's whole text as it stands: a header too large to show (kept aside,
+        unchanged) and the editor's text."""
+        return self._hidden_header + self.editor.text()
+
+    def sync(self) -> None:
+        """Bring the post in line with the editor: the one place that does (raises
+        HeaderError like ``apply_text``). Emits ``header_changed`` when the header changed."""
+        self._sync_timer.stop()
+        post = self.post
+        if post is None or self.read_only:
+            return
+        before = post.header_text
+        if self._hidden_header:
+            post.body = self.editor.text()  # its header cannot change here
+        else:
+            apply_text(post, self.editor.text())
+        if post.header_text != before:
+            self.header_changed.emit(post.metadata)
+
+    def _sync_quietly(self) -> None:
+        try:
+            self.sync()
+        except JournalError:
+            pass  # a header that cannot be read yet; saving says so
+        if self.post is not None:
+            self.changed.emit(self.post)
+
+    def _modification_changed(self, modified: bool) -> None:
+        if not self._loading:  # putting a new text in says "modified" on the way
+            self.modified_changed.emit(modified)
+
+    def _text_changed(self) -> None:
+        self._match_highlighting(self.text.characterCount())
+        self._sync_timer.start()
+        if self.is_modified():
+            self.recovery_timer.start()
+            if self.autosave_enabled():
+                self.autosave_timer.start()
+
+    def _match_highlighting(self, length: int) -> None:
+        """Highlight unless the post is huge (that would take seconds on every open or paste)."""
+        highlighter = self.editor.highlighter
+        wanted = length <= LIVE_HIGHLIGHT_LIMIT
+        if wanted != (highlighter.document() is not None):
+            blocked = self.editor.blockSignals(True)  # switching re-formats: no textChanged
+            highlighter.setDocument(self.text if wanted else None)
+            self.editor.blockSignals(blocked)
+
+    def apply_field(self, name: str, value: object) -> bool:
+        """A form edit: rewrite only that header key, as one undoable edit in the editor.
+        False when nothing changed (the form should show the post again)."""
+        if self.post is None or self._hidden_header:  # nothing may rewrite a header kept aside
+            return False
+        try:
+            count, header = field_edit(self.post, self.editor.text(), name, value)
+        except (HeaderError, FieldEditError) as exc:
+            self.prompts.show_error("Could not change the field", str(exc))
+            return False
+        replace_lines(self.text, 0, count, header)
+        return True
+
+    # -- opening ---------------------------------------------------------------------------
+    def open(self, path: Path) -> bool:
+        """Open the post at ``path`` (asks about unsaved changes first); True when it is open."""
+        path = Path(path).absolute()
+        if self.post is not None and self.post.path == path:
+            return True
+        if not self.maybe_save():
+            return False
+        try:  # a post that is a link to a place outside the journal is not read
+            post = load_post(path, self.root)
+        except OSError as exc:
+            self.prompts.show_error("Could not open the post", read_error_message(path, exc))
+            return False
+        self.load(post)
+        return True
+
+    def load(self, post: Post | None) -> None:
+        """Show ``post`` in the editor (None: nothing open); emits ``loaded``."""
+        self.post = post
+        self._hidden_header = ""
+        blocked = self.editor.blockSignals(True)
+        if post is not None and len(post.header_text) > HEADER_SHOW_LIMIT:
+            # laying out megabytes of header takes Qt many seconds: it stays aside, unchanged
+            self._hidden_header = post.header_text
+            text = post.body
+        else:
+            text = buffer_text(post) if post is not None else ""
+        self._match_highlighting(len(text))
+        reason = read_only_reason(post, text) if post is not None else None
+        if reason:
+            # undecodable bytes shown as U+FFFD, NUL bytes as a visible ␀ (never saved)
+            text = displayable(text).replace("\x00", "\u2400")
+        self._loading = True
+        try:
+            self.editor.set_text(text)
+            self.text.setModified(False)
+        finally:
+            self._loading = False
+            self.editor.blockSignals(blocked)
+        if post is not None and reason is None:
+            reason = changed_by_editor(text, self.editor.text())
+        self.read_only = post is None or reason is not None
+        self.editor.setReadOnly(self.read_only)
+        self._sync_timer.stop()
+        self.watcher.watch_file(post.path if post is not None else None)
+        self.loaded.emit(post)
+        if post is not None:
+            note = reason or self._opening_note(post, text)
+            if note:
+                self.message.emit(note, 0)
+
+    def _opening_note(self, post: Post, text: str) -> str | None:
+        if self._hidden_header:
+            return header_too_large(self._hidden_header)
+        if not text and post.path.exists():
+            return f"“{post.path.name}” is empty (0 bytes)."
+        if post.path.exists() and not os.access(post.path, os.W_OK):
+            return f"“{post.path.name}” is read-only: changes can be kept with File → Save As."
+        if self.legacy():
+            return (f"Read as {post.encoding}; it will be saved back in {post.encoding} "
+                    "(File → Convert to UTF-8 to change that).")
+        return None
+
+    def legacy(self) -> bool:
+        """True when the open, editable post is in an encoding other than UTF-8."""
+        return self.post is not None and not self.read_only and \
+            self.post.encoding not in ("utf-8", "utf-8-sig")
+
+    def convert_to_utf8(self) -> None:
+        """Save this legacy-encoded post as UTF-8 from the next save on (the user's choice)."""
+        if self.post is None:
+            return
+        self.post.convert_to_utf8()
+        self.text.setModified(True)
+        self.message.emit("The post will be saved as UTF-8.", 5000)
+
+    def moved_to(self, path: Path) -> None:
+        """The open post's file was renamed to ``path``."""
+        if self.post is not None:
+            self.post.path = path
+            self.watcher.watch_file(path)
+
+    # -- saving ----------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Save (autosave on) or ask to save unsaved changes; False when the user cancels."""
+        if not self.is_modified():
+            return True
+        if self.autosave():
+            return True
+        answer = self.prompts.ask_unsaved(self.post.title)
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.recovery.discard(self.post.path)
+            self.recovery_timer.stop()
+            self.autosave_timer.stop()
+            # let go of it now: nothing may save the discarded text while the next post or
+            # journal is being opened (a conflict dialog during a scan, say)
+            self.text.setModified(False)
+            return True
+        return False
+
+    def save(self, quiet: bool = False, force: bool = False) -> bool:
+        """Save the open post; True when it is on disk. ``quiet``: no dialogs (autosave);
+        ``force``: the user already chose to keep this version over a change on disk."""
+        if self.post is None or self.read_only:
+            return False
+        try:
+            self.sync()
+            try:
+                save_post(self.post, force=force)
+            except ConflictError as exc:
+                if quiet:
+                    self.message.emit(str(exc), 0)
+                    return False
+                choice = self.resolve_conflict()
+                if choice == "theirs":
+                    self.take_theirs()
+                    return True
+                if choice != "mine":
+                    return False
+                save_post(self.post, force=True)
+        except (SaveError, HeaderError) as exc:
+            if quiet:
+                self.message.emit(f"Not saved automatically: {exc}", 0)
+            else:
+                self.prompts.show_error("Could not save", str(exc))
+            return False
+        self._saved(self.post.path)
+        self.message.emit(f"Saved {self.post.path.name}", 3000)
+        return True
+
+    def save_as(self, target: Path) -> bool:
+        """Save the open post to ``target`` (another folder or name); the document follows it."""
+        if self.post is None:
+            return False
+        old = self.post.path
+        try:
+            self.sync()
+            save_post(self.post, target, force=True)
+        except (SaveError, HeaderError) as exc:
+            self.prompts.show_error("Could not save", str(exc))
+            return False
+        if old is not None:
+            self.recovery.discard(old)
+        self._saved(self.post.path)
+        return True
+
+    def _saved(self, path: Path) -> None:
+        self.text.setModified(False)
+        self.autosave_timer.stop()
+        self.recovery_timer.stop()
+        self.recovery.discard(path)
+        self.watcher.watch_file(path)
+        self.saved.emit(path)
+
+    def autosave(self) -> bool:
+        """Save quietly after a pause, on switching posts or leaving the window (if enabled).
+
+        Never overwrites a file that changed on disk: that waits for the user's choice.
+        """
+        if not self.autosave_enabled() or self.read_only or not self.is_modified():
+            return False
+        if self.post.changed_on_disk():
+            self.message.emit(f"Not saved automatically: {self.post.path.name} changed on disk. "
+                              "Save to choose which version to keep.", 0)
+            return False
+        return self.save(quiet=True)
+
+    def export_to(self, target: Path) -> bool:
+        """Export the open post (with unsaved edits) as a standalone page at ``target``."""
+        if self.post is None:
+            return False
+        try:
+            self.sync()
+            result = export_post(self.post, target, self.root)
+        except (OSError, JournalError) as exc:
+            self.prompts.show_error("Could not export", str(exc))
+            return False
+        notes = [f"{len(result.missing)} image(s) not found"] if result.missing else []
+        notes += [f"{len(result.refused)} image(s) not shown"] if result.refused else []
+        note = f" ({', '.join(notes)})" if notes else ""
+        self.message.emit(f"Exported {target}{note}", 5000)
+        return True
+
+    # -- the disk and the recovery folder --------------------------------------------------
+    def write_recovery(self) -> bool:
+        """Keep the unsaved text in the recovery folder (outside the journal); True when kept."""
+        if not self.is_modified() or self.post.path is None:
+            return False
+        try:
+            self.recovery.write(self.post.path, self.buffer())
+        except JournalError as exc:
+            trouble = f"Unsaved text cannot be kept safe: {exc}. Save to keep it."
+            if trouble != self._recovery_trouble:  # said once, not after every pause in typing
+                self._recovery_trouble = trouble
+                self.message.emit(trouble, 0)
+            return False
+        if self._recovery_trouble is not None:
+            self._recovery_trouble = None
+            self.message.emit("Unsaved text is kept safe again.", 5000)
+        return True
+
+    def resolve_conflict(self) -> str | None:
+        """The open post changed on disk and here: "mine", "theirs" or None (decide later).
+        Nothing is written here."""
+        try:
+            theirs: str | None = buffer_text(load_post(self.post.path))
+        except OSError:
+            theirs = None
+        return self.prompts.ask_conflict(self.post.path, theirs, self.buffer())
+
+    def take_theirs(self) -> None:
+        """Replace the text with the file on disk (the user chose the other version)."""
+        path = self.post.path
+        self.recovery.discard(path)
+        self.text.setModified(False)
+        try:
+            self.load(load_post(path))
+        except OSError as exc:
+            self.prompts.show_error("Could not read the file", read_error_message(path, exc))
+
+    def changed_on_disk(self, paths: set) -> None:
+        """Files changed on disk: reload the open post when untouched, ask when edited."""
+        post = self.post
+        if post is None or post.path not in paths:
+            return
+        if not post.path.is_file():
+            self.message.emit(f"{post.path.name} was deleted or moved on disk; saving will create "
+                              "it again.", 0)
+            return
+        if not post.changed_on_disk():
+            return
+        if self.text.isModified():
+            choice = self.resolve_conflict()
+            if choice == "mine":
+                self.save(force=True)
+            elif choice == "theirs":
+                self.take_theirs()
+            return
+        position = self.editor.textCursor().position()
+        scroll = self.editor.verticalScrollBar().value()
+        try:
+            fresh = load_post(post.path)
+        except OSError:
+            return
+        self.load(fresh)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, len(self.editor.text())))
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(scroll)
+        self.message.emit(f"Reloaded {post.path.name}: it changed on disk.", 5000)
+
+    def restore_text(self, path: Path, text: str) -> bool:
+        """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step);
+        False when the post could not be opened."""
+        if path.exists():
+            if not self.open(path):
+                return False
+        else:
+            self.load(Post(b"", path))
+        hidden = self._hidden_header
+        if hidden and text.startswith(hidden):
+            text = text[len(hidden):]  # the header too large to show stays aside
+        else:
+            self._hidden_header = ""  # the recovered text brings its own header: all of it shows
+        cursor = self.editor.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.insertText(text)
+        self.text.setModified(True)
+        return True

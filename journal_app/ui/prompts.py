@@ -1,0 +1,88 @@
+"""The questions the open document asks the user (``Prompts``), and the window's answers:
+plain-text dialogs for unsaved changes, conflicts with the disk, recovered text and errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..core.recovery import Recovery, describe_difference
+from .dialogs import show_difference
+from .plain import PlainMessageBox, question, warning
+
+Button = QMessageBox.StandardButton
+Role = QMessageBox.ButtonRole
+
+
+class Prompts(Protocol):
+    """The questions the document asks the user (the window's dialogs, or a test's answers)."""
+
+    def ask_unsaved(self, title: str) -> str:
+        """Unsaved changes to the post titled ``title``: "save", "discard" or "cancel"."""
+        ...
+
+    def ask_conflict(self, path: Path, theirs: str | None, mine: str) -> str | None:
+        """The file changed on disk and here: "mine", "theirs" or None (decide later)."""
+        ...
+
+    def ask_recovery(self, item: Recovery, disk: str | None) -> str:
+        """Unsaved text from a crash: "restore", "discard" or "later"."""
+        ...
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the user something could not be done."""
+        ...
+
+
+class DialogPrompts:
+    """Asks with modal dialogs over ``parent``."""
+
+    def __init__(self, parent: QWidget):
+        self.parent = parent
+
+    def ask_unsaved(self, title: str) -> str:
+        """Save, Discard or Cancel the changes to the post titled ``title``."""
+        answer = question(self.parent, "Unsaved changes", f"Save the changes to “{title}”?",
+                          Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
+
+    def ask_conflict(self, path: Path, theirs: str | None, mine: str) -> str | None:
+        """Keep mine, take theirs, or compare (then ask again); None to decide later."""
+        while True:
+            box = PlainMessageBox(QMessageBox.Icon.Warning, "Changed on disk",
+                                  f"“{path.name}” was changed by another program while you were "
+                                  "editing it. Which version do you want to keep?",
+                                  Button.NoButton, self.parent)
+            box.setObjectName("conflictDialog")
+            keep = box.addButton("Keep Mine", Role.AcceptRole)
+            take = box.addButton("Take Theirs", Role.DestructiveRole)
+            compare = box.addButton("Compare…", Role.ActionRole)
+            box.addButton(Button.Cancel)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is compare:
+                show_difference(self.parent, describe_difference(theirs, mine, path))
+                continue
+            return "mine" if clicked is keep else "theirs" if clicked is take else None
+
+    def ask_recovery(self, item: Recovery, disk: str | None) -> str:
+        """Restore, Discard or keep for Later (also Escape) a text never saved."""
+        box = PlainMessageBox(QMessageBox.Icon.Question, "Recover unsaved text",
+                              f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
+                              "that was never saved. Restore it?", Button.NoButton, self.parent)
+        box.setObjectName("recoveryDialog")
+        box.setDetailedText(describe_difference(disk, item.text, item.path))
+        restore = box.addButton("Restore", Role.AcceptRole)
+        discard = box.addButton("Discard", Role.DestructiveRole)
+        later = box.addButton("Later", Role.RejectRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)
+        box.exec()
+        clicked = box.clickedButton()
+        return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+
+    def show_error(self, title: str, message: str) -> None:
+        """A warning with one OK button."""
+        warning(self.parent, title, message)

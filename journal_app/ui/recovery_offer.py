@@ -1,0 +1,57 @@
+"""After a crash: the unsaved text other sessions left in the recovery folder, offered back
+one post at a time through the open document (newest first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core import load_post
+from ..core.buffer import buffer_text
+from ..core.recovery import Recovery
+from ..core.storage import describe_os_error
+from .document import OpenDocument
+
+
+def offer_recovery(document: OpenDocument) -> None:
+    """Offer each post's unsaved text back, showing what differs on disk.
+
+    Newest first; Later keeps a text for the next start. Once one text of a post is restored,
+    older ones of the same post wait for the next start. Texts of another window still running
+    are never offered: they are that window's.
+    """
+    store = document.recovery
+    try:
+        items = store.set_aside()
+    except OSError as exc:
+        document.message.emit(f"Could not read the recovery folder ({store.folder}): "
+                              f"{describe_os_error(exc)}.", 0)
+        return
+    restored: set[Path] = set()
+    for item in items:
+        if item.path in restored:
+            continue
+        try:
+            disk = buffer_text(load_post(item.path)) if item.path.exists() else None
+        except OSError:
+            disk = None
+        if disk == item.text:
+            _drop(document, item)
+            continue
+        choice = document.prompts.ask_recovery(item, disk)
+        if choice == "restore" and document.restore_text(item.path, item.text):
+            restored.add(item.path)
+            if document.write_recovery():  # the text is safe in this session's recovery file
+                _drop(document, item)
+        elif choice == "discard":
+            _drop(document, item)
+        else:
+            document.message.emit(f"The unsaved text of “{item.path.name}” is kept; you will be "
+                                  "asked again at the next start.", 0)
+
+
+def _drop(document: OpenDocument, item: Recovery) -> None:
+    try:
+        document.recovery.drop(item)
+    except OSError as exc:
+        document.message.emit(f"Could not remove a recovery file ({item.file}): "
+                              f"{describe_os_error(exc)}.", 0)

@@ -1,0 +1,71 @@
+"""The status bar's permanent parts: the open post's path, its word counts and saved state,
+and the progress bar shown while a large journal is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QProgressBar, QSizePolicy, QStatusBar
+
+from ..core import Post
+from ..core.stats import text_stats
+from .plain import plain_label
+
+LIVE_STATS_LIMIT = 1_000_000  # characters; word counts of bigger posts would stall typing
+PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress bar shows
+
+
+class StatusLine:
+    """Labels added to ``bar``: ``path``, ``words``, ``saved``; and ``progress``."""
+
+    def __init__(self, bar: QStatusBar):
+        self.words = plain_label(bar)
+        self.words.setObjectName("wordCount")
+        self.saved = plain_label(bar)
+        self.saved.setObjectName("savedState")
+        self.path = plain_label(bar)
+        self.path.setObjectName("filePath")
+        # a long path gives way (cut at the right) to the counts and the saved state
+        self.path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.path, 1)
+        bar.addPermanentWidget(self.words)
+        bar.addPermanentWidget(self.saved)
+        self.progress = QProgressBar(bar)
+        self.progress.setObjectName("scanProgress")
+        self.progress.setFixedWidth(240)
+        self.progress.setFormat("Reading posts: %v of %m")
+        self.progress.hide()
+        bar.addPermanentWidget(self.progress)
+
+    def show_post(self, post: Post | None, length: int, modified: bool, root: Path | None) -> None:
+        """Counts of ``post`` (whose text in the editor is ``length`` characters), whether it
+        is saved, and its path; with no post, the journal's folder ``root``."""
+        if post is None:
+            self.words.clear()
+            self.saved.clear()
+            self.path.setText(str(root) if root else "")
+            return
+        if length > LIVE_STATS_LIMIT:
+            self.words.setText(f"{length:,} characters · word counts are off for a post this large")
+        else:
+            stats = text_stats(post.body)
+            self.words.setText(f"{stats.words:,} words · {stats.characters:,} characters "
+                               f"({stats.characters_no_spaces:,} without spaces) · "
+                               f"{stats.reading_minutes} min read")
+        self.show_saved(modified)
+        self.path.setText(str(post.path))
+
+    def show_saved(self, modified: bool) -> None:
+        """"Unsaved" or "Saved"."""
+        self.saved.setText("Unsaved" if modified else "Saved")
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Files read so far while a journal opens: a progress bar when there are many; the
+        window keeps painting, but takes no input until the journal is there."""
+        if total < PROGRESS_MINIMUM:
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.show()
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
