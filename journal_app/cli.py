@@ -173,11 +173,11 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.target} is a folder; to export a whole journal use --all -o DIR.")
     if not source.is_file():
         raise UsageError(f"There is no post at {args.target}.")
-    post = load_post(source)
+    root = Path(args.root) if args.root else find_journal_root(source)
+    post = load_post(source, root)
     out = Path(args.output) if args.output else Path(safe_name(post.title or source.stem, set()) + ".html")
     if out.is_dir():
         out = out / (safe_name(post.title or source.stem, set()) + ".html")
-    root = Path(args.root) if args.root else find_journal_root(source)
     result = export_post(post, out, root, copy_images=args.copy_images)
     print(f"wrote {result.path} ({len(result.images)} image(s)"
           + (f", {len(result.missing)} missing: {', '.join(result.missing)}" if result.missing else "")

@@ -21,7 +21,7 @@ from .. import __version__
 from .dates import local
 from .boundary import read_regular, real_inside
 from .encoding import displayable
-from .export import ImageCollector, build_document, build_page, refuse_outside, write_inside
+from .export import ImageCollector, build_document, build_page, write_inside
 from .errors import JournalError
 from .journal import POST_SUFFIXES, SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
@@ -91,8 +91,7 @@ class SiteBuilder:
     def post_html(self, info: PostInfo) -> tuple[str, dict]:
         """The page of one post, images copied into the site's image folder; also what the
         page depends on besides the post (its images' stamps, and whether any was missing)."""
-        post = load_post(info.path)
-        refuse_outside(post, self.journal.root)
+        post = load_post(info.path, self.journal.root)  # a link out of the journal is not read
         images = ImageCollector(post, self.journal.root, self.out / "images", "../images/",
                                 mirror=True)
         content = self.link_posts(render_post(post, self.journal.root, image_url=images), info)

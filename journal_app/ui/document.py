@@ -149,6 +149,11 @@ class OpenDocument(QObject):
         return True
 
     # -- opening ---------------------------------------------------------------------------
+    def read(self, path: Path) -> Post:
+        """The post at ``path`` as on disk now; every read of a post goes through here, so a
+        file that is (or has become) a link out of the journal is never read. Raises OSError."""
+        return load_post(path, self.root or Path(path).parent)
+
     def open(self, path: Path) -> bool:
         """Open the post at ``path`` (asks about unsaved changes first); True when it is open."""
         path = Path(path).absolute()
@@ -157,7 +162,7 @@ class OpenDocument(QObject):
         if not self.maybe_save():
             return False
         try:  # a post that is a link to a place outside the journal is not read
-            post = load_post(path, self.root)
+            post = self.read(path)
         except OSError as exc:
             self.prompts.show_error("Could not open the post", read_error_message(path, exc))
             return False
@@ -355,7 +360,7 @@ class OpenDocument(QObject):
         """The open post changed on disk and here: "mine", "theirs" or None (decide later).
         Nothing is written here."""
         try:
-            theirs: str | None = buffer_text(load_post(self.post.path))
+            theirs: str | None = buffer_text(self.read(self.post.path))
         except OSError:
             theirs = None
         return self.prompts.ask_conflict(self.post.path, theirs, self.buffer())
@@ -366,7 +371,7 @@ class OpenDocument(QObject):
         self.recovery.discard(path)
         self.text.setModified(False)
         try:
-            self.load(load_post(path))
+            self.load(self.read(path))
         except OSError as exc:
             self.prompts.show_error("Could not read the file", read_error_message(path, exc))
 
@@ -391,7 +396,7 @@ class OpenDocument(QObject):
         position = self.editor.textCursor().position()
         scroll = self.editor.verticalScrollBar().value()
         try:
-            fresh = load_post(post.path)
+            fresh = self.read(post.path)
         except OSError:
             return
         self.load(fresh)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core import load_post
 from ..core.buffer import buffer_text
 from ..core.recovery import Recovery
 from ..core.storage import describe_os_error
@@ -31,7 +30,7 @@ def offer_recovery(document: OpenDocument) -> None:
         if item.path in restored:
             continue
         try:
-            disk = buffer_text(load_post(item.path)) if item.path.exists() else None
+            disk = buffer_text(document.read(item.path)) if item.path.exists() else None
         except OSError:
             disk = None
         if disk == item.text:

@@ -29,3 +29,24 @@ def test_preview_and_export_keep_to_the_journal(qtbot, tmp_path, env):
         assert "image(s) not shown" in window.statusBar().currentMessage()
     finally:
         close_window(window)
+
+
+def test_a_post_that_becomes_a_link_out_is_not_reloaded(qtbot, tmp_path, env):
+    """The open post replaced on disk by a link to a private file: the window's reload never
+    reads it (every read of a post goes through OpenDocument.read)."""
+    import os
+
+    root, post_path, outside = make_hostile(tmp_path)
+    plain = root / "content" / "plain.md"
+    plain.write_text("---\ntitle: 평범\n---\n본문\n", encoding="utf-8")
+    window = create_window(root, env)
+    try:
+        qtbot.waitUntil(lambda: window.preview.ready, timeout=20000)
+        assert window.open_post(plain)
+        plain.unlink()
+        os.symlink(outside / "id_rsa", plain)
+        window.document.changed_on_disk({plain})
+        assert "SECRET" not in window.editor.toPlainText()
+        assert window.editor.toPlainText().endswith("본문\n")
+    finally:
+        close_window(window)
