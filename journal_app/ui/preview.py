@@ -19,7 +19,7 @@ from PySide6.QtWebEngineCore import (QWebEnginePage, QWebEngineProfile, QWebEngi
                                      QWebEngineUrlRequestInterceptor)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from ..core.boundary import real_inside
+from ..core.boundary import vet_image
 from ..core.export import build_document
 from ..core.render import file_image_url, render_markdown
 
@@ -82,7 +82,9 @@ class PreviewGuard(QWebEngineUrlRequestInterceptor):
             return  # the page itself and inline images: nothing leaves the machine
         allowed = False
         if scheme == "file" and self.root is not None:
-            allowed = real_inside(url.toLocalFile(), self.root)
+            # the same rule as the renderer's: inside the journal, a regular file, an image
+            local = url.toLocalFile()
+            allowed = vet_image(local, Path(local), str(self.root)).path is not None
         elif scheme in ("http", "https"):
             image = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeImage
             allowed = self.allow_remote_images and image

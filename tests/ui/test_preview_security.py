@@ -97,3 +97,18 @@ def test_exported_page_has_no_runnable_script(qtbot, window, journal_root, tmp_p
     assert not re.search(r"<(script|svg|link|iframe)\b|\son\w+=|javascript:|=\"file:|tracker\.example/bg",
                          page, re.IGNORECASE)
     assert 'Embedded content: https://tracker.example/frame</a>' in page and "끝." in page
+
+
+def test_the_guard_lets_through_only_image_files_inside_the_journal(qtbot, window, journal_root):
+    """The same rule as the renderer's, again at the request: a file inside the journal that is
+    not an image (or not a regular file) is blocked even when a page asks for it."""
+    import os
+
+    (journal_root / "notes" / "token.png").write_text("[remote] token = secret\n")
+    os.mkfifo(journal_root / "notes" / "fifo.png")
+    image = next(journal_root.rglob("*.png"), None)
+    for name in ("token.png", "fifo.png"):
+        url = (journal_root / "notes" / name).as_uri()
+        page_value(qtbot, window, f"(document.body.appendChild(Object.assign(new Image(), {{src: '{url}'}})), true)")
+        qtbot.waitUntil(lambda: any(u.endswith(f"/notes/{name}") for u in window.preview.guard.blocked))
+    assert image is not None and not any(u.endswith(image.name) for u in window.preview.guard.blocked)
