@@ -25,7 +25,7 @@ from .encoding import Decoded, decode, dominant_newline, normalize_newlines, wit
 from .errors import ConflictError, HeaderError, SaveError
 from .fields import edit_header, new_yaml_header
 from .boundary import read_file, real_inside
-from .frontmatter import MAX_HEADER_BYTES, Header, split_header
+from .frontmatter import Header, split_header
 from .problems import HEADER_KINDS, Problem, ProblemKind, RefusedFile
 from .scan import first_heading
 from .storage import atomic_write, describe_os_error
@@ -36,6 +36,9 @@ MAX_POST_BYTES = 64 * 1024 * 1024
 MAX_LISTED_TAGS = 100  # tags a post contributes to the journal's summaries (the sidebar)
 OUTSIDE_LINK = "the file is a link to a place outside the journal; it is not read"
 _MISSING = object()
+# headers whose simple lines are still read for display: YAML that did not parse (velog-backup's
+# unescaped quotes) or held undecodable bytes; never one refused for size, depth or aliases
+_SALVAGED_KINDS = (None, ProblemKind.INVALID_HEADER, ProblemKind.HEADER_UNDECODABLE)
 _SALVAGE = re.compile(r"^(title|date|tags|keywords|description|summary)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
 
@@ -139,10 +142,11 @@ class Post:
         return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
 
     def _fallback(self) -> dict:
-        """Best-effort values from an unreadable header's simple lines (display only); none
-        from a header too large to read, and no alias (``*name``) is taken for a value."""
+        """Best-effort values from the simple lines of a header YAML could not parse (display
+        only): velog-backup's unescaped quotes. None from a header refused for its size, depth or
+        aliases, and no alias (``*name``) is taken for a value."""
         if not self.header_invalid or self._header.kind != "yaml" or \
-                len(self._header.text) > MAX_HEADER_BYTES:
+                self._header.error_kind not in _SALVAGED_KINDS:
             return {}
         if self._salvaged is not None and self._salvaged[0] is self._header:
             return self._salvaged[1]

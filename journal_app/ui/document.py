@@ -26,7 +26,8 @@ from ..core.export import export_post
 from ..core.post import read_error_message
 from ..core.recovery import RecoveryStore
 from .editor import MarkdownEditor, replace_lines
-from .limits import HEADER_SHOW_LIMIT, changed_by_editor, header_too_large, read_only_reason
+from ..core.problems import ProblemKind
+from .limits import changed_by_editor, header_too_large, read_only_reason
 from .watcher import SETTLE_MS
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class OpenDocument(QObject):
         self.post = post
         self._hidden_header = ""
         blocked = self.editor.blockSignals(True)
-        if post is not None and len(post.header_text) > HEADER_SHOW_LIMIT:
+        if post is not None and post.has_problem(ProblemKind.HEADER_TOO_LARGE):
             # laying out megabytes of header takes Qt many seconds: it stays aside, unchanged
             self._hidden_header = post.header_text
             text = post.body

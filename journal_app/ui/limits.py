@@ -13,7 +13,6 @@ import re
 from ..core import Post
 from ..core.problems import ProblemKind
 
-HEADER_SHOW_LIMIT = 1_000_000  # characters; a bigger header is kept aside, not shown or edited
 # characters in one line (data: images aside): Python-Markdown takes time that grows with the
 # square of a line (36 s for a megabyte of prose), on a thread that slows typing meanwhile
 PREVIEW_LINE_LIMIT = 100_000

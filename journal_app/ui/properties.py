@@ -3,7 +3,7 @@
 Editing a field emits ``field_edited(name, value)``; the window turns that into the core's
 ``set_field``, which rewrites only that key. Keys the form does not know are shown read-only.
 A header that cannot be read shows the parser's message and line instead, fields disabled; so
-does a header too large to show (``HEADER_SHOW_LIMIT``), which the window keeps aside unchanged.
+does a header too large to read (the core's HEADER_TOO_LARGE problem), which the window keeps aside unchanged.
 Other keys are listed cut short, so a header of thousands of keys cannot stall the form.
 """
 
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayo
 from ..core import Post
 from ..core.dates import local, zone_label
 from ..core.post import split_tags
-from .limits import HEADER_SHOW_LIMIT, header_too_large
+from ..core.problems import ProblemKind
+from .limits import header_too_large
 from .plain import plain_label
 
 KNOWN = {"title", "date", "tags", "description"}
@@ -128,7 +129,7 @@ class PropertiesForm(QWidget):
                 self.setEnabled(False)
                 return
             self.setEnabled(True)
-            too_large = post.header is not None and len(post.header.text) > HEADER_SHOW_LIMIT
+            too_large = post.has_problem(ProblemKind.HEADER_TOO_LARGE)
             editable = not post.header_invalid and not too_large and \
                 (post.header is None or post.header.kind != "json")
             for widget in fields:
