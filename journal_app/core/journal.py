@@ -6,12 +6,18 @@ symlinked folders (so a loop cannot trap it). One bad file never stops a scan: i
 summary with a problem. A post that is a link to a place outside the journal is never read.
 Summaries of unchanged files come from the SQLite index in the user's cache folder; an entry
 that does not read back as a summary is read again from its file.
+
+``refresh`` and ``sync`` return a :class:`JournalChange` (the posts added, changed and removed)
+so that views update only those rows; the newest-first order and the tag counts are kept up to
+date post by post rather than sorted again after each change.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -121,9 +127,61 @@ def read_summaries(items: list[tuple[str, str]]) -> list[dict]:
     return [read_summary(path, relpath).to_dict() for path, relpath in items]
 
 
+def order_key(info: PostInfo) -> tuple[float, str]:
+    """Where a post sorts among others: newest first, then by path for a stable order."""
+    return (-info.date.timestamp(), info.relpath)
+
+
 def newest_first(posts: list[PostInfo]) -> list[PostInfo]:
     """Posts sorted by date, newest first, then by path for a stable order."""
-    return sorted(posts, key=lambda info: (-info.date.timestamp(), info.relpath))
+    return sorted(posts, key=order_key)
+
+
+def tag_order(tag: str, count: int) -> tuple[bool, int, str, str]:
+    """Where a tag group sorts: most used first, then by name; untagged posts last."""
+    return (tag == UNTAGGED, -count, tag.casefold(), tag)
+
+
+@dataclass
+class JournalChange:
+    """What one refresh or sync did to the journal: the posts added, changed and removed.
+
+    ``path in change`` and iterating over it cover all three; it is false when nothing changed.
+    """
+
+    added: set[Path] = field(default_factory=set)
+    changed: set[Path] = field(default_factory=set)
+    removed: set[Path] = field(default_factory=set)
+
+    @property
+    def paths(self) -> set[Path]:
+        """Every post the change touched."""
+        return self.added | self.changed | self.removed
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.added or path in self.changed or path in self.removed
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self.paths)
+
+    def merge(self, other: JournalChange) -> None:
+        """Fold a later change into this one (a post added then changed stays added)."""
+        for path in other.added:
+            if path in self.removed:
+                self.removed.discard(path)
+                self.changed.add(path)
+            else:
+                self.added.add(path)
+        self.changed |= other.changed - self.added
+        for path in other.removed:
+            if path in self.added:
+                self.added.discard(path)
+            else:
+                self.changed.discard(path)
+                self.removed.add(path)
 
 
 class Journal:
@@ -138,7 +196,9 @@ class Journal:
         self.scan_workers = 1  # processes that read files in the last scan
         self._unreadable: dict[str, str] = {}  # folder -> why it could not be read
         self._posts: dict[Path, PostInfo] = {}
-        self._newest_first: list[PostInfo] | None = None  # the order, kept until a post changes
+        self._keys: list[tuple[float, str]] = []  # order_key of every post, sorted
+        self._ordered: list[PostInfo] = []  # the posts in the order of _keys (newest first)
+        self._tags: Counter[str] = Counter()  # tag -> posts (UNTAGGED for those without)
         self.rescan(progress)
 
     def _relative(self, path: str) -> str:
@@ -176,7 +236,9 @@ class Journal:
                 if index is not None and summary.readable:
                     index.put_current(str(summary.path), summary.to_dict())
             self._posts = {found[path].path: found[path] for path in paths}
-            self._newest_first = None
+            self._ordered = newest_first(list(self._posts.values()))
+            self._keys = [order_key(info) for info in self._ordered]
+            self._tags = Counter(tag for info in self._ordered for tag in info.tags or [UNTAGGED])
             if index is not None:
                 index.keep_only(set(paths))
         finally:
@@ -256,36 +318,59 @@ class Journal:
     @property
     def posts(self) -> list[PostInfo]:
         """Every post, newest first."""
-        if self._newest_first is None:
-            self._newest_first = newest_first(list(self._posts.values()))
-        return list(self._newest_first)
+        return list(self._ordered)
+
+    def _store(self, info: PostInfo) -> None:
+        """Keep ``info`` as the summary of its post, in order, counted under its tags."""
+        self._forget(info.path)
+        self._posts[info.path] = info
+        key = order_key(info)
+        index = bisect_right(self._keys, key)
+        self._keys.insert(index, key)
+        self._ordered.insert(index, info)
+        self._tags.update(info.tags or [UNTAGGED])
+
+    def _forget(self, path: Path) -> bool:
+        """Drop the post at ``path``; False when the journal did not have it."""
+        info = self._posts.pop(path, None)
+        if info is None:
+            return False
+        index = bisect_left(self._keys, order_key(info))
+        while self._ordered[index].path != path:  # equal keys: the same date and relpath
+            index += 1
+        del self._keys[index], self._ordered[index]
+        self._tags.subtract(info.tags or [UNTAGGED])
+        self._tags += Counter()  # drop the tags no post carries any more
+        return True
 
     def get(self, path: str | os.PathLike) -> PostInfo | None:
         """The summary of the post at ``path``, if the journal has it."""
         return self._posts.get(Path(path).absolute())
 
-    def refresh(self, path: str | os.PathLike) -> PostInfo | None:
+    def refresh(self, path: str | os.PathLike) -> JournalChange:
         """Read one file again (added or changed); forget it when it is gone."""
         path = Path(path).absolute()
-        self._newest_first = None
+        change = JournalChange()
         if not os.path.lexists(path) or path.is_dir():
-            self._posts.pop(path, None)
-            return None
+            if self._forget(path):
+                change.removed.add(path)
+            return change
         if not real_inside(path, self.root):
             info = PostInfo.unreadable(path, self._relative(str(path)),
                                        read_error_message(path, OSError(OUTSIDE_LINK)))
         else:
             info = read_summary(str(path), self._relative(str(path)))
-        self._posts[path] = info
-        return info
+        (change.changed if path in self._posts else change.added).add(path)
+        self._store(info)
+        return change
 
-    def sync(self, paths) -> set[Path]:
-        """Bring the journal up to date for changed folders or files; returns posts that changed.
+    def sync(self, paths: Iterable[str | os.PathLike]) -> JournalChange:
+        """Bring the journal up to date for changed folders or files; returns what changed.
 
         A folder is re-listed recursively: new files are read, vanished ones forgotten, and
         files whose size or modification time differ are read again.
         """
-        changed: set[Path] = set()
+        change = JournalChange()
         for path in {Path(path).absolute() for path in paths}:
             if path != self.root and self.root not in path.parents:
                 continue  # not this journal's
@@ -294,7 +379,7 @@ class Journal:
                 for folder in [f for f in self._unreadable if f == str(path) or f.startswith(inside)]:
                     del self._unreadable[folder]  # walked again below: still unreadable or not
                 found = {Path(p) for p in self._walk(path)}
-                known = {p for p in self._posts if path in p.parents}
+                known = {p for p in self._posts if str(p).startswith(inside)}
                 candidates = found | known
             else:
                 candidates = {path}
@@ -309,9 +394,8 @@ class Journal:
                         continue
                 if not candidate.name.lower().endswith(POST_SUFFIXES) and before is None:
                     continue
-                self.refresh(candidate)
-                changed.add(candidate)
-        return changed
+                change.merge(self.refresh(candidate))
+        return change
 
     def by_tag(self) -> dict[str, list[PostInfo]]:
         """Tag -> posts newest first, most used tags first; untagged posts under ``UNTAGGED``."""
@@ -319,7 +403,7 @@ class Journal:
         for info in self.posts:
             for tag in info.tags or [UNTAGGED]:
                 groups.setdefault(tag, []).append(info)
-        order = sorted(groups, key=lambda tag: (tag == UNTAGGED, -len(groups[tag]), tag.casefold()))
+        order = sorted(groups, key=lambda tag: tag_order(tag, len(groups[tag])))
         return {tag: groups[tag] for tag in order}
 
     def by_date(self) -> dict[int, dict[int, list[PostInfo]]]:
@@ -333,7 +417,8 @@ class Journal:
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """(tag, number of posts), most used first; untagged posts are not counted."""
-        return [(tag, len(posts)) for tag, posts in self.by_tag().items() if tag != UNTAGGED]
+        tags = sorted(self._tags.items(), key=lambda item: tag_order(*item))
+        return [(tag, count) for tag, count in tags if tag != UNTAGGED]
 
 
 ROOT_MARKERS = ("_config.yml", "config.toml", "hugo.toml", "config.yaml", "hugo.yaml", ".git",

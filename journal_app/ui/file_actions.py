@@ -31,7 +31,7 @@ class FileActionsMixin:
         except JournalError as exc:
             self._error("Could not create the post", str(exc))
             return
-        self.sidebar.rebuild()
+        self.sidebar.apply({path})
         self.open_post(path)
         self.editor.setFocus()
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
@@ -55,7 +55,7 @@ class FileActionsMixin:
         if is_open:
             self.post.path = target
             self.watcher.watch_file(target)
-        self.sidebar.rebuild()
+        self.sidebar.apply({path, target})
         if is_open:
             self.sidebar.select_path(target)
             self._update_title()
@@ -77,8 +77,7 @@ class FileActionsMixin:
             return
         if self.post is not None and self.post.path == path:
             self.set_post(None)
-        self.journal.refresh(path)
-        self.sidebar.rebuild()
+        self.sidebar.apply(self.journal.refresh(path))
 
     def export_html(self) -> None:
         if self.post is None:
@@ -124,8 +123,7 @@ class FileActionsMixin:
         self.editor.document().setModified(False)
         self.watcher.watch_file(self.post.path)
         if self.journal is not None:
-            self.journal.refresh(self.post.path)
-            self.sidebar.rebuild()
+            self.sidebar.apply(self.journal.refresh(self.post.path))
         self._update_title()
         self.update_status()
         return True

@@ -350,8 +350,7 @@ class MainWindow(SafetyMixin, FileActionsMixin, QMainWindow):
         self.recovery.discard(self.post.path)
         self.watcher.watch_file(self.post.path)
         if self.journal is not None:
-            self.journal.refresh(self.post.path)
-            self.sidebar.rebuild()
+            self.sidebar.apply(self.journal.refresh(self.post.path))
             self.form.set_known_tags([tag for tag, _ in self.journal.tag_counts()])
         self.form.show_post(self.post)
         self.statusBar().showMessage(f"Saved {self.post.path.name}", 3000)

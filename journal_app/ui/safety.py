@@ -183,7 +183,7 @@ class SafetyMixin:
         self.statusBar().showMessage("The post will be saved as UTF-8.", 5000)
 
     def _changed_on_disk(self, paths: set) -> None:
-        self.sidebar.rebuild()
+        self.sidebar.apply(paths)
         if self.journal is not None:
             self.form.set_known_tags([tag for tag, _ in self.journal.tag_counts()])
         post = self.post

@@ -9,16 +9,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from ..core import Journal
+from ..core import Journal, JournalChange
 
 SETTLE_MS = 250
 FILE_LIMIT = 4000  # inotify watches are a shared, limited resource: folders always, files up to this
 
 
 class JournalWatcher(QObject):
-    """Emits ``changed`` with the posts that changed on disk."""
+    """Emits ``changed`` with a JournalChange: the posts added, changed and removed on disk."""
 
-    changed = Signal(set)
+    changed = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -69,7 +69,7 @@ class JournalWatcher(QObject):
         for path in paths:
             if os.path.isdir(path):
                 self._watch_folders(Path(path))  # new subfolders
-        changed = self.journal.sync(paths)
+        changed: JournalChange = self.journal.sync(paths)
         watched = set(self.watcher.files())
         for path in {str(path) for path in changed} | paths:  # new files, and files replaced by
             if os.path.isfile(path) and path not in watched and len(watched) < FILE_LIMIT:  # rename
