@@ -17,11 +17,12 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .changes import JournalChange
 from .dates import local
 from .boundary import real_inside
 from .index import SummaryIndex
@@ -142,48 +143,6 @@ def tag_order(tag: str, count: int) -> tuple[bool, int, str, str]:
     return (tag == UNTAGGED, -count, tag.casefold(), tag)
 
 
-@dataclass
-class JournalChange:
-    """What one refresh or sync did to the journal: the posts added, changed and removed.
-
-    ``path in change`` and iterating over it cover all three; it is false when nothing changed.
-    """
-
-    added: set[Path] = field(default_factory=set)
-    changed: set[Path] = field(default_factory=set)
-    removed: set[Path] = field(default_factory=set)
-
-    @property
-    def paths(self) -> set[Path]:
-        """Every post the change touched."""
-        return self.added | self.changed | self.removed
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.changed or self.removed)
-
-    def __contains__(self, path: object) -> bool:
-        return path in self.added or path in self.changed or path in self.removed
-
-    def __iter__(self) -> Iterator[Path]:
-        return iter(self.paths)
-
-    def merge(self, other: JournalChange) -> None:
-        """Fold a later change into this one (a post added then changed stays added)."""
-        for path in other.added:
-            if path in self.removed:
-                self.removed.discard(path)
-                self.changed.add(path)
-            else:
-                self.added.add(path)
-        self.changed |= other.changed - self.added
-        for path in other.removed:
-            if path in self.added:
-                self.added.discard(path)
-            else:
-                self.changed.discard(path)
-                self.removed.add(path)
-
-
 class Journal:
     """A folder of markdown posts, read once on construction and updated file by file."""
 
@@ -199,6 +158,9 @@ class Journal:
         self._keys: list[tuple[float, str]] = []  # order_key of every post, sorted
         self._ordered: list[PostInfo] = []  # the posts in the order of _keys (newest first)
         self._tags: Counter[str] = Counter()  # tag -> posts (UNTAGGED for those without)
+        self._children: dict[str, set[str]] = {}  # folder -> its posts (not those below)
+        self._inodes: dict[str, int] = {}  # post -> inode number when it was listed or read
+        self._folders: set[str] = set()  # the folders the scan listed (or tried to)
         self.rescan(progress)
 
     def _relative(self, path: str) -> str:
@@ -211,8 +173,8 @@ class Journal:
 
         ``progress(done, total)`` is called while files that are not in the index are read.
         """
-        self._unreadable = {}
-        paths = self.post_paths()
+        self._unreadable, self._folders, self._inodes = {}, set(), {}
+        paths = self._walk(self.root, inodes=self._inodes)
         outside = {path for path in paths if not self._inside(path)}
         index = SummaryIndex(self.root) if self.use_index else None
         try:
@@ -239,6 +201,9 @@ class Journal:
             self._ordered = newest_first(list(self._posts.values()))
             self._keys = [order_key(info) for info in self._ordered]
             self._tags = Counter(tag for info in self._ordered for tag in info.tags or [UNTAGGED])
+            self._children = {}
+            for path in paths:
+                self._children.setdefault(os.path.dirname(path), set()).add(path)
             if index is not None:
                 index.keep_only(set(paths))
         finally:
@@ -271,10 +236,11 @@ class Journal:
         """False for a post that is a link to a place outside the journal (never read)."""
         return not os.path.islink(path) or real_inside(path, self.root)
 
-    def _walk(self, top: Path, folders_seen: list[str] | None = None) -> list[str]:
+    def _walk(self, top: Path, folders_seen: list[str] | None = None,
+              inodes: dict[str, int] | None = None) -> list[str]:
         """Post files under ``top``, each folder's files before its subfolders, names sorted:
         an explicit stack, so no depth of folders can exhaust Python's recursion. The folders
-        read are added to ``folders_seen``."""
+        read are added to ``folders_seen``, the files' inode numbers to ``inodes``."""
         found = []
         start = len(top.parts) - len(self.root.parts) if self.root in top.parents else 0
         stack = [(str(top), start)]
@@ -282,33 +248,50 @@ class Journal:
             folder, depth = stack.pop()
             if folders_seen is not None:
                 folders_seen.append(folder)
-            try:
-                with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda entry: entry.name)
-            except OSError as error:
-                where = error.filename or folder
-                self._unreadable[str(where)] = read_error_message(Path(where), error)
+            listed = self._list(folder, depth)
+            if listed is None:
                 continue
-            folders = []
-            for entry in entries:
-                try:
-                    is_folder = entry.is_dir()
-                    linked = is_folder and entry.is_symlink()
-                except OSError:
-                    is_folder = linked = False
-                if linked:
-                    continue  # a symlinked folder is never followed
-                if is_folder:
-                    if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
-                        folders.append(entry.path)
-                elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
-                    found.append(entry.path)
-            if folders and depth >= MAX_FOLDER_DEPTH:
-                self._unreadable[folder] = (f"Did not read the folders in {folder}: they lie more "
-                                            f"than {MAX_FOLDER_DEPTH} folders deep in the journal.")
-                continue
+            files, folders = listed
+            found.extend(entry.path for entry in files)
+            if inodes is not None:
+                inodes.update((entry.path, entry.inode()) for entry in files)
             stack.extend((path, depth + 1) for path in reversed(folders))
         return found
+
+    def _list(self, folder: str, depth: int) -> tuple[list[os.DirEntry], list[str]] | None:
+        """One folder's post files and the subfolders the scan reads (none deeper than
+        MAX_FOLDER_DEPTH), names sorted; None when it cannot be listed (a problem recorded)."""
+        self._folders.add(folder)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            where = error.filename or folder
+            self._unreadable[str(where)] = read_error_message(Path(where), error)
+            return None
+        files, folders = [], []
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+                linked = is_folder and entry.is_symlink()
+            except OSError:
+                is_folder = linked = False
+            if linked:
+                continue  # a symlinked folder is never followed
+            if is_folder:
+                if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
+                    folders.append(entry.path)
+            elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
+                files.append(entry)
+        if folders and depth >= MAX_FOLDER_DEPTH:
+            self._unreadable[folder] = (f"Did not read the folders in {folder}: they lie more "
+                                        f"than {MAX_FOLDER_DEPTH} folders deep in the journal.")
+            folders = []
+        return files, folders
+
+    def known_folders(self) -> set[str]:
+        """The folders the journal has listed (or tried to), for watching them."""
+        return set(self._folders)
 
     @property
     def problems(self) -> list[str]:
@@ -329,6 +312,7 @@ class Journal:
         self._keys.insert(index, key)
         self._ordered.insert(index, info)
         self._tags.update(info.tags or [UNTAGGED])
+        self._children.setdefault(os.path.dirname(info.path), set()).add(str(info.path))
 
     def _forget(self, path: Path) -> bool:
         """Drop the post at ``path``; False when the journal did not have it."""
@@ -341,6 +325,8 @@ class Journal:
         del self._keys[index], self._ordered[index]
         self._tags.subtract(info.tags or [UNTAGGED])
         self._tags += Counter()  # drop the tags no post carries any more
+        self._children.get(os.path.dirname(path), set()).discard(str(path))
+        self._inodes.pop(str(path), None)
         return True
 
     def get(self, path: str | os.PathLike) -> PostInfo | None:
@@ -351,7 +337,11 @@ class Journal:
         """Read one file again (added or changed); forget it when it is gone."""
         path = Path(path).absolute()
         change = JournalChange()
-        if not os.path.lexists(path) or path.is_dir():
+        try:
+            inode = os.lstat(path).st_ino  # before reading: a file replaced after it is read again
+        except OSError:
+            inode = None
+        if inode is None or path.is_dir():
             if self._forget(path):
                 change.removed.add(path)
             return change
@@ -362,40 +352,81 @@ class Journal:
             info = read_summary(str(path), self._relative(str(path)))
         (change.changed if path in self._posts else change.added).add(path)
         self._store(info)
+        self._inodes[str(path)] = inode
         return change
 
-    def sync(self, paths: Iterable[str | os.PathLike]) -> JournalChange:
+    def sync(self, paths: Iterable[str | os.PathLike], deep: bool = True) -> JournalChange:
         """Bring the journal up to date for changed folders or files; returns what changed.
 
-        A folder is re-listed recursively: new files are read, vanished ones forgotten, and
-        files whose size or modification time differ are read again.
+        With ``deep``, a folder is re-listed recursively: new files are read, vanished ones
+        forgotten, and files whose size or modification time differ are read again. Without
+        it (what a folder watch needs: a folder reports the names in it that came, went or were
+        replaced), a folder is listed one level: files new by name or inode number are read,
+        vanished ones forgotten, and only subfolders that are new (or were unreadable) are
+        walked. A file is read again when its size or modification time differ.
         """
         change = JournalChange()
         for path in {Path(path).absolute() for path in paths}:
             if path != self.root and self.root not in path.parents:
                 continue  # not this journal's
-            if path.is_dir():
-                inside = str(path) + os.sep
-                for folder in [f for f in self._unreadable if f == str(path) or f.startswith(inside)]:
-                    del self._unreadable[folder]  # walked again below: still unreadable or not
-                found = {Path(p) for p in self._walk(path)}
-                known = {p for p in self._posts if str(p).startswith(inside)}
-                candidates = found | known
+            folder = path.is_dir()
+            if not folder and str(path) not in self._folders:
+                self._sync_files([path], change)
+            elif deep or not folder or str(path) not in self._folders:
+                self._sync_deep(path, change)
             else:
-                candidates = {path}
-            for candidate in candidates:
-                before = self._posts.get(candidate)
-                if before is not None and candidate.is_file():
-                    try:
-                        stat = os.stat(candidate)
-                    except OSError:
-                        stat = None
-                    if stat is not None and (stat.st_mtime_ns, stat.st_size) == before.stamp:
-                        continue
-                if not candidate.name.lower().endswith(POST_SUFFIXES) and before is None:
-                    continue
-                change.merge(self.refresh(candidate))
+                self._sync_listing(path, change)
         return change
+
+    def _sync_files(self, candidates: Iterable[Path], change: JournalChange) -> None:
+        for candidate in candidates:
+            before = self._posts.get(candidate)
+            if before is not None and candidate.is_file():
+                try:
+                    stat = os.stat(candidate)
+                except OSError:
+                    stat = None
+                if stat is not None and (stat.st_mtime_ns, stat.st_size) == before.stamp:
+                    continue
+            if not candidate.name.lower().endswith(POST_SUFFIXES) and before is None:
+                continue
+            change.merge(self.refresh(candidate))
+
+    def _under(self, folder: str) -> Callable[[str], bool]:
+        inside = folder + os.sep
+        return lambda path: path == folder or path.startswith(inside)
+
+    def _sync_deep(self, folder: Path, change: JournalChange) -> None:
+        under = self._under(str(folder))
+        for key in [key for key in self._unreadable if under(key)]:
+            del self._unreadable[key]  # walked again below: still unreadable or not
+        self._folders = {known for known in self._folders if not under(known)}
+        found = {Path(path) for path in self._walk(folder)} if folder.is_dir() else set()
+        known = {path for path in self._posts if under(str(path))}
+        self._sync_files(found | known, change)
+
+    def _sync_listing(self, folder: Path, change: JournalChange) -> None:
+        key = str(folder)
+        self._unreadable.pop(key, None)
+        listed = self._list(key, len(folder.parts) - len(self.root.parts))
+        if listed is None:
+            self._sync_deep(folder, change)
+            return
+        files, folders = listed
+        known = set(self._children.get(key, ()))
+        for entry in files:
+            if entry.path not in known or self._inodes.get(entry.path) != entry.inode():
+                change.merge(self.refresh(entry.path))
+            known.discard(entry.path)
+        for path in known:  # gone
+            change.merge(self.refresh(path))
+        before = {known for known in self._folders if os.path.dirname(known) == key}
+        for subfolder in folders:
+            under = self._under(subfolder)
+            if subfolder not in before or any(under(where) for where in self._unreadable):
+                self._sync_deep(Path(subfolder), change)
+        for subfolder in before - set(folders):  # gone, or no longer read
+            self._sync_deep(Path(subfolder), change)
 
     def by_tag(self) -> dict[str, list[PostInfo]]:
         """Tag -> posts newest first, most used tags first; untagged posts under ``UNTAGGED``."""

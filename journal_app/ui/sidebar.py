@@ -8,7 +8,7 @@ by title or tag as you type.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -161,19 +161,19 @@ class Sidebar(QWidget):
                 self.tree.currentIndex().data(PATH_ROLE) != str(self.current_path)):
             self.select_path(self.current_path)
 
-    def _group_indexes(self, parent=QModelIndex()):
-        for row in range(self.proxy.rowCount(parent)):
-            index = self.proxy.index(row, 0, parent)
-            if index.data(GROUP_ROLE):
-                yield index
-                yield from self._group_indexes(index)
+    def _group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
+        """The group rows the filter lets through (id and proxy index)."""
+        for ident, source in self.model.group_indexes():
+            index = self.proxy.mapFromSource(source)
+            if index.isValid():
+                yield ident, index
 
     def _expanded_groups(self) -> set[str]:
-        return {index.data(GROUP_ROLE) for index in self._group_indexes() if self.tree.isExpanded(index)}
+        return {ident for ident, index in self._group_indexes() if self.tree.isExpanded(index)}
 
     def _restore_expanded(self, keys: set[str]) -> None:
-        for index in self._group_indexes():
-            if index.data(GROUP_ROLE) in keys:
+        for ident, index in self._group_indexes():
+            if ident in keys and not self.tree.isExpanded(index):
                 self.tree.expand(index)
 
     def find_path(self, path: Path) -> QModelIndex:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -270,6 +270,15 @@ class PostTreeModel(QStandardItemModel):
             parent.item.insertRow(target, parent.item.takeRow(row))
 
     # -- finding -----------------------------------------------------------------------
+    def group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
+        """Every group row (its id and index), parents before their children."""
+        stack = list(reversed(self._top.groups.values()))
+        while stack:
+            group = stack.pop()
+            if group.attached:
+                yield group.ident, group.item.index()
+                stack.extend(reversed(group.groups.values()))
+
     def index_of(self, path: Path) -> QModelIndex:
         """The first row (in tree order) showing the post at ``path``, or an invalid index."""
         entry = self._shown.get(Path(path))

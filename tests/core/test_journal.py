@@ -159,3 +159,41 @@ def test_sync_ignores_paths_outside_the_journal(quirk_journal, tmp_path):
     journal = Journal(root)
     assert not journal.sync([stranger, tmp_path])
     assert journal.get(stranger) is None and len(journal.posts) == len(written)
+
+
+def test_a_shallow_sync_lists_one_folder_by_names_and_inode_numbers(quirk_journal):
+    root, _ = quirk_journal
+    journal = Journal(root)
+    notes = root / "notes"
+    assert journal.sync([notes], deep=False) == JournalChange()  # nothing happened: nothing read
+    added = notes / "added.md"
+    added.write_text("---\ntitle: 추가\n---\n", encoding="utf-8")
+    replaced = notes / "plain.md"
+    spare = notes / ".plain.md.tmp"
+    spare.write_text("---\ntitle: 바뀐 글\n---\n", encoding="utf-8")
+    spare.replace(replaced)  # a save by another program: a new file under the old name
+    (notes / "list-header.md").unlink()
+    sub = notes / "new/deeper"
+    sub.mkdir(parents=True)
+    (sub / "deep.md").write_text("# 깊은 글\n", encoding="utf-8")
+    change = journal.sync([notes], deep=False)
+    assert change == JournalChange(added={added, sub / "deep.md"}, changed={replaced},
+                                   removed={notes / "list-header.md"})
+    assert journal.get(replaced).title == "바뀐 글" and journal.get(sub / "deep.md") is not None
+    assert str(notes / "new") in journal.known_folders()
+    import shutil
+
+    shutil.rmtree(notes / "new")
+    assert journal.sync([notes], deep=False) == JournalChange(removed={sub / "deep.md"})
+    assert str(notes / "new") not in journal.known_folders() and journal.problems == []
+
+
+def test_a_refreshed_file_is_not_read_again_by_a_shallow_sync(quirk_journal):
+    root, _ = quirk_journal
+    journal = Journal(root)
+    path = root / "notes/plain.md"
+    spare = root / "notes/.saving"
+    spare.write_text("---\ntitle: 저장한 글\n---\n", encoding="utf-8")
+    spare.replace(path)  # the app's own atomic save, then its refresh
+    assert journal.refresh(path) == JournalChange(changed={path})
+    assert journal.sync([root / "notes", path], deep=False) == JournalChange()
