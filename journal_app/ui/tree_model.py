@@ -178,6 +178,8 @@ class PostTreeModel(QStandardItemModel):
         if journal is None:
             return
         paths = {Path(path) for path in paths}
+        for path in [path for path in paths if self._update_in_place(path)]:
+            paths.discard(path)  # same place in the tree: the rows stay (and stay selected)
         touched: dict[str, Group] = {}
         for path in paths:
             key, spots = self._shown.pop(path, ((), []))
@@ -205,6 +207,23 @@ class PostTreeModel(QStandardItemModel):
             self._touch(problems, touched)
         for group in sorted(touched.values(), key=lambda group: group.ident.startswith("year:")):
             self._settle(group)
+
+    def _update_in_place(self, path: Path) -> bool:
+        """Refresh the rows of a post whose groups and order are unchanged; False otherwise."""
+        entry = self._shown.get(path)
+        info = self._journal.get(path) if self._journal is not None else None
+        if entry is None or info is None or entry != (order_key(info), places(info, self.grouping)):
+            return False
+        fresh = post_item(info)
+        key, spots = entry
+        for place in spots:
+            group = self._find(place)
+            for row in range(bisect_left(group.keys, key), bisect_right(group.keys, key)):
+                item = group.item.child(row)
+                for role in (Qt.ItemDataRole.DisplayRole, SEARCH_ROLE):
+                    if item.data(role) != fresh.data(role):
+                        item.setData(fresh.data(role), role)
+        return True
 
     def _touch(self, group: Group, touched: dict[str, Group]) -> None:
         while group.parent is not None:

@@ -1,7 +1,7 @@
 """The sidebar updated post by post (``apply``) shows the same tree as one built whole.
 
-Random sequences of posts added, edited (title, tags, date, a broken header), removed and
-renamed, on real files: after each step the tree the change was applied to, in both groupings,
+Random sequences of posts added, edited (one field: title, tags or date; or the whole file, a
+broken header too), removed and renamed, on real files: after each step the tree the change was applied to, in both groupings,
 equals the tree a full ``rebuild()`` makes, text for text and row for row.
 """
 
@@ -24,16 +24,19 @@ DATES = ["2023-01-05T10:00:00+09:00", "2023-01-20T10:00:00+09:00", "2023-03-01T0
          "2024-12-31T23:30:00+00:00", "2022-06-15T12:00:00+09:00"]
 NAMES = [f"post-{number}" for number in range(8)]
 
+fields = st.fixed_dictionaries({"title": st.sampled_from(TITLES), "date": st.sampled_from(DATES),
+                                "tags": st.lists(st.sampled_from(TAGS), max_size=3)})
 post_text = st.one_of(
-    st.builds(lambda title, date, tags: (f"---\ntitle: {title}\ndate: {date}\n"
-                                         f"tags: [{', '.join(tags)}]\n---\n본문\n"),
-              st.sampled_from(TITLES), st.sampled_from(DATES),
-              st.lists(st.sampled_from(TAGS), max_size=3)),
+    fields,
     st.just('---\ntitle: "닫히지 않은\ndate: 2023-01-05\n---\n본문\n'),  # a header that breaks
     st.just("# 머리말만 있는 글\n"),
 )
+one_field = st.one_of(st.tuples(st.just("title"), st.sampled_from(TITLES)),
+                      st.tuples(st.just("date"), st.sampled_from(DATES)),
+                      st.tuples(st.just("tags"), st.lists(st.sampled_from(TAGS), max_size=3)))
 step = st.one_of(
     st.tuples(st.just("write"), st.sampled_from(NAMES), post_text),  # add or change
+    st.tuples(st.just("edit"), st.sampled_from(NAMES), one_field),  # one field of a post
     st.tuples(st.just("remove"), st.sampled_from(NAMES), st.none()),
     st.tuples(st.just("rename"), st.sampled_from(NAMES), st.sampled_from(NAMES)),
     st.tuples(st.just("sync"), st.none(), st.none()),
@@ -48,13 +51,28 @@ def tree(sidebar: Sidebar, parent: QModelIndex = QModelIndex()) -> list:
             for row in range(model.rowCount(parent))]
 
 
-def perform(journal: Journal, folder: Path, action: str, name: str | None, value) -> JournalChange:
+def text_of(value: str | dict) -> str:
+    """A post's file text: given, or made from its fields."""
+    if isinstance(value, str):
+        return value
+    return (f"---\ntitle: {value['title']}\ndate: {value['date']}\n"
+            f"tags: [{', '.join(value['tags'])}]\n---\n본문\n")
+
+
+def perform(journal: Journal, folder: Path, written: dict[str, str | dict], action: str,
+            name: str | None, value) -> JournalChange:
     """One step done to the files, and what the journal makes of it."""
     if action == "sync":
         return journal.sync([folder])
     path = folder / f"{name}.md"
+    if action == "edit":
+        before = written.get(name)
+        if not isinstance(before, dict) or not path.exists():
+            return JournalChange()
+        action, value = "write", {**before, value[0]: value[1]}
     if action == "write":
-        path.write_text(value, encoding="utf-8")
+        written[name] = value
+        path.write_text(text_of(value), encoding="utf-8")
         return journal.refresh(path)
     if action == "remove":
         path.unlink(missing_ok=True)
@@ -63,6 +81,7 @@ def perform(journal: Journal, folder: Path, action: str, name: str | None, value
     if not path.exists() or target.exists():
         return JournalChange()
     path.rename(target)
+    written[value] = written.pop(name)
     change = journal.refresh(path)
     change.merge(journal.refresh(target))
     return change
@@ -74,8 +93,10 @@ def perform(journal: Journal, folder: Path, action: str, name: str | None, value
 def test_applying_changes_gives_the_tree_a_rebuild_gives(qtbot, start, steps):
     folder = Path(tempfile.mkdtemp())
     try:
-        for name, text in start:
-            (folder / f"{name}.md").write_text(text, encoding="utf-8")
+        written: dict[str, str | dict] = {}
+        for name, value in start:
+            written[name] = value
+            (folder / f"{name}.md").write_text(text_of(value), encoding="utf-8")
         journal = Journal(folder, use_index=False)
         sidebars = []
         for grouping in ("tag", "date"):
@@ -85,7 +106,7 @@ def test_applying_changes_gives_the_tree_a_rebuild_gives(qtbot, start, steps):
             sidebar.set_journal(journal)
             sidebars.append(sidebar)
         for action, name, value in steps:
-            change = perform(journal, folder, action, name, value)
+            change = perform(journal, folder, written, action, name, value)
             for sidebar in sidebars:
                 sidebar.apply(change)
                 applied = tree(sidebar)
