@@ -258,13 +258,15 @@ class Journal:
             stack.extend((path, depth + 1) for path in reversed(folders))
         return found
 
-    def _list(self, folder: str, depth: int) -> tuple[list[os.DirEntry], list[str]] | None:
+    def _list(self, folder: str, depth: int,
+              ordered: bool = True) -> tuple[list[os.DirEntry], list[str]] | None:
         """One folder's post files and the subfolders the scan reads (none deeper than
-        MAX_FOLDER_DEPTH), names sorted; None when it cannot be listed (a problem recorded)."""
+        MAX_FOLDER_DEPTH), names sorted when ``ordered``; None when it cannot be listed (a
+        problem recorded)."""
         self._folders.add(folder)
         try:
             with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = sorted(listing, key=lambda entry: entry.name) if ordered else list(listing)
         except OSError as error:
             where = error.filename or folder
             self._unreadable[str(where)] = read_error_message(Path(where), error)
@@ -408,7 +410,7 @@ class Journal:
     def _sync_listing(self, folder: Path, change: JournalChange) -> None:
         key = str(folder)
         self._unreadable.pop(key, None)
-        listed = self._list(key, len(folder.parts) - len(self.root.parts))
+        listed = self._list(key, len(folder.parts) - len(self.root.parts), ordered=False)
         if listed is None:
             self._sync_deep(folder, change)
             return
