@@ -141,3 +141,22 @@ def test_the_filter_and_the_highlight_survive_a_change(qtbot, tmp_path):
     sidebar.filter.clear()
     assert sidebar.post_count_shown() == 4
     assert [sidebar.model.index(row, 0).data() for row in range(2)] == ["과일 (3)", "초록 (1)"]
+
+
+def labels(sidebar: Sidebar) -> list[str]:
+    return [sidebar.model.index(row, 0).data() for row in range(sidebar.model.rowCount())]
+
+
+def test_the_watcher_follows_a_new_folder_and_a_file_replaced_under_its_name(qtbot, window,
+                                                                              journal_root):
+    folder = journal_root / "새 폴더" / "안쪽"
+    folder.mkdir(parents=True)
+    write(folder / "첫 글.md", "첫 글", "새폴더")
+    qtbot.waitUntil(lambda: "새폴더 (1)" in labels(window.sidebar), timeout=10000)
+    write(folder / "둘째 글.md", "둘째 글", "새폴더")  # seen only if the new folder is watched
+    qtbot.waitUntil(lambda: "새폴더 (2)" in labels(window.sidebar), timeout=10000)
+    spare = folder / ".둘째 글.md.tmp"
+    write(spare, "둘째 글", "바뀐태그")
+    spare.replace(folder / "둘째 글.md")  # another editor's save: a new file under the old name
+    qtbot.waitUntil(lambda: "바뀐태그 (1)" in labels(window.sidebar), timeout=10000)
+    assert "새폴더 (1)" in labels(window.sidebar)
