@@ -10,6 +10,7 @@ order (a mirror of the model), so a row is found by bisection rather than by a s
 from __future__ import annotations
 
 import os
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -72,18 +73,28 @@ def places(info: PostInfo, grouping: str) -> list[Place]:
 
 
 class Group:
-    """One group row and the sort keys of the rows under it, in row order."""
+    """One group row and the sort keys of the rows under it, in row order.
+
+    A group refers to its parent weakly: a tree of groups is no reference cycle, so the items
+    it holds go when it goes, on the GUI thread (a cycle would leave them to the garbage
+    collector, which may run on the preview's render thread).
+    """
 
     def __init__(self, item: QStandardItem, ident: str, label: str, parent: Group | None):
         self.item = item
         self.ident = ident
         self.label = label
-        self.parent = parent
+        self._parent = weakref.ref(parent) if parent is not None else None
         self.key: tuple = ()
         self.keys: list[tuple] = []  # rows after these (folder problems, the Problems group) are extra
         self.extra = 0
         self.groups: dict[str, Group] = {}
         self.attached = parent is None
+
+    @property
+    def parent(self) -> Group | None:
+        """The group above (the invisible top for a top-level group); None for the top."""
+        return self._parent() if self._parent is not None else None
 
     def count(self) -> int:
         """The number in the label: posts (and folder problems) below it."""
