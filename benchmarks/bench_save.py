@@ -83,6 +83,7 @@ def main() -> None:
         window.open_post(post)
         original = post.read_bytes()
         pump(0.5)
+        save = getattr(window, "document", window).save  # the window's, or its open document's
         saves: list[float] = []
         try:
             for number in range(args.saves):
@@ -95,7 +96,7 @@ def main() -> None:
                 if save_profile is not None:
                     save_profile.enable()
                 start = time.perf_counter()
-                assert window.save()
+                assert save()
                 saves.append(time.perf_counter() - start)
                 if save_profile is not None:
                     save_profile.disable()
