@@ -6,16 +6,23 @@ symlinked folders (so a loop cannot trap it). One bad file never stops a scan: i
 summary with a problem. A post that is a link to a place outside the journal is never read.
 Summaries of unchanged files come from the SQLite index in the user's cache folder; an entry
 that does not read back as a summary is read again from its file.
+
+``refresh`` and ``sync`` return a :class:`JournalChange` (the posts added, changed and removed)
+so that views update only those rows; the newest-first order and the tag counts are kept up to
+date post by post rather than sorted again after each change.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .changes import JournalChange
 from .dates import local
 from .boundary import real_inside
 from .index import SummaryIndex
@@ -131,9 +138,19 @@ def read_summaries(items: list[tuple[str, str]]) -> list[dict]:
     return [read_summary(path, relpath).to_dict() for path, relpath in items]
 
 
+def order_key(info: PostInfo) -> tuple[float, str]:
+    """Where a post sorts among others: newest first, then by path for a stable order."""
+    return (-info.date.timestamp(), info.relpath)
+
+
 def newest_first(posts: list[PostInfo]) -> list[PostInfo]:
     """Posts sorted by date, newest first, then by path for a stable order."""
-    return sorted(posts, key=lambda info: (-info.date.timestamp(), info.relpath))
+    return sorted(posts, key=order_key)
+
+
+def tag_order(tag: str, count: int) -> tuple[bool, int, str, str]:
+    """Where a tag group sorts: most used first, then by name; untagged posts last."""
+    return (tag == UNTAGGED, -count, tag.casefold(), tag)
 
 
 class Journal:
@@ -148,7 +165,12 @@ class Journal:
         self.scan_workers = 1  # processes that read files in the last scan
         self._unreadable: dict[str, str] = {}  # folder -> why it could not be read
         self._posts: dict[Path, PostInfo] = {}
-        self._newest_first: list[PostInfo] | None = None  # the order, kept until a post changes
+        self._keys: list[tuple[float, str]] = []  # order_key of every post, sorted
+        self._ordered: list[PostInfo] = []  # the posts in the order of _keys (newest first)
+        self._tags: Counter[str] = Counter()  # tag -> posts (UNTAGGED for those without)
+        self._children: dict[str, set[str]] = {}  # folder -> its posts (not those below)
+        self._inodes: dict[str, int] = {}  # post -> inode number when it was listed or read
+        self._folders: set[str] = set()  # the folders the scan listed (or tried to)
         self.rescan(progress)
 
     def _relative(self, path: str) -> str:
@@ -161,8 +183,8 @@ class Journal:
 
         ``progress(done, total)`` is called while files that are not in the index are read.
         """
-        self._unreadable = {}
-        paths = self.post_paths()
+        self._unreadable, self._folders, self._inodes = {}, set(), {}
+        paths = self._walk(self.root, inodes=self._inodes)
         outside = {path for path in paths if not self._inside(path)}
         index = SummaryIndex(self.root) if self.use_index else None
         try:
@@ -187,7 +209,12 @@ class Journal:
                 if index is not None and summary.readable:
                     index.put_current(str(summary.path), summary.to_dict())
             self._posts = {found[path].path: found[path] for path in paths}
-            self._newest_first = None
+            self._ordered = newest_first(list(self._posts.values()))
+            self._keys = [order_key(info) for info in self._ordered]
+            self._tags = Counter(tag for info in self._ordered for tag in info.tags or [UNTAGGED])
+            self._children = {}
+            for path in paths:
+                self._children.setdefault(os.path.dirname(path), set()).add(path)
             if index is not None:
                 index.keep_only(set(paths))
         finally:
@@ -220,10 +247,11 @@ class Journal:
         """False for a post that is a link to a place outside the journal (never read)."""
         return not os.path.islink(path) or real_inside(path, self.root)
 
-    def _walk(self, top: Path, folders_seen: list[str] | None = None) -> list[str]:
+    def _walk(self, top: Path, folders_seen: list[str] | None = None,
+              inodes: dict[str, int] | None = None) -> list[str]:
         """Post files under ``top``, each folder's files before its subfolders, names sorted:
         an explicit stack, so no depth of folders can exhaust Python's recursion. The folders
-        read are added to ``folders_seen``."""
+        read are added to ``folders_seen``, the files' inode numbers to ``inodes``."""
         found = []
         start = len(top.parts) - len(self.root.parts) if self.root in top.parents else 0
         stack = [(str(top), start)]
@@ -231,33 +259,52 @@ class Journal:
             folder, depth = stack.pop()
             if folders_seen is not None:
                 folders_seen.append(folder)
-            try:
-                with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda entry: entry.name)
-            except OSError as error:
-                where = error.filename or folder
-                self._unreadable[str(where)] = read_error_message(Path(where), error)
+            listed = self._list(folder, depth)
+            if listed is None:
                 continue
-            folders = []
-            for entry in entries:
-                try:
-                    is_folder = entry.is_dir()
-                    linked = is_folder and entry.is_symlink()
-                except OSError:
-                    is_folder = linked = False
-                if linked:
-                    continue  # a symlinked folder is never followed
-                if is_folder:
-                    if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
-                        folders.append(entry.path)
-                elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
-                    found.append(entry.path)
-            if folders and depth >= MAX_FOLDER_DEPTH:
-                self._unreadable[folder] = (f"Did not read the folders in {folder}: they lie more "
-                                            f"than {MAX_FOLDER_DEPTH} folders deep in the journal.")
-                continue
+            files, folders = listed
+            found.extend(entry.path for entry in files)
+            if inodes is not None:
+                inodes.update((entry.path, entry.inode()) for entry in files)
             stack.extend((path, depth + 1) for path in reversed(folders))
         return found
+
+    def _list(self, folder: str, depth: int,
+              ordered: bool = True) -> tuple[list[os.DirEntry], list[str]] | None:
+        """One folder's post files and the subfolders the scan reads (none deeper than
+        MAX_FOLDER_DEPTH), names sorted when ``ordered``; None when it cannot be listed (a
+        problem recorded)."""
+        self._folders.add(folder)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name) if ordered else list(listing)
+        except OSError as error:
+            where = error.filename or folder
+            self._unreadable[str(where)] = read_error_message(Path(where), error)
+            return None
+        files, folders = [], []
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+                linked = is_folder and entry.is_symlink()
+            except OSError:
+                is_folder = linked = False
+            if linked:
+                continue  # a symlinked folder is never followed
+            if is_folder:
+                if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
+                    folders.append(entry.path)
+            elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
+                files.append(entry)
+        if folders and depth >= MAX_FOLDER_DEPTH:
+            self._unreadable[folder] = (f"Did not read the folders in {folder}: they lie more "
+                                        f"than {MAX_FOLDER_DEPTH} folders deep in the journal.")
+            folders = []
+        return files, folders
+
+    def known_folders(self) -> set[str]:
+        """The folders the journal has listed (or tried to), for watching them."""
+        return set(self._folders)
 
     @property
     def problems(self) -> list[str]:
@@ -267,63 +314,133 @@ class Journal:
     @property
     def posts(self) -> list[PostInfo]:
         """Every post, newest first."""
-        if self._newest_first is None:
-            self._newest_first = newest_first(list(self._posts.values()))
-        return list(self._newest_first)
+        return list(self._ordered)
+
+    def _store(self, info: PostInfo) -> None:
+        """Keep ``info`` as the summary of its post, in order, counted under its tags."""
+        self._forget(info.path)
+        self._posts[info.path] = info
+        key = order_key(info)
+        index = bisect_right(self._keys, key)
+        self._keys.insert(index, key)
+        self._ordered.insert(index, info)
+        self._tags.update(info.tags or [UNTAGGED])
+        self._children.setdefault(os.path.dirname(info.path), set()).add(str(info.path))
+
+    def _forget(self, path: Path) -> bool:
+        """Drop the post at ``path``; False when the journal did not have it."""
+        info = self._posts.pop(path, None)
+        if info is None:
+            return False
+        index = bisect_left(self._keys, order_key(info))
+        while self._ordered[index].path != path:  # equal keys: the same date and relpath
+            index += 1
+        del self._keys[index], self._ordered[index]
+        self._tags.subtract(info.tags or [UNTAGGED])
+        self._tags += Counter()  # drop the tags no post carries any more
+        self._children.get(os.path.dirname(path), set()).discard(str(path))
+        self._inodes.pop(str(path), None)
+        return True
 
     def get(self, path: str | os.PathLike) -> PostInfo | None:
         """The summary of the post at ``path``, if the journal has it."""
         return self._posts.get(Path(path).absolute())
 
-    def refresh(self, path: str | os.PathLike) -> PostInfo | None:
+    def refresh(self, path: str | os.PathLike) -> JournalChange:
         """Read one file again (added or changed); forget it when it is gone."""
         path = Path(path).absolute()
-        self._newest_first = None
-        if not os.path.lexists(path) or path.is_dir():
-            self._posts.pop(path, None)
-            return None
+        change = JournalChange()
+        try:
+            inode = os.lstat(path).st_ino  # before reading: a file replaced after it is read again
+        except OSError:
+            inode = None
+        if inode is None or path.is_dir():
+            if self._forget(path):
+                change.removed.add(path)
+            return change
         if not real_inside(path, self.root):
             info = PostInfo.unreadable(path, self._relative(str(path)),
                                        read_error_message(path, OSError(OUTSIDE_LINK)),
                                        ProblemKind.OUTSIDE_JOURNAL)
         else:
             info = read_summary(str(path), self._relative(str(path)))
-        self._posts[path] = info
-        return info
+        (change.changed if path in self._posts else change.added).add(path)
+        self._store(info)
+        self._inodes[str(path)] = inode
+        return change
 
-    def sync(self, paths) -> set[Path]:
-        """Bring the journal up to date for changed folders or files; returns posts that changed.
+    def sync(self, paths: Iterable[str | os.PathLike], deep: bool = True) -> JournalChange:
+        """Bring the journal up to date for changed folders or files; returns what changed.
 
-        A folder is re-listed recursively: new files are read, vanished ones forgotten, and
-        files whose size or modification time differ are read again.
+        With ``deep``, a folder is re-listed recursively: new files are read, vanished ones
+        forgotten, and files whose size or modification time differ are read again. Without
+        it (what a folder watch needs: a folder reports the names in it that came, went or were
+        replaced), a folder is listed one level: files new by name or inode number are read,
+        vanished ones forgotten, and only subfolders that are new (or were unreadable) are
+        walked. A file is read again when its size or modification time differ.
         """
-        changed: set[Path] = set()
+        change = JournalChange()
         for path in {Path(path).absolute() for path in paths}:
             if path != self.root and self.root not in path.parents:
                 continue  # not this journal's
-            if path.is_dir():
-                inside = str(path) + os.sep
-                for folder in [f for f in self._unreadable if f == str(path) or f.startswith(inside)]:
-                    del self._unreadable[folder]  # walked again below: still unreadable or not
-                found = {Path(p) for p in self._walk(path)}
-                known = {p for p in self._posts if path in p.parents}
-                candidates = found | known
+            folder = path.is_dir()
+            if not folder and str(path) not in self._folders:
+                self._sync_files([path], change)
+            elif deep or not folder or str(path) not in self._folders:
+                self._sync_deep(path, change)
             else:
-                candidates = {path}
-            for candidate in candidates:
-                before = self._posts.get(candidate)
-                if before is not None and candidate.is_file():
-                    try:
-                        stat = os.stat(candidate)
-                    except OSError:
-                        stat = None
-                    if stat is not None and (stat.st_mtime_ns, stat.st_size) == before.stamp:
-                        continue
-                if not candidate.name.lower().endswith(POST_SUFFIXES) and before is None:
+                self._sync_listing(path, change)
+        return change
+
+    def _sync_files(self, candidates: Iterable[Path], change: JournalChange) -> None:
+        for candidate in candidates:
+            before = self._posts.get(candidate)
+            if before is not None and candidate.is_file():
+                try:
+                    stat = os.stat(candidate)
+                except OSError:
+                    stat = None
+                if stat is not None and (stat.st_mtime_ns, stat.st_size) == before.stamp:
                     continue
-                self.refresh(candidate)
-                changed.add(candidate)
-        return changed
+            if not candidate.name.lower().endswith(POST_SUFFIXES) and before is None:
+                continue
+            change.merge(self.refresh(candidate))
+
+    def _under(self, folder: str) -> Callable[[str], bool]:
+        inside = folder + os.sep
+        return lambda path: path == folder or path.startswith(inside)
+
+    def _sync_deep(self, folder: Path, change: JournalChange) -> None:
+        under = self._under(str(folder))
+        for key in [key for key in self._unreadable if under(key)]:
+            del self._unreadable[key]  # walked again below: still unreadable or not
+        self._folders = {known for known in self._folders if not under(known)}
+        found = {Path(path) for path in self._walk(folder)} if folder.is_dir() else set()
+        known = {path for path in self._posts if under(str(path))}
+        self._sync_files(found | known, change)
+
+    def _sync_listing(self, folder: Path, change: JournalChange) -> None:
+        key = str(folder)
+        self._unreadable.pop(key, None)
+        listed = self._list(key, len(folder.parts) - len(self.root.parts), ordered=False)
+        if listed is None:
+            self._sync_deep(folder, change)
+            return
+        files, folders = listed
+        known = set(self._children.get(key, ()))
+        for entry in files:
+            if entry.path not in known or self._inodes.get(entry.path) != entry.inode():
+                change.merge(self.refresh(entry.path))
+            known.discard(entry.path)
+        for path in known:  # gone
+            change.merge(self.refresh(path))
+        before = {known for known in self._folders if os.path.dirname(known) == key}
+        for subfolder in folders:
+            under = self._under(subfolder)
+            if subfolder not in before or any(under(where) for where in self._unreadable):
+                self._sync_deep(Path(subfolder), change)
+        for subfolder in before - set(folders):  # gone, or no longer read
+            self._sync_deep(Path(subfolder), change)
 
     def by_tag(self) -> dict[str, list[PostInfo]]:
         """Tag -> posts newest first, most used tags first; untagged posts under ``UNTAGGED``."""
@@ -331,7 +448,7 @@ class Journal:
         for info in self.posts:
             for tag in info.tags or [UNTAGGED]:
                 groups.setdefault(tag, []).append(info)
-        order = sorted(groups, key=lambda tag: (tag == UNTAGGED, -len(groups[tag]), tag.casefold()))
+        order = sorted(groups, key=lambda tag: tag_order(tag, len(groups[tag])))
         return {tag: groups[tag] for tag in order}
 
     def by_date(self) -> dict[int, dict[int, list[PostInfo]]]:
@@ -345,7 +462,8 @@ class Journal:
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """(tag, number of posts), most used first; untagged posts are not counted."""
-        return [(tag, len(posts)) for tag, posts in self.by_tag().items() if tag != UNTAGGED]
+        tags = sorted(self._tags.items(), key=lambda item: tag_order(*item))
+        return [(tag, count) for tag, count in tags if tag != UNTAGGED]
 
 
 ROOT_MARKERS = ("_config.yml", "config.toml", "hugo.toml", "config.yaml", "hugo.yaml", ".git",

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
-from ..core import Journal, JournalError, Post
+from ..core import Journal, JournalChange, JournalError, Post
 from ..core.export import page_lang
 from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         path = ask_new_post(self, self.journal)
         if path is None:
             return
-        self.sidebar.rebuild()
+        self.sidebar.apply({path})
         self.open_post(path)
         self.editor.setFocus()
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
             return
         if is_open:
             self.document.moved_to(target)
-        self.sidebar.rebuild()
+        self.sidebar.apply({path, target})
         if is_open:
             self.sidebar.select_path(target)
             self._update_title()
@@ -217,8 +217,7 @@ class MainWindow(QMainWindow):
         post = self.document.post
         if post is not None and post.path == path:
             self.document.load(None)
-        self.journal.refresh(path)
-        self.sidebar.rebuild()
+        self.sidebar.apply(self.journal.refresh(path))
 
     def choose_save_as(self) -> None:
         """Ask for a file and save the open post there."""
@@ -244,15 +243,14 @@ class MainWindow(QMainWindow):
 
     def _saved(self, path: Path) -> None:
         if self.journal is not None:
-            self.journal.refresh(path)
-            self.sidebar.rebuild()
+            self.sidebar.apply(self.journal.refresh(path))
             self._update_known_tags()
         self.form.show_post(self.document.post)
         self._update_title()
         self.update_status()
 
-    def _changed_on_disk(self, paths: set) -> None:
-        self.sidebar.rebuild()
+    def _changed_on_disk(self, paths: JournalChange) -> None:
+        self.sidebar.apply(paths)
         self._update_known_tags()
         self.document.changed_on_disk(paths)
 

@@ -1,37 +1,28 @@
 """The sidebar: a tree of posts by tag or by date, a filter box, and the grouping switch.
 
-The model is a QStandardItemModel rebuilt from the journal's summaries (fast enough for ten
-thousand posts); a recursive QSortFilterProxyModel narrows it by title or tag as you type.
+The model (:mod:`.tree_model`) is built from the journal's summaries when a journal opens or the
+grouping changes, and after a save, a rename or a change on disk only the rows of the posts the
+journal change names are updated (``apply``); a recursive QSortFilterProxyModel narrows the tree
+by title or tag as you type.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLineEdit, QMenu, QToolTip,
                                QTreeView, QVBoxLayout, QWidget)
 
-from ..core import UNTAGGED, Journal, PostInfo
+from ..core import Journal, JournalChange, PostInfo
 from ..core.dates import local
 from .plain import plain_tooltip
+from .tree_model import GROUP_ROLE, PATH_ROLE, SEARCH_ROLE, PostTreeModel
 
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+__all__ = ["GROUP_ROLE", "PATH_ROLE", "SEARCH_ROLE", "PostFilter", "Sidebar", "post_tooltip"]
+
 GROUPINGS = [("tag", "By tag"), ("date", "By date")]
-PROBLEMS = "Problems"
-UNTAGGED_LABEL = "Untagged"
-
-
-def post_item(info: PostInfo) -> QStandardItem:
-    """A tree row for one post (its tooltip is made when asked for: see ``post_tooltip``)."""
-    item = QStandardItem(info.title or info.path.stem)
-    item.setData(str(info.path), PATH_ROLE)
-    item.setData(" ".join([info.title, *info.tags]).casefold(), SEARCH_ROLE)
-    return item
 
 
 def post_tooltip(info: PostInfo) -> str:
@@ -59,49 +50,6 @@ class PostTree(QTreeView):
                                  self.viewport())
                 return True
         return super().viewportEvent(event)
-
-
-def group_item(label: str, count: int, key: str) -> QStandardItem:
-    item = QStandardItem(f"{label} ({count})")
-    item.setEditable(False)
-    item.setData(key, GROUP_ROLE)
-    item.setData("", SEARCH_ROLE)
-    return item
-
-
-def build_model(model: QStandardItemModel, journal: Journal, grouping: str) -> None:
-    """Fill ``model`` with the journal's posts grouped by ``grouping`` ("tag" or "date")."""
-    model.clear()
-    root = model.invisibleRootItem()
-    if grouping == "tag":
-        for tag, posts in journal.by_tag().items():
-            label = UNTAGGED_LABEL if tag == UNTAGGED else tag
-            group = group_item(label, len(posts), f"tag:{tag}")
-            group.appendRows([post_item(info) for info in posts])
-            root.appendRow(group)
-    else:
-        for year, months in journal.by_date().items():
-            year_group = group_item(str(year), sum(len(p) for p in months.values()), f"year:{year}")
-            for month, posts in months.items():
-                month_group = group_item(f"{year}-{month:02d}", len(posts), f"month:{year}-{month}")
-                month_group.appendRows([post_item(info) for info in posts])
-                year_group.appendRow(month_group)
-            root.appendRow(year_group)
-    broken = [info for info in journal.posts if info.header_invalid or not info.readable]
-    if broken or journal.problems:
-        group = group_item(PROBLEMS, len(broken) + len(journal.problems), "problems")
-        group.appendRows([post_item(info) for info in broken])
-        group.appendRows([folder_problem_item(message, journal.root) for message in journal.problems])
-        root.appendRow(group)
-
-
-def folder_problem_item(message: str, root: Path) -> QStandardItem:
-    """A Problems row for a folder the scan could not read (nothing to open)."""
-    item = QStandardItem(message.replace(f"{root}{os.sep}", ""))
-    item.setEditable(False)
-    item.setData("", SEARCH_ROLE)
-    item.setToolTip(plain_tooltip(message))
-    return item
 
 
 class PostFilter(QSortFilterProxyModel):
@@ -148,7 +96,7 @@ class Sidebar(QWidget):
         self.filter.setAccessibleName("Filter posts")
         self.filter.setPlaceholderText("Filter by title or tag")
         self.filter.setClearButtonEnabled(True)
-        self.model = QStandardItemModel(self)
+        self.model = PostTreeModel(self)
         self.proxy = PostFilter(self)
         self.proxy.setSourceModel(self.model)
         self.tree = PostTree(self)
@@ -191,33 +139,46 @@ class Sidebar(QWidget):
             return
         expanded = self._expanded_groups()
         first_build = self.model.rowCount() == 0
-        build_model(self.model, self.journal, self.grouping_key())
+        self.model.build(self.journal, self.grouping_key())
         if first_build and not expanded and self.proxy.rowCount() > 0:
             self.tree.expand(self.proxy.index(0, 0))
         self._restore_expanded(expanded)
         if self.current_path is not None:
             self.select_path(self.current_path)
 
-    def _group_indexes(self, parent=QModelIndex()):
-        for row in range(self.proxy.rowCount(parent)):
-            index = self.proxy.index(row, 0, parent)
-            if index.data(GROUP_ROLE):
-                yield index
-                yield from self._group_indexes(index)
+    def apply(self, change: JournalChange | Iterable[Path]) -> None:
+        """Update only the rows of the posts a journal change names (added, changed, removed),
+        their groups' counts and order, keeping expanded groups and the open post's highlight."""
+        if self.journal is None:
+            return
+        if self.model.rowCount() == 0:
+            self.rebuild()
+            return
+        expanded = self._expanded_groups()
+        self.model.apply(change)
+        self._restore_expanded(expanded)
+        if self.current_path is not None and (
+                self.tree.currentIndex().data(PATH_ROLE) != str(self.current_path)):
+            self.select_path(self.current_path)
+
+    def _group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
+        """The group rows the filter lets through (id and proxy index)."""
+        for ident, source in self.model.group_indexes():
+            index = self.proxy.mapFromSource(source)
+            if index.isValid():
+                yield ident, index
 
     def _expanded_groups(self) -> set[str]:
-        return {index.data(GROUP_ROLE) for index in self._group_indexes() if self.tree.isExpanded(index)}
+        return {ident for ident, index in self._group_indexes() if self.tree.isExpanded(index)}
 
     def _restore_expanded(self, keys: set[str]) -> None:
-        for index in self._group_indexes():
-            if index.data(GROUP_ROLE) in keys:
+        for ident, index in self._group_indexes():
+            if ident in keys and not self.tree.isExpanded(index):
                 self.tree.expand(index)
 
     def find_path(self, path: Path) -> QModelIndex:
         """The first tree row (in the proxy) showing the post at ``path``."""
-        matches = self.model.match(self.model.index(0, 0), PATH_ROLE, str(path), 1,
-                                   Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
-        return self.proxy.mapFromSource(matches[0]) if matches else QModelIndex()
+        return self.proxy.mapFromSource(self.model.index_of(path))
 
     def select_path(self, path: Path) -> None:
         """Highlight the open post (expanding its group) without opening it again."""

@@ -1,6 +1,7 @@
 """Watching the journal folder so files added, removed or changed by another program (an editor,
 git, a sync tool) show up without a restart. Events are gathered for a moment, then the journal
-re-lists only the folders they came from."""
+lists only the folders they came from, one level deep, and the sidebar updates the posts that
+changed."""
 
 from __future__ import annotations
 
@@ -9,16 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from ..core import Journal
+from ..core import Journal, JournalChange
 
 SETTLE_MS = 250
 FILE_LIMIT = 4000  # inotify watches are a shared, limited resource: folders always, files up to this
 
 
 class JournalWatcher(QObject):
-    """Emits ``changed`` with the posts that changed on disk."""
+    """Emits ``changed`` with a JournalChange: the posts added, changed and removed on disk."""
 
-    changed = Signal(set)
+    changed = Signal(object)
 
     def __init__(self, parent=None, settle_ms: int = SETTLE_MS):
         super().__init__(parent)
@@ -66,10 +67,11 @@ class JournalWatcher(QObject):
             self._pending.clear()
             return
         paths, self._pending = self._pending, set()
-        for path in paths:
-            if os.path.isdir(path):
-                self._watch_folders(Path(path))  # new subfolders
-        changed = self.journal.sync(paths)
+        # a folder reports the names in it that came, went or were replaced: list it one level
+        changed: JournalChange = self.journal.sync(paths, deep=False)
+        new_folders = self.journal.known_folders() - set(self.watcher.directories())
+        if new_folders:
+            self.watcher.addPaths(sorted(new_folders))  # (an unreadable one fails quietly)
         watched = set(self.watcher.files())
         for path in {str(path) for path in changed} | paths:  # new files, and files replaced by
             if os.path.isfile(path) and path not in watched and len(watched) < FILE_LIMIT:  # rename

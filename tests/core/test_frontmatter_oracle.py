@@ -47,7 +47,12 @@ def test_every_header_both_can_read_reads_the_same(tmp_path):
     assert compared >= 12
 
 
-scalars = st.one_of(st.text(max_size=30), st.integers(), st.booleans(), st.none(),
+# line breaks YAML knows beyond \n and \r (NEL, U+2028, U+2029) and control characters are read
+# differently by libyaml (our C loader) and PyYAML's Python loader (python-frontmatter's): a
+# difference between the two YAML readers, not between the header readers
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"),
+                                       blacklist_characters="\x85\u2028\u2029"), max_size=30)
+scalars = st.one_of(texts, st.integers(), st.booleans(), st.none(),
                     st.floats(allow_nan=False, allow_infinity=False))
 values = st.one_of(scalars, st.lists(scalars, max_size=5))
 keys = st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True)

@@ -84,7 +84,8 @@ def test_a_link_to_a_file_outside_the_journal_is_never_read(tmp_path):
                             "outside the journal; it is not read."]
     assert journal.get(root / "alias.md").readable
     assert journal.get(root / "alias.md").title == "Good"
-    assert not journal.refresh(root / "key.md").readable
+    journal.refresh(root / "key.md")
+    assert not journal.get(root / "key.md").readable
     with pytest.raises(OSError, match="outside the journal"):
         load_post(root / "key.md", root)
     assert load_post(root / "alias.md", root).title == "Good"
@@ -171,7 +172,7 @@ def test_a_journal_1000_folders_deep_is_read_down_to_the_limit(deep_journal):
     assert "lie more than 64 folders deep" in journal.problems[0]
     assert journal.problems[0].startswith(f"Did not read the folders in {root}/" + "d/" * 63 + "d:")
     deep = Path(root, *["d"] * 30)
-    assert journal.sync([deep]) == set()  # a walk from inside counts levels from the root
+    assert not journal.sync([deep])  # a walk from inside counts levels from the root
 
 
 def test_twenty_thousand_tags_are_linear_and_capped(tmp_path):

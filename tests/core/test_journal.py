@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from journal_app.core import UNTAGGED, Journal
+from journal_app.core import UNTAGGED, Journal, JournalChange
 
 
 def test_scan_finds_every_post_and_skips_build_output(quirk_journal):
@@ -64,10 +64,15 @@ def test_refresh_one_file(quirk_journal):
     journal = Journal(root)
     path = root / "notes/new.md"
     path.write_text("---\ntitle: 새 글\ntags: [새]\n---\n")
-    assert journal.refresh(path).title == "새 글"
-    assert "새" in journal.by_tag()
+    assert journal.refresh(path) == JournalChange(added={path})
+    assert journal.get(path).title == "새 글"
+    assert "새" in journal.by_tag() and ("새", 1) in journal.tag_counts()
+    path.write_text("---\ntitle: 고친 글\n---\n")
+    assert journal.refresh(path) == JournalChange(changed={path})
+    assert journal.get(path).title == "고친 글" and "새" not in dict(journal.tag_counts())
     path.unlink()
-    assert journal.refresh(path) is None and journal.get(path) is None
+    assert journal.refresh(path) == JournalChange(removed={path}) and journal.get(path) is None
+    assert journal.refresh(path) == JournalChange()  # forgotten already: nothing changed
 
 
 def test_invalid_headers_are_listed_with_their_problem(quirk_journal):
@@ -89,12 +94,13 @@ def test_sync_picks_up_added_changed_and_removed_files(quirk_journal):
     new_folder.mkdir(parents=True)
     (new_folder / "deep.md").write_text("# 깊은 글\n")
     found = journal.sync([root / "notes", root / "vault", root / "new"])
-    assert found == {added, changed, root / "notes/plain.md", new_folder / "deep.md"}
+    assert found == JournalChange(added={added, new_folder / "deep.md"}, changed={changed},
+                                  removed={root / "notes/plain.md"})
     assert journal.get(added).title == "추가"
     assert "변경" in journal.get(changed).tags
     assert journal.get(root / "notes/plain.md") is None
     assert journal.get(new_folder / "deep.md").title == "깊은 글"
-    assert journal.sync([root / "notes"]) == set()
+    assert journal.sync([root / "notes"]) == JournalChange()
 
 
 @pytest.mark.permissions
@@ -151,5 +157,43 @@ def test_sync_ignores_paths_outside_the_journal(quirk_journal, tmp_path):
     stranger = tmp_path / "elsewhere.md"
     stranger.write_text("---\ntitle: 남의 글\n---\n", encoding="utf-8")
     journal = Journal(root)
-    assert journal.sync([stranger, tmp_path]) == set()
+    assert not journal.sync([stranger, tmp_path])
     assert journal.get(stranger) is None and len(journal.posts) == len(written)
+
+
+def test_a_shallow_sync_lists_one_folder_by_names_and_inode_numbers(quirk_journal):
+    root, _ = quirk_journal
+    journal = Journal(root)
+    notes = root / "notes"
+    assert journal.sync([notes], deep=False) == JournalChange()  # nothing happened: nothing read
+    added = notes / "added.md"
+    added.write_text("---\ntitle: 추가\n---\n", encoding="utf-8")
+    replaced = notes / "plain.md"
+    spare = notes / ".plain.md.tmp"
+    spare.write_text("---\ntitle: 바뀐 글\n---\n", encoding="utf-8")
+    spare.replace(replaced)  # a save by another program: a new file under the old name
+    (notes / "list-header.md").unlink()
+    sub = notes / "new/deeper"
+    sub.mkdir(parents=True)
+    (sub / "deep.md").write_text("# 깊은 글\n", encoding="utf-8")
+    change = journal.sync([notes], deep=False)
+    assert change == JournalChange(added={added, sub / "deep.md"}, changed={replaced},
+                                   removed={notes / "list-header.md"})
+    assert journal.get(replaced).title == "바뀐 글" and journal.get(sub / "deep.md") is not None
+    assert str(notes / "new") in journal.known_folders()
+    import shutil
+
+    shutil.rmtree(notes / "new")
+    assert journal.sync([notes], deep=False) == JournalChange(removed={sub / "deep.md"})
+    assert str(notes / "new") not in journal.known_folders() and journal.problems == []
+
+
+def test_a_refreshed_file_is_not_read_again_by_a_shallow_sync(quirk_journal):
+    root, _ = quirk_journal
+    journal = Journal(root)
+    path = root / "notes/plain.md"
+    spare = root / "notes/.saving"
+    spare.write_text("---\ntitle: 저장한 글\n---\n", encoding="utf-8")
+    spare.replace(path)  # the app's own atomic save, then its refresh
+    assert journal.refresh(path) == JournalChange(changed={path})
+    assert journal.sync([root / "notes", path], deep=False) == JournalChange()

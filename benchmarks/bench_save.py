@@ -1,0 +1,128 @@
+"""GUI-thread time of one save on a large journal, measured on the real window (offscreen).
+
+Usage: python benchmarks/bench_save.py [--posts 10000] [--saves 7] [--profile]
+Opens a generated journal of --posts posts (benchmarks/out/, warm index), opens one post, and
+--saves times: types a word, saves (timed: the ``save()`` call), then waits for the folder
+watcher's settle delay and times its follow-up on the GUI thread (the watcher reacting to the
+file the save wrote). Prints the medians; --profile prints where the time of each goes.
+Run it on an older commit (PYTHONPATH pointing at its checkout) for the numbers before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate_journal import generate  # noqa: E402
+
+
+def main() -> None:
+    """Run the benchmark and print its numbers."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--saves", type=int, default=7)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    out = Path(__file__).parent / "out"
+    big = out / f"journal-{args.posts}"
+    if not big.exists():
+        generate(big, args.posts)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("JOURNAL_APP_CACHE_DIR", str(out / "cache"))
+    if os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
+    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+
+    from journal_app.ui.app import create_window
+    from journal_app.ui.settings import Environment
+
+    with tempfile.TemporaryDirectory() as env_dir:
+        env = Environment.in_folder(Path(env_dir))
+        env.settings.set("preferences/autosave", False)
+        window = create_window(big, env)
+        watcher = window.watcher
+        flushes: list[float] = []
+        profile = cProfile.Profile() if args.profile else None  # the watcher's follow-up
+        save_profile = cProfile.Profile() if args.profile else None
+
+        def timed_flush() -> None:
+            start = time.perf_counter()
+            if profile is not None:
+                profile.enable()
+            watcher._flush()
+            if profile is not None:
+                profile.disable()
+            flushes.append(time.perf_counter() - start)
+
+        watcher._timer.timeout.disconnect()
+        watcher._timer.timeout.connect(timed_flush)
+
+        def pump(seconds: float) -> None:
+            end = time.perf_counter() + seconds
+            while time.perf_counter() < end:
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+                time.sleep(0.005)
+
+        pump(1.0)
+        post = next(info.path for info in window.journal.posts
+                    if info.readable and not info.header_invalid)
+        window.open_post(post)
+        original = post.read_bytes()
+        pump(0.5)
+        save = getattr(window, "document", window).save  # the window's, or its open document's
+        saves: list[float] = []
+        try:
+            for number in range(args.saves):
+                cursor = window.editor.textCursor()
+                cursor.movePosition(cursor.MoveOperation.End)
+                window.editor.setTextCursor(cursor)
+                window.editor.insertPlainText(f" word{number}")
+                pump(0.1)
+                flushes_before = len(flushes)
+                if save_profile is not None:
+                    save_profile.enable()
+                start = time.perf_counter()
+                assert save()
+                saves.append(time.perf_counter() - start)
+                if save_profile is not None:
+                    save_profile.disable()
+                pump(0.8)  # the watcher's settle delay and its follow-up
+                if len(flushes) == flushes_before:
+                    flushes.append(0.0)  # the save caused no follow-up
+        finally:
+            post.write_bytes(original)
+            window.journal.refresh(post)
+            window.editor.document().setModified(False)
+        print(f"journal: {len(window.journal.posts)} posts")
+        print(f"save() on the GUI thread: median {statistics.median(saves) * 1000:.1f} ms "
+              f"(min {min(saves) * 1000:.1f}, max {max(saves) * 1000:.1f}, {len(saves)} saves)")
+        print(f"watcher follow-up on the GUI thread: median {statistics.median(flushes) * 1000:.1f} "
+              f"ms (min {min(flushes) * 1000:.1f}, max {max(flushes) * 1000:.1f})")
+        total = [save + flush for save, flush in zip(saves, flushes)]
+        print(f"one save in all: median {statistics.median(total) * 1000:.1f} ms")
+        for label, found in (("save()", save_profile), ("the watcher's follow-up", profile)):
+            if found is not None:
+                stream = io.StringIO()
+                pstats.Stats(found, stream=stream).sort_stats("cumulative").print_stats(25)
+                print(f"-- where the time of {label} goes --\n{stream.getvalue()}")
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete.value)
+
+
+if __name__ == "__main__":
+    main()

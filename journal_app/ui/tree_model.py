@@ -1,0 +1,329 @@
+"""The sidebar's tree model: posts grouped by tag or by date, then a Problems group.
+
+``build`` fills the model from the journal's groupings (``by_tag``, ``by_date``); ``apply`` takes
+the posts a journal change names and removes, inserts and moves only their rows, keeping each
+group's count in its label, the groups in order and empty groups gone, so that the tree after
+``apply`` is the tree ``build`` would make. Each group keeps the sort keys of its rows in row
+order (a mirror of the model), so a row is found by bisection rather than by a search.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from ..core import UNTAGGED, Journal, PostInfo
+from ..core.dates import local
+from ..core.journal import order_key, tag_order
+from .plain import plain_tooltip
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+PROBLEMS = "Problems"
+UNTAGGED_LABEL = "Untagged"
+Place = tuple[str, ...]  # the group ids from the top down to the group a row sits in
+
+
+def post_item(info: PostInfo) -> QStandardItem:
+    """A tree row for one post (its tooltip is made when asked for)."""
+    item = QStandardItem(info.title or info.path.stem)
+    item.setData(str(info.path), PATH_ROLE)
+    item.setData(" ".join([info.title, *info.tags]).casefold(), SEARCH_ROLE)
+    return item
+
+
+def group_item(label: str, count: int, key: str) -> QStandardItem:
+    """A group row: its label with the number of rows under it."""
+    item = QStandardItem(f"{label} ({count})")
+    item.setEditable(False)
+    item.setData(key, GROUP_ROLE)
+    item.setData("", SEARCH_ROLE)
+    return item
+
+
+def folder_problem_item(message: str, root: Path) -> QStandardItem:
+    """A Problems row for a folder the scan could not read (nothing to open)."""
+    item = QStandardItem(message.replace(f"{root}{os.sep}", ""))
+    item.setEditable(False)
+    item.setData("", SEARCH_ROLE)
+    item.setToolTip(plain_tooltip(message))
+    return item
+
+
+def is_broken(info: PostInfo) -> bool:
+    """True for a post listed under Problems (a header that does not read, or no file)."""
+    return info.header_invalid or not info.readable
+
+
+def places(info: PostInfo, grouping: str) -> list[Place]:
+    """The groups a post's rows sit in under ``grouping`` ("tag" or "date")."""
+    if grouping == "tag":
+        found = [(f"tag:{tag}",) for tag in info.tags or [UNTAGGED]]
+    else:
+        moment = local(info.date)
+        found = [(f"year:{moment.year}", f"month:{moment.year}-{moment.month}")]
+    return found + [("problems",)] if is_broken(info) else found
+
+
+class Group:
+    """One group row and the sort keys of the rows under it, in row order.
+
+    A group refers to its parent weakly: a tree of groups is no reference cycle, so the items
+    it holds go when it goes, on the GUI thread (a cycle would leave them to the garbage
+    collector, which may run on the preview's render thread).
+    """
+
+    def __init__(self, item: QStandardItem, ident: str, label: str, parent: Group | None):
+        self.item = item
+        self.ident = ident
+        self.label = label
+        self._parent = weakref.ref(parent) if parent is not None else None
+        self.key: tuple = ()
+        self.keys: list[tuple] = []  # rows after these (folder problems, the Problems group) are extra
+        self.extra = 0
+        self.groups: dict[str, Group] = {}
+        self.attached = parent is None
+
+    @property
+    def parent(self) -> Group | None:
+        """The group above (the invisible top for a top-level group); None for the top."""
+        return self._parent() if self._parent is not None else None
+
+    def count(self) -> int:
+        """The number in the label: posts (and folder problems) below it."""
+        if self.ident.startswith("year:"):
+            return sum(group.count() for group in self.groups.values())
+        return len(self.keys) + self.extra
+
+    def sort_key(self) -> tuple:
+        """Where this group sorts among its siblings (its label's count may move it)."""
+        kind, _, name = self.ident.partition(":")
+        if kind == "tag":
+            return tag_order(name, self.count())
+        return (-int(name.rpartition("-")[2]),)  # years and months: newest first
+
+
+class PostTreeModel(QStandardItemModel):
+    """The post tree, built whole or updated post by post."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.grouping = "tag"
+        self._journal: Journal | None = None
+        self._top = Group(self.invisibleRootItem(), "", "", None)
+        self._shown: dict[Path, tuple[tuple, list[Place]]] = {}
+        self._messages: list[str] = []
+
+    # -- building ----------------------------------------------------------------------
+    def build(self, journal: Journal, grouping: str) -> None:
+        """Fill the model with the journal's posts grouped by ``grouping``."""
+        self.clear()
+        self._journal, self.grouping = journal, grouping
+        self._top = top = Group(self.invisibleRootItem(), "", "", None)
+        if grouping == "tag":
+            for tag, posts in journal.by_tag().items():
+                label = UNTAGGED_LABEL if tag == UNTAGGED else tag
+                self._filled(top, f"tag:{tag}", label, posts)
+        else:
+            for year, months in journal.by_date().items():
+                year_group = self._group(top, f"year:{year}", str(year))
+                for month, posts in months.items():
+                    self._filled(year_group, f"month:{year}-{month}", f"{year}-{month:02d}", posts)
+                self._attach(year_group)
+        broken = [info for info in journal.posts if is_broken(info)]
+        if broken or journal.problems:
+            problems = self._filled(top, "problems", PROBLEMS, broken, attach=False)
+            self._set_messages(problems, journal.problems)
+            self._attach(problems)
+        self._shown = {info.path: (order_key(info), places(info, grouping)) for info in journal.posts}
+
+    def _group(self, parent: Group, ident: str, label: str) -> Group:
+        group = Group(group_item(label, 0, ident), ident, label, parent)
+        parent.groups[ident] = group
+        return group
+
+    def _filled(self, parent: Group, ident: str, label: str, posts: list[PostInfo],
+                attach: bool = True) -> Group:
+        group = self._group(parent, ident, label)
+        group.item.appendRows([post_item(info) for info in posts])
+        group.keys = [order_key(info) for info in posts]
+        if attach:
+            self._attach(group)
+        return group
+
+    def _attach(self, group: Group) -> None:
+        """Put a new group's row in its place, its label counted."""
+        parent = group.parent
+        assert parent is not None
+        group.item.setText(f"{group.label} ({group.count()})")
+        if group.ident == "problems":
+            parent.item.appendRow(group.item)  # always last
+        else:
+            group.key = group.sort_key()
+            row = bisect_right(parent.keys, group.key)
+            parent.keys.insert(row, group.key)
+            parent.item.insertRow(row, [group.item])
+        group.attached = True
+
+    def _set_messages(self, problems: Group, messages: list[str]) -> None:
+        """Show the folders that could not be read after the Problems group's posts."""
+        item = problems.item
+        if problems.extra:
+            item.removeRows(len(problems.keys), problems.extra)
+        root = self._journal.root if self._journal is not None else Path()
+        item.appendRows([folder_problem_item(message, root) for message in messages])
+        problems.extra = len(messages)
+        self._messages = list(messages)
+
+    # -- updating ----------------------------------------------------------------------
+    def apply(self, paths: Iterable[Path]) -> None:
+        """Bring the rows of the posts at ``paths`` up to date with the journal."""
+        journal = self._journal
+        if journal is None:
+            return
+        paths = {Path(path) for path in paths}
+        for path in [path for path in paths if self._update_in_place(path)]:
+            paths.discard(path)  # same place in the tree: the rows stay (and stay selected)
+        touched: dict[str, Group] = {}
+        for path in paths:
+            key, spots = self._shown.pop(path, ((), []))
+            for place in spots:
+                group = self._find(place)
+                row = bisect_left(group.keys, key)
+                del group.keys[row]
+                group.item.removeRow(row)
+                self._touch(group, touched)
+        for path in sorted(paths):
+            info = journal.get(path)
+            if info is None:
+                continue
+            key, spots = order_key(info), places(info, self.grouping)
+            for place in spots:
+                group = self._ensure(place)
+                row = bisect_right(group.keys, key)
+                group.keys.insert(row, key)
+                group.item.insertRow(row, [post_item(info)])
+                self._touch(group, touched)
+            self._shown[path] = (key, spots)
+        if journal.problems != self._messages:
+            problems = self._ensure(("problems",))
+            self._set_messages(problems, journal.problems)
+            self._touch(problems, touched)
+        for group in sorted(touched.values(), key=lambda group: group.ident.startswith("year:")):
+            self._settle(group)
+
+    def _update_in_place(self, path: Path) -> bool:
+        """Refresh the rows of a post whose groups and order are unchanged; False otherwise."""
+        entry = self._shown.get(path)
+        info = self._journal.get(path) if self._journal is not None else None
+        if entry is None or info is None or entry != (order_key(info), places(info, self.grouping)):
+            return False
+        fresh = post_item(info)
+        key, spots = entry
+        for place in spots:
+            group = self._find(place)
+            for row in range(bisect_left(group.keys, key), bisect_right(group.keys, key)):
+                item = group.item.child(row)
+                for role in (Qt.ItemDataRole.DisplayRole, SEARCH_ROLE):
+                    if item.data(role) != fresh.data(role):
+                        item.setData(fresh.data(role), role)
+        return True
+
+    def _touch(self, group: Group, touched: dict[str, Group]) -> None:
+        while group.parent is not None:
+            touched[group.ident] = group
+            group = group.parent
+
+    def _find(self, place: Place) -> Group:
+        group = self._top
+        for ident in place:
+            group = group.groups[ident]
+        return group
+
+    def _ensure(self, place: Place) -> Group:
+        """The group at ``place``, made (not yet in the tree) where it is missing."""
+        group = self._top
+        for ident in place:
+            found = group.groups.get(ident)
+            if found is None:
+                kind, _, name = ident.partition(":")
+                if kind == "tag":
+                    label = UNTAGGED_LABEL if name == UNTAGGED else name
+                elif kind == "month":
+                    year, _, month = name.partition("-")
+                    label = f"{year}-{int(month):02d}"
+                else:
+                    label = PROBLEMS if ident == "problems" else name
+                found = self._group(group, ident, label)
+            group = found
+        return group
+
+    def _settle(self, group: Group) -> None:
+        """After rows under ``group`` came and went: its label, its place, or its removal."""
+        parent = group.parent
+        assert parent is not None
+        count = group.count()
+        if count == 0:
+            del parent.groups[group.ident]
+            if group.attached:
+                if group.ident == "problems":
+                    parent.item.removeRow(group.item.row())
+                else:
+                    row = bisect_left(parent.keys, group.key)
+                    del parent.keys[row]
+                    parent.item.removeRow(row)
+            return
+        if not group.attached:
+            self._attach(group)
+            return
+        text = f"{group.label} ({count})"
+        if group.item.text() != text:
+            group.item.setText(text)
+        if group.ident == "problems":
+            return
+        key = group.sort_key()
+        if key == group.key:
+            return
+        row = bisect_left(parent.keys, group.key)
+        del parent.keys[row]
+        target = bisect_right(parent.keys, key)
+        parent.keys.insert(target, key)
+        group.key = key
+        if target != row:
+            parent.item.insertRow(target, parent.item.takeRow(row))
+
+    # -- finding -----------------------------------------------------------------------
+    def group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
+        """Every group row (its id and index), parents before their children."""
+        stack = list(reversed(self._top.groups.values()))
+        while stack:
+            group = stack.pop()
+            if group.attached:
+                yield group.ident, group.item.index()
+                stack.extend(reversed(group.groups.values()))
+
+    def index_of(self, path: Path) -> QModelIndex:
+        """The first row (in tree order) showing the post at ``path``, or an invalid index."""
+        entry = self._shown.get(Path(path))
+        if entry is None:
+            return QModelIndex()
+        key, spots = entry
+        groups = [self._find(place) for place in spots]
+        top = [group for group in groups if group.ident != "problems"]
+        first = min(top, key=lambda group: self._find(group_top(group)).key) if top else groups[0]
+        row = bisect_left(first.keys, key)
+        return first.item.child(row).index()
+
+
+def group_top(group: Group) -> Place:
+    """The place of the top-level group above (or at) ``group``."""
+    while group.parent is not None and group.parent.parent is not None:
+        group = group.parent
+    return (group.ident,)
