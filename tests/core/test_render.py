@@ -76,7 +76,7 @@ def test_interrupting_lists_leave_html_blocks_rules_and_other_lists_alone():
     assert '<h2 data-line="7" id="다음-절">다음 절</h2>' in out and "본문 계속" in out
     assert '<pre data-line="2">$ ls\n- 결과\n</pre>' in render_markdown("코드 예시\n<pre>\n$ ls\n- 결과\n</pre>\n")
     assert "<li>노트북</li>\n</ul>\n<hr data-line=\"3\">" in render_markdown("준비물\n- 노트북\n---\n")
-    assert "<p data-line=\"1\">문단\n1) 하나\n2) 둘</p>" in render_markdown("문단\n1) 하나\n2) 둘\n")
+    assert "<p data-line=\"1\">문단</p>\n<ol data-line=\"2\">" in render_markdown("문단\n1) 하나\n2) 둘\n")  # as on GitHub
 
 
 def test_markers_do_not_change_the_rendering():
