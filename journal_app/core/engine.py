@@ -54,6 +54,13 @@ PROFILES = {
                       slug=platforms.kramdown_slug, plugins=(platforms.jekyll_plugin,)),
 }
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
+_FILTERED = re.compile(r"<(?=(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)[\s/>])",
+                       re.IGNORECASE)
+
+
+def tagfilter(self, tokens, idx, options, env) -> str:
+    """GitHub's disallowed raw HTML (for the spec examples; a render is sanitized instead)."""
+    return _FILTERED.sub("&lt;", tokens[idx].content)
 
 
 def _fence(self, tokens, idx, options, env) -> str:
@@ -118,9 +125,10 @@ def _footnote_caption(self, tokens, idx, options, env) -> str:
     return str(tokens[idx].meta["id"] + 1)
 
 
-def build(flavor: str, plain: bool = False) -> MarkdownIt:
+def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> MarkdownIt:
     """A markdown-it parser for ``flavor``; ``plain`` leaves out line numbers, ids and
-    highlighting (the spec examples are compared that way)."""
+    highlighting and ``filter_tags`` escapes GitHub's disallowed raw HTML (the spec examples
+    are compared that way)."""
     profile = PROFILES[flavor]
     md = MarkdownIt("commonmark", {"html": True, "xhtmlOut": False, "breaks": profile.breaks,
                                    "typographer": profile.typographer})
@@ -150,6 +158,9 @@ def build(flavor: str, plain: bool = False) -> MarkdownIt:
         md.use(plugin)
     md.add_render_rule("s_open", lambda *args: "<del>")
     md.add_render_rule("s_close", lambda *args: "</del>")
+    if filter_tags:
+        md.add_render_rule("html_block", tagfilter)
+        md.add_render_rule("html_inline", tagfilter)
     if not plain:
         # links and images keep their sources as written: the image rules and the sanitizer
         # decide what may load, and a javascript: link becomes a link without a target
