@@ -118,6 +118,12 @@ class Journal:
         self._newest_first: list[PostInfo] | None = None  # the order, kept until a post changes
         self.rescan(progress)
 
+    @property
+    def flavor(self) -> str:
+        """The platform this journal's posts are written for (see :func:`.flavor.detect_flavor`)."""
+        from .flavor import detect_flavor
+        return detect_flavor(self.root)
+
     def _relative(self, path: str) -> str:
         prefix = str(self.root) + os.sep
         relative = path[len(prefix):] if path.startswith(prefix) else path
