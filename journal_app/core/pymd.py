@@ -55,7 +55,8 @@ def mark_block_lines(text: str, first_line: int = 1) -> str:
     """``text`` with a line marker before each top-level block that starts after a blank line.
 
     A marker is not put where it would split what markdown joins: between items of one list,
-    between parts of one block quote, before reference, footnote or definition lines.
+    between parts of one block quote, before reference, footnote or definition lines, inside
+    an HTML comment.
 
     A list that starts right under a paragraph line gets a blank line first: CommonMark (velog,
     Hugo, Jekyll's kramdown in GFM mode) lets a list interrupt a paragraph, Python-Markdown does
@@ -67,7 +68,13 @@ def mark_block_lines(text: str, first_line: int = 1) -> str:
     previous_kind = ""
     paragraph = False  # the current block is a top-level paragraph
     in_html = False  # the current block is raw HTML
+    comment = False  # inside an HTML comment: no marker may go there
     for index, line in enumerate(text.split("\n")):
+        if comment:
+            out.append(line)
+            comment = "-->" not in line
+            previous_blank = False
+            continue
         if fence:
             out.append(line)
             closing = _FENCE.match(line.strip())
@@ -103,6 +110,8 @@ def mark_block_lines(text: str, first_line: int = 1) -> str:
         opening = _FENCE.match(line.lstrip(" ")) if len(line) - len(line.lstrip(" ")) < 4 else None
         if opening:
             fence = opening.group(1)
+        elif "<!--" in line and "-->" not in line[line.rindex("<!--") + 4:]:
+            comment = True  # a comment over blank lines: a marker there would end it early
         out.append(line)
         previous_blank = False
     return "\n".join(out)
