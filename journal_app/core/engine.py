@@ -34,7 +34,7 @@ class Profile:
     """What a platform's markdown adds to CommonMark."""
 
     single_tilde: bool = False  # ~one~ strikes through, as on GitHub
-    autolinks: bool = True  # bare www./http(s) URLs and e-mail addresses become links
+    autolinks: str = "gfm"  # "gfm": bare www., http(s) URLs and e-mails; "protocol": URLs only
     footnotes: bool = True
     deflists: bool = False
     alerts: bool = False  # > [!NOTE]
@@ -47,11 +47,12 @@ class Profile:
 
 PROFILES = {
     "commonmark": Profile(single_tilde=True, alerts=True),
-    "velog": Profile(footnotes=False, breaks=True, math=True,
+    # remark-parse 7: bare http(s)/mailto: URLs only, no footnotes; remark-breaks; remark-math
+    "velog": Profile(autolinks="protocol", footnotes=False, breaks=True, math=True,
                      plugins=(platforms.velog_plugin,)),
     "hugo": Profile(deflists=True, typographer=True, plugins=(platforms.hugo_plugin,)),
-    "jekyll": Profile(autolinks=False, deflists=True, typographer=True,
-                      slug=platforms.kramdown_slug, plugins=(platforms.jekyll_plugin,)),
+    # kramdown's GFM parser: no bare-URL links, ~~two~~ only
+    "jekyll": Profile(autolinks="", deflists=True, typographer=True, plugins=(platforms.jekyll_plugin,)),
 }
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
 _FILTERED = re.compile(r"<(?=(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)[\s/>])",
@@ -139,6 +140,8 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
     md.options["strikethrough_single_tilde"] = profile.single_tilde
     if profile.autolinks:
         md.use(gfm_autolink_plugin)
+        if profile.autolinks == "protocol":
+            md.disable(["gfm_autolink_www", "gfm_autolink_email"])
         md.core.ruler.push("autolink_leftovers", platforms.autolink_leftovers)
     if profile.footnotes:
         md.use(footnote_plugin, inline=False)
@@ -147,9 +150,11 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
     if profile.deflists:
         md.use(deflist_plugin)
     if profile.math:
-        md.use(dollarmath_plugin, allow_blank_lines=False, double_inline=True, allow_labels=False)
+        # as remark-math: "$5 and $10" is no math, $$…$$ inside a line is inline math
+        md.use(dollarmath_plugin, allow_blank_lines=False, double_inline=True, allow_labels=False,
+               allow_digits=False)
         md.add_render_rule("math_inline", _math(False))
-        md.add_render_rule("math_inline_double", _math(True))
+        md.add_render_rule("math_inline_double", _math(False))
         md.add_render_rule("math_block", _math(True))
     if profile.typographer:
         md.enable("smartquotes")

@@ -28,11 +28,10 @@ def _hugo_config(root: Path) -> bool:
 def detect_flavor(root: str | os.PathLike) -> str:
     """The flavor of the journal at ``root``: one of :data:`FLAVORS`."""
     root = Path(root)
-    if (root / "_config.yml").is_file() or (root / "_config.yaml").is_file() or (root / "_posts").is_dir():
+    # a site's configuration file says the most; then velog-backup's layout; then folder names
+    if (root / "_config.yml").is_file() or (root / "_config.yaml").is_file():
         return "jekyll"
-    if (root / "mkdocs.yml").is_file() or (root / "mkdocs.yaml").is_file():
-        return "python-markdown"
-    if (root / "pelicanconf.py").is_file():
+    if any((root / name).is_file() for name in ("mkdocs.yml", "mkdocs.yaml", "pelicanconf.py")):
         return "python-markdown"
     if _hugo_config(root):
         return "hugo"
@@ -44,6 +43,8 @@ def detect_flavor(root: str | os.PathLike) -> str:
         dated = []
     if any(_velog_layout(child) for child in dated):
         return "velog"
+    if (root / "_posts").is_dir():
+        return "jekyll"
     if (root / "content").is_dir():
         return "hugo"
     return "commonmark"

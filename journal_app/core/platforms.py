@@ -1,7 +1,7 @@
 """What each platform adds to CommonMark: slugs, typography, math, velog's embeds and more.
 
 markdown-it plugins and helpers for the engine (:mod:`.engine`): heading slugs as GitHub,
-velog and Hugo make them (github-slugger) and as kramdown makes them (Jekyll); the dashes and
+velog, Hugo and Jekyll make them (github-slugger); the dashes and
 ellipses of Hugo's and kramdown's typographers; GitHub's autolinks the autolink plugin leaves
 out (``ftp://``, an ``_`` in an e-mail's local part); velog's ``!youtube[id]``-style embeds as
 visible cards (no frame, no request) and its ``undefined`` lines (image downloads that failed)
@@ -26,19 +26,12 @@ from .templates import hugo_plugin, jekyll_plugin
 __all__ = ["hugo_plugin", "jekyll_plugin"]
 
 _NOT_SLUG = re.compile(r"[^\w\- ]")
-_KRAMDOWN_LEAD = re.compile(r"^[^a-zA-Z]+")
-_KRAMDOWN_DROP = re.compile(r"[^a-zA-Z0-9 -]")
 
 
 def github_slug(text: str) -> str:
-    """A heading id the way github-slugger makes it (GitHub, velog's remark-slug, Hugo)."""
+    """A heading id the way github-slugger makes it (GitHub, velog's remark-slug, Hugo's
+    goldmark, kramdown's GFM parser for Jekyll)."""
     return _NOT_SLUG.sub("", text.lower()).replace(" ", "-")
-
-
-def kramdown_slug(text: str) -> str:
-    """A heading id the way kramdown (Jekyll) makes it: ASCII only, ``section`` when empty."""
-    ident = _KRAMDOWN_DROP.sub("", _KRAMDOWN_LEAD.sub("", text)).replace(" ", "-").lower()
-    return ident or "section"
 
 
 # velog highlights with Prism, whose language names differ from Pygments' in a few places

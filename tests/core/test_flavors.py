@@ -43,6 +43,7 @@ def test_each_platform_is_told_by_its_folder(tmp_path):
         "hugo": ["hugo.toml"], "hugo-old": ["config.toml"], "hugo-content": ["content/"],
         "jekyll": ["_config.yml"], "jekyll-posts": ["_posts/"], "mkdocs": ["mkdocs.yml"],
         "pelican": ["pelicanconf.py"], "plain": ["notes.md"],
+        "velog-and-posts": ["content/", "images/", "_posts/"], "configured": ["_config.yml", "content/", "images/"],
     }
     found = {}
     for name, entries in layouts.items():
@@ -57,7 +58,8 @@ def test_each_platform_is_told_by_its_folder(tmp_path):
         found[name] = detect_flavor(root)
     assert found == {"velog": "velog", "velog-dated": "velog", "hugo": "hugo", "hugo-old": "hugo",
                      "hugo-content": "hugo", "jekyll": "jekyll", "jekyll-posts": "jekyll",
-                     "mkdocs": "python-markdown", "pelican": "python-markdown", "plain": "commonmark"}
+                     "mkdocs": "python-markdown", "pelican": "python-markdown", "plain": "commonmark",
+                     "velog-and-posts": "velog", "configured": "jekyll"}
     assert Journal(tmp_path / "jekyll").flavor == "jekyll"
     assert set(found.values()) == set(FLAVORS)
 
@@ -141,7 +143,7 @@ def test_jekyll_liquid_is_visible_and_highlight_is_code():
     assert '<div class="liquid" data-line="6"><span class="liquid-label">Liquid</span> ' \
            "<code>{% endhighlight %}</code></div>" in out
     assert "{% include note.html %}" in out
-    assert '<h1 data-line="10" id="section">' in out  # kramdown's ids keep only ASCII letters
+    assert '<h1 data-line="10" id="한글-제목">' in out  # kramdown's GFM parser makes GitHub's ids
 
 
 def test_a_comment_spanning_blank_lines_hides_only_itself():
@@ -208,3 +210,22 @@ def test_the_site_uses_the_journals_flavor_and_rerenders_when_it_changes(tmp_pat
     assert "한 줄<br>" in page.read_text(encoding="utf-8")
     again = export_site(root, out, flavor="commonmark")
     assert again.rendered == 1 and "한 줄<br>" not in page.read_text(encoding="utf-8")
+
+
+def test_the_sanitizer_keeps_what_the_commonmark_engine_makes():
+    text = ("# 한글 제목\n\n| 왼쪽 | 가운데 |\n|:-----|:------:|\n| a    | b      |\n\n- [x] 끝낸 일\n- [ ] 남은 일\n\n"
+            "각주[^1] ~~지운~~ 글\n\n```python\nprint(\"안녕\")\n```\n\n> [!NOTE]\n> 알림\n\n"
+            "<p align=\"center\"><img src=\"../images/a.png\" width=\"50%\" alt=\"그림\"></p>\n\n"
+            "[상대 링크](<다른 글.md>) [메일](mailto:me@example.com) <https://example.com/글>\n\n[^1]: 각주 내용\n")
+    for flavor in ("commonmark", "velog", "hugo", "jekyll"):
+        out = render_markdown(text, flavor=flavor)
+        elements = Text(out)
+        assert '<h1 data-line="1" id="' in out and "<th style=\"text-align:center\">가운데</th>" in out
+        assert 'checked="" type="checkbox" disabled=""' in out and "<del>지운</del>" in out
+        assert '<div data-line="12" class="language-python highlight">' in out and '<span class="nb">print' in out
+        assert '<p data-line="19" align="center"><img src="../images/a.png" width="50%" alt="그림"></p>' in out
+        assert '<a href="다른 글.md">상대 링크</a>' in out and '<a href="https://example.com/글">' in out
+        assert elements.tags.count("input") == 2 and "script" not in elements.tags
+    github = render_markdown(text)
+    assert '<a href="#fn:1" id="fnref:1">1</a>' in github and '<li id="fn:1" class="footnote-item">' in github
+    assert 'class="markdown-alert markdown-alert-note"' in github
