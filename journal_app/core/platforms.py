@@ -15,6 +15,8 @@ import re
 
 from latex2mathml.converter import convert as latex_to_mathml
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.list import list_block, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -176,7 +178,15 @@ def _undefined_lines(state: StateCore) -> None:
                 children[index] = placeholder
 
 
+def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if silent and state.parentType == "paragraph" and state.blkIndent == 0 and state.sCount[start] < 4 \
+            and skipOrderedListMarker(state, start) >= 0:
+        return False  # remark-parse 7: a numbered list never interrupts a top-level paragraph
+    return list_block(state, start, end, silent)
+
+
 def velog_plugin(md: MarkdownIt) -> None:
-    """velog's embeds and ``undefined`` lines."""
+    """velog's embeds, ``undefined`` lines, and numbered lists that need a blank line above."""
+    md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.before("image", "velog_embed", _velog_embed)
     md.core.ruler.push("velog_undefined", _undefined_lines)
