@@ -71,7 +71,8 @@ def reference(command: str, texts: list[str]) -> list[str]:
 def main(argv: list[str]) -> int:
     flavor, command, targets = argv[0], argv[1], [Path(arg) for arg in argv[2:]]
     paths = [path for target in targets
-             for path in (sorted(target.rglob("*.md")) if target.is_dir() else [target])]
+             for path in (sorted(p for p in target.rglob("*") if p.suffix in (".md", ".markdown"))
+                          if target.is_dir() else [target])]
     bodies = [load_post(path).body for path in paths]
     theirs = reference(command, bodies)
     differ = 0
