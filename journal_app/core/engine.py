@@ -27,6 +27,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from . import platforms
 from .cards import highlighted_code
+from .templates import hugo_plugin, jekyll_plugin
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,6 @@ class Profile:
     breaks: bool = False  # every newline inside a paragraph is a <br>
     math: bool = False  # $…$ and $$…$$
     typographer: bool = False  # smart quotes, dashes and ellipses
-    slug: Callable[[str], str] = platforms.github_slug
     plugins: tuple[Callable[[MarkdownIt], None], ...] = field(default=())
 
 
@@ -50,9 +50,9 @@ PROFILES = {
     # remark-parse 7: bare http(s)/mailto: URLs only, no footnotes; remark-breaks; remark-math
     "velog": Profile(autolinks="protocol", footnotes=False, breaks=True, math=True,
                      plugins=(platforms.velog_plugin,)),
-    "hugo": Profile(deflists=True, typographer=True, plugins=(platforms.hugo_plugin,)),
+    "hugo": Profile(deflists=True, typographer=True, plugins=(hugo_plugin,)),
     # kramdown's GFM parser: no bare-URL links, ~~two~~ only
-    "jekyll": Profile(autolinks="", deflists=True, typographer=True, plugins=(platforms.jekyll_plugin,)),
+    "jekyll": Profile(autolinks="", deflists=True, typographer=True, plugins=(jekyll_plugin,)),
 }
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
 _FILTERED = re.compile(r"<(?=(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)[\s/>])",
@@ -98,7 +98,6 @@ def _math(display: bool):
 def _annotate(state: StateCore) -> None:
     """``data-line`` on every top-level block and an id on every heading."""
     first_line = state.env.get("first_line", 1)
-    slug = state.env.get("slug", platforms.github_slug)
     seen: dict[str, int] = state.env.setdefault("slugs", {})
     tokens = state.tokens
     for index, token in enumerate(tokens):
@@ -108,7 +107,7 @@ def _annotate(state: StateCore) -> None:
             inline = tokens[index + 1]
             text = "".join(child.content for child in inline.children or []
                            if child.type in ("text", "code_inline"))
-            base = slug(text)
+            base = platforms.github_slug(text)  # the rule of all four platforms
             ident, count = base, seen.get(base, 0)
             while ident in seen:
                 count += 1
@@ -195,7 +194,6 @@ def parser(flavor: str, plain: bool = False) -> MarkdownIt:
 def render_tokens(text: str, flavor: str, first_line: int = 1, plain: bool = False
                   ) -> tuple[str, list[tuple[str, bool]]]:
     """``text`` as unsanitized HTML, and the TeX of its math (each a marker in the HTML)."""
-    profile = PROFILES[flavor]
-    env: dict = {"first_line": first_line, "slug": profile.slug, "flavor": flavor}
+    env: dict = {"first_line": first_line, "flavor": flavor}
     fragment = parser(flavor, plain).render(text, env)
     return fragment, env.get("maths", [])

@@ -23,9 +23,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.gfm_autolink._match import match_http
 
 from .cards import embed_card, missing_image
-from .templates import hugo_plugin, jekyll_plugin
-
-__all__ = ["hugo_plugin", "jekyll_plugin"]
 
 _NOT_SLUG = re.compile(r"[^\w\- ]")
 
