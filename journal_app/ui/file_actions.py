@@ -93,7 +93,8 @@ class FileActionsMixin:
         """Export the open post (with unsaved edits) as a standalone page at ``target``."""
         try:
             apply_text(self.post, self.editor.toPlainText())
-            result = export_post(self.post, target, self.journal.root if self.journal else None)
+            result = export_post(self.post, target, self.journal.root if self.journal else None,
+                                 flavor=self.journal.flavor if self.journal else "commonmark")
         except (OSError, JournalError) as exc:
             self._error("Could not export", str(exc))
             return False

@@ -239,3 +239,27 @@ def test_the_sanitizer_keeps_what_the_commonmark_engine_makes():
     github = render_markdown(text)
     assert '<a href="#fn:1" id="fnref:1">1</a>' in github and '<li id="fn:1" class="footnote-item">' in github
     assert 'class="markdown-alert markdown-alert-note"' in github
+
+
+@pytest.mark.parametrize("layout, flavor", [(["content/", "images/"], "velog"), (["hugo.toml", "content/"], "hugo"),
+                                            (["_config.yml", "_posts/"], "jekyll"), (["mkdocs.yml"], "python-markdown"),
+                                            (["notes/"], "commonmark")])
+def test_preview_page_export_and_site_render_alike(tmp_path, layout, flavor):
+    from journal_app.core import load_post
+    from journal_app.core.export import export_post
+    from journal_app.core.render import render_post
+    root = tmp_path / "journal"
+    for entry in layout:
+        (root / entry.rstrip("/")).mkdir(parents=True) if entry.endswith("/") else \
+            (root / entry).parent.mkdir(parents=True, exist_ok=True) or (root / entry).write_text("")
+    folder = root / ("content" if (root / "content").is_dir() else "_posts" if (root / "_posts").is_dir() else "")
+    post_path = folder / "2021-01-02-p.md"
+    post_path.write_text("---\ntitle: 글\n---\n한 줄\n두 줄 $x$ {{< ref \"a\" >}} {{ site.url }}\n\n## 제목\n",
+                         encoding="utf-8")
+    assert Journal(root).flavor == flavor
+    fragment = render_post(load_post(post_path), root, flavor=flavor)
+    page = tmp_path / "page.html"
+    export_post(load_post(post_path), page, root, flavor=Journal(root).flavor)
+    export_site(root, tmp_path / "site")
+    site_page = next((tmp_path / "site" / "posts").glob("*.html"))
+    assert fragment in page.read_text(encoding="utf-8") and fragment in site_page.read_text(encoding="utf-8")
