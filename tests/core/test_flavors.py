@@ -79,6 +79,14 @@ def test_velog_numbered_lists_need_a_blank_line_above_as_on_velog():
     assert '<p data-line="1">순서</p>\n<ol data-line="2">' in render_markdown(text)  # GitHub: a list
 
 
+def test_velog_links_only_urls_with_a_scheme_and_math_is_not_money():
+    out = render_markdown("www.a.com http://b.com me@a.com 가격 $5 와 $10\n", flavor="velog")
+    assert out == ('<p data-line="1">www.a.com <a href="http://b.com">http://b.com</a> me@a.com '
+                   "가격 $5 와 $10</p>\n")
+    github = render_markdown("www.a.com me@a.com\n")
+    assert '<a href="http://www.a.com">' in github and '<a href="mailto:me@a.com">' in github
+
+
 def test_velog_math_is_mathml_with_the_tex_kept():
     out = render_markdown("질량 $E=mc^2$ 공식\n\n$$\n\\frac{a}{b}\n$$\n", flavor="velog")
     elements = Text(out)
