@@ -126,6 +126,7 @@ def run_tags(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     journal = open_journal(args.root)
+    flavor = journal.flavor
     total = files = 0
     for message in journal.problems:
         print(message)
@@ -136,7 +137,7 @@ def run_check(args: argparse.Namespace) -> int:
         else:
             try:
                 found = [str(problem) if problem.line is None else f"{problem.line}: {problem.message}"
-                         for problem in check_post(info.load(), journal.root)]
+                         for problem in check_post(info.load(), journal.root, flavor)]
             except OSError as exc:
                 found = [f"could not be read: {exc}"]
         for message in found:

@@ -197,3 +197,33 @@ def render_tokens(text: str, flavor: str, first_line: int = 1, plain: bool = Fal
     env: dict = {"first_line": first_line, "flavor": flavor}
     fragment = parser(flavor, plain).render(text, env)
     return fragment, env.get("maths", [])
+
+
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def _html_images(content: str, line: int) -> list[tuple[str, int]]:
+    return [(next(group for group in found.groups() if group is not None),
+             line + content.count("\n", 0, found.start())) for found in _IMG_SRC.finditer(content)]
+
+
+def image_sources(text: str, flavor: str) -> list[tuple[str, int]]:
+    """Every image ``text`` shows as ``flavor`` parses it, with its 0-based line: markdown images
+    and ``<img>`` in raw HTML, not what only looks like one inside code."""
+    found: list[tuple[str, int]] = []
+    for token in parser(flavor).parse(text, {}):
+        if token.map is None:
+            continue
+        if token.type == "html_block":
+            found.extend(_html_images(token.content, token.map[0]))
+        elif token.type == "inline":
+            line = token.map[0]
+            for child in token.children or []:
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                elif child.type == "image":
+                    found.append((str(child.attrGet("src") or ""), line))
+                elif child.type == "html_inline":
+                    found.extend(_html_images(child.content, line))
+                    line += child.content.count("\n")
+    return found

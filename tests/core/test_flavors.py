@@ -271,3 +271,17 @@ def test_preview_page_export_and_site_render_alike(tmp_path, layout, flavor):
     export_site(root, tmp_path / "site")
     site_page = next((tmp_path / "site" / "posts").glob("*.html"))
     assert fragment in page.read_text(encoding="utf-8") and fragment in site_page.read_text(encoding="utf-8")
+
+
+def test_check_reads_images_as_the_platform_does(tmp_path):
+    from journal_app.core import check_post, load_post
+    root = tmp_path / "backup"
+    (root / "content").mkdir(parents=True)
+    (root / "images").mkdir()
+    post = root / "content" / "p.md"
+    post.write_text("---\ntitle: t\n---\n코드 `<img src=\"{{ article.image.url }}\">` 설명\n\n"
+                    "```html\n<img src=\"in-fence.png\">\n```\n\n    ![](indented.png)\n\n"
+                    "문단\n둘째 줄 ![](../images/없음.png)\n\n<p><img src=\"/images/gone.png\"></p>\n",
+                    encoding="utf-8")
+    problems = [(problem.line, problem.message) for problem in check_post(load_post(post), root)]
+    assert problems == [(13, "image not found: ../images/없음.png"), (15, "image not found: /images/gone.png")]
