@@ -86,9 +86,12 @@ def _html_block(self, tokens, idx, options, env) -> str:
 def _math(display: bool):
     def render(self, tokens, idx, options, env) -> str:
         token = tokens[idx]
+        one_line = token.block and token.map is not None and token.map[1] - token.map[0] == 1
         maths: list[tuple[str, bool]] = env.setdefault("maths", [])
-        maths.append((token.content, display))
+        maths.append((token.content, display and not one_line))
         marker = f'<span data-journal-math="{len(maths) - 1}"></span>'
+        if one_line:  # remark-math: $$x$$ on a line of its own is inline math in a paragraph
+            return f'<p{self.renderAttrs(token)}><span class="math math-inline">{marker}</span></p>\n'
         if display and token.block:
             return f'<div class="math math-display"{self.renderAttrs(token)}>{marker}</div>\n'
         return f'<span class="math math-inline">{marker}</span>'

@@ -93,6 +93,8 @@ def test_velog_math_is_mathml_with_the_tex_kept():
     assert elements.tags.count("math") == 2 and "mfrac" in elements.tags and "msup" in elements.tags
     assert '<annotation encoding="application/x-tex">E=mc^2</annotation>' in out
     assert '<div class="math math-display" data-line="3">' in out
+    one_line = render_markdown("앞\n\n$$x^2$$\n", flavor="velog")  # inline on velog too
+    assert '<p data-line="3"><span class="math math-inline"><math display="inline">' in one_line
     assert "$E=mc^2$" in render_markdown("질량 $E=mc^2$ 공식\n")  # GitHub's markdown has no $ math
 
 
