@@ -3,7 +3,8 @@
 Every flavor but ``python-markdown`` parses with markdown-it-py (CommonMark 0.31.2 exactly)
 plus what its platform adds: GitHub's tables, strikethrough, autolinks, task lists, alerts and
 footnotes (``commonmark``); line breaks, math and embeds (``velog``); definition lists,
-typography and shortcodes (``hugo``); definition lists, typography and Liquid (``jekyll``).
+typography and shortcodes (``hugo``); definition lists, typography, Liquid and kramdown's
+raw HTML elements (``jekyll``).
 
 Each top-level block carries ``data-line``: the 1-based file line it starts on, from the
 parser's own line map. Headings get ids by the platform's slug rule, fences are highlighted by
@@ -52,7 +53,8 @@ PROFILES = {
                      plugins=(platforms.velog_plugin,)),
     "hugo": Profile(deflists=True, typographer=True, plugins=(hugo_plugin,)),
     # kramdown's GFM parser: no bare-URL links, ~~two~~ only
-    "jekyll": Profile(autolinks="", deflists=True, typographer=True, plugins=(jekyll_plugin,)),
+    "jekyll": Profile(autolinks="", deflists=True, typographer=True,
+                      plugins=(jekyll_plugin, platforms.kramdown_html_plugin)),
 }
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
 _FILTERED = re.compile(r"<(?=(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)[\s/>])",

@@ -187,3 +187,43 @@ def velog_plugin(md: MarkdownIt) -> None:
     md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.before("image", "velog_embed", _velog_embed)
     md.core.ruler.push("velog_undefined", _undefined_lines)
+
+
+# kramdown (Jekyll) reads a block-level HTML element to its closing tag as raw HTML: markdown
+# inside it (blank lines or not) stays text unless the tag says markdown="1"
+_BLOCK_TAG = re.compile(r"<(address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|"
+                        r"figure|footer|form|header|main|nav|ol|section|table|ul)(?=[\s>/])([^>]*)>",
+                        re.IGNORECASE)
+
+
+def _kramdown_html(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    begin = state.bMarks[start] + state.tShift[start]
+    found = _BLOCK_TAG.match(state.src, begin)
+    if found is None or "markdown=" in found.group(2):
+        return False
+    name = found.group(1).lower()
+    tags = re.compile(rf"<(/?){name}(?=[\s>/])", re.IGNORECASE)
+    depth = 0
+    for line in range(start, end):
+        text = state.src[state.bMarks[line]:state.eMarks[line]]
+        for tag in tags.finditer(text):
+            depth += -1 if tag.group(1) else 1
+        if depth <= 0:
+            break
+    else:
+        return False  # never closed: CommonMark's reading
+    if silent:
+        return True
+    token = state.push("html_block", "", 0)
+    token.map = [start, line + 1]
+    token.content = state.src[state.bMarks[start]:state.eMarks[line]] + "\n"
+    state.line = line + 1
+    return True
+
+
+def kramdown_html_plugin(md: MarkdownIt) -> None:
+    """kramdown's raw HTML elements (Jekyll's default ``parse_block_html: false``)."""
+    md.block.ruler.before("html_block", "kramdown_html", _kramdown_html,
+                          {"alt": ["paragraph", "reference", "blockquote"]})

@@ -165,6 +165,14 @@ def test_jekyll_liquid_is_visible_and_highlight_is_code():
     assert '<h1 data-line="10" id="한글-제목">' in out  # kramdown's GFM parser makes GitHub's ids
 
 
+def test_jekyll_reads_an_html_element_to_its_closing_tag_as_kramdown_does():
+    text = '<div align="center">\n\n**굵게** 글자\n\n</div>\n\n**밖**\n'
+    jekyll = render_markdown(text, flavor="jekyll")
+    assert '<div data-line="1" align="center">\n\n**굵게** 글자\n\n</div>' in jekyll
+    assert '<p data-line="7"><strong>밖</strong></p>' in jekyll
+    assert "<strong>굵게</strong>" in render_markdown(text)  # GitHub parses markdown after a blank line
+
+
 def test_a_comment_spanning_blank_lines_hides_only_itself():
     text = "앞 문단\n\n<!--\n초안 메모\n\n- 할 일\n-->\n\n## 다음 절\n\n본문 계속\n"
     for flavor in FLAVORS:
