@@ -1,14 +1,15 @@
 """Rendered HTML made safe to show and to publish: no script in any form.
 
-A post may come from someone else's backup, and raw HTML in markdown passes through
-Python-Markdown untouched. Every rendered fragment (preview, page export, site) goes through
+A post may come from someone else's backup, and raw HTML in markdown passes through the
+markdown renderers untouched. Every rendered fragment (preview, page export, site) goes through
 nh3 (the Rust ammonia sanitizer) with an allow-list: the tags and attributes markdown and our
 extensions produce, plus the everyday raw HTML of blog posts (``<center>``, ``<p align>``,
 ``<img width>``, ``<details>``, colours and alignment in ``style``, pasted ``data:`` images).
 Scripts, styles, event handlers, forms and ``javascript:``/``file:`` URLs are removed. An
 ``<iframe>``, ``<video>`` or ``<audio>`` (a YouTube embed, say) becomes a link to what it showed,
 so nothing silently disappears; images with a source we will not load become placeholders in
-the renderer.
+the renderer. MathML made from a post's TeX is cleaned by its own, MathML-only allow-list
+(:func:`sanitize_math`); raw ``<math>`` written in a post is still removed.
 """
 
 from __future__ import annotations
