@@ -144,6 +144,7 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
     md.options["strikethrough_single_tilde"] = profile.single_tilde
     if profile.autolinks:
         md.use(gfm_autolink_plugin)
+        md.inline.ruler.at("gfm_autolink_protocol", platforms.protocol_autolink)
         if profile.autolinks == "protocol":
             md.disable(["gfm_autolink_www", "gfm_autolink_email"])
         md.core.ruler.push("autolink_leftovers", platforms.autolink_leftovers)

@@ -21,6 +21,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.gfm_autolink._match import match_http
+from mdit_py_plugins.gfm_autolink.index import _protocol_rule
 
 from .cards import embed_card, missing_image
 
@@ -65,7 +66,23 @@ def dashes(state: StateCore) -> None:
 
 
 _EMAIL_TAIL = re.compile(r"[A-Za-z0-9.+_-]+$")
+_SPACE = re.compile(r"[ \t\r\n\x00\x0b\x0c]")
 _FTP = re.compile(r"(?:(?<=^)|(?<=[\s*_~(]))ftp://")
+
+
+def protocol_autolink(state: StateInline, silent: bool) -> bool:
+    """The autolink plugin's ``http://`` rule, tried only where a scheme ends: the plugin's own
+    rule copies the rest of the paragraph at every stop of the text scanner, which made a long
+    one-line paragraph quadratic (1 MB of words took 4 s); it sees the text up to the next white
+    space only, where a URL ends anyway."""
+    if state.src[state.pos] != ":" or not state.pending.endswith(("http", "https", "mailto", "xmpp")):
+        return False
+    space = _SPACE.search(state.src, state.pos, state.posMax)  # a URL ends at white space
+    limit, state.posMax = state.posMax, space.start() if space else state.posMax
+    try:
+        return _protocol_rule(state, silent)
+    finally:
+        state.posMax = limit
 
 
 def _link_tokens(state: StateCore, url: str, text: str) -> list[Token]:
@@ -141,7 +158,7 @@ def mathml(tex: str, display: bool) -> str:
 
 
 # velog's embeds (velog-client's embedPlugin): !youtube[id] and the like
-_EMBED = re.compile(r"!(youtube|twitter|codesandbox|codepen)\[([^\]\n]*)\]")
+_EMBED = re.compile(r"!(youtube|twitter|codesandbox|codepen)\[([^\]\n]{0,300})\]")  # ids are short
 
 
 def _velog_embed(state: StateInline, silent: bool) -> bool:

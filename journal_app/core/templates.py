@@ -18,11 +18,47 @@ from markdown_it.rules_inline import StateInline
 
 from .cards import embed_card
 
-_SHORTCODE = re.compile(r"\{\{(?:<(.*?)>|%(.*?)%)\}\}", re.DOTALL)
-_HUGO_CLOSE = re.compile(r"^[ \t]*\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*$")
-_LIQUID = re.compile(r"\{%-?(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.DOTALL)
+SHORTCODES = {"{{<": ">}}", "{{%": "%}}"}
+LIQUID = {"{%": "%}", "{{": "}}"}
+_HUGO_CLOSE = re.compile(r"^[ \t]*\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*$", re.MULTILINE)
 _LIQUID_LINE = re.compile(r"\{%-?[ \t]*(\w+)(.*?)-?%\}[ \t]*$")
-_ENDHIGHLIGHT = re.compile(r"^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$")
+_ENDHIGHLIGHT = re.compile(r"^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$", re.MULTILINE)
+
+
+def _next(state, start: int, key, find) -> int:
+    """``find(start)``: where the next closing begins, or -1. Remembered per render, so that a
+    post full of openers that never close is searched once, not once per opener (that was
+    minutes for 200 KB of ``{{ a``)."""
+    memo = state.env.setdefault("template_closings", {})
+    known = memo.get(key)
+    if known is not None and known[0] is state.src and known[1] <= start \
+            and (known[2] == -1 or known[2] >= start):
+        return known[2]
+    found = find(start)
+    memo[key] = (state.src, start, found)
+    return found
+
+
+def _tag_end(state, start: int, table: dict[str, str], limit: int) -> int:
+    """The end of the template tag opening at ``start`` (before ``limit``), or -1."""
+    opener = next((mark for mark in table if state.src.startswith(mark, start)), None)
+    if opener is None:
+        return -1
+    closer = table[opener]
+    close = _next(state, start + len(opener), closer,
+                  lambda at: state.src.find(closer, at))
+    return close + len(closer) if 0 <= close and close + len(closer) <= limit else -1
+
+
+def _closing_line(state: StateBlock, after: int, end: int, pattern: re.Pattern) -> int:
+    """The first line after line ``after`` (before ``end``) that ``pattern`` matches, or -1."""
+    begin = state.bMarks[after + 1] if after + 1 < end else len(state.src)
+    found = _next(state, begin, pattern.pattern, lambda at: next(
+        (m.start() for m in [pattern.search(state.src, at)] if m), -1))
+    if found < 0:
+        return -1
+    line = after + 1 + state.src.count("\n", begin, found)
+    return line if line < end else -1
 
 
 def _words(text: str) -> list[str]:
@@ -56,24 +92,25 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     begin = state.bMarks[start] + state.tShift[start]
     if not state.src.startswith(("{{<", "{{%"), begin):
         return False
-    found = _SHORTCODE.match(state.src, begin)
-    if found is None:
+    finish = _tag_end(state, begin, SHORTCODES, len(state.src))
+    if finish < 0:
         return False
-    last = start + state.src.count("\n", begin, found.end())
-    if last >= end or state.src[found.end():state.eMarks[last]].strip():
+    last = start + state.src.count("\n", begin, finish)
+    if last >= end or state.src[finish:state.eMarks[last]].strip():
         return False  # text after the shortcode: an inline shortcode in a paragraph
     if silent:
         return True
-    name, positional, named = _parameters(found.group(1) or found.group(2) or "")
+    source = state.src[begin:finish]
+    name, positional, named = _parameters(source[3:-3])
     if name == "highlight":
-        for line in range(last + 1, end):
-            if _HUGO_CLOSE.match(_line(state, line)):
-                code = state.src[state.bMarks[last + 1]:state.bMarks[line]] if line > last + 1 else ""
-                _push_code(state, start, line + 1, positional[0] if positional else "", code)
-                state.line = line + 1
-                return True
+        line = _closing_line(state, last, end, _HUGO_CLOSE)
+        if line >= 0:
+            code = state.src[state.bMarks[last + 1]:state.bMarks[line]] if line > last + 1 else ""
+            _push_code(state, start, line + 1, positional[0] if positional else "", code)
+            state.line = line + 1
+            return True
     token = state.push("hugo_shortcode", "div", 0)
-    token.map, token.content, token.block = [start, last + 1], found.group(), True
+    token.map, token.content, token.block = [start, last + 1], source, True
     token.meta = {"name": name, "positional": positional, "named": named}
     state.line = last + 1
     return True
@@ -96,18 +133,18 @@ def _render_shortcode(self, tokens, idx, options, env) -> str:
             f"</span> {label}</div>\n")
 
 
-def _inline_tag(pattern: re.Pattern, css: str, label: str):
+def _inline_tag(table: dict[str, str], css: str, label: str):
     def rule(state: StateInline, silent: bool) -> bool:
         if state.src[state.pos] != "{" or state.src[state.pos + 1:state.pos + 2] not in ("{", "%"):
             return False
-        found = pattern.match(state.src, state.pos, state.posMax)
-        if found is None:
+        finish = _tag_end(state, state.pos, table, state.posMax)
+        if finish < 0:
             return False
         if not silent:
             token = state.push("html_inline", "", 0)
             token.content = (f'<span class="{css}" title="{label}"><code>'
-                             f"{html.escape(found.group())}</code></span>")
-        state.pos = found.end()
+                             f"{html.escape(state.src[state.pos:finish])}</code></span>")
+        state.pos = finish
         return True
 
     return rule
@@ -118,7 +155,7 @@ def hugo_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("fence", "hugo_shortcode", _hugo_block,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.add_render_rule("hugo_shortcode", _render_shortcode)
-    md.inline.ruler.before("text", "hugo_inline", _inline_tag(_SHORTCODE, "shortcode", "Hugo shortcode"))
+    md.inline.ruler.before("text", "hugo_inline", _inline_tag(SHORTCODES, "shortcode", "Hugo shortcode"))
 
 
 def _liquid_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -132,13 +169,13 @@ def _liquid_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
         return True
     tag, rest = found.group(1), found.group(2)
     if tag == "highlight":
-        for line in range(start + 1, end):
-            if _ENDHIGHLIGHT.match(_line(state, line)):
-                code = state.src[state.bMarks[start + 1]:state.bMarks[line]] if line > start + 1 else ""
-                words = rest.split()
-                _push_code(state, start, line + 1, words[0] if words else "", code)
-                state.line = line + 1
-                return True
+        line = _closing_line(state, start, end, _ENDHIGHLIGHT)
+        if line >= 0:
+            code = state.src[state.bMarks[start + 1]:state.bMarks[line]] if line > start + 1 else ""
+            words = rest.split()
+            _push_code(state, start, line + 1, words[0] if words else "", code)
+            state.line = line + 1
+            return True
     token = state.push("liquid_tag", "div", 0)
     token.map, token.content, token.block = [start, start + 1], text.strip(), True
     state.line = start + 1
@@ -156,4 +193,4 @@ def jekyll_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("fence", "liquid_tag", _liquid_block,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.add_render_rule("liquid_tag", _render_liquid)
-    md.inline.ruler.before("text", "liquid_inline", _inline_tag(_LIQUID, "liquid", "Liquid"))
+    md.inline.ruler.before("text", "liquid_inline", _inline_tag(LIQUID, "liquid", "Liquid"))

@@ -295,3 +295,17 @@ def test_check_reads_images_as_the_platform_does(tmp_path):
                     encoding="utf-8")
     problems = [(problem.line, problem.message) for problem in check_post(load_post(post), root)]
     assert problems == [(13, "image not found: ../images/없음.png"), (15, "image not found: /images/gone.png")]
+
+
+HANGS = [("commonmark", "word: " * 20000), ("jekyll", "{{ a " * 10000), ("jekyll", "{% a\n" * 10000),
+         ("hugo", "{{< a\n" * 10000), ("hugo", "{{< highlight go >}}\n" * 3000), ("velog", "!youtube[ " * 8000)]
+
+
+def test_openers_that_never_close_do_not_hang_the_renderer():
+    # each took 10 s to minutes before (a search to the end of the paragraph per opener)
+    script = ("import sys, json; from journal_app.core.render import render_markdown\n"
+              "for flavor, text in json.load(sys.stdin): render_markdown(text, flavor=flavor)\n")
+    import json
+    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(HANGS), text=True,
+                          capture_output=True, timeout=20)
+    assert done.returncode == 0, done.stderr
