@@ -1,8 +1,10 @@
 """Render and export timings.
 
 Usage: python benchmarks/bench_render.py SEED_POST [--site N]
-Prints medians of: rendering the seed post's body, rendering a 1 MB post (the seed's body
-repeated), exporting the seed post to a page; with --site N, `journal-app export --all` over a
+Prints medians, per flavor, of: rendering the seed post's body and rendering a 1 MB post (the
+seed's body repeated); ``python-markdown`` is the pipeline every post rendered with before the
+CommonMark engine, so one run gives the before and after. Then exporting the seed post to a
+page; with --site N, `journal-app export --all` over a
 generated journal of N posts (cold: an empty output folder; then a re-run with nothing changed).
 """
 
@@ -22,7 +24,7 @@ from generate_journal import generate  # noqa: E402
 
 from journal_app.core import load_post  # noqa: E402
 from journal_app.core.export import export_post  # noqa: E402
-from journal_app.core.render import render_markdown, render_post  # noqa: E402
+from journal_app.core.render import FLAVORS, render_markdown, render_post  # noqa: E402
 
 
 def median_ms(function, runs: int) -> tuple[float, float, float]:
@@ -46,13 +48,14 @@ def main() -> None:
     args = parser.parse_args()
     seed = load_post(args.seed)
     print(f"seed body: {len(seed.body.encode()) / 1024:.1f} KB")
-    render_post(seed)  # build the converter once
-    report("render seed body", median_ms(lambda: render_post(seed), 30), 30)
     big = seed.body
     while len(big.encode()) < 1024 * 1024:
         big += "\n\n" + seed.body
     print(f"big body: {len(big.encode()) / 1024 / 1024:.2f} MB")
-    report("render 1 MB body", median_ms(lambda: render_markdown(big), 5), 5)
+    for flavor in FLAVORS:
+        render_post(seed, flavor=flavor)  # build the parser once
+        report(f"{flavor:>15}: render seed body", median_ms(lambda: render_post(seed, flavor=flavor), 30), 30)
+        report(f"{flavor:>15}: render 1 MB body", median_ms(lambda: render_markdown(big, flavor=flavor), 5), 5)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "seed.html"
         report("export seed post", median_ms(lambda: export_post(seed, out), 30), 30)

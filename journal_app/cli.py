@@ -1,4 +1,4 @@
-"""The command line over the core: list, tags, check and tag rename.
+"""The command line over the core: list, tags, check, tag rename, export and render.
 
 Errors go to stderr as one sentence with a non-zero exit status; bad input never shows a
 traceback.
@@ -16,11 +16,12 @@ from pathlib import Path
 from . import __version__
 from .core import Journal, JournalError, check_post, load_post
 from .core.dates import local
+from .core.flavor import FLAVORS, detect_flavor
 from .core.instances import Instance, tidy_temporaries
 from .core.journal import PostInfo, find_journal_root
 from .core.tags import rename_tag
 
-COMMANDS = ("list", "tags", "check", "tag", "export")
+COMMANDS = ("list", "tags", "check", "tag", "export", "render")
 
 
 class UsageError(Exception):
@@ -66,7 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="copy images into a folder beside the page instead of embedding them")
     export.add_argument("--root", help="the journal folder, for /images/ links (default: found "
                                        "from the post's folders)")
+    export.add_argument("--flavor", choices=FLAVORS,
+                        help="render as this platform does (default: the journal's own)")
     export.set_defaults(run=run_export)
+
+    render = commands.add_parser("render", help="print a post's body as the HTML fragment the preview shows")
+    render.add_argument("target", metavar="POST")
+    render.add_argument("--flavor", choices=FLAVORS,
+                        help="render as this platform does (default: the journal's own)")
+    render.add_argument("--root", help="the journal folder (default: found from the post's folders)")
+    render.set_defaults(run=run_render)
     return parser
 
 
@@ -121,6 +131,7 @@ def run_tags(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     journal = open_journal(args.root)
+    flavor = journal.flavor
     total = files = 0
     for message in journal.problems:
         print(message)
@@ -131,7 +142,7 @@ def run_check(args: argparse.Namespace) -> int:
         else:
             try:
                 found = [str(problem) if problem.line is None else f"{problem.line}: {problem.message}"
-                         for problem in check_post(info.load(), journal.root)]
+                         for problem in check_post(info.load(), journal.root, flavor)]
             except OSError as exc:
                 found = [f"could not be read: {exc}"]
         for message in found:
@@ -178,11 +189,24 @@ def run_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else Path(safe_name(post.title or source.stem, set()) + ".html")
     if out.is_dir():
         out = out / (safe_name(post.title or source.stem, set()) + ".html")
-    result = export_post(post, out, root, copy_images=args.copy_images)
+    result = export_post(post, out, root, copy_images=args.copy_images,
+                         flavor=args.flavor or detect_flavor(root))
     print(f"wrote {result.path} ({len(result.images)} image(s)"
           + (f", {len(result.missing)} missing: {', '.join(result.missing)}" if result.missing else "")
           + (f", {len(result.refused)} not shown: {', '.join(result.refused)}" if result.refused else "")
           + ")")
+    return 0
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from .core.render import render_post
+
+    source = Path(args.target)
+    if not source.is_file():
+        raise UsageError(f"There is no post at {args.target}.")
+    post = load_post(source)
+    root = Path(args.root) if args.root else find_journal_root(source)
+    print(render_post(post, root, flavor=args.flavor or detect_flavor(root)), end="")
     return 0
 
 
@@ -203,7 +227,7 @@ def export_all(args: argparse.Namespace) -> int:
             print(f"exporting {done}/{total} posts ({percent}%)", file=sys.stderr, flush=True)
         last[0] = percent
 
-    result = export_site(args.target, args.output, progress)
+    result = export_site(args.target, args.output, progress, flavor=args.flavor)
     if interactive:
         print(file=sys.stderr)
     for failure in result.failed:

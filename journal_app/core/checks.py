@@ -1,11 +1,14 @@
 """What ``journal-app check`` reports for a post: load problems, velog-backup's ``undefined``
 lines, image links whose file does not exist, and images that are there but never shown
-(outside the journal, not a regular file, not an image). Every finding carries its file line."""
+(outside the journal, not a regular file, not an image). Every finding carries its file line.
+Images are found by the journal's own parser, so an ``<img>`` inside code is not an image."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .engine import image_sources
+from .flavor import detect_flavor
 from .post import Post
 from .problems import Problem, ProblemKind
 from .scan import image_refs, is_remote, locate_image, prose_lines
@@ -13,8 +16,15 @@ from .scan import image_refs, is_remote, locate_image, prose_lines
 LARGE_POST_BYTES = 5 * 1024 * 1024
 
 
-def check_post(post: Post, root: Path | None = None) -> list[Problem]:
-    """Every problem of ``post``, in file order (problems without a line first)."""
+def _images(post: Post, flavor: str) -> list[tuple[str, int]]:
+    if flavor == "python-markdown":
+        return [(ref.src, ref.line) for ref in image_refs(post.body)]
+    return image_sources(post.body, flavor)
+
+
+def check_post(post: Post, root: Path | None = None, flavor: str | None = None) -> list[Problem]:
+    """Every problem of ``post``, in file order (problems without a line first); images are
+    read as ``flavor`` reads them (by default the flavor of the journal at ``root``)."""
     found = list(post.problem_details)
     size = len(post.to_bytes())
     if size == 0:
@@ -28,14 +38,15 @@ def check_post(post: Post, root: Path | None = None) -> list[Problem]:
             found.append(Problem("'undefined' line: an image velog-backup failed to download",
                                  offset + index, kind=ProblemKind.UNDEFINED_LINE))
     if post.path is not None:
-        for ref in image_refs(post.body):
-            if not ref.src or is_remote(ref.src):
+        flavor = flavor or (detect_flavor(root) if root is not None else "commonmark")
+        for src, line in _images(post, flavor):
+            if not src or is_remote(src):
                 continue
-            image = locate_image(ref.src, post.path, root)
+            image = locate_image(src, post.path, root)
             if image.missing:
-                found.append(Problem(f"image not found: {ref.src}", offset + ref.line,
+                found.append(Problem(f"image not found: {src}", offset + line,
                                      kind=ProblemKind.IMAGE_MISSING))
             elif image.refused:
-                found.append(Problem(f"image not shown: {ref.src} ({image.refused})", offset + ref.line,
+                found.append(Problem(f"image not shown: {src} ({image.refused})", offset + line,
                                      kind=ProblemKind.IMAGE_REFUSED))
     return sorted(found, key=lambda problem: problem.line or 0)

@@ -204,14 +204,15 @@ def refuse_outside(post: Post, root: Path | None) -> None:
 
 
 def export_post(post: Post, out_path: str | Path, journal_root: str | Path | None = None, *,
-                copy_images: bool = False, image_url: ImageUrl | None = None) -> ExportResult:
-    """Write ``post`` as a standalone page at ``out_path`` (atomically)."""
+                copy_images: bool = False, image_url: ImageUrl | None = None,
+                flavor: str = "commonmark") -> ExportResult:
+    """Write ``post`` as a standalone page at ``out_path`` (atomically), rendered as ``flavor``."""
     out_path = Path(out_path)
     root = Path(journal_root) if journal_root is not None else None
     folder_name = f"{out_path.stem}_files"
     collector = ImageCollector(post, root, out_path.parent / folder_name if copy_images else None,
                                quote(folder_name) + "/")
     refuse_outside(post, root)
-    content = render_post(post, root, image_url=image_url or collector)
+    content = render_post(post, root, image_url=image_url or collector, flavor=flavor)
     atomic_write(out_path, displayable(build_page(post, content)).encode("utf-8"))
     return ExportResult(out_path, collector.images, collector.missing, collector.refused)

@@ -173,6 +173,12 @@ class Journal:
         self._folders: set[str] = set()  # the folders the scan listed (or tried to)
         self.rescan(progress)
 
+    @property
+    def flavor(self) -> str:
+        """The platform this journal's posts are written for (see :func:`.flavor.detect_flavor`)."""
+        from .flavor import detect_flavor
+        return detect_flavor(self.root)
+
     def _relative(self, path: str) -> str:
         prefix = str(self.root) + os.sep
         relative = path[len(prefix):] if path.startswith(prefix) else path

@@ -1,46 +1,37 @@
 """Markdown text -> an HTML fragment: one renderer for the preview, the page export and the site.
 
-Python-Markdown with pymdown-extensions, Pygments highlighting with CSS classes, heading ids that
-keep Korean, and ``data-line`` on every top-level block (the file line it starts on) so a
-preview can follow the editor. Images are resolved the velog way (``../images/x`` relative to
-the post, ``/images/x`` against the backup root) through a caller-supplied function; a missing
-image becomes a visible placeholder. Rendering is a pure function of its inputs.
+A post renders as its platform shows it (:data:`FLAVORS`): ``commonmark`` (GitHub's dialect),
+``velog``, ``hugo`` and ``jekyll`` through the CommonMark engine (:mod:`.engine`),
+``python-markdown`` (MkDocs, Pelican) through Python-Markdown (:mod:`.pymd`). Either way every
+top-level block carries ``data-line`` (the file line it starts on) so a preview can follow the
+editor, fences are highlighted with Pygments CSS classes and headings get ids that keep Korean.
+Images are resolved the velog way (``../images/x`` relative to the post, ``/images/x`` against
+the backup root) through a caller-supplied function; a missing image becomes a visible
+placeholder. Every fragment is sanitized. Rendering is a pure function of its inputs.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import markdown
-from markdown.extensions.toc import slugify_unicode
-
+from .cards import missing_image
 from .dates import local, zone_label
 from .encoding import displayable
+from .engine import render_tokens
+from .flavor import FLAVORS
+from .platforms import mathml
 from .post import Post
-from .sanitize import IMAGE_DATA, sanitize
+from .pymd import render_python_markdown
+from .sanitize import IMAGE_DATA, sanitize, sanitize_math
 from .scan import is_remote, locate_image
 
-EXTENSIONS = [
-    "tables", "footnotes", "attr_list", "def_list", "abbr", "sane_lists", "mdx_truly_sane_lists",
-    "toc",
-    "pymdownx.magiclink", "pymdownx.tasklist", "pymdownx.tilde", "pymdownx.superfences",
-    "pymdownx.highlight",
-]
-EXTENSION_CONFIGS = {
-    "toc": {"slugify": slugify_unicode},
-    # lists also nest at two spaces, as on velog and in CommonMark; loose lists stay one list
-    "mdx_truly_sane_lists": {"nested_indent": 2, "truly_sane": False},
-    "pymdownx.tilde": {"subscript": False},  # "3~4시간" must stay text
-    "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight", "guess_lang": False,
-                           "pygments_lang_class": True},
-}
-
+__all__ = ["FLAVORS", "ImageUrl", "NotShown", "file_image_url", "missing_image", "readable_date",
+           "render_header", "render_markdown", "render_post", "rewrite_images", "shown_source"]
 
 
 @dataclass(frozen=True)
@@ -52,101 +43,12 @@ class NotShown:
 
 ImageUrl = Callable[[str], "str | NotShown | None"]  # source -> URL, NotShown, or None (missing)
 
-_MARK = "<!--jline:{}-->"
-_MARKS = re.compile(r"(?:<!--jline:\d+-->\s*)*<!--jline:(\d+)-->\s*<([A-Za-z][\w-]*)")
-_LEFTOVER = re.compile(r"<!--jline:\d+-->\n*")
-_FENCE = re.compile(r"^(`{3,}|~{3,})")
-_LIST_START = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
-_INTERRUPTING_LIST = re.compile(r"^(?:[*+-]|1\.)[ \t]+\S")  # may follow a paragraph line
-_RULE_UNDER = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
-_NOT_PARAGRAPH = re.compile(r"^(?:#|\||<|\[[^\]]*\]:|\*\[|:[ \t]|(?:[*_-][ \t]*){3,}$)")
-_DEFINITION = re.compile(r"^(?:\[[^\]]+\]:|\*\[[^\]]+\]:|:[ \t])")
 # an <img> tag read attribute by attribute (a "src=" inside another attribute's value, or a ">"
 # inside one, cannot pass for the real source); nh3's output always has this shape
 _ATTRIBUTE = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 _IMG_TAG = re.compile(rf"<img(?P<attributes>(?:{_ATTRIBUTE})*)\s*/?>", re.IGNORECASE)
 _ONE_ATTRIBUTE = re.compile(r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-_local = threading.local()
-
-
-def _converter() -> markdown.Markdown:
-    """One Markdown instance per thread (instances are not thread-safe; building one is slow)."""
-    converter = getattr(_local, "converter", None)
-    if converter is None:
-        converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS,
-                                      output_format="html")
-        _local.converter = converter
-    return converter
-
-
-def mark_block_lines(text: str, first_line: int = 1) -> str:
-    """``text`` with a line marker before each top-level block that starts after a blank line.
-
-    A marker is not put where it would split what markdown joins: between items of one list,
-    between parts of one block quote, before reference, footnote or definition lines.
-
-    A list that starts right under a paragraph line gets a blank line first: CommonMark (velog,
-    Hugo, Jekyll's kramdown in GFM mode) lets a list interrupt a paragraph, Python-Markdown does
-    not, and velog posts often write "빌드 과정\n- 다운로드".
-    """
-    out: list[str] = []
-    fence = ""
-    previous_blank = True
-    previous_kind = ""
-    paragraph = False  # the current block is a top-level paragraph
-    in_html = False  # the current block is raw HTML
-    for index, line in enumerate(text.split("\n")):
-        if fence:
-            out.append(line)
-            closing = _FENCE.match(line.strip())
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) \
-                    and not line.strip()[len(closing.group(1)):]:
-                fence = ""
-            previous_blank = False
-            continue
-        if not line.strip():
-            out.append(line)
-            previous_blank = True
-            continue
-        top_level = not line[:1].isspace()
-        if top_level and not previous_blank and previous_kind == "list" and _RULE_UNDER.match(line):
-            out.append("")  # a rule under a list item, not a heading made of it (as CommonMark)
-        if top_level and not previous_blank and paragraph and _INTERRUPTING_LIST.match(line):
-            out.extend(["", _MARK.format(first_line + index), ""])
-            previous_kind, paragraph = "list", False
-        elif top_level and previous_blank:
-            kind = "list" if _LIST_START.match(line) else "quote" if line.startswith(">") else "other"
-            joins = kind in ("list", "quote") and kind == previous_kind
-            if not joins and not _DEFINITION.match(line):
-                out.append(_MARK.format(first_line + index))
-                out.append("")
-            previous_kind = kind
-            in_html = line.startswith("<")
-            paragraph = kind == "other" and not _NOT_PARAGRAPH.match(line)
-        elif top_level and previous_kind == "other" and not in_html:
-            in_html = line.startswith("<")  # raw HTML (a comment, <pre>) holds until a blank line
-            paragraph = not _NOT_PARAGRAPH.match(line)  # a text line after a heading starts one
-        elif previous_blank:
-            paragraph = False
-        opening = _FENCE.match(line.lstrip(" ")) if len(line) - len(line.lstrip(" ")) < 4 else None
-        if opening:
-            fence = opening.group(1)
-        out.append(line)
-        previous_blank = False
-    return "\n".join(out)
-
-
-def _attach_lines(fragment: str) -> str:
-    fragment = _MARKS.sub(lambda m: f'<{m.group(2)} data-line="{m.group(1)}"', fragment)
-    return _LEFTOVER.sub("", fragment)
-
-
-def missing_image(src: str, alt: str = "", reason: str = "Image not found", why: str = "") -> str:
-    """The visible placeholder for an image whose file does not exist (or is not shown)."""
-    label = html.escape(src) + (f" ({html.escape(why)})" if why else "")
-    note = f" ({html.escape(alt)})" if alt else ""
-    return (f'<span class="missing-image" title="{reason}: {label}">'
-            f"{reason}: {label}{note}</span>")
+_MATH_MARK = re.compile(r'<span data-journal-math="(\d+)"></span>')
 
 
 def shown_source(src: str) -> str | None:
@@ -208,22 +110,42 @@ def file_image_url(post_path: Path | None, root: Path | None) -> ImageUrl:
     return resolve
 
 
-def render_markdown(text: str, *, first_line: int = 1, image_url: ImageUrl | None = None) -> str:
-    """Markdown text -> HTML fragment, blocks marked with their source line."""
-    converter = _converter()
-    converter.reset()
-    fragment = _attach_lines(converter.convert(mark_block_lines(displayable(text), first_line)))
+def _put_math_back(fragment: str, maths: list[tuple[str, bool]]) -> str:
+    def replace(match: re.Match) -> str:
+        index = int(match.group(1))
+        if index >= len(maths):
+            return ""
+        tex, display = maths[index]
+        return sanitize_math(mathml(tex, display))
+
+    return _MATH_MARK.sub(replace, fragment)
+
+
+def render_markdown(text: str, *, flavor: str = "commonmark", first_line: int = 1,
+                    image_url: ImageUrl | None = None) -> str:
+    """Markdown text -> HTML fragment as ``flavor``'s platform renders it, each top-level block
+    marked with its file line (``first_line`` is the file line of the text's first line)."""
+    if flavor not in FLAVORS:
+        raise ValueError(f"unknown flavor {flavor!r} (one of: {', '.join(FLAVORS)})")
+    text = displayable(text)
+    if flavor == "python-markdown":
+        fragment, maths = render_python_markdown(text, first_line), []
+    else:
+        fragment, maths = render_tokens(text, flavor, first_line)
     # file:, javascript: and other image sources are never loaded: a placeholder says so
     fragment = sanitize(rewrite_images(fragment, shown_source, "Image not shown"))
+    if maths:
+        fragment = _put_math_back(fragment, maths)
     return rewrite_images(fragment, image_url) if image_url is not None else fragment
 
 
 def render_post(post: Post, journal_root: str | Path | None = None, *,
-                image_url: ImageUrl | None = None) -> str:
+                image_url: ImageUrl | None = None, flavor: str = "commonmark") -> str:
     """A post's body as an HTML fragment; images resolve against the post and the journal."""
     root = Path(journal_root) if journal_root is not None else None
     resolver = image_url or file_image_url(post.path, root)
-    return render_markdown(post.body, first_line=post.body_start_line, image_url=resolver)
+    return render_markdown(post.body, flavor=flavor, first_line=post.body_start_line,
+                           image_url=resolver)
 
 
 def readable_date(moment: datetime, lang: str) -> str:

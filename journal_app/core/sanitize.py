@@ -1,14 +1,15 @@
 """Rendered HTML made safe to show and to publish: no script in any form.
 
-A post may come from someone else's backup, and raw HTML in markdown passes through
-Python-Markdown untouched. Every rendered fragment (preview, page export, site) goes through
+A post may come from someone else's backup, and raw HTML in markdown passes through the
+markdown renderers untouched. Every rendered fragment (preview, page export, site) goes through
 nh3 (the Rust ammonia sanitizer) with an allow-list: the tags and attributes markdown and our
 extensions produce, plus the everyday raw HTML of blog posts (``<center>``, ``<p align>``,
 ``<img width>``, ``<details>``, colours and alignment in ``style``, pasted ``data:`` images).
 Scripts, styles, event handlers, forms and ``javascript:``/``file:`` URLs are removed. An
 ``<iframe>``, ``<video>`` or ``<audio>`` (a YouTube embed, say) becomes a link to what it showed,
 so nothing silently disappears; images with a source we will not load become placeholders in
-the renderer.
+the renderer. MathML made from a post's TeX is cleaned by its own, MathML-only allow-list
+(:func:`sanitize_math`); raw ``<math>`` written in a post is still removed.
 """
 
 from __future__ import annotations
@@ -89,3 +90,29 @@ def sanitize(fragment: str) -> str:
     if _HAS_EMBED.search(fragment):
         fragment = _EMBED.sub(embed_link, _EMBED_CLEANER.clean(fragment))
     return _CLEANER.clean(fragment)
+
+
+# MathML the renderer makes from TeX ($…$ on velog): cleaned by its own allow-list and put into
+# the fragment after the fragment is cleaned, so raw <math> in a post is still removed
+MATH_TAGS = {
+    "math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup",
+    "msub", "msubsup", "mfrac", "msqrt", "mroot", "mover", "munder", "munderover", "mtable",
+    "mtr", "mtd", "mstyle", "mpadded", "mphantom", "menclose", "merror",
+}
+MATH_ATTRIBUTES = {
+    "math": {"display"}, "annotation": {"encoding"},
+    "mo": {"stretchy", "fence", "separator", "lspace", "rspace", "form", "largeop", "movablelimits",
+           "minsize", "maxsize", "accent"},
+    "mstyle": {"displaystyle", "scriptlevel", "mathvariant", "mathsize", "mathcolor"},
+    "mi": {"mathvariant"}, "mn": {"mathvariant"}, "mtext": {"mathvariant"},
+    "mfrac": {"linethickness"}, "mspace": {"width"}, "mpadded": {"width", "lspace"},
+    "mtable": {"columnalign", "rowspacing", "columnspacing"}, "mtd": {"columnalign"},
+    "mover": {"accent"}, "munder": {"accentunder"}, "menclose": {"notation"},
+}
+_MATH_CLEANER = nh3.Cleaner(tags=MATH_TAGS, attributes=MATH_ATTRIBUTES, url_schemes=set(),
+                            strip_comments=True, clean_content_tags={"script", "style"}, link_rel=None)
+
+
+def sanitize_math(mathml: str) -> str:
+    """MathML with nothing but MathML's presentation elements (no links, scripts or styles)."""
+    return _MATH_CLEANER.clean(mathml)

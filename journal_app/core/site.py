@@ -73,8 +73,9 @@ def _lang_of(posts: list[PostInfo]) -> str:
 class SiteBuilder:
     """Plans file names for a journal's posts and tags, and writes the site."""
 
-    def __init__(self, journal: Journal, out: Path):
+    def __init__(self, journal: Journal, out: Path, flavor: str | None = None):
         self.journal, self.out = journal, out
+        self.flavor = flavor or journal.flavor
         posts = sorted(journal.posts, key=lambda info: info.relpath)
         taken: set[str] = set()
         self.post_pages = {info.relpath: f"posts/{safe_name(Path(info.relpath).stem, taken)}.html"
@@ -94,7 +95,8 @@ class SiteBuilder:
         post = load_post(info.path, self.journal.root)  # a link out of the journal is not read
         images = ImageCollector(post, self.journal.root, self.out / "images", "../images/",
                                 mirror=True)
-        content = self.link_posts(render_post(post, self.journal.root, image_url=images), info)
+        content = self.link_posts(render_post(post, self.journal.root, image_url=images,
+                                                  flavor=self.flavor), info)
         nav = f'<nav class="site"><a href="../index.html">← {self.home_label()}</a></nav>\n'
         page = build_page(post, content, nav=nav,
                           tag_url=lambda tag: "../" + quote(self.tag_pages.get(tag, "index.html")))
@@ -234,8 +236,10 @@ def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dic
 
 
 def export_site(root: str | Path, out: str | Path,
-                progress: Callable[[int, int], None] | None = None) -> SiteResult:
-    """Export the journal at ``root`` as a static site in ``out``."""
+                progress: Callable[[int, int], None] | None = None, flavor: str | None = None
+                ) -> SiteResult:
+    """Export the journal at ``root`` as a static site in ``out``, its posts rendered as
+    ``flavor`` (by default the journal's own)."""
     journal = Journal(root)
     out = Path(out).absolute()
     inside = out.relative_to(journal.root).parts if out == journal.root or journal.root in out.parents \
@@ -244,7 +248,7 @@ def export_site(root: str | Path, out: str | Path,
         raise JournalError(f"{out} is inside the journal; export to a folder outside it "
                            "(or to _site or public, which the journal skips).")
     out.mkdir(parents=True, exist_ok=True)
-    builder = SiteBuilder(journal, out)
+    builder = SiteBuilder(journal, out, flavor)
     manifest_path = out / MANIFEST
     try:
         manifest = json.loads(read_regular(manifest_path, MAX_MANIFEST_BYTES))
@@ -271,7 +275,7 @@ def export_site(root: str | Path, out: str | Path,
             failed.append(f"{info.relpath}: {info.problems[0] if info.problems else stat}")
             continue
         key = {"mtime_ns": stat.st_mtime_ns, "size": stat.st_size,
-               "page": builder.post_pages[info.relpath],
+               "page": builder.post_pages[info.relpath], "flavor": builder.flavor,
                "tags": [builder.tag_pages.get(tag, "") for tag in info.tags]}
         current[info.relpath] = key
         before = previous.get(info.relpath, {})

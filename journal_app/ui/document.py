@@ -23,6 +23,7 @@ from ..core import load_post, save_post
 from ..core.buffer import apply_text, buffer_text, field_edit
 from ..core.encoding import displayable
 from ..core.export import export_post
+from ..core.flavor import detect_flavor
 from ..core.post import read_error_message
 from ..core.recovery import RecoveryStore
 from .editor import MarkdownEditor, replace_lines
@@ -148,6 +149,10 @@ class OpenDocument(QObject):
             return False
         replace_lines(self.text, 0, count, header)
         return True
+
+    def flavor(self) -> str:
+        """How the journal's platform renders (the preview and the export agree on it)."""
+        return detect_flavor(self.root) if self.root is not None else "commonmark"
 
     # -- opening ---------------------------------------------------------------------------
     def read(self, path: Path) -> Post:
@@ -329,7 +334,7 @@ class OpenDocument(QObject):
             return False
         try:
             self.sync()
-            result = export_post(self.post, target, self.root)
+            result = export_post(self.post, target, self.root, flavor=self.flavor())
         except (OSError, JournalError) as exc:
             self.prompts.show_error("Could not export", str(exc))
             return False

@@ -21,6 +21,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from ..core.boundary import vet_image
 from ..core.export import build_document
+from ..core.flavor import detect_flavor
 from ..core.render import file_image_url, render_markdown
 
 WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
@@ -47,15 +48,22 @@ SCROLL_JS = """
 
 
 class RenderWorker(QObject):
-    """Renders markdown on its own thread."""
+    """Renders markdown on its own thread, as the journal's platform does."""
 
     rendered = Signal(int, str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._flavors: dict[str, str] = {}  # journal root -> its flavor, read once
 
     @Slot(int, str, int, str, str)
     def render(self, request: int, body: str, first_line: int, post_path: str, root: str) -> None:
         resolver = file_image_url(Path(post_path) if post_path else None, Path(root) if root else None)
         try:
-            fragment = render_markdown(body, first_line=first_line, image_url=resolver)
+            if root not in self._flavors:
+                self._flavors[root] = detect_flavor(root) if root else "commonmark"
+            fragment = render_markdown(body, flavor=self._flavors[root], first_line=first_line,
+                                       image_url=resolver)
         except Exception as exc:  # a renderer bug must not kill the preview thread
             fragment = f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>"
         self.rendered.emit(request, fragment)

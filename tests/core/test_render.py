@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from journal_app.core import Post
-from journal_app.core.render import mark_block_lines, render_header, render_markdown, render_post
+from journal_app.core.pymd import mark_block_lines
+from journal_app.core.render import render_header, render_markdown, render_post
 from tests.quirks import JPEG_HEAD, PNG_HEAD
 
 
@@ -18,7 +19,7 @@ def test_tables_and_highlighted_code():
 
 def test_korean_heading_ids_and_toc_anchor():
     out = render_markdown("## 왜 갔는가?\n\n## 왜 갔는가?\n")
-    assert 'id="왜-갔는가"' in out and 'id="왜-갔는가_1"' in out
+    assert 'id="왜-갔는가"' in out and 'id="왜-갔는가-1"' in out  # GitHub, velog and Hugo number so
 
 
 def test_bare_urls_tasks_strike_and_tilde_ranges():
@@ -30,12 +31,12 @@ def test_bare_urls_tasks_strike_and_tilde_ranges():
 
 def test_two_space_nested_lists_nest():
     out = render_markdown("- 라벨링\n  - 현재\n- 클라우드\n")
-    assert re.search(r"<li>라벨링<ul>\s*<li>현재</li>", out)
+    assert re.search(r"<li>라벨링\s*<ul>\s*<li>현재</li>", out)
 
 
 def test_footnotes_definitions_abbreviations_attributes():
     out = render_markdown("HTML[^1]\n\n[^1]: 노트\n\n용어\n:   정의\n\n*[HTML]: Hyper Text\n\n"
-                          "문단\n{: .note }\n")
+                          "문단\n{: .note }\n", flavor="python-markdown")
     assert 'class="footnote"' in out and "<dl" in out and "<abbr" in out and 'class="note"' in out
 
 
@@ -49,10 +50,15 @@ def test_every_top_level_block_has_its_source_line():
             "| a |\n|---|\n| 1 |\n\n---\n\n[^1]: note\n")
     out = render_markdown(text, first_line=7)
     lines = re.findall(r'<(\w+) data-line="(\d+)"', out)
-    assert lines == [("h1", "7"), ("p", "9"), ("ul", "11"), ("blockquote", "16"), ("div", "20"),
-                     ("table", "26"), ("hr", "30")]
-    assert out.count("<ul") == 1 and out.count("<blockquote") == 1  # markers never split blocks
+    assert lines == [("h1", "7"), ("p", "9"), ("ul", "11"), ("blockquote", "16"), ("blockquote", "18"),
+                     ("div", "20"), ("table", "26"), ("hr", "30")]
+    assert out.count("<ul") == 1 and out.count("<blockquote") == 2  # two quotes, as CommonMark has it
     assert "jline" not in out
+    python_markdown = render_markdown(text, first_line=7, flavor="python-markdown")
+    assert re.findall(r'<(\w+) data-line="(\d+)"', python_markdown) == [
+        ("h1", "7"), ("p", "9"), ("ul", "11"), ("blockquote", "16"), ("div", "20"), ("table", "26"),
+        ("hr", "30")]
+    assert python_markdown.count("<blockquote") == 1 and "jline" not in python_markdown
 
 
 def test_a_list_right_under_a_paragraph_line_is_a_list_as_on_velog():
@@ -62,22 +68,22 @@ def test_a_list_right_under_a_paragraph_line_is_a_list_as_on_velog():
     assert '<p data-line="5">순서</p>\n<ol data-line="6">\n<li>첫째</li>' in out
     assert "<p data-line=\"9\">문단\n2. 목록이 아님</p>" in out  # only "1." interrupts
     assert '<h2 data-line="12" id="제목">제목</h2>' in out  # a lone "-" underlines a heading
-    assert "<li>항목\n  이어짐</li>\n<li>다음</li>" in out  # list items are not split
+    assert "<li>항목\n이어짐</li>\n<li>다음</li>" in out  # list items are not split
 
 
 def test_interrupting_lists_leave_html_blocks_rules_and_other_lists_alone():
     out = render_markdown("문단\n<!--\n할 일\n- 초안 항목\n-->\n\n## 다음 절\n\n본문 계속\n")
     assert '<h2 data-line="7" id="다음-절">다음 절</h2>' in out and "본문 계속" in out
-    assert "<pre>$ ls\n- 결과\n</pre>" in render_markdown("코드 예시\n<pre>\n$ ls\n- 결과\n</pre>\n")
-    assert "<li>노트북</li>\n</ul>\n<hr>" in render_markdown("준비물\n- 노트북\n---\n")
-    assert "<p data-line=\"1\">문단\n1) 하나\n2) 둘</p>" in render_markdown("문단\n1) 하나\n2) 둘\n")
+    assert '<pre data-line="2">$ ls\n- 결과\n</pre>' in render_markdown("코드 예시\n<pre>\n$ ls\n- 결과\n</pre>\n")
+    assert "<li>노트북</li>\n</ul>\n<hr data-line=\"3\">" in render_markdown("준비물\n- 노트북\n---\n")
+    assert "<p data-line=\"1\">문단</p>\n<ol data-line=\"2\">" in render_markdown("문단\n1) 하나\n2) 둘\n")  # as on GitHub
 
 
 def test_markers_do_not_change_the_rendering():
     text = "# T\n\npara *x*\n\n1. one\n\n2. two\n\n    code\n\nterm\n:   def\n"
-    plain = re.sub(r' data-line="\d+"', "", render_markdown(text))
+    plain = re.sub(r' data-line="\d+"', "", render_markdown(text, flavor="python-markdown"))
     import markdown
-    from journal_app.core.render import EXTENSION_CONFIGS, EXTENSIONS
+    from journal_app.core.pymd import EXTENSION_CONFIGS, EXTENSIONS
     reference = markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     assert plain == reference
     assert mark_block_lines("a\n\nb").count("jline") == 2
@@ -89,7 +95,7 @@ def test_images_both_velog_layouts_and_missing(tmp_path):
     (root / "images").mkdir()
     (root / "images" / "a b.png").write_bytes(PNG_HEAD)
     post_path = root / "content" / "p.md"
-    post_path.write_text("![](../images/a%20b.png)\n\n![alt](/images/a b.png)\n\n"
+    post_path.write_text("![](../images/a%20b.png)\n\n![alt](</images/a b.png>)\n\n"
                          "<img src=\"/images/gone.png\">\n\n![](https://x.test/r.png)\n")
     from journal_app.core import load_post
     out = render_post(load_post(post_path), root)

@@ -134,7 +134,7 @@ print("안녕")
 [^1]: 각주 내용
 *[HTML]: HyperText Markup Language
 """
-    html = render_markdown(text)
+    html = render_markdown(text, flavor="python-markdown")
     elements = Elements(html)
     assert ("h1", {"data-line": "1", "id": "한글-제목"}) in elements.found
     assert ("th", {"style": "text-align:center"}) in elements.found
@@ -153,7 +153,7 @@ print("안녕")
 
 
 def test_table_of_contents_links_are_kept():
-    html = render_markdown("[TOC]\n\n## 첫째 절\n\n## 둘째 절\n")
+    html = render_markdown("[TOC]\n\n## 첫째 절\n\n## 둘째 절\n", flavor="python-markdown")
     elements = Elements(html)
     assert ("div", {"data-line": "1", "class": "toc"}) in elements.found
     assert {"#첫째-절", "#둘째-절"} <= set(elements.urls())

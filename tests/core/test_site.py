@@ -136,7 +136,7 @@ def test_links_between_posts_point_at_their_pages(tmp_path):
     (root / "글 모음" / "이전 글.md").write_text("---\ntitle: 이전 글\n---\n## 끝 절\n", encoding="utf-8")
     (root / "다음 글.md").write_text(
         "---\ntitle: 다음 글\n---\n[앞](글%20모음/이전%20글.md) [절](<글 모음/이전 글.md#끝-절>) "
-        "[없음](없는 글.md) [밖](https://example.com/a.md)\n", encoding="utf-8")
+        "[없음](<없는 글.md>) [밖](https://example.com/a.md)\n", encoding="utf-8")
     out = tmp_path / "site"
     export_site(root, out)
     page = out / "posts" / "다음-글.html"

@@ -1,0 +1,91 @@
+"""How often our block structure agrees with each platform's own renderer.
+
+Usage: python benchmarks/compare_flavors.py FLAVOR REFERENCE POST_OR_FOLDER [...]
+FLAVOR is commonmark, velog or jekyll; REFERENCE is ``cmarkgfm`` (GitHub's cmark-gfm, a
+Python package) or a command that reads a JSON array of markdown strings on stdin and writes a
+JSON array of HTML strings (the velog and kramdown reference renderers do). Posts' front matter
+is left out. Prints, per post that differs, the first differing block, then the counts.
+
+Block structure is the sequence of block elements with their depth (paragraphs, headings,
+lists and items, quotes, code blocks, tables, rules, definition lists), read the same way from
+both sides; highlighting wrappers, footnote sections, math and embed markup are not compared.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shlex
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from journal_app.core import load_post
+from journal_app.core.render import render_markdown
+
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table",
+          "tr", "hr", "dl", "dt", "dd"}
+SKIPPED = {"section", "svg", "math"}  # footnotes, drawings and math: compared elsewhere, or not at all
+
+
+class Structure(HTMLParser):
+    """The block elements of a fragment as ``depth tag`` lines."""
+
+    def __init__(self, fragment: str):
+        super().__init__()
+        self.lines: list[str] = []
+        self.depth = 0
+        self.skipping = 0
+        self.feed(fragment)
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        if tag in SKIPPED or self.skipping or "footnote" in classes or "katex" in classes:
+            self.skipping += tag not in ("br", "hr", "img", "input")
+            return
+        if tag in BLOCKS:
+            self.lines.append(f"{'  ' * self.depth}{tag}")
+            if tag != "hr":
+                self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.skipping:
+            self.skipping -= 1
+            return
+        if tag in BLOCKS and tag != "hr":
+            self.depth = max(0, self.depth - 1)
+
+
+def reference(command: str, texts: list[str]) -> list[str]:
+    if command == "cmarkgfm":
+        import cmarkgfm
+        from cmarkgfm.cmark import Options
+        return [cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+                for text in texts]
+    done = subprocess.run(shlex.split(command), input=json.dumps(texts), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def main(argv: list[str]) -> int:
+    flavor, command, targets = argv[0], argv[1], [Path(arg) for arg in argv[2:]]
+    paths = [path for target in targets
+             for path in (sorted(p for p in target.rglob("*") if p.suffix in (".md", ".markdown"))
+                          if target.is_dir() else [target])]
+    bodies = [load_post(path).body for path in paths]
+    theirs = reference(command, bodies)
+    differ = 0
+    for path, body, html in zip(paths, bodies, theirs):
+        ours = Structure(render_markdown(body, flavor=flavor)).lines
+        want = Structure(html).lines
+        if ours != want:
+            differ += 1
+            diff = [line for line in difflib.unified_diff(want, ours, "platform", "ours", n=1, lineterm="")]
+            print(f"--- {path.name}: first difference\n" + "\n".join(diff[2:10]))
+    print(f"{flavor} against {command}: {len(paths) - differ} of {len(paths)} posts agree in block structure")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,57 @@
+"""The pieces of HTML the renderers write themselves: highlighted code, embed cards and the
+placeholder of an image that is not shown."""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+_FORMATTER = HtmlFormatter(nowrap=True)
+_EMBED_LINKS = {
+    "youtube": ("YouTube", "https://www.youtube.com/watch?v={}"),
+    "twitter": ("Twitter", "https://twitter.com/{}"),
+    "codesandbox": ("CodeSandbox", "https://codesandbox.io/s/{}"),
+    "codepen": ("CodePen", "https://codepen.io/{}"),
+    "vimeo": ("Vimeo", "https://vimeo.com/{}"),
+}
+
+
+@lru_cache(maxsize=64)
+def _lexer(name: str):
+    try:
+        return get_lexer_by_name(name)
+    except ClassNotFound:
+        return None
+
+
+def highlighted_code(code: str, language: str, attributes: str = "") -> str:
+    """A code block as the preview has always written it: Pygments classes in a
+    ``language-x highlight`` div (``language-text`` when the language is unknown)."""
+    lexer = _lexer(language.lower()) if language else None
+    if lexer is None:
+        body, language = html.escape(code, quote=False), "text"
+    else:
+        body = highlight(code, lexer, _FORMATTER)
+    return (f'<div{attributes} class="language-{html.escape(language)} highlight"><pre><span></span>'
+            f"<code>{body}</code></pre></div>\n")
+
+
+def embed_card(provider: str, ident: str) -> str:
+    """A visible card for an embed: provider, id and a link (nothing is loaded)."""
+    name, url = _EMBED_LINKS[provider]
+    href = html.escape(url.format(ident.strip()))
+    return (f'<span class="embed embed-card embed-{provider}"><a href="{href}">{name}: '
+            f"{html.escape(ident)}</a></span>")
+
+
+def missing_image(src: str, alt: str = "", reason: str = "Image not found", why: str = "") -> str:
+    """The visible placeholder for an image whose file does not exist (or is not shown)."""
+    label = html.escape(src) + (f" ({html.escape(why)})" if why else "")
+    note = f" ({html.escape(alt)})" if alt else ""
+    return (f'<span class="missing-image" title="{reason}: {label}">'
+            f"{reason}: {label}{note}</span>")

@@ -1,0 +1,246 @@
+"""What each platform adds to CommonMark: slugs, typography, math, velog's embeds and more.
+
+markdown-it plugins and helpers for the engine (:mod:`.engine`): heading slugs as GitHub,
+velog, Hugo and Jekyll make them (github-slugger); the dashes and
+ellipses of Hugo's and kramdown's typographers; GitHub's autolinks the autolink plugin leaves
+out (``ftp://``, an ``_`` in an e-mail's local part); velog's ``!youtube[id]``-style embeds as
+visible cards (no frame, no request) and its ``undefined`` lines (image downloads that failed)
+as missing-image placeholders; TeX as MathML with the TeX kept as annotation.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from latex2mathml.converter import convert as latex_to_mathml
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.list import list_block, skipOrderedListMarker
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.gfm_autolink._match import match_http
+from mdit_py_plugins.gfm_autolink.index import _protocol_rule
+
+from .cards import embed_card, missing_image
+
+_NOT_SLUG = re.compile(r"[^\w\- ]")
+
+
+def github_slug(text: str) -> str:
+    """A heading id the way github-slugger makes it (GitHub, velog's remark-slug, Hugo's
+    goldmark, kramdown's GFM parser for Jekyll)."""
+    return _NOT_SLUG.sub("", text.lower()).replace(" ", "-")
+
+
+# velog highlights with Prism, whose language names differ from Pygments' in a few places
+_VELOG_LANGUAGES = {"js": "javascript", "ts": "typescript", "sh": "bash", "shell": "bash",
+                    "py": "python", "jsx": "jsx", "tsx": "tsx", "kt": "kotlin", "yml": "yaml",
+                    "md": "markdown", "c++": "cpp", "objc": "objective-c", "vue": "html"}
+
+
+def code_language(language: str, flavor: str) -> str:
+    """The Pygments name for a fence's language on ``flavor``."""
+    if flavor == "velog":
+        return _VELOG_LANGUAGES.get(language.lower(), language)
+    return language
+
+
+
+_DASHES = [(re.compile(r"(?<!-)---(?!-)"), "\u2014"), (re.compile(r"(?<!-)--(?!-)"), "\u2013"),
+           (re.compile(r"\.\.\."), "\u2026"), (re.compile(r"<<"), "\u00ab"), (re.compile(r">>"), "\u00bb")]
+
+
+def dashes(state: StateCore) -> None:
+    """``---``, ``--``, ``...``, ``<<`` and ``>>`` as the typographers of goldmark and kramdown
+    write them (outside code and links' URLs)."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        for child in block.children:
+            if child.type == "text" and ("-" in child.content or "." in child.content
+                                         or "<<" in child.content or ">>" in child.content):
+                for pattern, replacement in _DASHES:
+                    child.content = pattern.sub(replacement, child.content)
+
+
+_EMAIL_TAIL = re.compile(r"[A-Za-z0-9.+_-]+$")
+_SPACE = re.compile(r"[ \t\r\n\x00\x0b\x0c]")
+_FTP = re.compile(r"(?:(?<=^)|(?<=[\s*_~(]))ftp://")
+
+
+def protocol_autolink(state: StateInline, silent: bool) -> bool:
+    """The autolink plugin's ``http://`` rule, tried only where a scheme ends: the plugin's own
+    rule copies the rest of the paragraph at every stop of the text scanner, which made a long
+    one-line paragraph quadratic (1 MB of words took 4 s); it sees the text up to the next white
+    space only, where a URL ends anyway."""
+    if state.src[state.pos] != ":" or not state.pending.endswith(("http", "https", "mailto", "xmpp")):
+        return False
+    space = _SPACE.search(state.src, state.pos, state.posMax)  # a URL ends at white space
+    limit, state.posMax = state.posMax, space.start() if space else state.posMax
+    try:
+        return _protocol_rule(state, silent)
+    finally:
+        state.posMax = limit
+
+
+def _link_tokens(state: StateCore, url: str, text: str) -> list[Token]:
+    opening = Token("link_open", "a", 1)
+    opening.attrs = {"href": state.md.normalizeLink(url)}
+    opening.markup, opening.info = "autolink", "auto"
+    inner = Token("text", "", 0)
+    inner.content = text
+    closing = Token("link_close", "a", -1)
+    closing.markup, closing.info = "autolink", "auto"
+    return [opening, inner, closing]
+
+
+def autolink_leftovers(state: StateCore) -> None:
+    """GitHub's autolinks the plugin misses: ``ftp://`` URLs, and e-mail addresses whose local
+    part holds an ``_`` (the emphasis scanner split it off before the address was seen)."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, out, depth = block.children, [], 0
+        for index, child in enumerate(children):
+            if child.type == "link_open":
+                depth += 1
+                href = child.attrGet("href") or ""
+                if child.markup == "autolink" and str(href).startswith("mailto:") and out \
+                        and out[-1].type == "text" and index + 1 < len(children):
+                    tail = _EMAIL_TAIL.search(out[-1].content)
+                    if tail:
+                        out[-1].content = out[-1].content[:tail.start()]
+                        address = tail.group() + children[index + 1].content
+                        child.attrSet("href", state.md.normalizeLink("mailto:" + address))
+                        children[index + 1].content = address
+            elif child.type == "link_close":
+                depth -= 1
+            if child.type == "text" and depth == 0 and "ftp://" in child.content:
+                out.extend(_split_ftp(state, child))
+                continue
+            out.append(child)
+        block.children = out
+
+
+def _split_ftp(state: StateCore, token: Token) -> list[Token]:
+    pieces, text, start = [], token.content, 0
+    for found in _FTP.finditer(text):
+        if found.start() < start:
+            continue
+        matched = match_http("http://" + text[found.end():])
+        if matched is None:
+            continue
+        url = "ftp://" + matched[0][len("http://"):]
+        before = Token("text", "", 0)
+        before.content = text[start:found.start()]
+        pieces.append(before)
+        pieces.extend(_link_tokens(state, url, url))
+        start = found.start() + len(url)
+    rest = Token("text", "", 0)
+    rest.content = text[start:]
+    return [piece for piece in pieces + [rest] if piece.type != "text" or piece.content]
+
+
+def mathml(tex: str, display: bool) -> str:
+    """TeX as MathML, the TeX kept as its annotation (what a reader without MathML sees);
+    TeX that does not convert is shown as code."""
+    try:
+        converted = latex_to_mathml(tex, display="block" if display else "inline")
+    except Exception:  # latex2mathml raises many kinds on bad TeX
+        return f'<code class="math-error">{html.escape(tex)}</code>'
+    inner = converted[converted.index(">") + 1:converted.rindex("</math>")]
+    mode = "block" if display else "inline"
+    return (f'<math display="{mode}"><semantics>{inner}'
+            f'<annotation encoding="application/x-tex">{html.escape(tex)}</annotation>'
+            "</semantics></math>")
+
+
+# velog's embeds (velog-client's embedPlugin): !youtube[id] and the like
+_EMBED = re.compile(r"!(youtube|twitter|codesandbox|codepen)\[([^\]\n]{0,300})\]")  # ids are short
+
+
+def _velog_embed(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "!":
+        return False
+    found = _EMBED.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:
+        token = state.push("html_inline", "", 0)
+        token.content = embed_card(found.group(1), found.group(2))
+    state.pos = found.end()
+    return True
+
+
+def _undefined_lines(state: StateCore) -> None:
+    """A paragraph line that is only ``undefined`` (velog-backup's failed image) becomes a
+    missing-image placeholder; the file keeps its text."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        for index, child in enumerate(children):
+            if child.type != "text" or child.content.strip() != "undefined":
+                continue
+            before = children[index - 1].type if index else "softbreak"
+            after = children[index + 1].type if index + 1 < len(children) else "softbreak"
+            if before in ("softbreak", "hardbreak") and after in ("softbreak", "hardbreak"):
+                placeholder = Token("html_inline", "", 0)
+                placeholder.content = missing_image("undefined", reason="Image missing from the backup")
+                children[index] = placeholder
+
+
+def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if silent and state.parentType == "paragraph" and state.blkIndent == 0 and state.sCount[start] < 4 \
+            and skipOrderedListMarker(state, start) >= 0:
+        return False  # remark-parse 7: a numbered list never interrupts a top-level paragraph
+    return list_block(state, start, end, silent)
+
+
+def velog_plugin(md: MarkdownIt) -> None:
+    """velog's embeds, ``undefined`` lines, and numbered lists that need a blank line above."""
+    md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.inline.ruler.before("image", "velog_embed", _velog_embed)
+    md.core.ruler.push("velog_undefined", _undefined_lines)
+
+
+# kramdown (Jekyll) reads a block-level HTML element to its closing tag as raw HTML: markdown
+# inside it (blank lines or not) stays text unless the tag says markdown="1"
+_BLOCK_TAG = re.compile(r"<(address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|"
+                        r"figure|footer|form|header|main|nav|ol|section|table|ul)(?=[\s>/])([^>]*)>",
+                        re.IGNORECASE)
+
+
+def _kramdown_html(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    begin = state.bMarks[start] + state.tShift[start]
+    found = _BLOCK_TAG.match(state.src, begin)
+    if found is None or "markdown=" in found.group(2):
+        return False
+    name = found.group(1).lower()
+    tags = re.compile(rf"<(/?){name}(?=[\s>/])", re.IGNORECASE)
+    depth = 0
+    for line in range(start, end):
+        text = state.src[state.bMarks[line]:state.eMarks[line]]
+        for tag in tags.finditer(text):
+            depth += -1 if tag.group(1) else 1
+        if depth <= 0:
+            break
+    else:
+        return False  # never closed: CommonMark's reading
+    if silent:
+        return True
+    token = state.push("html_block", "", 0)
+    token.map = [start, line + 1]
+    token.content = state.src[state.bMarks[start]:state.eMarks[line]] + "\n"
+    state.line = line + 1
+    return True
+
+
+def kramdown_html_plugin(md: MarkdownIt) -> None:
+    """kramdown's raw HTML elements (Jekyll's default ``parse_block_html: false``)."""
+    md.block.ruler.before("html_block", "kramdown_html", _kramdown_html,
+                          {"alt": ["paragraph", "reference", "blockquote"]})
