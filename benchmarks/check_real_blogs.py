@@ -18,7 +18,7 @@ from pathlib import Path
 
 from journal_app.core import Journal, check_post, load_post, save_post
 from journal_app.core.export import export_post
-from journal_app.core.scan import find_image, image_refs, is_remote
+from journal_app.core.scan import image_refs, is_remote, locate_image
 
 
 def main(folders: list[str]) -> int:
@@ -44,7 +44,7 @@ def main(folders: list[str]) -> int:
                 out = Path(scratch) / "page.html"
                 result = export_post(post, out, copy)
                 local = [ref.src for ref in image_refs(post.body)
-                         if not is_remote(ref.src) and find_image(ref.src, post.path, copy)]
+                         if not is_remote(ref.src) and locate_image(ref.src, post.path, copy).path]
                 if len(result.images) != len(local):
                     counts["EXPORT IMAGE MISMATCH"] += 1
                 counts["images embedded"] += len(result.images)

@@ -142,7 +142,7 @@ def run_check(args: argparse.Namespace) -> int:
         else:
             try:
                 found = [str(problem) if problem.line is None else f"{problem.line}: {problem.message}"
-                         for problem in check_post(info.load(), journal.root, flavor)]
+                         for problem in check_post(info.load(journal.root), journal.root, flavor)]
             except OSError as exc:
                 found = [f"could not be read: {exc}"]
         for message in found:

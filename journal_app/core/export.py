@@ -100,18 +100,18 @@ class ImageCollector:
         if image.missing:
             self.missing.append(src)
             return None
-        name = self.copied.get(image.path) if image.path is not None else None
-        if name is None and self.mirror and image.path is not None:
+        if image.path is None:
+            return self.refuse(src, image.refused)
+        name = self.copied.get(image.path)
+        if name is None and self.mirror:
             name = self.fresh_copy(image.path)
         if name is not None:
             self.images.append(image.path)
             return self.link_prefix + quote(name)
         try:
-            data = read_image(image)  # raises for a refused image, and when it stopped being one
+            data = read_image(image)  # checked again as it is read
         except OSError:
-            reason = image.refused or "it changed while it was read"
-            self.refused.append(f"{src} ({reason})")
-            return NotShown(reason)
+            return self.refuse(src, "it changed while it was read")
         self.images.append(image.path)
         if self.copy_to is None:
             return data_uri(image.mime, data)
@@ -122,6 +122,11 @@ class ImageCollector:
             name = self.unique_name(image.path, data)
         self.copied[image.path] = name
         return self.link_prefix + quote(name)
+
+    def refuse(self, src: str, reason: str) -> NotShown:
+        """Note an image that is there but not used, and why."""
+        self.refused.append(f"{src} ({reason})")
+        return NotShown(reason)
 
     def relative(self, source: Path) -> str:
         """The site name of a vetted image: its path in the journal (so concurrent exporters

@@ -27,7 +27,7 @@ from .dates import local
 from .boundary import real_inside
 from .index import SummaryIndex
 from .parallel import chunked_map
-from .post import (MAX_LISTED_TAGS, OUTSIDE_LINK, Post, load_post, read_error_kind,
+from .post import (MAX_LISTED_TAGS, Post, load_post, read_error_kind,
                    read_error_message)
 from .problems import ProblemKind
 
@@ -114,28 +114,29 @@ class PostInfo:
         """The post's parsed header, read from disk now."""
         return self.load().metadata
 
-    def load(self) -> Post:
-        """The full post, read from disk now."""
-        return load_post(self.path)
+    def load(self, root: str | os.PathLike | None = None) -> Post:
+        """The full post, read from disk now (never, when it is a link out of ``root``)."""
+        return load_post(self.path, root)
 
 
 def _strings(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-def read_summary(path: str, relpath: str) -> PostInfo:
-    """Read one file into a summary; never raises."""
+def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
+    """Read one file into a summary; never raises. A file that is a link out of ``root`` is not
+    read: its summary says so."""
     location = Path(path)
     try:
-        return PostInfo.of(load_post(location), relpath)
+        return PostInfo.of(load_post(location, root), relpath)
     except OSError as exc:
         return PostInfo.unreadable(location, relpath, read_error_message(location, exc),
                                    read_error_kind(exc))
 
 
-def read_summaries(items: list[tuple[str, str]]) -> list[dict]:
-    """Summaries of several (path, relpath) files as plain dicts, cheap to send back."""
-    return [read_summary(path, relpath).to_dict() for path, relpath in items]
+def read_summaries(items: list[tuple[str, str, str]]) -> list[dict]:
+    """Summaries of several (path, relpath, root) files as plain dicts, cheap to send back."""
+    return [read_summary(path, relpath, root).to_dict() for path, relpath, root in items]
 
 
 def order_key(info: PostInfo) -> tuple[float, str]:
@@ -197,13 +198,8 @@ class Journal:
             found: dict[str, PostInfo] = {}
             missing: list[str] = []
             for path in paths:
-                if path in outside:
-                    found[path] = PostInfo.unreadable(Path(path), self._relative(path),
-                                                      read_error_message(Path(path),
-                                                                         OSError(OUTSIDE_LINK)),
-                                                      ProblemKind.OUTSIDE_JOURNAL)
-                    continue
-                cached = index.lookup(path) if index is not None else None
+                # a link out of the journal is never taken from the index: read_summary refuses it
+                cached = index.lookup(path) if index is not None and path not in outside else None
                 try:
                     if cached is None:
                         raise ValueError("not in the index")
@@ -233,7 +229,8 @@ class Journal:
         report = (lambda done: progress(done, len(paths))) if progress is not None else None
         if report is not None and paths:
             report(0)
-        found, self.scan_workers = chunked_map(read_summaries, list(zip(paths, relpaths)),
+        roots = [str(self.root)] * len(paths)
+        found, self.scan_workers = chunked_map(read_summaries, list(zip(paths, relpaths, roots)),
                                                minimum=PARALLEL_MINIMUM, chunk=CHUNK, progress=report)
         return [PostInfo.from_dict(Path(path), relpath, data)
                 for (path, relpath), data in zip(zip(paths, relpaths), found)]
@@ -364,12 +361,7 @@ class Journal:
             if self._forget(path):
                 change.removed.add(path)
             return change
-        if not real_inside(path, self.root):
-            info = PostInfo.unreadable(path, self._relative(str(path)),
-                                       read_error_message(path, OSError(OUTSIDE_LINK)),
-                                       ProblemKind.OUTSIDE_JOURNAL)
-        else:
-            info = read_summary(str(path), self._relative(str(path)))
+        info = read_summary(str(path), self._relative(str(path)), str(self.root))
         (change.changed if path in self._posts else change.added).add(path)
         self._store(info)
         self._inodes[str(path)] = inode

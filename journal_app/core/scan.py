@@ -116,9 +116,3 @@ def locate_image(src: str, post_path: Path, root: Path | None = None) -> LocalIm
             return found
         refusal = refusal or found
     return refusal or LocalImage(src)
-
-
-def find_image(src: str, post_path: Path, root: Path | None = None) -> Path | None:
-    """The real path of the usable image a local source points to, or None (missing, refused,
-    remote)."""
-    return locate_image(src, post_path, root).path

@@ -89,13 +89,13 @@ def rename_tag(journal: Journal, old: str, new: str) -> Iterator[Renamed]:
 
     for info in sorted(journal.posts, key=lambda item: item.relpath):
         if info.header_invalid:
-            if old in info.load().header_text:
+            if old in info.load(journal.root).header_text:
                 yield Renamed(info.relpath, "skipped", "its header could not be read; fix it first")
             continue
         if old not in info.tags:
             continue
         try:
-            post = load_post(info.path)
+            post = load_post(info.path, journal.root)
             rename_in_post(post, old, new)
             save_post(post)
         except (FieldEditError, SaveError, OSError) as exc:
