@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .engine import image_sources
 from .flavor import detect_flavor
 from .post import Post
 from .problems import Problem, ProblemKind
@@ -19,6 +18,8 @@ LARGE_POST_BYTES = 5 * 1024 * 1024
 def _images(post: Post, flavor: str) -> list[tuple[str, int]]:
     if flavor == "python-markdown":
         return [(ref.src, ref.line) for ref in image_refs(post.body)]
+    from .engine import image_sources  # the renderer's parser, imported only by what checks
+
     return image_sources(post.body, flavor)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import re
 
-from latex2mathml.converter import convert as latex_to_mathml
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.list import list_block, skipOrderedListMarker
@@ -146,6 +145,8 @@ def _split_ftp(state: StateCore, token: Token) -> list[Token]:
 def mathml(tex: str, display: bool) -> str:
     """TeX as MathML, the TeX kept as its annotation (what a reader without MathML sees);
     TeX that does not convert is shown as code."""
+    from latex2mathml.converter import convert as latex_to_mathml  # 0.1 s to import: when needed
+
     try:
         converted = latex_to_mathml(tex, display="block" if display else "inline")
     except Exception:  # latex2mathml raises many kinds on bad TeX
