@@ -5,8 +5,10 @@ The window connects them; ``lay_out`` builds the menus and the toolbar from this
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from ..core.flavor import FLAVORS
 
 SPECS = {
     # name: (text, shortcuts, status tip)
@@ -34,6 +36,10 @@ SPECS = {
 }
 
 
+FLAVOR_LABELS = {"velog": "velog", "hugo": "Hugo", "jekyll": "Jekyll",
+                 "commonmark": "CommonMark (GitHub)", "python-markdown": "Python-Markdown (MkDocs, Pelican)"}
+
+
 MENUS = {  # None: a separator
     "&File": ["file_new", "file_open", None, "file_save", "file_save_as", "file_export",
               "file_convert_utf8", None, "file_quit"],
@@ -57,6 +63,12 @@ class Actions:
             action.setStatusTip(tip)
             setattr(self, name, action)
         self.view_remote_images.setCheckable(True)
+        self.flavors = QActionGroup(parent)  # View → Render As: one platform per journal
+        for flavor in FLAVORS:
+            action = QAction(FLAVOR_LABELS[flavor], parent, checkable=True)
+            action.setObjectName(f"view_flavor_{flavor}")
+            action.setData(flavor)
+            self.flavors.addAction(action)
 
 
 
@@ -69,6 +81,10 @@ def lay_out(window: QMainWindow, actions: Actions) -> QMenu:
             menu.addSeparator() if name is None else menu.addAction(getattr(actions, name))
         if title == "&File":
             menu.insertMenu(actions.file_save, recent)
+        if title == "&View":
+            flavors = menu.addMenu("Render &As")
+            flavors.setObjectName("flavorMenu")
+            flavors.addActions(actions.flavors.actions())
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")
     for name in TOOLBAR:

@@ -70,6 +70,7 @@ class OpenDocument(QObject):
         self.autosave_enabled = autosave_enabled
         self.post: Post | None = None
         self.root: Path | None = None  # the journal's folder: posts outside it are not read
+        self.chosen_flavor: str | None = None  # View → Render As, per journal
         self.read_only = True
         self._hidden_header = ""  # a header too large to show, kept aside from the editor
         self._recovery_trouble: str | None = None  # why unsaved text cannot be kept safe, once said
@@ -151,7 +152,10 @@ class OpenDocument(QObject):
         return True
 
     def flavor(self) -> str:
-        """How the journal's platform renders (the preview and the export agree on it)."""
+        """How the journal's platform renders (the preview and the export agree on it): the
+        user's choice for this journal (``chosen_flavor``), else what its folder says."""
+        if self.chosen_flavor is not None:
+            return self.chosen_flavor
         return detect_flavor(self.root) if self.root is not None else "commonmark"
 
     # -- opening ---------------------------------------------------------------------------

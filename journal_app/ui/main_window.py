@@ -15,7 +15,7 @@ from ..core.export import page_lang
 from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from ..core.render import render_header
-from .actions import Actions, lay_out
+from .actions import FLAVOR_LABELS, Actions, lay_out
 from .document import Delays, OpenDocument
 from .editor import FindBar, MarkdownEditor, toggle_wrap
 from .limits import preview_note
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
             getattr(a, name).triggered.connect(slot)
         a.file_convert_utf8.triggered.connect(lambda: a.file_convert_utf8.setEnabled(doc.legacy()))
         a.view_remote_images.toggled.connect(self.set_remote_images)
+        a.flavors.triggered.connect(lambda action: self.set_flavor(action.data()))
         self.sidebar.post_activated.connect(self.open_post)
         self.sidebar.rename_requested.connect(self.rename_post)
         self.sidebar.delete_requested.connect(self.delete_post)
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         tidy_in_background(journal)  # what a save killed before its rename left behind
         self.journal = journal
         self.document.root = journal.root
+        self.document.chosen_flavor = self.env.settings.flavor(journal.root)
+        self._show_flavor()
         self.document.load(None)
         self.sidebar.set_journal(journal)
         self._update_known_tags()
@@ -144,6 +147,20 @@ class MainWindow(QMainWindow):
                                          + "; ".join(journal.problems[:3]))
         self._update_title()
         return True
+
+    def set_flavor(self, flavor: str) -> None:
+        """Render this journal's posts as ``flavor``'s platform does (remembered per journal)."""
+        if self.journal is not None:
+            self.env.settings.set_flavor(self.journal.root, flavor)
+        self.document.chosen_flavor = flavor
+        self._show_flavor()
+        self.refresh_preview()
+
+    def _show_flavor(self) -> None:
+        flavor = self.document.flavor()
+        for action in self.commands.flavors.actions():
+            action.setChecked(action.data() == flavor)
+        self.status.flavor.setText(FLAVOR_LABELS[flavor])
 
     def set_remote_images(self, allowed: bool) -> None:
         """Allow remote images in the preview for this journal (off by default)."""
@@ -279,7 +296,8 @@ class MainWindow(QMainWindow):
             self.preview.show_fragment(header, note)
         else:
             self.preview.request(post.body, post.body_start_line, post.path,
-                                 self.journal.root if self.journal else None, header)
+                                 self.journal.root if self.journal else None, header,
+                                 self.document.flavor())
 
     def _editor_scrolled(self) -> None:
         self.preview.scroll_to_line(self.editor.first_visible_line() + 1)

@@ -21,7 +21,6 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from ..core.boundary import vet_image
 from ..core.export import build_document
-from ..core.flavor import detect_flavor
 from ..core.render import file_image_url, render_markdown
 
 WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
@@ -52,17 +51,12 @@ class RenderWorker(QObject):
 
     rendered = Signal(int, str)
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._flavors: dict[str, str] = {}  # journal root -> its flavor, read once
-
-    @Slot(int, str, int, str, str)
-    def render(self, request: int, body: str, first_line: int, post_path: str, root: str) -> None:
+    @Slot(int, str, int, str, str, str)
+    def render(self, request: int, body: str, first_line: int, post_path: str, root: str,
+               flavor: str) -> None:
         resolver = file_image_url(Path(post_path) if post_path else None, Path(root) if root else None)
         try:
-            if root not in self._flavors:
-                self._flavors[root] = detect_flavor(root) if root else "commonmark"
-            fragment = render_markdown(body, flavor=self._flavors[root], first_line=first_line,
+            fragment = render_markdown(body, flavor=flavor, first_line=first_line,
                                        image_url=resolver)
         except Exception as exc:  # a renderer bug must not kill the preview thread
             fragment = f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>"
@@ -121,7 +115,7 @@ class PreviewPage(QWebEnginePage):
 class Preview(QWebEngineView):
     """The preview pane."""
 
-    _render = Signal(int, str, int, str, str)
+    _render = Signal(int, str, int, str, str, str)
     updated = Signal()
 
     def __init__(self, parent=None, allow_remote_images: bool = False):
@@ -184,11 +178,12 @@ class Preview(QWebEngineView):
 
     # -- rendering ---------------------------------------------------------------------
     def request(self, body: str, first_line: int, post_path: Path | None, root: Path | None,
-                header_html: str) -> None:
-        """Ask for a render of ``body``; only the newest request waits while one runs."""
+                header_html: str, flavor: str = "commonmark") -> None:
+        """Ask for a render of ``body`` as ``flavor``'s platform shows it; only the newest
+        request waits while one runs."""
         self._request += 1
         self._header_html = header_html
-        job = (self._request, body, first_line, str(post_path or ""), str(root or ""))
+        job = (self._request, body, first_line, str(post_path or ""), str(root or ""), flavor)
         if self._busy:
             self._queued = job
         else:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from ..core.flavor import FLAVORS
+
 PREFERENCES = {
     "preferences/font_size": 13,
     "preferences/autosave": True,
@@ -71,6 +73,14 @@ class Settings:
 
     def set_remote_images(self, folder: Path, allowed: bool) -> None:
         self.store.setValue(self._journal_key(folder) + "/remote_images", bool(allowed))
+
+    def flavor(self, folder: Path) -> str | None:
+        """The platform this journal's posts are rendered as, when the user chose one."""
+        value = self.store.value(self._journal_key(folder) + "/flavor", None)
+        return value if value in FLAVORS else None
+
+    def set_flavor(self, folder: Path, flavor: str) -> None:
+        self.store.setValue(self._journal_key(folder) + "/flavor", flavor)
 
     def sync(self) -> None:
         self.store.sync()

@@ -17,7 +17,7 @@ PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress b
 
 
 class StatusLine:
-    """Labels added to ``bar``: ``path``, ``words``, ``saved``; and ``progress``."""
+    """Labels added to ``bar``: ``path``, ``flavor``, ``words``, ``saved``; and ``progress``."""
 
     def __init__(self, bar: QStatusBar):
         self.words = plain_label(bar)
@@ -29,6 +29,10 @@ class StatusLine:
         # a long path gives way (cut at the right) to the counts and the saved state
         self.path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.path, 1)
+        self.flavor = plain_label(bar)
+        self.flavor.setObjectName("flavor")
+        self.flavor.setToolTip("How the preview and exports render: View → Render As")
+        bar.addPermanentWidget(self.flavor)
         bar.addPermanentWidget(self.words)
         bar.addPermanentWidget(self.saved)
         self.progress = QProgressBar(bar)
