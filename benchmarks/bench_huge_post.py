@@ -80,11 +80,17 @@ def main() -> None:
         window.editor.document().setModified(False)
         window.close()
         window.preview.shutdown()
-    for name, label in (("open", "open"), ("keystroke", "keystroke"),
-                        ("stall", "longest stall after typing"), ("save", "save")):
+    for name, label in (
+        ("open", "open"),
+        ("keystroke", "keystroke"),
+        ("stall", "longest stall after typing"),
+        ("save", "save"),
+    ):
         values = [value * 1000 for value in found[name]]
-        print(f"{label}: median {statistics.median(values):.0f} ms "
-              f"(min {min(values):.0f}, max {max(values):.0f}, {len(values)} samples)")
+        print(
+            f"{label}: median {statistics.median(values):.0f} ms "
+            f"(min {min(values):.0f}, max {max(values):.0f}, {len(values)} samples)"
+        )
 
 
 if __name__ == "__main__":

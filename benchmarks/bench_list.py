@@ -32,8 +32,12 @@ def main() -> None:
     command = [sys.executable, "-m", "journal_app", "list", str(root)]
     subprocess.run(command, capture_output=True, check=True)  # warm the page cache
     with tempfile.TemporaryDirectory() as warm_cache:
-        subprocess.run(command, capture_output=True, check=True,  # fill the warm index
-                       env=dict(os.environ, JOURNAL_APP_CACHE_DIR=warm_cache))
+        subprocess.run(
+            command,
+            capture_output=True,
+            check=True,  # fill the warm index
+            env=dict(os.environ, JOURNAL_APP_CACHE_DIR=warm_cache),
+        )
         for label in ("cold", "warm"):
             times = []
             for _ in range(runs):
@@ -43,9 +47,12 @@ def main() -> None:
                 result = subprocess.run(command, capture_output=True, check=True, env=env)
                 times.append(time.perf_counter() - start)
                 print(f"  {label} run: {times[-1]:.3f} s ({len(result.stdout.splitlines())} lines)")
-            print(f"journal-app list, {count} posts, {label} index: median "
-                  f"{statistics.median(times):.3f} s (min {min(times):.3f}, max {max(times):.3f}, "
-                  f"{runs} runs)")
+            print(
+                f"journal-app list, {count} posts, {label} index: median "
+                f"{statistics.median(times):.3f} s (min {min(times):.3f}, max {max(times):.3f}, "
+                f"{runs} runs)"
+            )
+
 
 if __name__ == "__main__":
     main()

@@ -55,7 +55,9 @@ def main() -> None:
     for flavor in FLAVORS:
         render_post(seed, flavor=flavor)  # build the parser once
         report(f"{flavor:>15}: render seed body", median_ms(lambda: render_post(seed, flavor=flavor), 30), 30)
-        report(f"{flavor:>15}: render 1 MB body", median_ms(lambda: render_markdown(big, flavor=flavor), 5), 5)
+        report(
+            f"{flavor:>15}: render 1 MB body", median_ms(lambda: render_markdown(big, flavor=flavor), 5), 5
+        )
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "seed.html"
         report("export seed post", median_ms(lambda: export_post(seed, out), 30), 30)

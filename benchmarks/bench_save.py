@@ -78,8 +78,7 @@ def main() -> None:
                 time.sleep(0.005)
 
         pump(1.0)
-        post = next(info.path for info in window.journal.posts
-                    if info.readable and not info.header_invalid)
+        post = next(info.path for info in window.journal.posts if info.readable and not info.header_invalid)
         window.open_post(post)
         original = post.read_bytes()
         pump(0.5)
@@ -108,10 +107,14 @@ def main() -> None:
             window.journal.refresh(post)
             window.editor.document().setModified(False)
         print(f"journal: {len(window.journal.posts)} posts")
-        print(f"save() on the GUI thread: median {statistics.median(saves) * 1000:.1f} ms "
-              f"(min {min(saves) * 1000:.1f}, max {max(saves) * 1000:.1f}, {len(saves)} saves)")
-        print(f"watcher follow-up on the GUI thread: median {statistics.median(flushes) * 1000:.1f} "
-              f"ms (min {min(flushes) * 1000:.1f}, max {max(flushes) * 1000:.1f})")
+        print(
+            f"save() on the GUI thread: median {statistics.median(saves) * 1000:.1f} ms "
+            f"(min {min(saves) * 1000:.1f}, max {max(saves) * 1000:.1f}, {len(saves)} saves)"
+        )
+        print(
+            f"watcher follow-up on the GUI thread: median {statistics.median(flushes) * 1000:.1f} "
+            f"ms (min {min(flushes) * 1000:.1f}, max {max(flushes) * 1000:.1f})"
+        )
         total = [save + flush for save, flush in zip(saves, flushes)]
         print(f"one save in all: median {statistics.median(total) * 1000:.1f} ms")
         for label, found in (("save()", save_profile), ("the watcher's follow-up", profile)):

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_journal import generate  # noqa: E402
 
-PROBE = r'''
+PROBE = r"""
 import os, sys, time, json
 start_marker = float(sys.argv[1]); mode = sys.argv[2]; target = sys.argv[3]; env_dir = sys.argv[4]
 from pathlib import Path
@@ -98,7 +98,7 @@ else:
             QTimer.singleShot(50, start)
     start()
     app.exec()
-'''
+"""
 
 
 def run_probe(mode: str, target: Path) -> dict:
@@ -110,8 +110,13 @@ def run_probe(mode: str, target: Path) -> dict:
         if os.geteuid() == 0:
             env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
         start = time.time()
-        result = subprocess.run([sys.executable, "-c", PROBE, str(start), mode, str(target), env_dir],
-                                capture_output=True, text=True, env=env, timeout=600)
+        result = subprocess.run(
+            [sys.executable, "-c", PROBE, str(start), mode, str(target), env_dir],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
         lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
         if not lines:
             raise SystemExit(result.stderr[-3000:])
@@ -135,8 +140,10 @@ def main() -> None:
         for label, target in (("sample journal", sample), (f"{args.posts} posts", big)):
             run_probe("launch", target)  # warm the index and the page cache
             times = [run_probe("launch", target)["filled"] for _ in range(args.runs)]
-            print(f"launch to filled tree, {label}: median {statistics.median(times):.2f} s "
-                  f"(min {min(times):.2f}, max {max(times):.2f}, {args.runs} runs)")
+            print(
+                f"launch to filled tree, {label}: median {statistics.median(times):.2f} s "
+                f"(min {min(times):.2f}, max {max(times):.2f}, {args.runs} runs)"
+            )
         backup = Path(folder) / "backup"
         (backup / "content").mkdir(parents=True)
         (backup / "images").mkdir()
@@ -144,10 +151,14 @@ def main() -> None:
         shutil.copy(args.seed, post)
         found = run_probe("type", post)
         times = found["keystroke_ms"]
-        print(f"keystroke to preview, seed post: median {statistics.median(times):.0f} ms "
-              f"(min {min(times):.0f}, max {max(times):.0f}, {len(times)} keystrokes)")
-        print(f"memory, whole app with the seed post open: {found['pss_mb']:.0f} MB PSS "
-              f"over {found['processes']} processes")
+        print(
+            f"keystroke to preview, seed post: median {statistics.median(times):.0f} ms "
+            f"(min {min(times):.0f}, max {max(times):.0f}, {len(times)} keystrokes)"
+        )
+        print(
+            f"memory, whole app with the seed post open: {found['pss_mb']:.0f} MB PSS "
+            f"over {found['processes']} processes"
+        )
 
 
 if __name__ == "__main__":

@@ -43,8 +43,11 @@ def main(folders: list[str]) -> int:
                 counts["missing images"] += sum("image not found" in p.message for p in problems)
                 out = Path(scratch) / "page.html"
                 result = export_post(post, out, copy)
-                local = [ref.src for ref in image_refs(post.body)
-                         if not is_remote(ref.src) and locate_image(ref.src, post.path, copy).path]
+                local = [
+                    ref.src
+                    for ref in image_refs(post.body)
+                    if not is_remote(ref.src) and locate_image(ref.src, post.path, copy).path
+                ]
                 if len(result.images) != len(local):
                     counts["EXPORT IMAGE MISMATCH"] += 1
                 counts["images embedded"] += len(result.images)
@@ -53,23 +56,34 @@ def main(folders: list[str]) -> int:
             if tags:
                 tag = tags[0][0]
                 before = {info.path: info.path.read_bytes() for info in journal.posts}
-                run = subprocess.run([sys.executable, "-m", "journal_app", "tag", "rename", str(copy),
-                                      tag, tag + "-renamed"], capture_output=True, text=True)
+                run = subprocess.run(
+                    [sys.executable, "-m", "journal_app", "tag", "rename", str(copy), tag, tag + "-renamed"],
+                    capture_output=True,
+                    text=True,
+                )
                 counts["tag rename exit"] = run.returncode
                 for path, data in before.items():
                     after = path.read_bytes()
                     if after == data:
                         continue
-                    diff = [line for line in difflib.ndiff(data.decode(errors="replace").splitlines(),
-                                                           after.decode(errors="replace").splitlines())
-                            if line[:1] in "+-"]
+                    diff = [
+                        line
+                        for line in difflib.ndiff(
+                            data.decode(errors="replace").splitlines(),
+                            after.decode(errors="replace").splitlines(),
+                        )
+                        if line[:1] in "+-"
+                    ]
                     counts["renamed posts"] += 1
-                    if len([d for d in diff if d.startswith("-")]) != 1 or \
-                            len([d for d in diff if d.startswith("+")]) != 1:
+                    if (
+                        len([d for d in diff if d.startswith("-")]) != 1
+                        or len([d for d in diff if d.startswith("+")]) != 1
+                    ):
                         counts["RENAME TOUCHED MORE THAN ONE LINE"] += 1
                         print("rename diff:", path, diff[:6])
-            check = subprocess.run([sys.executable, "-m", "journal_app", "check", str(copy)],
-                                   capture_output=True, text=True)
+            check = subprocess.run(
+                [sys.executable, "-m", "journal_app", "check", str(copy)], capture_output=True, text=True
+            )
             counts["check exit"] = check.returncode
             if "Traceback" in check.stderr:
                 counts["CHECK CRASHED"] += 1

@@ -24,8 +24,26 @@ from pathlib import Path
 from journal_app.core import load_post
 from journal_app.core.render import render_markdown
 
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table",
-          "tr", "hr", "dl", "dt", "dd"}
+BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+}
 SKIPPED = {"section", "svg", "math"}  # footnotes, drawings and math: compared elsewhere, or not at all
 
 
@@ -61,18 +79,28 @@ def reference(command: str, texts: list[str]) -> list[str]:
     if command == "cmarkgfm":
         import cmarkgfm
         from cmarkgfm.cmark import Options
-        return [cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
-                for text in texts]
-    done = subprocess.run(shlex.split(command), input=json.dumps(texts), capture_output=True,
-                          text=True, check=True)
+
+        return [
+            cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+            for text in texts
+        ]
+    done = subprocess.run(
+        shlex.split(command), input=json.dumps(texts), capture_output=True, text=True, check=True
+    )
     return json.loads(done.stdout)
 
 
 def main(argv: list[str]) -> int:
     flavor, command, targets = argv[0], argv[1], [Path(arg) for arg in argv[2:]]
-    paths = [path for target in targets
-             for path in (sorted(p for p in target.rglob("*") if p.suffix in (".md", ".markdown"))
-                          if target.is_dir() else [target])]
+    paths = [
+        path
+        for target in targets
+        for path in (
+            sorted(p for p in target.rglob("*") if p.suffix in (".md", ".markdown"))
+            if target.is_dir()
+            else [target]
+        )
+    ]
     bodies = [load_post(path).body for path in paths]
     theirs = reference(command, bodies)
     differ = 0

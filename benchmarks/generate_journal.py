@@ -12,9 +12,53 @@ import sys
 from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
-WORDS = ["오늘", "어제", "회사", "공부", "파이썬", "여행", "바다", "커피", "주말", "코드", "리뷰", "배포", "서버", "데이터", "모델", "학습", "블로그", "생각", "정리", "기록", "the", "a", "code", "test", "build", "deploy", "note", "idea"]
-TAGS = ["일상", "개발", "파이썬", "여행", "독서", "AI", "회고", "TIL", "react", "docker",
-        "알고리즘", "데이터", "사진", "영화", "음악"]
+WORDS = [
+    "오늘",
+    "어제",
+    "회사",
+    "공부",
+    "파이썬",
+    "여행",
+    "바다",
+    "커피",
+    "주말",
+    "코드",
+    "리뷰",
+    "배포",
+    "서버",
+    "데이터",
+    "모델",
+    "학습",
+    "블로그",
+    "생각",
+    "정리",
+    "기록",
+    "the",
+    "a",
+    "code",
+    "test",
+    "build",
+    "deploy",
+    "note",
+    "idea",
+]
+TAGS = [
+    "일상",
+    "개발",
+    "파이썬",
+    "여행",
+    "독서",
+    "AI",
+    "회고",
+    "TIL",
+    "react",
+    "docker",
+    "알고리즘",
+    "데이터",
+    "사진",
+    "영화",
+    "음악",
+]
 
 
 def paragraph(rng: random.Random, words: int) -> str:
@@ -41,14 +85,18 @@ def post(rng: random.Random, index: int, size: int) -> tuple[str, str]:
     tags = rng.sample(TAGS, rng.randrange(0, 4))
     title = f"{paragraph(rng, 3)[:-1]} {index}"
     if index % 3 == 0:  # Jekyll style
-        header = (f"---\nlayout: post\ntitle: {title}\n"
-                  f"date: {moment:%Y-%m-%d %H:%M:%S} +0000\ntags: {' '.join(tags)}\n---\n")
+        header = (
+            f"---\nlayout: post\ntitle: {title}\n"
+            f"date: {moment:%Y-%m-%d %H:%M:%S} +0000\ntags: {' '.join(tags)}\n---\n"
+        )
         name = f"_posts/{moment:%Y-%m-%d}-post-{index}.md"
     else:  # velog-backup style, sometimes with a raw quote that breaks the YAML
         quote = '"' if index % 20 == 1 else ""
         tag_list = ",".join(f'"{tag}"' for tag in tags)
-        header = (f'---\ntitle: "{title}{quote}"\ndescription: "{paragraph(rng, 12)}"\n'
-                  f"date: {moment:%Y-%m-%dT%H:%M:%S}.000Z\ntags: [{tag_list}]\n---\n")
+        header = (
+            f'---\ntitle: "{title}{quote}"\ndescription: "{paragraph(rng, 12)}"\n'
+            f"date: {moment:%Y-%m-%dT%H:%M:%S}.000Z\ntags: [{tag_list}]\n---\n"
+        )
         name = f"content/{title}.md"
     text = header + body(rng, size - len(header.encode()))
     if index % 25 == 0:
@@ -70,6 +118,9 @@ def generate(out: Path, count: int, size: int = 10_000) -> None:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1])
-    generate(target, int(sys.argv[2]) if len(sys.argv) > 2 else 10_000,
-             int(sys.argv[3]) if len(sys.argv) > 3 else 10_000)
+    generate(
+        target,
+        int(sys.argv[2]) if len(sys.argv) > 2 else 10_000,
+        int(sys.argv[3]) if len(sys.argv) > 3 else 10_000,
+    )
     print(f"wrote {target}")

@@ -31,8 +31,8 @@ class UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="journal-app",
-        description="A markdown journal editor. With no command, opens the window.")
+        prog="journal-app", description="A markdown journal editor. With no command, opens the window."
+    )
     parser.add_argument("--version", action="version", version=f"journal-app {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -63,18 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("target", metavar="POST|ROOT", help="the post (or, with --all, the journal)")
     export.add_argument("-o", "--output", help="the page to write (with --all: the site folder)")
     export.add_argument("--all", action="store_true", help="export the whole journal as a site")
-    export.add_argument("--copy-images", action="store_true",
-                        help="copy images into a folder beside the page instead of embedding them")
-    export.add_argument("--root", help="the journal folder, for /images/ links (default: found "
-                                       "from the post's folders)")
-    export.add_argument("--flavor", choices=FLAVORS,
-                        help="render as this platform does (default: the journal's own)")
+    export.add_argument(
+        "--copy-images",
+        action="store_true",
+        help="copy images into a folder beside the page instead of embedding them",
+    )
+    export.add_argument(
+        "--root", help="the journal folder, for /images/ links (default: found from the post's folders)"
+    )
+    export.add_argument(
+        "--flavor", choices=FLAVORS, help="render as this platform does (default: the journal's own)"
+    )
     export.set_defaults(run=run_export)
 
     render = commands.add_parser("render", help="print a post's body as the HTML fragment the preview shows")
     render.add_argument("target", metavar="POST")
-    render.add_argument("--flavor", choices=FLAVORS,
-                        help="render as this platform does (default: the journal's own)")
+    render.add_argument(
+        "--flavor", choices=FLAVORS, help="render as this platform does (default: the journal's own)"
+    )
     render.add_argument("--root", help="the journal folder (default: found from the post's folders)")
     render.set_defaults(run=run_render)
     return parser
@@ -100,29 +106,40 @@ def open_journal(root: str) -> Journal:
 
 def post_json(info: PostInfo) -> dict:
     """The JSON object ``list --json`` prints for a post."""
-    return {"path": info.relpath, "title": info.title, "date": info.date.isoformat(),
-            "tags": info.tags, "description": info.description, "problems": info.problems}
+    return {
+        "path": info.relpath,
+        "title": info.title,
+        "date": info.date.isoformat(),
+        "tags": info.tags,
+        "description": info.description,
+        "problems": info.problems,
+    }
 
 
 def run_list(args: argparse.Namespace) -> int:
     journal = open_journal(args.root)
     wanted = args.tag.casefold() if args.tag is not None else None  # as the sidebar filter
-    posts = [info for info in journal.posts
-             if wanted is None or wanted in (tag.casefold() for tag in info.tags)]
+    posts = [
+        info for info in journal.posts if wanted is None or wanted in (tag.casefold() for tag in info.tags)
+    ]
     if args.json:
         print(json.dumps([post_json(info) for info in posts], ensure_ascii=False, indent=1))
     else:
         for info in posts:
-            print("\t".join((local(info.date).strftime("%Y-%m-%d"), info.title, ", ".join(info.tags),
-                             info.relpath)))
+            print(
+                "\t".join(
+                    (local(info.date).strftime("%Y-%m-%d"), info.title, ", ".join(info.tags), info.relpath)
+                )
+            )
     return 0
 
 
 def run_tags(args: argparse.Namespace) -> int:
     counts = open_journal(args.root).tag_counts()
     if args.json:
-        print(json.dumps([{"tag": tag, "count": count} for tag, count in counts],
-                         ensure_ascii=False, indent=1))
+        print(
+            json.dumps([{"tag": tag, "count": count} for tag, count in counts], ensure_ascii=False, indent=1)
+        )
     else:
         for tag, count in counts:
             print(f"{count}\t{tag}")
@@ -141,16 +158,17 @@ def run_check(args: argparse.Namespace) -> int:
             found = [info.problems[0]]
         else:
             try:
-                found = [str(problem) if problem.line is None else f"{problem.line}: {problem.message}"
-                         for problem in check_post(info.load(journal.root), journal.root, flavor)]
+                found = [
+                    str(problem) if problem.line is None else f"{problem.line}: {problem.message}"
+                    for problem in check_post(info.load(journal.root), journal.root, flavor)
+                ]
             except OSError as exc:
                 found = [f"could not be read: {exc}"]
         for message in found:
             print(f"{info.relpath}:{message}")
         total += len(found)
         files += bool(found)
-    print(f"{total} problem(s) in {files} file(s); {len(journal.posts)} post(s) checked.",
-          file=sys.stderr)
+    print(f"{total} problem(s) in {files} file(s); {len(journal.posts)} post(s) checked.", file=sys.stderr)
     return 1 if total else 0
 
 
@@ -168,8 +186,12 @@ def run_tag_rename(args: argparse.Namespace) -> int:
         else:
             print(f"not changed {result.relpath}: {result.reason}", file=sys.stderr)
     failed, skipped = counts["failed"], counts["skipped"]
-    print(f"'{old}' -> '{new}' in {counts['renamed']} post(s)" + (f"; {failed} failed" if failed else "")
-          + (f"; {skipped} skipped" if skipped else "") + ".")
+    print(
+        f"'{old}' -> '{new}' in {counts['renamed']} post(s)"
+        + (f"; {failed} failed" if failed else "")
+        + (f"; {skipped} skipped" if skipped else "")
+        + "."
+    )
     return 1 if failed or skipped else 0
 
 
@@ -189,12 +211,15 @@ def run_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else Path(safe_name(post.title or source.stem, set()) + ".html")
     if out.is_dir():
         out = out / (safe_name(post.title or source.stem, set()) + ".html")
-    result = export_post(post, out, root, copy_images=args.copy_images,
-                         flavor=args.flavor or detect_flavor(root))
-    print(f"wrote {result.path} ({len(result.images)} image(s)"
-          + (f", {len(result.missing)} missing: {', '.join(result.missing)}" if result.missing else "")
-          + (f", {len(result.refused)} not shown: {', '.join(result.refused)}" if result.refused else "")
-          + ")")
+    result = export_post(
+        post, out, root, copy_images=args.copy_images, flavor=args.flavor or detect_flavor(root)
+    )
+    print(
+        f"wrote {result.path} ({len(result.images)} image(s)"
+        + (f", {len(result.missing)} missing: {', '.join(result.missing)}" if result.missing else "")
+        + (f", {len(result.refused)} not shown: {', '.join(result.refused)}" if result.refused else "")
+        + ")"
+    )
     return 0
 
 
@@ -232,9 +257,10 @@ def export_all(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for failure in result.failed:
         print(f"not exported {failure}", file=sys.stderr)
-    print(f"{result.total} post(s): {result.rendered} rendered, {result.pages_written} page(s) "
-          f"written to {args.output}"
-          + (f"; {result.drafts} draft(s) left out" if result.drafts else "") + ".")
+    print(
+        f"{result.total} post(s): {result.rendered} rendered, {result.pages_written} page(s) "
+        f"written to {args.output}" + (f"; {result.drafts} draft(s) left out" if result.drafts else "") + "."
+    )
     return 1 if result.failed else 0
 
 

@@ -22,8 +22,11 @@ def _permissions_enforced() -> bool:
         probe.chmod(0o000)
         closed.chmod(0o000)
         refused = 0
-        for attempt in (lambda: open(probe, "ab").close(), lambda: open(probe, "rb").close(),
-                        lambda: os.listdir(closed)):
+        for attempt in (
+            lambda: open(probe, "ab").close(),
+            lambda: open(probe, "rb").close(),
+            lambda: os.listdir(closed),
+        ):
             try:
                 attempt()
             except PermissionError:
@@ -37,15 +40,19 @@ PERMISSIONS_ENFORCED = _permissions_enforced()
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "permissions: needs file permissions to be enforced; when the run is root, "
-                   "tests/test_without_root_powers.py runs these without root's override")
+        "markers",
+        "permissions: needs file permissions to be enforced; when the run is root, "
+        "tests/test_without_root_powers.py runs these without root's override",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
     if PERMISSIONS_ENFORCED:
         return
-    skip = pytest.mark.skip(reason="root ignores file permissions here; "
-                                   "test_without_root_powers runs this test without that power")
+    skip = pytest.mark.skip(
+        reason="root ignores file permissions here; "
+        "test_without_root_powers runs this test without that power"
+    )
     for item in items:
         if item.get_closest_marker("permissions"):
             item.add_marker(skip)
@@ -102,8 +109,11 @@ def tmpfs(tmp_path):
     def mount(size: str):
         point = tmp_path / f"tmpfs-{uuid.uuid4().hex[:6]}"
         point.mkdir()
-        result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
         mounted.append(point)

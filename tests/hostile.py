@@ -16,20 +16,29 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 GOOD = "---\ntitle: Good\ntags: [ok]\n---\nbody\n"
 BOMB = "---\nlol1: &a1 [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "".join(
-    f"lol{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 10) + "]\n" for level in range(2, 10))
+    f"lol{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 10) + "]\n" for level in range(2, 10)
+)
 
 
-def run_python(*args: str, timeout: float = 10, memory: bool = True,
-               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run_python(
+    *args: str, timeout: float = 10, memory: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """This project's Python with ``args``, within ``timeout`` seconds (and, with ``memory``, at
     most 2 GB of address space): a hang raises TimeoutExpired, failing the test instead of
     stalling the run. ``env`` adds variables to the child's environment."""
+
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True,
-                          timeout=timeout, preexec_fn=limit if memory else None, cwd=PROJECT,
-                          env={**os.environ, "PYTHONPATH": str(PROJECT), **(env or {})})
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=limit if memory else None,
+        cwd=PROJECT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT), **(env or {})},
+    )
 
 
 def bounded(code: str, timeout: float = 10) -> dict:

@@ -12,8 +12,9 @@ from tests.hostile import deep_folders, hostile_journal, run_python
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "journal_app", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "journal_app", *map(str, args)], capture_output=True, text=True, cwd=cwd
+    )
 
 
 def test_list_text(quirk_journal):
@@ -30,9 +31,14 @@ def test_list_json_and_tag_filter(quirk_journal):
     result = run("list", root, "--json", "--tag", "hugo")
     posts = json.loads(result.stdout)
     assert [post["title"] for post in posts] == ["Hugo post", "TOML post"]
-    assert posts[0] == {"path": "content/posts/hugo.md", "title": "Hugo post",
-                        "date": "2024-02-02T04:14:54-08:00", "tags": ["hugo", "static", "web"],
-                        "description": "A short summary", "problems": []}
+    assert posts[0] == {
+        "path": "content/posts/hugo.md",
+        "title": "Hugo post",
+        "date": "2024-02-02T04:14:54-08:00",
+        "tags": ["hugo", "static", "web"],
+        "description": "A short summary",
+        "problems": [],
+    }
 
 
 def test_list_tag_ignores_case_and_a_closed_pipe_is_quiet(quirk_journal, tmp_path):
@@ -42,10 +48,14 @@ def test_list_tag_ignores_case_and_a_closed_pipe_is_quiet(quirk_journal, tmp_pat
     many = tmp_path / "many"
     many.mkdir()
     for number in range(1500):  # more than a pipe holds
-        (many / f"{number:04} 글.md").write_text(f"---\ntitle: 긴 제목의 글 {number}\n---\n",
-                                                encoding="utf-8")
-    reader = subprocess.Popen([sys.executable, "-m", "journal_app", "list", str(many)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        (many / f"{number:04} 글.md").write_text(
+            f"---\ntitle: 긴 제목의 글 {number}\n---\n", encoding="utf-8"
+        )
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "journal_app", "list", str(many)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     reader.stdout.read(10)
     reader.stdout.close()  # like "| head -c 10"
     assert reader.wait(30) == 0 and reader.stderr.read() == b""
@@ -72,7 +82,9 @@ def test_check_reports_everything(quirk_journal):
     assert result.returncode == 1
     out = result.stdout.splitlines()
     assert "backup/content/윈도우 경로.md:3: invalid YAML header" in "\n".join(out)
-    assert any(line.startswith("backup/content/책 \u201c데미안\u201d 읽고.md:2: invalid YAML") for line in out)
+    assert any(
+        line.startswith("backup/content/책 \u201c데미안\u201d 읽고.md:2: invalid YAML") for line in out
+    )
     assert "notes/list-header.md:2: the header is a list, not a mapping of keys to values" in out
     assert "backup/content/사진 모음.md:9: 'undefined' line: an image velog-backup failed to download" in out
     assert "backup/content/사진 모음.md:11: 'undefined' line: an image velog-backup failed to download" in out
@@ -133,7 +145,8 @@ def test_tag_rename_merges_and_keeps_style(quirk_journal):
     result = run("tag", "rename", root, "일상", "여행")
     assert result.returncode == 0
     assert velog.read_bytes() == written[velog].replace(
-        'tags: ["여행","일상"]'.encode(), 'tags: ["여행"]'.encode())
+        'tags: ["여행","일상"]'.encode(), 'tags: ["여행"]'.encode()
+    )
 
 
 def test_tag_rename_lists_invalid_headers(quirk_journal):
@@ -167,10 +180,13 @@ def test_tag_rename_needs_names(tmp_path):
     assert result.returncode == 1 and result.stderr == "journal-app: Tag names cannot be empty.\n"
 
 
-@pytest.mark.parametrize("args, message", [
-    (("list", "/no/such/folder"), "There is no folder at /no/such/folder."),
-    (("tags", __file__), "is a file, not a journal folder."),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("list", "/no/such/folder"), "There is no folder at /no/such/folder."),
+        (("tags", __file__), "is a file, not a journal folder."),
+    ],
+)
 def test_errors_are_one_sentence(args, message):
     result = run(*args)
     assert result.returncode == 1
@@ -184,8 +200,9 @@ def test_usage_error_exit_status():
 
 
 def test_list_dates_are_local(tmp_path, seoul):
-    (tmp_path / "docker.md").write_text('---\ntitle: "Docker"\ndate: 2023-03-14T23:13:00.000Z\n---\n',
-                                        encoding="utf-8")
+    (tmp_path / "docker.md").write_text(
+        '---\ntitle: "Docker"\ndate: 2023-03-14T23:13:00.000Z\n---\n', encoding="utf-8"
+    )
     assert run("list", tmp_path).stdout.startswith("2023-03-15\tDocker\t")
 
 
@@ -202,10 +219,21 @@ def test_check_and_list_name_every_hostile_file_and_read_the_rest(tmp_path):
     assert "Traceback" not in checked.stderr + listed.stderr and checked.returncode == 1
     out = checked.stdout.splitlines()
     problems = {line.split(":", 1)[0] for line in out if not line.startswith("Did not read")}
-    assert problems == {"pipe.md", "socket.md", "zero.md", "key.md", "bomb.md", "deep.md",
-                        "deep-json.md", "tags.md", "big.md"}
-    assert f"key.md:Could not read {root / 'key.md'}: the file is a link to a place outside the " \
-           "journal; it is not read." in out
+    assert problems == {
+        "pipe.md",
+        "socket.md",
+        "zero.md",
+        "key.md",
+        "bomb.md",
+        "deep.md",
+        "deep-json.md",
+        "tags.md",
+        "big.md",
+    }
+    assert (
+        f"key.md:Could not read {root / 'key.md'}: the file is a link to a place outside the "
+        "journal; it is not read." in out
+    )
     assert "big.md:1: the header is 2.0 MB, too large to read" in out
     assert "tags.md:the header has 50,000 tags; only the first 100 are listed in the journal" in out
     assert sum(line.startswith("Did not read the folders in ") for line in out) == 1

@@ -24,16 +24,47 @@ def test_permission_tests_pass_without_root_powers(tmp_path):
     setpriv = shutil.which("setpriv")
     if setpriv is None:
         pytest.skip("setpriv (util-linux) is not installed")
-    probe = subprocess.run([setpriv, "--bounding-set", DROPPED, sys.executable, "-c",
-                            "from tests.conftest import PERMISSIONS_ENFORCED as e; print(e)"],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    probe = subprocess.run(
+        [
+            setpriv,
+            "--bounding-set",
+            DROPPED,
+            sys.executable,
+            "-c",
+            "from tests.conftest import PERMISSIONS_ENFORCED as e; print(e)",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if probe.stdout.strip() != "True":  # e.g. a container without CAP_SETPCAP
         pytest.skip(f"setpriv could not drop root's powers here: {probe.stderr.strip()[-300:]}")
-    command = [setpriv, "--bounding-set", DROPPED, sys.executable, "-m", "pytest", "-q",
-               "-m", "permissions", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'run'}",
-               "-o", "addopts=-ra", str(ROOT / "tests")]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    command = [
+        setpriv,
+        "--bounding-set",
+        DROPPED,
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-m",
+        "permissions",
+        "-p",
+        "no:cacheprovider",
+        f"--basetemp={tmp_path / 'run'}",
+        "-o",
+        "addopts=-ra",
+        str(ROOT / "tests"),
+    ]
+    result = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     passed = re.search(r"(\d+) passed", summary)

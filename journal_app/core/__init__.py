@@ -10,7 +10,19 @@ from .post import Post, Problem, load_post, save_post
 from .storage import atomic_write
 
 __all__ = [
-    "ConflictError", "FieldEditError", "HeaderError", "Journal", "JournalChange", "JournalError", "Post",
-    "PostInfo", "Problem", "SaveError", "UNTAGGED", "atomic_write", "check_post", "load_post",
+    "ConflictError",
+    "FieldEditError",
+    "HeaderError",
+    "Journal",
+    "JournalChange",
+    "JournalError",
+    "Post",
+    "PostInfo",
+    "Problem",
+    "SaveError",
+    "UNTAGGED",
+    "atomic_write",
+    "check_post",
+    "load_post",
     "save_post",
 ]

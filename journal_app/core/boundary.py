@@ -23,8 +23,11 @@ from .problems import ProblemKind, RefusedFile
 
 MAX_IMAGE_BYTES = 64 * 1024 * 1024  # larger files are never embedded or copied
 HEAD_BYTES = 4096  # enough to see an SVG's root element after an XML prolog and comments
-_SVG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*"
-                  rb"<svg[\s>/]", re.DOTALL | re.IGNORECASE)
+_SVG = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*"
+    rb"<svg[\s>/]",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 def real_inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
@@ -39,8 +42,13 @@ def _under(real: str, top: str) -> bool:
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
-_FILE_TYPES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-               (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISDIR, "a folder"))
+_FILE_TYPES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISDIR, "a folder"),
+)
 
 
 def _refuse(info: os.stat_result, limit: int, head: bool) -> None:
@@ -48,8 +56,10 @@ def _refuse(info: os.stat_result, limit: int, head: bool) -> None:
         kind = next((name for test, name in _FILE_TYPES if test(info.st_mode)), "a special file")
         raise RefusedFile(f"it is {kind}, not a regular file; it is not read", ProblemKind.NOT_REGULAR)
     if not head and info.st_size > limit:
-        raise RefusedFile(f"the file is {info.st_size // 2**20} MB, larger than the "
-                          f"{limit // 2**20 or 1} MB it may be", ProblemKind.TOO_LARGE)
+        raise RefusedFile(
+            f"the file is {info.st_size // 2**20} MB, larger than the {limit // 2**20 or 1} MB it may be",
+            ProblemKind.TOO_LARGE,
+        )
 
 
 def read_file(path: str | os.PathLike, limit: int, *, head: bool = False) -> tuple[bytes, os.stat_result]:
@@ -69,8 +79,10 @@ def read_file(path: str | os.PathLike, limit: int, *, head: bool = False) -> tup
         # one byte past what fstat says shows a file that grew; never more than the limit + 1
         data = stream.read(min(limit + (0 if head else 1), info.st_size + 1))
     if not head and len(data) > limit:
-        raise RefusedFile(f"the file grew past the {limit // 2**20 or 1} MB it may be while it "
-                          "was read", ProblemKind.TOO_LARGE)
+        raise RefusedFile(
+            f"the file grew past the {limit // 2**20 or 1} MB it may be while it was read",
+            ProblemKind.TOO_LARGE,
+        )
     return data, info
 
 

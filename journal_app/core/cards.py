@@ -37,21 +37,24 @@ def highlighted_code(code: str, language: str, attributes: str = "") -> str:
         body, language = html.escape(code, quote=False), "text"
     else:
         body = highlight(code, lexer, _FORMATTER)
-    return (f'<div{attributes} class="language-{html.escape(language)} highlight"><pre><span></span>'
-            f"<code>{body}</code></pre></div>\n")
+    return (
+        f'<div{attributes} class="language-{html.escape(language)} highlight"><pre><span></span>'
+        f"<code>{body}</code></pre></div>\n"
+    )
 
 
 def embed_card(provider: str, ident: str) -> str:
     """A visible card for an embed: provider, id and a link (nothing is loaded)."""
     name, url = _EMBED_LINKS[provider]
     href = html.escape(url.format(ident.strip()))
-    return (f'<span class="embed embed-card embed-{provider}"><a href="{href}">{name}: '
-            f"{html.escape(ident)}</a></span>")
+    return (
+        f'<span class="embed embed-card embed-{provider}"><a href="{href}">{name}: '
+        f"{html.escape(ident)}</a></span>"
+    )
 
 
 def missing_image(src: str, alt: str = "", reason: str = "Image not found", why: str = "") -> str:
     """The visible placeholder for an image whose file does not exist (or is not shown)."""
     label = html.escape(src) + (f" ({html.escape(why)})" if why else "")
     note = f" ({html.escape(alt)})" if alt else ""
-    return (f'<span class="missing-image" title="{reason}: {label}">'
-            f"{reason}: {label}{note}</span>")
+    return f'<span class="missing-image" title="{reason}: {label}">{reason}: {label}{note}</span>'

@@ -31,13 +31,22 @@ def check_post(post: Post, root: Path | None = None, flavor: str | None = None) 
     if size == 0:
         found.append(Problem("the file is empty", kind=ProblemKind.EMPTY))
     elif size > LARGE_POST_BYTES:
-        found.append(Problem(f"the post is {size / 1024 / 1024:.1f} MB; the window will not render "
-                             "it while typing", kind=ProblemKind.LARGE))
+        found.append(
+            Problem(
+                f"the post is {size / 1024 / 1024:.1f} MB; the window will not render it while typing",
+                kind=ProblemKind.LARGE,
+            )
+        )
     offset = post.body_start_line
     for index, line in prose_lines(post.body):
         if line.strip() == "undefined":
-            found.append(Problem("'undefined' line: an image velog-backup failed to download",
-                                 offset + index, kind=ProblemKind.UNDEFINED_LINE))
+            found.append(
+                Problem(
+                    "'undefined' line: an image velog-backup failed to download",
+                    offset + index,
+                    kind=ProblemKind.UNDEFINED_LINE,
+                )
+            )
     if post.path is not None:
         flavor = flavor or (detect_flavor(root) if root is not None else "commonmark")
         for src, line in _images(post, flavor):
@@ -45,9 +54,15 @@ def check_post(post: Post, root: Path | None = None, flavor: str | None = None) 
                 continue
             image = locate_image(src, post.path, root)
             if image.missing:
-                found.append(Problem(f"image not found: {src}", offset + line,
-                                     kind=ProblemKind.IMAGE_MISSING))
+                found.append(
+                    Problem(f"image not found: {src}", offset + line, kind=ProblemKind.IMAGE_MISSING)
+                )
             elif image.refused:
-                found.append(Problem(f"image not shown: {src} ({image.refused})", offset + line,
-                                     kind=ProblemKind.IMAGE_REFUSED))
+                found.append(
+                    Problem(
+                        f"image not shown: {src} ({image.refused})",
+                        offset + line,
+                        kind=ProblemKind.IMAGE_REFUSED,
+                    )
+                )
     return sorted(found, key=lambda problem: problem.line or 0)

@@ -41,7 +41,7 @@ def decode(data: bytes) -> Decoded:
     """Decode a post file's bytes, noting a problem when it is not UTF-8."""
     if data.startswith(BOM):
         try:
-            return Decoded(data[len(BOM):].decode("utf-8"), "utf-8-sig")
+            return Decoded(data[len(BOM) :].decode("utf-8"), "utf-8-sig")
         except UnicodeDecodeError:
             pass
     else:
@@ -57,9 +57,11 @@ def decode(data: bytes) -> Decoded:
             return Decoded(
                 text,
                 "cp949",
-                problem=Problem("The file is not UTF-8; it was read as legacy Korean (cp949) "
-                                "and will be saved back in cp949.",
-                                kind=ProblemKind.LEGACY_ENCODING),
+                problem=Problem(
+                    "The file is not UTF-8; it was read as legacy Korean (cp949) "
+                    "and will be saved back in cp949.",
+                    kind=ProblemKind.LEGACY_ENCODING,
+                ),
             )
     try:
         data.decode("utf-8")
@@ -74,9 +76,11 @@ def decode(data: bytes) -> Decoded:
         text,
         encoding,
         "surrogateescape",
-        problem=Problem(f"The file is not valid UTF-8 (first bad byte at offset {where}); "
-                        "the undecodable bytes are kept as they are.",
-                        kind=ProblemKind.UNDECODABLE),
+        problem=Problem(
+            f"The file is not valid UTF-8 (first bad byte at offset {where}); "
+            "the undecodable bytes are kept as they are.",
+            kind=ProblemKind.UNDECODABLE,
+        ),
     )
 
 

@@ -49,16 +49,19 @@ class Profile:
 PROFILES = {
     "commonmark": Profile(single_tilde=True, alerts=True),
     # remark-parse 7: bare http(s)/mailto: URLs only, no footnotes; remark-breaks; remark-math
-    "velog": Profile(autolinks="protocol", footnotes=False, breaks=True, math=True,
-                     plugins=(platforms.velog_plugin,)),
+    "velog": Profile(
+        autolinks="protocol", footnotes=False, breaks=True, math=True, plugins=(platforms.velog_plugin,)
+    ),
     "hugo": Profile(deflists=True, typographer=True, plugins=(hugo_plugin,)),
     # kramdown's GFM parser: no bare-URL links, ~~two~~ only
-    "jekyll": Profile(autolinks="", deflists=True, typographer=True,
-                      plugins=(jekyll_plugin, platforms.kramdown_html_plugin)),
+    "jekyll": Profile(
+        autolinks="", deflists=True, typographer=True, plugins=(jekyll_plugin, platforms.kramdown_html_plugin)
+    ),
 }
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
-_FILTERED = re.compile(r"<(?=(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)[\s/>])",
-                       re.IGNORECASE)
+_FILTERED = re.compile(
+    r"<(?=(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)[\s/>])", re.IGNORECASE
+)
 
 
 def tagfilter(self, tokens, idx, options, env) -> str:
@@ -97,6 +100,7 @@ def _math(display: bool):
         if display and token.block:
             return f'<div class="math math-display"{self.renderAttrs(token)}>{marker}</div>\n'
         return f'<span class="math math-inline">{marker}</span>'
+
     return render
 
 
@@ -110,8 +114,9 @@ def _annotate(state: StateCore) -> None:
             token.attrSet("data-line", str(token.map[0] + first_line))
         if token.type == "heading_open" and index + 1 < len(tokens):
             inline = tokens[index + 1]
-            text = "".join(child.content for child in inline.children or []
-                           if child.type in ("text", "code_inline"))
+            text = "".join(
+                child.content for child in inline.children or [] if child.type in ("text", "code_inline")
+            )
             base = platforms.github_slug(text)  # the rule of all four platforms
             ident, count = base, seen.get(base, 0)
             while ident in seen:
@@ -135,8 +140,10 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
     highlighting and ``filter_tags`` escapes GitHub's disallowed raw HTML (the spec examples
     are compared that way)."""
     profile = PROFILES[flavor]
-    md = MarkdownIt("commonmark", {"html": True, "xhtmlOut": False, "breaks": profile.breaks,
-                                   "typographer": profile.typographer})
+    md = MarkdownIt(
+        "commonmark",
+        {"html": True, "xhtmlOut": False, "breaks": profile.breaks, "typographer": profile.typographer},
+    )
     md.enable(["table", "strikethrough"])
     md.options["tasklists"] = True
     md.options["tasklists_editable"] = False
@@ -156,8 +163,13 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
         md.use(deflist_plugin)
     if profile.math:
         # as remark-math: "$5 and $10" is no math, $$…$$ inside a line is inline math
-        md.use(dollarmath_plugin, allow_blank_lines=False, double_inline=True, allow_labels=False,
-               allow_digits=False)
+        md.use(
+            dollarmath_plugin,
+            allow_blank_lines=False,
+            double_inline=True,
+            allow_labels=False,
+            allow_digits=False,
+        )
         md.add_render_rule("math_inline", _math(False))
         md.add_render_rule("math_inline_double", _math(False))
         md.add_render_rule("math_block", _math(True))
@@ -197,8 +209,9 @@ def parser(flavor: str, plain: bool = False) -> MarkdownIt:
     return cache[key]
 
 
-def render_tokens(text: str, flavor: str, first_line: int = 1, plain: bool = False
-                  ) -> tuple[str, list[tuple[str, bool]]]:
+def render_tokens(
+    text: str, flavor: str, first_line: int = 1, plain: bool = False
+) -> tuple[str, list[tuple[str, bool]]]:
     """``text`` as unsanitized HTML, and the TeX of its math (each a marker in the HTML)."""
     env: dict = {"first_line": first_line, "flavor": flavor}
     fragment = parser(flavor, plain).render(text, env)
@@ -209,8 +222,13 @@ _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]
 
 
 def _html_images(content: str, line: int) -> list[tuple[str, int]]:
-    return [(next(group for group in found.groups() if group is not None),
-             line + content.count("\n", 0, found.start())) for found in _IMG_SRC.finditer(content)]
+    return [
+        (
+            next(group for group in found.groups() if group is not None),
+            line + content.count("\n", 0, found.start()),
+        )
+        for found in _IMG_SRC.finditer(content)
+    ]
 
 
 def image_sources(text: str, flavor: str) -> list[tuple[str, int]]:

@@ -33,8 +33,10 @@ LIGHT_CODE_STYLE = "default"
 DARK_CODE_STYLE = "github-dark"
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_NOT_PROSE = re.compile(r"(?ms)^(`{3,}|~{3,}).*?^\1|`[^`\n]*`|<[^>\n]*>|\]\([^)\n]*\)|"
-                        r"(?:https?|ftp)://\S+|www\.\S+")
+_NOT_PROSE = re.compile(
+    r"(?ms)^(`{3,}|~{3,}).*?^\1|`[^`\n]*`|<[^>\n]*>|\]\([^)\n]*\)|"
+    r"(?:https?|ftp)://\S+|www\.\S+"
+)
 
 
 @dataclass
@@ -52,8 +54,14 @@ def page_css() -> str:
     """The page CSS: the shared style plus Pygments classes for light and dark schemes."""
     light = HtmlFormatter(style=LIGHT_CODE_STYLE).get_style_defs(".highlight")
     dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(".highlight")
-    return (resource_text("style.css") + "\n/* code: Pygments */\n" + light
-            + "\n@media (prefers-color-scheme: dark) {\n" + dark + "\n}\n")
+    return (
+        resource_text("style.css")
+        + "\n/* code: Pygments */\n"
+        + light
+        + "\n@media (prefers-color-scheme: dark) {\n"
+        + dark
+        + "\n}\n"
+    )
 
 
 def page_lang(post: Post) -> str:
@@ -83,8 +91,14 @@ class ImageCollector:
     images by their bytes); their bytes are read once and checked again as they are read.
     """
 
-    def __init__(self, post: Post, root: Path | None, copy_to: Path | None = None,
-                 link_prefix: str = "", mirror: bool = False):
+    def __init__(
+        self,
+        post: Post,
+        root: Path | None,
+        copy_to: Path | None = None,
+        link_prefix: str = "",
+        mirror: bool = False,
+    ):
         self.post, self.root = post, root
         self.copy_to, self.link_prefix = copy_to, link_prefix
         self.mirror = mirror and root is not None  # name copies by their path in the journal
@@ -181,24 +195,42 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
-EXPORT_CSP = "default-src 'none'; img-src 'self' data: https: http: file:; style-src 'unsafe-inline'; font-src data:"
+EXPORT_CSP = (
+    "default-src 'none'; img-src 'self' data: https: http: file:; style-src 'unsafe-inline'; font-src data:"
+)
 
 
-def build_document(*, title: str, lang: str, description: str, header: str, content: str,
-                   nav: str = "", csp: str = EXPORT_CSP) -> str:
+def build_document(
+    *,
+    title: str,
+    lang: str,
+    description: str,
+    header: str,
+    content: str,
+    nav: str = "",
+    csp: str = EXPORT_CSP,
+) -> str:
     """A complete HTML5 page from already escaped or rendered parts (no script can run in it)."""
     return Template(resource_text("page.html")).substitute(
-        lang=html.escape(lang), title=html.escape(title), description=html.escape(description),
-        css=page_css(), version=__version__, nav=nav, header=header, content=content,
-        csp=html.escape(csp, quote=False).replace("\"", "&quot;"))
+        lang=html.escape(lang),
+        title=html.escape(title),
+        description=html.escape(description),
+        css=page_css(),
+        version=__version__,
+        nav=nav,
+        header=header,
+        content=content,
+        csp=html.escape(csp, quote=False).replace('"', "&quot;"),
+    )
 
 
 def build_page(post: Post, content: str, *, nav: str = "", tag_url=None) -> str:
     """The complete HTML5 page for a post around an already rendered ``content`` fragment."""
     lang = page_lang(post)
     header = render_header(post.title, post.date, post.tags, post.description, lang, tag_url)
-    return build_document(title=post.title, lang=lang, description=post.description,
-                          header=header, content=content, nav=nav)
+    return build_document(
+        title=post.title, lang=lang, description=post.description, header=header, content=content, nav=nav
+    )
 
 
 def refuse_outside(post: Post, root: Path | None) -> None:
@@ -208,15 +240,22 @@ def refuse_outside(post: Post, root: Path | None) -> None:
         raise JournalError(f"{post.path} is a link to a file outside the journal; it is not exported.")
 
 
-def export_post(post: Post, out_path: str | Path, journal_root: str | Path | None = None, *,
-                copy_images: bool = False, image_url: ImageUrl | None = None,
-                flavor: str = "commonmark") -> ExportResult:
+def export_post(
+    post: Post,
+    out_path: str | Path,
+    journal_root: str | Path | None = None,
+    *,
+    copy_images: bool = False,
+    image_url: ImageUrl | None = None,
+    flavor: str = "commonmark",
+) -> ExportResult:
     """Write ``post`` as a standalone page at ``out_path`` (atomically), rendered as ``flavor``."""
     out_path = Path(out_path)
     root = Path(journal_root) if journal_root is not None else None
     folder_name = f"{out_path.stem}_files"
-    collector = ImageCollector(post, root, out_path.parent / folder_name if copy_images else None,
-                               quote(folder_name) + "/")
+    collector = ImageCollector(
+        post, root, out_path.parent / folder_name if copy_images else None, quote(folder_name) + "/"
+    )
     refuse_outside(post, root)
     content = render_post(post, root, image_url=image_url or collector, flavor=flavor)
     atomic_write(out_path, displayable(build_page(post, content)).encode("utf-8"))

@@ -18,8 +18,7 @@ import yaml
 from .dates import DateStyle, parse_date
 from .errors import FieldEditError, HeaderError
 from .frontmatter import Header, _YamlLoader, iter_lines, parse_header, strip_eol
-from .scalars import (block_indicator, flow_list, quote_double, quote_style, toml_string, unquote,
-                      yaml_scalar)
+from .scalars import block_indicator, flow_list, quote_double, quote_style, toml_string, unquote, yaml_scalar
 
 _YAML_KEY = re.compile(
     r"""^(?P<prefix>(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{}\-?:,&*!|>%@`][^#:]*?|-[^\s:][^#:]*?)"""
@@ -54,17 +53,19 @@ class Style:
     example: str = ""  # a date as the file writes them
 
 
-def edit_header(header: Header, name: str, value: object, newline: str,
-                remove: bool = False) -> Header:
+def edit_header(header: Header, name: str, value: object, newline: str, remove: bool = False) -> Header:
     """A new header with ``name`` set to ``value`` (or removed), touching only its lines."""
     if not header.valid:
-        raise HeaderError("The header cannot be edited until it is fixed "
-                          f"(line {header.error_line}: {header.error}).")
+        raise HeaderError(
+            f"The header cannot be edited until it is fixed (line {header.error_line}: {header.error})."
+        )
     if header.kind not in ("yaml", "toml"):
         raise FieldEditError(f"Editing {header.kind.upper()} front matter is not supported.")
     if header.kind == "yaml" and header.text.split("\n", 1)[-1].lstrip().startswith("{"):
-        raise FieldEditError("This header is one YAML flow mapping ({...}); it cannot be edited "
-                             "field by field. Edit it as text.")
+        raise FieldEditError(
+            "This header is one YAML flow mapping ({...}); it cannot be edited "
+            "field by field. Edit it as text."
+        )
     editor = _YamlEditor(header, newline) if header.kind == "yaml" else _TomlEditor(header, newline)
     attempts = editor.candidates(name, value, remove)
     failure = "it did not read back as intended"
@@ -129,7 +130,7 @@ class _Editor:
         if remove:
             if span is None:
                 return [(self.lines, None)]
-            return [(self.lines[:span.start] + self.lines[span.stop:], None)]
+            return [(self.lines[: span.start] + self.lines[span.stop :], None)]
         styles = self.styles(span, name, value)
         results = []
         for style in styles:
@@ -141,13 +142,13 @@ class _Editor:
             new_lines = [line + self.newline for line in formatted]
             if span is None:
                 closing = len(self.lines) - 1
-                results.append((self.lines[:closing] + new_lines + self.lines[closing:],
-                                self.intended))
+                results.append((self.lines[:closing] + new_lines + self.lines[closing:], self.intended))
             else:
-                ending = self.lines[span.stop - 1][len(strip_eol(self.lines[span.stop - 1])):]
+                ending = self.lines[span.stop - 1][len(strip_eol(self.lines[span.stop - 1])) :]
                 new_lines[-1] = formatted[-1] + (ending or self.newline)
-                results.append((self.lines[:span.start] + new_lines + self.lines[span.stop:],
-                                self.intended))
+                results.append(
+                    (self.lines[: span.start] + new_lines + self.lines[span.stop :], self.intended)
+                )
         return results
 
     def content_range(self) -> range:
@@ -158,8 +159,7 @@ class _Editor:
         for index in self.content_range():
             match = self.key_pattern.match(strip_eol(self.lines[index]))
             if match and self.unquote_key(match["key"]) == name:
-                found = Span(index, self.span_end(index, match["value"]), match["prefix"],
-                             match["value"])
+                found = Span(index, self.span_end(index, match["value"]), match["prefix"], match["value"])
         return found
 
     def comment(self, span: Span, name: str) -> str:
@@ -167,8 +167,8 @@ class _Editor:
         current = self.header.metadata.get(name)
         for match in re.finditer(r"[ \t]+#", span.value):
             try:
-                if self.load_value(span.value[:match.start()]) == current:
-                    return span.value[match.start():]
+                if self.load_value(span.value[: match.start()]) == current:
+                    return span.value[match.start() :]
             except ValueError:
                 continue
         return ""
@@ -193,8 +193,9 @@ class _Editor:
         return f"{key}{separator}"
 
     def set_intended(self, value: object, text: str | None = None) -> None:
-        self.intended = _DateText(text) if text is not None else (
-            list(value) if isinstance(value, tuple) else value)
+        self.intended = (
+            _DateText(text) if text is not None else (list(value) if isinstance(value, tuple) else value)
+        )
 
 
 class _YamlEditor(_Editor):
@@ -227,7 +228,7 @@ class _YamlEditor(_Editor):
         if span is None:
             return [self.prevailing(value), Style("double")]
         raw = span.value.strip()
-        continuation = [strip_eol(line) for line in self.lines[span.start + 1:span.stop]]
+        continuation = [strip_eol(line) for line in self.lines[span.start + 1 : span.stop]]
         current = self.header.metadata.get(name)
         if not raw and any(line.lstrip().startswith("-") for line in continuation):
             return [Style("block-list"), Style("flow")]
@@ -237,7 +238,7 @@ class _YamlEditor(_Editor):
             return [Style("block"), Style("double")]
         if isinstance(value, (list, tuple)) and isinstance(current, str):
             return [Style("joined", raw), Style("flow")]
-        quote = {"\"": "double", "'": "single"}.get(raw[:1], "plain")
+        quote = {'"': "double", "'": "single"}.get(raw[:1], "plain")
         if isinstance(value, (date, datetime)):
             return [Style("date", quote=quote, example=unquote(raw))]
         return [Style(quote), Style("double")]
@@ -252,8 +253,7 @@ class _YamlEditor(_Editor):
         if isinstance(value, (list, tuple)):
             flows = [raw for raw in values if raw.startswith("[")]
             return Style("flow", flows[0] if flows else "")
-        strings = [v for v in values
-                   if v and v[0] not in "[{|>&*" and parse_date(unquote(v)) is None]
+        strings = [v for v in values if v and v[0] not in "[{|>&*" and parse_date(unquote(v)) is None]
         quoted = sum(v.startswith('"') for v in strings)
         quote = "double" if quoted and quoted * 2 >= len(strings) else "plain"
         if isinstance(value, (date, datetime)):
@@ -298,7 +298,7 @@ class _YamlEditor(_Editor):
 
     def item_indent_and_quote(self, span: Span | None) -> tuple[str, str]:
         if span is not None:
-            for line in self.lines[span.start + 1:span.stop]:
+            for line in self.lines[span.start + 1 : span.stop]:
                 text = strip_eol(line)
                 if text.lstrip().startswith("-"):
                     item = text.lstrip()[1:].strip()
@@ -312,7 +312,7 @@ class _YamlEditor(_Editor):
     def block_lines(self, text: str, span: Span | None) -> list[str]:
         indent = "  "
         if span is not None:
-            for line in self.lines[span.start + 1:span.stop]:
+            for line in self.lines[span.start + 1 : span.stop]:
                 stripped = strip_eol(line)
                 if stripped.strip():
                     indent = stripped[: len(stripped) - len(stripped.lstrip())]
@@ -361,8 +361,7 @@ class _TomlEditor(_Editor):
         if isinstance(value, (list, tuple)):
             return [Style("flow")]
         if isinstance(value, (date, datetime)):
-            return [Style("date", quote="plain" if raw[:1] not in "\"'" else "double",
-                          example=unquote(raw))]
+            return [Style("date", quote="plain" if raw[:1] not in "\"'" else "double", example=unquote(raw))]
         single = raw.startswith("'") and not raw.startswith("'''")
         return [Style("single" if single else "double"), Style("double")]
 

@@ -34,8 +34,10 @@ MAX_HEADER_BYTES = 1024 * 1024  # a bigger header is not parsed
 MAX_DEPTH = 64  # levels of nested lists and mappings
 MAX_VALUES = 100_000  # values in all lists and mappings, each repeat of an alias counted
 MAX_TEXT = 4 * MAX_HEADER_BYTES  # characters of all keys and strings, each repeat of an alias counted
-_CLOSING = {kind: re.compile(r"(?:\r\n|\r|\n)(" + re.escape(mark) + r"[ \t]*(?:\r\n|\r|\n|\Z))")
-            for kind, mark in DELIMITERS.items()}  # the closing line, found without a loop
+_CLOSING = {
+    kind: re.compile(r"(?:\r\n|\r|\n)(" + re.escape(mark) + r"[ \t]*(?:\r\n|\r|\n|\Z))")
+    for kind, mark in DELIMITERS.items()
+}  # the closing line, found without a loop
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
 
 
@@ -53,8 +55,7 @@ class Header:
     @classmethod
     def broken(cls, kind: str, text: str, problem: Problem) -> Header:
         """A header of ``kind`` whose ``text`` could not be read, for ``problem``."""
-        return cls(kind, text, error=problem.message, error_line=problem.line,
-                   error_kind=problem.kind)
+        return cls(kind, text, error=problem.message, error_line=problem.line, error_kind=problem.kind)
 
     @property
     def problem(self) -> Problem | None:
@@ -103,7 +104,7 @@ def _split_delimited(text: str, kind: str) -> tuple[Header | None, str]:
     closing = _closing_line(text, kind, len(first))
     if closing is None:
         return None, text
-    content, end = text[len(first):closing.start(1)], closing.end(1)
+    content, end = text[len(first) : closing.start(1)], closing.end(1)
     header = parse_header(kind, text[:end], content)
     return (header, text[end:]) if header is not None else (None, text)
 
@@ -151,32 +152,55 @@ def _parse(kind: str, text: str, content: str) -> Header | None:
             found = _TOML_LINE.search(message)
             line = int(found.group(1)) + 1 if found else 2
             message = _TOML_LINE.sub("", message).strip()
-            return Header(kind, text, error=f"invalid TOML header: {message}",
-                          error_line=line, error_kind=ProblemKind.INVALID_HEADER)
+            return Header(
+                kind,
+                text,
+                error=f"invalid TOML header: {message}",
+                error_line=line,
+                error_kind=ProblemKind.INVALID_HEADER,
+            )
     try:
         data = yaml.load(content, Loader=_YamlLoader)
     except UnicodeEncodeError:  # undecodable bytes in the header (kept as surrogates)
         if not looks_like_yaml_mapping(content):
             return None
-        return Header(kind, text, error="the header holds bytes that are not valid text",
-                      error_line=2, error_kind=ProblemKind.HEADER_UNDECODABLE)
+        return Header(
+            kind,
+            text,
+            error="the header holds bytes that are not valid text",
+            error_line=2,
+            error_kind=ProblemKind.HEADER_UNDECODABLE,
+        )
     except yaml.YAMLError as exc:
         if not looks_like_yaml_mapping(content):
             return None
         line, message = describe_yaml_error(exc)
-        return Header(kind, text, error=f"invalid YAML header: {message}",
-                      error_line=line, error_kind=ProblemKind.INVALID_HEADER)
+        return Header(
+            kind,
+            text,
+            error=f"invalid YAML header: {message}",
+            error_line=line,
+            error_kind=ProblemKind.INVALID_HEADER,
+        )
     if data is None or isinstance(data, dict):
         return Header(kind, text, data or {})
     if isinstance(data, list):
-        return Header(kind, text, error="the header is a list, not a mapping of keys to values",
-                      error_line=2, error_kind=ProblemKind.HEADER_NOT_MAPPING)
+        return Header(
+            kind,
+            text,
+            error="the header is a list, not a mapping of keys to values",
+            error_line=2,
+            error_kind=ProblemKind.HEADER_NOT_MAPPING,
+        )
     return None  # a scalar: the opening --- was a horizontal rule
 
 
 def _too_deep() -> Problem:
-    return Problem(f"the header is nested more than {MAX_DEPTH} levels deep; it is not read", 1,
-                   kind=ProblemKind.HEADER_TOO_DEEP)
+    return Problem(
+        f"the header is nested more than {MAX_DEPTH} levels deep; it is not read",
+        1,
+        kind=ProblemKind.HEADER_TOO_DEEP,
+    )
 
 
 def size_problem(content: str) -> Problem | None:
@@ -188,8 +212,7 @@ def size_problem(content: str) -> Problem | None:
         return None
     megabytes = size / (1024 * 1024)
     shown = f"{megabytes:.0f}" if megabytes >= 10 else f"{megabytes:.1f}"
-    return Problem(f"the header is {shown} MB, too large to read", 1,
-                   kind=ProblemKind.HEADER_TOO_LARGE)
+    return Problem(f"the header is {shown} MB, too large to read", 1, kind=ProblemKind.HEADER_TOO_LARGE)
 
 
 def shape_problem(data: object) -> Problem | None:
@@ -210,14 +233,20 @@ def shape_problem(data: object) -> Problem | None:
             return _too_deep()
         count += len(children)
         if count > MAX_VALUES:
-            return Problem(f"the header holds more than {MAX_VALUES:,} values (counting each "
-                           "repeat of an alias); it is not read", 1,
-                           kind=ProblemKind.HEADER_TOO_MANY_VALUES)
+            return Problem(
+                f"the header holds more than {MAX_VALUES:,} values (counting each "
+                "repeat of an alias); it is not read",
+                1,
+                kind=ProblemKind.HEADER_TOO_MANY_VALUES,
+            )
         text += sum(len(child) for child in children if isinstance(child, (str, bytes)))
         if text > MAX_TEXT:
-            return Problem(f"the header's text comes to more than {MAX_TEXT:,} characters "
-                           "(counting each repeat of an alias); it is not read", 1,
-                           kind=ProblemKind.HEADER_TOO_MANY_VALUES)
+            return Problem(
+                f"the header's text comes to more than {MAX_TEXT:,} characters "
+                "(counting each repeat of an alias); it is not read",
+                1,
+                kind=ProblemKind.HEADER_TOO_MANY_VALUES,
+            )
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return None
 

@@ -36,8 +36,10 @@ def _stamp() -> str:
     the offset now and in January and July, so a change of zone with the same offset today
     still drops the cache."""
     year = datetime.now().year
-    offsets = [moment.astimezone().utcoffset() for moment in
-               (datetime.now(), datetime(year, 1, 1), datetime(year, 7, 1))]
+    offsets = [
+        moment.astimezone().utcoffset()
+        for moment in (datetime.now(), datetime(year, 1, 1), datetime(year, 7, 1))
+    ]
     return f"{FORMAT}:" + ",".join(str(offset.total_seconds() if offset else 0) for offset in offsets)
 
 
@@ -56,16 +58,22 @@ class SummaryIndex:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            self._db.execute("CREATE TABLE IF NOT EXISTS posts (path TEXT PRIMARY KEY, "
-                             "mtime_ns INTEGER, size INTEGER, summary TEXT)")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS posts (path TEXT PRIMARY KEY, "
+                "mtime_ns INTEGER, size INTEGER, summary TEXT)"
+            )
             row = self._db.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
             if row is None or row[0] != _stamp():
                 self._db.execute("DELETE FROM posts")
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (_stamp(),))
             self._pending: list[tuple] = []
             self._stats: dict[str, os.stat_result] = {}
-            self._rows = {path: (mtime, size, summary) for path, mtime, size, summary
-                          in self._db.execute("SELECT path, mtime_ns, size, summary FROM posts")}
+            self._rows = {
+                path: (mtime, size, summary)
+                for path, mtime, size, summary in self._db.execute(
+                    "SELECT path, mtime_ns, size, summary FROM posts"
+                )
+            }
         except (sqlite3.Error, OSError):
             self._abandon()
             self._rows = {}
@@ -100,8 +108,9 @@ class SummaryIndex:
     def put(self, path: str, info: os.stat_result, summary: dict) -> None:
         """Remember a summary for the file as it is now."""
         if self._db is not None:
-            self._pending.append((path, info.st_mtime_ns, info.st_size,
-                                  json.dumps(summary, ensure_ascii=False)))
+            self._pending.append(
+                (path, info.st_mtime_ns, info.st_size, json.dumps(summary, ensure_ascii=False))
+            )
 
     def keep_only(self, paths: set[str]) -> None:
         """Forget files that are gone."""

@@ -101,7 +101,7 @@ def running(folder: Path | None = None) -> dict[str, float]:
     """Instance id -> start time, for every instance still running."""
     found = {}
     for path, started in _entries(Path(folder) if folder is not None else registry_folder()):
-        found[path.name[:-len(".lock")]] = started
+        found[path.name[: -len(".lock")]] = started
     return found
 
 
@@ -163,7 +163,8 @@ def tidy_temporaries(journal) -> list[Path]:
 def tidy_in_background(journal) -> threading.Thread:
     """``tidy_temporaries`` in a thread of its own, so opening a journal never waits for it."""
     folders, before = journal_folders(journal), stale_before()
-    worker = threading.Thread(target=remove_stale_temporaries, args=(folders, before),
-                              name="tidy-temporaries", daemon=True)
+    worker = threading.Thread(
+        target=remove_stale_temporaries, args=(folders, before), name="tidy-temporaries", daemon=True
+    )
     worker.start()
     return worker

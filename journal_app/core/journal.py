@@ -27,8 +27,7 @@ from .dates import local
 from .boundary import real_inside
 from .index import SummaryIndex
 from .parallel import chunked_map
-from .post import (MAX_LISTED_TAGS, Post, load_post, read_error_kind,
-                   read_error_message)
+from .post import MAX_LISTED_TAGS, Post, load_post, read_error_kind, read_error_message
 from .problems import ProblemKind
 
 POST_SUFFIXES = (".md", ".markdown")
@@ -60,51 +59,83 @@ class PostInfo:
     @classmethod
     def of(cls, post: Post, relpath: str) -> PostInfo:
         """The summary of a loaded post."""
-        return cls(post.path, relpath, post.title, post.date, post.tags[:MAX_LISTED_TAGS],
-                   post.description, post.problems, post.header_invalid, stamp=post.stamp,
-                   draft=post.metadata.get("draft") in (True, "true", "yes"),
-                   problem_kinds=[problem.kind for problem in post.problem_details])
+        return cls(
+            post.path,
+            relpath,
+            post.title,
+            post.date,
+            post.tags[:MAX_LISTED_TAGS],
+            post.description,
+            post.problems,
+            post.header_invalid,
+            stamp=post.stamp,
+            draft=post.metadata.get("draft") in (True, "true", "yes"),
+            problem_kinds=[problem.kind for problem in post.problem_details],
+        )
 
     @classmethod
-    def unreadable(cls, path: Path, relpath: str, message: str,
-                   kind: ProblemKind = ProblemKind.UNREADABLE) -> PostInfo:
+    def unreadable(
+        cls, path: Path, relpath: str, message: str, kind: ProblemKind = ProblemKind.UNREADABLE
+    ) -> PostInfo:
         """The summary of a file that could not be read at all, for a problem of ``kind``."""
         try:
             stamp = datetime.fromtimestamp(os.lstat(path).st_mtime).astimezone()
         except OSError:
             stamp = datetime.now().astimezone()
-        return cls(path, relpath, path.stem, stamp, problems=[message], readable=False,
-                   problem_kinds=[kind])
+        return cls(path, relpath, path.stem, stamp, problems=[message], readable=False, problem_kinds=[kind])
 
     def to_dict(self) -> dict:
         """The summary as plain JSON-ready values (for the index)."""
-        return {"title": self.title, "date": self.date.isoformat(), "tags": self.tags,
-                "description": self.description, "problems": self.problems,
-                "header_invalid": self.header_invalid, "readable": self.readable,
-                "stamp": list(self.stamp) if self.stamp else None, "draft": self.draft,
-                "problem_kinds": [str(kind) for kind in self.problem_kinds]}
+        return {
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "tags": self.tags,
+            "description": self.description,
+            "problems": self.problems,
+            "header_invalid": self.header_invalid,
+            "readable": self.readable,
+            "stamp": list(self.stamp) if self.stamp else None,
+            "draft": self.draft,
+            "problem_kinds": [str(kind) for kind in self.problem_kinds],
+        }
 
     @classmethod
     def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
         """A summary read back from the index; ValueError when ``data`` is not one that
         ``to_dict`` wrote (a damaged entry)."""
         try:
-            info = cls(path, relpath, data["title"], datetime.fromisoformat(data["date"]),
-                       data["tags"], data["description"], data["problems"],
-                       data["header_invalid"], data.get("readable", True),
-                       tuple(data["stamp"]) if data.get("stamp") is not None else None,
-                       data.get("draft", False),
-                       [ProblemKind(kind) for kind in data["problem_kinds"]])
+            info = cls(
+                path,
+                relpath,
+                data["title"],
+                datetime.fromisoformat(data["date"]),
+                data["tags"],
+                data["description"],
+                data["problems"],
+                data["header_invalid"],
+                data.get("readable", True),
+                tuple(data["stamp"]) if data.get("stamp") is not None else None,
+                data.get("draft", False),
+                [ProblemKind(kind) for kind in data["problem_kinds"]],
+            )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ValueError(f"not a post summary: {exc!r}") from None
-        if not (isinstance(info.title, str) and isinstance(info.description, str)
-                and _strings(info.tags) and _strings(info.problems)
-                and len(info.problem_kinds) == len(info.problems)
-                and all(isinstance(flag, bool) for flag in (info.header_invalid, info.readable,
-                                                            info.draft))
-                and info.date.tzinfo is not None
-                and (info.stamp is None or (len(info.stamp) == 2 and all(
-                    isinstance(part, int) and not isinstance(part, bool) for part in info.stamp)))):
+        if not (
+            isinstance(info.title, str)
+            and isinstance(info.description, str)
+            and _strings(info.tags)
+            and _strings(info.problems)
+            and len(info.problem_kinds) == len(info.problems)
+            and all(isinstance(flag, bool) for flag in (info.header_invalid, info.readable, info.draft))
+            and info.date.tzinfo is not None
+            and (
+                info.stamp is None
+                or (
+                    len(info.stamp) == 2
+                    and all(isinstance(part, int) and not isinstance(part, bool) for part in info.stamp)
+                )
+            )
+        ):
             raise ValueError("not a post summary: a value of the wrong kind")
         info.tags = info.tags[:MAX_LISTED_TAGS]
         return info
@@ -130,8 +161,7 @@ def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
     try:
         return PostInfo.of(load_post(location, root), relpath)
     except OSError as exc:
-        return PostInfo.unreadable(location, relpath, read_error_message(location, exc),
-                                   read_error_kind(exc))
+        return PostInfo.unreadable(location, relpath, read_error_message(location, exc), read_error_kind(exc))
 
 
 def read_summaries(items: list[tuple[str, str, str]]) -> list[dict]:
@@ -157,8 +187,7 @@ def tag_order(tag: str, count: int) -> tuple[bool, int, str, str]:
 class Journal:
     """A folder of markdown posts, read once on construction and updated file by file."""
 
-    def __init__(self, root: str | os.PathLike, use_index: bool = True,
-                 progress: Progress | None = None):
+    def __init__(self, root: str | os.PathLike, use_index: bool = True, progress: Progress | None = None):
         self.root = Path(root).absolute()
         if not self.root.is_dir():
             raise NotADirectoryError(f"{self.root} is not a folder")
@@ -178,11 +207,12 @@ class Journal:
     def flavor(self) -> str:
         """The platform this journal's posts are written for (see :func:`.flavor.detect_flavor`)."""
         from .flavor import detect_flavor
+
         return detect_flavor(self.root)
 
     def _relative(self, path: str) -> str:
         prefix = str(self.root) + os.sep
-        relative = path[len(prefix):] if path.startswith(prefix) else path
+        relative = path[len(prefix) :] if path.startswith(prefix) else path
         return relative.replace(os.sep, "/")
 
     def rescan(self, progress: Progress | None = None) -> None:
@@ -230,10 +260,17 @@ class Journal:
         if report is not None and paths:
             report(0)
         roots = [str(self.root)] * len(paths)
-        found, self.scan_workers = chunked_map(read_summaries, list(zip(paths, relpaths, roots)),
-                                               minimum=PARALLEL_MINIMUM, chunk=CHUNK, progress=report)
-        return [PostInfo.from_dict(Path(path), relpath, data)
-                for (path, relpath), data in zip(zip(paths, relpaths), found)]
+        found, self.scan_workers = chunked_map(
+            read_summaries,
+            list(zip(paths, relpaths, roots)),
+            minimum=PARALLEL_MINIMUM,
+            chunk=CHUNK,
+            progress=report,
+        )
+        return [
+            PostInfo.from_dict(Path(path), relpath, data)
+            for (path, relpath), data in zip(zip(paths, relpaths), found)
+        ]
 
     def post_paths(self) -> list[str]:
         """Every post file under the root, in a stable order."""
@@ -250,8 +287,9 @@ class Journal:
         """False for a post that is a link to a place outside the journal (never read)."""
         return not os.path.islink(path) or real_inside(path, self.root)
 
-    def _walk(self, top: Path, folders_seen: list[str] | None = None,
-              inodes: dict[str, int] | None = None) -> list[str]:
+    def _walk(
+        self, top: Path, folders_seen: list[str] | None = None, inodes: dict[str, int] | None = None
+    ) -> list[str]:
         """Post files under ``top``, each folder's files before its subfolders, names sorted:
         an explicit stack, so no depth of folders can exhaust Python's recursion. The folders
         read are added to ``folders_seen``, the files' inode numbers to ``inodes``."""
@@ -272,8 +310,9 @@ class Journal:
             stack.extend((path, depth + 1) for path in reversed(folders))
         return found
 
-    def _list(self, folder: str, depth: int,
-              ordered: bool = True) -> tuple[list[os.DirEntry], list[str]] | None:
+    def _list(
+        self, folder: str, depth: int, ordered: bool = True
+    ) -> tuple[list[os.DirEntry], list[str]] | None:
         """One folder's post files and the subfolders the scan reads (none deeper than
         MAX_FOLDER_DEPTH), names sorted when ``ordered``; None when it cannot be listed (a
         problem recorded)."""
@@ -300,8 +339,10 @@ class Journal:
             elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
                 files.append(entry)
         if folders and depth >= MAX_FOLDER_DEPTH:
-            self._unreadable[folder] = (f"Did not read the folders in {folder}: they lie more "
-                                        f"than {MAX_FOLDER_DEPTH} folders deep in the journal.")
+            self._unreadable[folder] = (
+                f"Did not read the folders in {folder}: they lie more "
+                f"than {MAX_FOLDER_DEPTH} folders deep in the journal."
+            )
             folders = []
         return files, folders
 
@@ -455,8 +496,7 @@ class Journal:
         for info in self.posts:
             moment = local(info.date)  # a day is the reader's day
             years.setdefault(moment.year, {}).setdefault(moment.month, []).append(info)
-        return {year: dict(sorted(years[year].items(), reverse=True))
-                for year in sorted(years, reverse=True)}
+        return {year: dict(sorted(years[year].items(), reverse=True)) for year in sorted(years, reverse=True)}
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """(tag, number of posts), most used first; untagged posts are not counted."""
@@ -464,8 +504,16 @@ class Journal:
         return [(tag, count) for tag, count in tags if tag != UNTAGGED]
 
 
-ROOT_MARKERS = ("_config.yml", "config.toml", "hugo.toml", "config.yaml", "hugo.yaml", ".git",
-                "_posts", ".obsidian")
+ROOT_MARKERS = (
+    "_config.yml",
+    "config.toml",
+    "hugo.toml",
+    "config.yaml",
+    "hugo.yaml",
+    ".git",
+    "_posts",
+    ".obsidian",
+)
 
 
 def find_journal_root(post_path: str | os.PathLike) -> Path:

@@ -66,8 +66,9 @@ def journal_style(journal: Journal) -> str:
             votes["toml"] += 1
         elif re.search(r'(?m)^tags: \["', head) or re.search(r"(?m)^date: \d{4}-\d\d-\d\dT[\d:.]+Z$", head):
             votes["velog"] += 1
-        elif re.search(r"(?m)^date: \d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? [+-]\d{4}$", head) or \
-                re.match(r"\d{4}-\d\d-\d\d-", info.path.name):
+        elif re.search(r"(?m)^date: \d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? [+-]\d{4}$", head) or re.match(
+            r"\d{4}-\d\d-\d\d-", info.path.name
+        ):
             votes["jekyll"] += 1
         else:
             votes["yaml"] += 1
@@ -83,20 +84,32 @@ def post_folder(journal: Journal) -> Path:
 def new_post_text(title: str, tags: list[str], moment: datetime, style: str) -> str:
     """The text of a new post: a header in ``style`` and an empty body."""
     if style == "velog":
-        lines = [f"title: {quote_double(title)}", 'description: ""', "date: " + _utc_millis(moment),
-                 "tags: [" + ",".join(json.dumps(tag, ensure_ascii=False) for tag in tags) + "]"]
+        lines = [
+            f"title: {quote_double(title)}",
+            'description: ""',
+            "date: " + _utc_millis(moment),
+            "tags: [" + ",".join(json.dumps(tag, ensure_ascii=False) for tag in tags) + "]",
+        ]
     elif style == "jekyll":
-        lines = ["layout: post", f"title: {yaml_scalar(title, 'plain')}",
-                 f"date: {moment:%Y-%m-%d %H:%M:%S %z}",
-                 "tags: [" + ", ".join(yaml_scalar(tag, "plain", "flow-item") for tag in tags) + "]"]
+        lines = [
+            "layout: post",
+            f"title: {yaml_scalar(title, 'plain')}",
+            f"date: {moment:%Y-%m-%d %H:%M:%S %z}",
+            "tags: [" + ", ".join(yaml_scalar(tag, "plain", "flow-item") for tag in tags) + "]",
+        ]
     elif style == "toml":
-        lines = [f"title = {quote_double(title, toml=True)}",
-                 f"date = {moment.isoformat(timespec='seconds')}",
-                 "tags = [" + ", ".join(quote_double(tag, toml=True) for tag in tags) + "]"]
+        lines = [
+            f"title = {quote_double(title, toml=True)}",
+            f"date = {moment.isoformat(timespec='seconds')}",
+            "tags = [" + ", ".join(quote_double(tag, toml=True) for tag in tags) + "]",
+        ]
         return "+++\n" + "\n".join(lines) + "\n+++\n\n"
     else:
-        lines = [f"title: {yaml_scalar(title, 'plain')}", f"date: {moment.isoformat(timespec='seconds')}",
-                 "tags: [" + ", ".join(yaml_scalar(tag, "plain", "flow-item") for tag in tags) + "]"]
+        lines = [
+            f"title: {yaml_scalar(title, 'plain')}",
+            f"date: {moment.isoformat(timespec='seconds')}",
+            "tags: [" + ", ".join(yaml_scalar(tag, "plain", "flow-item") for tag in tags) + "]",
+        ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -105,8 +118,9 @@ def _utc_millis(moment: datetime) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 
-def create_post(journal: Journal, title: str, tags: list[str], moment: datetime | None = None,
-                folder: Path | None = None) -> Path:
+def create_post(
+    journal: Journal, title: str, tags: list[str], moment: datetime | None = None, folder: Path | None = None
+) -> Path:
     """Write a new post file in the journal and return its path (never overwrites a file)."""
     title = title.strip()
     if not title:
@@ -141,7 +155,7 @@ def rename_post(journal: Journal, path: Path, new_stem: str) -> Path:
     if dated:  # keep the date Jekyll needs in the name, or take the one typed
         given = re.match(r"(\d{4}-\d\d-\d\d)(?:[- ]+|$)", stem)
         date = given.group(1) + "-" if given else dated.group()
-        stem = date + (stem[given.end() if given else 0:].replace(" ", "-") or "untitled")
+        stem = date + (stem[given.end() if given else 0 :].replace(" ", "-") or "untitled")
     target = path.with_name(stem + path.suffix)
     if target == path:
         return path

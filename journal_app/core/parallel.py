@@ -60,20 +60,30 @@ def worker_count(items: int, minimum: int) -> int:
     return cores if items >= minimum and cores > 1 and can_fork() else 1
 
 
-def chunked_map(function: Callable[[list], list], items: Sequence, *, minimum: int, chunk: int,
-                progress: Callable[[int], None] | None = None) -> tuple[list, int]:
+def chunked_map(
+    function: Callable[[list], list],
+    items: Sequence,
+    *,
+    minimum: int,
+    chunk: int,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list, int]:
     """``function`` over ``items`` in chunks, in workers when worth it; returns (results, workers).
 
     ``function`` takes a list of items and returns a list of results in the same order.
     ``progress`` is called with the number of items done after each chunk.
     """
     workers = worker_count(len(items), minimum)
-    chunks = [list(items[start:start + chunk]) for start in range(0, len(items), chunk)]
+    chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
     results: list = []
     if workers > 1:
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+            with ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 for part in pool.map(function, chunks):
                     results.extend(part)
                     if progress is not None:

@@ -34,9 +34,21 @@ def github_slug(text: str) -> str:
 
 
 # velog highlights with Prism, whose language names differ from Pygments' in a few places
-_VELOG_LANGUAGES = {"js": "javascript", "ts": "typescript", "sh": "bash", "shell": "bash",
-                    "py": "python", "jsx": "jsx", "tsx": "tsx", "kt": "kotlin", "yml": "yaml",
-                    "md": "markdown", "c++": "cpp", "objc": "objective-c", "vue": "html"}
+_VELOG_LANGUAGES = {
+    "js": "javascript",
+    "ts": "typescript",
+    "sh": "bash",
+    "shell": "bash",
+    "py": "python",
+    "jsx": "jsx",
+    "tsx": "tsx",
+    "kt": "kotlin",
+    "yml": "yaml",
+    "md": "markdown",
+    "c++": "cpp",
+    "objc": "objective-c",
+    "vue": "html",
+}
 
 
 def code_language(language: str, flavor: str) -> str:
@@ -46,9 +58,13 @@ def code_language(language: str, flavor: str) -> str:
     return language
 
 
-
-_DASHES = [(re.compile(r"(?<!-)---(?!-)"), "\u2014"), (re.compile(r"(?<!-)--(?!-)"), "\u2013"),
-           (re.compile(r"\.\.\."), "\u2026"), (re.compile(r"<<"), "\u00ab"), (re.compile(r">>"), "\u00bb")]
+_DASHES = [
+    (re.compile(r"(?<!-)---(?!-)"), "\u2014"),
+    (re.compile(r"(?<!-)--(?!-)"), "\u2013"),
+    (re.compile(r"\.\.\."), "\u2026"),
+    (re.compile(r"<<"), "\u00ab"),
+    (re.compile(r">>"), "\u00bb"),
+]
 
 
 def dashes(state: StateCore) -> None:
@@ -58,8 +74,9 @@ def dashes(state: StateCore) -> None:
         if block.type != "inline" or not block.children:
             continue
         for child in block.children:
-            if child.type == "text" and ("-" in child.content or "." in child.content
-                                         or "<<" in child.content or ">>" in child.content):
+            if child.type == "text" and (
+                "-" in child.content or "." in child.content or "<<" in child.content or ">>" in child.content
+            ):
                 for pattern, replacement in _DASHES:
                     child.content = pattern.sub(replacement, child.content)
 
@@ -106,11 +123,16 @@ def autolink_leftovers(state: StateCore) -> None:
             if child.type == "link_open":
                 depth += 1
                 href = child.attrGet("href") or ""
-                if child.markup == "autolink" and str(href).startswith("mailto:") and out \
-                        and out[-1].type == "text" and index + 1 < len(children):
+                if (
+                    child.markup == "autolink"
+                    and str(href).startswith("mailto:")
+                    and out
+                    and out[-1].type == "text"
+                    and index + 1 < len(children)
+                ):
                     tail = _EMAIL_TAIL.search(out[-1].content)
                     if tail:
-                        out[-1].content = out[-1].content[:tail.start()]
+                        out[-1].content = out[-1].content[: tail.start()]
                         address = tail.group() + children[index + 1].content
                         child.attrSet("href", state.md.normalizeLink("mailto:" + address))
                         children[index + 1].content = address
@@ -128,12 +150,12 @@ def _split_ftp(state: StateCore, token: Token) -> list[Token]:
     for found in _FTP.finditer(text):
         if found.start() < start:
             continue
-        matched = match_http("http://" + text[found.end():])
+        matched = match_http("http://" + text[found.end() :])
         if matched is None:
             continue
-        url = "ftp://" + matched[0][len("http://"):]
+        url = "ftp://" + matched[0][len("http://") :]
         before = Token("text", "", 0)
-        before.content = text[start:found.start()]
+        before.content = text[start : found.start()]
         pieces.append(before)
         pieces.extend(_link_tokens(state, url, url))
         start = found.start() + len(url)
@@ -151,11 +173,13 @@ def mathml(tex: str, display: bool) -> str:
         converted = latex_to_mathml(tex, display="block" if display else "inline")
     except Exception:  # latex2mathml raises many kinds on bad TeX
         return f'<code class="math-error">{html.escape(tex)}</code>'
-    inner = converted[converted.index(">") + 1:converted.rindex("</math>")]
+    inner = converted[converted.index(">") + 1 : converted.rindex("</math>")]
     mode = "block" if display else "inline"
-    return (f'<math display="{mode}"><semantics>{inner}'
-            f'<annotation encoding="application/x-tex">{html.escape(tex)}</annotation>'
-            "</semantics></math>")
+    return (
+        f'<math display="{mode}"><semantics>{inner}'
+        f'<annotation encoding="application/x-tex">{html.escape(tex)}</annotation>'
+        "</semantics></math>"
+    )
 
 
 # velog's embeds (velog-client's embedPlugin): !youtube[id] and the like
@@ -194,8 +218,13 @@ def _undefined_lines(state: StateCore) -> None:
 
 
 def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if silent and state.parentType == "paragraph" and state.blkIndent == 0 and state.sCount[start] < 4 \
-            and skipOrderedListMarker(state, start) >= 0:
+    if (
+        silent
+        and state.parentType == "paragraph"
+        and state.blkIndent == 0
+        and state.sCount[start] < 4
+        and skipOrderedListMarker(state, start) >= 0
+    ):
         return False  # remark-parse 7: a numbered list never interrupts a top-level paragraph
     return list_block(state, start, end, silent)
 
@@ -209,9 +238,11 @@ def velog_plugin(md: MarkdownIt) -> None:
 
 # kramdown (Jekyll) reads a block-level HTML element to its closing tag as raw HTML: markdown
 # inside it (blank lines or not) stays text unless the tag says markdown="1"
-_BLOCK_TAG = re.compile(r"<(address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|"
-                        r"figure|footer|form|header|main|nav|ol|section|table|ul)(?=[\s>/])([^>]*)>",
-                        re.IGNORECASE)
+_BLOCK_TAG = re.compile(
+    r"<(address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|"
+    r"figure|footer|form|header|main|nav|ol|section|table|ul)(?=[\s>/])([^>]*)>",
+    re.IGNORECASE,
+)
 
 
 def _kramdown_html(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -225,7 +256,7 @@ def _kramdown_html(state: StateBlock, start: int, end: int, silent: bool) -> boo
     tags = re.compile(rf"<(/?){name}(?=[\s>/])", re.IGNORECASE)
     depth = 0
     for line in range(start, end):
-        text = state.src[state.bMarks[line]:state.eMarks[line]]
+        text = state.src[state.bMarks[line] : state.eMarks[line]]
         for tag in tags.finditer(text):
             depth += -1 if tag.group(1) else 1
         if depth <= 0:
@@ -236,12 +267,13 @@ def _kramdown_html(state: StateBlock, start: int, end: int, silent: bool) -> boo
         return True
     token = state.push("html_block", "", 0)
     token.map = [start, line + 1]
-    token.content = state.src[state.bMarks[start]:state.eMarks[line]] + "\n"
+    token.content = state.src[state.bMarks[start] : state.eMarks[line]] + "\n"
     state.line = line + 1
     return True
 
 
 def kramdown_html_plugin(md: MarkdownIt) -> None:
     """kramdown's raw HTML elements (Jekyll's default ``parse_block_html: false``)."""
-    md.block.ruler.before("html_block", "kramdown_html", _kramdown_html,
-                          {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.before(
+        "html_block", "kramdown_html", _kramdown_html, {"alt": ["paragraph", "reference", "blockquote"]}
+    )

@@ -45,8 +45,9 @@ _SALVAGE = re.compile(r"^(title|date|tags|keywords|description|summary)[ \t]*:[ 
 class Post:
     """A post file held in memory so that it can be written back byte for byte."""
 
-    def __init__(self, data: bytes, path: str | os.PathLike | None = None,
-                 stat: os.stat_result | None = None):
+    def __init__(
+        self, data: bytes, path: str | os.PathLike | None = None, stat: os.stat_result | None = None
+    ):
         self.path = path if isinstance(path, Path) or path is None else Path(path)
         self._stat = (stat.st_mtime_ns, stat.st_size) if stat is not None else None
         self._mtime = stat.st_mtime if stat is not None else None
@@ -60,8 +61,11 @@ class Post:
         if self._decoded.problem is not None:
             self._issues.append(self._decoded.problem)
         if b"\x00" in data[:8192]:
-            self._issues.append(Problem("The file contains NUL bytes; it looks like a binary file.",
-                                        kind=ProblemKind.NUL_BYTES))
+            self._issues.append(
+                Problem(
+                    "The file contains NUL bytes; it looks like a binary file.", kind=ProblemKind.NUL_BYTES
+                )
+            )
         text = self._decoded.text
         self._newline: str | None = None
         self._header, self._body_raw = split_header(text)
@@ -73,9 +77,13 @@ class Post:
             self._issues.append(self._header.problem)
         count = len(self.tags)
         if count > MAX_LISTED_TAGS:
-            self._issues.append(Problem(f"the header has {count:,} tags; only the first "
-                                        f"{MAX_LISTED_TAGS} are listed in the journal",
-                                        kind=ProblemKind.TOO_MANY_TAGS))
+            self._issues.append(
+                Problem(
+                    f"the header has {count:,} tags; only the first "
+                    f"{MAX_LISTED_TAGS} are listed in the journal",
+                    kind=ProblemKind.TOO_MANY_TAGS,
+                )
+            )
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -145,8 +153,11 @@ class Post:
         """Best-effort values from the simple lines of a header YAML could not parse (display
         only): velog-backup's unescaped quotes. None from a header refused for its size, depth or
         aliases, and no alias (``*name``) is taken for a value."""
-        if not self.header_invalid or self._header.kind != "yaml" or \
-                self._header.error_kind not in _SALVAGED_KINDS:
+        if (
+            not self.header_invalid
+            or self._header.kind != "yaml"
+            or self._header.error_kind not in _SALVAGED_KINDS
+        ):
             return {}
         if self._salvaged is not None and self._salvaged[0] is self._header:
             return self._salvaged[1]
@@ -160,8 +171,11 @@ class Post:
                     if not any(part.startswith("*") for part in parts):  # no aliases either
                         found[match[1]] = parts
                 else:
-                    found[match[1]] = value[1:-1] if value[:1] == value[-1:] and value[:1] in "\"'" \
-                        and len(value) > 1 else value
+                    found[match[1]] = (
+                        value[1:-1]
+                        if value[:1] == value[-1:] and value[:1] in "\"'" and len(value) > 1
+                        else value
+                    )
         self._salvaged = (self._header, found)
         return found
 
@@ -243,27 +257,32 @@ class Post:
             self._issues.append(header.problem)
 
     def _header_newline(self) -> str:
-        return dominant_newline(self._header.text) if self._header and \
-            ("\n" in self._header.text or "\r" in self._header.text) else self.newline
+        return (
+            dominant_newline(self._header.text)
+            if self._header and ("\n" in self._header.text or "\r" in self._header.text)
+            else self.newline
+        )
 
     @property
     def modified(self) -> bool:
         """True when ``to_bytes()`` would differ from the bytes last read or saved."""
-        return self._converted or self._body != self._body_original or \
-            (self._header.text if self._header else "") != self._header_original
+        return (
+            self._converted
+            or self._body != self._body_original
+            or (self._header.text if self._header else "") != self._header_original
+        )
 
     def to_bytes(self) -> bytes:
         """The file's bytes: unchanged parts exactly as read."""
         if not self.modified:
             return self._original
         header = self._header.text if self._header else ""
-        body = self._body_raw if self._body == self._body_original \
-            else with_newline(self._body, self.newline)
+        body = self._body_raw if self._body == self._body_original else with_newline(self._body, self.newline)
         try:
             return self._decoded.encode(header + body)
         except UnicodeEncodeError as exc:
             raise SaveError(
-                f"The text contains {exc.object[exc.start:exc.end]!r}, which the file's "
+                f"The text contains {exc.object[exc.start : exc.end]!r}, which the file's "
                 f"encoding {self.encoding} cannot hold; convert the file to UTF-8 to save it."
             ) from exc
 
@@ -293,8 +312,9 @@ class Post:
         self.path = path
         self._original = data
         self._header_original = self._header.text if self._header else ""
-        self._body_raw = with_newline(self._body, self.newline) \
-            if self._body != self._body_original else self._body_raw
+        self._body_raw = (
+            with_newline(self._body, self.newline) if self._body != self._body_original else self._body_raw
+        )
         self._body_original = self._body
         self._converted = False
         try:
@@ -331,8 +351,9 @@ def save_post(post: Post, path: str | os.PathLike | None = None, *, force: bool 
     if target is None:
         raise SaveError("The post has no file yet; choose where to save it.")
     if not force and target == post.path and post.changed_on_disk():
-        raise ConflictError(f"{target} changed on disk since it was opened; "
-                            "saving now would overwrite that change.")
+        raise ConflictError(
+            f"{target} changed on disk since it was opened; saving now would overwrite that change."
+        )
     data = post.to_bytes()
     atomic_write(target, data)
     post._mark_saved(data, target)

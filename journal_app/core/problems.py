@@ -42,9 +42,16 @@ class ProblemKind(StrEnum):
     IMAGE_REFUSED = "image_refused"  # there, but never shown (outside, not a file, not an image)
 
 
-HEADER_KINDS = frozenset({ProblemKind.INVALID_HEADER, ProblemKind.HEADER_NOT_MAPPING,
-                          ProblemKind.HEADER_UNDECODABLE, ProblemKind.HEADER_TOO_LARGE,
-                          ProblemKind.HEADER_TOO_DEEP, ProblemKind.HEADER_TOO_MANY_VALUES})
+HEADER_KINDS = frozenset(
+    {
+        ProblemKind.INVALID_HEADER,
+        ProblemKind.HEADER_NOT_MAPPING,
+        ProblemKind.HEADER_UNDECODABLE,
+        ProblemKind.HEADER_TOO_LARGE,
+        ProblemKind.HEADER_TOO_DEEP,
+        ProblemKind.HEADER_TOO_MANY_VALUES,
+    }
+)
 
 
 @dataclass(frozen=True)

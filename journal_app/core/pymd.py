@@ -15,9 +15,18 @@ import markdown
 from markdown.extensions.toc import slugify_unicode
 
 EXTENSIONS = [
-    "tables", "footnotes", "attr_list", "def_list", "abbr", "sane_lists", "mdx_truly_sane_lists",
+    "tables",
+    "footnotes",
+    "attr_list",
+    "def_list",
+    "abbr",
+    "sane_lists",
+    "mdx_truly_sane_lists",
     "toc",
-    "pymdownx.magiclink", "pymdownx.tasklist", "pymdownx.tilde", "pymdownx.superfences",
+    "pymdownx.magiclink",
+    "pymdownx.tasklist",
+    "pymdownx.tilde",
+    "pymdownx.superfences",
     "pymdownx.highlight",
 ]
 EXTENSION_CONFIGS = {
@@ -25,8 +34,12 @@ EXTENSION_CONFIGS = {
     # lists also nest at two spaces, as on velog and in CommonMark; loose lists stay one list
     "mdx_truly_sane_lists": {"nested_indent": 2, "truly_sane": False},
     "pymdownx.tilde": {"subscript": False},  # "3~4시간" must stay text
-    "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight", "guess_lang": False,
-                           "pygments_lang_class": True},
+    "pymdownx.highlight": {
+        "use_pygments": True,
+        "css_class": "highlight",
+        "guess_lang": False,
+        "pygments_lang_class": True,
+    },
 }
 
 _MARK = "<!--jline:{}-->"
@@ -45,8 +58,9 @@ def _converter() -> markdown.Markdown:
     """One Markdown instance per thread (instances are not thread-safe; building one is slow)."""
     converter = getattr(_local, "converter", None)
     if converter is None:
-        converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS,
-                                      output_format="html")
+        converter = markdown.Markdown(
+            extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html"
+        )
         _local.converter = converter
     return converter
 
@@ -78,8 +92,12 @@ def mark_block_lines(text: str, first_line: int = 1) -> str:
         if fence:
             out.append(line)
             closing = _FENCE.match(line.strip())
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) \
-                    and not line.strip()[len(closing.group(1)):]:
+            if (
+                closing
+                and closing.group(1)[0] == fence[0]
+                and len(closing.group(1)) >= len(fence)
+                and not line.strip()[len(closing.group(1)) :]
+            ):
                 fence = ""
             previous_blank = False
             continue
@@ -110,7 +128,7 @@ def mark_block_lines(text: str, first_line: int = 1) -> str:
         opening = _FENCE.match(line.lstrip(" ")) if len(line) - len(line.lstrip(" ")) < 4 else None
         if opening:
             fence = opening.group(1)
-        elif "<!--" in line and "-->" not in line[line.rindex("<!--") + 4:]:
+        elif "<!--" in line and "-->" not in line[line.rindex("<!--") + 4 :]:
             comment = True  # a comment over blank lines: a marker there would end it early
         out.append(line)
         previous_blank = False

@@ -70,8 +70,11 @@ class RecoveryStore:
     def write(self, post_path: Path, text: str) -> None:
         """Keep ``text`` as the unsaved state of the post at ``post_path`` (atomic); raises
         RecoveryError saying in plain words why the recovery folder cannot take it."""
-        record = {"path": str(Path(post_path).absolute()), "text": text,
-                  "saved_at": datetime.now().astimezone().isoformat()}
+        record = {
+            "path": str(Path(post_path).absolute()),
+            "text": text,
+            "saved_at": datetime.now().astimezone().isoformat(),
+        }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write(self.file_for(post_path), json.dumps(record, ensure_ascii=False).encode("utf-8"))
@@ -147,8 +150,11 @@ class RecoveryStore:
         for file in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
             try:
                 record = json.loads(file.read_text(encoding="utf-8"))
-                found.append(Recovery(Path(record["path"]), record["text"],
-                                      datetime.fromisoformat(record["saved_at"]), file))
+                found.append(
+                    Recovery(
+                        Path(record["path"]), record["text"], datetime.fromisoformat(record["saved_at"]), file
+                    )
+                )
             except (OSError, ValueError, KeyError):
                 continue
         return sorted(found, key=lambda item: item.saved_at)
@@ -158,6 +164,11 @@ def describe_difference(disk_text: str | None, recovered: str, path: Path) -> st
     """A unified diff from the file on disk to the recovered text (for the restore dialog)."""
     if disk_text is None:
         return f"{path} no longer exists on disk; restoring will create it when you save."
-    diff = difflib.unified_diff(disk_text.splitlines(keepends=True), recovered.splitlines(keepends=True),
-                                fromfile="on disk", tofile="recovered", n=2)
+    diff = difflib.unified_diff(
+        disk_text.splitlines(keepends=True),
+        recovered.splitlines(keepends=True),
+        fromfile="on disk",
+        tofile="recovered",
+        n=2,
+    )
     return "".join(diff) or "The recovered text is the same as the file on disk."

@@ -30,8 +30,19 @@ from .pymd import render_python_markdown
 from .sanitize import IMAGE_DATA, sanitize, sanitize_math
 from .scan import is_remote, locate_image
 
-__all__ = ["FLAVORS", "ImageUrl", "NotShown", "file_image_url", "missing_image", "readable_date",
-           "render_header", "render_markdown", "render_post", "rewrite_images", "shown_source"]
+__all__ = [
+    "FLAVORS",
+    "ImageUrl",
+    "NotShown",
+    "file_image_url",
+    "missing_image",
+    "readable_date",
+    "render_header",
+    "render_markdown",
+    "render_post",
+    "rewrite_images",
+    "shown_source",
+]
 
 
 @dataclass(frozen=True)
@@ -65,8 +76,9 @@ def _attributes(tag: re.Match) -> dict[str, tuple[int, int, str]]:
     offset = tag.start("attributes") - tag.start()
     for item in _ONE_ATTRIBUTE.finditer(tag.group("attributes")):
         value = next((group for group in item.groups()[1:] if group is not None), "")
-        found.setdefault(item.group(1).lower(), (offset + item.start(), offset + item.end(),
-                                                  html.unescape(value)))
+        found.setdefault(
+            item.group(1).lower(), (offset + item.start(), offset + item.end(), html.unescape(value))
+        )
     return found
 
 
@@ -121,8 +133,9 @@ def _put_math_back(fragment: str, maths: list[tuple[str, bool]]) -> str:
     return _MATH_MARK.sub(replace, fragment)
 
 
-def render_markdown(text: str, *, flavor: str = "commonmark", first_line: int = 1,
-                    image_url: ImageUrl | None = None) -> str:
+def render_markdown(
+    text: str, *, flavor: str = "commonmark", first_line: int = 1, image_url: ImageUrl | None = None
+) -> str:
     """Markdown text -> HTML fragment as ``flavor``'s platform renders it, each top-level block
     marked with its file line (``first_line`` is the file line of the text's first line)."""
     if flavor not in FLAVORS:
@@ -139,13 +152,17 @@ def render_markdown(text: str, *, flavor: str = "commonmark", first_line: int = 
     return rewrite_images(fragment, image_url) if image_url is not None else fragment
 
 
-def render_post(post: Post, journal_root: str | Path | None = None, *,
-                image_url: ImageUrl | None = None, flavor: str = "commonmark") -> str:
+def render_post(
+    post: Post,
+    journal_root: str | Path | None = None,
+    *,
+    image_url: ImageUrl | None = None,
+    flavor: str = "commonmark",
+) -> str:
     """A post's body as an HTML fragment; images resolve against the post and the journal."""
     root = Path(journal_root) if journal_root is not None else None
     resolver = image_url or file_image_url(post.path, root)
-    return render_markdown(post.body, flavor=flavor, first_line=post.body_start_line,
-                           image_url=resolver)
+    return render_markdown(post.body, flavor=flavor, first_line=post.body_start_line, image_url=resolver)
 
 
 def readable_date(moment: datetime, lang: str) -> str:
@@ -157,10 +174,16 @@ def readable_date(moment: datetime, lang: str) -> str:
     return f"{moment:%B} {moment.day}, {moment.year} {moment:%H:%M} ({zone})"
 
 
-def render_header(title: str, date: datetime | None, tags: list[str], description: str = "",
-                  lang: str = "en", tag_url: Callable[[str], str] | None = None) -> str:
+def render_header(
+    title: str,
+    date: datetime | None,
+    tags: list[str],
+    description: str = "",
+    lang: str = "en",
+    tag_url: Callable[[str], str] | None = None,
+) -> str:
     """The page header: title, date and tags, every value escaped."""
-    parts = [f"<h1 class=\"post-title\">{html.escape(title)}</h1>"]
+    parts = [f'<h1 class="post-title">{html.escape(title)}</h1>']
     meta = []
     if date is not None:
         meta.append(f'<time datetime="{date.isoformat()}">{html.escape(readable_date(date, lang))}</time>')

@@ -33,10 +33,27 @@ for tag, names in {
 }.items():
     ATTRIBUTES.setdefault(tag, set()).update(names)
 STYLE_PROPERTIES = {
-    "text-align", "vertical-align", "color", "background-color", "font-weight", "font-style",
-    "font-size", "text-decoration", "width", "max-width", "height", "max-height", "margin",
-    "margin-left", "margin-right", "margin-top", "margin-bottom", "padding", "border",
-    "border-radius", "white-space",
+    "text-align",
+    "vertical-align",
+    "color",
+    "background-color",
+    "font-weight",
+    "font-style",
+    "font-size",
+    "text-decoration",
+    "width",
+    "max-width",
+    "height",
+    "max-height",
+    "margin",
+    "margin-left",
+    "margin-right",
+    "margin-top",
+    "margin-bottom",
+    "padding",
+    "border",
+    "border-radius",
+    "white-space",
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel", "data"}  # and relative; data: on images only
 IMAGE_DATA = re.compile(r"data:image/(?:png|jpeg|gif|webp|avif|bmp);", re.IGNORECASE)
@@ -44,25 +61,34 @@ EMBEDS = {"iframe", "video", "audio"}  # shown as links to what they embedded
 
 
 def _keep_data_images_only(tag: str, attribute: str, value: str) -> str | None:
-    if value[:5].lower() == "data:" and not (tag == "img" and attribute == "src"
-                                             and IMAGE_DATA.match(value)):
+    if value[:5].lower() == "data:" and not (tag == "img" and attribute == "src" and IMAGE_DATA.match(value)):
         return None
     return value
 
 
 _OPTIONS = dict(
-    tags=TAGS, attributes=ATTRIBUTES, generic_attribute_prefixes={"data-"},
+    tags=TAGS,
+    attributes=ATTRIBUTES,
+    generic_attribute_prefixes={"data-"},
     # task-list boxes are the only inputs markdown makes: any other input becomes one too
-    set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}}, url_schemes=URL_SCHEMES,
-    attribute_filter=_keep_data_images_only, filter_style_properties=STYLE_PROPERTIES,
-    link_rel=None, strip_comments=True, clean_content_tags={"script", "style", "template", "noscript"},
+    set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}},
+    url_schemes=URL_SCHEMES,
+    attribute_filter=_keep_data_images_only,
+    filter_style_properties=STYLE_PROPERTIES,
+    link_rel=None,
+    strip_comments=True,
+    clean_content_tags={"script", "style", "template", "noscript"},
 )
 _CLEANER = nh3.Cleaner(**_OPTIONS)
 # a first pass for fragments with embeds: the same rules plus the embeds' sources, so that the
 # embeds come out in one normal form (comments gone, attributes quoted, every element closed)
-_EMBED_CLEANER = nh3.Cleaner(**{
-    **_OPTIONS, "tags": TAGS | EMBEDS | {"source"},
-    "attributes": {**ATTRIBUTES, **{tag: {"src"} for tag in EMBEDS | {"source"}}}})
+_EMBED_CLEANER = nh3.Cleaner(
+    **{
+        **_OPTIONS,
+        "tags": TAGS | EMBEDS | {"source"},
+        "attributes": {**ATTRIBUTES, **{tag: {"src"} for tag in EMBEDS | {"source"}}},
+    }
+)
 _HAS_EMBED = re.compile(r"<(?:iframe|video|audio)\b", re.IGNORECASE)
 _EMBED = re.compile(r"<(iframe|video|audio)\b([^>]*)>(.*?)</\1>", re.DOTALL)
 _SRC = re.compile(r'\ssrc="([^"]*)"')
@@ -95,22 +121,71 @@ def sanitize(fragment: str) -> str:
 # MathML the renderer makes from TeX ($…$ on velog): cleaned by its own allow-list and put into
 # the fragment after the fragment is cleaned, so raw <math> in a post is still removed
 MATH_TAGS = {
-    "math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup",
-    "msub", "msubsup", "mfrac", "msqrt", "mroot", "mover", "munder", "munderover", "mtable",
-    "mtr", "mtd", "mstyle", "mpadded", "mphantom", "menclose", "merror",
+    "math",
+    "semantics",
+    "annotation",
+    "mrow",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "msup",
+    "msub",
+    "msubsup",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mover",
+    "munder",
+    "munderover",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mstyle",
+    "mpadded",
+    "mphantom",
+    "menclose",
+    "merror",
 }
 MATH_ATTRIBUTES = {
-    "math": {"display"}, "annotation": {"encoding"},
-    "mo": {"stretchy", "fence", "separator", "lspace", "rspace", "form", "largeop", "movablelimits",
-           "minsize", "maxsize", "accent"},
+    "math": {"display"},
+    "annotation": {"encoding"},
+    "mo": {
+        "stretchy",
+        "fence",
+        "separator",
+        "lspace",
+        "rspace",
+        "form",
+        "largeop",
+        "movablelimits",
+        "minsize",
+        "maxsize",
+        "accent",
+    },
     "mstyle": {"displaystyle", "scriptlevel", "mathvariant", "mathsize", "mathcolor"},
-    "mi": {"mathvariant"}, "mn": {"mathvariant"}, "mtext": {"mathvariant"},
-    "mfrac": {"linethickness"}, "mspace": {"width"}, "mpadded": {"width", "lspace"},
-    "mtable": {"columnalign", "rowspacing", "columnspacing"}, "mtd": {"columnalign"},
-    "mover": {"accent"}, "munder": {"accentunder"}, "menclose": {"notation"},
+    "mi": {"mathvariant"},
+    "mn": {"mathvariant"},
+    "mtext": {"mathvariant"},
+    "mfrac": {"linethickness"},
+    "mspace": {"width"},
+    "mpadded": {"width", "lspace"},
+    "mtable": {"columnalign", "rowspacing", "columnspacing"},
+    "mtd": {"columnalign"},
+    "mover": {"accent"},
+    "munder": {"accentunder"},
+    "menclose": {"notation"},
 }
-_MATH_CLEANER = nh3.Cleaner(tags=MATH_TAGS, attributes=MATH_ATTRIBUTES, url_schemes=set(),
-                            strip_comments=True, clean_content_tags={"script", "style"}, link_rel=None)
+_MATH_CLEANER = nh3.Cleaner(
+    tags=MATH_TAGS,
+    attributes=MATH_ATTRIBUTES,
+    url_schemes=set(),
+    strip_comments=True,
+    clean_content_tags={"script", "style"},
+    link_rel=None,
+)
 
 
 def sanitize_math(mathml: str) -> str:

@@ -27,7 +27,7 @@ def unquote(raw: str) -> str:
 
 def quote_style(raw: str) -> str:
     """The quoting ``raw`` is written in: "double", "single" or "plain"."""
-    return {"\"": "double", "'": "single"}.get(raw.strip()[:1], "plain")
+    return {'"': "double", "'": "single"}.get(raw.strip()[:1], "plain")
 
 
 def block_indicator(text: str) -> str:
@@ -40,16 +40,21 @@ def block_indicator(text: str) -> str:
 def yaml_printable(char: str) -> bool:
     """True when ``char`` may stand unescaped in a quoted YAML string (and reads back as itself)."""
     code = ord(char)
-    return (char in "\t\n" or 0x20 <= code <= 0x7E or code == 0x85 or 0xA0 <= code <= 0xD7FF
-            or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF) \
-        and code not in (0xFEFF, 0x85, 0x2028, 0x2029)  # YAML 1.1 reads the last three as breaks
+    return (
+        char in "\t\n"
+        or 0x20 <= code <= 0x7E
+        or code == 0x85
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    ) and code not in (0xFEFF, 0x85, 0x2028, 0x2029)  # YAML 1.1 reads the last three as breaks
 
 
 def quote_double(text: str, toml: bool = False) -> str:
     """``text`` as a double-quoted YAML (or TOML basic) string."""
     out = []
     for char in text:
-        if char in "\"\\":
+        if char in '"\\':
             out.append("\\" + char)
         elif char == "\n":
             out.append("\\n")
@@ -75,7 +80,7 @@ def yaml_scalar(text: str, quote: str, context: str = "mapping") -> str:
         except yaml.YAMLError:
             loaded = None
         expected = {"k": [text] if context != "mapping" else text}
-        if loaded == expected and not text.startswith(("\"", "'")):
+        if loaded == expected and not text.startswith(('"', "'")):
             return text
     if quote == "single" and "\n" not in text and all(yaml_printable(c) and c != "\t" for c in text):
         return "'" + text.replace("'", "''") + "'"
@@ -84,8 +89,11 @@ def yaml_scalar(text: str, quote: str, context: str = "mapping") -> str:
 
 def toml_string(text: str, quote: str, context: str = "") -> str:
     """``text`` as a TOML string: a literal string when asked and possible, else a basic one."""
-    if quote == "single" and "'" not in text and all(
-            c == "\t" or (ord(c) >= 0x20 and ord(c) != 0x7F) for c in text):
+    if (
+        quote == "single"
+        and "'" not in text
+        and all(c == "\t" or (ord(c) >= 0x20 and ord(c) != 0x7F) for c in text)
+    ):
         return "'" + text + "'"
     return quote_double(text, toml=True)
 
@@ -95,7 +103,7 @@ def flow_list(items: list[str], template: str, scalar: Scalar) -> str:
     inner = template.strip()[1:-1] if template.strip().endswith("]") else ""
     pad = " " if inner.startswith(" ") and inner.strip() else ""
     first = inner.strip()[:1]
-    quote = {"\"": "double", "'": "single"}.get(first, "plain" if inner.strip() else "")
+    quote = {'"': "double", "'": "single"}.get(first, "plain" if inner.strip() else "")
     comma = re.search(r",([ \t]*)", outside_quotes(inner))
     if comma:
         separator = "," + comma.group(1)

@@ -23,8 +23,9 @@ _MD_IMAGE = re.compile(
     r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))",
-                         re.IGNORECASE)
+_HTML_IMAGE = re.compile(
+    r"<img\b[^>]*?\bsrc\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))", re.IGNORECASE
+)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -45,7 +46,7 @@ def prose_lines(body: str) -> Iterator[tuple[int, str]]:
             marker = opening.group(1)
             if not fence:
                 fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip()[len(marker):]:
+            elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip()[len(marker) :]:
                 fence = ""
             continue
         if not fence:
@@ -97,8 +98,9 @@ def image_candidates(src: str, post_path: Path, root: Path | None = None) -> lis
                 bases = bases[:4]
             found.extend(base / relative for base in bases)
             # Hugo serves static/ (and assets/) at the site root: /night.jpg is static/night.jpg
-            found.extend(base / folder_name / relative for base in bases
-                         for folder_name in ("static", "assets"))
+            found.extend(
+                base / folder_name / relative for base in bases for folder_name in ("static", "assets")
+            )
         else:
             found.append(folder / name)
     return [Path(os.path.normpath(path)) for path in found]

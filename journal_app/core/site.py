@@ -66,8 +66,11 @@ def href(path: str) -> str:
 
 def _lang_of(posts: list[PostInfo]) -> str:
     titles = " ".join(info.title for info in posts)
-    return "ko" if len(_HANGUL.findall(titles)) * 3 >= len(re.findall(r"[A-Za-z]", titles)) \
-        and _HANGUL.search(titles) else "en"
+    return (
+        "ko"
+        if len(_HANGUL.findall(titles)) * 3 >= len(re.findall(r"[A-Za-z]", titles)) and _HANGUL.search(titles)
+        else "en"
+    )
 
 
 class SiteBuilder:
@@ -78,11 +81,13 @@ class SiteBuilder:
         self.flavor = flavor or journal.flavor
         posts = sorted(journal.posts, key=lambda info: info.relpath)
         taken: set[str] = set()
-        self.post_pages = {info.relpath: f"posts/{safe_name(Path(info.relpath).stem, taken)}.html"
-                           for info in posts}
+        self.post_pages = {
+            info.relpath: f"posts/{safe_name(Path(info.relpath).stem, taken)}.html" for info in posts
+        }
         taken = set()
-        self.tag_pages = {tag: f"tags/{safe_name(tag, taken)}.html"
-                          for tag in sorted(journal.by_tag()) if tag != UNTAGGED}
+        self.tag_pages = {
+            tag: f"tags/{safe_name(tag, taken)}.html" for tag in sorted(journal.by_tag()) if tag != UNTAGGED
+        }
         self.lang = _lang_of(posts)
         self.left_out: set[str] = set()  # posts with no page: drafts, unreadable, failed
 
@@ -93,20 +98,29 @@ class SiteBuilder:
         """The page of one post, images copied into the site's image folder; also what the
         page depends on besides the post (its images' stamps, and whether any was missing)."""
         post = load_post(info.path, self.journal.root)  # a link out of the journal is not read
-        images = ImageCollector(post, self.journal.root, self.out / "images", "../images/",
-                                mirror=True)
-        content = self.link_posts(render_post(post, self.journal.root, image_url=images,
-                                                  flavor=self.flavor), info)
+        images = ImageCollector(post, self.journal.root, self.out / "images", "../images/", mirror=True)
+        content = self.link_posts(
+            render_post(post, self.journal.root, image_url=images, flavor=self.flavor), info
+        )
         nav = f'<nav class="site"><a href="../index.html">← {self.home_label()}</a></nav>\n'
-        page = build_page(post, content, nav=nav,
-                          tag_url=lambda tag: "../" + quote(self.tag_pages.get(tag, "index.html")))
-        return page, {"images": {str(path): _stamp(path) for path in images.images},
-                      # where the missing images were looked for: a file there re-renders the page
-                      "missing": sorted({str(candidate) for src in images.missing for candidate
-                                         in image_candidates(src, post.path, self.journal.root)})}
+        page = build_page(
+            post, content, nav=nav, tag_url=lambda tag: "../" + quote(self.tag_pages.get(tag, "index.html"))
+        )
+        return page, {
+            "images": {str(path): _stamp(path) for path in images.images},
+            # where the missing images were looked for: a file there re-renders the page
+            "missing": sorted(
+                {
+                    str(candidate)
+                    for src in images.missing
+                    for candidate in image_candidates(src, post.path, self.journal.root)
+                }
+            ),
+        }
 
     def link_posts(self, content: str, info: PostInfo) -> str:
         """Links to other posts' ``.md`` files point at their pages in the site."""
+
         def replace(match: re.Match) -> str:
             target = html.unescape(match.group(2))
             parts = urlsplit(target)
@@ -129,19 +143,26 @@ class SiteBuilder:
         return "모든 글" if self.lang == "ko" else "All posts"
 
     def post_list(self, posts: list[PostInfo], prefix: str) -> str:
-        items = [f'<li><time datetime="{info.date.isoformat()}">{local(info.date):%Y-%m-%d}</time>'
-                 f'<a href="{href(prefix + self.post_pages[info.relpath])}">{html.escape(info.title)}</a></li>'
-                 for info in self.shown(posts)]
+        items = [
+            f'<li><time datetime="{info.date.isoformat()}">{local(info.date):%Y-%m-%d}</time>'
+            f'<a href="{href(prefix + self.post_pages[info.relpath])}">{html.escape(info.title)}</a></li>'
+            for info in self.shown(posts)
+        ]
         return '<ul class="post-list">\n' + "\n".join(items) + "\n</ul>"
 
     def index_html(self) -> str:
         ko = self.lang == "ko"
         parts = []
-        counts = [(tag, len(self.shown(posts))) for tag, posts in self.journal.by_tag().items()
-                  if tag != UNTAGGED and self.shown(posts)]
+        counts = [
+            (tag, len(self.shown(posts)))
+            for tag, posts in self.journal.by_tag().items()
+            if tag != UNTAGGED and self.shown(posts)
+        ]
         if counts:
-            links = " ".join(f'<a class="tag" href="{href(self.tag_pages[tag])}">#{html.escape(tag)} '
-                             f"({count})</a>" for tag, count in counts)
+            links = " ".join(
+                f'<a class="tag" href="{href(self.tag_pages[tag])}">#{html.escape(tag)} ({count})</a>'
+                for tag, count in counts
+            )
             parts.append(f'<section class="tags">{links}</section>')
         for year, months in self.journal.by_date().items():
             parts.append(f"<h2>{year}{'년' if ko else ''}</h2>")
@@ -151,19 +172,30 @@ class SiteBuilder:
                 label = f"{month}월" if ko else f"{year}-{month:02d}"
                 parts.append(f"<h3>{label} ({len(posts)})</h3>\n" + self.post_list(posts, ""))
         title = self.journal.root.name
-        header = (f'<header class="post-header"><h1 class="post-title">{html.escape(title)}</h1>'
-                  f'<p class="post-meta">{len(self.shown(self.journal.posts))}{"개의 글" if ko else " posts"}'
-                  "</p></header>")
-        return build_document(title=title, lang=self.lang, description="", header=header,
-                              content="\n".join(parts))
+        header = (
+            f'<header class="post-header"><h1 class="post-title">{html.escape(title)}</h1>'
+            f'<p class="post-meta">{len(self.shown(self.journal.posts))}{"개의 글" if ko else " posts"}'
+            "</p></header>"
+        )
+        return build_document(
+            title=title, lang=self.lang, description="", header=header, content="\n".join(parts)
+        )
 
     def tag_html(self, tag: str, posts: list[PostInfo]) -> str:
-        header = (f'<header class="post-header"><h1 class="post-title">#{html.escape(tag)}</h1>'
-                  f'<p class="post-meta">{len(self.shown(posts))}{"개의 글" if self.lang == "ko" else " posts"}'
-                  "</p></header>")
+        header = (
+            f'<header class="post-header"><h1 class="post-title">#{html.escape(tag)}</h1>'
+            f'<p class="post-meta">{len(self.shown(posts))}{"개의 글" if self.lang == "ko" else " posts"}'
+            "</p></header>"
+        )
         nav = f'<nav class="site"><a href="../index.html">← {self.home_label()}</a></nav>\n'
-        return build_document(title=f"#{tag}", lang=self.lang, description="", header=header,
-                              content=self.post_list(posts, "../"), nav=nav)
+        return build_document(
+            title=f"#{tag}",
+            lang=self.lang,
+            description="",
+            header=header,
+            content=self.post_list(posts, "../"),
+            nav=nav,
+        )
 
 
 def write_if_changed(out: Path, relative: str, text: str) -> bool:
@@ -235,18 +267,24 @@ def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dic
     return results
 
 
-def export_site(root: str | Path, out: str | Path,
-                progress: Callable[[int, int], None] | None = None, flavor: str | None = None
-                ) -> SiteResult:
+def export_site(
+    root: str | Path,
+    out: str | Path,
+    progress: Callable[[int, int], None] | None = None,
+    flavor: str | None = None,
+) -> SiteResult:
     """Export the journal at ``root`` as a static site in ``out``, its posts rendered as
     ``flavor`` (by default the journal's own)."""
     journal = Journal(root)
     out = Path(out).absolute()
-    inside = out.relative_to(journal.root).parts if out == journal.root or journal.root in out.parents \
-        else None
+    inside = (
+        out.relative_to(journal.root).parts if out == journal.root or journal.root in out.parents else None
+    )
     if inside is not None and not (inside and (inside[0].startswith(".") or inside[0] in SKIPPED_FOLDERS)):
-        raise JournalError(f"{out} is inside the journal; export to a folder outside it "
-                           "(or to _site or public, which the journal skips).")
+        raise JournalError(
+            f"{out} is inside the journal; export to a folder outside it "
+            "(or to _site or public, which the journal skips)."
+        )
     out.mkdir(parents=True, exist_ok=True)
     builder = SiteBuilder(journal, out, flavor)
     manifest_path = out / MANIFEST
@@ -274,13 +312,20 @@ def export_site(root: str | Path, out: str | Path,
             builder.left_out.add(info.relpath)
             failed.append(f"{info.relpath}: {info.problems[0] if info.problems else stat}")
             continue
-        key = {"mtime_ns": stat.st_mtime_ns, "size": stat.st_size,
-               "page": builder.post_pages[info.relpath], "flavor": builder.flavor,
-               "tags": [builder.tag_pages.get(tag, "") for tag in info.tags]}
+        key = {
+            "mtime_ns": stat.st_mtime_ns,
+            "size": stat.st_size,
+            "page": builder.post_pages[info.relpath],
+            "flavor": builder.flavor,
+            "tags": [builder.tag_pages.get(tag, "") for tag in info.tags],
+        }
         current[info.relpath] = key
         before = previous.get(info.relpath, {})
-        if {name: value for name, value in before.items() if name in key} != key \
-                or not (out / key["page"]).is_file() or _images_changed(before, journal.root, out):
+        if (
+            {name: value for name, value in before.items() if name in key} != key
+            or not (out / key["page"]).is_file()
+            or _images_changed(before, journal.root, out)
+        ):
             stale.append(info)
         else:
             key.update(images=before.get("images", {}), missing=before.get("missing", []))
@@ -310,8 +355,9 @@ def export_site(root: str | Path, out: str | Path,
     for tag, posts in journal.by_tag().items():
         if tag != UNTAGGED and builder.shown(posts):
             written += write_if_changed(out, builder.tag_pages[tag], builder.tag_html(tag, posts))
-    write_if_changed(out, MANIFEST, json.dumps({"version": __version__, "posts": current},
-                                               ensure_ascii=False, indent=1))
+    write_if_changed(
+        out, MANIFEST, json.dumps({"version": __version__, "posts": current}, ensure_ascii=False, indent=1)
+    )
     if progress and not stale:
         progress(total, total)
     return SiteResult(total, len(rendered), written, failed, drafts)

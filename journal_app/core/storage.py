@@ -60,8 +60,9 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         raise SaveError(f"Could not save {target}: {reason}; the file on disk was not changed.")
     temp_name = None
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{TEMP_MARKER}", suffix=".tmp",
-                                             dir=folder)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.{TEMP_MARKER}", suffix=".tmp", dir=folder
+        )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -75,8 +76,9 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         temp_name = None
         _sync_folder(folder)
     except OSError as exc:
-        raise SaveError(f"Could not save {target}: {describe_os_error(exc)}; "
-                        "the file on disk was not changed.") from exc
+        raise SaveError(
+            f"Could not save {target}: {describe_os_error(exc)}; the file on disk was not changed."
+        ) from exc
     finally:
         if temp_name is not None:
             try:

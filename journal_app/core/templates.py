@@ -31,8 +31,12 @@ def _next(state, start: int, key, find) -> int:
     minutes for 200 KB of ``{{ a``)."""
     memo = state.env.setdefault("template_closings", {})
     known = memo.get(key)
-    if known is not None and known[0] is state.src and known[1] <= start \
-            and (known[2] == -1 or known[2] >= start):
+    if (
+        known is not None
+        and known[0] is state.src
+        and known[1] <= start
+        and (known[2] == -1 or known[2] >= start)
+    ):
         return known[2]
     found = find(start)
     memo[key] = (state.src, start, found)
@@ -45,16 +49,19 @@ def _tag_end(state, start: int, table: dict[str, str], limit: int) -> int:
     if opener is None:
         return -1
     closer = table[opener]
-    close = _next(state, start + len(opener), closer,
-                  lambda at: state.src.find(closer, at))
+    close = _next(state, start + len(opener), closer, lambda at: state.src.find(closer, at))
     return close + len(closer) if 0 <= close and close + len(closer) <= limit else -1
 
 
 def _closing_line(state: StateBlock, after: int, end: int, pattern: re.Pattern) -> int:
     """The first line after line ``after`` (before ``end``) that ``pattern`` matches, or -1."""
     begin = state.bMarks[after + 1] if after + 1 < end else len(state.src)
-    found = _next(state, begin, pattern.pattern, lambda at: next(
-        (m.start() for m in [pattern.search(state.src, at)] if m), -1))
+    found = _next(
+        state,
+        begin,
+        pattern.pattern,
+        lambda at: next((m.start() for m in [pattern.search(state.src, at)] if m), -1),
+    )
     if found < 0:
         return -1
     line = after + 1 + state.src.count("\n", begin, found)
@@ -77,7 +84,7 @@ def _parameters(text: str) -> tuple[str, list[str], dict[str, str]]:
 
 
 def _line(state: StateBlock, line: int) -> str:
-    return state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
 def _push_code(state: StateBlock, start: int, end: int, language: str, code: str) -> None:
@@ -96,7 +103,7 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if finish < 0:
         return False
     last = start + state.src.count("\n", begin, finish)
-    if last >= end or state.src[finish:state.eMarks[last]].strip():
+    if last >= end or state.src[finish : state.eMarks[last]].strip():
         return False  # text after the shortcode: an inline shortcode in a paragraph
     if silent:
         return True
@@ -105,7 +112,7 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if name == "highlight":
         line = _closing_line(state, last, end, _HUGO_CLOSE)
         if line >= 0:
-            code = state.src[state.bMarks[last + 1]:state.bMarks[line]] if line > last + 1 else ""
+            code = state.src[state.bMarks[last + 1] : state.bMarks[line]] if line > last + 1 else ""
             _push_code(state, start, line + 1, positional[0] if positional else "", code)
             state.line = line + 1
             return True
@@ -123,27 +130,33 @@ def _render_shortcode(self, tokens, idx, options, env) -> str:
     label = f'<code class="shortcode-source">{html.escape(token.content)}</code>'
     if name == "figure" and named.get("src"):
         caption = named.get("caption") or named.get("title") or ""
-        return (f'<figure class="shortcode shortcode-figure"{attributes}>'
-                f'<img src="{html.escape(named["src"])}" alt="{html.escape(named.get("alt", ""))}">'
-                f"<figcaption>{html.escape(caption)} {label}</figcaption></figure>\n")
+        return (
+            f'<figure class="shortcode shortcode-figure"{attributes}>'
+            f'<img src="{html.escape(named["src"])}" alt="{html.escape(named.get("alt", ""))}">'
+            f"<figcaption>{html.escape(caption)} {label}</figcaption></figure>\n"
+        )
     if name in ("youtube", "vimeo") and (named.get("id") or positional):
         card = embed_card(name, named.get("id") or positional[0])
         return f'<div class="shortcode shortcode-{name}"{attributes}>{card} {label}</div>\n'
-    return (f'<div class="shortcode"{attributes}><span class="shortcode-label">Hugo shortcode'
-            f"</span> {label}</div>\n")
+    return (
+        f'<div class="shortcode"{attributes}><span class="shortcode-label">Hugo shortcode'
+        f"</span> {label}</div>\n"
+    )
 
 
 def _inline_tag(table: dict[str, str], css: str, label: str):
     def rule(state: StateInline, silent: bool) -> bool:
-        if state.src[state.pos] != "{" or state.src[state.pos + 1:state.pos + 2] not in ("{", "%"):
+        if state.src[state.pos] != "{" or state.src[state.pos + 1 : state.pos + 2] not in ("{", "%"):
             return False
         finish = _tag_end(state, state.pos, table, state.posMax)
         if finish < 0:
             return False
         if not silent:
             token = state.push("html_inline", "", 0)
-            token.content = (f'<span class="{css}" title="{label}"><code>'
-                             f"{html.escape(state.src[state.pos:finish])}</code></span>")
+            token.content = (
+                f'<span class="{css}" title="{label}"><code>'
+                f"{html.escape(state.src[state.pos : finish])}</code></span>"
+            )
         state.pos = finish
         return True
 
@@ -152,8 +165,9 @@ def _inline_tag(table: dict[str, str], css: str, label: str):
 
 def hugo_plugin(md: MarkdownIt) -> None:
     """Hugo's shortcodes as labelled blocks and spans, ``highlight`` as code."""
-    md.block.ruler.before("fence", "hugo_shortcode", _hugo_block,
-                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before(
+        "fence", "hugo_shortcode", _hugo_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
     md.add_render_rule("hugo_shortcode", _render_shortcode)
     md.inline.ruler.before("text", "hugo_inline", _inline_tag(SHORTCODES, "shortcode", "Hugo shortcode"))
 
@@ -171,7 +185,7 @@ def _liquid_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
     if tag == "highlight":
         line = _closing_line(state, start, end, _ENDHIGHLIGHT)
         if line >= 0:
-            code = state.src[state.bMarks[start + 1]:state.bMarks[line]] if line > start + 1 else ""
+            code = state.src[state.bMarks[start + 1] : state.bMarks[line]] if line > start + 1 else ""
             words = rest.split()
             _push_code(state, start, line + 1, words[0] if words else "", code)
             state.line = line + 1
@@ -184,13 +198,16 @@ def _liquid_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
 
 def _render_liquid(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
-    return (f'<div class="liquid"{self.renderAttrs(token)}><span class="liquid-label">Liquid</span> '
-            f'<code>{html.escape(token.content)}</code></div>\n')
+    return (
+        f'<div class="liquid"{self.renderAttrs(token)}><span class="liquid-label">Liquid</span> '
+        f"<code>{html.escape(token.content)}</code></div>\n"
+    )
 
 
 def jekyll_plugin(md: MarkdownIt) -> None:
     """Jekyll's Liquid tags as labelled placeholders, ``{% highlight x %}`` as code."""
-    md.block.ruler.before("fence", "liquid_tag", _liquid_block,
-                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before(
+        "fence", "liquid_tag", _liquid_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
     md.add_render_rule("liquid_tag", _render_liquid)
     md.inline.ruler.before("text", "liquid_inline", _inline_tag(LIQUID, "liquid", "Liquid"))

@@ -30,23 +30,56 @@ SPECS = {
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
     "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
     "view_filter": ("&Filter Posts", ["Ctrl+Shift+F"], "Filter the sidebar"),
-    "view_remote_images": ("Load &Remote Images", [], "Let the preview load images from the web "
-                           "(remembered for this journal)"),
+    "view_remote_images": (
+        "Load &Remote Images",
+        [],
+        "Let the preview load images from the web (remembered for this journal)",
+    ),
     "help_about": ("&About journal_app", [], "About journal_app"),
 }
 
 
-FLAVOR_LABELS = {"velog": "velog", "hugo": "Hugo", "jekyll": "Jekyll",
-                 "commonmark": "CommonMark (GitHub)", "python-markdown": "Python-Markdown (MkDocs, Pelican)"}
+FLAVOR_LABELS = {
+    "velog": "velog",
+    "hugo": "Hugo",
+    "jekyll": "Jekyll",
+    "commonmark": "CommonMark (GitHub)",
+    "python-markdown": "Python-Markdown (MkDocs, Pelican)",
+}
 
 
 MENUS = {  # None: a separator
-    "&File": ["file_new", "file_open", None, "file_save", "file_save_as", "file_export",
-              "file_convert_utf8", None, "file_quit"],
-    "&Edit": ["edit_undo", "edit_redo", None, "edit_find", "edit_find_next", None, "edit_bold",
-              "edit_italic"],
-    "&View": ["view_by_tag", "view_by_date", "view_filter", None, "view_zoom_in", "view_zoom_out",
-              None, "view_remote_images"],
+    "&File": [
+        "file_new",
+        "file_open",
+        None,
+        "file_save",
+        "file_save_as",
+        "file_export",
+        "file_convert_utf8",
+        None,
+        "file_quit",
+    ],
+    "&Edit": [
+        "edit_undo",
+        "edit_redo",
+        None,
+        "edit_find",
+        "edit_find_next",
+        None,
+        "edit_bold",
+        "edit_italic",
+    ],
+    "&View": [
+        "view_by_tag",
+        "view_by_date",
+        "view_filter",
+        None,
+        "view_zoom_in",
+        "view_zoom_out",
+        None,
+        "view_remote_images",
+    ],
     "&Help": ["help_about"],
 }
 TOOLBAR = ["file_new", "file_open", "file_save", "file_export"]
@@ -69,7 +102,6 @@ class Actions:
             action.setObjectName(f"view_flavor_{flavor}")
             action.setData(flavor)
             self.flavors.addAction(action)
-
 
 
 def lay_out(window: QMainWindow, actions: Actions) -> QMenu:

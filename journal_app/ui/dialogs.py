@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit,
-                               QMessageBox)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QMessageBox
 
 from ..core.post import split_tags
 from .plain import question
@@ -30,8 +29,9 @@ class NewPostDialog(QDialog):
         completer = TagCompleter(QStringListModel(known_tags, self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_field.setCompleter(completer)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)
         self.title_field.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
@@ -58,9 +58,13 @@ def ask_new_name(parent, path: Path) -> str:
 
 def confirm_trash(parent, path: Path) -> bool:
     """Ask before moving a post to the trash."""
-    answer = question(parent, "Move to Trash", f"Move “{path.name}” to the trash?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                      QMessageBox.StandardButton.Cancel)
+    answer = question(
+        parent,
+        "Move to Trash",
+        f"Move “{path.name}” to the trash?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 

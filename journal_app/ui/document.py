@@ -58,9 +58,16 @@ class OpenDocument(QObject):
     header_changed = Signal(dict)  # the metadata, after the header was edited as text
     message = Signal(str, int)  # a status message and how long it shows (0: until replaced)
 
-    def __init__(self, editor: MarkdownEditor, recovery: RecoveryStore, prompts: Prompts,
-                 watcher: JournalWatcher, autosave_enabled: Callable[[], bool],
-                 delays: Delays = Delays(), parent: QObject | None = None):
+    def __init__(
+        self,
+        editor: MarkdownEditor,
+        recovery: RecoveryStore,
+        prompts: Prompts,
+        watcher: JournalWatcher,
+        autosave_enabled: Callable[[], bool],
+        delays: Delays = Delays(),
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.editor = editor
         self.text = editor.document()
@@ -222,14 +229,17 @@ class OpenDocument(QObject):
         if post.path.exists() and not os.access(post.path, os.W_OK):
             return f"“{post.path.name}” is read-only: changes can be kept with File → Save As."
         if self.legacy():
-            return (f"Read as {post.encoding}; it will be saved back in {post.encoding} "
-                    "(File → Convert to UTF-8 to change that).")
+            return (
+                f"Read as {post.encoding}; it will be saved back in {post.encoding} "
+                "(File → Convert to UTF-8 to change that)."
+            )
         return None
 
     def legacy(self) -> bool:
         """True when the open, editable post is in an encoding other than UTF-8."""
-        return self.post is not None and not self.read_only and \
-            self.post.encoding not in ("utf-8", "utf-8-sig")
+        return (
+            self.post is not None and not self.read_only and self.post.encoding not in ("utf-8", "utf-8-sig")
+        )
 
     def convert_to_utf8(self) -> None:
         """Save this legacy-encoded post as UTF-8 from the next save on (the user's choice)."""
@@ -327,8 +337,11 @@ class OpenDocument(QObject):
         if not self.autosave_enabled() or self.read_only or not self.is_modified():
             return False
         if self.post.changed_on_disk():
-            self.message.emit(f"Not saved automatically: {self.post.path.name} changed on disk. "
-                              "Save to choose which version to keep.", 0)
+            self.message.emit(
+                f"Not saved automatically: {self.post.path.name} changed on disk. "
+                "Save to choose which version to keep.",
+                0,
+            )
             return False
         return self.save(quiet=True)
 
@@ -391,8 +404,9 @@ class OpenDocument(QObject):
         if post is None or post.path not in paths:
             return
         if not post.path.is_file():
-            self.message.emit(f"{post.path.name} was deleted or moved on disk; saving will create "
-                              "it again.", 0)
+            self.message.emit(
+                f"{post.path.name} was deleted or moved on disk; saving will create it again.", 0
+            )
             return
         if not post.changed_on_disk():
             return
@@ -426,7 +440,7 @@ class OpenDocument(QObject):
             self.load(Post(b"", path))
         hidden = self._hidden_header
         if hidden and text.startswith(hidden):
-            text = text[len(hidden):]  # the header too large to show stays aside
+            text = text[len(hidden) :]  # the header too large to show stays aside
         else:
             self._hidden_header = ""  # the recovered text brings its own header: all of it shows
         cursor = self.editor.textCursor()

@@ -38,8 +38,7 @@ def toggle_wrap(cursor: QTextCursor, marker: str) -> None:
     try:
         if not cursor.hasSelection():
             cursor.insertText(marker + marker)
-            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor,
-                                len(marker))
+            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, len(marker))
             return
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         text = cursor.selectedText()
@@ -120,8 +119,11 @@ class MarkdownEditor(QPlainTextEdit):
             # emptied first: a new wrap mode lays out what the editor holds, and word wrapping
             # the previous post's long run would take minutes
             self.setPlainText("")
-            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if has_long_run(text)
-                                 else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            self.setWordWrapMode(
+                QTextOption.WrapMode.WrapAnywhere
+                if has_long_run(text)
+                else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+            )
             self.setPlainText(text)
         finally:
             self._replacing = False
@@ -224,8 +226,10 @@ class FindBar(QWidget):
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        elif (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             self.find_next(backward=True)
         else:
             super().keyPressEvent(event)

@@ -23,14 +23,25 @@ _RULES = [
     ("strong", re.compile(r"(\*\*|__)(?=\S)(.{1,%d}?)(?<=\S)\1" % SPAN)),
     ("emphasis", re.compile(r"(?<![*_\w])([*_])(?=\S)(.{1,%d}?)(?<=\S)\1(?![*_\w])" % SPAN)),
     ("strike", re.compile(r"~~(?=\S)(.{1,%d}?)(?<=\S)~~" % SPAN)),
-    ("link", re.compile(r"!?\[[^\]\n]{0,%d}\]\([^)\n]{0,%d}\)|<https?://[^>\s]{1,%d}>|https?://[^\s)>\]]+"
-                        % (SPAN, 10 * SPAN, 10 * SPAN))),
+    (
+        "link",
+        re.compile(
+            r"!?\[[^\]\n]{0,%d}\]\([^)\n]{0,%d}\)|<https?://[^>\s]{1,%d}>|https?://[^\s)>\]]+"
+            % (SPAN, 10 * SPAN, 10 * SPAN)
+        ),
+    ),
     ("code", re.compile(r"`[^`\n]+`")),
 ]
 
 
-def _format(color: str, *, bold: bool = False, italic: bool = False, strike: bool = False,
-            background: str | None = None) -> QTextCharFormat:
+def _format(
+    color: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    strike: bool = False,
+    background: str | None = None,
+) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setForeground(QColor(color))
     if bold:

@@ -23,8 +23,10 @@ _DATA_URI = re.compile(r"data:[\w.+/-]*;base64,[A-Za-z0-9+/=]*")
 def header_too_large(header_text: str) -> str:
     """The message for a header too large to show."""
     size = len(header_text.encode("utf-8", "surrogateescape")) / 1024 / 1024
-    return (f"The header is {size:.1f} MB, too large to show or edit here; it is kept exactly "
-            "as it is. The text below can be edited.")
+    return (
+        f"The header is {size:.1f} MB, too large to show or edit here; it is kept exactly "
+        "as it is. The text below can be edited."
+    )
 
 
 def too_long_line(body: str) -> tuple[int, int] | None:
@@ -40,8 +42,10 @@ def too_long_line(body: str) -> tuple[int, int] | None:
 
 def too_long_message(line: int, length: int) -> str:
     """The preview's note for a line too long to render while typing (``line`` is 1-based)."""
-    return (f'<p class="missing-image">Line {line:,} is {length:,} characters long: too long to '
-            "preview while you type. Export the post (Ctrl+E) to see it.</p>")
+    return (
+        f'<p class="missing-image">Line {line:,} is {length:,} characters long: too long to '
+        "preview while you type. Export the post (Ctrl+E) to see it.</p>"
+    )
 
 
 def preview_note(body: str, first_line: int) -> str | None:
@@ -49,8 +53,10 @@ def preview_note(body: str, first_line: int) -> str | None:
     line too long (``first_line``: the body's 1-based line in the file); None to render."""
     if len(body) > LIVE_PREVIEW_LIMIT:
         size = len(body.encode("utf-8", "surrogateescape")) / 1024 / 1024
-        return (f'<p class="missing-image">This post is {size:.1f} MB: too large to preview '
-                "while you type. Export it (Ctrl+E) to see it.</p>")
+        return (
+            f'<p class="missing-image">This post is {size:.1f} MB: too large to preview '
+            "while you type. Export it (Ctrl+E) to see it.</p>"
+        )
     long_line = too_long_line(body)
     if long_line is not None:
         return too_long_message(first_line + long_line[0], long_line[1])
@@ -73,8 +79,9 @@ def changed_by_editor(text: str, shown: str) -> str | None:
     marks (U+FDD0, U+FDD1) into line breaks, so a save without an edit would change the file."""
     if shown == text:
         return None
-    at = next((index for index, (a, b) in enumerate(zip(text, shown)) if a != b),
-              min(len(text), len(shown)))
+    at = next((index for index, (a, b) in enumerate(zip(text, shown)) if a != b), min(len(text), len(shown)))
     character = f"U+{ord(text[at]):04X}" if at < len(text) else "the end of the text"
-    return (f"Read-only: the text holds a character ({character}) the editor would change; "
-            "editing it here would change the file.")
+    return (
+        f"Read-only: the text holds a character ({character}) the editor would change; "
+        "editing it here would change the file."
+    )

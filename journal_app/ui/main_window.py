@@ -51,8 +51,14 @@ class MainWindow(QMainWindow):
         self.watcher = JournalWatcher(self, settle_ms=delays.settle_ms)
         self.prompts = DialogPrompts(self)
         self.document = OpenDocument(
-            self.editor, recovery, self.prompts, self.watcher,
-            lambda: bool(env.settings.get("preferences/autosave")), delays, self)
+            self.editor,
+            recovery,
+            self.prompts,
+            self.watcher,
+            lambda: bool(env.settings.get("preferences/autosave")),
+            delays,
+            self,
+        )
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
@@ -81,16 +87,25 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, doc = self.commands, self.document
         slots = {
-            "file_new": self.new_post, "file_open": self.choose_journal,
-            "file_save": lambda: doc.save(), "file_save_as": self.choose_save_as,
-            "file_convert_utf8": doc.convert_to_utf8, "file_export": self.export_html,
-            "file_quit": self.close, "edit_undo": self.editor.undo, "edit_redo": self.editor.redo,
-            "edit_find": self.find_bar.open_bar, "edit_find_next": lambda: self.find_bar.find_next(),
-            "edit_bold": lambda: self._wrap("**"), "edit_italic": lambda: self._wrap("*"),
-            "view_zoom_in": lambda: self._zoom(1), "view_zoom_out": lambda: self._zoom(-1),
+            "file_new": self.new_post,
+            "file_open": self.choose_journal,
+            "file_save": lambda: doc.save(),
+            "file_save_as": self.choose_save_as,
+            "file_convert_utf8": doc.convert_to_utf8,
+            "file_export": self.export_html,
+            "file_quit": self.close,
+            "edit_undo": self.editor.undo,
+            "edit_redo": self.editor.redo,
+            "edit_find": self.find_bar.open_bar,
+            "edit_find_next": lambda: self.find_bar.find_next(),
+            "edit_bold": lambda: self._wrap("**"),
+            "edit_italic": lambda: self._wrap("*"),
+            "view_zoom_in": lambda: self._zoom(1),
+            "view_zoom_out": lambda: self._zoom(-1),
             "view_by_tag": lambda: self.sidebar.set_grouping("tag"),
             "view_by_date": lambda: self.sidebar.set_grouping("date"),
-            "view_filter": lambda: self.sidebar.filter.setFocus(), "help_about": self._about,
+            "view_filter": lambda: self.sidebar.filter.setFocus(),
+            "help_about": self._about,
         }
         for name, slot in slots.items():
             getattr(a, name).triggered.connect(slot)
@@ -143,8 +158,9 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.open_post(target)
         if journal.problems:  # folders that could not be read; the rest of the journal works
-            self.statusBar().showMessage(f"{len(journal.problems)} folder(s) could not be read: "
-                                         + "; ".join(journal.problems[:3]))
+            self.statusBar().showMessage(
+                f"{len(journal.problems)} folder(s) could not be read: " + "; ".join(journal.problems[:3])
+            )
         self._update_title()
         return True
 
@@ -171,8 +187,9 @@ class MainWindow(QMainWindow):
 
     def choose_journal(self) -> None:
         """Ask for a journal folder and open it."""
-        folder = QFileDialog.getExistingDirectory(self, "Open Journal Folder",
-                                                  str(self.journal.root if self.journal else Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self, "Open Journal Folder", str(self.journal.root if self.journal else Path.home())
+        )
         if folder:
             self.open_journal(Path(folder))
 
@@ -295,9 +312,14 @@ class MainWindow(QMainWindow):
         if note is not None:
             self.preview.show_fragment(header, note)
         else:
-            self.preview.request(post.body, post.body_start_line, post.path,
-                                 self.journal.root if self.journal else None, header,
-                                 self.document.flavor())
+            self.preview.request(
+                post.body,
+                post.body_start_line,
+                post.path,
+                self.journal.root if self.journal else None,
+                header,
+                self.document.flavor(),
+            )
 
     def _editor_scrolled(self) -> None:
         self.preview.scroll_to_line(self.editor.first_visible_line() + 1)
@@ -309,14 +331,16 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         """Word counts, saved state and path of the open post in the status bar."""
-        self.status.show_post(self.document.post, len(self.editor.text()),
-                              self.document.is_modified(),
-                              self.journal.root if self.journal else None)
+        self.status.show_post(
+            self.document.post,
+            len(self.editor.text()),
+            self.document.is_modified(),
+            self.journal.root if self.journal else None,
+        )
 
     def _update_title(self) -> None:
         post = self.document.post
-        name = post.title if post is not None else (
-            self.journal.root.name if self.journal else APP_NAME)
+        name = post.title if post is not None else (self.journal.root.name if self.journal else APP_NAME)
         self.setWindowTitle(f"{window_title(name)}[*] — {APP_NAME}")
         self.setWindowModified(self.document.is_modified())
 
@@ -330,9 +354,12 @@ class MainWindow(QMainWindow):
         self.env.settings.set("preferences/font_size", self.editor.font_size())
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About journal_app",
-                          f"journal_app {__version__}\nA markdown journal editor that never "
-                          "rewrites a byte you did not change.")
+        QMessageBox.about(
+            self,
+            "About journal_app",
+            f"journal_app {__version__}\nA markdown journal editor that never "
+            "rewrites a byte you did not change.",
+        )
 
     # -- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:

@@ -62,9 +62,13 @@ def warning(parent: QWidget | None, title: str, text: str) -> None:
     PlainMessageBox(QMessageBox.Icon.Warning, title, text, Button.Ok, parent).exec()
 
 
-def question(parent: QWidget | None, title: str, text: str,
-             buttons: QMessageBox.StandardButton = Button.Yes | Button.No,
-             default: QMessageBox.StandardButton = Button.NoButton) -> QMessageBox.StandardButton:
+def question(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = Button.Yes | Button.No,
+    default: QMessageBox.StandardButton = Button.NoButton,
+) -> QMessageBox.StandardButton:
     """Like ``QMessageBox.question``, but plain text: the standard button clicked."""
     box = PlainMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
     if default != Button.NoButton:

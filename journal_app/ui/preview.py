@@ -14,9 +14,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWebEngineCore import (QWebEnginePage, QWebEngineProfile, QWebEngineScript,
-                                     QWebEngineSettings, QWebEngineUrlRequestInfo,
-                                     QWebEngineUrlRequestInterceptor)
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineScript,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from ..core.boundary import vet_image
@@ -52,12 +57,12 @@ class RenderWorker(QObject):
     rendered = Signal(int, str)
 
     @Slot(int, str, int, str, str, str)
-    def render(self, request: int, body: str, first_line: int, post_path: str, root: str,
-               flavor: str) -> None:
+    def render(
+        self, request: int, body: str, first_line: int, post_path: str, root: str, flavor: str
+    ) -> None:
         resolver = file_image_url(Path(post_path) if post_path else None, Path(root) if root else None)
         try:
-            fragment = render_markdown(body, flavor=flavor, first_line=first_line,
-                                       image_url=resolver)
+            fragment = render_markdown(body, flavor=flavor, first_line=first_line, image_url=resolver)
         except Exception as exc:  # a renderer bug must not kill the preview thread
             fragment = f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>"
         self.rendered.emit(request, fragment)
@@ -161,10 +166,17 @@ class Preview(QWebEngineView):
         # local pages may reach the web only when remote images are allowed (the guard and the
         # CSP then still let images through, nothing else)
         self.preview_page.settings().setAttribute(
-            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, self.allow_remote_images)
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, self.allow_remote_images
+        )
         remote = " https: http:" if self.allow_remote_images else ""
-        page = build_document(title="Preview", lang="ko", description="", header="", content="",
-                              csp=PREVIEW_CSP.format(remote=remote))
+        page = build_document(
+            title="Preview",
+            lang="ko",
+            description="",
+            header="",
+            content="",
+            csp=PREVIEW_CSP.format(remote=remote),
+        )
         base = QUrl.fromLocalFile(str(root) + "/") if root else QUrl("file:///")
         self.setHtml(page, base)
 
@@ -177,8 +189,15 @@ class Preview(QWebEngineView):
             self._apply(header, content)
 
     # -- rendering ---------------------------------------------------------------------
-    def request(self, body: str, first_line: int, post_path: Path | None, root: Path | None,
-                header_html: str, flavor: str = "commonmark") -> None:
+    def request(
+        self,
+        body: str,
+        first_line: int,
+        post_path: Path | None,
+        root: Path | None,
+        header_html: str,
+        flavor: str = "commonmark",
+    ) -> None:
         """Ask for a render of ``body`` as ``flavor``'s platform shows it; only the newest
         request waits while one runs."""
         self._request += 1
@@ -214,9 +233,11 @@ class Preview(QWebEngineView):
         self._apply(header_html, fragment)
 
     def _apply(self, header_html: str, fragment: str) -> None:
-        script = ("document.getElementById('post-header').innerHTML = %s;"
-                  "document.getElementById('content').innerHTML = %s; true;"
-                  % (json.dumps(header_html), json.dumps(fragment)))
+        script = (
+            "document.getElementById('post-header').innerHTML = %s;"
+            "document.getElementById('content').innerHTML = %s; true;"
+            % (json.dumps(header_html), json.dumps(fragment))
+        )
         self.preview_page.runJavaScript(script, WORLD, lambda _result: self.updated.emit())
 
     def scroll_to_line(self, line: int) -> None:

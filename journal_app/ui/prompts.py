@@ -44,17 +44,26 @@ class DialogPrompts:
 
     def ask_unsaved(self, title: str) -> str:
         """Save, Discard or Cancel the changes to the post titled ``title``."""
-        answer = question(self.parent, "Unsaved changes", f"Save the changes to “{title}”?",
-                          Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        answer = question(
+            self.parent,
+            "Unsaved changes",
+            f"Save the changes to “{title}”?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
         return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
 
     def ask_conflict(self, path: Path, theirs: str | None, mine: str) -> str | None:
         """Keep mine, take theirs, or compare (then ask again); None to decide later."""
         while True:
-            box = PlainMessageBox(QMessageBox.Icon.Warning, "Changed on disk",
-                                  f"“{path.name}” was changed by another program while you were "
-                                  "editing it. Which version do you want to keep?",
-                                  Button.NoButton, self.parent)
+            box = PlainMessageBox(
+                QMessageBox.Icon.Warning,
+                "Changed on disk",
+                f"“{path.name}” was changed by another program while you were "
+                "editing it. Which version do you want to keep?",
+                Button.NoButton,
+                self.parent,
+            )
             box.setObjectName("conflictDialog")
             keep = box.addButton("Keep Mine", Role.AcceptRole)
             take = box.addButton("Take Theirs", Role.DestructiveRole)
@@ -69,9 +78,14 @@ class DialogPrompts:
 
     def ask_recovery(self, item: Recovery, disk: str | None) -> str:
         """Restore, Discard or keep for Later (also Escape) a text never saved."""
-        box = PlainMessageBox(QMessageBox.Icon.Question, "Recover unsaved text",
-                              f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
-                              "that was never saved. Restore it?", Button.NoButton, self.parent)
+        box = PlainMessageBox(
+            QMessageBox.Icon.Question,
+            "Recover unsaved text",
+            f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
+            "that was never saved. Restore it?",
+            Button.NoButton,
+            self.parent,
+        )
         box.setObjectName("recoveryDialog")
         box.setDetailedText(describe_difference(disk, item.text, item.path))
         restore = box.addButton("Restore", Role.AcceptRole)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, Signal
-from PySide6.QtWidgets import (QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayout, QLineEdit,
-                               QWidget)
+from PySide6.QtWidgets import QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from ..core import Post
 from ..core.dates import local, zone_label
@@ -103,8 +102,7 @@ class PropertiesForm(QWidget):
         self._wall = QDateTime()  # its date as shown, on this computer's clock
         self._zone = None
         self.title.editingFinished.connect(lambda: self._edited("title", self.title.text().strip()))
-        self.description.editingFinished.connect(
-            lambda: self._edited("description", self.description.text()))
+        self.description.editingFinished.connect(lambda: self._edited("description", self.description.text()))
         self.tags.editingFinished.connect(lambda: self._edited("tags", split_tags(self.tags.text())))
         self.date.editingFinished.connect(self._date_edited)
         self.show_post(None)
@@ -130,8 +128,11 @@ class PropertiesForm(QWidget):
                 return
             self.setEnabled(True)
             too_large = post.has_problem(ProblemKind.HEADER_TOO_LARGE)
-            editable = not post.header_invalid and not too_large and \
-                (post.header is None or post.header.kind != "json")
+            editable = (
+                not post.header_invalid
+                and not too_large
+                and (post.header is None or post.header.kind != "json")
+            )
             for widget in fields:
                 widget.setEnabled(editable)
             if too_large:
@@ -139,9 +140,11 @@ class PropertiesForm(QWidget):
                 self.problem.show()
             elif post.header_invalid:
                 detail = post.problem_details[-1]
-                self.problem.setText(f"The header could not be read (line {detail.line}): "
-                                     f"{post.header.error}. Fix it in the text below; "
-                                     "nothing is rewritten until then.")
+                self.problem.setText(
+                    f"The header could not be read (line {detail.line}): "
+                    f"{post.header.error}. Fix it in the text below; "
+                    "nothing is rewritten until then."
+                )
                 self.problem.show()
             else:
                 self.problem.hide()
@@ -149,12 +152,14 @@ class PropertiesForm(QWidget):
             self._zone = post.date.tzinfo  # and written back in the file's own offset
             # a field being typed in keeps its text when the same post is shown again (after an
             # autosave, say); finishing the edit then applies it
-            typing = {widget for widget in fields if widget.hasFocus()} \
-                if post.path == self._path else set()
+            typing = {widget for widget in fields if widget.hasFocus()} if post.path == self._path else set()
             self._path = post.path
-            self._shown = {"title": post.title if "title" in post.metadata else "",
-                           "description": post.description,
-                           "tags": post.tags, "date": moment}
+            self._shown = {
+                "title": post.title if "title" in post.metadata else "",
+                "description": post.description,
+                "tags": post.tags,
+                "date": moment,
+            }
             if self.title not in typing:
                 self.title.setText(self._shown["title"])
             self.title.setPlaceholderText(post.title)
@@ -162,14 +167,14 @@ class PropertiesForm(QWidget):
                 self.description.setText(self._shown["description"] or "")
             if self.tags not in typing:
                 self.tags.setText(", ".join(post.tags))
-            self._wall = QDateTime(QDate(moment.year, moment.month, moment.day),
-                                   QTime(moment.hour, moment.minute, moment.second))
+            self._wall = QDateTime(
+                QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute, moment.second)
+            )
             if self.date not in typing:
                 self.date.setDateTime(self._wall)
             self.zone.setText(zone_label(moment))
             others = [key for key in post.metadata if key not in KNOWN]
-            lines = [f"{key}: {_cut(format_value(post.metadata[key]))}"
-                     for key in others[:OTHER_KEYS_SHOWN]]
+            lines = [f"{key}: {_cut(format_value(post.metadata[key]))}" for key in others[:OTHER_KEYS_SHOWN]]
             if len(others) > OTHER_KEYS_SHOWN:
                 lines.append(f"… and {len(others) - OTHER_KEYS_SHOWN:,} more keys")
             self.others.setText("\n".join(lines))
@@ -188,8 +193,11 @@ class PropertiesForm(QWidget):
         if value == self._wall:
             return  # unchanged (a wall time can be ambiguous in the hour a DST change repeats)
         date, time = value.date(), value.time()
-        moment = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(),
-                          time.second()).astimezone().astimezone(self._zone)
+        moment = (
+            datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(), time.second())
+            .astimezone()
+            .astimezone(self._zone)
+        )
         shown = self._shown.get("date")
         if isinstance(shown, datetime) and shown.replace(microsecond=0) == moment:
             return

@@ -22,8 +22,9 @@ def offer_recovery(document: OpenDocument) -> None:
     try:
         items = store.set_aside()
     except OSError as exc:
-        document.message.emit(f"Could not read the recovery folder ({store.folder}): "
-                              f"{describe_os_error(exc)}.", 0)
+        document.message.emit(
+            f"Could not read the recovery folder ({store.folder}): {describe_os_error(exc)}.", 0
+        )
         return
     restored: set[Path] = set()
     for item in items:
@@ -44,13 +45,14 @@ def offer_recovery(document: OpenDocument) -> None:
         elif choice == "discard":
             _drop(document, item)
         else:
-            document.message.emit(f"The unsaved text of “{item.path.name}” is kept; you will be "
-                                  "asked again at the next start.", 0)
+            document.message.emit(
+                f"The unsaved text of “{item.path.name}” is kept; you will be asked again at the next start.",
+                0,
+            )
 
 
 def _drop(document: OpenDocument, item: Recovery) -> None:
     try:
         document.recovery.drop(item)
     except OSError as exc:
-        document.message.emit(f"Could not remove a recovery file ({item.file}): "
-                              f"{describe_os_error(exc)}.", 0)
+        document.message.emit(f"Could not remove a recovery file ({item.file}): {describe_os_error(exc)}.", 0)

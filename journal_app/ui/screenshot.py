@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
                 window.preview.run_in_page(
                     "Array.from(document.images).every(function (i) { return i.complete && "
                     "i.naturalWidth > 0; }) && document.getElementById('content').innerText.length > 0",
-                    check)
+                    check,
+                )
             QApplication.processEvents()
             QCoreApplication.sendPostedEvents()
             app.thread().msleep(50)

@@ -12,8 +12,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLineEdit, QMenu, QToolTip,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QToolTip,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import Journal, JournalChange, PostInfo
 from ..core.dates import local
@@ -46,8 +54,7 @@ class PostTree(QTreeView):
             path = index.data(PATH_ROLE)
             info = self.sidebar.journal.get(path) if path and self.sidebar.journal else None
             if info is not None:
-                QToolTip.showText(event.globalPos(), plain_tooltip(post_tooltip(info)),
-                                 self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tooltip(post_tooltip(info)), self.viewport())
                 return True
         return super().viewportEvent(event)
 
@@ -158,7 +165,8 @@ class Sidebar(QWidget):
         self.model.apply(change)
         self._restore_expanded(expanded)
         if self.current_path is not None and (
-                self.tree.currentIndex().data(PATH_ROLE) != str(self.current_path)):
+            self.tree.currentIndex().data(PATH_ROLE) != str(self.current_path)
+        ):
             self.select_path(self.current_path)
 
     def _group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
@@ -192,12 +200,14 @@ class Sidebar(QWidget):
 
     def post_count_shown(self) -> int:
         """How many post rows the filtered tree shows (a post under two tags counts twice)."""
+
         def count(parent: QModelIndex) -> int:
             total = 0
             for row in range(self.proxy.rowCount(parent)):
                 index = self.proxy.index(row, 0, parent)
                 total += count(index) if index.data(GROUP_ROLE) else bool(index.data(PATH_ROLE))
             return total
+
         return count(QModelIndex())
 
     # -- events ------------------------------------------------------------------------

@@ -54,14 +54,16 @@ class StatusLine:
             self.words.setText(f"{length:,} characters · word counts are off for a post this large")
         else:
             stats = text_stats(post.body)
-            self.words.setText(f"{stats.words:,} words · {stats.characters:,} characters "
-                               f"({stats.characters_no_spaces:,} without spaces) · "
-                               f"{stats.reading_minutes} min read")
+            self.words.setText(
+                f"{stats.words:,} words · {stats.characters:,} characters "
+                f"({stats.characters_no_spaces:,} without spaces) · "
+                f"{stats.reading_minutes} min read"
+            )
         self.show_saved(modified)
         self.path.setText(str(post.path))
 
     def show_saved(self, modified: bool) -> None:
-        """"Unsaved" or "Saved"."""
+        """ "Unsaved" or "Saved"."""
         self.saved.setText("Unsaved" if modified else "Saved")
 
     def show_progress(self, done: int, total: int) -> None:

@@ -149,8 +149,9 @@ class PostTreeModel(QStandardItemModel):
         parent.groups[ident] = group
         return group
 
-    def _filled(self, parent: Group, ident: str, label: str, posts: list[PostInfo],
-                attach: bool = True) -> Group:
+    def _filled(
+        self, parent: Group, ident: str, label: str, posts: list[PostInfo], attach: bool = True
+    ) -> Group:
         group = self._group(parent, ident, label)
         group.item.appendRows([post_item(info) for info in posts])
         group.keys = [order_key(info) for info in posts]

@@ -13,9 +13,11 @@ from .settings import Settings
 def restore_window(window: QMainWindow, splitter: QSplitter, settings: Settings) -> None:
     """Put ``window`` back as the user left it; on first run, most of the screen, centred."""
     restored = set()
-    for key, restore in (("state/geometry", window.restoreGeometry),
-                         ("state/window_state", window.restoreState),
-                         ("state/splitter", splitter.restoreState)):
+    for key, restore in (
+        ("state/geometry", window.restoreGeometry),
+        ("state/window_state", window.restoreState),
+        ("state/splitter", splitter.restoreState),
+    ):
         value = settings.get(key)
         if isinstance(value, QByteArray) and not value.isEmpty() and restore(value):
             restored.add(key)

@@ -10,7 +10,10 @@ def test_undefined_lines_and_missing_images(quirk_journal):
     root, _ = quirk_journal
     problems = check_post(load_post(root / "backup/content/사진 모음.md"), root)
     assert [(p.line, p.message.split(":")[0]) for p in problems] == [
-        (9, "'undefined' line"), (11, "'undefined' line"), (13, "image not found")]
+        (9, "'undefined' line"),
+        (11, "'undefined' line"),
+        (13, "image not found"),
+    ]
     assert problems[-1].message.endswith("/images/missing.png")
 
 
@@ -24,7 +27,7 @@ def test_root_relative_image_in_dated_backup(tmp_path):
     post_path.parent.mkdir(parents=True)
     (tmp_path / "backup/2021-10-31/images").mkdir()
     (tmp_path / "backup/2021-10-31/images/a.png").write_bytes(PNG_HEAD)
-    post_path.write_text("![](/images/a.png)\n![](../images/a.png)\n<img src=\"../images/b.png\">\n")
+    post_path.write_text('![](/images/a.png)\n![](../images/a.png)\n<img src="../images/b.png">\n')
     problems = check_post(load_post(post_path), tmp_path)
     assert [(p.line, p.message) for p in problems] == [(3, "image not found: ../images/b.png")]
 
@@ -44,6 +47,8 @@ def test_header_problem_has_its_line(quirk_journal):
 def test_empty_and_huge_files_are_reported(tmp_path):
     (tmp_path / "empty.md").write_bytes(b"")
     (tmp_path / "huge.md").write_text("# 큰 글\n\n" + "가나다라 " * 1_500_000, encoding="utf-8")
-    assert [p.message for p in check_post(load_post(tmp_path / "empty.md"), tmp_path)] == ["the file is empty"]
+    assert [p.message for p in check_post(load_post(tmp_path / "empty.md"), tmp_path)] == [
+        "the file is empty"
+    ]
     message = check_post(load_post(tmp_path / "huge.md"), tmp_path)[0].message
     assert message.startswith("the post is 1") and "MB" in message

@@ -47,16 +47,22 @@ def write_posts(folder: Path, count: int) -> None:
         (folder / f"post-{number:05}.md").write_text(text.format(n=number), encoding="utf-8")
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc/self/task") or (os.cpu_count() or 1) < 2,
-                    reason="needs /proc, and two cores for the command to fork workers")
+@pytest.mark.skipif(
+    not os.path.isdir("/proc/self/task") or (os.cpu_count() or 1) < 2,
+    reason="needs /proc, and two cores for the command to fork workers",
+)
 @pytest.mark.parametrize("command", ["list", "export"])
 def test_workers_exit_when_their_parent_is_killed(tmp_path, command):
     root = tmp_path / "journal"
     write_posts(root / "content", 2000 if command == "list" else 300)
-    args = ["list", str(root)] if command == "list" else \
-        ["export", "--all", str(root), "-o", str(tmp_path / "site")]
-    parent = subprocess.Popen([sys.executable, "-m", "journal_app", *args],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    args = (
+        ["list", str(root)]
+        if command == "list"
+        else ["export", "--all", str(root), "-o", str(tmp_path / "site")]
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "journal_app", *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     workers: list[int] = []
     try:
         deadline = time.monotonic() + 20
@@ -144,8 +150,7 @@ def test_recoveries_of_earlier_versions_are_offered(tmp_path):
 
     folder = tmp_path / "recovery"
     folder.mkdir()
-    record = {"path": str(tmp_path / "글.md"), "text": "예전 형식",
-              "saved_at": "2026-01-02T03:04:05+09:00"}
+    record = {"path": str(tmp_path / "글.md"), "text": "예전 형식", "saved_at": "2026-01-02T03:04:05+09:00"}
     (folder / "0123456789abcdef0123.json").write_text(json.dumps(record), encoding="utf-8")
     store = RecoveryStore(folder)
     [item] = store.set_aside()

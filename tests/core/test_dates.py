@@ -25,12 +25,15 @@ def seoul_time():
     time.tzset()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2021-03-28T11:58:29.459Z", datetime(2021, 3, 28, 11, 58, 29, 459000, tzinfo=UTC)),
-    ("2016-02-29 09:48:44 +0100", datetime(2016, 2, 29, 9, 48, 44, tzinfo=timezone(timedelta(hours=1)))),
-    ("2024-02-02T04:14:54-08:00", datetime(2024, 2, 2, 4, 14, 54, tzinfo=timezone(timedelta(hours=-8)))),
-    ("2016-02-29 09:48 +01:00", datetime(2016, 2, 29, 9, 48, tzinfo=timezone(timedelta(hours=1)))),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2021-03-28T11:58:29.459Z", datetime(2021, 3, 28, 11, 58, 29, 459000, tzinfo=UTC)),
+        ("2016-02-29 09:48:44 +0100", datetime(2016, 2, 29, 9, 48, 44, tzinfo=timezone(timedelta(hours=1)))),
+        ("2024-02-02T04:14:54-08:00", datetime(2024, 2, 2, 4, 14, 54, tzinfo=timezone(timedelta(hours=-8)))),
+        ("2016-02-29 09:48 +01:00", datetime(2016, 2, 29, 9, 48, tzinfo=timezone(timedelta(hours=1)))),
+    ],
+)
 def test_parse_with_offsets(text, expected):
     assert parse_date(text) == expected
 
@@ -46,13 +49,16 @@ def test_not_dates(value):
     assert parse_date(value) is None
 
 
-@pytest.mark.parametrize("example, written", [
-    ("2021-03-28T11:58:29.459Z", "2022-01-02T03:04:05.678Z"),
-    ("2016-02-29 09:48:44 +0100", "2022-01-02 12:04:05 +0900"),
-    ("2024-02-02T04:14:54-08:00", "2022-01-02T12:04:05+09:00"),
-    ("2020-08-21", "2022-01-02"),
-    ("2020-08-21 10:30", "2022-01-02 12:04"),
-])
+@pytest.mark.parametrize(
+    "example, written",
+    [
+        ("2021-03-28T11:58:29.459Z", "2022-01-02T03:04:05.678Z"),
+        ("2016-02-29 09:48:44 +0100", "2022-01-02 12:04:05 +0900"),
+        ("2024-02-02T04:14:54-08:00", "2022-01-02T12:04:05+09:00"),
+        ("2020-08-21", "2022-01-02"),
+        ("2020-08-21 10:30", "2022-01-02 12:04"),
+    ],
+)
 def test_style_round_trip(seoul_time, example, written):
     moment = datetime(2022, 1, 2, 12, 4, 5, 678000, tzinfo=timezone(timedelta(hours=9)))
     assert DateStyle.of(example).format(moment) == written

@@ -51,7 +51,9 @@ def velog_post(tmp_path):
         'date: 2021-03-28T11:58:29.459Z\ntags: ["일상","<b>"]\n---\n# 전시회\n\n'
         "http://www.aiexpo.co.kr/ 에 다녀왔다. 인공지능 전시회였다.\n\n![](../images/11-red.png)\n\n"
         "![](/images/11-red.png)\n\n![](https://cdn.example.com/remote.png)\n\n![](../images/없음.png)\n\n"
-        "```python\nprint('안녕')\n```\n\nundefined\n", encoding="utf-8")
+        "```python\nprint('안녕')\n```\n\nundefined\n",
+        encoding="utf-8",
+    )
     return root, path
 
 
@@ -80,8 +82,10 @@ def test_no_outside_requests_but_the_users_own(velog_post, tmp_path):
     export_post(load_post(path), out, root)
     page = out.read_text(encoding="utf-8")
     remote = [(tag, value) for tag, name, value in parse(page).refs if re.match(r"(?i)(https?:)?//", value)]
-    assert sorted(remote) == [("a", "http://www.aiexpo.co.kr/"),
-                              ("img", "https://cdn.example.com/remote.png")]
+    assert sorted(remote) == [
+        ("a", "http://www.aiexpo.co.kr/"),
+        ("img", "https://cdn.example.com/remote.png"),
+    ]
     assert not re.search(r"@import|url\(\s*['\"]?https?:", page)
     assert "default-src 'none'" in page
 
@@ -115,11 +119,14 @@ def test_code_is_highlighted_with_classes_and_css_has_both_schemes(velog_post, t
     assert ".highlight .k" in page and "NanumGothic" in page
 
 
-@pytest.mark.parametrize("text, lang", [
-    (b"---\ntitle: Hello\n---\nAn English post with one word, \xed\x95\x9c.\n", "en"),
-    ("---\ntitle: 안녕\n---\n한국어로 쓴 글이다. Python 이야기.\n".encode(), "ko"),
-    (b"---\ntitle: x\nlang: ja\n---\ntext\n", "ja"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (b"---\ntitle: Hello\n---\nAn English post with one word, \xed\x95\x9c.\n", "en"),
+        ("---\ntitle: 안녕\n---\n한국어로 쓴 글이다. Python 이야기.\n".encode(), "ko"),
+        (b"---\ntitle: x\nlang: ja\n---\ntext\n", "ja"),
+    ],
+)
 def test_page_language(text, lang):
     assert page_lang(Post(text, "p.md")) == lang
 
@@ -127,9 +134,13 @@ def test_page_language(text, lang):
 def test_export_cli_writes_a_page(velog_post, tmp_path):
     import subprocess
     import sys
+
     root, path = velog_post
     out = tmp_path / "cli.html"
-    result = subprocess.run([sys.executable, "-m", "journal_app", "export", str(path), "-o", str(out)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "journal_app", "export", str(path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert out.is_file() and "1 missing: ../images/없음.png" in result.stdout

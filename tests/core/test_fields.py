@@ -107,8 +107,24 @@ def test_bom_and_cp949_kept_on_field_edit():
 
 def test_values_that_need_quotes():
     data = b"---\ntitle: plain\n---\n"
-    for value in ["2021", "true", "null", "- dash", "# hash", "a #b", "x: y", " lead", "멀티\n라인",
-                  "'single'", '"double"', "back\\slash", "tab\there", "[list]", "@at", "%pct"]:
+    for value in [
+        "2021",
+        "true",
+        "null",
+        "- dash",
+        "# hash",
+        "a #b",
+        "x: y",
+        " lead",
+        "멀티\n라인",
+        "'single'",
+        '"double"',
+        "back\\slash",
+        "tab\there",
+        "[list]",
+        "@at",
+        "%pct",
+    ]:
         post, out = edit(data, "title", value)
         assert post.metadata["title"] == value, (value, out)
         assert len(changed_lines(data, out)) == 2

@@ -39,11 +39,18 @@ class Text(HTMLParser):
 
 def test_each_platform_is_told_by_its_folder(tmp_path):
     layouts = {
-        "velog": ["content/", "images/"], "velog-dated": ["2021-03-28/content/", "2021-03-28/images/"],
-        "hugo": ["hugo.toml"], "hugo-old": ["config.toml"], "hugo-content": ["content/"],
-        "jekyll": ["_config.yml"], "jekyll-posts": ["_posts/"], "mkdocs": ["mkdocs.yml"],
-        "pelican": ["pelicanconf.py"], "plain": ["notes.md"],
-        "velog-and-posts": ["content/", "images/", "_posts/"], "configured": ["_config.yml", "content/", "images/"],
+        "velog": ["content/", "images/"],
+        "velog-dated": ["2021-03-28/content/", "2021-03-28/images/"],
+        "hugo": ["hugo.toml"],
+        "hugo-old": ["config.toml"],
+        "hugo-content": ["content/"],
+        "jekyll": ["_config.yml"],
+        "jekyll-posts": ["_posts/"],
+        "mkdocs": ["mkdocs.yml"],
+        "pelican": ["pelicanconf.py"],
+        "plain": ["notes.md"],
+        "velog-and-posts": ["content/", "images/", "_posts/"],
+        "configured": ["_config.yml", "content/", "images/"],
     }
     found = {}
     for name, entries in layouts.items():
@@ -56,17 +63,27 @@ def test_each_platform_is_told_by_its_folder(tmp_path):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text("")
         found[name] = detect_flavor(root)
-    assert found == {"velog": "velog", "velog-dated": "velog", "hugo": "hugo", "hugo-old": "hugo",
-                     "hugo-content": "hugo", "jekyll": "jekyll", "jekyll-posts": "jekyll",
-                     "mkdocs": "python-markdown", "pelican": "python-markdown", "plain": "commonmark",
-                     "velog-and-posts": "velog", "configured": "jekyll"}
+    assert found == {
+        "velog": "velog",
+        "velog-dated": "velog",
+        "hugo": "hugo",
+        "hugo-old": "hugo",
+        "hugo-content": "hugo",
+        "jekyll": "jekyll",
+        "jekyll-posts": "jekyll",
+        "mkdocs": "python-markdown",
+        "pelican": "python-markdown",
+        "plain": "commonmark",
+        "velog-and-posts": "velog",
+        "configured": "jekyll",
+    }
     assert Journal(tmp_path / "jekyll").flavor == "jekyll"
     assert set(found.values()) == set(FLAVORS)
 
 
 def test_velog_breaks_every_newline_as_velog_does():
     out = render_markdown("첫 줄\n둘째 줄\n\n- 항목\n  이어짐\n", flavor="velog")
-    assert "<p data-line=\"1\">첫 줄<br>\n둘째 줄</p>" in out and "<li>항목<br>\n이어짐</li>" in out
+    assert '<p data-line="1">첫 줄<br>\n둘째 줄</p>' in out and "<li>항목<br>\n이어짐</li>" in out
     assert "<br>" not in render_markdown("첫 줄\n둘째 줄\n")  # GitHub joins the lines
 
 
@@ -81,8 +98,9 @@ def test_velog_numbered_lists_need_a_blank_line_above_as_on_velog():
 
 def test_velog_links_only_urls_with_a_scheme_and_math_is_not_money():
     out = render_markdown("www.a.com http://b.com me@a.com 가격 $5 와 $10\n", flavor="velog")
-    assert out == ('<p data-line="1">www.a.com <a href="http://b.com">http://b.com</a> me@a.com '
-                   "가격 $5 와 $10</p>\n")
+    assert out == (
+        '<p data-line="1">www.a.com <a href="http://b.com">http://b.com</a> me@a.com 가격 $5 와 $10</p>\n'
+    )
     github = render_markdown("www.a.com me@a.com\n")
     assert '<a href="http://www.a.com">' in github and '<a href="mailto:me@a.com">' in github
 
@@ -99,8 +117,11 @@ def test_velog_math_is_mathml_with_the_tex_kept():
 
 
 def test_math_cannot_carry_html_and_raw_math_is_still_removed():
-    out = render_markdown("$\\text{<img src=x onerror=alert(1)>}$ $\\text{<script>alert(1)</script>}$\n\n"
-                          '<math><mi xlink:href="javascript:alert(1)">m</mi></math>\n', flavor="velog")
+    out = render_markdown(
+        "$\\text{<img src=x onerror=alert(1)>}$ $\\text{<script>alert(1)</script>}$\n\n"
+        '<math><mi xlink:href="javascript:alert(1)">m</mi></math>\n',
+        flavor="velog",
+    )
     elements = Text(out)
     assert "img" not in elements.tags and "script" not in elements.tags
     assert "onerror" not in out.replace("onerror=alert(1)&gt;", "") and "javascript" not in out
@@ -108,13 +129,18 @@ def test_math_cannot_carry_html_and_raw_math_is_still_removed():
 
 
 def test_velog_embeds_are_cards_that_load_nothing():
-    out = render_markdown("!youtube[Tql60L5iUGg]\n\n!twitter[velopert/status/1]\n\n"
-                          "!codesandbox[react-new]\n\n!codepen[teddy/embed/abc]\n", flavor="velog")
+    out = render_markdown(
+        "!youtube[Tql60L5iUGg]\n\n!twitter[velopert/status/1]\n\n"
+        "!codesandbox[react-new]\n\n!codepen[teddy/embed/abc]\n",
+        flavor="velog",
+    )
     assert "iframe" not in out
-    for label, url in [("YouTube: Tql60L5iUGg", "https://www.youtube.com/watch?v=Tql60L5iUGg"),
-                       ("Twitter: velopert/status/1", "https://twitter.com/velopert/status/1"),
-                       ("CodeSandbox: react-new", "https://codesandbox.io/s/react-new"),
-                       ("CodePen: teddy/embed/abc", "https://codepen.io/teddy/embed/abc")]:
+    for label, url in [
+        ("YouTube: Tql60L5iUGg", "https://www.youtube.com/watch?v=Tql60L5iUGg"),
+        ("Twitter: velopert/status/1", "https://twitter.com/velopert/status/1"),
+        ("CodeSandbox: react-new", "https://codesandbox.io/s/react-new"),
+        ("CodePen: teddy/embed/abc", "https://codepen.io/teddy/embed/abc"),
+    ]:
         assert f'<a href="{url}">{label}</a>' in out
     assert "!youtube[Tql60L5iUGg]" in render_markdown("!youtube[Tql60L5iUGg]\n")  # not on GitHub
 
@@ -128,7 +154,9 @@ def test_velog_undefined_lines_are_missing_images():
 
 @pytest.mark.parametrize("flavor", ["velog", "commonmark", "hugo", "jekyll"])
 def test_velog_four_space_nesting_keeps_its_images(flavor):
-    tight = "1. 설치\n    1. 내려받기\n        ![](../images/a.png)\n    2. 풀기\n        ![](../images/b.png)\n"
+    tight = (
+        "1. 설치\n    1. 내려받기\n        ![](../images/a.png)\n    2. 풀기\n        ![](../images/b.png)\n"
+    )
     loose = "1. 설치\n    1. 내려받기\n\n        ![](../images/a.png)\n\n    2. 풀기\n\n        ![](../images/b.png)\n"
     for text in (tight, loose):
         elements = Text(render_markdown(text, flavor=flavor))
@@ -137,11 +165,15 @@ def test_velog_four_space_nesting_keeps_its_images(flavor):
 
 
 def test_hugo_shortcodes_are_labelled_blocks_and_highlight_is_code():
-    text = ('{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}\n\n'
-            '본문 {{< ref "other.md" >}} 계속\n\n{{< figure src="/img/a.png" caption="그림 설명" >}}\n\n'
-            "{{< youtube w7Ft2ymGmfc >}}\n\n{{% notice note %}}\n**알림** 내용\n{{% /notice %}}\n")
+    text = (
+        '{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}\n\n'
+        '본문 {{< ref "other.md" >}} 계속\n\n{{< figure src="/img/a.png" caption="그림 설명" >}}\n\n'
+        "{{< youtube w7Ft2ymGmfc >}}\n\n{{% notice note %}}\n**알림** 내용\n{{% /notice %}}\n"
+    )
     out = render_markdown(text, flavor="hugo")
-    assert '<div data-line="1" class="language-go highlight">' in out and '<span class="kd">func</span>' in out
+    assert (
+        '<div data-line="1" class="language-go highlight">' in out and '<span class="kd">func</span>' in out
+    )
     assert '{{&lt; ref "other.md" &gt;}}' in out and "계속" in out
     assert '<img src="/img/a.png" alt="">' in out and "그림 설명" in out
     assert "https://www.youtube.com/watch?v=w7Ft2ymGmfc" in out and "iframe" not in out
@@ -154,13 +186,17 @@ def test_hugo_typography_and_definition_lists():
 
 
 def test_jekyll_liquid_is_visible_and_highlight_is_code():
-    text = ("{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n\n"
-            "사이트 {{ site.url }} 주소\n{% endhighlight %}\n\n{% include note.html %}\n\n# 한글 제목\n")
+    text = (
+        "{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n\n"
+        "사이트 {{ site.url }} 주소\n{% endhighlight %}\n\n{% include note.html %}\n\n# 한글 제목\n"
+    )
     out = render_markdown(text, flavor="jekyll")
     assert '<div data-line="1" class="language-ruby highlight">' in out
     assert "<code>{{ site.url }}</code>" in out and "주소" in out
-    assert '<div class="liquid" data-line="6"><span class="liquid-label">Liquid</span> ' \
-           "<code>{% endhighlight %}</code></div>" in out
+    assert (
+        '<div class="liquid" data-line="6"><span class="liquid-label">Liquid</span> '
+        "<code>{% endhighlight %}</code></div>" in out
+    )
     assert "{% include note.html %}" in out
     assert '<h1 data-line="10" id="한글-제목">' in out  # kramdown's GFM parser makes GitHub's ids
 
@@ -187,11 +223,12 @@ FIXTURES = {
     "two-space nesting": "- 라벨링\n  - 현재\n    ![캡처](y.png)\n- 클라우드\n",
     "fences under items": "1. 설치\n\n   ```bash\n   pip install 패키지\n   ```\n\n2. 실행\n   ```\n   run 명령\n   ```\n",
     "endhighlight under text": "코드 설명 문장\n{% endhighlight %}\n\n다음 문단 {: .note } 끝\n",
-    "html and text": "<div align=\"center\">\n\n**굵게** 글자\n\n</div>\n\n표 다음 | 칸\n--- | ---\n가 | 나\n",
+    "html and text": '<div align="center">\n\n**굵게** 글자\n\n</div>\n\n표 다음 | 칸\n--- | ---\n가 | 나\n',
 }
 # what is markup, not text: comments, link targets, tags, list markers, fence languages
-_MARKUP = re.compile(r"<!--.*?-->|\]\([^)]*\)|<[^>]+>|^[ \t]*(?:\d+[.)]|[-*+])[ \t]|```\w*",
-                     re.DOTALL | re.MULTILINE)
+_MARKUP = re.compile(
+    r"<!--.*?-->|\]\([^)]*\)|<[^>]+>|^[ \t]*(?:\d+[.)]|[-*+])[ \t]|```\w*", re.DOTALL | re.MULTILINE
+)
 
 
 @pytest.mark.parametrize("flavor", ["commonmark", "velog", "hugo", "jekyll"])
@@ -212,16 +249,24 @@ def test_cli_render_prints_the_fragment_in_the_journals_flavor(tmp_path):
     before = post.read_bytes()
 
     def render(*extra):
-        return subprocess.run([sys.executable, "-m", "journal_app", "render", str(post), *extra],
-                              capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "journal_app", "render", str(post), *extra],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
 
     velog, plain, bad = render(), render("--flavor", "commonmark"), render("--flavor", "nope")
     assert velog.returncode == 0 and velog.stdout == '<p data-line="4">한 줄<br>\n두 줄</p>\n'
     assert plain.stdout == '<p data-line="4">한 줄\n두 줄</p>\n'
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
     page = tmp_path / "p.html"
-    exported = subprocess.run([sys.executable, "-m", "journal_app", "export", str(post), "-o", str(page),
-                               "--flavor", "commonmark"], capture_output=True, text=True, timeout=60)
+    exported = subprocess.run(
+        [sys.executable, "-m", "journal_app", "export", str(post), "-o", str(page), "--flavor", "commonmark"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert exported.returncode == 0 and "한 줄\n두 줄" in page.read_text(encoding="utf-8")
     assert post.read_bytes() == before
 
@@ -240,18 +285,25 @@ def test_the_site_uses_the_journals_flavor_and_rerenders_when_it_changes(tmp_pat
 
 
 def test_the_sanitizer_keeps_what_the_commonmark_engine_makes():
-    text = ("# 한글 제목\n\n| 왼쪽 | 가운데 |\n|:-----|:------:|\n| a    | b      |\n\n- [x] 끝낸 일\n- [ ] 남은 일\n\n"
-            "각주[^1] ~~지운~~ 글\n\n```python\nprint(\"안녕\")\n```\n\n> [!NOTE]\n> 알림\n\n"
-            "<p align=\"center\"><img src=\"../images/a.png\" width=\"50%\" alt=\"그림\"></p>\n\n"
-            "[상대 링크](<다른 글.md>) [메일](mailto:me@example.com) <https://example.com/글>\n\n[^1]: 각주 내용\n")
+    text = (
+        "# 한글 제목\n\n| 왼쪽 | 가운데 |\n|:-----|:------:|\n| a    | b      |\n\n- [x] 끝낸 일\n- [ ] 남은 일\n\n"
+        '각주[^1] ~~지운~~ 글\n\n```python\nprint("안녕")\n```\n\n> [!NOTE]\n> 알림\n\n'
+        '<p align="center"><img src="../images/a.png" width="50%" alt="그림"></p>\n\n'
+        "[상대 링크](<다른 글.md>) [메일](mailto:me@example.com) <https://example.com/글>\n\n[^1]: 각주 내용\n"
+    )
     for flavor in ("commonmark", "velog", "hugo", "jekyll"):
         out = render_markdown(text, flavor=flavor)
         elements = Text(out)
-        assert '<h1 data-line="1" id="' in out and "<th style=\"text-align:center\">가운데</th>" in out
+        assert '<h1 data-line="1" id="' in out and '<th style="text-align:center">가운데</th>' in out
         assert re.search(r'<input(?=[^>]* checked="")(?=[^>]* type="checkbox")(?=[^>]* disabled="")', out)
         assert "<del>지운</del>" in out
-        assert '<div data-line="12" class="language-python highlight">' in out and '<span class="nb">print' in out
-        assert '<p data-line="19" align="center"><img src="../images/a.png" width="50%" alt="그림"></p>' in out
+        assert (
+            '<div data-line="12" class="language-python highlight">' in out
+            and '<span class="nb">print' in out
+        )
+        assert (
+            '<p data-line="19" align="center"><img src="../images/a.png" width="50%" alt="그림"></p>' in out
+        )
         assert '<a href="다른 글.md">상대 링크</a>' in out and '<a href="https://example.com/글">' in out
         assert elements.tags.count("input") == 2 and "script" not in elements.tags
     github = render_markdown(text)
@@ -259,21 +311,33 @@ def test_the_sanitizer_keeps_what_the_commonmark_engine_makes():
     assert 'class="markdown-alert markdown-alert-note"' in github
 
 
-@pytest.mark.parametrize("layout, flavor", [(["content/", "images/"], "velog"), (["hugo.toml", "content/"], "hugo"),
-                                            (["_config.yml", "_posts/"], "jekyll"), (["mkdocs.yml"], "python-markdown"),
-                                            (["notes/"], "commonmark")])
+@pytest.mark.parametrize(
+    "layout, flavor",
+    [
+        (["content/", "images/"], "velog"),
+        (["hugo.toml", "content/"], "hugo"),
+        (["_config.yml", "_posts/"], "jekyll"),
+        (["mkdocs.yml"], "python-markdown"),
+        (["notes/"], "commonmark"),
+    ],
+)
 def test_preview_page_export_and_site_render_alike(tmp_path, layout, flavor):
     from journal_app.core import load_post
     from journal_app.core.export import export_post
     from journal_app.core.render import render_post
+
     root = tmp_path / "journal"
     for entry in layout:
-        (root / entry.rstrip("/")).mkdir(parents=True) if entry.endswith("/") else \
-            (root / entry).parent.mkdir(parents=True, exist_ok=True) or (root / entry).write_text("")
-    folder = root / ("content" if (root / "content").is_dir() else "_posts" if (root / "_posts").is_dir() else "")
+        (root / entry.rstrip("/")).mkdir(parents=True) if entry.endswith("/") else (
+            root / entry
+        ).parent.mkdir(parents=True, exist_ok=True) or (root / entry).write_text("")
+    folder = root / (
+        "content" if (root / "content").is_dir() else "_posts" if (root / "_posts").is_dir() else ""
+    )
     post_path = folder / "2021-01-02-p.md"
-    post_path.write_text("---\ntitle: 글\n---\n한 줄\n두 줄 $x$ {{< ref \"a\" >}} {{ site.url }}\n\n## 제목\n",
-                         encoding="utf-8")
+    post_path.write_text(
+        '---\ntitle: 글\n---\n한 줄\n두 줄 $x$ {{< ref "a" >}} {{ site.url }}\n\n## 제목\n', encoding="utf-8"
+    )
     assert Journal(root).flavor == flavor
     fragment = render_post(load_post(post_path), root, flavor=flavor)
     page = tmp_path / "page.html"
@@ -285,27 +349,43 @@ def test_preview_page_export_and_site_render_alike(tmp_path, layout, flavor):
 
 def test_check_reads_images_as_the_platform_does(tmp_path):
     from journal_app.core import check_post, load_post
+
     root = tmp_path / "backup"
     (root / "content").mkdir(parents=True)
     (root / "images").mkdir()
     post = root / "content" / "p.md"
-    post.write_text("---\ntitle: t\n---\n코드 `<img src=\"{{ article.image.url }}\">` 설명\n\n"
-                    "```html\n<img src=\"in-fence.png\">\n```\n\n    ![](indented.png)\n\n"
-                    "문단\n둘째 줄 ![](../images/없음.png)\n\n<p><img src=\"/images/gone.png\"></p>\n",
-                    encoding="utf-8")
+    post.write_text(
+        '---\ntitle: t\n---\n코드 `<img src="{{ article.image.url }}">` 설명\n\n'
+        '```html\n<img src="in-fence.png">\n```\n\n    ![](indented.png)\n\n'
+        '문단\n둘째 줄 ![](../images/없음.png)\n\n<p><img src="/images/gone.png"></p>\n',
+        encoding="utf-8",
+    )
     problems = [(problem.line, problem.message) for problem in check_post(load_post(post), root)]
-    assert problems == [(13, "image not found: ../images/없음.png"), (15, "image not found: /images/gone.png")]
+    assert problems == [
+        (13, "image not found: ../images/없음.png"),
+        (15, "image not found: /images/gone.png"),
+    ]
 
 
-HANGS = [("commonmark", "word: " * 20000), ("jekyll", "{{ a " * 10000), ("jekyll", "{% a\n" * 10000),
-         ("hugo", "{{< a\n" * 10000), ("hugo", "{{< highlight go >}}\n" * 3000), ("velog", "!youtube[ " * 8000)]
+HANGS = [
+    ("commonmark", "word: " * 20000),
+    ("jekyll", "{{ a " * 10000),
+    ("jekyll", "{% a\n" * 10000),
+    ("hugo", "{{< a\n" * 10000),
+    ("hugo", "{{< highlight go >}}\n" * 3000),
+    ("velog", "!youtube[ " * 8000),
+]
 
 
 def test_openers_that_never_close_do_not_hang_the_renderer():
     # each took 10 s to minutes before (a search to the end of the paragraph per opener)
-    script = ("import sys, json; from journal_app.core.render import render_markdown\n"
-              "for flavor, text in json.load(sys.stdin): render_markdown(text, flavor=flavor)\n")
+    script = (
+        "import sys, json; from journal_app.core.render import render_markdown\n"
+        "for flavor, text in json.load(sys.stdin): render_markdown(text, flavor=flavor)\n"
+    )
     import json
-    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(HANGS), text=True,
-                          capture_output=True, timeout=20)
+
+    done = subprocess.run(
+        [sys.executable, "-c", script], input=json.dumps(HANGS), text=True, capture_output=True, timeout=20
+    )
     assert done.returncode == 0, done.stderr

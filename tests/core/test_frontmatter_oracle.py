@@ -50,17 +50,23 @@ def test_every_header_both_can_read_reads_the_same(tmp_path):
 # line breaks YAML knows beyond \n and \r (NEL, U+2028, U+2029) and control characters are read
 # differently by libyaml (our C loader) and PyYAML's Python loader (python-frontmatter's): a
 # difference between the two YAML readers, not between the header readers
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"),
-                                       blacklist_characters="\x85\u2028\u2029"), max_size=30)
-scalars = st.one_of(texts, st.integers(), st.booleans(), st.none(),
-                    st.floats(allow_nan=False, allow_infinity=False))
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x85\u2028\u2029"),
+    max_size=30,
+)
+scalars = st.one_of(
+    texts, st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False, allow_infinity=False)
+)
 values = st.one_of(scalars, st.lists(scalars, max_size=5))
 keys = st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.dictionaries(keys, values, min_size=1, max_size=6), st.booleans(),
-       st.text(alphabet="가나다 abc\n#*-", max_size=80))
+@given(
+    st.dictionaries(keys, values, min_size=1, max_size=6),
+    st.booleans(),
+    st.text(alphabet="가나다 abc\n#*-", max_size=80),
+)
 def test_generated_headers_read_the_same(metadata, flow, body):
     header = yaml.safe_dump(metadata, allow_unicode=True, default_flow_style=flow, sort_keys=False)
     text = f"---\n{header}---\n{body}"

@@ -42,9 +42,11 @@ def test_load_post_refuses_pipes_sockets_and_devices_without_opening_them(tmp_pa
             """)
     finally:
         server.close()
-    assert found == {"pipe.md": "it is a named pipe (FIFO), not a regular file; it is not read",
-                     "socket.md": "it is a socket, not a regular file; it is not read",
-                     "zero.md": "it is a device, not a regular file; it is not read"}
+    assert found == {
+        "pipe.md": "it is a named pipe (FIFO), not a regular file; it is not read",
+        "socket.md": "it is a socket, not a regular file; it is not read",
+        "zero.md": "it is a device, not a regular file; it is not read",
+    }
 
 
 def test_the_scan_lists_special_files_as_problems_and_reads_the_rest(tmp_path):
@@ -80,8 +82,10 @@ def test_a_link_to_a_file_outside_the_journal_is_never_read(tmp_path):
     journal = Journal(root)
     key = journal.get(root / "key.md")
     assert not key.readable and key.title == "key"
-    assert key.problems == [f"Could not read {root / 'key.md'}: the file is a link to a place "
-                            "outside the journal; it is not read."]
+    assert key.problems == [
+        f"Could not read {root / 'key.md'}: the file is a link to a place "
+        "outside the journal; it is not read."
+    ]
     assert journal.get(root / "alias.md").readable
     assert journal.get(root / "alias.md").title == "Good"
     journal.refresh(root / "key.md")
@@ -105,17 +109,28 @@ def test_an_alias_bomb_is_refused_wherever_it_is(tmp_path, key):
                           post.metadata, post.to_bytes() == open({str(path)!r}, "rb").read(),
                           post.body, info.title]))
         """)
-    assert found == [True, ["line 1: the header holds more than 100,000 values (counting each "
-                            "repeat of an alias); it is not read"], "bomb", [], {}, True,
-                     "body\n", "bomb"]
+    assert found == [
+        True,
+        [
+            "line 1: the header holds more than 100,000 values (counting each "
+            "repeat of an alias); it is not read"
+        ],
+        "bomb",
+        [],
+        {},
+        True,
+        "body\n",
+        "bomb",
+    ]
 
 
 @pytest.mark.parametrize("key", ["title", "description", "unrelated"])
 def test_an_alias_to_a_long_text_is_refused_by_its_size(tmp_path, key):
     """Few values, each a repeat of one 500 KB string: 50 GB if anything joined them."""
     path = tmp_path / "wide.md"
-    path.write_text("---\ns: &s " + "x" * 500_000 + f"\n{key}: [" + ", ".join(["*s"] * 20_000)
-                    + "]\n---\nbody\n")
+    path.write_text(
+        "---\ns: &s " + "x" * 500_000 + f"\n{key}: [" + ", ".join(["*s"] * 20_000) + "]\n---\nbody\n"
+    )
     found = bounded(f"""
         import json
         from journal_app.core import load_post
@@ -125,8 +140,17 @@ def test_an_alias_to_a_long_text_is_refused_by_its_size(tmp_path, key):
         print(json.dumps([post.problems, post.title, post.description, post.metadata, info.title,
                           post.to_bytes() == open({str(path)!r}, "rb").read()]))
         """)
-    assert found == [["line 1: the header's text comes to more than 4,194,304 characters (counting "
-                      "each repeat of an alias); it is not read"], "wide", "", {}, "wide", True]
+    assert found == [
+        [
+            "line 1: the header's text comes to more than 4,194,304 characters (counting "
+            "each repeat of an alias); it is not read"
+        ],
+        "wide",
+        "",
+        {},
+        "wide",
+        True,
+    ]
 
 
 def test_a_self_referencing_yaml_header_is_refused():
@@ -142,8 +166,7 @@ def test_deeply_nested_toml_and_json_headers_are_problems(depth):
     json_post = Post(text.encode())
     for post in (toml, json_post):
         assert post.header_invalid
-        assert post.problems == ["line 1: the header is nested more than 64 levels deep; "
-                                 "it is not read"]
+        assert post.problems == ["line 1: the header is nested more than 64 levels deep; it is not read"]
         assert post.body == "body\n"
     assert json_post.to_bytes() == text.encode() and json_post.header.text == text[:-5]
 
@@ -181,8 +204,7 @@ def test_twenty_thousand_tags_are_linear_and_capped(tmp_path):
     path.write_text("---\ntags: [" + ", ".join(tags) + "]\ncategories: t5, extra\n---\nbody\n")
     post = load_post(path)
     assert post.tags == [f"t{number}" for number in range(20000)] + ["extra"]
-    assert post.problems == ["the header has 20,001 tags; only the first 100 are listed in "
-                             "the journal"]
+    assert post.problems == ["the header has 20,001 tags; only the first 100 are listed in the journal"]
     info = PostInfo.of(post, "tags.md")
     assert info.tags == post.tags[:LISTED_TAGS] and info.problems == post.problems
     journal = Journal(tmp_path)
@@ -220,15 +242,46 @@ def _index_rows() -> sqlite3.Connection:
     return sqlite3.connect(database, isolation_level=None)
 
 
-@pytest.mark.parametrize("garbage", [
-    "not json {", "[1, 2]", json.dumps({"title": "x"}), 42, b"\xff\xfe",
-    json.dumps({"title": 5, "date": "2024-01-01T00:00:00+00:00", "tags": [], "description": "",
-                "problems": [], "header_invalid": False}),
-    json.dumps({"title": "x", "date": "2024-01-01T00:00:00", "tags": [], "description": "",
-                "problems": [], "header_invalid": False}),
-    json.dumps({"title": "x", "date": "2024-01-01T00:00:00+00:00", "tags": "not a list",
-                "description": "", "problems": [], "header_invalid": False}),
-])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "not json {",
+        "[1, 2]",
+        json.dumps({"title": "x"}),
+        42,
+        b"\xff\xfe",
+        json.dumps(
+            {
+                "title": 5,
+                "date": "2024-01-01T00:00:00+00:00",
+                "tags": [],
+                "description": "",
+                "problems": [],
+                "header_invalid": False,
+            }
+        ),
+        json.dumps(
+            {
+                "title": "x",
+                "date": "2024-01-01T00:00:00",
+                "tags": [],
+                "description": "",
+                "problems": [],
+                "header_invalid": False,
+            }
+        ),
+        json.dumps(
+            {
+                "title": "x",
+                "date": "2024-01-01T00:00:00+00:00",
+                "tags": "not a list",
+                "description": "",
+                "problems": [],
+                "header_invalid": False,
+            }
+        ),
+    ],
+)
 def test_a_damaged_index_entry_is_read_again_from_the_file(tmp_path, garbage):
     root = tmp_path / "journal"
     root.mkdir()
@@ -237,10 +290,10 @@ def test_a_damaged_index_entry_is_read_again_from_the_file(tmp_path, garbage):
     Journal(root)
     _index_rows().execute("UPDATE posts SET summary = ? WHERE path LIKE '%good.md'", (garbage,))
     journal = Journal(root)
-    assert [(info.title, info.tags) for info in journal.posts if info.relpath == "good.md"] == \
-        [("Good", ["ok"])]
-    (summary,) = _index_rows().execute(
-        "SELECT summary FROM posts WHERE path LIKE '%good.md'").fetchone()
+    assert [(info.title, info.tags) for info in journal.posts if info.relpath == "good.md"] == [
+        ("Good", ["ok"])
+    ]
+    (summary,) = _index_rows().execute("SELECT summary FROM posts WHERE path LIKE '%good.md'").fetchone()
     assert json.loads(summary)["title"] == "Good"  # the entry was replaced
 
 

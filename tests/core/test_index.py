@@ -10,8 +10,19 @@ from journal_app.core.index import cache_folder
 
 
 def snapshot(journal: Journal) -> list[tuple]:
-    return [(info.relpath, info.title, info.date, info.tags, info.description, info.problems,
-             info.header_invalid, info.readable) for info in journal.posts]
+    return [
+        (
+            info.relpath,
+            info.title,
+            info.date,
+            info.tags,
+            info.description,
+            info.problems,
+            info.header_invalid,
+            info.readable,
+        )
+        for info in journal.posts
+    ]
 
 
 def test_index_gives_the_same_summaries(quirk_journal):
@@ -49,22 +60,28 @@ def test_many_files_read_in_parallel_match_serial(tmp_path):
     root.mkdir()
     for index in range(450):
         tags = '["가","나"]' if index % 2 else "[]"
-        header = f'---\ntitle: "글 {index}"\ndate: 2020-01-{index % 28 + 1:02d}T00:00:00Z\ntags: {tags}\n---\n'
+        header = (
+            f'---\ntitle: "글 {index}"\ndate: 2020-01-{index % 28 + 1:02d}T00:00:00Z\ntags: {tags}\n---\n'
+        )
         (root / f"{index:03d}.md").write_text(header + "본문\n" * 5)
     (root / "bad.md").write_bytes(b"\xff\xfe")
     # workers are forked only from a single-threaded process, and pytest's watchdog is a thread
-    script = ("import json, sys\nfrom journal_app.core import Journal\n"
-              "journal = Journal(sys.argv[1], use_index=False)\n"
-              "print(json.dumps({'workers': journal.scan_workers, 'posts': [[info.relpath, info.title, "
-              "info.date.isoformat(), info.tags, info.description, info.problems, info.header_invalid, "
-              "info.readable] for info in journal.posts]}, ensure_ascii=False))")
-    result = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True,
-                            timeout=120, check=True)
+    script = (
+        "import json, sys\nfrom journal_app.core import Journal\n"
+        "journal = Journal(sys.argv[1], use_index=False)\n"
+        "print(json.dumps({'workers': journal.scan_workers, 'posts': [[info.relpath, info.title, "
+        "info.date.isoformat(), info.tags, info.description, info.problems, info.header_invalid, "
+        "info.readable] for info in journal.posts]}, ensure_ascii=False))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(root)], capture_output=True, text=True, timeout=120, check=True
+    )
     found = json.loads(result.stdout)
     if (os.cpu_count() or 1) > 1:
         assert found["workers"] > 1
     parallel = [(p[0], p[1], datetime.fromisoformat(p[2]), *p[3:]) for p in found["posts"]]
     from journal_app.core import journal as journal_module
+
     serial_minimum, journal_module.PARALLEL_MINIMUM = journal_module.PARALLEL_MINIMUM, 10**9
     try:
         serial = snapshot(Journal(root, use_index=False))

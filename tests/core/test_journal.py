@@ -11,8 +11,13 @@ from journal_app.core import UNTAGGED, Journal, JournalChange
 
 def test_scan_finds_every_post_and_skips_build_output(quirk_journal):
     root, written = quirk_journal
-    for skipped in ("_site/copy.md", "public/copy.md", "node_modules/x/readme.md", ".git/x.md",
-                    ".hidden/note.md"):
+    for skipped in (
+        "_site/copy.md",
+        "public/copy.md",
+        "node_modules/x/readme.md",
+        ".git/x.md",
+        ".hidden/note.md",
+    ):
         (root / skipped).parent.mkdir(parents=True, exist_ok=True)
         (root / skipped).write_text("# skipped\n")
     (root / "notes/not-a-post.txt").write_text("x")
@@ -78,8 +83,13 @@ def test_refresh_one_file(quirk_journal):
 def test_invalid_headers_are_listed_with_their_problem(quirk_journal):
     root, _ = quirk_journal
     invalid = [info.relpath for info in Journal(root).posts if info.header_invalid]
-    assert sorted(invalid) == sorted(["backup/content/책 \u201c데미안\u201d 읽고.md",
-                                      "backup/content/윈도우 경로.md", "notes/list-header.md"])
+    assert sorted(invalid) == sorted(
+        [
+            "backup/content/책 \u201c데미안\u201d 읽고.md",
+            "backup/content/윈도우 경로.md",
+            "notes/list-header.md",
+        ]
+    )
 
 
 def test_sync_picks_up_added_changed_and_removed_files(quirk_journal):
@@ -94,8 +104,9 @@ def test_sync_picks_up_added_changed_and_removed_files(quirk_journal):
     new_folder.mkdir(parents=True)
     (new_folder / "deep.md").write_text("# 깊은 글\n")
     found = journal.sync([root / "notes", root / "vault", root / "new"])
-    assert found == JournalChange(added={added, new_folder / "deep.md"}, changed={changed},
-                                  removed={root / "notes/plain.md"})
+    assert found == JournalChange(
+        added={added, new_folder / "deep.md"}, changed={changed}, removed={root / "notes/plain.md"}
+    )
     assert journal.get(added).title == "추가"
     assert "변경" in journal.get(changed).tags
     assert journal.get(root / "notes/plain.md") is None
@@ -126,9 +137,11 @@ def test_dates_are_read_on_this_computers_clock(tmp_path, seoul):
 
     (tmp_path / "docker.md").write_text(
         '---\ntitle: "Docker CheatSheet"\ndate: 2023-03-14T23:13:00.000Z\ntags: ["docker"]\n---\n',
-        encoding="utf-8")
-    (tmp_path / "march.md").write_text("---\ntitle: 삼월\ndate: 2023-03-31T20:00:00Z\n---\n",
-                                       encoding="utf-8")
+        encoding="utf-8",
+    )
+    (tmp_path / "march.md").write_text(
+        "---\ntitle: 삼월\ndate: 2023-03-31T20:00:00Z\n---\n", encoding="utf-8"
+    )
     journal = Journal(tmp_path)
     years = journal.by_date()
     assert list(years) == [2023] and list(years[2023]) == [4, 3]  # 31 March 20:00 UTC is April here
@@ -177,8 +190,9 @@ def test_a_shallow_sync_lists_one_folder_by_names_and_inode_numbers(quirk_journa
     sub.mkdir(parents=True)
     (sub / "deep.md").write_text("# 깊은 글\n", encoding="utf-8")
     change = journal.sync([notes], deep=False)
-    assert change == JournalChange(added={added, sub / "deep.md"}, changed={replaced},
-                                   removed={notes / "list-header.md"})
+    assert change == JournalChange(
+        added={added, sub / "deep.md"}, changed={replaced}, removed={notes / "list-header.md"}
+    )
     assert journal.get(replaced).title == "바뀐 글" and journal.get(sub / "deep.md") is not None
     assert str(notes / "new") in journal.known_folders()
     import shutil

@@ -41,8 +41,11 @@ def test_killed_writer_never_leaves_a_partial_file(tmp_path):
     rng = random.Random(7)
     done = kills = 0
     while done < 200:
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(done)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(done)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(rng.uniform(0.05, 0.4))
         child.send_signal(signal.SIGKILL)
         child.wait()
@@ -56,4 +59,5 @@ def test_killed_writer_never_leaves_a_partial_file(tmp_path):
         assert kills < 1000
     assert done == 200 and kills >= 5
     from journal_app.core import Journal
+
     assert [info.relpath for info in Journal(tmp_path, use_index=False).posts] == ["growing.md"]

@@ -9,21 +9,30 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from journal_app.core import Journal, JournalError, Post
-from journal_app.core.newpost import (create_post, file_stem, journal_style, new_post_text,
-                                      rename_post, unique_path)
+from journal_app.core.newpost import (
+    create_post,
+    file_stem,
+    journal_style,
+    new_post_text,
+    rename_post,
+    unique_path,
+)
 from journal_app.resources import resource_path
 
 KST = timezone(timedelta(hours=9))
 
 
-@pytest.mark.parametrize("title, stem", [
-    ("AI Expo 후기", "AI Expo 후기"),
-    ('C:\\경로/이름*?"<>|', "C경로이름"),
-    ("  ..숨김  ", "숨김"),
-    ("../../etc/passwd", "etcpasswd"),
-    ("", "untitled"),
-    ("탭\t과   공백", "탭 과 공백"),
-])
+@pytest.mark.parametrize(
+    "title, stem",
+    [
+        ("AI Expo 후기", "AI Expo 후기"),
+        ('C:\\경로/이름*?"<>|', "C경로이름"),
+        ("  ..숨김  ", "숨김"),
+        ("../../etc/passwd", "etcpasswd"),
+        ("", "untitled"),
+        ("탭\t과   공백", "탭 과 공백"),
+    ],
+)
 def test_file_stem(title, stem):
     assert file_stem(title) == stem
 
@@ -41,8 +50,9 @@ def test_create_post_velog_style(tmp_path):
     assert journal_style(journal) == "velog"
     path = create_post(journal, '새 "글"', ["일상"], datetime(2026, 1, 2, 9, 0, tzinfo=KST))
     assert path.parent == root / "content"
-    assert path.read_text() == ('---\ntitle: "새 \\"글\\""\ndescription: ""\n'
-                                'date: 2026-01-02T00:00:00.000Z\ntags: ["일상"]\n---\n\n')
+    assert path.read_text() == (
+        '---\ntitle: "새 \\"글\\""\ndescription: ""\ndate: 2026-01-02T00:00:00.000Z\ntags: ["일상"]\n---\n\n'
+    )
     assert journal.get(path).title == '새 "글"'
     again = create_post(journal, '새 "글"', [])
     assert again.name == "새 글 (2).md"
@@ -93,6 +103,7 @@ def test_rename_post(tmp_path):
 
 def test_jekyll_posts_get_the_dated_name_jekyll_publishes(tmp_path):
     from datetime import datetime, timedelta, timezone
+
     root = tmp_path / "site"
     (root / "_posts").mkdir(parents=True)
     (root / "_config.yml").write_text("title: x\n")

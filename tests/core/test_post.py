@@ -85,10 +85,13 @@ def test_escaped_underscore_is_kept_verbatim(quirk_journal):
     assert b'title: "snake\\_case' in post.to_bytes()
 
 
-@pytest.mark.parametrize("relative, line", [
-    ("backup/content/책 \u201c데미안\u201d 읽고.md", 2),
-    ("backup/content/윈도우 경로.md", 3),
-])
+@pytest.mark.parametrize(
+    "relative, line",
+    [
+        ("backup/content/책 \u201c데미안\u201d 읽고.md", 2),
+        ("backup/content/윈도우 경로.md", 3),
+    ],
+)
 def test_invalid_header_never_raises(quirk_journal, relative, line):
     root, written = quirk_journal
     path = root / relative
@@ -141,7 +144,7 @@ def test_toml_header(quirk_journal):
 
 
 def test_invalid_toml_header_reports_line(tmp_path):
-    post = Post(b"+++\ntitle = \"x\"\ndate = = 3\n+++\nBody\n", tmp_path / "t.md")
+    post = Post(b'+++\ntitle = "x"\ndate = = 3\n+++\nBody\n', tmp_path / "t.md")
     assert post.header_invalid and post.problem_details[0].line == 3
     assert post.body == "Body\n"
 
@@ -151,12 +154,15 @@ def test_json_header():
     assert post.header.kind == "json" and post.title == "JSON post" and post.body == "Body\n"
 
 
-@pytest.mark.parametrize("relative, title", [
-    ("notes/plain.md", "Just a heading"),
-    ("vault/obsidian.md", "Obsidian note"),
-    ("backup/2021-10-31/content/날짜 없는 글.md", "날짜 없는 글"),
-    ("notes/list-header.md", "list-header"),
-])
+@pytest.mark.parametrize(
+    "relative, title",
+    [
+        ("notes/plain.md", "Just a heading"),
+        ("vault/obsidian.md", "Obsidian note"),
+        ("backup/2021-10-31/content/날짜 없는 글.md", "날짜 없는 글"),
+        ("notes/list-header.md", "list-header"),
+    ],
+)
 def test_title_fallbacks(quirk_journal, relative, title):
     root, _ = quirk_journal
     assert load_post(root / relative).title == title
@@ -167,11 +173,14 @@ def test_heading_inside_code_is_not_a_title():
     assert post.title == "Real"
 
 
-@pytest.mark.parametrize("relative, expected", [
-    ("_posts/2016-02-29-leap-day.md", "2016-02-29T09:48:44+01:00"),
-    ("content/posts/hugo.md", "2024-02-02T04:14:54-08:00"),
-    ("backup/content/제주 여행 후기.md", "2021-03-28T11:58:29.459000+00:00"),
-])
+@pytest.mark.parametrize(
+    "relative, expected",
+    [
+        ("_posts/2016-02-29-leap-day.md", "2016-02-29T09:48:44+01:00"),
+        ("content/posts/hugo.md", "2024-02-02T04:14:54-08:00"),
+        ("backup/content/제주 여행 후기.md", "2021-03-28T11:58:29.459000+00:00"),
+    ],
+)
 def test_dates_with_offsets(quirk_journal, relative, expected):
     root, _ = quirk_journal
     assert load_post(root / relative).date.isoformat() == expected
@@ -207,6 +216,7 @@ def test_binary_file_noted(tmp_path):
 
 def test_conflict_when_changed_on_disk(tmp_path):
     from journal_app.core import ConflictError
+
     path = tmp_path / "c.md"
     path.write_text("---\ntitle: a\n---\nx\n")
     post = load_post(path)

@@ -32,32 +32,33 @@ def alias_bomb() -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("data, expected", [
-    (b"plain text\n", []),
-    ("---\ntitle: fine\n---\nbody\n".encode(), []),
-    (b"caf\xe9 au lait\n", [K.UNDECODABLE]),
-    ("한글로 쓴 옛 글입니다\n".encode("cp949"), [K.LEGACY_ENCODING]),
-    (b"text\x00with a NUL\n", [K.NUL_BYTES]),
-    (b"---\ntitle: [unclosed\n---\nbody\n", [K.INVALID_HEADER]),
-    (b"+++\ntitle = \n+++\nbody\n", [K.INVALID_HEADER]),
-    (b"---\n- a\n- b\n---\nbody\n", [K.HEADER_NOT_MAPPING]),
-    (b"---\ntitle: caf\xe9\n---\nbody\n", [K.UNDECODABLE, K.HEADER_UNDECODABLE]),
-    (("---\ntitle: big\nbody: " + "a" * (1024 * 1024 + 10) + "\n---\n").encode(), [K.HEADER_TOO_LARGE]),
-    (("---\nk: " + nested(70) + "\n---\n").encode(), [K.HEADER_TOO_DEEP]),
-    (('{"k": ' + nested(70) + "}\nbody\n").encode(), [K.HEADER_TOO_DEEP]),
-    (('{"k": ' + nested(100_000) + "}\nbody\n").encode(), [K.HEADER_TOO_DEEP]),  # past recursion
-    (("---\n" + alias_bomb() + "\n---\n").encode(), [K.HEADER_TOO_MANY_VALUES]),
-    (("---\ntags: [" + ", ".join(f"t{n}" for n in range(101)) + "]\n---\n").encode(),
-     [K.TOO_MANY_TAGS]),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"plain text\n", []),
+        ("---\ntitle: fine\n---\nbody\n".encode(), []),
+        (b"caf\xe9 au lait\n", [K.UNDECODABLE]),
+        ("한글로 쓴 옛 글입니다\n".encode("cp949"), [K.LEGACY_ENCODING]),
+        (b"text\x00with a NUL\n", [K.NUL_BYTES]),
+        (b"---\ntitle: [unclosed\n---\nbody\n", [K.INVALID_HEADER]),
+        (b"+++\ntitle = \n+++\nbody\n", [K.INVALID_HEADER]),
+        (b"---\n- a\n- b\n---\nbody\n", [K.HEADER_NOT_MAPPING]),
+        (b"---\ntitle: caf\xe9\n---\nbody\n", [K.UNDECODABLE, K.HEADER_UNDECODABLE]),
+        (("---\ntitle: big\nbody: " + "a" * (1024 * 1024 + 10) + "\n---\n").encode(), [K.HEADER_TOO_LARGE]),
+        (("---\nk: " + nested(70) + "\n---\n").encode(), [K.HEADER_TOO_DEEP]),
+        (('{"k": ' + nested(70) + "}\nbody\n").encode(), [K.HEADER_TOO_DEEP]),
+        (('{"k": ' + nested(100_000) + "}\nbody\n").encode(), [K.HEADER_TOO_DEEP]),  # past recursion
+        (("---\n" + alias_bomb() + "\n---\n").encode(), [K.HEADER_TOO_MANY_VALUES]),
+        (("---\ntags: [" + ", ".join(f"t{n}" for n in range(101)) + "]\n---\n").encode(), [K.TOO_MANY_TAGS]),
+    ],
+)
 def test_each_problem_of_a_post_has_its_kind(data, expected):
     assert kinds(data) == expected
 
 
 def test_a_header_problem_has_its_kind_and_line():
     post = Post(b"---\ntitle: a\ntags: [b\n---\n")
-    assert post.problem_details == [Problem(post.problem_details[0].message, 4,
-                                            kind=K.INVALID_HEADER)]
+    assert post.problem_details == [Problem(post.problem_details[0].message, 4, kind=K.INVALID_HEADER)]
     assert post.has_problem(K.INVALID_HEADER) and not post.has_problem(K.UNDECODABLE)
     assert post.header.problem == post.problem_details[0]
 
@@ -76,8 +77,9 @@ def test_what_check_adds_has_its_kind(tmp_path):
     (tmp_path / "empty.md").write_bytes(b"")
     (tmp_path / "large.md").write_bytes(b"x" * (5 * 1024 * 1024 + 1))
     (tmp_path / "note.txt").write_text("not an image")
-    (tmp_path / "images.md").write_text("undefined\n\n![](missing.png)\n\n![](note.txt)\n\n"
-                                        "![](../outside.png)\n")
+    (tmp_path / "images.md").write_text(
+        "undefined\n\n![](missing.png)\n\n![](note.txt)\n\n![](../outside.png)\n"
+    )
     (tmp_path.parent / "outside.png").write_bytes(b"\x89PNG\r\n\x1a\n")
 
     def found(name: str) -> list[tuple[int | None, ProblemKind]]:
@@ -85,8 +87,12 @@ def test_what_check_adds_has_its_kind(tmp_path):
 
     assert found("empty.md") == [(None, K.EMPTY)]
     assert found("large.md") == [(None, K.LARGE)]
-    assert found("images.md") == [(1, K.UNDEFINED_LINE), (3, K.IMAGE_MISSING),
-                                  (5, K.IMAGE_REFUSED), (7, K.IMAGE_REFUSED)]
+    assert found("images.md") == [
+        (1, K.UNDEFINED_LINE),
+        (3, K.IMAGE_MISSING),
+        (5, K.IMAGE_REFUSED),
+        (7, K.IMAGE_REFUSED),
+    ]
 
 
 def unread(tmp_path, name: str) -> PostInfo:
@@ -106,9 +112,13 @@ def test_files_that_are_not_read_have_their_kind(tmp_path):
     os.symlink(tmp_path / "gone.md", tmp_path / "dangling.md")
     journal = Journal(tmp_path, use_index=False)
     found = {info.relpath: info.problem_kinds for info in journal.posts}
-    assert found == {"pipe.md": [K.NOT_REGULAR], "huge.md": [K.TOO_LARGE],
-                     "outside.md": [K.OUTSIDE_JOURNAL], "loop.md": [K.SYMLINK_LOOP],
-                     "dangling.md": [K.UNREADABLE]}
+    assert found == {
+        "pipe.md": [K.NOT_REGULAR],
+        "huge.md": [K.TOO_LARGE],
+        "outside.md": [K.OUTSIDE_JOURNAL],
+        "loop.md": [K.SYMLINK_LOOP],
+        "dangling.md": [K.UNREADABLE],
+    }
     assert all(not info.readable for info in journal.posts)
     journal.refresh(tmp_path / "outside.md")
     assert journal.get(tmp_path / "outside.md").problem_kinds == [K.OUTSIDE_JOURNAL]
@@ -127,11 +137,14 @@ def test_summaries_keep_the_kinds_through_the_index(tmp_path):
     assert all(type(kind) is ProblemKind for info in again.posts for kind in info.problem_kinds)
 
 
-@pytest.mark.parametrize("damage", [
-    {"problem_kinds": ["no_such_kind"]},
-    {"problem_kinds": []},  # one kind for each problem
-    {"problem_kinds": None},
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {"problem_kinds": ["no_such_kind"]},
+        {"problem_kinds": []},  # one kind for each problem
+        {"problem_kinds": None},
+    ],
+)
 def test_an_index_entry_with_damaged_kinds_is_not_a_summary(tmp_path, damage):
     (tmp_path / "bad.md").write_bytes(b"---\ntitle: [a\n---\n")
     info = Journal(tmp_path, use_index=False).posts[0]

@@ -84,8 +84,9 @@ def test_set_field_string_changes_one_line(header, name, value):
     assert removed[0][2:].startswith(name + ":")
     again = Post(out, "x.md")
     assert again.metadata[name] == value
-    assert {k: v for k, v in again.metadata.items() if k != name} == \
-        {k: v for k, v in Post(data).metadata.items() if k != name}
+    assert {k: v for k, v in again.metadata.items() if k != name} == {
+        k: v for k, v in Post(data).metadata.items() if k != name
+    }
 
 
 @settings(max_examples=200)
@@ -119,13 +120,23 @@ def test_new_key_adds_one_line(header, name, value):
 
 
 yaml_keys = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)
-yaml_values = st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=4),
-                        st.integers(-10**6, 10**6), st.booleans())
+yaml_values = st.one_of(
+    st.text(max_size=30),
+    st.lists(st.text(max_size=10), max_size=4),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+)
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(yaml_keys, yaml_values, min_size=1, max_size=6),
-       st.sampled_from([None, False]), yaml_keys, st.text(max_size=40), any_text, newlines)
+@given(
+    st.dictionaries(yaml_keys, yaml_values, min_size=1, max_size=6),
+    st.sampled_from([None, False]),
+    yaml_keys,
+    st.text(max_size=40),
+    any_text,
+    newlines,
+)
 @example(mapping={"a": ""}, style=None, name="off", value="", body="", newline="\n")  # a YAML 1.1 bool
 @example(mapping={"a": ""}, style=None, name="a", value="", body="\r\n", newline="\r\n")
 def test_any_yaml_header_field_edit_reads_back(mapping, style, name, value, body, newline):
@@ -147,6 +158,7 @@ def test_any_yaml_header_field_edit_reads_back(mapping, style, name, value, body
     post.set_field(name, value)
     again = Post(post.to_bytes(), "x.md")
     assert again.metadata[name] == value
-    assert {k: v for k, v in again.metadata.items() if k != name} == \
-        {k: v for k, v in mapping.items() if k != name}
+    assert {k: v for k, v in again.metadata.items() if k != name} == {
+        k: v for k, v in mapping.items() if k != name
+    }
     assert again.body == body_before  # the body is untouched, byte for byte

@@ -35,8 +35,10 @@ def test_two_space_nested_lists_nest():
 
 
 def test_footnotes_definitions_abbreviations_attributes():
-    out = render_markdown("HTML[^1]\n\n[^1]: 노트\n\n용어\n:   정의\n\n*[HTML]: Hyper Text\n\n"
-                          "문단\n{: .note }\n", flavor="python-markdown")
+    out = render_markdown(
+        "HTML[^1]\n\n[^1]: 노트\n\n용어\n:   정의\n\n*[HTML]: Hyper Text\n\n문단\n{: .note }\n",
+        flavor="python-markdown",
+    )
     assert 'class="footnote"' in out and "<dl" in out and "<abbr" in out and 'class="note"' in out
 
 
@@ -46,27 +48,45 @@ def test_nested_fences():
 
 
 def test_every_top_level_block_has_its_source_line():
-    text = ("# 제목\n\n문단 하나\n\n- a\n- b\n\n- c\n\n> 인용\n\n> 계속\n\n```\ncode\n\n# not heading\n```\n\n"
-            "| a |\n|---|\n| 1 |\n\n---\n\n[^1]: note\n")
+    text = (
+        "# 제목\n\n문단 하나\n\n- a\n- b\n\n- c\n\n> 인용\n\n> 계속\n\n```\ncode\n\n# not heading\n```\n\n"
+        "| a |\n|---|\n| 1 |\n\n---\n\n[^1]: note\n"
+    )
     out = render_markdown(text, first_line=7)
     lines = re.findall(r'<(\w+) data-line="(\d+)"', out)
-    assert lines == [("h1", "7"), ("p", "9"), ("ul", "11"), ("blockquote", "16"), ("blockquote", "18"),
-                     ("div", "20"), ("table", "26"), ("hr", "30")]
+    assert lines == [
+        ("h1", "7"),
+        ("p", "9"),
+        ("ul", "11"),
+        ("blockquote", "16"),
+        ("blockquote", "18"),
+        ("div", "20"),
+        ("table", "26"),
+        ("hr", "30"),
+    ]
     assert out.count("<ul") == 1 and out.count("<blockquote") == 2  # two quotes, as CommonMark has it
     assert "jline" not in out
     python_markdown = render_markdown(text, first_line=7, flavor="python-markdown")
     assert re.findall(r'<(\w+) data-line="(\d+)"', python_markdown) == [
-        ("h1", "7"), ("p", "9"), ("ul", "11"), ("blockquote", "16"), ("div", "20"), ("table", "26"),
-        ("hr", "30")]
+        ("h1", "7"),
+        ("p", "9"),
+        ("ul", "11"),
+        ("blockquote", "16"),
+        ("div", "20"),
+        ("table", "26"),
+        ("hr", "30"),
+    ]
     assert python_markdown.count("<blockquote") == 1 and "jline" not in python_markdown
 
 
 def test_a_list_right_under_a_paragraph_line_is_a_list_as_on_velog():
-    out = render_markdown("빌드 과정\n- 의존성 다운로드\n- 컴파일\n\n순서\n1. 첫째\n2. 둘째\n\n"
-                          "문단\n2. 목록이 아님\n\n제목\n-\n\n- 항목\n  이어짐\n- 다음\n")
+    out = render_markdown(
+        "빌드 과정\n- 의존성 다운로드\n- 컴파일\n\n순서\n1. 첫째\n2. 둘째\n\n"
+        "문단\n2. 목록이 아님\n\n제목\n-\n\n- 항목\n  이어짐\n- 다음\n"
+    )
     assert '<p data-line="1">빌드 과정</p>\n<ul data-line="2">\n<li>의존성 다운로드</li>' in out
     assert '<p data-line="5">순서</p>\n<ol data-line="6">\n<li>첫째</li>' in out
-    assert "<p data-line=\"9\">문단\n2. 목록이 아님</p>" in out  # only "1." interrupts
+    assert '<p data-line="9">문단\n2. 목록이 아님</p>' in out  # only "1." interrupts
     assert '<h2 data-line="12" id="제목">제목</h2>' in out  # a lone "-" underlines a heading
     assert "<li>항목\n이어짐</li>\n<li>다음</li>" in out  # list items are not split
 
@@ -74,9 +94,13 @@ def test_a_list_right_under_a_paragraph_line_is_a_list_as_on_velog():
 def test_interrupting_lists_leave_html_blocks_rules_and_other_lists_alone():
     out = render_markdown("문단\n<!--\n할 일\n- 초안 항목\n-->\n\n## 다음 절\n\n본문 계속\n")
     assert '<h2 data-line="7" id="다음-절">다음 절</h2>' in out and "본문 계속" in out
-    assert '<pre data-line="2">$ ls\n- 결과\n</pre>' in render_markdown("코드 예시\n<pre>\n$ ls\n- 결과\n</pre>\n")
-    assert "<li>노트북</li>\n</ul>\n<hr data-line=\"3\">" in render_markdown("준비물\n- 노트북\n---\n")
-    assert "<p data-line=\"1\">문단</p>\n<ol data-line=\"2\">" in render_markdown("문단\n1) 하나\n2) 둘\n")  # as on GitHub
+    assert '<pre data-line="2">$ ls\n- 결과\n</pre>' in render_markdown(
+        "코드 예시\n<pre>\n$ ls\n- 결과\n</pre>\n"
+    )
+    assert '<li>노트북</li>\n</ul>\n<hr data-line="3">' in render_markdown("준비물\n- 노트북\n---\n")
+    assert '<p data-line="1">문단</p>\n<ol data-line="2">' in render_markdown(
+        "문단\n1) 하나\n2) 둘\n"
+    )  # as on GitHub
 
 
 def test_markers_do_not_change_the_rendering():
@@ -84,6 +108,7 @@ def test_markers_do_not_change_the_rendering():
     plain = re.sub(r' data-line="\d+"', "", render_markdown(text, flavor="python-markdown"))
     import markdown
     from journal_app.core.pymd import EXTENSION_CONFIGS, EXTENSIONS
+
     reference = markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     assert plain == reference
     assert mark_block_lines("a\n\nb").count("jline") == 2
@@ -95,9 +120,12 @@ def test_images_both_velog_layouts_and_missing(tmp_path):
     (root / "images").mkdir()
     (root / "images" / "a b.png").write_bytes(PNG_HEAD)
     post_path = root / "content" / "p.md"
-    post_path.write_text("![](../images/a%20b.png)\n\n![alt](</images/a b.png>)\n\n"
-                         "<img src=\"/images/gone.png\">\n\n![](https://x.test/r.png)\n")
+    post_path.write_text(
+        "![](../images/a%20b.png)\n\n![alt](</images/a b.png>)\n\n"
+        '<img src="/images/gone.png">\n\n![](https://x.test/r.png)\n'
+    )
     from journal_app.core import load_post
+
     out = render_post(load_post(post_path), root)
     uri = (root / "images" / "a b.png").as_uri()
     assert out.count(f'src="{uri}"') == 2
@@ -107,6 +135,7 @@ def test_images_both_velog_layouts_and_missing(tmp_path):
 
 def test_root_images_of_hugo_and_jekyll_sites(tmp_path):
     from journal_app.core import load_post
+
     root = tmp_path / "site"
     (root / "content" / "posts").mkdir(parents=True)
     (root / "static").mkdir()

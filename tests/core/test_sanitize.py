@@ -25,8 +25,12 @@ class Elements(HTMLParser):
         return {name for _, attrs in self.found for name in attrs}
 
     def urls(self) -> list[str]:
-        return [value for _, attrs in self.found for name, value in attrs.items()
-                if name in ("href", "src", "action", "formaction", "xlink:href") and value]
+        return [
+            value
+            for _, attrs in self.found
+            for name, value in attrs.items()
+            if name in ("href", "src", "action", "formaction", "xlink:href") and value
+        ]
 
 
 HOSTILE = """# 제목
@@ -65,13 +69,27 @@ HOSTILE = """# 제목
 def test_no_script_survives_in_any_form():
     html = render_markdown(HOSTILE)
     elements = Elements(html)
-    assert not elements.tags() & {"script", "svg", "math", "form", "button", "object", "embed",
-                                  "base", "meta", "style", "link", "iframe", "body"}
+    assert not elements.tags() & {
+        "script",
+        "svg",
+        "math",
+        "form",
+        "button",
+        "object",
+        "embed",
+        "base",
+        "meta",
+        "style",
+        "link",
+        "iframe",
+        "body",
+    }
     assert not [name for name in elements.attributes() if name.startswith("on")]
     assert "autofocus" not in elements.attributes() and "name" not in elements.attributes()
     assert ("input", {"type": "checkbox", "disabled": ""}) in elements.found  # never a text box
-    assert not [url for url in elements.urls()
-                if re.match(r"\s*(javascript|vbscript|data|file):", url, re.IGNORECASE)]
+    assert not [
+        url for url in elements.urls() if re.match(r"\s*(javascript|vbscript|data|file):", url, re.IGNORECASE)
+    ]
     assert "alert" not in html and "evil.example/x" not in html and "display: none" not in html
     assert ("div", {"style": "color:red"}) in elements.found  # url() and position dropped
     assert "끝." in html and "마크다운 링크" in html
@@ -80,24 +98,31 @@ def test_no_script_survives_in_any_form():
 def test_embeds_become_links_to_what_they_showed():
     html = render_markdown(
         "앞 문단\n\n<iframe src='https://www.youtube.com/embed/abc?a=1&amp;b=2'></iframe>\n\n"
-        "<!-- 할 일: <iframe src=\"x\"> 넣기 -->\n\n주석 뒤 문단\n\n"
-        "<p>글 안의 <iframe src=\"https://player.example/1\" title=\"a > b\">대체</iframe> 영상</p>\n\n"
-        "<video controls><source src=\"//media.example/v.mp4\"></video>\n\n"
-        "<iframe srcdoc=\"<b>x</b>\"></iframe>\n\n끝 문단\n")
-    assert ('<span class="embed" data-line="3"><a href="https://www.youtube.com/embed/abc?a=1&amp;b=2">'
-            "Embedded content: https://www.youtube.com/embed/abc?a=1&amp;b=2</a></span>") in html
+        '<!-- 할 일: <iframe src="x"> 넣기 -->\n\n주석 뒤 문단\n\n'
+        '<p>글 안의 <iframe src="https://player.example/1" title="a > b">대체</iframe> 영상</p>\n\n'
+        '<video controls><source src="//media.example/v.mp4"></video>\n\n'
+        '<iframe srcdoc="<b>x</b>"></iframe>\n\n끝 문단\n'
+    )
+    assert (
+        '<span class="embed" data-line="3"><a href="https://www.youtube.com/embed/abc?a=1&amp;b=2">'
+        "Embedded content: https://www.youtube.com/embed/abc?a=1&amp;b=2</a></span>"
+    ) in html
     assert "주석 뒤 문단" in html and "끝 문단" in html  # an iframe inside a comment hides nothing
-    assert ('<p data-line="9">글 안의 <span class="embed"><a href="https://player.example/1">Embedded content: '
-            "https://player.example/1</a></span> 영상</p>") in html
+    assert (
+        '<p data-line="9">글 안의 <span class="embed"><a href="https://player.example/1">Embedded content: '
+        "https://player.example/1</a></span> 영상</p>"
+    ) in html
     assert '<a href="https://media.example/v.mp4">Video: https://media.example/v.mp4</a>' in html
     assert "Embedded content (not shown)" in html and "srcdoc" not in html
 
 
 def test_image_sources_pasted_data_kept_file_shown_as_a_placeholder():
     png = "data:image/png;base64,iVBORw0KGgo="
-    html = render_markdown(f"![붙여 넣은 그림]({png}) ![파일](file:///etc/passwd)\n\n"
-                           '<a href="data:text/html,<b>x</b>">데이터 링크</a> '
-                           '<img src="data:text/html,x">\n')
+    html = render_markdown(
+        f"![붙여 넣은 그림]({png}) ![파일](file:///etc/passwd)\n\n"
+        '<a href="data:text/html,<b>x</b>">데이터 링크</a> '
+        '<img src="data:text/html,x">\n'
+    )
     elements = Elements(html)
     assert ("img", {"alt": "붙여 넣은 그림", "src": png}) in elements.found
     assert "Image not shown: file:///etc/passwd (파일)" in html
@@ -148,8 +173,9 @@ print("안녕")
     assert {"center", "summary", "kbd"} <= elements.tags()
     assert ("abbr", {"title": "HyperText Markup Language"}) in elements.found
     assert ("span", {"style": "color:#c00;font-weight:bold"}) in elements.found
-    assert {"#fnref:1", "#fn:1", "다른 글.md", "mailto:me@example.com",
-            "https://example.com/글"} <= set(elements.urls())
+    assert {"#fnref:1", "#fn:1", "다른 글.md", "mailto:me@example.com", "https://example.com/글"} <= set(
+        elements.urls()
+    )
 
 
 def test_table_of_contents_links_are_kept():

@@ -10,13 +10,23 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal_app.core.scalars import (block_indicator, flow_list, quote_double, quote_style,
-                                      toml_string, unquote, yaml_scalar)
+from journal_app.core.scalars import (
+    block_indicator,
+    flow_list,
+    quote_double,
+    quote_style,
+    toml_string,
+    unquote,
+    yaml_scalar,
+)
 
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 quotes = st.sampled_from(["plain", "single", "double"])
-CONTEXTS = {"mapping": ("k: {}", lambda text: text), "flow-item": ("k: [{}]", lambda text: [text]),
-            "block-item": ("k:\n- {}", lambda text: [text])}
+CONTEXTS = {
+    "mapping": ("k: {}", lambda text: text),
+    "flow-item": ("k: [{}]", lambda text: [text]),
+    "block-item": ("k:\n- {}", lambda text: [text]),
+}
 
 
 @given(texts, quotes, st.sampled_from(sorted(CONTEXTS)))
@@ -32,16 +42,19 @@ def test_a_toml_string_reads_back_as_its_text(text, quote):
     assert tomllib.loads("k = " + toml_string(text, quote)) == {"k": text}
 
 
-@pytest.mark.parametrize("text, quote, written", [
-    ("hello", "plain", "hello"),
-    ("off", "plain", '"off"'),  # plain off is a boolean
-    ("a: b", "plain", '"a: b"'),
-    ("it's", "single", "'it''s'"),
-    ("tab\there", "single", '"tab\\there"'),
-    ('say "hi"', "double", '"say \\"hi\\""'),
-    ("\u2028", "double", '"\\u2028"'),  # YAML 1.1 reads it as a line break
-    ("한글", "plain", "한글"),
-])
+@pytest.mark.parametrize(
+    "text, quote, written",
+    [
+        ("hello", "plain", "hello"),
+        ("off", "plain", '"off"'),  # plain off is a boolean
+        ("a: b", "plain", '"a: b"'),
+        ("it's", "single", "'it''s'"),
+        ("tab\there", "single", '"tab\\there"'),
+        ('say "hi"', "double", '"say \\"hi\\""'),
+        ("\u2028", "double", '"\\u2028"'),  # YAML 1.1 reads it as a line break
+        ("한글", "plain", "한글"),
+    ],
+)
 def test_yaml_scalar_quoting(text, quote, written):
     assert yaml_scalar(text, quote) == written
 
@@ -52,12 +65,15 @@ def test_toml_strings():
     assert quote_double("\x7f", toml=True) == '"\\u007f"' and quote_double("\x85") == '"\\u0085"'
 
 
-@pytest.mark.parametrize("template, written", [
-    ('["a","b"]', '["x","y z"]'),
-    ("[a, b]", '[x, y z]'),
-    ("[ a ]", "[ x, y z ]"),
-    ("", "[x, y z]"),
-])
+@pytest.mark.parametrize(
+    "template, written",
+    [
+        ('["a","b"]', '["x","y z"]'),
+        ("[a, b]", "[x, y z]"),
+        ("[ a ]", "[ x, y z ]"),
+        ("", "[x, y z]"),
+    ],
+)
 def test_flow_list_follows_the_template(template, written):
     assert flow_list(["x", "y z"], template, yaml_scalar) == written
 

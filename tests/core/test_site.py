@@ -16,8 +16,9 @@ from tests.quirks import PNG_HEAD
 
 def local_links(page: Path) -> list[str]:
     refs = parse(page.read_text(encoding="utf-8")).refs
-    return [value for tag, name, value in refs
-            if not urlsplit(value).scheme and not value.startswith(("#", "//"))]
+    return [
+        value for tag, name, value in refs if not urlsplit(value).scheme and not value.startswith(("#", "//"))
+    ]
 
 
 def test_site_links_all_resolve(quirk_journal, tmp_path):
@@ -58,8 +59,11 @@ def test_rerun_rewrites_only_changed_posts(quirk_journal, tmp_path):
 
 def test_export_all_cli_shows_progress(quirk_journal, tmp_path):
     root, _ = quirk_journal
-    result = subprocess.run([sys.executable, "-m", "journal_app", "export", "--all", str(root), "-o",
-                             str(tmp_path / "site")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "journal_app", "export", "--all", str(root), "-o", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "exporting 18/18 posts (100%)" in result.stderr
     assert "18 post(s): 18 rendered" in result.stdout
@@ -69,7 +73,9 @@ def test_many_posts_rendered_in_workers(tmp_path):
     root = tmp_path / "j"
     root.mkdir()
     for index in range(70):
-        (root / f"{index}.md").write_text(f"---\ntitle: 글 {index}\ntags: [t{index % 3}]\n---\n본문 {index}\n")
+        (root / f"{index}.md").write_text(
+            f"---\ntitle: 글 {index}\ntags: [t{index % 3}]\n---\n본문 {index}\n"
+        )
     out = tmp_path / "site"
     result = export_site(root, out)
     assert result.rendered == 70 and not result.failed
@@ -84,10 +90,10 @@ def test_bad_posts_drafts_and_long_names_never_break_the_site(quirk_journal, tmp
     root, written = quirk_journal
     (root / "notes" / "latin1.md").write_bytes("---\ntitle: Café\n---\nnaïve\n".encode("latin-1"))
     (root / "notes" / "dangling.md").symlink_to(root / "nowhere.md")
-    (root / "notes" / "draft.md").write_text("---\ntitle: 초고\ndraft: true\n---\n아직\n",
-                                             encoding="utf-8")
-    (root / "notes" / "long.md").write_text("---\ntitle: 긴 태그\ntags: [" + "🎉" * 70 + "]\n---\n",
-                                            encoding="utf-8")
+    (root / "notes" / "draft.md").write_text("---\ntitle: 초고\ndraft: true\n---\n아직\n", encoding="utf-8")
+    (root / "notes" / "long.md").write_text(
+        "---\ntitle: 긴 태그\ntags: [" + "🎉" * 70 + "]\n---\n", encoding="utf-8"
+    )
     out = tmp_path / "site"
     result = export_site(root, out)
     assert [line.split(":")[0] for line in result.failed] == ["notes/dangling.md"]
@@ -109,8 +115,9 @@ def test_rerun_follows_changed_added_and_deleted_images(tmp_path):
     (root / "content").mkdir(parents=True)
     (root / "images").mkdir()
     (root / "images" / "a.png").write_bytes(PNG_HEAD + b"first")
-    (root / "content" / "글.md").write_text("---\ntitle: 글\n---\n![](../images/a.png)\n\n"
-                                           "![](../images/b.png)\n", encoding="utf-8")
+    (root / "content" / "글.md").write_text(
+        "---\ntitle: 글\n---\n![](../images/a.png)\n\n![](../images/b.png)\n", encoding="utf-8"
+    )
     out = tmp_path / "site"
     export_site(root, out)
     page = out / "posts" / "글.html"
@@ -125,6 +132,7 @@ def test_rerun_follows_changed_added_and_deleted_images(tmp_path):
     assert export_site(root, out).rendered == 1
     assert "Image not found" not in page.read_text(encoding="utf-8")
     import shutil
+
     shutil.rmtree(out / "images")
     assert export_site(root, out).rendered == 1
     assert (out / "images" / "images" / "b.png").read_bytes() == PNG_HEAD + b"now here"
@@ -136,12 +144,17 @@ def test_links_between_posts_point_at_their_pages(tmp_path):
     (root / "글 모음" / "이전 글.md").write_text("---\ntitle: 이전 글\n---\n## 끝 절\n", encoding="utf-8")
     (root / "다음 글.md").write_text(
         "---\ntitle: 다음 글\n---\n[앞](글%20모음/이전%20글.md) [절](<글 모음/이전 글.md#끝-절>) "
-        "[없음](<없는 글.md>) [밖](https://example.com/a.md)\n", encoding="utf-8")
+        "[없음](<없는 글.md>) [밖](https://example.com/a.md)\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "site"
     export_site(root, out)
     page = out / "posts" / "다음-글.html"
     links = [link for link in local_links(page) if "index.html" not in link and "tags/" not in link]
-    assert [unquote(link) for link in links] == ["../posts/이전-글.html", "../posts/이전-글.html#끝-절",
-                                                 "없는 글.md"]
+    assert [unquote(link) for link in links] == [
+        "../posts/이전-글.html",
+        "../posts/이전-글.html#끝-절",
+        "없는 글.md",
+    ]
     assert (page.parent / unquote(links[0])).resolve().is_file()
     assert 'href="https://example.com/a.md"' in page.read_text(encoding="utf-8")

@@ -87,8 +87,11 @@ def passes(example: dict, engine=_ENGINE) -> bool:
     return normal(engine.render(example["markdown"])) == normal(example["html"])
 
 
-@pytest.mark.parametrize("example", [e for e in COMMONMARK if e["example"] not in GFM_DIFFERS],
-                         ids=lambda e: f'{e["example"]}-{e["section"]}')
+@pytest.mark.parametrize(
+    "example",
+    [e for e in COMMONMARK if e["example"] not in GFM_DIFFERS],
+    ids=lambda e: f"{e['example']}-{e['section']}",
+)
 def test_commonmark_example(example):
     assert normal(_ENGINE.render(example["markdown"])) == normal(example["html"])
 
@@ -99,6 +102,6 @@ def test_at_least_99_percent_of_the_commonmark_spec():
     assert results[True] == len(COMMONMARK) - len(GFM_DIFFERS)
 
 
-@pytest.mark.parametrize("example", GFM, ids=lambda e: f'{e["example"]}-{e["extension"]}')
+@pytest.mark.parametrize("example", GFM, ids=lambda e: f"{e['example']}-{e['extension']}")
 def test_gfm_extension_example(example):
     assert normal(_GFM_ENGINE.render(example["markdown"])) == normal(example["html"])

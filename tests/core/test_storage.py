@@ -139,9 +139,13 @@ def test_a_killed_save_leaves_a_temporary_file_named_as_ours(tmp_path):
 def test_only_our_own_stale_temporary_files_are_removed(tmp_path):
     ours_old = tmp_path / ".a.md.journal-app-abcd_123.tmp"
     ours_new = tmp_path / ".b.md.journal-app-x1y2z3w4.tmp"
-    theirs = [tmp_path / ".a.md.abcd_123.tmp", tmp_path / ".a.md.journal-app-abcd_12345.tmp",
-              tmp_path / "a.md.journal-app-abcd_123.tmp", tmp_path / ".a.md.journal-app-ABCD_123.tmp",
-              tmp_path / ".a.md.journal-app-abcd_123.tmp.bak"]
+    theirs = [
+        tmp_path / ".a.md.abcd_123.tmp",
+        tmp_path / ".a.md.journal-app-abcd_12345.tmp",
+        tmp_path / "a.md.journal-app-abcd_123.tmp",
+        tmp_path / ".a.md.journal-app-ABCD_123.tmp",
+        tmp_path / ".a.md.journal-app-abcd_123.tmp.bak",
+    ]
     for path in [ours_old, ours_new, *theirs]:
         path.write_text("남의 파일")
     folder = tmp_path / ".c.md.journal-app-folder12.tmp"
@@ -174,8 +178,9 @@ def test_opening_a_journal_clears_what_a_killed_save_left(tmp_path):
     built.write_text("")
     for path in (left, built):
         age(path, 3600)
-    result = subprocess.run([sys.executable, "-m", "journal_app", "list", str(root)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "journal_app", "list", str(root)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert not left.exists()
     assert fresh.exists() and built.exists()

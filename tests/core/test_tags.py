@@ -8,16 +8,19 @@ from journal_app.core import Journal, Post
 from journal_app.core.tags import TAG_KEYS, merged_tags, rename_in_post, rename_tag, set_tags, split_tags
 
 
-@pytest.mark.parametrize("value, tags", [
-    (None, []),
-    (["a", None, " b ", ""], ["a", "b"]),
-    (("x", 1), ["x", "1"]),
-    ("a, b ,,c", ["a", "b", "c"]),
-    ("jekyll  leap", ["jekyll", "leap"]),
-    ("한글 태그", ["한글", "태그"]),
-    ("one, two words", ["one", "two words"]),
-    (2024, ["2024"]),
-])
+@pytest.mark.parametrize(
+    "value, tags",
+    [
+        (None, []),
+        (["a", None, " b ", ""], ["a", "b"]),
+        (("x", 1), ["x", "1"]),
+        ("a, b ,,c", ["a", "b", "c"]),
+        ("jekyll  leap", ["jekyll", "leap"]),
+        ("한글 태그", ["한글", "태그"]),
+        ("one, two words", ["one", "two words"]),
+        (2024, ["2024"]),
+    ],
+)
 def test_split_tags(value, tags):
     assert split_tags(value) == tags
 
@@ -56,7 +59,10 @@ def test_rename_tag_in_a_journal(tmp_path):
     (tmp_path / "d.md").write_bytes(b'{"title": "d", "tags": ["old"]}\nD\n')  # JSON: not editable
     results = list(rename_tag(Journal(tmp_path, use_index=False), "old", "new"))
     assert [(r.relpath, r.outcome) for r in results] == [
-        ("a.md", "renamed"), ("c.md", "skipped"), ("d.md", "failed")]
+        ("a.md", "renamed"),
+        ("c.md", "skipped"),
+        ("d.md", "failed"),
+    ]
     assert "fix it first" in results[1].reason and "JSON" in results[2].reason
     assert (tmp_path / "a.md").read_bytes() == b"---\ntitle: a\ntags: [new, b]\n---\nA\n"
     assert (tmp_path / "c.md").read_bytes() == b"---\ntitle: [c\ntags: [old]\n---\nC\n"

@@ -51,7 +51,10 @@ def make_hostile(tmp_path):
     os.symlink(outside / "secret.png", root / "images" / "link.png")
     os.mkfifo(root / "images" / "fifo.png")  # opening it for reading would hang
     lines = [f"![]({src})" for src in HOSTILE] + [
-        '<img src="../../outside/secret.png">', "![](/outside/secret.png)", "![ok](../images/ok.png)"]
+        '<img src="../../outside/secret.png">',
+        "![](/outside/secret.png)",
+        "![ok](../images/ok.png)",
+    ]
     post_path = root / "content" / "글.md"
     post_path.write_text("---\ntitle: 글\n---\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
     os.symlink(outside / "id_rsa", root / "content" / "key.md")  # a post that is a link out
@@ -136,8 +139,9 @@ def test_site_carries_nothing_from_outside(hostile, tmp_path):
     files = [path for path in out.rglob("*") if path.is_file()]
     assert files and all(real_inside(path, out) for path in files)
     assert not any(leaks(path.read_bytes()) for path in files)
-    assert sorted(p.relative_to(out / "images").as_posix() for p in (out / "images").rglob("*")
-                  if p.is_file()) == ["images/ok.png"]
+    assert sorted(
+        p.relative_to(out / "images").as_posix() for p in (out / "images").rglob("*") if p.is_file()
+    ) == ["images/ok.png"]
     assert any(line.startswith("content/key.md") for line in result.failed)
     assert not any("key" in path.name for path in (out / "posts").iterdir())
 
@@ -188,12 +192,15 @@ def test_nothing_blocks_on_a_fifo_where_a_file_was(tmp_path):
     assert found == [True, [], True]
 
 
-@pytest.mark.parametrize("tag", [
-    '<img title=" src=../images/ok.png" src="../../outside/secret.png">',
-    "<img title=' src=\"../images/ok.png\"' src=\"../../outside/secret.png\">",
-    '<img alt="a > b" src="../../outside/secret.png">',
-    '<img alt="x" SRC="../../outside/secret.png" src="../images/ok.png">',
-])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<img title=" src=../images/ok.png" src="../../outside/secret.png">',
+        '<img title=\' src="../images/ok.png"\' src="../../outside/secret.png">',
+        '<img alt="a > b" src="../../outside/secret.png">',
+        '<img alt="x" SRC="../../outside/secret.png" src="../images/ok.png">',
+    ],
+)
 def test_an_image_source_hidden_in_another_attribute_is_still_vetted(hostile, tmp_path, tag):
     root, post_path, _ = hostile
     post_path.write_text(f"---\ntitle: t\n---\n{tag}\n", encoding="utf-8")
@@ -204,7 +211,7 @@ def test_an_image_source_hidden_in_another_attribute_is_still_vetted(hostile, tm
     page = tmp_path / "page.html"
     export_post(post, page, root)
     assert not leaks(page.read_bytes())
-    assert "outside/secret.png\"" not in page.read_text(encoding="utf-8")
+    assert 'outside/secret.png"' not in page.read_text(encoding="utf-8")
 
 
 def test_a_site_manifest_from_elsewhere_removes_nothing_outside_the_site(tmp_path):
@@ -224,9 +231,13 @@ def test_a_site_manifest_from_elsewhere_removes_nothing_outside_the_site(tmp_pat
     (elsewhere / "x.html").write_text("keep me too")
     os.symlink(elsewhere, out / "linked")
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    manifest["posts"].update({"gone.md": {"page": "../victim.txt"},
-                              "gone2.md": {"page": "linked/x.html"},
-                              "gone3.md": {"page": "posts/../../victim.txt"}})
+    manifest["posts"].update(
+        {
+            "gone.md": {"page": "../victim.txt"},
+            "gone2.md": {"page": "linked/x.html"},
+            "gone3.md": {"page": "posts/../../victim.txt"},
+        }
+    )
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     export_site(root, out)
     assert victim.read_text() == "keep me" and (elsewhere / "x.html").exists()

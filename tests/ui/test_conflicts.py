@@ -31,10 +31,12 @@ def test_modified_buffer_asks_and_take_theirs(qtbot, window):
 
     def compare_then_take(box):
         seen.append(box.objectName())
+
         def close_difference(dialog):
             seen.append(dialog.objectName())
             dialog.reject()
             answer_dialog(lambda again: button(again, "Take Theirs").click())
+
         answer_dialog(close_difference)
         button(box, "Compare…").click()
 
@@ -52,7 +54,7 @@ def test_modified_buffer_keep_mine(qtbot, window):
     answer_dialog(lambda box: button(box, "Keep Mine").click())
     path.write_text("완전히 다른 내용\n", encoding="utf-8")
     qtbot.waitUntil(lambda: "내 편집" in path.read_text(encoding="utf-8"), timeout=10000)
-    assert path.read_text(encoding="utf-8").startswith("---\ntitle: \"2024년 회고\"")
+    assert path.read_text(encoding="utf-8").startswith('---\ntitle: "2024년 회고"')
     assert window.editor.toPlainText() == mine
 
 
@@ -60,8 +62,7 @@ def test_cancel_writes_nothing_and_save_asks_again(qtbot, window):
     path = open_retro(window)
     type_text(window.editor, "내 편집 ")
     asked = []
-    answer_dialog(lambda box: (asked.append(box.objectName()),
-                               box.button(box.StandardButton.Cancel).click()))
+    answer_dialog(lambda box: (asked.append(box.objectName()), box.button(box.StandardButton.Cancel).click()))
     path.write_text("다른 프로그램\n", encoding="utf-8")
     qtbot.waitUntil(lambda: asked == ["conflictDialog"], timeout=10000)
     assert path.read_text(encoding="utf-8") == "다른 프로그램\n"

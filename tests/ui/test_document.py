@@ -60,8 +60,9 @@ def made(qtbot, tmp_path):
         store = recovery or RecoveryStore(tmp_path / "recovery")
         stores.append(store)
         answers = Answers()
-        document = OpenDocument(editor, store, answers, JournalWatcher(editor), lambda: autosave,
-                                FAST, editor)
+        document = OpenDocument(
+            editor, store, answers, JournalWatcher(editor), lambda: autosave, FAST, editor
+        )
         return document, answers
 
     yield make
@@ -89,8 +90,7 @@ def test_open_edit_save_writes_only_the_typed_text_and_says_so(qtbot, made, post
     assert saved == [post_path] and modified == [True, False]
 
 
-def test_the_post_follows_the_editor_after_a_pause_and_reports_a_header_edit(qtbot, made,
-                                                                            post_path):
+def test_the_post_follows_the_editor_after_a_pause_and_reports_a_header_edit(qtbot, made, post_path):
     document, _ = made()
     document.open(post_path)
     headers, changes = [], []
@@ -107,8 +107,7 @@ def test_the_post_follows_the_editor_after_a_pause_and_reports_a_header_edit(qtb
     assert len(headers) == 1 and document.post.body.endswith("본문만")
 
 
-def test_unsaved_changes_are_asked_about_cancel_keeps_them_discard_lets_go(qtbot, made,
-                                                                          post_path, tmp_path):
+def test_unsaved_changes_are_asked_about_cancel_keeps_them_discard_lets_go(qtbot, made, post_path, tmp_path):
     document, answers = made()
     other = post_path.with_name("다른 날.md")
     other.write_text("---\ntitle: 다른 날\n---\n", encoding="utf-8")
@@ -126,8 +125,7 @@ def test_unsaved_changes_are_asked_about_cancel_keeps_them_discard_lets_go(qtbot
 
 
 @pytest.mark.parametrize("choice", ["mine", "theirs", None])
-def test_a_save_over_a_change_on_disk_asks_and_does_what_was_chosen(qtbot, made, post_path,
-                                                                    choice):
+def test_a_save_over_a_change_on_disk_asks_and_does_what_was_chosen(qtbot, made, post_path, choice):
     document, answers = made()
     document.open(post_path)
     type_at_end(document, "내 글")

@@ -70,8 +70,12 @@ def test_empty_file_and_huge_post(qtbot, window, journal_root):
     huge = journal_root / "notes" / "huge.md"
     huge.write_text("---\ntitle: 큰 글\n---\n" + ("긴 문단 " * 200 + "\n\n") * 2000, encoding="utf-8")
     window.open_post(huge)
-    text = wait_for_page(qtbot, window, "document.getElementById('content').innerText",
-                         lambda value: "too large to preview" in (value or ""))
+    text = wait_for_page(
+        qtbot,
+        window,
+        "document.getElementById('content').innerText",
+        lambda value: "too large to preview" in (value or ""),
+    )
     assert "MB" in text
     assert "큰 글" in page_value(qtbot, window, "document.getElementById('post-header').innerText")
     # no per-keystroke work that grows with the post: no word counts, no highlighting
@@ -121,8 +125,9 @@ def test_disk_full_keeps_the_text(qtbot, env, small_disk):
         window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
         window.editor.insertPlainText("가득 찬 디스크 " * 8000)  # about 170 KB in UTF-8
         messages = []
-        answer_dialog(lambda box: (messages.append(box.text()),
-                                   box.button(QMessageBox.StandardButton.Ok).click()))
+        answer_dialog(
+            lambda box: (messages.append(box.text()), box.button(QMessageBox.StandardButton.Ok).click())
+        )
         assert not window.document.save()
         assert "disk is full" in messages[0]
         assert window.editor.document().isModified()
@@ -140,8 +145,9 @@ def test_path_that_became_a_folder(qtbot, window, journal_root):
     path.unlink()
     path.mkdir()
     messages = []
-    answer_dialog(lambda box: (messages.append(box.text()),
-                               box.button(QMessageBox.StandardButton.Ok).click()))
+    answer_dialog(
+        lambda box: (messages.append(box.text()), box.button(QMessageBox.StandardButton.Ok).click())
+    )
     assert not window.document.save()
     assert "is a folder" in messages[0] or "path is a folder" in messages[0]
     assert "폴더가 되어도" in window.editor.toPlainText() and window.editor.document().isModified()

@@ -11,7 +11,7 @@ import os
 
 from tests.hostile import BOMB, GOOD, deep_folders, hostile_journal, run_python
 
-CHILD = r'''
+CHILD = r"""
 import json, os, sys
 from pathlib import Path
 from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
@@ -42,7 +42,7 @@ print(json.dumps({"groups": window.sidebar.model.rowCount(), "opened": opened,
                   "messages": messages, "problems": window.journal.problems}), flush=True)
 window.editor.document().setModified(False)
 os._exit(0)
-'''
+"""
 
 
 def test_the_window_opens_a_journal_of_hostile_files(tmp_path):
@@ -52,9 +52,22 @@ def test_the_window_opens_a_journal_of_hostile_files(tmp_path):
         qt["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
     try:
         with deep_folders(root, 1100, (1100,)):
-            result = run_python("-c", CHILD, str(root), str(tmp_path / "env"), "key.md",
-                                "pipe.md", "zero.md", "bomb.md", "tags.md", "big.md", "good.md",
-                                timeout=60, memory=False, env=qt)
+            result = run_python(
+                "-c",
+                CHILD,
+                str(root),
+                str(tmp_path / "env"),
+                "key.md",
+                "pipe.md",
+                "zero.md",
+                "bomb.md",
+                "tags.md",
+                "big.md",
+                "good.md",
+                timeout=60,
+                memory=False,
+                env=qt,
+            )
     finally:
         server.close()
     assert result.returncode == 0, result.stderr[-3000:]

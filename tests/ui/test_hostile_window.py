@@ -40,8 +40,9 @@ LINES = {
     # a PNG of mostly zero bytes: base64 "AAAA…" gives word wrapping no place to break
     "data-image": "![](data:image/png;base64," + "A" * 1_000_000 + ")",
     # minified HTML: it breaks at spaces, so it still wraps at words
-    "minified-html": "".join(f'<div class="c{i}"><span>word{i} **x** _y_</span></div>'
-                             for i in range(25_000))[:1_000_000],
+    "minified-html": "".join(
+        f'<div class="c{i}"><span>word{i} **x** _y_</span></div>' for i in range(25_000)
+    )[:1_000_000],
     # a long paragraph of prose on one line, markup all along it
     "prose": "긴 문장 **굵게** _기울임_ `코드` [링크](http://a.b) " * 25_000,
 }
@@ -176,14 +177,17 @@ def test_a_line_too_long_to_render_while_typing_is_not_previewed(qtbot, window, 
     path = journal_root / "notes" / "long-prose.md"
     path.write_text(HEAD + "긴 문장 **굵게** _기울임_ " * 12_000 + TAIL, encoding="utf-8")
     window.open_post(path)
-    text = wait_for_page(qtbot, window, "document.getElementById('content').innerText",
-                         lambda value: "too long to preview" in (value or ""))
+    text = wait_for_page(
+        qtbot,
+        window,
+        "document.getElementById('content').innerText",
+        lambda value: "too long to preview" in (value or ""),
+    )
     assert text.startswith(f"Line {HEAD.count(chr(10)) + 1} is 216,000 characters long")
     image = journal_root / "notes" / "image.md"
     image.write_text(HEAD + LINES["data-image"] + TAIL, encoding="utf-8")
     window.open_post(image)
-    wait_for_page(qtbot, window, "document.querySelectorAll('#content img').length",
-                  lambda value: value == 1)
+    wait_for_page(qtbot, window, "document.querySelectorAll('#content img').length", lambda value: value == 1)
 
 
 def test_the_window_takes_the_interpreter_lock_back_quickly(window):

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal_app.ui.app import create_window
 from journal_app.ui.sidebar import PATH_ROLE
-from tests.ui.conftest import (FAST, answer_dialog, close_window, page_value, type_text,
-                               wait_for_page)
+from tests.ui.conftest import FAST, answer_dialog, close_window, page_value, type_text, wait_for_page
 
 CONTENT_TEXT = "document.getElementById('content').innerText"
 
 
 def rows(tree, parent=None):
     from PySide6.QtCore import QModelIndex
+
     parent = parent or QModelIndex()
     model = tree.model()
     return [model.index(row, 0, parent) for row in range(model.rowCount(parent))]
@@ -46,8 +46,17 @@ def open_by_title(qtbot, window, tag: str, title: str) -> None:
 
 
 def test_widgets_have_stable_names(window):
-    for name in ("postTree", "groupingSwitch", "sidebarFilter", "editor", "preview", "titleField",
-                 "dateField", "tagsField", "descriptionField"):
+    for name in (
+        "postTree",
+        "groupingSwitch",
+        "sidebarFilter",
+        "editor",
+        "preview",
+        "titleField",
+        "dateField",
+        "tagsField",
+        "descriptionField",
+    ):
         widget = window.findChild(QWidget, name)
         assert widget is not None, name
         assert widget.accessibleName(), name
@@ -104,11 +113,16 @@ def test_title_field_changes_exactly_one_line(qtbot, window):
     assert window.editor.toPlainText().split("\n")[1] == 'title: "제주 여행 (수정)"'
     assert window.document.save()
     after = path.read_bytes()
-    diff = [line for line in difflib.ndiff(before.decode().splitlines(), after.decode().splitlines())
-            if line[:1] in "+-"]
+    diff = [
+        line
+        for line in difflib.ndiff(before.decode().splitlines(), after.decode().splitlines())
+        if line[:1] in "+-"
+    ]
     assert diff == ['- title: "제주도 여행 후기"', '+ title: "제주 여행 (수정)"']
-    assert any(index.data() == "제주 여행 (수정)"
-               for index in rows(window.sidebar.tree, find_group(window, "제주 (")))
+    assert any(
+        index.data() == "제주 여행 (수정)"
+        for index in rows(window.sidebar.tree, find_group(window, "제주 ("))
+    )
 
 
 def test_tags_field_moves_the_post_in_the_tree(qtbot, window):
@@ -167,7 +181,9 @@ def test_filter_narrows_the_tree(qtbot, window):
     assert window.sidebar.post_count_shown() == 4  # two posts with 제주 in the title, each under two tags
     window.sidebar.filter.clear()
     qtbot.keyClicks(window.sidebar.filter, "PYTHON")
-    titles = {index.data() for group in rows(window.sidebar.tree) for index in rows(window.sidebar.tree, group)}
+    titles = {
+        index.data() for group in rows(window.sidebar.tree) for index in rows(window.sidebar.tree, group)
+    }
     assert titles == {"snake\u00a0case 이야기"}  # its tag "python", matched whatever the case
     window.sidebar.filter.clear()
     assert window.sidebar.post_count_shown() > 20
@@ -175,12 +191,15 @@ def test_filter_narrows_the_tree(qtbot, window):
 
 def test_watcher_shows_a_file_written_behind_our_back(qtbot, window, journal_root):
     (journal_root / "content" / "밖에서 쓴 글.md").write_text(
-        '---\ntitle: "밖에서 쓴 글"\ndate: 2025-12-01T00:00:00.000Z\ntags: ["외부"]\n---\n본문\n')
-    qtbot.waitUntil(lambda: any(label.startswith("외부 (1)") for label in group_labels(window)),
-                    timeout=10000)
+        '---\ntitle: "밖에서 쓴 글"\ndate: 2025-12-01T00:00:00.000Z\ntags: ["외부"]\n---\n본문\n'
+    )
+    qtbot.waitUntil(
+        lambda: any(label.startswith("외부 (1)") for label in group_labels(window)), timeout=10000
+    )
     (journal_root / "content" / "밖에서 쓴 글.md").unlink()
-    qtbot.waitUntil(lambda: not any(label.startswith("외부 (") for label in group_labels(window)),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: not any(label.startswith("외부 (") for label in group_labels(window)), timeout=10000
+    )
 
 
 def test_watcher_sees_an_edit_made_in_place(qtbot, window, journal_root):
@@ -191,8 +210,9 @@ def test_watcher_sees_an_edit_made_in_place(qtbot, window, journal_root):
     with open(path, "r+", encoding="utf-8") as stream:
         stream.write(text)
         stream.truncate()
-    qtbot.waitUntil(lambda: any(label.startswith("습관 (1)") for label in group_labels(window)),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(label.startswith("습관 (1)") for label in group_labels(window)), timeout=10000
+    )
 
 
 def test_korean_input_method(qtbot, window):
@@ -231,10 +251,18 @@ def test_bold_italic_and_undo(qtbot, window):
 
 
 def test_standard_shortcuts(window):
-    expected = {"file_new": "Ctrl+N", "file_open": "Ctrl+O", "file_save": "Ctrl+S",
-                "file_export": "Ctrl+E", "edit_find": "Ctrl+F", "edit_bold": "Ctrl+B",
-                "edit_italic": "Ctrl+I", "edit_undo": "Ctrl+Z", "edit_redo": "Ctrl+Shift+Z",
-                "file_quit": "Ctrl+Q"}
+    expected = {
+        "file_new": "Ctrl+N",
+        "file_open": "Ctrl+O",
+        "file_save": "Ctrl+S",
+        "file_export": "Ctrl+E",
+        "edit_find": "Ctrl+F",
+        "edit_bold": "Ctrl+B",
+        "edit_italic": "Ctrl+I",
+        "edit_undo": "Ctrl+Z",
+        "edit_redo": "Ctrl+Shift+Z",
+        "file_quit": "Ctrl+Q",
+    }
     for name, key in expected.items():
         action = getattr(window.commands, name)
         assert QKeySequence(key) in action.shortcuts(), name
@@ -354,7 +382,7 @@ def test_delete_moves_to_trash(qtbot, window, journal_root, tmp_path, monkeypatc
 def test_problems_group_lists_unreadable_headers(window):
     problems = find_group(window, "Problems (")
     titles = {index.data() for index in rows(window.sidebar.tree, problems)}
-    assert titles == {"책 \"데미안\" 읽고", "윈도우 경로", "list-header"}
+    assert titles == {'책 "데미안" 읽고', "윈도우 경로", "list-header"}
 
 
 def test_preview_follows_the_editor_scroll(qtbot, window, journal_root):
@@ -409,10 +437,12 @@ def test_opening_a_large_journal_shows_progress_and_then_every_post(qtbot, windo
     big.mkdir()
     for number in range(450):
         (big / f"글 {number:03}.md").write_text(
-            f"---\ntitle: 글 {number}\ntags: [태그{number % 7}]\n---\n본문 {number}\n", encoding="utf-8")
+            f"---\ntitle: 글 {number}\ntags: [태그{number % 7}]\n---\n본문 {number}\n", encoding="utf-8"
+        )
     seen = []
     window.scan_progress.valueChanged.connect(
-        lambda value: seen.append((value, window.scan_progress.isVisible())))
+        lambda value: seen.append((value, window.scan_progress.isVisible()))
+    )
     assert window.open_journal(big)
     assert len(seen) >= 2 and seen[-1] == (450, True)
     assert not window.scan_progress.isVisible()
@@ -423,8 +453,9 @@ def test_opening_a_large_journal_shows_progress_and_then_every_post(qtbot, windo
     assert seen == [] and window.sidebar.post_count_shown() == 450
 
 
-def test_first_run_fills_most_of_the_screen_and_a_long_path_never_hides_the_counts(qtbot, window,
-                                                                                  journal_root):
+def test_first_run_fills_most_of_the_screen_and_a_long_path_never_hides_the_counts(
+    qtbot, window, journal_root
+):
     screen = window.screen().availableGeometry()
     assert window.width() == min(1400, screen.width() * 85 // 100)
     assert window.height() == min(900, screen.height() * 85 // 100)
@@ -438,20 +469,24 @@ def test_first_run_fills_most_of_the_screen_and_a_long_path_never_hides_the_coun
     assert window.path_label.text() == str(path)
 
 
-def test_dates_show_on_the_local_clock_and_save_in_the_files_own_form(qtbot, window, journal_root,
-                                                                      seoul):
+def test_dates_show_on_the_local_clock_and_save_in_the_files_own_form(qtbot, window, journal_root, seoul):
     from PySide6.QtCore import QDate, QDateTime, QTime
 
     path = journal_root / "docker.md"
-    path.write_text('---\ntitle: "Docker CheatSheet"\ndate: 2023-03-14T23:13:00.000Z\n---\n본문\n',
-                    encoding="utf-8")
+    path.write_text(
+        '---\ntitle: "Docker CheatSheet"\ndate: 2023-03-14T23:13:00.000Z\n---\n본문\n', encoding="utf-8"
+    )
     window.journal.refresh(path)
     window.open_post(path)
     form = window.form
     assert form.date.dateTime().toString("yyyy-MM-dd HH:mm") == "2023-03-15 08:13"
     assert form.zone.text() == "UTC+09:00"
-    wait_for_page(qtbot, window, "document.getElementById('post-header').innerText",
-                  lambda text: "2023년 3월 15일 08:13 (UTC+09:00)" in (text or ""))
+    wait_for_page(
+        qtbot,
+        window,
+        "document.getElementById('post-header').innerText",
+        lambda text: "2023년 3월 15일 08:13 (UTC+09:00)" in (text or ""),
+    )
     form.date.setDateTime(QDateTime(QDate(2023, 3, 15), QTime(9, 0)))
     form.date.editingFinished.emit()
     assert window.document.save()
@@ -494,8 +529,9 @@ def test_changes_seen_in_one_journal_never_reach_the_next(qtbot, window, journal
     assert [info.path for info in window.journal.posts] == [other / "하나.md"]
 
 
-def test_leaving_the_date_unchanged_in_a_repeated_dst_hour_changes_nothing(qtbot, window,
-                                                                           journal_root, london):
+def test_leaving_the_date_unchanged_in_a_repeated_dst_hour_changes_nothing(
+    qtbot, window, journal_root, london
+):
     path = journal_root / "dst.md"
     path.write_text("---\ntitle: 시간\ndate: 2026-10-25T01:30:00+00:00\n---\n", encoding="utf-8")
     window.journal.refresh(path)

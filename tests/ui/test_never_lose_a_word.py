@@ -69,8 +69,7 @@ def test_autosave_never_touches_a_form_field_being_typed_in(qtbot, window, env):
 def test_autosave_never_overwrites_a_file_changed_on_disk(qtbot, window, env):
     path = type_with_autosave(window, env, "내 편집")
     asked = []
-    answer_dialog(lambda box: (asked.append(box.objectName()),
-                               box.button(box.StandardButton.Cancel).click()))
+    answer_dialog(lambda box: (asked.append(box.objectName()), box.button(box.StandardButton.Cancel).click()))
     path.write_text(path.read_text(encoding="utf-8") + "\n다른 프로그램이 쓴 줄\n", encoding="utf-8")
     qtbot.waitUntil(lambda: asked == ["conflictDialog"], timeout=10000)
     # the autosave came due and was refused
@@ -129,8 +128,13 @@ def test_restore_after_sigkill(journal_root, tmp_path):
     before = post.read_text(encoding="utf-8")
     env_dir = tmp_path / "crash-env"
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen([sys.executable, "-c", DRIVER, "type", str(post), str(env_dir)],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=environment)
+    child = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, "type", str(post), str(env_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=environment,
+    )
     try:
         line = child.stdout.readline()
         assert line.strip() == "TYPED"
@@ -138,8 +142,13 @@ def test_restore_after_sigkill(journal_root, tmp_path):
         child.send_signal(signal.SIGKILL)
         child.wait(30)
     assert post.read_text(encoding="utf-8") == before  # nothing was saved: the crash came first
-    result = subprocess.run([sys.executable, "-c", DRIVER, "restore", str(post), str(env_dir)],
-                            capture_output=True, text=True, env=environment, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", DRIVER, "restore", str(post), str(env_dir)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
     text = next(line[5:] for line in result.stdout.splitlines() if line.startswith("TEXT:"))
     assert text.replace("\\n", "\n") == before + "첫째 줄 둘째 줄 셋째 줄\n마지막 문장까지"
     assert "MODIFIED:True" in result.stdout
@@ -149,6 +158,7 @@ def click_button(text: str, seen: list[str]):
     def act(box):
         seen.append(box.text())
         next(button for button in box.buttons() if button.text() == text).click()
+
     return act
 
 
@@ -215,8 +225,10 @@ def test_two_recoveries_of_one_post_never_overwrite_each_other(qtbot, env, journ
     window = create_window(post, env)
     try:
         assert len(seen) == 1 and window.editor.toPlainText() == before + "충돌 직전 글"
-        assert sorted(item.text for item in store.pending()) == [before + "미뤄 둔 글",
-                                                                 before + "충돌 직전 글"]
+        assert sorted(item.text for item in store.pending()) == [
+            before + "미뤄 둔 글",
+            before + "충돌 직전 글",
+        ]
     finally:
         close_window(window)
     answer_dialog(click_button("Discard", seen))
@@ -242,11 +254,17 @@ def test_two_windows_on_one_post_never_lose_each_others_unsaved_text(qtbot, env,
             window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
             type_text(window.editor, words)
         store = RecoveryStore(env.data_dir / "recovery")
-        qtbot.waitUntil(lambda: sorted(item.text for item in store.pending())
-                        == [before + "둘째 창의 글", before + "첫 창의 글"], timeout=3000)
+        qtbot.waitUntil(
+            lambda: (
+                sorted(item.text for item in store.pending())
+                == [before + "둘째 창의 글", before + "첫 창의 글"]
+            ),
+            timeout=3000,
+        )
         asked = []
-        answer_dialog(lambda box: (asked.append(box.objectName()),
-                                   box.button(box.StandardButton.Cancel).click()))
+        answer_dialog(
+            lambda box: (asked.append(box.objectName()), box.button(box.StandardButton.Cancel).click())
+        )
         assert first.document.save()  # the second window is asked about the change on disk: later
         qtbot.waitUntil(lambda: asked == ["conflictDialog"], timeout=5000)
         assert [item.text for item in store.pending()] == [before + "둘째 창의 글"]
@@ -278,8 +296,10 @@ def test_an_unusable_recovery_folder_is_said_once_in_plain_words(qtbot, window, 
         type_text(window.editor, more)
         assert not window.document.write_recovery()
     said = [text for text in messages if "cannot be kept safe" in text]
-    assert said == [f"Unsaved text cannot be kept safe: the recovery folder is a file, not a "
-                    f"folder ({env.data_dir / 'recovery'}). Save to keep it."]
+    assert said == [
+        f"Unsaved text cannot be kept safe: the recovery folder is a file, not a "
+        f"folder ({env.data_dir / 'recovery'}). Save to keep it."
+    ]
     assert window.editor.toPlainText() == before + "지켜야 할 글 더 쓰기"
     assert window.editor.document().isModified()
 

@@ -17,17 +17,22 @@ from tests.ui.conftest import answer_dialog, close_window, type_text
 
 def closing_each(messages: list[str]):
     """A dialog answer that notes the message and presses OK."""
+
     def act(box):
         messages.append(box.text() + " " + box.informativeText())
         box.button(QMessageBox.StandardButton.Ok).click()
+
     return act
 
 
 def group_rows(window, label_start: str) -> list[str]:
     tree = window.sidebar.tree
     model = tree.model()
-    group = next(model.index(row, 0) for row in range(model.rowCount())
-                 if model.index(row, 0).data().startswith(label_start))
+    group = next(
+        model.index(row, 0)
+        for row in range(model.rowCount())
+        if model.index(row, 0).data().startswith(label_start)
+    )
     return [model.index(row, 0, group).data() for row in range(model.rowCount(group))]
 
 

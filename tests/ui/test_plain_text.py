@@ -12,8 +12,16 @@ import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QKeySequence, QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QMessageBox, QStatusBar,
-                               QTextEdit, QToolTip, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QStatusBar,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 from journal_app.core.recovery import RecoveryStore
 from journal_app.ui.app import create_window
@@ -21,8 +29,21 @@ from journal_app.ui.sidebar import PATH_ROLE
 from tests.ui.conftest import answer_dialog, close_window, type_text
 
 IMAGE_SIZE = 400
-WORDS = ("ROOT", "FILE", "TITLE", "TAG", "KEY", "VALUE", "DESC", "YAMLERR", "GONE", "NOJOURNAL",
-         "SAVEDIR", "EXPORTDIR", "LOCKED")
+WORDS = (
+    "ROOT",
+    "FILE",
+    "TITLE",
+    "TAG",
+    "KEY",
+    "VALUE",
+    "DESC",
+    "YAMLERR",
+    "GONE",
+    "NOJOURNAL",
+    "SAVEDIR",
+    "EXPORTDIR",
+    "LOCKED",
+)
 ROOT_NAME = "<h1>ROOT<b>x & y"
 FILE_NAME = "<h1>FILE<b>x.md"  # a file name holds no slash, so no closing tags
 
@@ -35,7 +56,8 @@ def shown(text: str, text_format: Qt.TextFormat) -> str:
     """What Qt draws for ``text`` in ``text_format``: the text itself, or what its markup
     renders to (a label or tooltip in AutoText renders when ``Qt.mightBeRichText`` says so)."""
     if text_format == Qt.TextFormat.PlainText or (
-            text_format == Qt.TextFormat.AutoText and not QtGui.Qt.mightBeRichText(text)):
+        text_format == Qt.TextFormat.AutoText and not QtGui.Qt.mightBeRichText(text)
+    ):
         return text
     document = QTextDocument()
     if text_format == Qt.TextFormat.MarkdownText:
@@ -65,8 +87,10 @@ def walk(widget: QWidget, seen: list[str]) -> None:
         if item.toolTip():
             texts.append(shown(item.toolTip(), Qt.TextFormat.AutoText))
         if isinstance(item, QAbstractItemView) and item.model() is not None:
-            texts += [shown(index.data(Qt.ItemDataRole.ToolTipRole) or "", Qt.TextFormat.AutoText)
-                      for index in model_rows(item.model())]
+            texts += [
+                shown(index.data(Qt.ItemDataRole.ToolTipRole) or "", Qt.TextFormat.AutoText)
+                for index in model_rows(item.model())
+            ]
         for text in texts:
             assert_literal(where, text)
             seen.append(text)
@@ -75,12 +99,14 @@ def walk(widget: QWidget, seen: list[str]) -> None:
 def walk_next_dialog(seen: list[str], close) -> None:
     """When the next modal dialog opens, walk it, then ``close(dialog)`` (even when the walk
     fails: pytest-qt reports the failure once the dialog no longer blocks the test)."""
+
     def act(dialog):
         seen.append(f"dialog:{dialog.objectName() or type(dialog).__name__}")
         try:
             walk(dialog, seen)
         finally:
             close(dialog)
+
     answer_dialog(act)
 
 
@@ -104,8 +130,11 @@ def row_tooltip(qtbot, tree, index: QModelIndex) -> str:
     where = tree.viewport().mapToGlobal(point)
     QApplication.sendEvent(tree.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, where))
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
-    label = next(widget for widget in QApplication.topLevelWidgets()
-                 if isinstance(widget, QLabel) and widget.objectName() == "qtooltip_label")
+    label = next(
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, QLabel) and widget.objectName() == "qtooltip_label"
+    )
     assert label.text() == QToolTip.text()
     assert label.sizeHint().height() < IMAGE_SIZE, "the tooltip loads an image"
     text = shown(label.text(), label.textFormat())
@@ -140,16 +169,18 @@ def hostile_root(tmp_path, image):
     whose parser message holds markup (the tag's %-escapes are decoded into the message)."""
     root = tmp_path / ROOT_NAME
     root.mkdir()
+
     def quoted(word):
         return "'" + hostile(word, image) + "'"
+
     (root / FILE_NAME).write_text(
         f"---\ntitle: {quoted('TITLE')[:-1]} [*] end'\ntags: [{quoted('TAG')}, plain]\n"
         f"description: {quoted('DESC')}\n{quoted('KEY')}: {quoted('VALUE')}\n"
         "date: 2024-01-02T03:04:05+09:00\n---\n본문 <b>html in the body is the preview's</b>\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     tag = f"!x%3Ch1%3EYAML%45RR%3C/h1%3E%3Cimg%20src=%22{image}%22%3E"  # never the word itself
-    (root / "bad.md").write_text(f"---\ntitle: broken\nkey: {tag} value\n---\n본문\n",
-                                 encoding="utf-8")
+    (root / "bad.md").write_text(f"---\ntitle: broken\nkey: {tag} value\n---\n본문\n", encoding="utf-8")
     return root
 
 
@@ -161,8 +192,7 @@ def hostile_window(qtbot, hostile_root, env):
     close_window(window)
 
 
-def test_labels_and_tooltips_of_the_window_show_post_text_literally(qtbot, hostile_window,
-                                                                    hostile_root):
+def test_labels_and_tooltips_of_the_window_show_post_text_literally(qtbot, hostile_window, hostile_root):
     window = hostile_window
     seen: list[str] = []
     assert window.document.post.path.name == FILE_NAME
@@ -174,8 +204,9 @@ def test_labels_and_tooltips_of_the_window_show_post_text_literally(qtbot, hosti
     tips = [row_tooltip(qtbot, tree, index) for index in tree_rows(tree) if index.data(PATH_ROLE)]
     for tip in tips:
         assert_literal("a post row's tooltip", tip)
-    assert any("  <h1>TAG</h1>" in tip and tip.endswith(f", plain\n{FILE_NAME}")
-               for tip in tips)  # its line breaks and runs of spaces kept as well
+    assert any(
+        "  <h1>TAG</h1>" in tip and tip.endswith(f", plain\n{FILE_NAME}") for tip in tips
+    )  # its line breaks and runs of spaces kept as well
     assert any("<h1>YAMLERR</h1><img src=" in tip for tip in tips)
     # the window title keeps the title's [*] (Qt's unsaved-changes mark) as text
     assert window.windowHandle().title().startswith(window.document.post.title)
@@ -219,8 +250,7 @@ def test_error_messages_show_file_names_literally(qtbot, hostile_window, hostile
     assert len([text for text in seen if text.startswith("dialog:")]) == 4
 
 
-def test_questions_about_a_post_show_its_name_and_title_literally(qtbot, hostile_window,
-                                                                   hostile_root):
+def test_questions_about_a_post_show_its_name_and_title_literally(qtbot, hostile_window, hostile_root):
     window = hostile_window
     path = hostile_root / FILE_NAME
     seen: list[str] = []
@@ -257,8 +287,7 @@ def test_conflict_and_compare_dialogs_show_the_post_literally(qtbot, hostile_win
 
     def compare_then_cancel(box):
         seen.append("dialog:conflictDialog")
-        walk_next_dialog(seen, lambda dialog: (dialog.reject(),
-                                               walk_next_dialog(seen, press_cancel)))
+        walk_next_dialog(seen, lambda dialog: (dialog.reject(), walk_next_dialog(seen, press_cancel)))
         try:
             walk(box, seen)
         finally:
@@ -297,8 +326,12 @@ def test_status_bar_draws_messages_as_plain_text(qtbot):
     def ink(message: str) -> tuple[int, int]:
         bar.showMessage(message)
         picture = bar.grab().toImage()
-        dark = [(x, y) for y in range(picture.height()) for x in range(400)
-                if picture.pixelColor(x, y).lightness() < 100]
+        dark = [
+            (x, y)
+            for y in range(picture.height())
+            for x in range(400)
+            if picture.pixelColor(x, y).lightness() < 100
+        ]
         xs, ys = [x for x, _ in dark], [y for _, y in dark]
         return max(xs) - min(xs), max(ys) - min(ys)
 
@@ -327,4 +360,3 @@ def test_an_unreadable_folder_is_named_literally(qtbot, env, hostile_root):
     finally:
         close_window(window)
         locked.chmod(0o755)
-

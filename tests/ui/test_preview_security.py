@@ -43,16 +43,20 @@ def open_hostile(qtbot, window, journal_root):
     path = journal_root / "content" / "위험한 글.md"
     path.write_text(HOSTILE, encoding="utf-8")
     window.open_post(path)
-    wait_for_page(qtbot, window, "document.getElementById('content').innerText",
-                  lambda text: "끝." in (text or ""))
+    wait_for_page(
+        qtbot, window, "document.getElementById('content').innerText", lambda text: "끝." in (text or "")
+    )
     qtbot.wait(500)  # give any handler a chance to fire
     return path
 
 
 def outside_requests(window) -> list[str]:
     root = str(window.journal.root.resolve())
-    return [url for url in window.preview.guard.allowed
-            if re.match(r"https?:", url) or (url.startswith("file:") and root not in url)]
+    return [
+        url
+        for url in window.preview.guard.allowed
+        if re.match(r"https?:", url) or (url.startswith("file:") and root not in url)
+    ]
 
 
 def test_no_script_runs_and_nothing_leaves_the_machine(qtbot, window, journal_root):
@@ -66,8 +70,11 @@ def test_no_script_runs_and_nothing_leaves_the_machine(qtbot, window, journal_ro
     assert window.preview.url().toString().startswith("file://")
     # the sanitizer already dropped the post's file:///etc/hostname; the guard stops one anyway
     assert not any(url.endswith("/etc/hostname") for url in window.preview.guard.blocked)
-    page_value(qtbot, window, "(document.body.appendChild(Object.assign(new Image(), "
-                              "{src: 'file:///etc/hostname'})), true)")
+    page_value(
+        qtbot,
+        window,
+        "(document.body.appendChild(Object.assign(new Image(), {src: 'file:///etc/hostname'})), true)",
+    )
     qtbot.waitUntil(lambda: any(url.endswith("/etc/hostname") for url in window.preview.guard.blocked))
 
 
@@ -75,15 +82,22 @@ def test_remote_images_only_when_allowed(qtbot, window, journal_root, env):
     open_hostile(qtbot, window, journal_root)
     window.commands.view_remote_images.setChecked(True)
     assert env.settings.remote_images(window.journal.root)
-    wait_for_page(qtbot, window, "document.getElementById('content').innerText",
-                  lambda text: "끝." in (text or ""))
-    qtbot.waitUntil(lambda: any(url == "https://tracker.example/pixel.png"
-                                for url in window.preview.guard.allowed), timeout=10000)
-    assert not any("x.css" in url or "frame" in url
-                   for url in window.preview.guard.allowed)  # images only (a CSS background is one)
+    wait_for_page(
+        qtbot, window, "document.getElementById('content').innerText", lambda text: "끝." in (text or "")
+    )
+    qtbot.waitUntil(
+        lambda: any(url == "https://tracker.example/pixel.png" for url in window.preview.guard.allowed),
+        timeout=10000,
+    )
+    assert not any(
+        "x.css" in url or "frame" in url for url in window.preview.guard.allowed
+    )  # images only (a CSS background is one)
     assert page_value(qtbot, window, PWNED) is None
-    assert [url for url in window.preview.guard.allowed if url.startswith("file:")
-            and str(window.journal.root.resolve()) not in url] == []
+    assert [
+        url
+        for url in window.preview.guard.allowed
+        if url.startswith("file:") and str(window.journal.root.resolve()) not in url
+    ] == []
 
 
 def test_exported_page_has_no_runnable_script(qtbot, window, journal_root, tmp_path):
@@ -94,9 +108,10 @@ def test_exported_page_has_no_runnable_script(qtbot, window, journal_root, tmp_p
     assert "script-src" not in page or "default-src 'none'" in page
     assert "<title>&lt;script&gt;" in page
     # the post's own HTML is stripped of script too, not only blocked by the policy
-    assert not re.search(r"<(script|svg|link|iframe)\b|\son\w+=|javascript:|=\"file:|tracker\.example/bg",
-                         page, re.IGNORECASE)
-    assert 'Embedded content: https://tracker.example/frame</a>' in page and "끝." in page
+    assert not re.search(
+        r"<(script|svg|link|iframe)\b|\son\w+=|javascript:|=\"file:|tracker\.example/bg", page, re.IGNORECASE
+    )
+    assert "Embedded content: https://tracker.example/frame</a>" in page and "끝." in page
 
 
 def test_the_guard_lets_through_only_image_files_inside_the_journal(qtbot, window, journal_root):
@@ -109,6 +124,8 @@ def test_the_guard_lets_through_only_image_files_inside_the_journal(qtbot, windo
     image = next(journal_root.rglob("*.png"), None)
     for name in ("token.png", "fifo.png"):
         url = (journal_root / "notes" / name).as_uri()
-        page_value(qtbot, window, f"(document.body.appendChild(Object.assign(new Image(), {{src: '{url}'}})), true)")
+        page_value(
+            qtbot, window, f"(document.body.appendChild(Object.assign(new Image(), {{src: '{url}'}})), true)"
+        )
         qtbot.waitUntil(lambda: any(u.endswith(f"/notes/{name}") for u in window.preview.guard.blocked))
     assert image is not None and not any(u.endswith(image.name) for u in window.preview.guard.blocked)

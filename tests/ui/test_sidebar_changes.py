@@ -20,20 +20,32 @@ from journal_app.ui.sidebar import PATH_ROLE, Sidebar
 
 TITLES = ["봄", "여름", "Autumn", "autumn", "겨울 이야기"]
 TAGS = ["일상", "개발", "Dev", "dev", "여행"]
-DATES = ["2023-01-05T10:00:00+09:00", "2023-01-20T10:00:00+09:00", "2023-03-01T00:00:00Z",
-         "2024-12-31T23:30:00+00:00", "2022-06-15T12:00:00+09:00"]
+DATES = [
+    "2023-01-05T10:00:00+09:00",
+    "2023-01-20T10:00:00+09:00",
+    "2023-03-01T00:00:00Z",
+    "2024-12-31T23:30:00+00:00",
+    "2022-06-15T12:00:00+09:00",
+]
 NAMES = [f"post-{number}" for number in range(8)]
 
-fields = st.fixed_dictionaries({"title": st.sampled_from(TITLES), "date": st.sampled_from(DATES),
-                                "tags": st.lists(st.sampled_from(TAGS), max_size=3)})
+fields = st.fixed_dictionaries(
+    {
+        "title": st.sampled_from(TITLES),
+        "date": st.sampled_from(DATES),
+        "tags": st.lists(st.sampled_from(TAGS), max_size=3),
+    }
+)
 post_text = st.one_of(
     fields,
     st.just('---\ntitle: "닫히지 않은\ndate: 2023-01-05\n---\n본문\n'),  # a header that breaks
     st.just("# 머리말만 있는 글\n"),
 )
-one_field = st.one_of(st.tuples(st.just("title"), st.sampled_from(TITLES)),
-                      st.tuples(st.just("date"), st.sampled_from(DATES)),
-                      st.tuples(st.just("tags"), st.lists(st.sampled_from(TAGS), max_size=3)))
+one_field = st.one_of(
+    st.tuples(st.just("title"), st.sampled_from(TITLES)),
+    st.tuples(st.just("date"), st.sampled_from(DATES)),
+    st.tuples(st.just("tags"), st.lists(st.sampled_from(TAGS), max_size=3)),
+)
 step = st.one_of(
     st.tuples(st.just("write"), st.sampled_from(NAMES), post_text),  # add or change
     st.tuples(st.just("edit"), st.sampled_from(NAMES), one_field),  # one field of a post
@@ -46,21 +58,29 @@ step = st.one_of(
 def tree(sidebar: Sidebar, parent: QModelIndex = QModelIndex()) -> list:
     """The model's rows as (text, path, children), in order."""
     model = sidebar.model
-    return [(model.index(row, 0, parent).data(), model.index(row, 0, parent).data(PATH_ROLE),
-             tree(sidebar, model.index(row, 0, parent)))
-            for row in range(model.rowCount(parent))]
+    return [
+        (
+            model.index(row, 0, parent).data(),
+            model.index(row, 0, parent).data(PATH_ROLE),
+            tree(sidebar, model.index(row, 0, parent)),
+        )
+        for row in range(model.rowCount(parent))
+    ]
 
 
 def text_of(value: str | dict) -> str:
     """A post's file text: given, or made from its fields."""
     if isinstance(value, str):
         return value
-    return (f"---\ntitle: {value['title']}\ndate: {value['date']}\n"
-            f"tags: [{', '.join(value['tags'])}]\n---\n본문\n")
+    return (
+        f"---\ntitle: {value['title']}\ndate: {value['date']}\n"
+        f"tags: [{', '.join(value['tags'])}]\n---\n본문\n"
+    )
 
 
-def perform(journal: Journal, folder: Path, written: dict[str, str | dict], action: str,
-            name: str | None, value) -> JournalChange:
+def perform(
+    journal: Journal, folder: Path, written: dict[str, str | dict], action: str, name: str | None, value
+) -> JournalChange:
     """One step done to the files, and what the journal makes of it."""
     if action == "sync":
         return journal.sync([folder])
@@ -88,8 +108,10 @@ def perform(journal: Journal, folder: Path, written: dict[str, str | dict], acti
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(start=st.lists(st.tuples(st.sampled_from(NAMES), post_text), max_size=5),
-       steps=st.lists(step, min_size=1, max_size=12))
+@given(
+    start=st.lists(st.tuples(st.sampled_from(NAMES), post_text), max_size=5),
+    steps=st.lists(step, min_size=1, max_size=12),
+)
 def test_applying_changes_gives_the_tree_a_rebuild_gives(qtbot, start, steps):
     folder = Path(tempfile.mkdtemp())
     try:
@@ -117,8 +139,7 @@ def test_applying_changes_gives_the_tree_a_rebuild_gives(qtbot, start, steps):
 
 
 def write(path: Path, title: str, tags: str, date: str = "2023-01-05T10:00:00+09:00") -> None:
-    path.write_text(f"---\ntitle: {title}\ndate: {date}\ntags: [{tags}]\n---\n본문\n",
-                    encoding="utf-8")
+    path.write_text(f"---\ntitle: {title}\ndate: {date}\ntags: [{tags}]\n---\n본문\n", encoding="utf-8")
 
 
 def test_the_filter_and_the_highlight_survive_a_change(qtbot, tmp_path):
@@ -147,8 +168,7 @@ def labels(sidebar: Sidebar) -> list[str]:
     return [sidebar.model.index(row, 0).data() for row in range(sidebar.model.rowCount())]
 
 
-def test_the_watcher_follows_a_new_folder_and_a_file_replaced_under_its_name(qtbot, window,
-                                                                              journal_root):
+def test_the_watcher_follows_a_new_folder_and_a_file_replaced_under_its_name(qtbot, window, journal_root):
     folder = journal_root / "새 폴더" / "안쪽"
     folder.mkdir(parents=True)
     write(folder / "첫 글.md", "첫 글", "새폴더")

@@ -15,14 +15,22 @@ def test_preview_and_export_keep_to_the_journal(qtbot, tmp_path, env):
         qtbot.waitUntil(lambda: window.preview.ready, timeout=20000)
         assert window.open_post(post_path)
         shown = wait_for_page(
-            qtbot, window, "Array.from(document.querySelectorAll('.missing-image'))"
-                           ".map(function (e) { return e.textContent; })",
-            lambda found: found is not None and len(found) == len(HOSTILE) + 2)
+            qtbot,
+            window,
+            "Array.from(document.querySelectorAll('.missing-image'))"
+            ".map(function (e) { return e.textContent; })",
+            lambda found: found is not None and len(found) == len(HOSTILE) + 2,
+        )
         assert sum(text.startswith("Image not shown:") for text in shown) == len(HOSTILE) + 1
-        wait_for_page(qtbot, window, "Array.from(document.images).map(function (i) "
-                                     "{ return i.naturalWidth; })", lambda widths: widths == [2])
+        wait_for_page(
+            qtbot,
+            window,
+            "Array.from(document.images).map(function (i) { return i.naturalWidth; })",
+            lambda widths: widths == [2],
+        )
         assert window.preview.guard.allowed and all(
-            "/backup/" in url for url in window.preview.guard.allowed if url.startswith("file:"))
+            "/backup/" in url for url in window.preview.guard.allowed if url.startswith("file:")
+        )
         page = tmp_path / "exported.html"
         assert window.document.export_to(page)
         assert not leaks(page.read_bytes())
