@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/compare_flavors.py FLAVOR REFERENCE POST_OR_FOLDER [...]
 FLAVOR is commonmark, velog or jekyll; REFERENCE is ``cmarkgfm`` (GitHub's cmark-gfm, a
-Python package: ``pip install cmarkgfm``, not a dependency of the app) or a command that reads a JSON array of markdown strings on stdin and writes a
+Python package: ``pip install cmarkgfm``, not a dependency of the app) or a command that reads
+a JSON array of markdown strings on stdin and writes a
 JSON array of HTML strings (the velog and kramdown reference renderers do). Posts' front matter
 is left out. Prints, per post that differs, the first differing block, then the counts.
 

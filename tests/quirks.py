@@ -44,7 +44,9 @@ QUIRKS: dict[str, bytes] = {
     "backup/2021-10-31/content/가을.md": ('---\ntitle: "가을"\ntags: []\n---\n낙엽\n').encode(),
     "backup/2021-10-31/content/날짜 없는 글.md": "머리말 없는 글\n".encode(),
     # CRLF line endings
-    "notes/crlf.md": b"---\r\ntitle: Windows note\r\ntags: [windows, crlf]\r\n---\r\nLine one\r\nLine two\r\n",
+    "notes/crlf.md": (
+        b"---\r\ntitle: Windows note\r\ntags: [windows, crlf]\r\n---\r\nLine one\r\nLine two\r\n"
+    ),
     # UTF-8 with a BOM
     "notes/bom.md": b"\xef\xbb\xbf---\ntitle: BOM note\ntags: bom\n---\nText\n",
     # legacy Korean encoding
@@ -67,7 +69,9 @@ QUIRKS: dict[str, bytes] = {
         b'[params]\nauthor = "me"\n+++\nBody.\n'
     ),
     # Obsidian: plain date and aliases
-    "vault/obsidian.md": b"---\ntags: [idea]\naliases: [Thought]\ndate: 2020-08-21\n---\n# Obsidian note\n\nText.\n",
+    "vault/obsidian.md": (
+        b"---\ntags: [idea]\naliases: [Thought]\ndate: 2020-08-21\n---\n# Obsidian note\n\nText.\n"
+    ),
     # a header that is a list, not a mapping
     "notes/list-header.md": b"---\n- one\n- two\n---\nBody after a list header.\n",
     # a file starting with a --- horizontal rule, with another rule later

@@ -25,7 +25,8 @@ _YAML_KEY = re.compile(
     r"""[ \t]*:(?P<gap>[ \t]*))(?P<value>.*)$"""
 )
 _TOML_KEY = re.compile(
-    r"""^(?P<prefix>[ \t]*(?P<key>"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*=(?P<gap>[ \t]*))(?P<value>.*)$"""
+    r"""^(?P<prefix>[ \t]*(?P<key>"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*=(?P<gap>[ \t]*))"""
+    r"""(?P<value>.*)$"""
 )
 _TOML_TABLE = re.compile(r"^[ \t]*\[")
 

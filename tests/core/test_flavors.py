@@ -157,7 +157,10 @@ def test_velog_four_space_nesting_keeps_its_images(flavor):
     tight = (
         "1. 설치\n    1. 내려받기\n        ![](../images/a.png)\n    2. 풀기\n        ![](../images/b.png)\n"
     )
-    loose = "1. 설치\n    1. 내려받기\n\n        ![](../images/a.png)\n\n    2. 풀기\n\n        ![](../images/b.png)\n"
+    loose = (
+        "1. 설치\n    1. 내려받기\n\n        ![](../images/a.png)\n\n    2. 풀기\n\n"
+        "        ![](../images/b.png)\n"
+    )
     for text in (tight, loose):
         elements = Text(render_markdown(text, flavor=flavor))
         assert elements.tags.count("img") == 2 and "pre" not in elements.tags and "code" not in elements.tags
@@ -221,7 +224,9 @@ FIXTURES = {
     "velog nesting": "1. 첫째\n    1. 둘째\n        ![그림설명](x.png)\n        이어진 글\n2. 셋째\n",
     "velog loose nesting": "1. 첫째\n    1. 둘째\n\n        ![그림설명](x.png)\n\n    2. 넷째\n",
     "two-space nesting": "- 라벨링\n  - 현재\n    ![캡처](y.png)\n- 클라우드\n",
-    "fences under items": "1. 설치\n\n   ```bash\n   pip install 패키지\n   ```\n\n2. 실행\n   ```\n   run 명령\n   ```\n",
+    "fences under items": (
+        "1. 설치\n\n   ```bash\n   pip install 패키지\n   ```\n\n2. 실행\n   ```\n   run 명령\n   ```\n"
+    ),
     "endhighlight under text": "코드 설명 문장\n{% endhighlight %}\n\n다음 문단 {: .note } 끝\n",
     "html and text": '<div align="center">\n\n**굵게** 글자\n\n</div>\n\n표 다음 | 칸\n--- | ---\n가 | 나\n',
 }
@@ -286,10 +291,12 @@ def test_the_site_uses_the_journals_flavor_and_rerenders_when_it_changes(tmp_pat
 
 def test_the_sanitizer_keeps_what_the_commonmark_engine_makes():
     text = (
-        "# 한글 제목\n\n| 왼쪽 | 가운데 |\n|:-----|:------:|\n| a    | b      |\n\n- [x] 끝낸 일\n- [ ] 남은 일\n\n"
+        "# 한글 제목\n\n| 왼쪽 | 가운데 |\n|:-----|:------:|\n| a    | b      |\n\n"
+        "- [x] 끝낸 일\n- [ ] 남은 일\n\n"
         '각주[^1] ~~지운~~ 글\n\n```python\nprint("안녕")\n```\n\n> [!NOTE]\n> 알림\n\n'
         '<p align="center"><img src="../images/a.png" width="50%" alt="그림"></p>\n\n'
-        "[상대 링크](<다른 글.md>) [메일](mailto:me@example.com) <https://example.com/글>\n\n[^1]: 각주 내용\n"
+        "[상대 링크](<다른 글.md>) [메일](mailto:me@example.com) <https://example.com/글>\n\n"
+        "[^1]: 각주 내용\n"
     )
     for flavor in ("commonmark", "velog", "hugo", "jekyll"):
         out = render_markdown(text, flavor=flavor)

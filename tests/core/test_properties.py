@@ -65,7 +65,7 @@ def test_body_edit_keeps_header_bytes(header, body, new_body):
 
 def one_line_changed(before: bytes, after: bytes) -> tuple[list[str], list[str]]:
     diff = list(difflib.ndiff(before.decode().splitlines(True), after.decode().splitlines(True)))
-    return [l for l in diff if l.startswith("- ")], [l for l in diff if l.startswith("+ ")]
+    return [line for line in diff if line.startswith("- ")], [line for line in diff if line.startswith("+ ")]
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)

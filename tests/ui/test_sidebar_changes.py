@@ -1,8 +1,9 @@
 """The sidebar updated post by post (``apply``) shows the same tree as one built whole.
 
 Random sequences of posts added, edited (one field: title, tags or date; or the whole file, a
-broken header too), removed and renamed, on real files: after each step the tree the change was applied to, in both groupings,
-equals the tree a full ``rebuild()`` makes, text for text and row for row.
+broken header too), removed and renamed, on real files: after each step the tree the change
+was applied to, in both groupings, equals the tree a full ``rebuild()`` makes, text for text and
+row for row.
 """
 
 from __future__ import annotations
