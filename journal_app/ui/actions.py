@@ -5,6 +5,7 @@ The window connects them; ``lay_out`` builds the menus and the toolbar from this
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -48,7 +49,7 @@ FLAVOR_LABELS = {
 }
 
 
-MENUS = {  # None: a separator
+MENUS: dict[str, list[str | None]] = {  # None: a separator
     "&File": [
         "file_new",
         "file_open",
@@ -88,7 +89,29 @@ TOOLBAR = ["file_new", "file_open", "file_save", "file_export"]
 class Actions:
     """Named QActions, built once per window."""
 
-    def __init__(self, parent):
+    # one attribute per name in SPECS, set in __init__ (declared here for the type checker)
+    file_new: QAction
+    file_open: QAction
+    file_save: QAction
+    file_save_as: QAction
+    file_convert_utf8: QAction
+    file_export: QAction
+    file_quit: QAction
+    edit_undo: QAction
+    edit_redo: QAction
+    edit_find: QAction
+    edit_find_next: QAction
+    edit_bold: QAction
+    edit_italic: QAction
+    view_zoom_in: QAction
+    view_zoom_out: QAction
+    view_by_tag: QAction
+    view_by_date: QAction
+    view_filter: QAction
+    view_remote_images: QAction
+    help_about: QAction
+
+    def __init__(self, parent: QObject):
         for name, (text, shortcuts, tip) in SPECS.items():
             action = QAction(text, parent)
             action.setObjectName(name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from typing import cast
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
@@ -76,7 +77,9 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication.instance() or QApplication([sys.argv[0], *[]])
+    # instance() is typed QCoreApplication; in this program it is the QApplication (made here or
+    # by the caller): a bare QCoreApplication would have no setApplicationDisplayName below
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0], *[]]))
     app.setApplicationName("journal_app")
     app.setOrganizationName("journal_app")
     app.setApplicationDisplayName("journal_app")

@@ -11,10 +11,10 @@ about files stays in the core.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -36,6 +36,13 @@ if TYPE_CHECKING:
     from .watcher import JournalWatcher
 
 LIVE_HIGHLIGHT_LIMIT = 2_000_000  # characters; bigger posts are not highlighted
+
+
+def file_of(post: Post) -> Path:
+    """The file of a post that an ``OpenDocument`` holds. ``Post.path`` is optional only for a
+    post made from bytes alone; every post held here was read from a file (``read``) or is bound
+    for one (``restore_text``), and saving elsewhere or a rename moves it to another file."""
+    return cast(Path, post.path)
 
 
 @dataclass(frozen=True)
@@ -224,10 +231,11 @@ class OpenDocument(QObject):
     def _opening_note(self, post: Post, text: str) -> str | None:
         if self._hidden_header:
             return header_too_large(self._hidden_header)
-        if not text and post.path.exists():
-            return f"“{post.path.name}” is empty (0 bytes)."
-        if post.path.exists() and not os.access(post.path, os.W_OK):
-            return f"“{post.path.name}” is read-only: changes can be kept with File → Save As."
+        path = file_of(post)
+        if not text and path.exists():
+            return f"“{path.name}” is empty (0 bytes)."
+        if path.exists() and not os.access(path, os.W_OK):
+            return f"“{path.name}” is read-only: changes can be kept with File → Save As."
         if self.legacy():
             return (
                 f"Read as {post.encoding}; it will be saved back in {post.encoding} "
@@ -258,7 +266,7 @@ class OpenDocument(QObject):
     # -- saving ----------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """Save (autosave on) or ask to save unsaved changes; False when the user cancels."""
-        if not self.is_modified():
+        if not self.is_modified() or self.post is None:  # is_modified() implies a post
             return True
         if self.autosave():
             return True
@@ -266,7 +274,7 @@ class OpenDocument(QObject):
         if answer == "save":
             return self.save()
         if answer == "discard":
-            self.recovery.discard(self.post.path)
+            self.recovery.discard(file_of(self.post))
             self.recovery_timer.stop()
             self.autosave_timer.stop()
             # let go of it now: nothing may save the discarded text while the next post or
@@ -301,8 +309,8 @@ class OpenDocument(QObject):
             else:
                 self.prompts.show_error("Could not save", str(exc))
             return False
-        self._saved(self.post.path)
-        self.message.emit(f"Saved {self.post.path.name}", 3000)
+        self._saved(file_of(self.post))
+        self.message.emit(f"Saved {file_of(self.post).name}", 3000)
         return True
 
     def save_as(self, target: Path) -> bool:
@@ -318,7 +326,7 @@ class OpenDocument(QObject):
             return False
         if old is not None:
             self.recovery.discard(old)
-        self._saved(self.post.path)
+        self._saved(file_of(self.post))
         return True
 
     def _saved(self, path: Path) -> None:
@@ -334,11 +342,11 @@ class OpenDocument(QObject):
 
         Never overwrites a file that changed on disk: that waits for the user's choice.
         """
-        if not self.autosave_enabled() or self.read_only or not self.is_modified():
-            return False
+        if not self.autosave_enabled() or self.read_only or not self.is_modified() or self.post is None:
+            return False  # (is_modified() implies a post: the last test is for the type checker)
         if self.post.changed_on_disk():
             self.message.emit(
-                f"Not saved automatically: {self.post.path.name} changed on disk. "
+                f"Not saved automatically: {file_of(self.post).name} changed on disk. "
                 "Save to choose which version to keep.",
                 0,
             )
@@ -364,7 +372,7 @@ class OpenDocument(QObject):
     # -- the disk and the recovery folder --------------------------------------------------
     def write_recovery(self) -> bool:
         """Keep the unsaved text in the recovery folder (outside the journal); True when kept."""
-        if not self.is_modified() or self.post.path is None:
+        if not self.is_modified() or self.post is None or self.post.path is None:
             return False
         try:
             self.recovery.write(self.post.path, self.buffer())
@@ -382,15 +390,21 @@ class OpenDocument(QObject):
     def resolve_conflict(self) -> str | None:
         """The open post changed on disk and here: "mine", "theirs" or None (decide later).
         Nothing is written here."""
+        path = self._open_file()
         try:
-            theirs: str | None = buffer_text(self.read(self.post.path))
+            theirs: str | None = buffer_text(self.read(path))
         except OSError:
             theirs = None
-        return self.prompts.ask_conflict(self.post.path, theirs, self.buffer())
+        return self.prompts.ask_conflict(path, theirs, self.buffer())
+
+    def _open_file(self) -> Path:
+        """The open post's file, for the steps of a conflict: they run only while a post is
+        open (from ``save`` and ``changed_on_disk``, which check for one)."""
+        return file_of(cast(Post, self.post))
 
     def take_theirs(self) -> None:
         """Replace the text with the file on disk (the user chose the other version)."""
-        path = self.post.path
+        path = self._open_file()
         self.recovery.discard(path)
         self.text.setModified(False)
         try:
@@ -398,10 +412,11 @@ class OpenDocument(QObject):
         except OSError as exc:
             self.prompts.show_error("Could not read the file", read_error_message(path, exc))
 
-    def changed_on_disk(self, paths: set) -> None:
-        """Files changed on disk: reload the open post when untouched, ask when edited."""
+    def changed_on_disk(self, paths: Container[Path]) -> None:
+        """Files changed on disk (a JournalChange or a set of paths): reload the open post when
+        untouched, ask when edited."""
         post = self.post
-        if post is None or post.path not in paths:
+        if post is None or post.path is None or post.path not in paths:  # None is in no change
             return
         if not post.path.is_file():
             self.message.emit(

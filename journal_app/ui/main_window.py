@@ -16,7 +16,7 @@ from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from ..core.render import render_header
 from .actions import FLAVOR_LABELS, Actions, lay_out
-from .document import Delays, OpenDocument
+from .document import Delays, OpenDocument, file_of
 from .editor import FindBar, MarkdownEditor, toggle_wrap
 from .limits import preview_note
 from .plain import menu_text, window_title
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         if self.document.open(path):
             return True
         if self.document.post is not None:
-            self.sidebar.select_path(self.document.post.path)
+            self.sidebar.select_path(file_of(self.document.post))
         return False
 
     def new_post(self) -> None:
@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         self.commands.file_export.setEnabled(post is not None)
         self.form.show_post(post)
         if post is not None:
-            self.sidebar.select_path(post.path)
+            self.sidebar.select_path(file_of(post))
         self._update_title()
         self.update_status()
         self.refresh_preview()

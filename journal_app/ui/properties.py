@@ -10,8 +10,18 @@ Other keys are listed cut short, so a header of thousands of keys cannot stall t
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtWidgets import QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from ..core import Post
@@ -32,8 +42,8 @@ class TagCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt name)
         return [path.split(",")[-1].strip()]
 
-    def pathFromIndex(self, index) -> str:  # noqa: N802 (Qt name)
-        field = self.widget()
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 (Qt name)
+        field = cast("QLineEdit | None", self.widget())  # set on the tags line edit only
         done = field.text().split(",")[:-1] if field is not None else []
         return ", ".join([part.strip() for part in done if part.strip()] + [index.data()])
 
@@ -135,10 +145,10 @@ class PropertiesForm(QWidget):
             )
             for widget in fields:
                 widget.setEnabled(editable)
-            if too_large:
+            if too_large and post.header is not None:  # the size problem is the header's own
                 self.problem.setText(header_too_large(post.header.text))
                 self.problem.show()
-            elif post.header_invalid:
+            elif post.header_invalid and post.header is not None:  # invalid implies a header
                 detail = post.problem_details[-1]
                 self.problem.setText(
                     f"The header could not be read (line {detail.line}): "

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
 from ..core.flavor import FLAVORS
 
-PREFERENCES = {
+PREFERENCES: dict[str, object] = {
     "preferences/font_size": 13,
     "preferences/autosave": True,
 }
-STATE = {
+STATE: dict[str, object] = {
     "state/last_journal": "",
     "state/recent_journals": [],
     "state/geometry": None,
@@ -40,8 +41,8 @@ class Settings:
         if isinstance(default, bool):
             return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
         if isinstance(default, int):
-            try:
-                return int(value)
+            try:  # whatever the store holds: what int() refuses falls back to the default
+                return int(cast("str | int", value))
             except (TypeError, ValueError):
                 return default
         if isinstance(default, list):
@@ -50,7 +51,7 @@ class Settings:
             return [str(item) for item in (value if isinstance(value, list) else [value])]
         return value
 
-    def set(self, key: str, value) -> None:
+    def set(self, key: str, value: object) -> None:
         self.store.setValue(key, value)
 
     def remember_journal(self, folder: Path) -> None:

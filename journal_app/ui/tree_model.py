@@ -65,7 +65,7 @@ def is_broken(info: PostInfo) -> bool:
 def places(info: PostInfo, grouping: str) -> list[Place]:
     """The groups a post's rows sit in under ``grouping`` ("tag" or "date")."""
     if grouping == "tag":
-        found = [(f"tag:{tag}",) for tag in info.tags or [UNTAGGED]]
+        found: list[Place] = [(f"tag:{tag}",) for tag in info.tags or [UNTAGGED]]
     else:
         moment = local(info.date)
         found = [(f"year:{moment.year}", f"month:{moment.year}-{moment.month}")]

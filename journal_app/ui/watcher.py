@@ -43,13 +43,13 @@ class JournalWatcher(QObject):
         self._pending.clear()  # changes seen in the journal before belong to it alone
         self.journal = journal
         if journal is not None:
-            self._watch_folders(journal.root)
+            self._watch_folders(journal, journal.root)
             files = [str(info.path) for info in journal.posts[:FILE_LIMIT]]
             if files:
                 self.watcher.addPaths(files)
 
-    def _watch_folders(self, top: Path) -> None:
-        folders = self.journal.folders(top)  # the folders the scan reads (no deeper)
+    def _watch_folders(self, journal: Journal, top: Path) -> None:
+        folders = journal.folders(top)  # the folders the scan reads (no deeper)
         if folders:
             self.watcher.addPaths(folders)
 
