@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from ..core.post import split_tags
 from .plain import question
@@ -15,7 +23,7 @@ from .properties import TagCompleter
 class NewPostDialog(QDialog):
     """Asks for the title and tags of a new post."""
 
-    def __init__(self, known_tags: list[str], parent=None):
+    def __init__(self, known_tags: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New Post")
         self.setObjectName("newPostDialog")

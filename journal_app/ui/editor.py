@@ -97,7 +97,7 @@ def replace_lines(document: QTextDocument, first: int, count: int, text: str) ->
 class MarkdownEditor(QPlainTextEdit):
     """A plain text editor with markdown highlighting."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editor")
         self.setAccessibleName("Post text")
@@ -171,7 +171,7 @@ class MarkdownEditor(QPlainTextEdit):
 class FindBar(QWidget):
     """A small find bar (Ctrl+F): Enter finds the next match, Shift+Enter the previous one."""
 
-    def __init__(self, editor: MarkdownEditor, parent=None):
+    def __init__(self, editor: MarkdownEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         self.field = QLineEdit(self)

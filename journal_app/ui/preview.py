@@ -23,6 +23,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
 
 from ..core.boundary import vet_image
 from ..core.export import build_document
@@ -75,7 +76,7 @@ class PreviewGuard(QWebEngineUrlRequestInterceptor):
     was blocked is recorded, newest last, for the status bar and for tests.
     """
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.root: Path | None = None
         self.allow_remote_images = False
@@ -130,7 +131,7 @@ class Preview(QWebEngineView):
     _render = Signal(int, str, int, str, str, str)
     updated = Signal()
 
-    def __init__(self, parent=None, allow_remote_images: bool = False):
+    def __init__(self, parent: QWidget | None = None, allow_remote_images: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
         self.setAccessibleName("Preview")

@@ -9,7 +9,8 @@ Other keys are listed cut short, so a header of thousands of keys cannot stall t
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import (
@@ -63,7 +64,7 @@ class PropertiesForm(QWidget):
 
     field_edited = Signal(str, object)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("propertiesForm")
         self.title = QLineEdit(self)
@@ -108,9 +109,9 @@ class PropertiesForm(QWidget):
         layout.addRow("Description", self.description)
         layout.addRow(self.others)
         self._shown: dict[str, object] = {}
-        self._path = None  # the post shown
+        self._path: Path | None = None  # the post shown
         self._wall = QDateTime()  # its date as shown, on this computer's clock
-        self._zone = None
+        self._zone: tzinfo | None = None
         self.title.editingFinished.connect(lambda: self._edited("title", self.title.text().strip()))
         self.description.editingFinished.connect(lambda: self._edited("description", self.description.text()))
         self.tags.editingFinished.connect(lambda: self._edited("tags", split_tags(self.tags.text())))
@@ -164,17 +165,14 @@ class PropertiesForm(QWidget):
             # autosave, say); finishing the edit then applies it
             typing = {widget for widget in fields if widget.hasFocus()} if post.path == self._path else set()
             self._path = post.path
-            self._shown = {
-                "title": post.title if "title" in post.metadata else "",
-                "description": post.description,
-                "tags": post.tags,
-                "date": moment,
-            }
+            title = post.title if "title" in post.metadata else ""
+            description = post.description
+            self._shown = {"title": title, "description": description, "tags": post.tags, "date": moment}
             if self.title not in typing:
-                self.title.setText(self._shown["title"])
+                self.title.setText(title)
             self.title.setPlaceholderText(post.title)
             if self.description not in typing:
-                self.description.setText(self._shown["description"] or "")
+                self.description.setText(description or "")
             if self.tags not in typing:
                 self.tags.setText(", ".join(post.tags))
             self._wall = QDateTime(

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,7 +70,7 @@ class PostTree(QTreeView):
 class PostFilter(QSortFilterProxyModel):
     """Shows posts whose title or tags contain the filter text (case-insensitive, Korean too)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self._needle = ""
@@ -90,7 +98,7 @@ class Sidebar(QWidget):
     rename_requested = Signal(Path)
     delete_requested = Signal(Path)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal: Journal | None = None
         self.grouping = QComboBox(self)

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..core import UNTAGGED, Journal, PostInfo
@@ -113,7 +113,7 @@ class Group:
 class PostTreeModel(QStandardItemModel):
     """The post tree, built whole or updated post by post."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.grouping = "tag"
         self._journal: Journal | None = None

@@ -21,7 +21,7 @@ class JournalWatcher(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, parent=None, settle_ms: int = SETTLE_MS):
+    def __init__(self, parent: QObject | None = None, settle_ms: int = SETTLE_MS) -> None:
         super().__init__(parent)
         self.journal: Journal | None = None
         self.watcher = QFileSystemWatcher(self)
