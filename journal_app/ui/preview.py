@@ -92,10 +92,8 @@ class PreviewGuard(QWebEngineUrlRequestInterceptor):
         if scheme == "file" and self.root is not None:
             # the same rule as the renderer's: inside the journal, a regular file, an image
             local = url.toLocalFile()
-            # vet_image returns None for a file that is not there: this line then raises and the
-            # request goes on unrecorded and unblocked (it finds nothing). Known, kept as it is
-            # until that is fixed on purpose; hence the ignore.
-            allowed = vet_image(local, Path(local), str(self.root)).path is not None  # type: ignore[union-attr]
+            vetted = vet_image(local, Path(local), str(self.root))  # None: nothing is there
+            allowed = vetted is not None and vetted.path is not None
         elif scheme in ("http", "https"):
             image = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeImage
             allowed = self.allow_remote_images and image

@@ -122,7 +122,7 @@ def test_the_guard_lets_through_only_image_files_inside_the_journal(qtbot, windo
     (journal_root / "notes" / "token.png").write_text("[remote] token = secret\n")
     os.mkfifo(journal_root / "notes" / "fifo.png")
     image = next(journal_root.rglob("*.png"), None)
-    for name in ("token.png", "fifo.png"):
+    for name in ("token.png", "fifo.png", "not-there.png"):
         url = (journal_root / "notes" / name).as_uri()
         page_value(
             qtbot, window, f"(document.body.appendChild(Object.assign(new Image(), {{src: '{url}'}})), true)"
