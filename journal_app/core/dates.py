@@ -79,7 +79,8 @@ def date_from_path(parts: tuple[str, ...]) -> datetime | None:
         match = _NAME_DATE.match(part)
         if match:
             try:
-                return aware(datetime(*(int(group) for group in match.groups())))
+                year, month, day = (int(group) for group in match.groups())
+                return aware(datetime(year, month, day))
             except ValueError:
                 continue
     return None
