@@ -7,6 +7,9 @@ not change; ``field_edit`` computes the header lines a form edit replaces.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 from .frontmatter import split_header
 from .post import Post
 
@@ -40,7 +43,9 @@ def field_edit(post: Post, text: str, name: str, value: object) -> tuple[int, st
     apply_text(post, text)
     old_lines = header_lines(text)
     if name == "tags":
-        post.set_tags(list(value))  # tags from keywords or categories stay where they are
+        post.set_tags(
+            list(cast("Iterable[str]", value))
+        )  # tags from keywords or categories stay where they are
     else:
         post.set_field(name, value)
     return old_lines, post.header_text

@@ -49,19 +49,19 @@ def check_post(post: Post, root: Path | None = None, flavor: str | None = None) 
             )
     if post.path is not None:
         flavor = flavor or (detect_flavor(root) if root is not None else "commonmark")
-        for src, line in _images(post, flavor):
+        for src, image_line in _images(post, flavor):
             if not src or is_remote(src):
                 continue
             image = locate_image(src, post.path, root)
             if image.missing:
                 found.append(
-                    Problem(f"image not found: {src}", offset + line, kind=ProblemKind.IMAGE_MISSING)
+                    Problem(f"image not found: {src}", offset + image_line, kind=ProblemKind.IMAGE_MISSING)
                 )
             elif image.refused:
                 found.append(
                     Problem(
                         f"image not shown: {src} ({image.refused})",
-                        offset + line,
+                        offset + image_line,
                         kind=ProblemKind.IMAGE_REFUSED,
                     )
                 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, UTC
+from typing import cast
 
 _DATE_TEXT = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})"
@@ -22,7 +23,8 @@ _NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:-|$)")
 
 def local_zone() -> timezone:
     """The machine's current UTC offset as a fixed time zone."""
-    return datetime.now().astimezone().tzinfo  # type: ignore[return-value]
+    # astimezone() without a zone attaches a fixed-offset datetime.timezone
+    return cast(timezone, datetime.now().astimezone().tzinfo)
 
 
 def aware(moment: datetime) -> datetime:
@@ -79,7 +81,8 @@ def date_from_path(parts: tuple[str, ...]) -> datetime | None:
         match = _NAME_DATE.match(part)
         if match:
             try:
-                return aware(datetime(*(int(group) for group in match.groups())))
+                year, month, day = (int(group) for group in match.groups())
+                return aware(datetime(year, month, day))
             except ValueError:
                 continue
     return None

@@ -186,8 +186,9 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
     if not plain:
         # links and images keep their sources as written: the image rules and the sanitizer
         # decide what may load, and a javascript: link becomes a link without a target
-        md.validateLink = lambda url: True
-        md.normalizeLink = lambda url: url
+        # (markdown-it-py documents replacing these two per instance; its types call them methods)
+        md.validateLink = lambda url: True  # type: ignore[method-assign]
+        md.normalizeLink = lambda url: url  # type: ignore[method-assign]
         md.core.ruler.push("journal_annotate", _annotate)
         md.add_render_rule("fence", _fence)
         md.add_render_rule("code_block", _code_block)

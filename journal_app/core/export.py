@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from string import Template
+from typing import cast
 from urllib.parse import quote
 
 from pygments.formatters import HtmlFormatter
@@ -145,13 +146,19 @@ class ImageCollector:
     def relative(self, source: Path) -> str:
         """The site name of a vetted image: its path in the journal (so concurrent exporters
         never pick the same name for different files)."""
-        return source.relative_to(Path(self.root).resolve()).as_posix()
+        root = cast(Path, self.root)  # called only when mirroring, which needs a root
+        return source.relative_to(Path(root).resolve()).as_posix()
+
+    @property
+    def _folder(self) -> Path:
+        """The image folder, for the methods that copy (they run only with ``copy_to`` set)."""
+        return cast(Path, self.copy_to)
 
     def fresh_copy(self, source: Path) -> str | None:
         """The site name of an image whose copy is already as new as the file, else None."""
         name = self.relative(source)
         try:
-            copy, original = (self.copy_to / name).stat(), source.stat()
+            copy, original = (self._folder / name).stat(), source.stat()
         except OSError:
             return None
         fresh = copy.st_size == original.st_size and copy.st_mtime_ns >= original.st_mtime_ns
@@ -160,17 +167,17 @@ class ImageCollector:
     def unique_name(self, source: Path, data: bytes) -> str:
         """Write ``data`` (read from ``source``) into the image folder once; returns its name."""
         name, number = source.name, 1
-        while (self.copy_to / name).exists() and not _holds(self.copy_to / name, data):
+        while (self._folder / name).exists() and not _holds(self._folder / name, data):
             number += 1
             name = f"{source.stem}-{number}{source.suffix}"
-        if not (self.copy_to / name).exists():
+        if not (self._folder / name).exists():
             self.write(name, data)
         return name
 
     def write(self, name: str, data: bytes) -> None:
         """Write a copy, never outside the folder that holds the image folder (the page's or
         the site's)."""
-        write_inside(self.copy_to.parent, f"{self.copy_to.name}/{name}", data)
+        write_inside(self._folder.parent, f"{self._folder.name}/{name}", data)
 
 
 def write_inside(folder: Path, relative: str, data: bytes) -> Path:

@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -69,7 +70,7 @@ def edit_header(header: Header, name: str, value: object, newline: str, remove: 
         )
     editor = _YamlEditor(header, newline) if header.kind == "yaml" else _TomlEditor(header, newline)
     attempts = editor.candidates(name, value, remove)
-    failure = "it did not read back as intended"
+    failure: str | None = "it did not read back as intended"
     for lines, intended in attempts:
         text = "".join(lines)
         content = "".join(lines[1:-1])
@@ -118,7 +119,14 @@ class _DateText:
 class _Editor:
     """Shared logic: find the key's lines, then offer formatted replacements in order of preference."""
 
-    key_pattern: re.Pattern
+    key_pattern: re.Pattern[str]
+
+    if TYPE_CHECKING:  # each editor defines these; declared here for the type checker only
+
+        def load_value(self, text: str) -> object: ...
+        def span_end(self, start: int, raw_value: str) -> int: ...
+        def styles(self, span: Span | None, name: str, value: object) -> list[Style]: ...
+        def format(self, name: str, value: object, style: Style, span: Span | None) -> list[str] | None: ...
 
     def __init__(self, header: Header, newline: str):
         self.header = header
@@ -369,7 +377,7 @@ class _TomlEditor(_Editor):
     def insert_at(self) -> int:
         return self.content_range().stop
 
-    def format(self, name: str, value: object, style: Style, span: Span | None) -> list[str] | None:
+    def format(self, name: str, value: object, style: Style, span: Span | None) -> list[str]:
         prefix = self.prefix(name, span, " = ")
         kind, template = style.kind, style.template
         if isinstance(value, (list, tuple)):

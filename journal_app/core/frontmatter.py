@@ -225,10 +225,10 @@ def shape_problem(data: object) -> Problem | None:
     if not isinstance(data, (dict, list)):
         return None
     count = text = 0
-    stack: list[tuple[object, int]] = [(data, 0)]
+    stack: list[tuple[dict[object, object] | list[object], int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()
-        children = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        children: list[object] = [*value.keys(), *value.values()] if isinstance(value, dict) else value
         if depth >= MAX_DEPTH:
             return _too_deep()
         count += len(children)
@@ -279,9 +279,10 @@ def _split_json(text: str) -> tuple[Header | None, str]:
     except ValueError:
         return None, text
     except RecursionError:  # nested deeper than the parser goes: find its end without it
-        data, end, error = {}, _json_end(text), _too_deep()
-        if end is None:
+        json_end = _json_end(text)
+        if json_end is None:
             return None, text
+        data, end, error = {}, json_end, _too_deep()
     if not isinstance(data, dict):
         return None, text
     rest = text[end:]

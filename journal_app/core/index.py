@@ -48,8 +48,8 @@ class SummaryIndex:
 
     def __init__(self, root: Path):
         self._db: sqlite3.Connection | None = None
-        self._stats = {}
-        self._pending = []
+        self._stats: dict[str, os.stat_result] = {}
+        self._pending: list[tuple] = []
         try:
             folder = cache_folder()
             folder.mkdir(parents=True, exist_ok=True)
@@ -66,8 +66,8 @@ class SummaryIndex:
             if row is None or row[0] != _stamp():
                 self._db.execute("DELETE FROM posts")
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (_stamp(),))
-            self._pending: list[tuple] = []
-            self._stats: dict[str, os.stat_result] = {}
+            self._pending = []
+            self._stats = {}
             self._rows = {
                 path: (mtime, size, summary)
                 for path, mtime, size, summary in self._db.execute(

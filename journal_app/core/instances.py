@@ -18,14 +18,34 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from .index import cache_folder
 from .storage import remove_stale_temporaries
 
-try:
-    import fcntl
-except ImportError:  # no flock (Windows): instances cannot see each other
-    fcntl = None
+if TYPE_CHECKING:
+    from _typeshed import FileDescriptorLike
+
+
+class _FileLocks(Protocol):
+    """The part of the ``fcntl`` module used here."""
+
+    LOCK_EX: int
+    LOCK_SH: int
+    LOCK_NB: int
+
+    def flock(self, fd: FileDescriptorLike, operation: int, /) -> None: ...
+
+
+def _file_locks() -> _FileLocks | None:
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): instances cannot see each other
+        return None
+    return fcntl
+
+
+fcntl = _file_locks()
 
 GRACE_SECONDS = 60.0  # a temporary file written this recently is never removed
 CLOCK_SLACK = 1.0  # a file system's clock may lag time.time() a little
@@ -44,7 +64,7 @@ class Instance:
         self.id = f"{os.getpid()}-{secrets.token_hex(4)}"
         self.started = time.time()
         self.registered = False
-        self._stream = None
+        self._stream: TextIO | None = None
         self._register()
 
     def _register(self) -> None:
@@ -65,7 +85,7 @@ class Instance:
         self._stream, self.registered = stream, True
         for path in self.folder.glob("*.lock"):
             if path.name != f"{self.id}.lock":
-                _remove_if_free(path)
+                _remove_if_free(path, fcntl)
 
     def close(self) -> None:
         """End the registration (the instance is closing)."""
@@ -84,14 +104,14 @@ class Instance:
         self.close()
 
 
-def _remove_if_free(path: Path) -> None:
+def _remove_if_free(path: Path, locks: _FileLocks) -> None:
     """Remove a registry file whose instance is gone (its lock is free); one being published
     (not yet locked) is left alone for a minute."""
     try:
         if path.name.startswith(".") and os.stat(path).st_mtime > time.time() - GRACE_SECONDS:
             return
         with open(path, "rb") as stream:
-            fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            locks.flock(stream, locks.LOCK_EX | locks.LOCK_NB)
             os.unlink(path)
     except OSError:
         pass  # held by a running instance, or already removed by another

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from .changes import JournalChange
 from .dates import local
@@ -60,7 +61,7 @@ class PostInfo:
     def of(cls, post: Post, relpath: str) -> PostInfo:
         """The summary of a loaded post."""
         return cls(
-            post.path,
+            cast(Path, post.path),  # a post of the journal: read from its file
             relpath,
             post.title,
             post.date,
@@ -293,7 +294,7 @@ class Journal:
         """Post files under ``top``, each folder's files before its subfolders, names sorted:
         an explicit stack, so no depth of folders can exhaust Python's recursion. The folders
         read are added to ``folders_seen``, the files' inode numbers to ``inodes``."""
-        found = []
+        found: list[str] = []
         start = len(top.parts) - len(self.root.parts) if self.root in top.parents else 0
         stack = [(str(top), start)]
         while stack:

@@ -118,7 +118,8 @@ def autolink_leftovers(state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
-        children, out, depth = block.children, [], 0
+        children, depth = block.children, 0
+        out: list[Token] = []
         for index, child in enumerate(children):
             if child.type == "link_open":
                 depth += 1

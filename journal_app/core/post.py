@@ -72,7 +72,7 @@ class Post:
         self._header_original = self._header.text if self._header else ""
         self._body = normalize_newlines(self._body_raw)
         self._body_original = self._body
-        self._salvaged: dict | None = None
+        self._salvaged: tuple[Header, dict[str, str | list[str]]] | None = None
         if self._header is not None and self._header.problem is not None:
             self._issues.append(self._header.problem)
         count = len(self.tags)
@@ -153,16 +153,18 @@ class Post:
         """Best-effort values from the simple lines of a header YAML could not parse (display
         only): velog-backup's unescaped quotes. None from a header refused for its size, depth or
         aliases, and no alias (``*name``) is taken for a value."""
+        header = self._header
         if (
-            not self.header_invalid
-            or self._header.kind != "yaml"
-            or self._header.error_kind not in _SALVAGED_KINDS
+            header is None  # (then not header_invalid either)
+            or not self.header_invalid
+            or header.kind != "yaml"
+            or header.error_kind not in _SALVAGED_KINDS
         ):
             return {}
-        if self._salvaged is not None and self._salvaged[0] is self._header:
+        if self._salvaged is not None and self._salvaged[0] is header:
             return self._salvaged[1]
-        found = {}
-        for line in normalize_newlines(self._header.text).split("\n"):
+        found: dict[str, str | list[str]] = {}
+        for line in normalize_newlines(header.text).split("\n"):
             match = _SALVAGE.match(line)
             if match and match[2] and not match[2].startswith("*"):
                 value = match[2]
@@ -176,7 +178,7 @@ class Post:
                         if value[:1] == value[-1:] and value[:1] in "\"'" and len(value) > 1
                         else value
                     )
-        self._salvaged = (self._header, found)
+        self._salvaged = (header, found)
         return found
 
     def _field(self, *names: str) -> object:

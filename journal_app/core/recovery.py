@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from .errors import JournalError, SaveError
 from .instances import Instance, is_running, stale_before
@@ -109,27 +110,29 @@ class RecoveryStore:
         remove_stale_temporaries([self.folder], stale_before(self.registry))
         found = []
         for item in self.pending():
-            owner = owner_of(item.file)
+            file = cast(Path, item.file)  # pending() reads every item from its file
+            owner = owner_of(file)
             if owner == self.instance.id:
                 if item.file == self.file_for(item.path):
                     continue  # being typed in this session
             elif is_running(owner, self.registry):
                 continue
             else:
-                item = self._take_over(item)
-                if item is None:
+                taken = self._take_over(item, file)
+                if taken is None:
                     continue  # another instance took it first
+                item = taken
             found.append(item)
         return sorted(found, key=lambda item: item.saved_at, reverse=True)
 
-    def _take_over(self, item: Recovery) -> Recovery | None:
+    def _take_over(self, item: Recovery, file: Path) -> Recovery | None:
         stamp = item.saved_at.strftime("%Y%m%d%H%M%S%f")
         for number in range(1000):
             target = self.folder / f"{self._key(item.path)}.{self.instance.id}.{stamp}.{number}.json"
             if not target.exists():
                 break
         try:
-            os.rename(item.file, target)
+            os.rename(file, target)
         except FileNotFoundError:
             return None
         except OSError:

@@ -141,6 +141,7 @@ def render_markdown(
     if flavor not in FLAVORS:
         raise ValueError(f"unknown flavor {flavor!r} (one of: {', '.join(FLAVORS)})")
     text = displayable(text)
+    maths: list[tuple[str, bool]]
     if flavor == "python-markdown":
         fragment, maths = render_python_markdown(text, first_line), []
     else:

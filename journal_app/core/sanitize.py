@@ -66,28 +66,28 @@ def _keep_data_images_only(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-_OPTIONS = dict(
-    tags=TAGS,
-    attributes=ATTRIBUTES,
-    generic_attribute_prefixes={"data-"},
-    # task-list boxes are the only inputs markdown makes: any other input becomes one too
-    set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}},
-    url_schemes=URL_SCHEMES,
-    attribute_filter=_keep_data_images_only,
-    filter_style_properties=STYLE_PROPERTIES,
-    link_rel=None,
-    strip_comments=True,
-    clean_content_tags={"script", "style", "template", "noscript"},
-)
-_CLEANER = nh3.Cleaner(**_OPTIONS)
+def _cleaner(tags: set[str], attributes: dict[str, set[str]]) -> nh3.Cleaner:
+    """A cleaner with this module's rules for ``tags`` and their ``attributes``."""
+    return nh3.Cleaner(
+        tags=tags,
+        attributes=attributes,
+        generic_attribute_prefixes={"data-"},
+        # task-list boxes are the only inputs markdown makes: any other input becomes one too
+        set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}},
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_keep_data_images_only,
+        filter_style_properties=STYLE_PROPERTIES,
+        link_rel=None,
+        strip_comments=True,
+        clean_content_tags={"script", "style", "template", "noscript"},
+    )
+
+
+_CLEANER = _cleaner(TAGS, ATTRIBUTES)
 # a first pass for fragments with embeds: the same rules plus the embeds' sources, so that the
 # embeds come out in one normal form (comments gone, attributes quoted, every element closed)
-_EMBED_CLEANER = nh3.Cleaner(
-    **{
-        **_OPTIONS,
-        "tags": TAGS | EMBEDS | {"source"},
-        "attributes": {**ATTRIBUTES, **{tag: {"src"} for tag in EMBEDS | {"source"}}},
-    }
+_EMBED_CLEANER = _cleaner(
+    TAGS | EMBEDS | {"source"}, {**ATTRIBUTES, **{tag: {"src"} for tag in EMBEDS | {"source"}}}
 )
 _HAS_EMBED = re.compile(r"<(?:iframe|video|audio)\b", re.IGNORECASE)
 _EMBED = re.compile(r"<(iframe|video|audio)\b([^>]*)>(.*?)</\1>", re.DOTALL)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote, unquote, urlsplit
 
 from .. import __version__
@@ -113,7 +114,7 @@ class SiteBuilder:
                 {
                     str(candidate)
                     for src in images.missing
-                    for candidate in image_candidates(src, post.path, self.journal.root)
+                    for candidate in image_candidates(src, cast(Path, post.path), self.journal.root)
                 }
             ),
         }
@@ -256,8 +257,8 @@ def _images_changed(entry: dict, root: Path, out: Path) -> bool:
 
 def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dict]]:
     """(relpath, page html or None, error, dependencies) for each post (in a worker process)."""
-    builder = _builder
-    results = []
+    builder = cast(SiteBuilder, _builder)  # workers run only while an export has set it
+    results: list[tuple[str, str | None, str, dict]] = []
     for info in items:
         try:
             page, depends = builder.post_html(info)
@@ -304,6 +305,7 @@ def export_site(
             builder.left_out.add(info.relpath)
             drafts += 1
             continue
+        stat: os.stat_result | OSError
         try:
             stat = os.stat(info.path)
         except OSError as exc:
@@ -312,10 +314,11 @@ def export_site(
             builder.left_out.add(info.relpath)
             failed.append(f"{info.relpath}: {info.problems[0] if info.problems else stat}")
             continue
+        page_name = builder.post_pages[info.relpath]
         key = {
             "mtime_ns": stat.st_mtime_ns,
             "size": stat.st_size,
-            "page": builder.post_pages[info.relpath],
+            "page": page_name,
             "flavor": builder.flavor,
             "tags": [builder.tag_pages.get(tag, "") for tag in info.tags],
         }
@@ -323,7 +326,7 @@ def export_site(
         before = previous.get(info.relpath, {})
         if (
             {name: value for name, value in before.items() if name in key} != key
-            or not (out / key["page"]).is_file()
+            or not (out / page_name).is_file()
             or _images_changed(before, journal.root, out)
         ):
             stale.append(info)

@@ -39,7 +39,8 @@ _REASONS = {
 
 def describe_os_error(exc: OSError) -> str:
     """A short readable reason for an OSError."""
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+    reason = _REASONS.get(exc.errno) if exc.errno is not None else None
+    return reason or exc.strerror or str(exc)
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
@@ -92,7 +93,7 @@ def is_temporary_name(name: str) -> bool:
     return _TEMPORARY.fullmatch(name) is not None
 
 
-def remove_stale_temporaries(folders: Iterable[str | os.PathLike], before: float) -> list[Path]:
+def remove_stale_temporaries(folders: Iterable[str | os.PathLike[str]], before: float) -> list[Path]:
     """Remove our own temporary files last modified before ``before`` (a time.time() value)
     directly in each of ``folders``; returns the files removed.
 
