@@ -3,7 +3,7 @@
 #  - as root on Debian/Ubuntu: the system libraries Qt and QtWebEngine need, Korean fonts,
 #    Xvfb and Chromium (for the browser and screenshot tests);
 #  - a virtual environment in .venv with the package and its test extra;
-#  - ruff (lint and format check), then pytest, offscreen. Extra arguments go to pytest.
+#  - ruff (lint and format check) and mypy, then pytest, offscreen. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,9 +24,10 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
 
-# lint and format first: a failure here fails the run, as a failing test does
+# lint, format and types first: a failure here fails the run, as a failing test does
 .venv/bin/ruff check journal_app tests benchmarks
 .venv/bin/ruff format --check journal_app tests benchmarks
+.venv/bin/mypy journal_app
 
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 if [ "$(id -u)" = 0 ]; then
