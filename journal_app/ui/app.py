@@ -34,6 +34,7 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     journal, or on the sample journal. Needs an existing QApplication. ``delays`` (a
     ``document.Delays``): how long autosave, recovery and the file watch wait."""
     from ..core.recovery import RecoveryStore
+    from .collector import collect_on_gui_thread
     from .document import Delays
     from .main_window import MainWindow
     from .recovery_offer import offer_recovery
@@ -44,6 +45,7 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     # would make each keystroke wait up to 5 ms, the default, for the interpreter lock, several
     # times over; 0.5 ms keeps typing quick
     sys.setswitchinterval(SWITCH_INTERVAL_S)
+    collect_on_gui_thread()  # never on the render thread: it would destroy Qt objects there
     recovery = RecoveryStore(env.data_dir / "recovery")
     window = MainWindow(env, recovery, delays or Delays())
     window.destroyed.connect(recovery.close)  # this instance ends with its window
