@@ -72,15 +72,23 @@ def quote_double(text: str, toml: bool = False) -> str:
 _PLAIN_CONTEXTS = {"mapping": "k: {}", "flow-item": "k: [{}]", "block-item": "k:\n- {}"}
 
 
+def _loads(text: str, loader: type) -> object:
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.YAMLError:
+        return None
+
+
 def yaml_scalar(text: str, quote: str, context: str = "mapping") -> str:
     """``text`` as a YAML scalar in the wanted quoting, falling back to double quotes."""
     if quote == "plain" and text and text == text.strip() and "\n" not in text and "\t" not in text:
-        try:
-            loaded = yaml.load(_PLAIN_CONTEXTS[context].format(text), Loader=_YamlLoader)
-        except yaml.YAMLError:
-            loaded = None
         expected = {"k": [text] if context != "mapping" else text}
-        if loaded == expected and not text.startswith(('"', "'")):
+        # plain only when libyaml (our reader) and PyYAML's Python reader both read it back:
+        # they disagree on a few plain forms ("[0?]" parses in one only)
+        if not text.startswith(('"', "'")) and all(
+            _loads(_PLAIN_CONTEXTS[context].format(text), loader) == expected
+            for loader in (_YamlLoader, yaml.SafeLoader)
+        ):
             return text
     if quote == "single" and "\n" not in text and all(yaml_printable(c) and c != "\t" for c in text):
         return "'" + text.replace("'", "''") + "'"
