@@ -56,7 +56,11 @@ def delays():
 def window(qtbot, journal_root, env, delays):
     """The main window on the journal, shown, with its preview page loaded."""
     created = create_window(journal_root, env, delays)
-    qtbot.waitUntil(lambda: created.preview.ready, timeout=20000)
+    try:
+        qtbot.waitUntil(lambda: created.preview.ready, timeout=20000)
+    except BaseException:
+        close_window(created)  # a window left open would be torn down later, mid-test
+        raise
     yield created
     close_window(created)
 
