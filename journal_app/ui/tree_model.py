@@ -5,6 +5,10 @@ the posts a journal change names and removes, inserts and moves only their rows,
 group's count in its label, the groups in order and empty groups gone, so that the tree after
 ``apply`` is the tree ``build`` would make. Each group keeps the sort keys of its rows in row
 order (a mirror of the model), so a row is found by bisection rather than by a search.
+
+Rows leave the model with ``takeRow``, never ``removeRow``: removing deletes the C++ items at
+once while Python may still hold their wrappers (a group just emptied, say), and a later use of
+one reads freed memory; a taken row belongs to Python and goes when its last wrapper does.
 """
 
 from __future__ import annotations
@@ -177,7 +181,8 @@ class PostTreeModel(QStandardItemModel):
         """Show the folders that could not be read after the Problems group's posts."""
         item = problems.item
         if problems.extra:
-            item.removeRows(len(problems.keys), problems.extra)
+            for _ in range(problems.extra):
+                item.takeRow(len(problems.keys))  # taken, not removed (module docstring)
         root = self._journal.root if self._journal is not None else Path()
         item.appendRows([folder_problem_item(message, root) for message in messages])
         problems.extra = len(messages)
@@ -199,7 +204,7 @@ class PostTreeModel(QStandardItemModel):
                 group = self._find(place)
                 row = bisect_left(group.keys, key)
                 del group.keys[row]
-                group.item.removeRow(row)
+                group.item.takeRow(row)  # taken, not removed (module docstring)
                 self._touch(group, touched)
         for path in sorted(paths):
             info = journal.get(path)
@@ -275,11 +280,11 @@ class PostTreeModel(QStandardItemModel):
             del parent.groups[group.ident]
             if group.attached:
                 if group.ident == "problems":
-                    parent.item.removeRow(group.item.row())
+                    parent.item.takeRow(group.item.row())
                 else:
                     row = bisect_left(parent.keys, group.key)
                     del parent.keys[row]
-                    parent.item.removeRow(row)
+                    parent.item.takeRow(row)
             return
         if not group.attached:
             self._attach(group)
