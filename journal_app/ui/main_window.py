@@ -384,4 +384,5 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.preview.shutdown()
+        self.sidebar.model.release()  # before Qt deletes the items (see PostTreeModel.release)
         event.accept()

@@ -125,10 +125,22 @@ class PostTreeModel(QStandardItemModel):
         self._shown: dict[Path, tuple[tuple, list[Place]]] = {}
         self._messages: list[str] = []
 
+    def release(self) -> None:
+        """Let go of every item before the model goes (the window is closing).
+
+        The groups hold Python wrappers of the model's items. When Qt deletes the items with
+        the model, wrappers still held would point at freed memory, and Qt's next object at
+        that address would come back from PySide as the old item (``addAction`` returning a
+        ``QStandardItem`` was seen). So the wrappers go first, then the items.
+        """
+        self._top = Group(QStandardItem(), "", "", None)  # owned by Python: nothing to outlive
+        self._shown = {}
+        self.clear()
+
     # -- building ----------------------------------------------------------------------
     def build(self, journal: Journal, grouping: str) -> None:
         """Fill the model with the journal's posts grouped by ``grouping``."""
-        self.clear()
+        self.release()  # the old items' wrappers go before the items do
         self._journal, self.grouping = journal, grouping
         self._top = top = Group(self.invisibleRootItem(), "", "", None)
         if grouping == "tag":
