@@ -273,10 +273,6 @@ class Journal:
             for (path, relpath), data in zip(zip(paths, relpaths), found)
         ]
 
-    def post_paths(self) -> list[str]:
-        """Every post file under the root, in a stable order."""
-        return self._walk(self.root)
-
     def folders(self, top: str | os.PathLike | None = None) -> list[str]:
         """``top`` (default: the root) and every folder under it that the scan reads (hidden,
         build and too deep folders left out), for watching them."""
