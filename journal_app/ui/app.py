@@ -11,7 +11,7 @@ import sys
 from typing import cast
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
 
 from ..core.journal import find_journal_root
 from ..resources import resource_path
@@ -87,4 +87,8 @@ def main(argv: list[str]) -> int:
     app.setApplicationDisplayName("journal_app")
     window = create_window(argv[0] if argv else None)
     window.raise_()
-    return app.exec()
+    code = app.exec()
+    # the window and its preview page go before the application and the web profile it owns
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete.value)
+    return code

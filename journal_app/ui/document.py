@@ -264,6 +264,12 @@ class OpenDocument(QObject):
             self.watcher.watch_file(path)
 
     # -- saving ----------------------------------------------------------------------------
+    def stop(self) -> None:
+        """Stop the waits for autosave, recovery and the editor sync (the window is closing,
+        its text saved or let go)."""
+        for timer in (self._sync_timer, self.recovery_timer, self.autosave_timer):
+            timer.stop()
+
     def maybe_save(self) -> bool:
         """Save (autosave on) or ask to save unsaved changes; False when the user cancels."""
         if not self.is_modified() or self.post is None:  # is_modified() implies a post

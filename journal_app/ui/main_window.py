@@ -383,6 +383,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        # nothing of ours runs while Qt takes the window apart: no timer, no file watch, no render
+        self._stats_timer.stop()
+        self.document.stop()
+        self.watcher.set_journal(None)
         self.preview.shutdown()
         self.sidebar.model.release()  # before Qt deletes the items (see PostTreeModel.release)
         event.accept()

@@ -12,7 +12,7 @@ import html
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -67,6 +67,24 @@ class RenderWorker(QObject):
         except Exception as exc:  # a renderer bug must not kill the preview thread
             fragment = f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>"
         self.rendered.emit(request, fragment)
+
+
+_profile: QWebEngineProfile | None = None
+
+
+def shared_profile() -> QWebEngineProfile:
+    """The one web profile of this process: off the record (nothing kept on disk), made once and
+    owned by the application, so that it outlives every preview page that uses it.
+
+    A profile per window was deleted with its window, next to the page and the view's render
+    widget that still used it; one profile that is never deleted while a page lives leaves no
+    such order to get wrong (and one web engine browser context costs less memory than one per
+    window). Each page keeps its own request guard (``QWebEnginePage.setUrlRequestInterceptor``).
+    """
+    global _profile
+    if _profile is None:
+        _profile = QWebEngineProfile(QCoreApplication.instance())
+    return _profile
 
 
 class PreviewGuard(QWebEngineUrlRequestInterceptor):
@@ -133,12 +151,9 @@ class Preview(QWebEngineView):
         super().__init__(parent)
         self.setObjectName("preview")
         self.setAccessibleName("Preview")
-        self.guard = PreviewGuard(self)
-        self.profile = QWebEngineProfile(self)  # off the record: nothing kept on disk
-        self.profile.setUrlRequestInterceptor(self.guard)
-        self.preview_page = PreviewPage(self.profile, self)
-        self.profile.setParent(None)
-        self.profile.setParent(self)  # now the last child: deleted after the page that uses it
+        self.preview_page = PreviewPage(shared_profile(), self)
+        self.guard = PreviewGuard(self.preview_page)  # goes with the page it guards
+        self.preview_page.setUrlRequestInterceptor(self.guard)
         self.setPage(self.preview_page)
         settings = self.preview_page.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
