@@ -167,11 +167,13 @@ class Preview(QWebEngineView):
         self._busy = False
         self._queued: tuple | None = None
         self.last_html = ""
+        self._closing = False
         self._thread = QThread(self)
         self._worker = RenderWorker()
         self._worker.moveToThread(self._thread)
         self._render.connect(self._worker.render)
         self._worker.rendered.connect(self._rendered)
+        self._thread.finished.connect(self._worker.deleteLater)  # goes on its own thread, last
         self._thread.start()
         self.loadFinished.connect(self._loaded)
         self._header_html = ""
@@ -259,7 +261,11 @@ class Preview(QWebEngineView):
             "document.getElementById('content').innerHTML = %s; true;"
             % (json.dumps(header_html), json.dumps(fragment))
         )
-        self.preview_page.runJavaScript(script, WORLD, lambda _result: self.updated.emit())
+        self.preview_page.runJavaScript(script, WORLD, self._applied)
+
+    def _applied(self, _result: object) -> None:
+        if not self._closing:
+            self.updated.emit()
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that the block holding file line ``line`` is at the top."""
@@ -268,7 +274,9 @@ class Preview(QWebEngineView):
 
     def run_in_page(self, script: str, callback) -> None:
         """Run our own script in the isolated world and pass its result to ``callback``."""
-        self.preview_page.runJavaScript(script, WORLD, callback)
+        self.preview_page.runJavaScript(
+            script, WORLD, lambda result: None if self._closing else callback(result)
+        )
 
     def set_remote_images(self, allowed: bool) -> None:
         """Allow or forbid remote images; reloads the page (the caller renders again)."""
@@ -276,6 +284,12 @@ class Preview(QWebEngineView):
         self.load_shell(getattr(self, "_root", None))
 
     def shutdown(self) -> None:
-        """Stop the render thread (call before the window goes away)."""
+        """Stop the render thread (call before the window goes away).
+
+        From here on the answers of scripts still running in the page are dropped: the page
+        calls them back with an empty result while Qt deletes it, inside the deletion of this
+        view, where a signal of the view is no longer safe to emit (it was seen to fail there).
+        """
+        self._closing = True
         self._thread.quit()
         self._thread.wait(3000)

@@ -67,7 +67,11 @@ def window(qtbot, journal_root, env, delays):
 
 def close_window(window) -> None:
     """Close a window without the unsaved-changes prompt (qtbot.addWidget would close it
-    before our fixtures can discard the test's edits)."""
+    before our fixtures can discard the test's edits); a window already deleted is left be."""
+    import shiboken6
+
+    if not shiboken6.isValid(window):
+        return
     window.editor.document().setModified(False)
     window.close()
     window.deleteLater()

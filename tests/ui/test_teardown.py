@@ -46,3 +46,15 @@ def test_closing_a_window_keeps_the_shared_profile(qtbot, journal_root, env, del
         for window in (first, second):
             if window is not None:
                 close_window(window)
+
+
+def test_a_window_closed_while_the_page_updates_calls_nothing_back(qtbot, window):
+    """The page calls back the scripts still running when Qt deletes it, inside the deletion of
+    the view: those answers are dropped (emitting the view's signal there raised a TypeError)."""
+    updates = []
+    window.preview.updated.connect(lambda: updates.append(1))
+    answers = []
+    window.preview.run_in_page("1 + 1", answers.append)
+    window.preview.show_fragment("", "<p>마지막 렌더</p>")  # its script's answer is still due
+    close_window(window)  # the fixture's own close_window then finds the window closed
+    assert updates == [] and answers == []
