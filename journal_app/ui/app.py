@@ -48,7 +48,6 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     collect_on_gui_thread()  # never on the render thread: it would destroy Qt objects there
     recovery = RecoveryStore(env.data_dir / "recovery")
     window = MainWindow(env, recovery, delays or Delays())
-    window.destroyed.connect(recovery.close)  # this instance ends with its window
     window.restore_state()
     select = None
     if path is not None:

@@ -389,4 +389,5 @@ class MainWindow(QMainWindow):
         self.watcher.set_journal(None)
         self.preview.shutdown()
         self.sidebar.model.release()  # before Qt deletes the items (see PostTreeModel.release)
+        self.document.recovery.close()  # this instance ends with its window
         event.accept()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shiboken6
 
+from journal_app.core.instances import is_running
 from journal_app.ui.app import create_window
 from journal_app.ui.preview import shared_profile
 from tests.ui.conftest import close_window, wait_for_page
@@ -30,7 +31,10 @@ def test_closing_a_window_keeps_the_shared_profile(qtbot, journal_root, env, del
         assert second.preview.page().profile() is profile
         assert first.open_post(post) and second.open_post(post)
         first.editor.insertPlainText("x")  # a render under way as the window goes
+        ended = first.document.recovery.instance.id
+        assert is_running(ended)
         close_window(first)
+        assert not is_running(ended)  # the window's instance ends with it
         first = None
         assert shiboken6.isValid(profile)
         second.editor.moveCursor(second.editor.textCursor().MoveOperation.End)
