@@ -6,6 +6,7 @@ on an existing QApplication without entering the event loop.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from typing import cast
@@ -66,6 +67,20 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     return window
 
 
+def allow_web_engine_as_root() -> bool:
+    """As root (a container, a first try), let the preview's web engine start: Chromium's
+    sandbox refuses root, and the engine would exit with "Running as root without --no-sandbox
+    is not supported". Says so once on stderr; True when it switched the sandbox off."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or os.environ.get("QTWEBENGINE_DISABLE_SANDBOX"):
+        return False
+    os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    print(
+        "journal-app: running as root, so the preview runs without the web engine's sandbox.",
+        file=sys.stderr,
+    )
+    return True
+
+
 def main(argv: list[str]) -> int:
     """Run the window: ``journal-app [JOURNAL_DIR | POST.md]``."""
     if len(argv) > 1:
@@ -74,6 +89,7 @@ def main(argv: list[str]) -> int:
     if argv and not Path(argv[0]).exists():
         print(f"journal-app: there is no folder or file at {argv[0]}.", file=sys.stderr)
         return 2
+    allow_web_engine_as_root()
     from PySide6 import QtWebEngineWidgets  # noqa: F401  (must load before the QApplication)
     from PySide6.QtWidgets import QApplication
 
