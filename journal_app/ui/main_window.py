@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.sidebar.delete_requested.connect(files.delete)
         self.form.field_edited.connect(self._field_edited)
         self.watcher.changed.connect(self._changed_on_disk)
-        doc.loaded.connect(self._loaded)  # (the preview and the status follow the document too)
+        doc.loaded.connect(self._loaded)  # the preview and the status line follow doc themselves
         doc.saved.connect(self._saved)
         doc.header_changed.connect(self._header_changed)
         doc.message.connect(self.statusBar().showMessage)
@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
         self.preview.load_shell(journal.root)
         self.watcher.set_journal(journal)
         self.env.settings.remember_journal(journal.root)
-        fill_recent(self.recent_menu, self.env.settings.get("state/recent_journals"), self._open_recent)
+        recent = self.env.settings.get("state/recent_journals")
+        fill_recent(self.recent_menu, recent, lambda chosen: self.open_journal(Path(chosen)))
         target = select or next((info.path for info in journal.posts if info.readable), None)
         if target is not None:
             self.open_post(target)
@@ -154,11 +155,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"{len(journal.problems)} folder(s) could not be read: " + "; ".join(journal.problems[:3])
             )
-        self.document_status.refresh()
         return True
-
-    def _open_recent(self, folder: str) -> None:
-        self.open_journal(Path(folder))
 
     def set_flavor(self, flavor: str) -> None:
         """Render this journal's posts as ``flavor``'s platform does (remembered per journal)."""
@@ -207,14 +204,12 @@ class MainWindow(QMainWindow):
         self.form.show_post(post)
         if post is not None:
             self.sidebar.select_path(file_of(post))
-        self.document_status.refresh()
 
     def _saved(self, path: Path) -> None:
         if self.journal is not None:
             self.sidebar.apply(self.journal.refresh(path))
             self._update_known_tags()
         self.form.show_post(self.document.post)
-        self.document_status.refresh()
 
     def _changed_on_disk(self, paths: JournalChange) -> None:
         self.sidebar.apply(paths)

@@ -86,13 +86,16 @@ class StatusLine:
 
 
 class DocumentStatus:
-    """The window's title and ``line`` following ``document``: the post's title (else the
-    journal's folder), whether it is saved, its counts (recounted a pause after typing)."""
+    """The window's title and ``line`` following ``document`` (connected on construction): the
+    post's title (else the journal's folder), whether it is saved, its counts (recounted a pause
+    after typing). ``refresh`` when the document cannot tell (its file renamed)."""
 
     def __init__(self, window: QMainWindow, line: StatusLine, document: OpenDocument):
         self.window, self.line, self.document = window, line, document
         self.recount = QTimer(window, singleShot=True, interval=STATS_PAUSE_MS)
         self.recount.timeout.connect(self.show_counts)
+        document.loaded.connect(self.refresh)
+        document.saved.connect(self.refresh)
         document.changed.connect(self.recount.start)
         document.modified_changed.connect(self.show_modified)
 
