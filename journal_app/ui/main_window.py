@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.words_label, self.saved_label = self.status.words, self.status.saved
         self.path_label, self.scan_progress = self.status.path, self.status.progress
         self.document_status = status = DocumentStatus(self, self.status, self.document)
+        self._stats_timer = status.recount  # the word counts' pause timer, under its old name
         self.feed = PreviewFeed(self.preview, self.document)
         self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
         self._connect()
