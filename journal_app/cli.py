@@ -150,8 +150,8 @@ def run_check(args: argparse.Namespace) -> int:
     journal = open_journal(args.root)
     flavor = journal.flavor
     total = files = 0
-    for message in journal.problems:
-        print(message)
+    for problem in journal.folder_problems:
+        print(problem.message)
         total += 1
     for info in sorted(journal.posts, key=lambda item: item.relpath):
         if not info.readable:

@@ -1,5 +1,6 @@
 """Hostile files for tests: special files named like posts, an alias bomb, folders nested deeper
-than Python recurses, and a child process that turns a hang into a failure."""
+than Python recurses or with a path longer than the system takes, and a child process that turns
+a hang into a failure."""
 
 from __future__ import annotations
 
@@ -93,3 +94,24 @@ def deep_folders(root: Path, levels: int, posts_at: tuple[int, ...] = ()):
                     os.unlink(os.path.join(folder, name))
                 os.rmdir(folder)
             folder = os.path.dirname(folder)
+
+
+LONG_NAME = "아주긴폴더이름" * 12  # 84 characters, 252 bytes: as long as a name may be
+
+
+def long_folders(root: Path) -> Path:
+    """Folders of LONG_NAME inside each other under ``root`` until the path is longer than the
+    system takes (made relative to an open folder, as only that reaches them); the first one
+    whose path is too long to list."""
+    limit = os.pathconf(root, "PC_PATH_MAX")
+    parent = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    path = root
+    try:
+        while len(os.fsencode(path)) < limit:  # the limit counts the closing NUL
+            os.mkdir(LONG_NAME, dir_fd=parent)
+            child = os.open(LONG_NAME, os.O_RDONLY | os.O_DIRECTORY, dir_fd=parent)
+            os.close(parent)
+            parent, path = child, path / LONG_NAME
+    finally:
+        os.close(parent)
+    return path

@@ -9,7 +9,11 @@ that does not read back as a summary is read again from its file.
 
 ``refresh`` and ``sync`` return a :class:`JournalChange` (the posts added, changed and removed)
 so that views update only those rows; the newest-first order and the tag counts are kept up to
-date post by post rather than sorted again after each change.
+date post by post rather than sorted again after each change. The summaries (:class:`PostInfo`)
+and their order live in :mod:`.postinfo` and are imported from here as before.
+
+A folder that cannot be listed, or whose subfolders lie too deep, is a :class:`.Problem` with its
+kind (``folder_problems``); the rest of the journal is read.
 """
 
 from __future__ import annotations
@@ -18,18 +22,16 @@ import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from typing import cast
 
+from .boundary import real_inside
 from .changes import JournalChange
 from .dates import local
-from .boundary import real_inside
 from .index import SummaryIndex
 from .parallel import chunked_map
-from .post import MAX_LISTED_TAGS, Post, load_post, read_error_kind, read_error_message
-from .problems import ProblemKind
+from .post import read_error_message
+from .postinfo import PostInfo, newest_first, order_key, read_summaries, read_summary
+from .problems import Problem, ProblemKind, folder_error_kind
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
@@ -38,146 +40,6 @@ CHUNK = 200
 MAX_FOLDER_DEPTH = 64  # folders below the root; deeper ones are reported, not read
 UNTAGGED = ""  # the by_tag() key of posts without tags; no real tag is empty
 Progress = Callable[[int, int], None]  # (files read, files to read)
-
-
-@dataclass
-class PostInfo:
-    """What the journal knows of one post without holding its text."""
-
-    path: Path
-    relpath: str
-    title: str
-    date: datetime
-    tags: list[str] = field(default_factory=list)
-    description: str = ""
-    problems: list[str] = field(default_factory=list)
-    header_invalid: bool = False
-    readable: bool = True
-    stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was read
-    draft: bool = False  # "draft: true" in the header (Jekyll and Hugo do not publish it)
-    problem_kinds: list[ProblemKind] = field(default_factory=list)  # one for each of problems
-
-    @classmethod
-    def of(cls, post: Post, relpath: str) -> PostInfo:
-        """The summary of a loaded post."""
-        return cls(
-            cast(Path, post.path),  # a post of the journal: read from its file
-            relpath,
-            post.title,
-            post.date,
-            post.tags[:MAX_LISTED_TAGS],
-            post.description,
-            post.problems,
-            post.header_invalid,
-            stamp=post.stamp,
-            draft=post.metadata.get("draft") in (True, "true", "yes"),
-            problem_kinds=[problem.kind for problem in post.problem_details],
-        )
-
-    @classmethod
-    def unreadable(
-        cls, path: Path, relpath: str, message: str, kind: ProblemKind = ProblemKind.UNREADABLE
-    ) -> PostInfo:
-        """The summary of a file that could not be read at all, for a problem of ``kind``."""
-        try:
-            stamp = datetime.fromtimestamp(os.lstat(path).st_mtime).astimezone()
-        except OSError:
-            stamp = datetime.now().astimezone()
-        return cls(path, relpath, path.stem, stamp, problems=[message], readable=False, problem_kinds=[kind])
-
-    def to_dict(self) -> dict:
-        """The summary as plain JSON-ready values (for the index)."""
-        return {
-            "title": self.title,
-            "date": self.date.isoformat(),
-            "tags": self.tags,
-            "description": self.description,
-            "problems": self.problems,
-            "header_invalid": self.header_invalid,
-            "readable": self.readable,
-            "stamp": list(self.stamp) if self.stamp else None,
-            "draft": self.draft,
-            "problem_kinds": [str(kind) for kind in self.problem_kinds],
-        }
-
-    @classmethod
-    def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
-        """A summary read back from the index; ValueError when ``data`` is not one that
-        ``to_dict`` wrote (a damaged entry)."""
-        try:
-            info = cls(
-                path,
-                relpath,
-                data["title"],
-                datetime.fromisoformat(data["date"]),
-                data["tags"],
-                data["description"],
-                data["problems"],
-                data["header_invalid"],
-                data.get("readable", True),
-                tuple(data["stamp"]) if data.get("stamp") is not None else None,
-                data.get("draft", False),
-                [ProblemKind(kind) for kind in data["problem_kinds"]],
-            )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ValueError(f"not a post summary: {exc!r}") from None
-        if not (
-            isinstance(info.title, str)
-            and isinstance(info.description, str)
-            and _strings(info.tags)
-            and _strings(info.problems)
-            and len(info.problem_kinds) == len(info.problems)
-            and all(isinstance(flag, bool) for flag in (info.header_invalid, info.readable, info.draft))
-            and info.date.tzinfo is not None
-            and (
-                info.stamp is None
-                or (
-                    len(info.stamp) == 2
-                    and all(isinstance(part, int) and not isinstance(part, bool) for part in info.stamp)
-                )
-            )
-        ):
-            raise ValueError("not a post summary: a value of the wrong kind")
-        info.tags = info.tags[:MAX_LISTED_TAGS]
-        return info
-
-    @property
-    def metadata(self) -> dict:
-        """The post's parsed header, read from disk now."""
-        return self.load().metadata
-
-    def load(self, root: str | os.PathLike | None = None) -> Post:
-        """The full post, read from disk now (never, when it is a link out of ``root``)."""
-        return load_post(self.path, root)
-
-
-def _strings(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-
-def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
-    """Read one file into a summary; never raises. A file that is a link out of ``root`` is not
-    read: its summary says so."""
-    location = Path(path)
-    try:
-        return PostInfo.of(load_post(location, root), relpath)
-    except OSError as exc:
-        return PostInfo.unreadable(location, relpath, read_error_message(location, exc), read_error_kind(exc))
-
-
-def read_summaries(items: list[tuple[str, str, str]]) -> list[dict]:
-    """Summaries of several (path, relpath, root) files as plain dicts, cheap to send back."""
-    return [read_summary(path, relpath, root).to_dict() for path, relpath, root in items]
-
-
-def order_key(info: PostInfo) -> tuple[float, str]:
-    """Where a post sorts among others: newest first, then by path for a stable order."""
-    return (-info.date.timestamp(), info.relpath)
-
-
-def newest_first(posts: list[PostInfo]) -> list[PostInfo]:
-    """Posts sorted by date, newest first, then by path for a stable order."""
-    return sorted(posts, key=order_key)
 
 
 def tag_order(tag: str, count: int) -> tuple[bool, int, str, str]:
@@ -194,7 +56,7 @@ class Journal:
             raise NotADirectoryError(f"{self.root} is not a folder")
         self.use_index = use_index
         self.scan_workers = 1  # processes that read files in the last scan
-        self._unreadable: dict[str, str] = {}  # folder -> why it could not be read
+        self._unreadable: dict[str, Problem] = {}  # folder -> why it could not be read
         self._posts: dict[Path, PostInfo] = {}
         self._keys: list[tuple[float, str]] = []  # order_key of every post, sorted
         self._ordered: list[PostInfo] = []  # the posts in the order of _keys (newest first)
@@ -318,8 +180,9 @@ class Journal:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name) if ordered else list(listing)
         except OSError as error:
-            where = error.filename or folder
-            self._unreadable[str(where)] = read_error_message(Path(where), error)
+            where = str(error.filename or folder)
+            message = read_error_message(Path(where), error)
+            self._unreadable[where] = Problem(message, kind=folder_error_kind(error))
             return None
         files, folders = [], []
         for entry in entries:
@@ -336,9 +199,10 @@ class Journal:
             elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
                 files.append(entry)
         if folders and depth >= MAX_FOLDER_DEPTH:
-            self._unreadable[folder] = (
+            self._unreadable[folder] = Problem(
                 f"Did not read the folders in {folder}: they lie more "
-                f"than {MAX_FOLDER_DEPTH} folders deep in the journal."
+                f"than {MAX_FOLDER_DEPTH} folders deep in the journal.",
+                kind=ProblemKind.FOLDER_TOO_DEEP,
             )
             folders = []
         return files, folders
@@ -349,7 +213,13 @@ class Journal:
 
     @property
     def problems(self) -> list[str]:
-        """Why folders could not be read (the rest of the journal was)."""
+        """Why folders could not be read (the rest of the journal was), in words."""
+        return [problem.message for problem in self._unreadable.values()]
+
+    @property
+    def folder_problems(self) -> list[Problem]:
+        """Why folders could not be read, each with its kind (``UNREADABLE_FOLDER``,
+        ``SYMLINK_LOOP``, ``FOLDER_TOO_DEEP``): what code decides by."""
         return list(self._unreadable.values())
 
     @property

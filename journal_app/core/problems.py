@@ -6,6 +6,7 @@ Code decides by kind, never by the wording of a message (messages may change or 
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -31,9 +32,9 @@ class ProblemKind(StrEnum):
     OUTSIDE_JOURNAL = "outside_journal"  # a link to a place outside the journal
     SYMLINK_LOOP = "symlink_loop"  # a link that leads back to itself
     UNREADABLE = "unreadable"  # any other reason the system gives (permissions, ...)
-    # folders of the journal (journal.py)
-    UNREADABLE_FOLDER = "unreadable_folder"
-    FOLDER_TOO_DEEP = "folder_too_deep"
+    # folders of the journal (journal.py; a folder that is a loop of links is SYMLINK_LOOP)
+    UNREADABLE_FOLDER = "unreadable_folder"  # not listed: permissions, or gone while read
+    FOLDER_TOO_DEEP = "folder_too_deep"  # its subfolders lie deeper than the scan reads
     # what ``journal-app check`` adds (checks.py)
     EMPTY = "empty"
     LARGE = "large"  # not rendered while typing
@@ -56,7 +57,7 @@ HEADER_KINDS = frozenset(
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with a post: a message, when known the 1-based file line, and its kind."""
+    """Something wrong with a post or a folder: a message, when known the 1-based file line, and its kind."""
 
     message: str
     line: int | None = None
@@ -73,3 +74,8 @@ class RefusedFile(OSError):
     def __init__(self, message: str, kind: ProblemKind):
         super().__init__(message)
         self.kind = kind
+
+
+def folder_error_kind(exc: OSError) -> ProblemKind:
+    """The kind of problem an OSError from listing a journal folder stands for."""
+    return ProblemKind.SYMLINK_LOOP if exc.errno == errno.ELOOP else ProblemKind.UNREADABLE_FOLDER

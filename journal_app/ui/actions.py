@@ -5,11 +5,14 @@ The window connects them; ``lay_out`` builds the menus and the toolbar from this
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..core.flavor import FLAVORS
+from .plain import menu_text
 
 SPECS = {
     # name: (text, shortcuts, status tip)
@@ -126,6 +129,17 @@ class Actions:
             action.setData(flavor)
             self.flavors.addAction(action)
 
+    def check_flavor(self, flavor: str) -> None:
+        """Tick ``flavor`` under View → Render As."""
+        for action in self.flavors.actions():
+            action.setChecked(action.data() == flavor)
+
+    def check_remote_images(self, allowed: bool) -> None:
+        """Tick (or not) Load Remote Images without reacting to it as to a choice."""
+        blocked = self.view_remote_images.blockSignals(True)
+        self.view_remote_images.setChecked(allowed)
+        self.view_remote_images.blockSignals(blocked)
+
 
 def lay_out(window: QMainWindow, actions: Actions) -> QMenu:
     """Add the menus and the toolbar to ``window``; returns the (empty) Open Recent menu."""
@@ -145,3 +159,11 @@ def lay_out(window: QMainWindow, actions: Actions) -> QMenu:
     for name in TOOLBAR:
         toolbar.addAction(getattr(actions, name))
     return recent
+
+
+def fill_recent(menu: QMenu, folders: Iterable[str], open_folder: Callable[[str], object]) -> None:
+    """The Open Recent menu: one entry per folder (shown as plain text), which opens it."""
+    menu.clear()
+    for folder in folders:
+        action = menu.addAction(menu_text(folder))
+        action.triggered.connect(lambda _=False, f=folder: open_folder(f))

@@ -1,36 +1,33 @@
 """The main window: sidebar, front matter form and editor, live preview; menus, toolbar and the
 status bar. It lays out the widgets and wires their signals; the open post, its text and its
-safety (autosave, recovery, conflicts) belong to ``OpenDocument``, every file rule to the core."""
+safety (autosave, recovery, conflicts) belong to ``OpenDocument``, every file rule to the core.
+The post actions are ``PostFiles``', the preview is fed by ``PreviewFeed``, the title and the
+status line follow the document through ``DocumentStatus``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from .. import __version__
 from ..core import Journal, JournalChange, JournalError, Post
-from ..core.export import page_lang
 from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
-from ..core.render import render_header
-from .actions import FLAVOR_LABELS, Actions, lay_out
+from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .document import Delays, OpenDocument, file_of
 from .editor import FindBar, MarkdownEditor, toggle_wrap
-from .limits import preview_note
-from .plain import menu_text, window_title
-from .post_files import ask_export, ask_new_post, ask_rename, ask_save_as, ask_trash
+from .help import show_about
+from .post_files import PostFiles
 from .preview import Preview
+from .preview_feed import PreviewFeed
 from .prompts import DialogPrompts
 from .properties import PropertiesForm
 from .settings import Environment
-from .status import StatusLine
 from .sidebar import Sidebar
+from .status import DocumentStatus, StatusLine
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
-
-APP_NAME = "journal_app"
 
 
 class MainWindow(QMainWindow):
@@ -79,20 +76,22 @@ class MainWindow(QMainWindow):
         # the status bar's parts under the names they had (tests read them)
         self.words_label, self.saved_label = self.status.words, self.status.saved
         self.path_label, self.scan_progress = self.status.path, self.status.progress
-        self._stats_timer = QTimer(self, singleShot=True, interval=300)
-        self._stats_timer.timeout.connect(self.update_status)
+        self.document_status = status = DocumentStatus(self, self.status, self.document)
+        self._stats_timer = status.recount  # the word counts' pause timer, under its old name
+        self.feed = PreviewFeed(self.preview, self.document)
+        self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
         self._connect()
         self.document.load(None)
 
     def _connect(self) -> None:
-        a, doc = self.commands, self.document
+        a, doc, files = self.commands, self.document, self.post_files
         slots = {
-            "file_new": self.new_post,
+            "file_new": files.new,
             "file_open": self.choose_journal,
             "file_save": lambda: doc.save(),
-            "file_save_as": self.choose_save_as,
+            "file_save_as": files.save_as,
             "file_convert_utf8": doc.convert_to_utf8,
-            "file_export": self.export_html,
+            "file_export": files.export,
             "file_quit": self.close,
             "edit_undo": self.editor.undo,
             "edit_redo": self.editor.redo,
@@ -105,7 +104,7 @@ class MainWindow(QMainWindow):
             "view_by_tag": lambda: self.sidebar.set_grouping("tag"),
             "view_by_date": lambda: self.sidebar.set_grouping("date"),
             "view_filter": lambda: self.sidebar.filter.setFocus(),
-            "help_about": self._about,
+            "help_about": lambda: show_about(self),
         }
         for name, slot in slots.items():
             getattr(a, name).triggered.connect(slot)
@@ -113,15 +112,12 @@ class MainWindow(QMainWindow):
         a.view_remote_images.toggled.connect(self.set_remote_images)
         a.flavors.triggered.connect(lambda action: self.set_flavor(action.data()))
         self.sidebar.post_activated.connect(self.open_post)
-        self.sidebar.rename_requested.connect(self.rename_post)
-        self.sidebar.delete_requested.connect(self.delete_post)
+        self.sidebar.rename_requested.connect(files.rename)
+        self.sidebar.delete_requested.connect(files.delete)
         self.form.field_edited.connect(self._field_edited)
-        self.editor.verticalScrollBar().valueChanged.connect(self._editor_scrolled)
         self.watcher.changed.connect(self._changed_on_disk)
-        doc.loaded.connect(self._loaded)
-        doc.changed.connect(self._text_synced)
+        doc.loaded.connect(self._loaded)  # the preview and the status line follow doc themselves
         doc.saved.connect(self._saved)
-        doc.modified_changed.connect(self._modification_changed)
         doc.header_changed.connect(self._header_changed)
         doc.message.connect(self.statusBar().showMessage)
 
@@ -146,14 +142,13 @@ class MainWindow(QMainWindow):
         self.sidebar.set_journal(journal)
         self._update_known_tags()
         remote = self.env.settings.remote_images(journal.root)
-        self.commands.view_remote_images.blockSignals(True)
-        self.commands.view_remote_images.setChecked(remote)
-        self.commands.view_remote_images.blockSignals(False)
+        self.commands.check_remote_images(remote)
         self.preview.allow_remote_images = remote
         self.preview.load_shell(journal.root)
         self.watcher.set_journal(journal)
         self.env.settings.remember_journal(journal.root)
-        self._update_recent_menu()
+        recent = self.env.settings.get("state/recent_journals")
+        fill_recent(self.recent_menu, recent, lambda chosen: self.open_journal(Path(chosen)))
         target = select or next((info.path for info in journal.posts if info.readable), None)
         if target is not None:
             self.open_post(target)
@@ -161,7 +156,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"{len(journal.problems)} folder(s) could not be read: " + "; ".join(journal.problems[:3])
             )
-        self._update_title()
         return True
 
     def set_flavor(self, flavor: str) -> None:
@@ -174,8 +168,7 @@ class MainWindow(QMainWindow):
 
     def _show_flavor(self) -> None:
         flavor = self.document.flavor()
-        for action in self.commands.flavors.actions():
-            action.setChecked(action.data() == flavor)
+        self.commands.check_flavor(flavor)
         self.status.flavor.setText(FLAVOR_LABELS[flavor])
 
     def set_remote_images(self, allowed: bool) -> None:
@@ -193,73 +186,14 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_journal(Path(folder))
 
-    def _update_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for folder in self.env.settings.get("state/recent_journals"):
-            action = self.recent_menu.addAction(menu_text(folder))
-            action.triggered.connect(lambda _=False, f=folder: self.open_journal(Path(f)))
-
     def _update_known_tags(self) -> None:
         if self.journal is not None:
             self.form.set_known_tags([tag for tag, _ in self.journal.tag_counts()])
 
     # -- posts ---------------------------------------------------------------------------
     def open_post(self, path: Path) -> bool:
-        """Open the post at ``path`` (asks about unsaved changes first); the sidebar stays on
-        the open post when it does not open."""
-        if self.document.open(path):
-            return True
-        if self.document.post is not None:
-            self.sidebar.select_path(file_of(self.document.post))
-        return False
-
-    def new_post(self) -> None:
-        """Ask for a title and tags, create the post and open it at its end."""
-        if self.journal is None or not self.document.maybe_save():
-            return
-        path = ask_new_post(self, self.journal)
-        if path is None:
-            return
-        self.sidebar.apply({path})
-        self.open_post(path)
-        self.editor.setFocus()
-        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
-
-    def rename_post(self, path: Path) -> None:
-        """Ask for a new file name for the post at ``path`` and rename it."""
-        post = self.document.post
-        is_open = post is not None and post.path == path
-        if self.journal is None or (is_open and not self.document.maybe_save()):
-            return
-        target = ask_rename(self, self.journal, path)
-        if target is None:
-            return
-        if is_open:
-            self.document.moved_to(target)
-        self.sidebar.apply({path, target})
-        if is_open:
-            self.sidebar.select_path(target)
-            self._update_title()
-            self.update_status()
-        # the sidebar shows titles, so say what changed: the file name
-        self.statusBar().showMessage(f"Renamed the file to “{target.name}”.", 8000)
-
-    def delete_post(self, path: Path) -> None:
-        """Ask, then move the post at ``path`` to the trash."""
-        if self.journal is None or not ask_trash(self, path):
-            return
-        post = self.document.post
-        if post is not None and post.path == path:
-            self.document.load(None)
-        self.sidebar.apply(self.journal.refresh(path))
-
-    def choose_save_as(self) -> None:
-        """Ask for a file and save the open post there."""
-        ask_save_as(self, self.document, self.journal.root if self.journal else None)
-
-    def export_html(self) -> None:
-        """Ask for a file and export the open post there as a standalone page."""
-        ask_export(self, self.document)
+        """Open the post at ``path`` (asks about unsaved changes first); True when it is open."""
+        return self.post_files.open(path)
 
     # -- reactions -----------------------------------------------------------------------
     def _loaded(self, post: Post | None) -> None:
@@ -271,17 +205,12 @@ class MainWindow(QMainWindow):
         self.form.show_post(post)
         if post is not None:
             self.sidebar.select_path(file_of(post))
-        self._update_title()
-        self.update_status()
-        self.refresh_preview()
 
     def _saved(self, path: Path) -> None:
         if self.journal is not None:
             self.sidebar.apply(self.journal.refresh(path))
             self._update_known_tags()
         self.form.show_post(self.document.post)
-        self._update_title()
-        self.update_status()
 
     def _changed_on_disk(self, paths: JournalChange) -> None:
         self.sidebar.apply(paths)
@@ -297,52 +226,9 @@ class MainWindow(QMainWindow):
         if focus is None or not self.form.isAncestorOf(focus):
             self.form.show_post(self.document.post)  # the header was edited as text: the form follows
 
-    def _text_synced(self, _post: Post) -> None:
-        self.refresh_preview()
-        self._stats_timer.start()
-
     def refresh_preview(self) -> None:
-        """Send the post's text to the renderer (coalesced; never waits for it)."""
-        post = self.document.post
-        if post is None:
-            self.preview.show_fragment("", "")
-            return
-        header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
-        note = preview_note(post.body, post.body_start_line)
-        if note is not None:
-            self.preview.show_fragment(header, note)
-        else:
-            self.preview.request(
-                post.body,
-                post.body_start_line,
-                post.path,
-                self.journal.root if self.journal else None,
-                header,
-                self.document.flavor(),
-            )
-
-    def _editor_scrolled(self) -> None:
-        self.preview.scroll_to_line(self.editor.first_visible_line() + 1)
-
-    def _modification_changed(self, modified: bool) -> None:
-        self.setWindowModified(modified)
-        if self.document.post is not None:
-            self.status.show_saved(modified)
-
-    def update_status(self) -> None:
-        """Word counts, saved state and path of the open post in the status bar."""
-        self.status.show_post(
-            self.document.post,
-            len(self.editor.text()),
-            self.document.is_modified(),
-            self.journal.root if self.journal else None,
-        )
-
-    def _update_title(self) -> None:
-        post = self.document.post
-        name = post.title if post is not None else (self.journal.root.name if self.journal else APP_NAME)
-        self.setWindowTitle(f"{window_title(name)}[*] — {APP_NAME}")
-        self.setWindowModified(self.document.is_modified())
+        """Send the open post's text to the preview again (coalesced; never waits for it)."""
+        self.feed.refresh()
 
     def _wrap(self, marker: str) -> None:
         cursor = self.editor.textCursor()
@@ -352,14 +238,6 @@ class MainWindow(QMainWindow):
     def _zoom(self, step: int) -> None:
         self.editor.set_font_size(self.editor.font_size() + step)
         self.env.settings.set("preferences/font_size", self.editor.font_size())
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About journal_app",
-            f"journal_app {__version__}\nA markdown journal editor that never "
-            "rewrites a byte you did not change.",
-        )
 
     # -- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:

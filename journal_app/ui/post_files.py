@@ -1,12 +1,15 @@
 """File operations the window asks for: a new post, a new name, the trash, Save As, export.
 
-Each asks the user first and reports what it could not do in plain words; every rule about
-files stays in the core. The window decides what the rest of it shows afterwards.
+Each ``ask_*`` function asks the user first and reports what it could not do in plain words;
+every rule about files stays in the core. ``PostFiles`` runs them for the window's menus and the
+sidebar and brings the open document and the sidebar in line afterwards.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFile, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -15,8 +18,12 @@ from ..core import Journal, JournalError
 from ..core.newpost import create_post, rename_post
 from ..core.site import safe_name
 from .dialogs import NewPostDialog, ask_new_name, confirm_trash
-from .document import OpenDocument
+from .document import OpenDocument, file_of
 from .plain import warning
+
+if TYPE_CHECKING:
+    from .sidebar import Sidebar
+    from .status import DocumentStatus
 
 
 def ask_new_post(parent: QWidget, journal: Journal) -> Path | None:
@@ -79,3 +86,80 @@ def ask_export(parent: QWidget, document: OpenDocument) -> bool:
     start = Path.home() / (safe_name(document.post.title, set()) + ".html")
     target = ask_target(parent, "Export HTML", start, "HTML pages (*.html)")
     return target is not None and document.export_to(target)
+
+
+class PostFiles:
+    """The post actions of one window: open, new, rename, delete, Save As, export.
+
+    ``journal`` gives the window's journal now (None before one is open); ``status`` is told
+    when the open post's file gets another name."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        document: OpenDocument,
+        sidebar: Sidebar,
+        journal: Callable[[], Journal | None],
+        status: DocumentStatus,
+    ):
+        self.parent, self.document, self.sidebar = parent, document, sidebar
+        self.journal, self.status = journal, status
+
+    def open(self, path: Path) -> bool:
+        """Open the post at ``path`` (asks about unsaved changes first); the sidebar stays on
+        the open post when it does not open."""
+        if self.document.open(path):
+            return True
+        if self.document.post is not None:
+            self.sidebar.select_path(file_of(self.document.post))
+        return False
+
+    def new(self) -> None:
+        """Ask for a title and tags, create the post and open it at its end."""
+        journal = self.journal()
+        if journal is None or not self.document.maybe_save():
+            return
+        path = ask_new_post(self.parent, journal)
+        if path is None:
+            return
+        self.sidebar.apply({path})
+        self.open(path)
+        editor = self.document.editor
+        editor.setFocus()
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def rename(self, path: Path) -> None:
+        """Ask for a new file name for the post at ``path`` and rename it."""
+        journal, post = self.journal(), self.document.post
+        is_open = post is not None and post.path == path
+        if journal is None or (is_open and not self.document.maybe_save()):
+            return
+        target = ask_rename(self.parent, journal, path)
+        if target is None:
+            return
+        if is_open:
+            self.document.moved_to(target)
+        self.sidebar.apply({path, target})
+        if is_open:
+            self.sidebar.select_path(target)
+            self.status.refresh()
+        # the sidebar shows titles, so say what changed: the file name
+        self.document.message.emit(f"Renamed the file to “{target.name}”.", 8000)
+
+    def delete(self, path: Path) -> None:
+        """Ask, then move the post at ``path`` to the trash."""
+        journal = self.journal()
+        if journal is None or not ask_trash(self.parent, path):
+            return
+        post = self.document.post
+        if post is not None and post.path == path:
+            self.document.load(None)
+        self.sidebar.apply(journal.refresh(path))
+
+    def save_as(self) -> None:
+        """Ask for a file and save the open post there."""
+        ask_save_as(self.parent, self.document, self.document.root)
+
+    def export(self) -> None:
+        """Ask for a file and export the open post there as a standalone page."""
+        ask_export(self.parent, self.document)

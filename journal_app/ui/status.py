@@ -1,16 +1,24 @@
 """The status bar's permanent parts: the open post's path, its word counts and saved state,
-and the progress bar shown while a large journal is read."""
+and the progress bar shown while a large journal is read; and ``DocumentStatus``, which keeps
+them and the window's title in step with the open document."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication, QProgressBar, QSizePolicy, QStatusBar
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QSizePolicy, QStatusBar
 
 from ..core import Post
 from ..core.stats import text_stats
-from .plain import plain_label
+from .plain import plain_label, window_title
+
+if TYPE_CHECKING:
+    from .document import OpenDocument
+
+APP_NAME = "journal_app"
+STATS_PAUSE_MS = 300  # word counts follow typing after this pause
 
 LIVE_STATS_LIMIT = 1_000_000  # characters; word counts of bigger posts would stall typing
 PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress bar shows
@@ -75,3 +83,38 @@ class StatusLine:
         self.progress.setValue(done)
         self.progress.show()
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
+class DocumentStatus:
+    """The window's title and ``line`` following ``document`` (connected on construction): the
+    post's title (else the journal's folder), whether it is saved, its counts (recounted a pause
+    after typing). ``refresh`` when the document cannot tell (its file renamed)."""
+
+    def __init__(self, window: QMainWindow, line: StatusLine, document: OpenDocument):
+        self.window, self.line, self.document = window, line, document
+        self.recount = QTimer(window, singleShot=True, interval=STATS_PAUSE_MS)
+        self.recount.timeout.connect(self.show_counts)
+        document.loaded.connect(self.refresh)
+        document.saved.connect(self.refresh)
+        document.changed.connect(self.recount.start)
+        document.modified_changed.connect(self.show_modified)
+
+    def refresh(self) -> None:
+        """Title, counts, saved state and path, all of them now."""
+        document, root = self.document, self.document.root
+        post = document.post
+        name = post.title if post is not None else (root.name if root is not None else APP_NAME)
+        self.window.setWindowTitle(f"{window_title(name)}[*] — {APP_NAME}")
+        self.window.setWindowModified(document.is_modified())
+        self.show_counts()
+
+    def show_counts(self) -> None:
+        """Word counts, saved state and path of the open post in the status bar."""
+        document = self.document
+        self.line.show_post(document.post, len(document.editor.text()), document.is_modified(), document.root)
+
+    def show_modified(self, modified: bool) -> None:
+        """The ``[*]`` in the title and "Unsaved" or "Saved"."""
+        self.window.setWindowModified(modified)
+        if self.document.post is not None:
+            self.line.show_saved(modified)

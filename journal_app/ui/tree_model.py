@@ -25,11 +25,13 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from ..core import UNTAGGED, Journal, PostInfo
 from ..core.dates import local
 from ..core.journal import order_key, tag_order
+from ..core.problems import Problem
 from .plain import plain_tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # a folder problem's ProblemKind, for code
 PROBLEMS = "Problems"
 UNTAGGED_LABEL = "Untagged"
 Place = tuple[str, ...]  # the group ids from the top down to the group a row sits in
@@ -52,12 +54,14 @@ def group_item(label: str, count: int, key: str) -> QStandardItem:
     return item
 
 
-def folder_problem_item(message: str, root: Path) -> QStandardItem:
-    """A Problems row for a folder the scan could not read (nothing to open)."""
-    item = QStandardItem(message.replace(f"{root}{os.sep}", ""))
+def folder_problem_item(problem: Problem, root: Path) -> QStandardItem:
+    """A Problems row for a folder the scan could not read (nothing to open): its message with
+    paths shown from the journal's folder, and its kind under ``KIND_ROLE``."""
+    item = QStandardItem(problem.message.replace(f"{root}{os.sep}", ""))
     item.setEditable(False)
     item.setData("", SEARCH_ROLE)
-    item.setToolTip(plain_tooltip(message))
+    item.setData(str(problem.kind), KIND_ROLE)
+    item.setToolTip(plain_tooltip(problem.message))
     return item
 
 
@@ -123,7 +127,7 @@ class PostTreeModel(QStandardItemModel):
         self._journal: Journal | None = None
         self._top = Group(self.invisibleRootItem(), "", "", None)
         self._shown: dict[Path, tuple[tuple, list[Place]]] = {}
-        self._messages: list[str] = []
+        self._messages: list[Problem] = []  # the folder problems shown
 
     def release(self) -> None:
         """Let go of every item before the model goes (the window is closing).
@@ -154,9 +158,9 @@ class PostTreeModel(QStandardItemModel):
                     self._filled(year_group, f"month:{year}-{month}", f"{year}-{month:02d}", posts)
                 self._attach(year_group)
         broken = [info for info in journal.posts if is_broken(info)]
-        if broken or journal.problems:
+        if broken or journal.folder_problems:
             problems = self._filled(top, "problems", PROBLEMS, broken, attach=False)
-            self._set_messages(problems, journal.problems)
+            self._set_messages(problems, journal.folder_problems)
             self._attach(problems)
         self._shown = {info.path: (order_key(info), places(info, grouping)) for info in journal.posts}
 
@@ -189,7 +193,7 @@ class PostTreeModel(QStandardItemModel):
             parent.item.insertRow(row, [group.item])
         group.attached = True
 
-    def _set_messages(self, problems: Group, messages: list[str]) -> None:
+    def _set_messages(self, problems: Group, messages: list[Problem]) -> None:
         """Show the folders that could not be read after the Problems group's posts."""
         item = problems.item
         if problems.extra:
@@ -230,9 +234,9 @@ class PostTreeModel(QStandardItemModel):
                 group.item.insertRow(row, [post_item(info)])
                 self._touch(group, touched)
             self._shown[path] = (key, spots)
-        if journal.problems != self._messages:
+        if journal.folder_problems != self._messages:
             problems = self._ensure(("problems",))
-            self._set_messages(problems, journal.problems)
+            self._set_messages(problems, journal.folder_problems)
             self._touch(problems, touched)
         for group in sorted(touched.values(), key=lambda group: group.ident.startswith("year:")):
             self._settle(group)

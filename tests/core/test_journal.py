@@ -7,6 +7,7 @@ import os
 import pytest
 
 from journal_app.core import UNTAGGED, Journal, JournalChange
+from journal_app.core.problems import ProblemKind
 
 
 def test_scan_finds_every_post_and_skips_build_output(quirk_journal):
@@ -124,6 +125,7 @@ def test_unreadable_folder_is_a_problem_until_it_can_be_read(quirk_journal):
     try:
         journal = Journal(root)
         assert journal.problems == [f"Could not read {locked}: permission was denied."]
+        assert [problem.kind for problem in journal.folder_problems] == [ProblemKind.UNREADABLE_FOLDER]
         journal.sync([root])
         assert len(journal.problems) == 1  # walking again does not repeat it
     finally:

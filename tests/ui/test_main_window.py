@@ -336,7 +336,7 @@ def test_rename_from_the_tree(qtbot, window, journal_root):
         dialog.accept()
 
     answer_dialog(rename)
-    window.rename_post(old)
+    window.post_files.rename(old)
     new = old.with_name("2024년을 돌아보며 회고.md")
     assert new.is_file() and not old.exists()
     assert window.document.post.path == new
@@ -369,10 +369,10 @@ def test_delete_moves_to_trash(qtbot, window, journal_root, tmp_path, monkeypatc
     open_by_title(qtbot, window, "회고", "2024년 회고")
     path = window.document.post.path
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
-    window.delete_post(path)
+    window.post_files.delete(path)
     assert path.exists()
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
-    window.delete_post(path)
+    window.post_files.delete(path)
     assert not path.exists()
     assert window.document.post is None
     assert not any(label.startswith("회고 (") for label in group_labels(window))

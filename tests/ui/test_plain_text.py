@@ -255,18 +255,18 @@ def test_questions_about_a_post_show_its_name_and_title_literally(qtbot, hostile
     path = hostile_root / FILE_NAME
     seen: list[str] = []
     walk_next_dialog(seen, press_cancel)
-    window.delete_post(path)
+    window.post_files.delete(path)
     assert path.exists() and f"Move “{FILE_NAME}” to the trash?" in seen
 
     walk_next_dialog(seen, lambda dialog: dialog.reject())
-    window.rename_post(path)
+    window.post_files.rename(path)
     assert path.exists() and "dialog:QInputDialog" in seen
 
     walk_next_dialog(seen, lambda dialog: dialog.reject())
-    window.new_post()
+    window.post_files.new()
     assert "dialog:newPostDialog" in seen
 
-    for choose in (window.choose_save_as, window.export_html):  # Qt's own file dialog here
+    for choose in (window.post_files.save_as, window.post_files.export):  # Qt's own file dialog here
         walk_next_dialog(seen, lambda dialog: dialog.reject())
         choose()
     assert seen.count("dialog:QFileDialog") == 2 and path.exists()

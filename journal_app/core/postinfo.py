@@ -1,0 +1,154 @@
+"""What the journal knows of one post without holding its text: :class:`PostInfo`, read from a
+file (never raising: a file that cannot be read becomes a summary with a problem), written to and
+read back from the summary index, and the newest-first order of posts."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import cast
+
+from .post import MAX_LISTED_TAGS, Post, load_post, read_error_kind, read_error_message
+from .problems import ProblemKind
+
+
+@dataclass
+class PostInfo:
+    """What the journal knows of one post without holding its text."""
+
+    path: Path
+    relpath: str
+    title: str
+    date: datetime
+    tags: list[str] = field(default_factory=list)
+    description: str = ""
+    problems: list[str] = field(default_factory=list)
+    header_invalid: bool = False
+    readable: bool = True
+    stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was read
+    draft: bool = False  # "draft: true" in the header (Jekyll and Hugo do not publish it)
+    problem_kinds: list[ProblemKind] = field(default_factory=list)  # one for each of problems
+
+    @classmethod
+    def of(cls, post: Post, relpath: str) -> PostInfo:
+        """The summary of a loaded post."""
+        return cls(
+            cast(Path, post.path),  # a post of the journal: read from its file
+            relpath,
+            post.title,
+            post.date,
+            post.tags[:MAX_LISTED_TAGS],
+            post.description,
+            post.problems,
+            post.header_invalid,
+            stamp=post.stamp,
+            draft=post.metadata.get("draft") in (True, "true", "yes"),
+            problem_kinds=[problem.kind for problem in post.problem_details],
+        )
+
+    @classmethod
+    def unreadable(
+        cls, path: Path, relpath: str, message: str, kind: ProblemKind = ProblemKind.UNREADABLE
+    ) -> PostInfo:
+        """The summary of a file that could not be read at all, for a problem of ``kind``."""
+        try:
+            stamp = datetime.fromtimestamp(os.lstat(path).st_mtime).astimezone()
+        except OSError:
+            stamp = datetime.now().astimezone()
+        return cls(path, relpath, path.stem, stamp, problems=[message], readable=False, problem_kinds=[kind])
+
+    def to_dict(self) -> dict:
+        """The summary as plain JSON-ready values (for the index)."""
+        return {
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "tags": self.tags,
+            "description": self.description,
+            "problems": self.problems,
+            "header_invalid": self.header_invalid,
+            "readable": self.readable,
+            "stamp": list(self.stamp) if self.stamp else None,
+            "draft": self.draft,
+            "problem_kinds": [str(kind) for kind in self.problem_kinds],
+        }
+
+    @classmethod
+    def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
+        """A summary read back from the index; ValueError when ``data`` is not one that
+        ``to_dict`` wrote (a damaged entry)."""
+        try:
+            info = cls(
+                path,
+                relpath,
+                data["title"],
+                datetime.fromisoformat(data["date"]),
+                data["tags"],
+                data["description"],
+                data["problems"],
+                data["header_invalid"],
+                data.get("readable", True),
+                tuple(data["stamp"]) if data.get("stamp") is not None else None,
+                data.get("draft", False),
+                [ProblemKind(kind) for kind in data["problem_kinds"]],
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"not a post summary: {exc!r}") from None
+        if not (
+            isinstance(info.title, str)
+            and isinstance(info.description, str)
+            and _strings(info.tags)
+            and _strings(info.problems)
+            and len(info.problem_kinds) == len(info.problems)
+            and all(isinstance(flag, bool) for flag in (info.header_invalid, info.readable, info.draft))
+            and info.date.tzinfo is not None
+            and (
+                info.stamp is None
+                or (
+                    len(info.stamp) == 2
+                    and all(isinstance(part, int) and not isinstance(part, bool) for part in info.stamp)
+                )
+            )
+        ):
+            raise ValueError("not a post summary: a value of the wrong kind")
+        info.tags = info.tags[:MAX_LISTED_TAGS]
+        return info
+
+    @property
+    def metadata(self) -> dict:
+        """The post's parsed header, read from disk now."""
+        return self.load().metadata
+
+    def load(self, root: str | os.PathLike | None = None) -> Post:
+        """The full post, read from disk now (never, when it is a link out of ``root``)."""
+        return load_post(self.path, root)
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
+    """Read one file into a summary; never raises. A file that is a link out of ``root`` is not
+    read: its summary says so."""
+    location = Path(path)
+    try:
+        return PostInfo.of(load_post(location, root), relpath)
+    except OSError as exc:
+        return PostInfo.unreadable(location, relpath, read_error_message(location, exc), read_error_kind(exc))
+
+
+def read_summaries(items: list[tuple[str, str, str]]) -> list[dict]:
+    """Summaries of several (path, relpath, root) files as plain dicts, cheap to send back."""
+    return [read_summary(path, relpath, root).to_dict() for path, relpath, root in items]
+
+
+def order_key(info: PostInfo) -> tuple[float, str]:
+    """Where a post sorts among others: newest first, then by path for a stable order."""
+    return (-info.date.timestamp(), info.relpath)
+
+
+def newest_first(posts: list[PostInfo]) -> list[PostInfo]:
+    """Posts sorted by date, newest first, then by path for a stable order."""
+    return sorted(posts, key=order_key)

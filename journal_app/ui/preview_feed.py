@@ -1,0 +1,40 @@
+"""The open post to the preview: its header and body, rendered as the journal's platform does,
+whenever the document loads a post or takes in the editor's text; and the preview's scroll
+following the editor's. The preview only reads the post (``OpenDocument.sync`` fills it)."""
+
+from __future__ import annotations
+
+from ..core.export import page_lang
+from ..core.render import render_header
+from .document import OpenDocument
+from .limits import preview_note
+from .preview import Preview
+
+
+class PreviewFeed:
+    """Feeds ``preview`` from ``document`` (connected on construction)."""
+
+    def __init__(self, preview: Preview, document: OpenDocument):
+        self.preview, self.document = preview, document
+        document.loaded.connect(self.refresh)
+        document.changed.connect(self.refresh)
+        document.editor.verticalScrollBar().valueChanged.connect(self.follow_editor)
+
+    def refresh(self) -> None:
+        """Send the post's text to the renderer (coalesced; never waits for it)."""
+        post = self.document.post
+        if post is None:
+            self.preview.show_fragment("", "")
+            return
+        header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
+        note = preview_note(post.body, post.body_start_line)
+        if note is not None:
+            self.preview.show_fragment(header, note)
+        else:
+            self.preview.request(
+                post.body, post.body_start_line, post.path, self.document.root, header, self.document.flavor()
+            )
+
+    def follow_editor(self) -> None:
+        """Scroll the preview to the editor's first visible line."""
+        self.preview.scroll_to_line(self.document.editor.first_visible_line() + 1)
