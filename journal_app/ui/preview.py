@@ -12,6 +12,7 @@ import html
 import json
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
@@ -70,6 +71,8 @@ class RenderWorker(QObject):
 
 
 _profile: QWebEngineProfile | None = None
+_finishing: list[QObject] = []  # render threads (and workers) still busy when their window closed
+SHUTDOWN_WAIT_MS = 3000
 
 
 def shared_profile() -> QWebEngineProfile:
@@ -168,6 +171,7 @@ class Preview(QWebEngineView):
         self._queued: tuple | None = None
         self.last_html = ""
         self._closing = False
+        self.shutdown_wait_ms = SHUTDOWN_WAIT_MS  # how long closing waits for a render
         self._thread = QThread(self)
         self._worker = RenderWorker()
         self._worker.moveToThread(self._thread)
@@ -292,4 +296,11 @@ class Preview(QWebEngineView):
         """
         self._closing = True
         self._thread.quit()
-        self._thread.wait(3000)
+        if not self._thread.wait(self.shutdown_wait_ms):
+            # a long render is still running: a QThread destroyed while it runs aborts the
+            # process, so the thread and its worker are let go and kept until the render ends
+            # (its answer then reaches no one); each is deleted when the thread finishes
+            self._thread.setParent(None)
+            _finishing.extend((self._thread, self._worker))
+            self._thread.finished.connect(self._thread.deleteLater)
+        _finishing[:] = [thing for thing in _finishing if shiboken6.isValid(thing)]

@@ -62,3 +62,64 @@ def test_a_window_closed_while_the_page_updates_calls_nothing_back(qtbot, window
     window.preview.show_fragment("", "<p>마지막 렌더</p>")  # its script's answer is still due
     close_window(window)  # the fixture's own close_window then finds the window closed
     assert updates == [] and answers == []
+
+
+CLOSE_DURING_RENDER = """
+import sys
+from PySide6 import QtWebEngineWidgets  # noqa: F401
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+app = QApplication(["journal-app"])
+from journal_app.ui import preview
+from journal_app.ui.app import create_window
+from journal_app.ui.settings import Environment
+
+def spin(ms):
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+from pathlib import Path
+window = create_window(sys.argv[1], Environment.in_folder(Path(sys.argv[2])))
+while not window.preview.ready:
+    spin(50)
+window.preview.shutdown_wait_ms = 1
+body = "".join(f"- 항목 {n} **굵게** [링크](https://example.com/{n})\\n" for n in range(40000))
+window.preview.request(body, 1, None, None, "", "commonmark")
+spin(50)  # the render has begun on its thread
+window.editor.document().setModified(False)
+window.close()
+window.deleteLater()
+QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete.value)
+print("closed", flush=True)
+import shiboken6
+def running():
+    alive = [t for t in preview._finishing if shiboken6.isValid(t)]
+    return [t for t in alive if hasattr(t, "isRunning") and t.isRunning()]
+print("still rendering" if running() else "render done", flush=True)
+while running():
+    spin(50)
+spin(50)
+print("survived", flush=True)
+"""
+
+
+def test_closing_during_a_long_render_neither_aborts_nor_waits_for_it(journal_root, tmp_path):
+    """A render still running when the window closes (a megabyte post on a slow machine) lets
+    the window go; before, the render thread was destroyed running and Qt aborted the process."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", CLOSE_DURING_RENDER, str(journal_root), str(tmp_path / "env")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "survived" in result.stdout, result.stderr[-3000:]
+    assert "still rendering" in result.stdout  # the close came while the render ran
+    assert "Destroyed while thread" not in result.stderr
