@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
@@ -21,6 +21,7 @@ LONG_RUN = 5_000  # characters without white space; word wrapping longer runs st
 _LONG_RUN = re.compile(r"(?<!\S)\S{%d}" % LONG_RUN)  # tried at the start of each run only
 PARAGRAPH_SEPARATOR = "\u2029"  # how the document separates lines; a text holding one cannot be kept
 BIG_CHANGE = 100_000  # characters; a bigger insertion is searched as one string
+SHOWN_MARGIN = 100  # lines above and below the view highlighted ahead of scrolling
 
 
 def has_long_run(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -105,6 +106,9 @@ class MarkdownEditor(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.document())
+        self.highlighter.show_lines(0, 3 * SHOWN_MARGIN)
+        self._highlighting = False
+        self.updateRequest.connect(self._highlight_shown)
         self.set_font_size(13)
         self._replacing = False
         # before the layout sees an edit (contentsChange comes first), so a pasted run never
@@ -119,6 +123,7 @@ class MarkdownEditor(QPlainTextEdit):
             # emptied first: a new wrap mode lays out what the editor holds, and word wrapping
             # the previous post's long run would take minutes
             self.setPlainText("")
+            self.highlighter.show_lines(0, 3 * SHOWN_MARGIN)  # a post opens at its top
             self.setWordWrapMode(
                 QTextOption.WrapMode.WrapAnywhere
                 if has_long_run(text)
@@ -133,6 +138,19 @@ class MarkdownEditor(QPlainTextEdit):
         spaces into spaces and line separators (U+2028) into line breaks, this changes nothing
         but a paragraph separator (U+2029), which the editor cannot tell from a line break."""
         return self.document().toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
+
+    def _highlight_shown(self, *_args: object) -> None:
+        """Highlight the lines in view (and ``SHOWN_MARGIN`` around them) not highlighted yet."""
+        if self._highlighting:
+            return  # highlighting lays lines out again, which asks for an update
+        self._highlighting = True
+        try:
+            first = self.firstVisibleBlock().blockNumber()
+            last = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+            self.highlighter.show_lines(max(0, first - SHOWN_MARGIN), last + SHOWN_MARGIN)
+            self.highlighter.highlight_pending()
+        finally:
+            self._highlighting = False
 
     def wraps_anywhere(self) -> bool:
         """True when lines break at any character (the text holds a long run with no space)."""
