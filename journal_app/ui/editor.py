@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
+from . import lists
 from .highlighter import MarkdownHighlighter
 
 LONG_RUN = 5_000  # characters without white space; word wrapping longer runs stalls the editor
@@ -96,7 +97,7 @@ def replace_lines(document: QTextDocument, first: int, count: int, text: str) ->
 
 
 class MarkdownEditor(QPlainTextEdit):
-    """A plain text editor with markdown highlighting."""
+    """A plain text editor with markdown highlighting and list editing (Enter, Tab, Shift+Tab)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +152,32 @@ class MarkdownEditor(QPlainTextEdit):
             self.highlighter.highlight_pending()
         finally:
             self._highlighting = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        """Enter continues lists and quotes; Tab and Shift+Tab indent and outdent in spaces."""
+        if not self.isReadOnly() and self._edit_key(event):
+            event.accept()
+            self.ensureCursorVisible()
+            return
+        super().keyPressEvent(event)
+
+    def _edit_key(self, event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = event.key()
+        cursor = self.textCursor()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers == Qt.KeyboardModifier.NoModifier:
+            done = lists.continue_list(cursor)
+        elif key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+            lists.indent(cursor)
+            done = True
+        elif key == Qt.Key.Key_Backtab:
+            lists.indent(cursor, outdent=True)
+            done = True
+        else:
+            return False
+        if done:
+            self.setTextCursor(cursor)
+        return done
 
     def wraps_anywhere(self) -> bool:
         """True when lines break at any character (the text holds a long run with no space)."""
