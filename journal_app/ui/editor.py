@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from . import lists
@@ -109,6 +118,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(self.document())
         self.highlighter.show_lines(0, 3 * SHOWN_MARGIN)
         self._highlighting = False
+        self._preedit = ""
         self.updateRequest.connect(self._highlight_shown)
         self.set_font_size(13)
         self._replacing = False
@@ -152,6 +162,27 @@ class MarkdownEditor(QPlainTextEdit):
             self.highlighter.highlight_pending()
         finally:
             self._highlighting = False
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt name)
+        super().inputMethodEvent(event)
+        self._preedit = event.preeditString()  # the syllable being composed, if any
+
+    def composing(self) -> str:
+        """The text an input method is composing here and has not committed yet."""
+        return self._preedit
+
+    def commit_composition(self) -> None:
+        """Put an unfinished syllable being composed (Hangul, say) into the text, before
+        the text is saved or let go: the input method commits it, or, if it does not (no
+        input method answers), the editor takes the syllable it shows."""
+        if not self._preedit:
+            return
+        QGuiApplication.inputMethod().commit()
+        if self._preedit:  # nothing committed it
+            commit = QInputMethodEvent()
+            commit.setCommitString(self._preedit)
+            QGuiApplication.sendEvent(self, commit)
+            QGuiApplication.inputMethod().reset()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
         """Enter continues lists and quotes; Tab and Shift+Tab indent and outdent in spaces."""
