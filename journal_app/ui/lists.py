@@ -19,6 +19,7 @@ _ITEM = re.compile(
     r"(?P<space>[ \t]+|$)(?P<task>\[[ xX]\](?:[ \t]+|$))?"
 )
 _QUOTE = re.compile(r"^(?P<lead>(?:[ \t]*>[ \t]?)+)")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break, not an item
 DEFAULT_INDENT = 4  # spaces, where nothing says otherwise
 RENUMBER_LINES = 1_000  # the most lines after an item searched for the numbers that follow
 
@@ -77,7 +78,7 @@ def continue_list(cursor: QTextCursor) -> bool:
     text = block.text()
     item = item_of(text)
     column = cursor.positionInBlock()
-    if item is None or column < item.prefix_end:
+    if item is None or column < item.prefix_end or _RULE.match(text):
         return False
     cursor.beginEditBlock()
     try:

@@ -86,6 +86,9 @@ def test_enter_outside_a_list_and_in_a_fence_is_a_plain_line_break(editor):
     at_end(editor, "```\n- 코드")
     type_text(editor, "\n")
     assert editor.text() == "```\n- 코드\n"
+    at_end(editor, "* * *")  # a thematic break
+    type_text(editor, "\n")
+    assert editor.text() == "* * *\n"
 
 
 def test_each_list_action_is_one_undo_step(qtbot, editor):
