@@ -272,6 +272,7 @@ class OpenDocument(QObject):
 
     def maybe_save(self) -> bool:
         """Save (autosave on) or ask to save unsaved changes; False when the user cancels."""
+        self.editor.commit_composition()  # a syllable still being composed is part of the text
         if not self.is_modified() or self.post is None:  # is_modified() implies a post
             return True
         if self.autosave():
@@ -294,6 +295,7 @@ class OpenDocument(QObject):
         ``force``: the user already chose to keep this version over a change on disk."""
         if self.post is None or self.read_only:
             return False
+        self.editor.commit_composition()
         try:
             self.sync()
             try:
@@ -323,6 +325,7 @@ class OpenDocument(QObject):
         """Save the open post to ``target`` (another folder or name); the document follows it."""
         if self.post is None:
             return False
+        self.editor.commit_composition()
         old = self.post.path
         try:
             self.sync()
@@ -348,6 +351,7 @@ class OpenDocument(QObject):
 
         Never overwrites a file that changed on disk: that waits for the user's choice.
         """
+        self.editor.commit_composition()
         if not self.autosave_enabled() or self.read_only or not self.is_modified() or self.post is None:
             return False  # (is_modified() implies a post: the last test is for the type checker)
         if self.post.changed_on_disk():

@@ -11,16 +11,27 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
+from . import lists
 from .highlighter import MarkdownHighlighter
 
 LONG_RUN = 5_000  # characters without white space; word wrapping longer runs stalls the editor
 _LONG_RUN = re.compile(r"(?<!\S)\S{%d}" % LONG_RUN)  # tried at the start of each run only
 PARAGRAPH_SEPARATOR = "\u2029"  # how the document separates lines; a text holding one cannot be kept
 BIG_CHANGE = 100_000  # characters; a bigger insertion is searched as one string
+SHOWN_MARGIN = 100  # lines above and below the view highlighted ahead of scrolling
 
 
 def has_long_run(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -95,7 +106,7 @@ def replace_lines(document: QTextDocument, first: int, count: int, text: str) ->
 
 
 class MarkdownEditor(QPlainTextEdit):
-    """A plain text editor with markdown highlighting."""
+    """A plain text editor with markdown highlighting and list editing (Enter, Tab, Shift+Tab)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +116,10 @@ class MarkdownEditor(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.document())
+        self.highlighter.show_lines(0, 3 * SHOWN_MARGIN)
+        self._highlighting = False
+        self._preedit = ""
+        self.updateRequest.connect(self._highlight_shown)
         self.set_font_size(13)
         self._replacing = False
         # before the layout sees an edit (contentsChange comes first), so a pasted run never
@@ -119,6 +134,7 @@ class MarkdownEditor(QPlainTextEdit):
             # emptied first: a new wrap mode lays out what the editor holds, and word wrapping
             # the previous post's long run would take minutes
             self.setPlainText("")
+            self.highlighter.show_lines(0, 3 * SHOWN_MARGIN)  # a post opens at its top
             self.setWordWrapMode(
                 QTextOption.WrapMode.WrapAnywhere
                 if has_long_run(text)
@@ -133,6 +149,66 @@ class MarkdownEditor(QPlainTextEdit):
         spaces into spaces and line separators (U+2028) into line breaks, this changes nothing
         but a paragraph separator (U+2029), which the editor cannot tell from a line break."""
         return self.document().toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
+
+    def _highlight_shown(self, *_args: object) -> None:
+        """Highlight the lines in view (and ``SHOWN_MARGIN`` around them) not highlighted yet."""
+        if self._highlighting:
+            return  # highlighting lays lines out again, which asks for an update
+        self._highlighting = True
+        try:
+            first = self.firstVisibleBlock().blockNumber()
+            last = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+            self.highlighter.show_lines(max(0, first - SHOWN_MARGIN), last + SHOWN_MARGIN)
+            self.highlighter.highlight_pending()
+        finally:
+            self._highlighting = False
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt name)
+        super().inputMethodEvent(event)
+        self._preedit = event.preeditString()  # the syllable being composed, if any
+
+    def composing(self) -> str:
+        """The text an input method is composing here and has not committed yet."""
+        return self._preedit
+
+    def commit_composition(self) -> None:
+        """Put an unfinished syllable being composed (Hangul, say) into the text, before
+        the text is saved or let go: the input method commits it, or, if it does not (no
+        input method answers), the editor takes the syllable it shows."""
+        if not self._preedit:
+            return
+        QGuiApplication.inputMethod().commit()
+        if self._preedit:  # nothing committed it
+            commit = QInputMethodEvent()
+            commit.setCommitString(self._preedit)
+            QGuiApplication.sendEvent(self, commit)
+            QGuiApplication.inputMethod().reset()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        """Enter continues lists and quotes; Tab and Shift+Tab indent and outdent in spaces."""
+        if not self.isReadOnly() and self._edit_key(event):
+            event.accept()
+            self.ensureCursorVisible()
+            return
+        super().keyPressEvent(event)
+
+    def _edit_key(self, event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = event.key()
+        cursor = self.textCursor()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers == Qt.KeyboardModifier.NoModifier:
+            done = lists.continue_list(cursor)
+        elif key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+            lists.indent(cursor)
+            done = True
+        elif key == Qt.Key.Key_Backtab:
+            lists.indent(cursor, outdent=True)
+            done = True
+        else:
+            return False
+        if done:
+            self.setTextCursor(cursor)
+        return done
 
     def wraps_anywhere(self) -> bool:
         """True when lines break at any character (the text holds a long run with no space)."""

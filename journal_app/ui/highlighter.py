@@ -1,53 +1,50 @@
-"""Markdown syntax highlighting for the editor: headings, emphasis, inline and fenced code,
-links and images, lists, block quotes; the front matter block is dimmed. A line longer than
-``LONG_LINE`` characters (a pasted ``data:`` image, minified HTML) gets no inline highlighting:
-the rules would run over it on every keystroke in it."""
+"""Markdown syntax highlighting for the editor, block by block.
+
+The spans of a line come from :mod:`.syntax` (markdown-it-py's inline parser, Pygments for
+code in fences); each line's state (inside a fence and its language, the front matter, an HTML
+block, a math block) is the block state Qt carries to the next line, so an edit re-highlights
+only its own line and those whose state it changed. Markup characters (``**``, ``[``, the
+backticks) are dimmed and take no weight or slant; the text between them is bold, italic, struck
+or code. Offsets are counted in UTF-16 units, as Qt counts them: an emoji is two.
+
+A line longer than ``LONG_LINE`` characters (a pasted ``data:`` image, minified HTML) gets no
+inline highlighting: it would be searched on every keystroke in it.
+"""
 
 from __future__ import annotations
 
-import re
+import functools
+from itertools import accumulate
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+from pygments.styles import get_style_by_name
+from pygments.token import _TokenType
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-NORMAL, FENCE, FRONT_MATTER = 0, 1, 2
-LONG_LINE = 10_000  # characters; longer lines are shown plain (fences and front matter still dimmed)
-# the most characters a span (bold, a link's text) is searched across: unbounded, a line of
-# openers with no closer (``*a *a *a …``) takes time that grows with its square
-SPAN = 300
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_RULES = [
-    ("heading", re.compile(r"^#{1,6}\s.*$")),
-    ("quote", re.compile(r"^\s{0,3}>.*$")),
-    ("list", re.compile(r"^\s*(?:[*+-]|\d+[.)])(?=\s)")),
-    ("task", re.compile(r"^\s*[*+-]\s\[[ xX]\]")),
-    ("strong", re.compile(r"(\*\*|__)(?=\S)(.{1,%d}?)(?<=\S)\1" % SPAN)),
-    ("emphasis", re.compile(r"(?<![*_\w])([*_])(?=\S)(.{1,%d}?)(?<=\S)\1(?![*_\w])" % SPAN)),
-    ("strike", re.compile(r"~~(?=\S)(.{1,%d}?)(?<=\S)~~" % SPAN)),
-    (
-        "link",
-        re.compile(
-            r"!?\[[^\]\n]{0,%d}\]\([^)\n]{0,%d}\)|<https?://[^>\s]{1,%d}>|https?://[^\s)>\]]+"
-            % (SPAN, 10 * SPAN, 10 * SPAN)
-        ),
-    ),
-    ("code", re.compile(r"`[^`\n]+`")),
-]
+from .syntax import Kind, Span, line_spans
+
+LONG_LINE = 5_000  # characters; longer lines get no inline highlighting (parsing one takes 50 ms)
+CODE_STYLE = "default"  # the Pygments style of code in fences
+PENDING = 1 << 30  # in a block state: the line's formats wait until it is shown
 
 
 def _format(
-    color: str,
+    color: str | None = None,
     *,
-    bold: bool = False,
-    italic: bool = False,
-    strike: bool = False,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    strike: bool | None = None,
     background: str | None = None,
 ) -> QTextCharFormat:
+    """A format setting only what it names (formats of nested spans merge)."""
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor(color))
-    if bold:
-        fmt.setFontWeight(QFont.Weight.Bold)
-    fmt.setFontItalic(italic)
-    fmt.setFontStrikeOut(strike)
+    if color:
+        fmt.setForeground(QColor(color))
+    if bold is not None:
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    if italic is not None:
+        fmt.setFontItalic(italic)
+    if strike is not None:
+        fmt.setFontStrikeOut(strike)
     if background:
         fmt.setBackground(QColor(background))
     return fmt
@@ -55,42 +52,111 @@ def _format(
 
 FORMATS = {
     "heading": _format("#1c7ed6", bold=True),
-    "quote": _format("#5c940d", italic=True),
-    "list": _format("#e8590c", bold=True),
-    "task": _format("#e8590c", bold=True),
-    "strong": _format("#212529", bold=True),
-    "emphasis": _format("#212529", italic=True),
+    "strong": _format(bold=True),
+    "emphasis": _format(italic=True),
     "strike": _format("#868e96", strike=True),
-    "link": _format("#0b7285"),
     "code": _format("#c2255c", background="#f1f3f5"),
+    "link": _format("#0b7285"),
+    "image": _format("#862e9c", bold=False, italic=False, strike=False),
+    "list": _format("#e8590c"),
+    "task": _format("#d9480f"),
+    "quote": _format("#5c940d", italic=True),
     "fence": _format("#495057", background="#f1f3f5"),
-    "front": _format("#adb5bd"),
+    "front": _format("#a0a8b0"),
+    "html": _format("#8f96a0", bold=False, italic=False, strike=False),
+    "math": _format("#6741d9"),
+    "markup": _format("#adb5bd", bold=False, italic=False, strike=False),
 }
 
 
+@functools.lru_cache(maxsize=512)
+def code_format(kind: _TokenType) -> QTextCharFormat:
+    """The format of a Pygments token type, from ``CODE_STYLE``."""
+    style = get_style_by_name(CODE_STYLE).style_for_token(kind)
+    return _format(
+        f"#{style['color']}" if style["color"] else None,
+        bold=True if style["bold"] else None,
+        italic=True if style["italic"] else None,
+    )
+
+
+def format_of(kind: Kind) -> QTextCharFormat:
+    """The format of a span's kind."""
+    return FORMATS[kind] if isinstance(kind, str) else code_format(kind)
+
+
+def utf16_offsets(text: str) -> list[int] | None:
+    """Each code point's offset in UTF-16 units (one more at the end); None when they are the
+    same as the code points' (no character beyond the Basic Multilingual Plane)."""
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return None
+    return list(accumulate((2 if ord(char) > 0xFFFF else 1 for char in text), initial=0))
+
+
+def layered(spans: list[Span]) -> list[tuple[int, int, QTextCharFormat]]:
+    """Non-overlapping ranges with the merged format of the spans covering each: outer spans
+    first, inner ones over them, markup over all."""
+    spans = sorted(
+        (span for span in spans if span[1] > span[0]), key=lambda s: (s[2] == "markup", s[0] - s[1])
+    )
+    if not spans:
+        return []
+    cuts = sorted({edge for start, end, _ in spans for edge in (start, end)})
+    where = {cut: index for index, cut in enumerate(cuts)}
+    covering: list[list[Kind]] = [[] for _ in cuts]
+    for start, end, kind in spans:  # outer first: each segment's list is in layering order
+        for index in range(where[start], where[end]):
+            covering[index].append(kind)
+    ranges = []
+    for index, kinds in enumerate(covering):
+        if kinds:
+            fmt = QTextCharFormat(format_of(kinds[0]))
+            for kind in kinds[1:]:
+                fmt.merge(format_of(kind))
+            ranges.append((cuts[index], cuts[index + 1], fmt))
+    return ranges
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
-    """Highlights markdown line by line, carrying fence and front matter state across lines."""
+    """Highlights markdown line by line, carrying fence, front matter, HTML and math state.
+
+    With a shown range (``show_lines``), lines outside it get only their state, marked
+    ``PENDING``, and are highlighted when they come into view (``highlight_pending``): a large
+    post opens without the whole of it being parsed first."""
+
+    def __init__(self, parent: QTextDocument) -> None:
+        super().__init__(parent)
+        self._shown: tuple[int, int] | None = None
+
+    def show_lines(self, first: int, last: int) -> None:
+        """Highlight fully only lines ``first`` to ``last`` (0-based) from now on."""
+        self._shown = (first, last)
+
+    def highlight_pending(self) -> None:
+        """Highlight the lines of the shown range that were passed over."""
+        document = self.document()
+        if document is None or self._shown is None:
+            return
+        block = document.findBlockByNumber(self._shown[0])
+        while block.isValid() and block.blockNumber() <= self._shown[1]:
+            if block.userState() >= 0 and block.userState() & PENDING:
+                self.rehighlightBlock(block)  # goes on to the next lines while their state changes
+            block = block.next()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
-        previous = self.previousBlockState()
         block = self.currentBlock()
-        if previous == FRONT_MATTER or (block.blockNumber() == 0 and text.rstrip() == "---"):
-            self.setFormat(0, len(text), FORMATS["front"])
-            closes = previous == FRONT_MATTER and text.rstrip() == "---"
-            self.setCurrentBlockState(NORMAL if closes else FRONT_MATTER)
+        previous = self.previousBlockState()
+        if previous >= 0:
+            previous &= ~PENDING
+        first = not block.previous().isValid()
+        shown = self._shown
+        if shown is not None and not shown[0] <= block.blockNumber() <= shown[1]:
+            self.setCurrentBlockState(line_spans(text, previous, first, inline=False)[1] | PENDING)
             return
-        fence = _FENCE.match(text)
-        if previous == FENCE:
-            self.setFormat(0, len(text), FORMATS["fence"])
-            self.setCurrentBlockState(NORMAL if fence else FENCE)
-            return
-        if fence:
-            self.setFormat(0, len(text), FORMATS["fence"])
-            self.setCurrentBlockState(FENCE)
-            return
-        self.setCurrentBlockState(NORMAL)
-        if len(text) > LONG_LINE:
-            return
-        for name, pattern in _RULES:
-            for match in pattern.finditer(text):
-                self.setFormat(match.start(), match.end() - match.start(), FORMATS[name])
+        spans, state = line_spans(text, previous, first, len(text) <= LONG_LINE)
+        self.setCurrentBlockState(state)
+        offsets = utf16_offsets(text)
+        for start, end, fmt in layered(spans):
+            if offsets is not None:
+                start, end = offsets[start], offsets[end]
+            self.setFormat(start, end - start, fmt)

@@ -1,0 +1,354 @@
+"""Markdown lines to styled spans, for the editor's highlighter (no Qt here).
+
+A line is read with the state the previous line left (inside a fence, the front matter, an HTML
+block or a math block) and gives its spans and the state for the next line. Inline markup is
+found by markdown-it-py's own inline parser, so the editor agrees with the preview on what is
+bold (``**push**`` is strong, not emphasis, by CommonMark's delimiter rules); tokens carry no
+columns, so the parser used here records where each token starts and ends as it pushes it.
+Code in a fence is lexed by Pygments in the fence's language, line by line.
+
+Offsets are Python string indexes (code points); the highlighter turns them into UTF-16 units.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any, TypeAlias
+
+from markdown_it import MarkdownIt
+from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.token import _TokenType
+from pygments.util import ClassNotFound
+
+# A span: (start, end, kind). A kind is a name in FORMAT_NAMES or a Pygments token type.
+Kind: TypeAlias = "str | _TokenType"
+Span = tuple[int, int, Kind]
+FORMAT_NAMES = (
+    "heading",
+    "strong",
+    "emphasis",
+    "strike",
+    "code",
+    "link",
+    "image",
+    "list",
+    "task",
+    "quote",
+    "fence",
+    "front",
+    "html",
+    "math",
+    "markup",
+)
+
+# block states (the low four bits); -1 (Qt's "none yet") reads as NORMAL
+NORMAL, FRONT_YAML, FRONT_TOML, FENCE, HTML_BLANK, HTML_END, MATH = range(7)
+_HTML_ENDS = ("</script>", "</pre>", "</style>", "</textarea>", "-->", "?>", ">", "]]>")
+_MAX_LANGUAGES = 1 << 16
+_languages: dict[str, int] = {"": 0}
+_language_names: list[str] = [""]
+
+_FENCE = re.compile(r"^([ \t]*(?:> ?)*[ \t]*)(`{3,}|~{3,})(.*)$")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_QUOTE = re.compile(r" {0,3}> ?")
+_LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+_TASK = re.compile(r"[ \t]+\[[ xX]\](?=[ \t]|$)")
+_INLINE_MARK = re.compile(r"[*_~`\[<$\\]")
+_MATH_FENCE = re.compile(r"^[ \t]*\$\$")
+_HTML_START = [
+    (re.compile(r"^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)", re.IGNORECASE), None),
+    (re.compile(r"^ {0,3}<!--"), "-->"),
+    (re.compile(r"^ {0,3}<\?"), "?>"),
+    (re.compile(r"^ {0,3}<![A-Za-z]"), ">"),
+    (re.compile(r"^ {0,3}<!\[CDATA\["), "]]>"),
+]
+_HTML_BLOCK_TAG = re.compile(
+    r"^ {0,3}</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|"
+    r"colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|"
+    r"frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|"
+    r"ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|"
+    r"track|ul)(?:[ \t>]|/>|$)",
+    re.IGNORECASE,
+)
+
+
+def kind_of(state: int) -> int:
+    """The block kind a state stands for (NORMAL for Qt's -1)."""
+    return NORMAL if state < 0 else state & 0xF
+
+
+def fence_state(marker: str, language: str) -> int:
+    """The state inside a fence opened by ``marker`` (```` ``` ```` or ``~~~``, any length)
+    in ``language``."""
+    number = _languages.get(language)
+    if number is None:
+        number = len(_language_names) if len(_language_names) < _MAX_LANGUAGES else 0
+        if number:
+            _languages[language] = number
+            _language_names.append(language)
+    return FENCE | (marker[0] == "~") << 4 | min(len(marker), 31) << 5 | number << 10
+
+
+def fence_language(state: int) -> str:
+    """The language of the fence a FENCE state is in ('' for none)."""
+    return _language_names[state >> 10]
+
+
+def _closes_fence(text: str, state: int) -> bool:
+    match = _FENCE.match(text)
+    if match is None or match.group(3).strip():
+        return False
+    marker = match.group(2)
+    return (marker[0] == "~") == bool(state >> 4 & 1) and len(marker) >= (state >> 5 & 31)
+
+
+def line_spans(text: str, state: int, first: bool = False, inline: bool = True) -> tuple[list[Span], int]:
+    """The spans of one line, read in ``state`` (the previous line's), and the next state.
+    ``first``: the post's first line (where front matter opens); ``inline``: find inline
+    markup and lex code (off for a line too long to search on every keystroke, and for the
+    next state alone)."""
+    kind = kind_of(state)
+    if kind in (FRONT_YAML, FRONT_TOML):
+        closer = "---" if kind == FRONT_YAML else "+++"
+        return [(0, len(text), "front")], NORMAL if text.rstrip() in (closer, "...") else kind
+    if first and text.rstrip() in ("---", "+++"):
+        return [(0, len(text), "front")], FRONT_YAML if text.startswith("-") else FRONT_TOML
+    if kind == FENCE:
+        if _closes_fence(text, state):
+            return [(0, len(text), "fence")], NORMAL
+        code = code_spans(text, fence_language(state)) if inline else []
+        return [(0, len(text), "fence"), *code], state
+    if kind == MATH:
+        return [(0, len(text), "math")], NORMAL if "$$" in text else MATH
+    if kind == HTML_BLANK:
+        if not text.strip():
+            return [], NORMAL
+        return [(0, len(text), "html")], HTML_BLANK
+    if kind == HTML_END:
+        end = _HTML_ENDS[state >> 4]
+        return [(0, len(text), "html")], NORMAL if end in text.lower() else state
+    return _normal_line(text, inline)
+
+
+def _normal_line(text: str, inline: bool) -> tuple[list[Span], int]:
+    fence = _FENCE.match(text)
+    if fence:
+        words = fence.group(3).split()
+        if fence.group(2)[0] == "~" or "`" not in fence.group(3):
+            return [(0, len(text), "fence")], fence_state(fence.group(2), words[0].lower() if words else "")
+    if _MATH_FENCE.match(text):
+        closes = "$$" in text.lstrip()[2:]
+        return [(0, len(text), "math")], NORMAL if closes else MATH
+    for number, (pattern, end) in enumerate(_HTML_START):
+        if pattern.match(text):
+            ends = ("</script>", "</pre>", "</style>", "</textarea>") if end is None else (end,)
+            done = any(marker in text.lower() for marker in ends)
+            if end is None:  # which of the four tags
+                number = next(
+                    (
+                        n
+                        for n, tag in enumerate(("<script", "<pre", "<style", "<textarea"))
+                        if tag in text.lower()
+                    ),
+                    0,
+                )
+            else:
+                number += 3
+            return [(0, len(text), "html")], NORMAL if done else HTML_END | number << 4
+    if _HTML_BLOCK_TAG.match(text):
+        return [(0, len(text), "html")], HTML_BLANK
+    if _RULE.match(text):
+        return [(0, len(text), "markup")], NORMAL
+    spans: list[Span] = []
+    position = 0
+    while True:  # containers: quotes and list items, nested in any order
+        quote = _QUOTE.match(text, position)
+        if quote:
+            spans.append((0, len(text), "quote") if not spans else (position, len(text), "quote"))
+            spans.append((quote.start(), quote.end(), "markup"))
+            position = quote.end()
+            continue
+        item = _LIST.match(text, position)
+        if item and (item.end() == len(text) or text[item.end()] in " \t"):
+            spans.append((item.start(), item.end(), "list"))
+            position = item.end()
+            task = _TASK.match(text, position)
+            if task:
+                spans.append((task.start(), task.end(), "task"))
+                position = task.end()
+            continue
+        break
+    heading = _HEADING.match(text[position:])
+    if heading:
+        spans.append((position, len(text), "heading"))
+        spans.append((position, position + heading.end(), "markup"))
+        position += heading.end()
+    if inline:
+        spans.extend(inline_spans(text, position))
+    return spans, NORMAL
+
+
+class _State(StateInline):
+    """Notes, on each token pushed, where the parser stood (``meta['start']``)."""
+
+    def push(self, ttype: str, tag: str, nesting: Any) -> Token:
+        token = super().push(ttype, tag, nesting)
+        token.meta["start"] = self.pos
+        return token
+
+
+class _Inline(ParserInline):
+    """markdown-it-py's inline parser, noting on each token pushed by a rule where the rule
+    stopped (``meta['end']``), and where each marker of a run of ``*``, ``_`` or ``~`` starts."""
+
+    def tokenize(self, state: StateInline) -> None:
+        rules = self.ruler.getRules("")
+        end = state.posMax
+        nesting = state.md.options["maxNesting"]
+        while state.pos < end:
+            pos, count, ok = state.pos, len(state.tokens), False
+            if state.level < nesting:
+                for rule in rules:
+                    if rule(state, False):
+                        ok = True
+                        break
+            if ok:
+                if state.pos <= pos:
+                    raise RuntimeError("inline rule didn't increment state.pos")
+                _note_ends(state.tokens, count, state.pos)
+                if state.pos >= end:
+                    break
+                continue
+            state.pending += state.src[state.pos]
+            state.pos += 1
+        if state.pending:
+            state.pushPending()
+
+
+def _note_ends(tokens: list[Token], count: int, end: int) -> None:
+    for token in tokens[count:]:
+        if "start" not in token.meta:
+            continue  # pending text
+        token.meta.setdefault("end", end)
+        if token.type == "text":  # a marker of a run of *, _ or ~: placed in the run at the end
+            token.meta.setdefault("run", token.meta["start"])
+            token.meta.setdefault("size", len(token.content))
+
+
+def _place_markers(tokens: list[Token]) -> None:
+    """Each marker's column in its run, in the tokens' final order (the strikethrough rule
+    moves a run's odd ``~`` after the closing tags it leaves)."""
+    taken: dict[int, int] = {}
+    for token in tokens:
+        run = token.meta.get("run")
+        if run is not None:
+            token.meta["start"] = run + taken.get(run, 0)
+            taken[run] = taken.get(run, 0) + token.meta["size"]
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    md.inline = _Inline()
+    md.configure("commonmark")
+    md.enable("strikethrough")
+    md.disable("fragments_join")  # it merges text tokens, and the columns noted on them
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False)
+    return md
+
+
+def parse_inline(text: str) -> list[Token]:
+    """markdown-it-py's inline tokens of ``text``, with ``meta['start']`` and ``meta['end']``."""
+    md = _parser()
+    state = _State(text, md, {}, [])
+    md.inline.tokenize(state)
+    for rule in md.inline.ruler2.getRules(""):
+        rule(state)
+    _place_markers(state.tokens)
+    return state.tokens
+
+
+def inline_spans(text: str, position: int = 0) -> list[Span]:
+    """The spans of the inline markup in ``text[position:]``."""
+    if _INLINE_MARK.search(text, position) is None:  # most prose: nothing the parser would mark
+        return []
+    return [(start + position, end + position, kind) for start, end, kind in _token_spans(text[position:])]
+
+
+def _token_spans(source: str) -> Iterator[Span]:
+    tokens = parse_inline(source)
+    opened: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind.endswith("_open"):
+            opened.setdefault(kind[:-5], []).append(index)
+        elif kind.endswith("_close") and opened.get(kind[:-6]):
+            yield from _pair_spans(kind[:-6], tokens, opened[kind[:-6]].pop(), index)
+        elif kind == "code_inline":
+            start, end = token.meta["start"], token.meta["end"]
+            size = len(token.markup)
+            yield (start, end, "code")
+            yield (start, start + size, "markup")
+            yield (end - size, end, "markup")
+        elif kind.startswith("math_inline"):
+            start, end = token.meta["start"], token.meta["end"]
+            size = 2 if kind.endswith("double") else 1
+            yield (start, end, "math")
+            yield (start, start + size, "markup")
+            yield (end - size, end, "markup")
+        elif kind in ("image", "html_inline"):
+            yield (token.meta["start"], token.meta["end"], "html" if kind == "html_inline" else kind)
+        elif kind == "text_special" and token.info == "escape" and token.content != token.markup:
+            yield (token.meta["start"], token.meta["start"] + 1, "markup")
+
+
+def _pair_spans(kind: str, tokens: list[Token], opening: int, closing: int) -> Iterator[Span]:
+    opener, closer = tokens[opening], tokens[closing]
+    start, end = opener.meta["start"], closer.meta["start"]
+    if kind in ("strong", "em", "s"):
+        if kind == "strong":  # two markers: the opener's partner before it, the closer's after it
+            start, end = tokens[opening - 1].meta["start"], tokens[closing + 1].meta["start"] + 1
+        else:
+            end += len(closer.markup)
+        size = len(opener.markup)
+        yield (start, end, {"strong": "strong", "em": "emphasis", "s": "strike"}[kind])
+        yield (start, start + size, "markup")
+        yield (end - size, end, "markup")
+    elif kind == "link":
+        outer = opener.meta["end"]
+        if opener.markup in ("autolink", "linkify"):
+            yield (opener.meta["start"], outer, "link")
+            return
+        yield (start - 1, outer, "link")
+        yield (start - 1, start, "markup")
+        yield (end, outer, "markup")
+
+
+@functools.lru_cache(maxsize=64)
+def _lexer(language: str) -> Lexer | None:
+    if not language:
+        return None
+    try:
+        return get_lexer_by_name(language, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
+def code_spans(text: str, language: str) -> list[Span]:
+    """Pygments' token spans for one line of code in ``language`` (none for an unknown one)."""
+    lexer = _lexer(language)
+    if lexer is None or not text:
+        return []
+    return [
+        (index, index + len(value), kind)
+        for index, kind, value in lexer.get_tokens_unprocessed(text)
+        if value and kind.parent is not None
+    ]
