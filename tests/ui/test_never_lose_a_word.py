@@ -112,8 +112,8 @@ DRIVER = textwrap.dedent("""
                 window.editor.insertPlainText(words.pop(0))
                 QTimer.singleShot(100, type_next)
             else:
-                QTimer.singleShot(2000, lambda: print("TYPED", flush=True))
-        QTimer.singleShot(500, type_next)
+                print("TYPED", flush=True)
+        QTimer.singleShot(100, type_next)
         app.exec()
     else:
         print("TEXT:" + window.editor.toPlainText().replace("\\n", "\\\\n"), flush=True)
@@ -135,9 +135,16 @@ def test_restore_after_sigkill(journal_root, tmp_path):
         text=True,
         env=environment,
     )
+    typed = "첫째 줄 둘째 줄 셋째 줄\n마지막 문장까지"
+    store = RecoveryStore(env_dir / "data" / "recovery")
     try:
         line = child.stdout.readline()
         assert line.strip() == "TYPED"
+        # the crash comes once the recovery file holds every word (its own delay, not a guess)
+        deadline = time.monotonic() + 30
+        while not any(item.text.endswith(typed) for item in store.pending()):
+            assert time.monotonic() < deadline, "the typed text never reached the recovery file"
+            time.sleep(0.05)
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(30)
@@ -150,7 +157,7 @@ def test_restore_after_sigkill(journal_root, tmp_path):
         timeout=120,
     )
     text = next(line[5:] for line in result.stdout.splitlines() if line.startswith("TEXT:"))
-    assert text.replace("\\n", "\n") == before + "첫째 줄 둘째 줄 셋째 줄\n마지막 문장까지"
+    assert text.replace("\\n", "\n") == before + typed
     assert "MODIFIED:True" in result.stdout
 
 
