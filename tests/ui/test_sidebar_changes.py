@@ -108,7 +108,7 @@ def perform(
     return change
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     start=st.lists(st.tuples(st.sampled_from(NAMES), post_text), max_size=5),
     steps=st.lists(step, min_size=1, max_size=12),
