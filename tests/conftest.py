@@ -53,6 +53,11 @@ def pytest_configure(config):
         "permissions: needs file permissions to be enforced; when the run is root, "
         "tests/test_without_root_powers.py runs these without root's override",
     )
+    config.addinivalue_line(
+        "markers",
+        "page_loads_meanwhile: the window fixture does not wait for the preview's page before the "
+        "test (tests/ui/conftest.py)",
+    )
 
 
 def pytest_collection_modifyitems(config, items):

@@ -15,6 +15,9 @@ from journal_app.ui.editor import LONG_RUN, MarkdownEditor
 from journal_app.ui.highlighter import LONG_LINE, MarkdownHighlighter
 from tests.ui.conftest import type_text, wait_for_page
 
+# the preview's page loads while each test runs (tests/ui/conftest.py)
+pytestmark = pytest.mark.page_loads_meanwhile
+
 OPEN_BOUND_S = 10  # the issue asks for 2 s; this only catches a hang
 HEAD = "---\ntitle: 긴 줄\ntags: [a]\n---\n# 제목\n\n첫 문단입니다.\n\n"
 TAIL = "\n\n끝 문단.\n"

@@ -40,6 +40,7 @@ def type_with_autosave(window, env, text: str):
     return path
 
 
+@pytest.mark.page_loads_meanwhile
 def test_autosave_after_a_pause_and_when_switching(qtbot, window, env):
     path = type_with_autosave(window, env, "자동 저장")
     qtbot.waitUntil(lambda: path.read_text(encoding="utf-8").endswith("자동 저장"), timeout=6000)
@@ -49,6 +50,7 @@ def test_autosave_after_a_pause_and_when_switching(qtbot, window, env):
     assert path.read_text(encoding="utf-8").endswith("자동 저장 그리고 전환")
 
 
+@pytest.mark.page_loads_meanwhile
 def test_autosave_never_touches_a_form_field_being_typed_in(qtbot, window, env):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -66,6 +68,7 @@ def test_autosave_never_touches_a_form_field_being_typed_in(qtbot, window, env):
     assert '"그래프 이론"' in path.read_text(encoding="utf-8").split("---")[1]
 
 
+@pytest.mark.page_loads_meanwhile
 def test_autosave_never_overwrites_a_file_changed_on_disk(qtbot, window, env):
     path = type_with_autosave(window, env, "내 편집")
     asked = []
@@ -288,6 +291,7 @@ def test_two_windows_on_one_post_never_lose_each_others_unsaved_text(qtbot, env,
                 close_window(window)
 
 
+@pytest.mark.page_loads_meanwhile
 def test_an_unusable_recovery_folder_is_said_once_in_plain_words(qtbot, window, env):
     env.data_dir.mkdir(parents=True, exist_ok=True)
     (env.data_dir / "recovery").write_text("a file where the folder should be")
@@ -311,6 +315,7 @@ def test_an_unusable_recovery_folder_is_said_once_in_plain_words(qtbot, window, 
     assert window.editor.document().isModified()
 
 
+@pytest.mark.page_loads_meanwhile
 def test_opening_a_journal_clears_what_a_killed_save_left(qtbot, window):
     from tests.core.test_storage import age, killed_save
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+import pytest
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -169,6 +170,7 @@ def labels(sidebar: Sidebar) -> list[str]:
     return [sidebar.model.index(row, 0).data() for row in range(sidebar.model.rowCount())]
 
 
+@pytest.mark.page_loads_meanwhile
 def test_the_watcher_follows_a_new_folder_and_a_file_replaced_under_its_name(qtbot, window, journal_root):
     folder = journal_root / "새 폴더" / "안쪽"
     folder.mkdir(parents=True)
