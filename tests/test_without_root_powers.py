@@ -63,8 +63,6 @@ def test_permission_tests_pass_without_root_powers(tmp_path):
         "permissions",
         "-p",
         "no:cacheprovider",
-        "-p",
-        "no:hypothesispytest",  # none of the marked tests uses it, and it is slow to import
         f"--basetemp={tmp_path / 'run'}",
         "-o",
         "addopts=-ra",
