@@ -7,8 +7,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.quirks import write_quirks
+
+# How many examples each property test tries: "quick" by default (the whole suite stays fast),
+# HYPOTHESIS_PROFILE=deep for a long local run. No deadline: the machine is often shared, and
+# a slow example is not a wrong one. The profiles build on the one hypothesis chose (its "ci"
+# profile on a CI machine).
+settings.register_profile("quick", parent=settings.default, max_examples=50, deadline=None)
+settings.register_profile("deep", parent=settings.default, max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 def _permissions_enforced() -> bool:
@@ -43,6 +52,11 @@ def pytest_configure(config):
         "markers",
         "permissions: needs file permissions to be enforced; when the run is root, "
         "tests/test_without_root_powers.py runs these without root's override",
+    )
+    config.addinivalue_line(
+        "markers",
+        "page_loads_meanwhile: the window fixture does not wait for the preview's page before the "
+        "test (tests/ui/conftest.py)",
     )
 
 

@@ -3,7 +3,8 @@
 #  - as root on Debian/Ubuntu: the system libraries Qt and QtWebEngine need, Korean fonts,
 #    Xvfb and Chromium (for the browser and screenshot tests);
 #  - a virtual environment in .venv with the package and its test extra;
-#  - ruff (lint and format check) and mypy, then pytest, offscreen. Extra arguments go to pytest.
+#  - ruff (lint and format check) and mypy, then pytest, offscreen, one worker per core.
+#    Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,4 +34,5 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 if [ "$(id -u)" = 0 ]; then
   export QTWEBENGINE_DISABLE_SANDBOX=1
 fi
-exec .venv/bin/python -m pytest "$@"
+# one pytest worker per core (pytest-xdist); "-n 0" among the arguments runs them in one process
+exec .venv/bin/python -m pytest -n auto "$@"

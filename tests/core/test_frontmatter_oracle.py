@@ -11,7 +11,7 @@ import shutil
 
 import frontmatter
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from journal_app.core import Post, load_post
@@ -61,7 +61,6 @@ values = st.one_of(scalars, st.lists(scalars, max_size=5))
 keys = st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True)
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     st.dictionaries(keys, values, min_size=1, max_size=6),
     st.booleans(),

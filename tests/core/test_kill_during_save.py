@@ -35,6 +35,23 @@ def complete_versions(text: str) -> int:
     return len(lines) - 1
 
 
+def kill_during_a_save(child: subprocess.Popen, rng: random.Random) -> None:
+    """Let ``child`` finish a random number of saves (1 to 40), then kill it at a random moment
+    of a later one: somewhere in the time its last save took, so during the load, the write,
+    the sync or the rename. Waiting on its reports rather than on a clock means no kill is
+    spent while the child is still starting."""
+    last = time.monotonic()
+    took = 0.0
+    for _ in range(rng.randint(1, 40)):
+        if not child.stdout.readline():  # it finished all 200 (or died): nothing to interrupt
+            break
+        now = time.monotonic()
+        took, last = now - last, now
+    time.sleep(rng.uniform(0, took))
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+
+
 def test_killed_writer_never_leaves_a_partial_file(tmp_path):
     path = tmp_path / "growing.md"
     path.write_text("---\ntitle: 자라는 글\n---\n", encoding="utf-8")
@@ -46,9 +63,7 @@ def test_killed_writer_never_leaves_a_partial_file(tmp_path):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        time.sleep(rng.uniform(0.05, 0.4))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+        kill_during_a_save(child, rng)
         kills += 1
         post = load_post(path)  # always loads
         assert post.metadata == {"title": "자라는 글"}

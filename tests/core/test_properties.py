@@ -68,7 +68,7 @@ def one_line_changed(before: bytes, after: bytes) -> tuple[list[str], list[str]]
     return [line for line in diff if line.startswith("- ")], [line for line in diff if line.startswith("+ ")]
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(velog_headers(), st.sampled_from(["title", "description"]), line_text)
 def test_set_field_string_changes_one_line(header, name, value):
     newline, head = header
@@ -89,7 +89,6 @@ def test_set_field_string_changes_one_line(header, name, value):
     }
 
 
-@settings(max_examples=200)
 @given(velog_headers(), st.lists(line_text.filter(lambda t: t.strip() == t and t), max_size=5))
 def test_set_field_tags_changes_one_line(header, tags):
     newline, head = header
@@ -128,7 +127,7 @@ yaml_values = st.one_of(
 )
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.dictionaries(yaml_keys, yaml_values, min_size=1, max_size=6),
     st.sampled_from([None, False]),

@@ -53,16 +53,25 @@ def delays():
 
 
 @pytest.fixture
-def window(qtbot, journal_root, env, delays):
-    """The main window on the journal, shown, with its preview page loaded."""
+def window(request, qtbot, journal_root, env, delays):
+    """The main window on the journal, shown, with its preview page loaded. A test marked
+    ``page_loads_meanwhile`` starts while the page still loads (it reaches the page only through
+    ``page_value`` and ``wait_for_page``, which wait for it); the page has loaded before any
+    window closes, so every window is torn down in the same state."""
     created = create_window(journal_root, env, delays)
+    meanwhile = request.node.get_closest_marker("page_loads_meanwhile") is not None
     try:
-        qtbot.waitUntil(lambda: created.preview.ready, timeout=20000)
+        if not meanwhile:
+            qtbot.waitUntil(lambda: created.preview.ready, timeout=20000)
     except BaseException:
         close_window(created)  # a window left open would be torn down later, mid-test
         raise
     yield created
-    close_window(created)
+    try:
+        if meanwhile:  # (a test that closed the window has no page to wait for)
+            qtbot.waitUntil(lambda: created.preview.ready or not created.isVisible(), timeout=20000)
+    finally:
+        close_window(created)
 
 
 def close_window(window) -> None:
@@ -99,6 +108,7 @@ def page_value(qtbot, window, script: str, timeout: int = 10000):
     """The result of our own script run in the preview page's isolated world."""
     import json
 
+    qtbot.waitUntil(lambda: window.preview.ready, timeout=20000)  # the page, not one still loading
     box = {}
     window.preview.run_in_page(f"JSON.stringify({script})", lambda value: box.setdefault("value", value))
     qtbot.waitUntil(lambda: "value" in box, timeout=timeout)

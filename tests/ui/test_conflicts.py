@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.ui.conftest import answer_dialog, type_text
+
+# the preview's page loads while each test runs (tests/ui/conftest.py)
+pytestmark = pytest.mark.page_loads_meanwhile
 
 
 def button(box, text):

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.conftest import answer_dialog, page_value, type_text, wait_for_page
 
+# the preview's page loads while each test runs (tests/ui/conftest.py)
+pytestmark = pytest.mark.page_loads_meanwhile
+
 
 @pytest.fixture
 def read_only_journal(tmpfs):

@@ -15,6 +15,9 @@ from journal_app.ui.editor import LONG_RUN, MarkdownEditor
 from journal_app.ui.highlighter import LONG_LINE, MarkdownHighlighter
 from tests.ui.conftest import type_text, wait_for_page
 
+# the preview's page loads while each test runs (tests/ui/conftest.py)
+pytestmark = pytest.mark.page_loads_meanwhile
+
 OPEN_BOUND_S = 10  # the issue asks for 2 s; this only catches a hang
 HEAD = "---\ntitle: 긴 줄\ntags: [a]\n---\n# 제목\n\n첫 문단입니다.\n\n"
 TAIL = "\n\n끝 문단.\n"
@@ -201,10 +204,11 @@ def test_openers_with_no_closer_are_highlighted_quickly(line):
     document = QTextDocument()
     highlighter = MarkdownHighlighter(document)
     document.setPlainText(line)
-    start = time.monotonic()
+    # the CPU time of this thread, not the clock: other programs on the machine do not count
+    start = time.thread_time()
     for _ in range(10):
         highlighter.rehighlight()
-    assert time.monotonic() - start < 3  # ten times: about 5 s each before, under 0.1 s now
+    assert time.thread_time() - start < 3  # ten times: about 5 s each before, under 0.1 s now
 
 
 def test_runs_just_short_of_the_limit_are_searched_quickly(qtbot):

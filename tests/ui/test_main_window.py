@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import difflib
 from datetime import datetime
 
@@ -12,6 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from journal_app.ui.app import create_window
 from journal_app.ui.sidebar import PATH_ROLE
 from tests.ui.conftest import FAST, answer_dialog, close_window, page_value, type_text, wait_for_page
+
+# the preview's page loads while each test runs (tests/ui/conftest.py)
+pytestmark = pytest.mark.page_loads_meanwhile
 
 CONTENT_TEXT = "document.getElementById('content').innerText"
 
@@ -290,6 +295,7 @@ def test_export_writes_a_page(window, tmp_path):
 
 def test_settings_are_remembered(qtbot, window, env, journal_root):
     window.sidebar.grouping.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.preview.ready, timeout=20000)  # closed as the fixture would close it
     window.close()
     again = create_window(None, env)
     try:

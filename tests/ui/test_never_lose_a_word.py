@@ -40,6 +40,7 @@ def type_with_autosave(window, env, text: str):
     return path
 
 
+@pytest.mark.page_loads_meanwhile
 def test_autosave_after_a_pause_and_when_switching(qtbot, window, env):
     path = type_with_autosave(window, env, "자동 저장")
     qtbot.waitUntil(lambda: path.read_text(encoding="utf-8").endswith("자동 저장"), timeout=6000)
@@ -49,6 +50,7 @@ def test_autosave_after_a_pause_and_when_switching(qtbot, window, env):
     assert path.read_text(encoding="utf-8").endswith("자동 저장 그리고 전환")
 
 
+@pytest.mark.page_loads_meanwhile
 def test_autosave_never_touches_a_form_field_being_typed_in(qtbot, window, env):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -66,6 +68,7 @@ def test_autosave_never_touches_a_form_field_being_typed_in(qtbot, window, env):
     assert '"그래프 이론"' in path.read_text(encoding="utf-8").split("---")[1]
 
 
+@pytest.mark.page_loads_meanwhile
 def test_autosave_never_overwrites_a_file_changed_on_disk(qtbot, window, env):
     path = type_with_autosave(window, env, "내 편집")
     asked = []
@@ -112,8 +115,8 @@ DRIVER = textwrap.dedent("""
                 window.editor.insertPlainText(words.pop(0))
                 QTimer.singleShot(100, type_next)
             else:
-                QTimer.singleShot(2000, lambda: print("TYPED", flush=True))
-        QTimer.singleShot(500, type_next)
+                print("TYPED", flush=True)
+        QTimer.singleShot(100, type_next)
         app.exec()
     else:
         print("TEXT:" + window.editor.toPlainText().replace("\\n", "\\\\n"), flush=True)
@@ -135,9 +138,16 @@ def test_restore_after_sigkill(journal_root, tmp_path):
         text=True,
         env=environment,
     )
+    typed = "첫째 줄 둘째 줄 셋째 줄\n마지막 문장까지"
+    store = RecoveryStore(env_dir / "data" / "recovery")
     try:
         line = child.stdout.readline()
         assert line.strip() == "TYPED"
+        # the crash comes once the recovery file holds every word (its own delay, not a guess)
+        deadline = time.monotonic() + 30
+        while not any(item.text.endswith(typed) for item in store.pending()):
+            assert time.monotonic() < deadline, "the typed text never reached the recovery file"
+            time.sleep(0.05)
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(30)
@@ -150,7 +160,7 @@ def test_restore_after_sigkill(journal_root, tmp_path):
         timeout=120,
     )
     text = next(line[5:] for line in result.stdout.splitlines() if line.startswith("TEXT:"))
-    assert text.replace("\\n", "\n") == before + "첫째 줄 둘째 줄 셋째 줄\n마지막 문장까지"
+    assert text.replace("\\n", "\n") == before + typed
     assert "MODIFIED:True" in result.stdout
 
 
@@ -281,6 +291,7 @@ def test_two_windows_on_one_post_never_lose_each_others_unsaved_text(qtbot, env,
                 close_window(window)
 
 
+@pytest.mark.page_loads_meanwhile
 def test_an_unusable_recovery_folder_is_said_once_in_plain_words(qtbot, window, env):
     env.data_dir.mkdir(parents=True, exist_ok=True)
     (env.data_dir / "recovery").write_text("a file where the folder should be")
@@ -304,6 +315,7 @@ def test_an_unusable_recovery_folder_is_said_once_in_plain_words(qtbot, window, 
     assert window.editor.document().isModified()
 
 
+@pytest.mark.page_loads_meanwhile
 def test_opening_a_journal_clears_what_a_killed_save_left(qtbot, window):
     from tests.core.test_storage import age, killed_save
 

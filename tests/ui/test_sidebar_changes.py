@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+import pytest
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -108,7 +109,7 @@ def perform(
     return change
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     start=st.lists(st.tuples(st.sampled_from(NAMES), post_text), max_size=5),
     steps=st.lists(step, min_size=1, max_size=12),
@@ -169,6 +170,7 @@ def labels(sidebar: Sidebar) -> list[str]:
     return [sidebar.model.index(row, 0).data() for row in range(sidebar.model.rowCount())]
 
 
+@pytest.mark.page_loads_meanwhile
 def test_the_watcher_follows_a_new_folder_and_a_file_replaced_under_its_name(qtbot, window, journal_root):
     folder = journal_root / "새 폴더" / "안쪽"
     folder.mkdir(parents=True)
