@@ -79,8 +79,26 @@ def _loads(text: str, loader: type) -> object:
         return None
 
 
+# a word of letters (any script) then letters, digits, "_", "-" and inner spaces reads back as
+# itself in every context, unless YAML 1.1 resolves it to a boolean or null
+_PLAIN_WORDS = re.compile(r"[^\W\d_][\w\- ]*")
+_RESOLVED_WORDS = {"y", "yes", "n", "no", "true", "false", "on", "off", "null"}
+
+
+def obviously_plain(text: str) -> bool:
+    """True when ``text`` is plain YAML with no need to ask the readers (most tags and titles:
+    ``일상``, ``python``, ``AI Expo``); asking both readers costs two parses per value."""
+    return (
+        _PLAIN_WORDS.fullmatch(text) is not None
+        and not text.endswith(" ")
+        and text.casefold() not in _RESOLVED_WORDS
+    )
+
+
 def yaml_scalar(text: str, quote: str, context: str = "mapping") -> str:
     """``text`` as a YAML scalar in the wanted quoting, falling back to double quotes."""
+    if quote == "plain" and obviously_plain(text):
+        return text
     if quote == "plain" and text and text == text.strip() and "\n" not in text and "\t" not in text:
         expected = {"k": [text] if context != "mapping" else text}
         # plain only when libyaml (our reader) and PyYAML's Python reader both read it back:

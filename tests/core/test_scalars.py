@@ -88,3 +88,22 @@ def test_small_helpers():
     assert unquote(' "a" ') == "a" and unquote("'b'") == "b" and unquote('"') == '"'
     assert [quote_style(raw) for raw in ('"a"', "'a'", "a")] == ["double", "single", "plain"]
     assert [block_indicator(text) for text in ("a", "a\n", "a\n\n")] == ["|-", "|", "|+"]
+
+
+words = st.text(alphabet="abyesnotrufl YESNOTRUFL가나다일상_-09", min_size=1, max_size=12)
+
+
+@given(words, st.sampled_from(sorted(CONTEXTS)))
+@example("yes", "mapping")
+@example("Off", "flow-item")
+@example("null", "block-item")
+@example("a ", "mapping")
+def test_a_word_taken_as_plain_without_asking_reads_back_in_both_readers(text, context):
+    """The fast path for tags and titles (no parse) says plain only where both readers agree."""
+    from journal_app.core.frontmatter import _YamlLoader
+    from journal_app.core.scalars import obviously_plain
+
+    template, expected = CONTEXTS[context]
+    if obviously_plain(text):
+        for loader in (_YamlLoader, yaml.SafeLoader):
+            assert yaml.load(template.format(text), Loader=loader) == {"k": expected(text)}
