@@ -31,7 +31,12 @@ class UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="journal-app", description="A markdown journal editor. With no command, opens the window."
+        prog="journal-app",
+        usage="journal-app [FOLDER | POST.md]\n       journal-app COMMAND [ARGS]  (journal-app COMMAND -h)",
+        description=(
+            "A markdown journal editor. With a journal folder or a post file, or with nothing (the "
+            "journal open last, else the built-in sample), opens the window; with a command, runs it."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"journal-app {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

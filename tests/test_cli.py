@@ -241,3 +241,10 @@ def test_check_and_list_name_every_hostile_file_and_read_the_rest(tmp_path):
     assert posts["good.md"]["problems"] == [] and posts["good.md"]["tags"] == ["ok"]
     assert len(posts["tags.md"]["tags"]) == 100
     assert "PRIVATE KEY" not in checked.stdout + listed.stdout
+
+
+def test_help_shows_how_to_open_the_window_and_the_version():
+    shown = run("--help")
+    assert shown.returncode == 0 and "journal-app [FOLDER | POST.md]" in shown.stdout
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("journal-app ")
