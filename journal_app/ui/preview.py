@@ -60,10 +60,16 @@ PATCH_JS = """
 (function (ops) {
   var content = document.getElementById('content');
   function isMark(node) { return node.nodeType === 8 && node.data.lastIndexOf('b:', 0) === 0; }
-  var marks = {};
-  for (var node = content.firstChild; node; node = node.nextSibling) {
-    if (isMark(node)) { marks[node.data.slice(2)] = node; }
+  var marks = window.journalUnits;  // kept between patches (our world's globals stay with the page)
+  if (!marks || marks.content !== content) {
+    marks = {content: content, at: {}};
+    for (var node = content.firstChild; node; node = node.nextSibling) {
+      if (isMark(node)) { marks.at[node.data.slice(2)] = node; }
+    }
+    window.journalUnits = marks;
   }
+  marks = marks.at;
+  function fail() { window.journalUnits = null; return false; }
   function nodesOf(mark) {
     var found = [];
     for (var node = mark.nextSibling; node && !isMark(node); node = node.nextSibling) { found.push(node); }
@@ -71,7 +77,7 @@ PATCH_JS = """
   }
   for (var i = 0; i < ops.length; i++) {
     var op = ops[i];
-    if (op[0] !== 'insert' && !marks[op[1]]) { return false; }
+    if (op[0] !== 'insert' && !marks[op[1]]) { return fail(); }
     if (op[0] === 'remove') {
       nodesOf(marks[op[1]]).forEach(function (node) { content.removeChild(node); });
       content.removeChild(marks[op[1]]);
@@ -83,11 +89,11 @@ PATCH_JS = """
         if (node.hasAttribute('data-line')) { elements.push(node); }
         Array.prototype.push.apply(elements, node.querySelectorAll('[data-line]'));
       });
-      if (elements.length !== op[2].length) { return false; }
+      if (elements.length !== op[2].length) { return fail(); }
       for (var j = 0; j < elements.length; j++) { elements[j].setAttribute('data-line', String(op[2][j])); }
     } else {
       var before = op[3] === null ? null : marks[op[3]];
-      if (before === undefined) { return false; }
+      if (before === undefined) { return fail(); }
       var range = document.createRange();
       range.selectNodeContents(content);
       var fragment = range.createContextualFragment('<!--b:' + op[1] + '-->' + op[2]);
@@ -311,8 +317,9 @@ class Preview(QWebEngineView):
         if header_html != self._shown_header:
             script = "document.getElementById('post-header').innerHTML = %s;" % json.dumps(header_html)
         if ops is None:
-            script += "document.getElementById('content').innerHTML = %s; true;" % json.dumps(
-                marked(rendering)
+            script += (
+                "window.journalUnits = null; document.getElementById('content').innerHTML = %s; true;"
+                % json.dumps(marked(rendering))
             )
         else:
             script += PATCH_JS % json.dumps(ops)
