@@ -1,6 +1,6 @@
 """The incremental preview on a 1 MB post: a full render against one keystroke in its middle.
 
-Usage: python benchmarks/bench_incremental.py [--mb 1] [--runs 7] [--window]
+Usage: python benchmarks/bench_incremental.py [--mb 1] [--runs 7] [--window] [--flavors a,b]
 Makes a post of --mb megabytes of mixed Korean and English sections (headings, paragraphs, lists,
 fences, tables, quotes), then per flavor prints medians of:
   - full: render_markdown of the whole post;
@@ -61,12 +61,12 @@ def _median_ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:.1f} ms"
 
 
-def bench_core(body: str, runs: int) -> None:
+def bench_core(body: str, runs: int, flavors: list[str]) -> None:
     from journal_app.core.incremental import IncrementalRenderer
-    from journal_app.core.render import FLAVORS, render_markdown
+    from journal_app.core.render import render_markdown
 
     middle = body.index("\n\n", len(body) // 2) + 2
-    for flavor in FLAVORS:
+    for flavor in flavors:
         full, keystroke, enter = [], [], []
         for run in range(runs):
             started = time.perf_counter()
@@ -157,10 +157,14 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=1)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--window", action="store_true")
+    parser.add_argument("--flavors", default="", help="comma-separated (default: all)")
     args = parser.parse_args()
+    from journal_app.core.render import FLAVORS
+
+    flavors = args.flavors.split(",") if args.flavors else list(FLAVORS)
     body = make_post(args.mb)
     print(f"post: {len(body.encode()) / 1e6:.2f} MB, {body.count(chr(10)):,} lines; medians of {args.runs}")
-    bench_core(body, args.runs)
+    bench_core(body, args.runs, flavors)
     if args.window:
         bench_window(body, args.runs)
 
