@@ -118,13 +118,20 @@ def _annotate(state: StateCore) -> None:
                 child.content for child in inline.children or [] if child.type in ("text", "code_inline")
             )
             base = platforms.github_slug(text)  # the rule of all four platforms
-            ident, count = base, seen.get(base, 0)
-            while ident in seen:
-                count += 1
-                ident = f"{base}-{count}"
-            seen[base] = count
-            seen.setdefault(ident, 0)
-            token.attrSet("id", ident)
+            token.meta["slug"] = base  # what the incremental renderer replays (heading ids)
+            token.attrSet("id", heading_id(seen, base))
+
+
+def heading_id(seen: dict[str, int], base: str) -> str:
+    """The id of the next heading whose slug is ``base``, given the ids ``seen`` so far in the
+    document (updated): ``a``, then ``a-1``, ``a-2``."""
+    ident, count = base, seen.get(base, 0)
+    while ident in seen:
+        count += 1
+        ident = f"{base}-{count}"
+    seen[base] = count
+    seen.setdefault(ident, 0)
+    return ident
 
 
 def _footnote_name(self, tokens, idx, options, env) -> str:

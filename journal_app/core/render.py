@@ -33,6 +33,7 @@ from .scan import is_remote, locate_image
 __all__ = [
     "FLAVORS",
     "ImageUrl",
+    "clean_fragment",
     "NotShown",
     "file_image_url",
     "missing_image",
@@ -146,11 +147,15 @@ def render_markdown(
         fragment, maths = render_python_markdown(text, first_line), []
     else:
         fragment, maths = render_tokens(text, flavor, first_line)
+    fragment = clean_fragment(fragment, maths)
+    return rewrite_images(fragment, image_url) if image_url is not None else fragment
+
+
+def clean_fragment(fragment: str, maths: list[tuple[str, bool]]) -> str:
+    """The renderer's raw HTML sanitized, its math put back (before the images are resolved)."""
     # file:, javascript: and other image sources are never loaded: a placeholder says so
     fragment = sanitize(rewrite_images(fragment, shown_source, "Image not shown"))
-    if maths:
-        fragment = _put_math_back(fragment, maths)
-    return rewrite_images(fragment, image_url) if image_url is not None else fragment
+    return _put_math_back(fragment, maths) if maths else fragment
 
 
 def render_post(

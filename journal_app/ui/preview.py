@@ -1,9 +1,12 @@
 """The live preview: a QWebEngineView whose page is loaded once and then updated in place.
 
 Rendering runs on a worker thread, coalesced: while one render runs, only the newest request
-waits. Updates replace the article through runJavaScript in an isolated world, so the scroll
-position stays and nothing flickers; JavaScript is off for the page itself, so nothing from a
-post can run. Link clicks open the system browser; the preview never navigates away.
+waits; the worker renders incrementally (:mod:`journal_app.core.incremental`). Updates patch the
+article unit by unit through runJavaScript in an isolated world: each unit of the render follows
+a ``<!--b:KEY-->`` comment, and only the units that changed are removed, inserted or get their
+line numbers moved, so the scroll position stays and nothing flickers; JavaScript is off for the
+page itself, so nothing from a post can run. Link clicks open the system browser; the preview
+never navigates away.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.boundary import vet_image
 from ..core.export import build_document
-from ..core.render import file_image_url, render_markdown
+from ..core.incremental import IncrementalRenderer, Rendering, page_patch
+from ..core.render import file_image_url
 
 WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 PREVIEW_CSP = "default-src 'none'; script-src 'none'; img-src file: data:{remote}; style-src 'unsafe-inline'"
@@ -53,10 +57,71 @@ SCROLL_JS = """
 """
 
 
-class RenderWorker(QObject):
-    """Renders markdown on its own thread, as the journal's platform does."""
+PATCH_JS = """
+(function (ops) {
+  var content = document.getElementById('content');
+  function isMark(node) { return node.nodeType === 8 && node.data.lastIndexOf('b:', 0) === 0; }
+  var marks = window.journalUnits;  // kept between patches (our world's globals stay with the page)
+  if (!marks || marks.content !== content) {
+    marks = {content: content, at: {}};
+    for (var node = content.firstChild; node; node = node.nextSibling) {
+      if (isMark(node)) { marks.at[node.data.slice(2)] = node; }
+    }
+    window.journalUnits = marks;
+  }
+  marks = marks.at;
+  function fail() { window.journalUnits = null; return false; }
+  function nodesOf(mark) {
+    var found = [];
+    for (var node = mark.nextSibling; node && !isMark(node); node = node.nextSibling) { found.push(node); }
+    return found;
+  }
+  for (var i = 0; i < ops.length; i++) {
+    var op = ops[i];
+    if (op[0] !== 'insert' && !marks[op[1]]) { return fail(); }
+    if (op[0] === 'remove') {
+      nodesOf(marks[op[1]]).forEach(function (node) { content.removeChild(node); });
+      content.removeChild(marks[op[1]]);
+      delete marks[op[1]];
+    } else if (op[0] === 'lines') {
+      var elements = [];
+      nodesOf(marks[op[1]]).forEach(function (node) {
+        if (node.nodeType !== 1) { return; }
+        if (node.hasAttribute('data-line')) { elements.push(node); }
+        Array.prototype.push.apply(elements, node.querySelectorAll('[data-line]'));
+      });
+      if (elements.length !== op[2].length) { return fail(); }
+      for (var j = 0; j < elements.length; j++) { elements[j].setAttribute('data-line', String(op[2][j])); }
+    } else {
+      var before = op[3] === null ? null : marks[op[3]];
+      if (before === undefined) { return fail(); }
+      var range = document.createRange();
+      range.selectNodeContents(content);
+      var fragment = range.createContextualFragment('<!--b:' + op[1] + '-->' + op[2]);
+      marks[op[1]] = fragment.firstChild;
+      content.insertBefore(fragment, before);
+    }
+  }
+  return true;
+})(%s);
+"""
 
-    rendered = Signal(int, str)
+
+def marked(rendering: Rendering) -> str:
+    """The whole article for the page: each unit after its ``<!--b:KEY-->`` comment."""
+    return "".join(f"<!--b:{key}-->{html}" for key, html in zip(rendering.keys, rendering.html))
+
+
+class RenderWorker(QObject):
+    """Renders markdown on its own thread, as the journal's platform does, reusing what it
+    rendered of the same post before."""
+
+    rendered = Signal(int, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._renderer: IncrementalRenderer | None = None
+        self._post = ""
 
     @Slot(int, str, int, str, str, str)
     def render(
@@ -64,10 +129,13 @@ class RenderWorker(QObject):
     ) -> None:
         resolver = file_image_url(Path(post_path) if post_path else None, Path(root) if root else None)
         try:
-            fragment = render_markdown(body, flavor=flavor, first_line=first_line, image_url=resolver)
+            if self._renderer is None or self._renderer.flavor != flavor or self._post != post_path:
+                self._renderer, self._post = IncrementalRenderer(flavor), post_path
+            rendering = self._renderer.render(body, first_line, resolver)
         except Exception as exc:  # a renderer bug must not kill the preview thread
-            fragment = f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>"
-        self.rendered.emit(request, fragment)
+            self._renderer = None
+            rendering = Rendering.single(f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>")
+        self.rendered.emit(request, rendering)
 
 
 _profile: QWebEngineProfile | None = None
@@ -165,7 +233,9 @@ class Preview(QWebEngineView):
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         self.allow_remote_images = allow_remote_images
         self.ready = False
-        self._pending_html: tuple[str, str] | None = None
+        self._pending_html: tuple[str, Rendering] | None = None
+        self._shown: Rendering | None = None  # what the page's article holds
+        self._shown_header: str | None = None
         self._request = 0
         self._busy = False
         self._queued: tuple | None = None
@@ -187,6 +257,7 @@ class Preview(QWebEngineView):
         """Load the page (once per journal): the shared CSS and an empty article."""
         self.ready = False
         self.preview_page.loaded_once = False
+        self._shown, self._shown_header = None, None
         self.guard.root = root.resolve() if root else None
         self.guard.allow_remote_images = self.allow_remote_images
         self._root = root
@@ -236,7 +307,7 @@ class Preview(QWebEngineView):
             self._busy = True
             self._render.emit(*job)
 
-    def _rendered(self, request: int, fragment: str) -> None:
+    def _rendered(self, request: int, rendering: Rendering) -> None:
         self._busy = False
         queued, self._queued = self._queued, None
         if queued is not None:
@@ -244,32 +315,48 @@ class Preview(QWebEngineView):
             self._render.emit(*queued)
         # the newest render, or an older one while typing goes on (it is closer than what shows)
         if request == self._request or queued is not None:
-            self._display(self._header_html, fragment)
+            self._display(self._header_html, rendering)
 
     def show_fragment(self, header_html: str, fragment: str) -> None:
         """Show ``fragment`` now; renders still running for older text are dropped."""
         self._request += 1
         self._queued = None
-        self._display(header_html, fragment)
+        self._display(header_html, Rendering.single(fragment))
 
-    def _display(self, header_html: str, fragment: str) -> None:
-        self.last_html = fragment
+    def _display(self, header_html: str, rendering: Rendering) -> None:
+        self.last_html = rendering.fragment
         if not self.ready:
-            self._pending_html = (header_html, fragment)
+            self._pending_html = (header_html, rendering)
             return
-        self._apply(header_html, fragment)
+        self._apply(header_html, rendering)
 
-    def _apply(self, header_html: str, fragment: str) -> None:
-        script = (
-            "document.getElementById('post-header').innerHTML = %s;"
-            "document.getElementById('content').innerHTML = %s; true;"
-            % (json.dumps(header_html), json.dumps(fragment))
-        )
-        self.preview_page.runJavaScript(script, WORLD, self._applied)
+    def _apply(self, header_html: str, rendering: Rendering) -> None:
+        """Bring the page to ``rendering``: only the units that changed, when the page holds an
+        earlier render (the whole article otherwise, or when the page was not what we thought)."""
+        ops = page_patch(self._shown, rendering)
+        script = ""
+        if header_html != self._shown_header:
+            script = "document.getElementById('post-header').innerHTML = %s;" % json.dumps(header_html)
+        if ops is None:
+            script += (
+                "window.journalUnits = null; document.getElementById('content').innerHTML = %s; true;"
+                % json.dumps(marked(rendering))
+            )
+        else:
+            script += PATCH_JS % json.dumps(ops)
+        self._shown, self._shown_header = rendering, header_html
 
-    def _applied(self, _result: object) -> None:
-        if not self._closing:
+        def done(result) -> None:
+            if self._closing:
+                return  # the page answers while Qt deletes it (see shutdown)
+            if ops is not None and result is not True and self._shown is rendering:
+                # the page did not hold what we thought: fill the article anew
+                self._shown = None
+                self._apply(header_html, rendering)
+                return
             self.updated.emit()
+
+        self.preview_page.runJavaScript(script, WORLD, done)
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that the block holding file line ``line`` is at the top."""

@@ -1,0 +1,206 @@
+"""The incremental preview render: after every edit of a random sequence it is exactly the full
+render, for every flavor; common edits render only a part; the page patch rebuilds the render."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from journal_app.core.incremental import IncrementalRenderer, Rendering, page_patch
+from journal_app.core.render import FLAVORS, render_markdown
+
+# pieces of real posts, each one or more lines
+PIECES = [
+    "# 오늘의 기록",
+    "## 제목",
+    "## 제목",
+    "### Setup 🎉",
+    "Setext 제목",
+    "===",
+    "---",
+    "긴 문단의 한국어 문장입니다. English words, **굵게**, `코드`, 이모지 😀.",
+    "같은 문단에 이어지는 줄 [링크][ref] 와 [다른 링크](https://example.com).",
+    "- 항목 하나\n- 항목 둘\n  - 안쪽 항목\n    - 더 안쪽",
+    "1. 첫째\n2. 둘째",
+    "* star item",
+    "```python\nprint('안녕')\n```",
+    "```",
+    "~~~js\nconst a = 1;\n~~~",
+    "    indented code",
+    "| 열 | 값 |\n|---|---|\n| 1 | 이 |",
+    "| c | d |",
+    "표 위의 문단\n| a | b |\n|---|---|",
+    "|---|---|",
+    "> 인용문\n> 둘째 줄",
+    "> lazy",
+    "<div>\n\n**마크다운** 안쪽\n\n</div>",
+    "<details>\n<summary>열기</summary>\n\n숨은 글\n\n</details>",
+    "<b>닫히지 않은 굵게",
+    "</b>",
+    "<!-- 주석",
+    "-->",
+    '<p data-line="2">raw</p>',
+    "[ref]: https://example.com/ref",
+    "본문의 각주[^1] 입니다.",
+    "[^1]: 각주 내용",
+    "![그림](../images/a.png)",
+    "$$\nx^2\n$$",
+    "수식 $a+b$ 인라인",
+    '{{< figure src="a.png" caption="그림" >}}',
+    "{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}",
+    "{% raw %}",
+    "{% highlight ruby %}\nputs 1\n{% endhighlight %}",
+    "용어\n: 정의",
+    "*[HTML]: Hyper Text Markup Language",
+    '<iframe src="https://www.youtube.com/embed/x"></iframe>',
+    "!youtube[abc123]",
+    "undefined",
+    "",
+    "",
+    "",
+]
+CHARACTERS = "a가 *_`|<>-=#[]:$!\t🎉"
+
+post = st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("\n".join)
+edit = st.one_of(
+    st.tuples(st.just("insert"), st.floats(0, 1), st.sampled_from(PIECES)),
+    st.tuples(st.just("type"), st.floats(0, 1), st.sampled_from(CHARACTERS)),
+    st.tuples(st.just("delete"), st.floats(0, 1), st.integers(1, 40)),
+    st.tuples(st.just("newline"), st.floats(0, 1), st.just("\n")),
+)
+
+
+def apply(text: str, change: tuple) -> str:
+    """``text`` after one edit: a piece inserted as its own lines, a character typed, some
+    characters deleted or a line break typed, at a relative position."""
+    kind, where, payload = change
+    at = int(where * len(text))
+    if kind == "insert":
+        start = text.rfind("\n", 0, at) + 1
+        return text[:start] + payload + "\n" + text[start:]
+    if kind == "delete":
+        return text[:at] + text[at + payload :]
+    return text[:at] + payload + text[at:]
+
+
+def same(got: str, expected: str) -> None:
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected.split("\n"), got.split("\n"), "full", "incremental", lineterm="")
+    )
+
+
+@pytest.mark.parametrize("flavor", FLAVORS)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(start=post, edits=st.lists(edit, min_size=1, max_size=12), first_line=st.integers(1, 9))
+@example(  # the line under a table's header stops being its delimiter row: the paragraph above goes on
+    start="문단\n| a | b |\n|---|---|\n| 1 | 2 |\n\n끝", edits=[("type", 0.5, "x")], first_line=1
+)
+def test_after_every_edit_the_render_is_the_full_render(flavor, start, edits, first_line):
+    renderer = IncrementalRenderer(flavor)
+    text = start
+    same(
+        renderer.render(text, first_line).fragment,
+        render_markdown(text, flavor=flavor, first_line=first_line),
+    )
+    shown: Rendering | None = None
+    for change in edits:
+        text = apply(text, change)
+        rendering = renderer.render(text, first_line)
+        same(rendering.fragment, render_markdown(text, flavor=flavor, first_line=first_line))
+        assert len(set(rendering.keys)) == len(rendering.keys)
+        if shown is not None:  # what the page holds after the patch is the new render
+            units = patched(shown, page_patch(shown, rendering), rendering)
+            assert units == list(zip(rendering.keys, rendering.html))
+        shown = rendering
+
+
+def patched(before: Rendering, ops: list[list] | None, after: Rendering) -> list[tuple[int, str]]:
+    """The page's units after ``ops``, done as the page script does them (a "lines" op moves
+    the data-line values of the unit's HTML, in order)."""
+    if ops is None:  # nothing kept: the page is filled anew
+        return list(zip(after.keys, after.html))
+    import re
+
+    units = list(zip(before.keys, before.html))
+    for op in ops:
+        if op[0] == "remove":
+            units = [unit for unit in units if unit[0] != op[1]]
+        elif op[0] == "lines":
+            values = iter(op[2])
+            index = next(i for i, unit in enumerate(units) if unit[0] == op[1])
+            html = re.sub(r'data-line="\d+"', lambda m: f'data-line="{next(values)}"', units[index][1])
+            units[index] = (op[1], html)
+        else:
+            index = len(units) if op[3] is None else next(i for i, u in enumerate(units) if u[0] == op[3])
+            units.insert(index, (op[1], op[2]))
+    return units
+
+
+LONG = (
+    "\n\n".join(
+        f"## 섹션 {n}\n\n문단 {n}, [참조][ref] 링크 😀.\n\n- 항목 {n}\n  - 안쪽\n\n```python\nx = {n}\n```"
+        for n in range(60)
+    )
+    + "\n\n[ref]: https://example.com\n"
+)
+
+
+@pytest.mark.parametrize("flavor", ["commonmark", "velog", "hugo", "jekyll"])
+def test_typing_in_a_paragraph_renders_only_around_it(flavor):
+    renderer = IncrementalRenderer(flavor)
+    before = renderer.render(LONG, 5)
+    at = LONG.index("문단 30,")
+    text = LONG[:at] + "가" + LONG[at:]
+    after = renderer.render(text, 5)
+    assert not after.full
+    same(after.fragment, render_markdown(text, flavor=flavor, first_line=5))
+    changed = [key for key in after.keys if key not in set(before.keys)]
+    assert 1 <= len(changed) <= 2  # the paragraph (and at most its neighbour)
+    assert after.html[after.keys.index(changed[0])].count("data-line") == 1
+
+
+def test_a_new_line_moves_the_lines_of_the_blocks_after_it_without_rendering_them():
+    renderer = IncrementalRenderer("commonmark")
+    before = renderer.render(LONG, 5)
+    at = LONG.index("문단 30,")
+    text = LONG[:at] + "새 줄\n\n" + LONG[at:]
+    after = renderer.render(text, 5)
+    assert not after.full
+    same(after.fragment, render_markdown(text, flavor="commonmark", first_line=5))
+    moved = [
+        key
+        for key, lines in zip(after.keys, after.lines)
+        if key in before.keys and lines != before.lines[before.keys.index(key)]
+    ]
+    assert len(moved) > 100  # every block below, kept, with its lines two further down
+    ops = page_patch(before, after)
+    assert ops is not None and sum(op[0] == "insert" for op in ops) <= 3
+
+
+def test_an_edit_of_a_reference_definition_reaches_the_links_far_away():
+    renderer = IncrementalRenderer("commonmark")
+    renderer.render(LONG, 1)
+    text = LONG.replace("[ref]: https://example.com", "[ref]: https://example.org")
+    after = renderer.render(text, 1)
+    assert 'href="https://example.org"' in after.html[1] and after.full
+
+
+def test_a_heading_typed_above_renumbers_the_ids_of_the_same_heading_below():
+    renderer = IncrementalRenderer("commonmark")
+    text = "## 제목\n\n문단\n\n## 제목\n\n끝\n"
+    renderer.render(text)
+    text = "## 제목\n\n## 제목\n\n문단\n\n## 제목\n\n끝\n"
+    after = renderer.render(text)
+    assert 'id="제목-2"' in after.fragment
+    same(after.fragment, render_markdown(text))
+
+
+def test_an_unclosed_div_keeps_what_follows_inside_it():
+    renderer = IncrementalRenderer("commonmark")
+    text = '문단\n\n<div class="note">\n\n**안쪽**\n\n</div>\n\n밖\n'
+    same(renderer.render(text).fragment, render_markdown(text))
+    text = text.replace("</div>", "</dv>")
+    same(renderer.render(text).fragment, render_markdown(text))
