@@ -95,9 +95,9 @@ PATCH_JS = """
     } else {
       var before = op[3] === null ? null : marks[op[3]];
       if (before === undefined) { return fail(); }
-      var range = document.createRange();
-      range.selectNodeContents(content);
-      var fragment = range.createContextualFragment('<!--b:' + op[1] + '-->' + op[2]);
+      var holder = document.createElement('template');  // inert: nothing in it runs or loads early
+      holder.innerHTML = '<!--b:' + op[1] + '-->' + op[2];
+      var fragment = holder.content;
       marks[op[1]] = fragment.firstChild;
       content.insertBefore(fragment, before);
     }
@@ -105,6 +105,16 @@ PATCH_JS = """
   return true;
 })(%s);
 """
+
+
+class Patch:
+    """The page operations that turn a page showing ``base`` into ``target`` (``page_patch``),
+    with their JSON, made on the render thread; None as ``ops`` when the article is filled anew."""
+
+    def __init__(self, base: Rendering | None, target: Rendering) -> None:
+        self.base, self.target = base, target
+        self.ops = page_patch(base, target)
+        self.script = PATCH_JS % json.dumps(self.ops) if self.ops is not None else ""
 
 
 def marked(rendering: Rendering) -> str:
@@ -116,12 +126,13 @@ class RenderWorker(QObject):
     """Renders markdown on its own thread, as the journal's platform does, reusing what it
     rendered of the same post before."""
 
-    rendered = Signal(int, object)
+    rendered = Signal(int, object, object)  # request, Rendering, Patch against the last one
 
     def __init__(self) -> None:
         super().__init__()
         self._renderer: IncrementalRenderer | None = None
         self._post = ""
+        self._last: Rendering | None = None
 
     @Slot(int, str, int, str, str, str)
     def render(
@@ -135,7 +146,11 @@ class RenderWorker(QObject):
         except Exception as exc:  # a renderer bug must not kill the preview thread
             self._renderer = None
             rendering = Rendering.single(f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>")
-        self.rendered.emit(request, rendering)
+        # the page patch from the previous render is worked out here too, off the GUI thread
+        # (for a megabyte post it compares some 15,000 blocks and writes their lines as JSON)
+        patch = Patch(self._last, rendering)
+        self._last = rendering
+        self.rendered.emit(request, rendering, patch)
 
 
 _profile: QWebEngineProfile | None = None
@@ -307,7 +322,7 @@ class Preview(QWebEngineView):
             self._busy = True
             self._render.emit(*job)
 
-    def _rendered(self, request: int, rendering: Rendering) -> None:
+    def _rendered(self, request: int, rendering: Rendering, patch: Patch) -> None:
         self._busy = False
         queued, self._queued = self._queued, None
         if queued is not None:
@@ -315,7 +330,7 @@ class Preview(QWebEngineView):
             self._render.emit(*queued)
         # the newest render, or an older one while typing goes on (it is closer than what shows)
         if request == self._request or queued is not None:
-            self._display(self._header_html, rendering)
+            self._display(self._header_html, rendering, patch)
 
     def show_fragment(self, header_html: str, fragment: str) -> None:
         """Show ``fragment`` now; renders still running for older text are dropped."""
@@ -323,17 +338,20 @@ class Preview(QWebEngineView):
         self._queued = None
         self._display(header_html, Rendering.single(fragment))
 
-    def _display(self, header_html: str, rendering: Rendering) -> None:
+    def _display(self, header_html: str, rendering: Rendering, patch: Patch | None = None) -> None:
         self.last_html = rendering.fragment
         if not self.ready:
             self._pending_html = (header_html, rendering)
             return
-        self._apply(header_html, rendering)
+        self._apply(header_html, rendering, patch)
 
-    def _apply(self, header_html: str, rendering: Rendering) -> None:
+    def _apply(self, header_html: str, rendering: Rendering, patch: Patch | None = None) -> None:
         """Bring the page to ``rendering``: only the units that changed, when the page holds an
-        earlier render (the whole article otherwise, or when the page was not what we thought)."""
-        ops = page_patch(self._shown, rendering)
+        earlier render (the whole article otherwise, or when the page was not what we thought).
+        ``patch``, made on the render thread, is used when the page shows what it starts from."""
+        if patch is None or patch.base is not self._shown or patch.target is not rendering:
+            patch = Patch(self._shown, rendering)  # the page shows something else: patch from that
+        ops = patch.ops
         script = ""
         if header_html != self._shown_header:
             script = "document.getElementById('post-header').innerHTML = %s;" % json.dumps(header_html)
@@ -343,7 +361,7 @@ class Preview(QWebEngineView):
                 % json.dumps(marked(rendering))
             )
         else:
-            script += PATCH_JS % json.dumps(ops)
+            script += patch.script
         self._shown, self._shown_header = rendering, header_html
 
         def done(result) -> None:
