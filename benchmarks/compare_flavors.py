@@ -1,9 +1,10 @@
 """How often our block structure agrees with each platform's own renderer.
 
 Usage: python benchmarks/compare_flavors.py FLAVOR REFERENCE POST_OR_FOLDER [...]
-FLAVOR is commonmark, velog or jekyll; REFERENCE is ``cmarkgfm`` (GitHub's cmark-gfm, a
-Python package: ``pip install cmarkgfm``, not a dependency of the app) or a command that reads
-a JSON array of markdown strings on stdin and writes a
+FLAVOR is commonmark, velog, hugo or jekyll; REFERENCE is ``cmarkgfm`` (GitHub's cmark-gfm, a
+Python package: ``pip install cmarkgfm``, not a dependency of the app), ``hugo`` (the ``hugo``
+program on PATH builds a scratch site of the posts with default settings and its pages are
+read back) or a command that reads a JSON array of markdown strings on stdin and writes a
 JSON array of HTML strings (the velog and kramdown reference renderers do). Posts' front matter
 is left out. Prints, per post that differs, the first differing block, then the counts.
 
@@ -19,6 +20,7 @@ import json
 import shlex
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -76,7 +78,29 @@ class Structure(HTMLParser):
             self.depth = max(0, self.depth - 1)
 
 
+def hugo_pages(texts: list[str]) -> list[str]:
+    """Each text as the ``hugo`` program renders it, as one page of a site of default settings."""
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch)
+        (site / "content" / "posts").mkdir(parents=True)
+        (site / "layouts" / "_default").mkdir(parents=True)
+        (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}")
+        (site / "layouts" / "_default" / "list.html").write_text("")
+        (site / "hugo.toml").write_text('baseURL = "http://example.org/"\ntitle = "t"\n')
+        for index, text in enumerate(texts):
+            page = site / "content" / "posts" / f"p{index}.md"
+            page.write_text(f"---\ntitle: p{index}\n---\n{text}", encoding="utf-8")
+        run = subprocess.run(["hugo", "--quiet", "-d", "public"], cwd=site, capture_output=True, text=True)
+        pages = []
+        for index in range(len(texts)):
+            built = site / "public" / "posts" / f"p{index}" / "index.html"
+            pages.append(built.read_text(encoding="utf-8") if built.exists() else "HUGO-ERROR " + run.stderr)
+        return pages
+
+
 def reference(command: str, texts: list[str]) -> list[str]:
+    if command == "hugo":
+        return hugo_pages(texts)
     if command == "cmarkgfm":
         import cmarkgfm
         from cmarkgfm.cmark import Options
