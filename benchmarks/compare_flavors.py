@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -48,6 +49,14 @@ BLOCKS = {
     "dd",
 }
 SKIPPED = {"section", "svg", "math"}  # footnotes, drawings and math: compared elsewhere, or not at all
+# template tags (Liquid, Hugo shortcodes) run before markdown on the site: our labelled
+# placeholders, and the platform renderer's paragraphs holding nothing but such a tag, are left out
+PLACEHOLDERS = ("footnote", "katex", "liquid", "shortcode")
+LIQUID_HIGHLIGHT = re.compile(
+    r"^[ \t]*\{%-?[ \t]*highlight[ \t]+(\w+)[^%]*%\}[ \t]*\n(.*?)^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}",
+    re.DOTALL | re.MULTILINE,
+)
+TEMPLATE_ONLY = re.compile(r"\s*(\{%.*?%\}|\{\{.*?\}\})\s*", re.DOTALL)
 
 
 class Structure(HTMLParser):
@@ -58,13 +67,16 @@ class Structure(HTMLParser):
         self.lines: list[str] = []
         self.depth = 0
         self.skipping = 0
+        self.paragraph: tuple[int, list[str]] | None = None  # where the open <p> began, its text
         self.feed(fragment)
 
     def handle_starttag(self, tag, attrs):
         classes = dict(attrs).get("class") or ""
-        if tag in SKIPPED or self.skipping or "footnote" in classes or "katex" in classes:
+        if tag in SKIPPED or self.skipping or any(name in classes for name in PLACEHOLDERS):
             self.skipping += tag not in ("br", "hr", "img", "input")
             return
+        if tag == "p":
+            self.paragraph = (len(self.lines), [])
         if tag in BLOCKS:
             self.lines.append(f"{'  ' * self.depth}{tag}")
             if tag != "hr":
@@ -74,8 +86,17 @@ class Structure(HTMLParser):
         if self.skipping:
             self.skipping -= 1
             return
+        if tag == "p" and self.paragraph is not None:
+            start, text = self.paragraph
+            if TEMPLATE_ONLY.fullmatch("".join(text)):
+                del self.lines[start:]
+            self.paragraph = None
         if tag in BLOCKS and tag != "hr":
             self.depth = max(0, self.depth - 1)
+
+    def handle_data(self, data):
+        if self.paragraph is not None:
+            self.paragraph[1].append(data)
 
 
 def hugo_pages(texts: list[str]) -> list[str]:
@@ -127,7 +148,10 @@ def main(argv: list[str]) -> int:
         )
     ]
     bodies = [load_post(path).body for path in paths]
-    theirs = reference(command, bodies)
+    if flavor == "jekyll":  # Jekyll's Liquid pass makes {% highlight %} a code block before kramdown
+        theirs = reference(command, [LIQUID_HIGHLIGHT.sub(r"```\1\n\2```", body) for body in bodies])
+    else:
+        theirs = reference(command, bodies)
     differ = 0
     for path, body, html in zip(paths, bodies, theirs):
         ours = Structure(render_markdown(body, flavor=flavor)).lines

@@ -27,6 +27,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from . import platforms
+from .kramdown import kramdown_plugin
 from .cards import highlighted_code
 from .templates import hugo_plugin, jekyll_plugin
 
@@ -55,7 +56,10 @@ PROFILES = {
     "hugo": Profile(deflists=True, typographer=True, plugins=(hugo_plugin,)),
     # kramdown's GFM parser: no bare-URL links, ~~two~~ only
     "jekyll": Profile(
-        autolinks="", deflists=True, typographer=True, plugins=(jekyll_plugin, platforms.kramdown_html_plugin)
+        autolinks="",
+        deflists=True,
+        typographer=True,
+        plugins=(jekyll_plugin, platforms.kramdown_html_plugin, kramdown_plugin),
     ),
 }
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")

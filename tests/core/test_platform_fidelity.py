@@ -10,7 +10,7 @@ import pytest
 
 from journal_app.core.render import render_markdown
 
-BLOCKS = {"p", "ul", "ol", "li", "pre", "table", "tr", "blockquote", "h2", "abbr", "dl", "dt", "dd"}
+BLOCKS = {"p", "ul", "ol", "li", "pre", "table", "tr", "blockquote", "h1", "h2", "dl", "dt", "dd"}
 
 
 class Blocks(HTMLParser):
@@ -86,3 +86,57 @@ def test_velog_highlights_only_the_languages_velog_loads_and_the_rest_as_markup(
     assert [language(name) for name in ("JS", "cpp", "yaml", "json", "")] == ["html"] * 5
     # other flavors keep the name as written
     assert 'class="language-cpp' in render_markdown("```cpp\nint x;\n```", flavor="commonmark")
+
+
+# printed by kramdown 2.4 with its GFM parser (Jekyll 4's settings)
+JEKYLL = [
+    # a table needs no |---| line; with one, the rows above it are the header
+    ("| a | b |\n| 1 | 2 |", ["table", "  tr", "  tr"]),
+    ("a | b\n1 | 2", ["table", "  tr", "  tr"]),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n\npara", ["table", "  tr", "  tr", "p"]),
+    # a table never interrupts a paragraph, and a line without | after it undoes it
+    ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\npara", ["p"]),
+    ("## x\n| a | b |\n|-|-|\n| 1 | 2 |", ["h2", "p"]),
+    # a later |---| line starts a new body; a | inside a code span stays in its cell
+    ("| a | b |\n|-|-|\n| c | d |\n|-|-|\n| e | f |", ["table", "  tr", "  tr", "  tr"]),
+    # lists, quotes and headings win over a table line
+    ("- | a | b |\n  |---|---|\n  | 1 | 2 |", ["ul", "  li", "    table", "      tr", "      tr"]),
+    ("> a | b", ["blockquote", "  table", "    tr"]),
+    ("# a | b", ["h1"]),
+    # an item's first paragraph is bare unless a blank line follows it in the item
+    (
+        "1. **a**\n   ```c\n   x\n   ```\n\n2. **b**\n   ```c\n   y\n   ```",
+        ["ol", "  li", "    pre", "  li", "    pre"],
+    ),
+    ("- a\n\n- b", ["ul", "  li", "    p", "  li", "    p"]),
+    ("- a\n- b\n\n- c", ["ul", "  li", "  li", "    p", "  li"]),
+    # kramdown nests by the item's content column, as CommonMark does
+    ("- a\n - b\n   - c", ["ul", "  li", "  li", "    ul", "      li"]),
+    ("1. a\n    - b\n        - c", ["ol", "  li", "    ul", "      li", "        ul", "          li"]),
+    # an abbreviation's definition is not shown
+    ("The HTML spec.\n\n*[HTML]: Hyper Text", ["p"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", JEKYLL)
+def test_jekyll_blocks_as_kramdown_reads_them(text, expected):
+    assert blocks(text, "jekyll") == expected
+
+
+def test_jekyll_table_cells_as_kramdown_splits_them():
+    out = render_markdown("|a|b|\n|:-:|-|\n|`x|y`|z|\n| 1 |", flavor="jekyll")
+    assert '<th style="text-align:center">a</th>' in out and "<code>x|y</code>" in out
+    assert out.count("<td") == 4  # the short row is filled up to the table's width
+
+
+def test_jekyll_abbreviations_as_kramdown_marks_them():
+    out = render_markdown(
+        "*[HTML]: Hyper Text Markup Language\n\nHTML is fine. XHTML is not HTML5.", flavor="jekyll"
+    )
+    assert out == (
+        '<p data-line="3"><abbr title="Hyper Text Markup Language">HTML</abbr> is fine. '
+        "XHTML is not HTML5.</p>\n"
+    )
+    assert "<abbr" not in render_markdown("`HTML`\n\n*[HTML]: x", flavor="jekyll")  # not in code
+    assert "*[HTML]" in render_markdown("*[HTML]: x", flavor="commonmark")
