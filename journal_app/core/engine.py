@@ -27,6 +27,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from . import platforms
+from .goldmark import goldmark_plugin, omitted
 from .kramdown import kramdown_plugin
 from .cards import highlighted_code
 from .templates import hugo_plugin, jekyll_plugin
@@ -53,7 +54,7 @@ PROFILES = {
     "velog": Profile(
         autolinks="protocol", footnotes=False, breaks=True, math=True, plugins=(platforms.velog_plugin,)
     ),
-    "hugo": Profile(deflists=True, typographer=True, plugins=(hugo_plugin,)),
+    "hugo": Profile(deflists=True, typographer=True, plugins=(hugo_plugin, goldmark_plugin)),
     # kramdown's GFM parser: no bare-URL links, ~~two~~ only
     "jekyll": Profile(
         autolinks="",
@@ -86,10 +87,19 @@ def _code_block(self, tokens, idx, options, env) -> str:
 
 def _html_block(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
+    if token.meta.get("raw") and not env.get("raw_html", True):
+        return omitted(token.content, block=True)
     line = token.attrGet("data-line")
     if line is None:
         return token.content
     return _FIRST_TAG.sub(lambda m: f'{m.group(1)} data-line="{line}"', token.content, count=1)
+
+
+def _html_inline(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    if token.meta.get("raw") and not env.get("raw_html", True):
+        return omitted(token.content, block=False)
+    return token.content
 
 
 def _math(display: bool):
@@ -197,6 +207,7 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
         md.add_render_rule("fence", _fence)
         md.add_render_rule("code_block", _code_block)
         md.add_render_rule("html_block", _html_block)
+        md.add_render_rule("html_inline", _html_inline)
     return md
 
 
@@ -215,10 +226,11 @@ def parser(flavor: str, plain: bool = False) -> MarkdownIt:
 
 
 def render_tokens(
-    text: str, flavor: str, first_line: int = 1, plain: bool = False
+    text: str, flavor: str, first_line: int = 1, plain: bool = False, raw_html: bool = True
 ) -> tuple[str, list[tuple[str, bool]]]:
-    """``text`` as unsanitized HTML, and the TeX of its math (each a marker in the HTML)."""
-    env: dict = {"first_line": first_line, "flavor": flavor}
+    """``text`` as unsanitized HTML, and the TeX of its math (each a marker in the HTML);
+    ``raw_html`` false shows the post's own HTML as hints, as a Hugo site that hides it does."""
+    env: dict = {"first_line": first_line, "flavor": flavor, "raw_html": raw_html}
     fragment = parser(flavor, plain).render(text, env)
     return fragment, env.get("maths", [])
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.boundary import vet_image
 from ..core.export import build_document
+from ..core.flavor import raw_html_shown
 from ..core.render import file_image_url, render_markdown
 
 WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
@@ -63,7 +64,10 @@ class RenderWorker(QObject):
     ) -> None:
         resolver = file_image_url(Path(post_path) if post_path else None, Path(root) if root else None)
         try:
-            fragment = render_markdown(body, flavor=flavor, first_line=first_line, image_url=resolver)
+            raw_html = raw_html_shown(root or None, flavor)  # a Hugo site's settings decide
+            fragment = render_markdown(
+                body, flavor=flavor, first_line=first_line, image_url=resolver, raw_html=raw_html
+            )
         except Exception as exc:  # a renderer bug must not kill the preview thread
             fragment = f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>"
         self.rendered.emit(request, fragment)

@@ -4,11 +4,15 @@ Jekyll, Debian's hugo), compared as block structure."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from journal_app.core.render import render_markdown
+from journal_app.core import load_post
+from journal_app.core.flavor import raw_html_shown
+from journal_app.core.render import render_markdown, render_post
 
 BLOCKS = {"p", "ul", "ol", "li", "pre", "table", "tr", "blockquote", "h1", "h2", "dl", "dt", "dd"}
 
@@ -140,3 +144,55 @@ def test_jekyll_abbreviations_as_kramdown_marks_them():
     )
     assert "<abbr" not in render_markdown("`HTML`\n\n*[HTML]: x", flavor="jekyll")  # not in code
     assert "*[HTML]" in render_markdown("*[HTML]: x", flavor="commonmark")
+
+
+HUGO_POST = "---\ntitle: t\n---\n<div>\n안녕 **굵게**\n</div>\n\na <kbd>Ctrl</kbd> b\n\n<!-- 메모 -->\n"
+
+
+def test_hugo_hides_raw_html_by_default_with_a_visible_hint():
+    out = render_markdown(HUGO_POST.split("---\n", 2)[2], flavor="hugo")
+    assert "<div>" not in out and "<kbd>" not in out  # as goldmark's unsafe = false
+    assert out.count('class="missing-image raw-html-omitted"') == 3  # div, <kbd> and </kbd>
+    assert "<code>&lt;div&gt;\n안녕 **굵게**\n&lt;/div&gt;</code>" in out  # its source stays readable
+    assert "a <span" in out and "Ctrl<span" in out  # the text between tags shows, as on the site
+    assert "메모" not in out  # a comment shows nothing either way
+    shown = render_markdown(HUGO_POST.split("---\n", 2)[2], flavor="hugo", raw_html=True)
+    assert "<div data-line=" in shown and "<kbd>Ctrl</kbd>" in shown and "raw-html-omitted" not in shown
+    # every other platform shows raw HTML
+    assert "<kbd>Ctrl</kbd>" in render_markdown("a <kbd>Ctrl</kbd> b", flavor="jekyll")
+
+
+@pytest.mark.parametrize(
+    "config, shown",
+    [
+        (None, False),
+        (("hugo.toml", 'title = "t"\n'), False),
+        (("hugo.toml", "[markup.goldmark.renderer]\nunsafe = true\n"), True),
+        (("config.toml", "[Markup.Goldmark.Renderer]\nUnsafe = true\n"), True),  # keys ignore case
+        (("hugo.yaml", "markup:\n  goldmark:\n    renderer:\n      unsafe: true\n"), True),
+        (("config.json", '{"markup": {"goldmark": {"renderer": {"unsafe": true}}}}'), True),
+        (("config/_default/markup.toml", "[goldmark.renderer]\nunsafe = true\n"), True),
+        (("hugo.toml", "[markup.goldmark.renderer\nunsafe = true\n"), False),  # unreadable: the default
+    ],
+)
+def test_hugo_follows_the_sites_unsafe_setting(tmp_path, config, shown):
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    if config is not None:
+        (root / config[0]).parent.mkdir(parents=True, exist_ok=True)
+        (root / config[0]).write_text(config[1], encoding="utf-8")
+    post = root / "content" / "p.md"
+    post.write_text(HUGO_POST, encoding="utf-8")
+    before = post.read_bytes()
+    assert raw_html_shown(root, "hugo") is shown and raw_html_shown(root, "jekyll") is True
+    out = render_post(load_post(post), root, flavor="hugo")
+    assert ("<kbd>Ctrl</kbd>" in out) is shown and ("raw-html-omitted" in out) is not shown
+    if config is not None:  # a site the command line knows as Hugo by its configuration file
+        printed = subprocess.run(
+            [sys.executable, "-m", "journal_app", "render", str(post)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert printed.returncode == 0 and ("<kbd>Ctrl</kbd>" in printed.stdout) is shown
+    assert post.read_bytes() == before
