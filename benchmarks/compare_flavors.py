@@ -48,10 +48,10 @@ BLOCKS = {
     "dt",
     "dd",
 }
-SKIPPED = {"section", "svg", "math"}  # footnotes, drawings and math: compared elsewhere, or not at all
+SKIPPED = {"section", "svg", "math", "figure"}  # footnotes, drawings, math, figures: not compared
 # template tags (Liquid, Hugo shortcodes) run before markdown on the site: our labelled
 # placeholders, and the platform renderer's paragraphs holding nothing but such a tag, are left out
-PLACEHOLDERS = ("footnote", "katex", "liquid", "shortcode")
+PLACEHOLDERS = ("footnote", "katex", "liquid", "shortcode", "raw-html-omitted")
 LIQUID_HIGHLIGHT = re.compile(
     r"^[ \t]*\{%-?[ \t]*highlight[ \t]+(\w+)[^%]*%\}[ \t]*\n(.*?)^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}",
     re.DOTALL | re.MULTILINE,
@@ -81,6 +81,11 @@ class Structure(HTMLParser):
             self.lines.append(f"{'  ' * self.depth}{tag}")
             if tag != "hr":
                 self.depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)  # <img/>, <br/>: no end tag to count
+        if tag not in ("br", "hr", "img", "input"):
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
         if self.skipping:
