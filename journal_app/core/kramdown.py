@@ -1,11 +1,12 @@
 """Jekyll's markdown as kramdown (with its GFM parser) reads it, where that differs from GFM.
 
-Three rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
+The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
 
 - **tables**: any block of lines that each hold an unescaped ``|`` is a table when a blank
   line (or the start of its container) comes before it and a blank line (or the end) after it;
   the ``|---|`` line is optional (without it the table has no header), a later one starts a
   new body, a table never interrupts a paragraph, and rows may be of any length;
+- **lists**: only ``1.`` numbers a list (``1)`` is text);
 - **list items**: the first paragraph of an item is shown without ``<p>`` unless a blank line
   follows it inside the item, item by item (GFM decides for the whole list), and the last
   item keeps its ``<p>`` when every item before it has one;
@@ -20,6 +21,7 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.list import list_block, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
@@ -122,6 +124,13 @@ def _kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
     return True
 
 
+def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    ordered = skipOrderedListMarker(state, start)
+    if ordered >= 0 and state.src[ordered - 1] == ")":
+        return False  # kramdown: 1) is no list marker
+    return list_block(state, start, end, silent)
+
+
 def _item_paragraphs(state: StateCore) -> None:
     """kramdown's ``<p>`` per list item (see the module's docstring)."""
     tokens = state.tokens
@@ -211,8 +220,9 @@ def _abbreviate(state: StateCore) -> None:
 
 
 def kramdown_plugin(md: MarkdownIt) -> None:
-    """kramdown's tables, list-item paragraphs and abbreviations (Jekyll)."""
+    """kramdown's tables, list markers, list-item paragraphs and abbreviations (Jekyll)."""
     md.block.ruler.at("table", _kramdown_table)
+    md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "abbreviation", _abbreviation)
     md.add_render_rule("abbreviation", lambda *args: "")
     md.core.ruler.push("kramdown_item_paragraphs", _item_paragraphs)

@@ -1,14 +1,18 @@
 """velog's lists as remark-parse 7 reads them, where that differs from CommonMark.
 
 velog parses with remark 11 (remark-parse 7, which predates its CommonMark mode). Its list
-tokenizer differs from CommonMark in three ways real posts meet, each a markdown-it rule here:
+tokenizer differs from CommonMark in ways real posts meet, each a markdown-it rule here:
 
-- a numbered list never interrupts a top-level paragraph (a blank line must come first);
+- a numbered list never interrupts a top-level paragraph (a blank line must come first), and
+  only ``1.`` numbers a list (``1)`` is text);
 - two blank lines in a row end a list: what follows is a new list or a new block, even when it
   is indented under the item (CommonMark keeps one loose list);
 - a list is loose (its items' text in ``<p>``) when any item holds a blank line with more of
   the item after it, nested lists and code inside the item included (CommonMark looks only at
   the blank lines between the item's own children).
+
+Its table tokenizer ends a table at the first line without a ``|`` (GFM makes that line a
+row), and a table never interrupts a paragraph.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
+from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
 
 
@@ -55,9 +60,21 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         and skipOrderedListMarker(state, start) >= 0
     ):
         return False  # remark-parse 7: a numbered list never interrupts a top-level paragraph
+    ordered = skipOrderedListMarker(state, start)
+    if ordered >= 0 and state.src[ordered - 1] == ")":
+        return False  # remark-parse 7 (not in CommonMark mode): 1) is no list marker
     if state.sCount[start] - state.blkIndent >= 4:
         return list_block(state, start, end, silent)
     return list_block(state, start, _two_blank_lines(state, start, end), silent)
+
+
+def _velog_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    limit = start + 2  # the header and the |---| line, as GFM checks them
+    while (
+        limit < end and "|" in state.src[state.bMarks[limit] + state.tShift[limit] + 1 : state.eMarks[limit]]
+    ):
+        limit += 1
+    return table(state, start, min(limit, end), silent)
 
 
 def _spread(lines: list[str], first: int, last: int) -> bool:
@@ -97,6 +114,7 @@ def _loose_lists(state: StateCore) -> None:
 
 
 def velog_lists_plugin(md: MarkdownIt) -> None:
-    """velog's list rules (see the module's docstring)."""
+    """velog's list and table rules (see the module's docstring)."""
     md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("table", _velog_table)  # remark-parse 7: a table never interrupts a paragraph
     md.core.ruler.push("velog_loose_lists", _loose_lists)

@@ -63,6 +63,11 @@ VELOG = [
     ("> - a\n>\n>\n> - b", ["blockquote", "  ul", "    li", "  ul", "    li"]),
     # blank lines indented as far as the item's text do not count
     ("- a\n  \n  \n  b", ["ul", "  li", "    p", "    p"]),
+    # only 1. numbers a list
+    ("1) a\n2) b", ["p"]),
+    # a table ends at a line without |, and never interrupts a paragraph
+    ("| a | b |\n| - | - |\n| 1 | 2 |\ntext after", ["table", "  tr", "  tr", "p"]),
+    ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
 ]
 
 
@@ -118,6 +123,9 @@ JEKYLL = [
     # kramdown nests by the item's content column, as CommonMark does
     ("- a\n - b\n   - c", ["ul", "  li", "  li", "    ul", "      li"]),
     ("1. a\n    - b\n        - c", ["ol", "  li", "    ul", "      li", "        ul", "          li"]),
+    # only 1. numbers a list
+    ("1) a\n2) b", ["p"]),
+    ("text\n1) a", ["p"]),
     # an abbreviation's definition is not shown
     ("The HTML spec.\n\n*[HTML]: Hyper Text", ["p"]),
 ]
