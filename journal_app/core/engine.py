@@ -28,6 +28,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from . import platforms
 from .goldmark import goldmark_plugin, omitted
+from .ial import heading_attributes_plugin, ial_plugin
 from .kramdown import kramdown_plugin
 from .cards import highlighted_code
 from .templates import hugo_plugin, jekyll_plugin
@@ -54,13 +55,15 @@ PROFILES = {
     "velog": Profile(
         autolinks="protocol", footnotes=False, breaks=True, math=True, plugins=(platforms.velog_plugin,)
     ),
-    "hugo": Profile(deflists=True, typographer=True, plugins=(hugo_plugin, goldmark_plugin)),
+    "hugo": Profile(
+        deflists=True, typographer=True, plugins=(hugo_plugin, goldmark_plugin, heading_attributes_plugin)
+    ),
     # kramdown's GFM parser: no bare-URL links, ~~two~~ only
     "jekyll": Profile(
         autolinks="",
         deflists=True,
         typographer=True,
-        plugins=(jekyll_plugin, platforms.kramdown_html_plugin, kramdown_plugin),
+        plugins=(jekyll_plugin, platforms.kramdown_html_plugin, kramdown_plugin, ial_plugin),
     ),
 }
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
@@ -126,7 +129,9 @@ def _annotate(state: StateCore) -> None:
     for index, token in enumerate(tokens):
         if token.level == 0 and token.map is not None and token.nesting >= 0 and token.type != "inline":
             token.attrSet("data-line", str(token.map[0] + first_line))
-        if token.type == "heading_open" and index + 1 < len(tokens):
+        if token.type == "heading_open" and token.attrGet("id") is not None:  # kramdown's {#id}
+            seen.setdefault(str(token.attrGet("id")), 0)
+        elif token.type == "heading_open" and index + 1 < len(tokens):
             inline = tokens[index + 1]
             text = "".join(
                 child.content for child in inline.children or [] if child.type in ("text", "code_inline")

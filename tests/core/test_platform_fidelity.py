@@ -4,6 +4,7 @@ Jekyll, Debian's hugo), compared as block structure."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -204,3 +205,34 @@ def test_hugo_follows_the_sites_unsafe_setting(tmp_path, config, shown):
         )
         assert printed.returncode == 0 and ("<kbd>Ctrl</kbd>" in printed.stdout) is shown
     assert post.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # printed by kramdown 2.4 (Jekyll), data-line aside
+        (
+            "> 팁입니다.\n{: .prompt-tip }",
+            '<blockquote class="prompt-tip">\n<p>팁입니다.</p>\n</blockquote>\n',
+        ),
+        ("para\n{: .lead}\n\nnext", '<p class="lead">para</p>\n<p>next</p>\n'),
+        ("- a\n{: .b}", '<ul class="b">\n<li>a</li>\n</ul>\n'),
+        ("{: #top .x}\npara", '<p id="top" class="x">para</p>\n'),
+        ('![img](a.png){: width="300" }', '<p><img src="a.png" alt="img" width="300"></p>\n'),
+        ("[a](b){: .c} `x`{: .d}", '<p><a href="b" class="c">a</a> <code class="d">x</code></p>\n'),
+        ("## Title {#custom-id}", '<h2 id="custom-id">Title</h2>\n'),
+        ("text {: .x}", "<p>text {: .x}</p>\n"),  # not after an element: text
+    ],
+)
+def test_jekyll_attribute_lists_as_kramdown_applies_them(text, expected):
+    out = render_markdown(text, flavor="jekyll")
+    assert re.sub(r' data-line="\d+"', "", out) == expected
+    assert "{" in render_markdown(text, flavor="commonmark")  # other flavors: text
+
+
+def test_hugo_headings_take_goldmark_attributes():
+    # printed by Debian's hugo (goldmark, default settings): headings only
+    assert blocks("## T {.cls #x}", "hugo") == ["h2"]
+    out = render_markdown("## T {.cls #x}\n\npara\n{.lead}", flavor="hugo")
+    assert '<h2 class="cls" id="x" data-line="1">T</h2>' in out and "{.lead}" in out
+    assert "{.cls #x}" in render_markdown("## T {.cls #x}", flavor="commonmark")
