@@ -7,6 +7,8 @@ The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
   the ``|---|`` line is optional (without it the table has no header), a later one starts a
   new body, a table never interrupts a paragraph, and rows may be of any length;
 - **lists**: only ``1.`` numbers a list (``1)`` is text);
+- **span-level HTML**: a line opening with a tag that is not a block element (``<br>``,
+  ``<img>``, ``<u>``) starts a paragraph, not an HTML block (CommonMark's seventh kind);
 - **list items**: the first paragraph of an item is shown without ``<p>`` unless a blank line
   follows it inside the item, item by item (GFM decides for the whole list), and the last
   item keeps its ``<p>`` when every item before it has one;
@@ -21,6 +23,7 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 from markdown_it.rules_block.list import list_block, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -131,6 +134,13 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
     return list_block(state, start, end, silent)
 
 
+def _kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    if not any(opening.search(line) for opening, _, _ in HTML_SEQUENCES[:-1]):
+        return False  # only CommonMark's seventh kind would take it: a span-level tag
+    return html_block(state, start, end, silent)
+
+
 def _item_paragraphs(state: StateCore) -> None:
     """kramdown's ``<p>`` per list item (see the module's docstring)."""
     tokens = state.tokens
@@ -220,9 +230,11 @@ def _abbreviate(state: StateCore) -> None:
 
 
 def kramdown_plugin(md: MarkdownIt) -> None:
-    """kramdown's tables, list markers, list-item paragraphs and abbreviations (Jekyll)."""
+    """kramdown's tables, list markers, span-level HTML, list-item paragraphs and
+    abbreviations (Jekyll)."""
     md.block.ruler.at("table", _kramdown_table)
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "abbreviation", _abbreviation)
     md.add_render_rule("abbreviation", lambda *args: "")
     md.core.ruler.push("kramdown_item_paragraphs", _item_paragraphs)

@@ -127,6 +127,11 @@ JEKYLL = [
     # only 1. numbers a list
     ("1) a\n2) b", ["p"]),
     ("text\n1) a", ["p"]),
+    # a line opening with a span-level tag is a paragraph
+    ("<br>\n함수 선언", ["p"]),
+    ("a\n\n<br>\n\n## b", ["p", "p", "h2"]),
+    ('<img src="a.png">\ntext', ["p"]),
+    ("<div>\n*a*\n</div>", []),
     # an abbreviation's definition is not shown
     ("The HTML spec.\n\n*[HTML]: Hyper Text", ["p"]),
 ]
