@@ -6,7 +6,9 @@ The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
   line (or the start of its container) comes before it and a blank line (or the end) after it;
   the ``|---|`` line is optional (without it the table has no header), a later one starts a
   new body, a table never interrupts a paragraph, and rows may be of any length;
-- **lists**: only ``1.`` numbers a list (``1)`` is text);
+- **lists**: only ``1.`` numbers a list (``1)`` is text), and every line right under an
+  item's line (no blank line between) that starts no item belongs to the item, a fence, a
+  heading or a quote as much as text (CommonMark lets only paragraph text run on);
 - **span-level HTML**: a line opening with a tag that is not a block element (``<br>``,
   ``<img>``, ``<u>``) starts a paragraph, not an HTML block (CommonMark's seventh kind);
 - **list items**: the first paragraph of an item is shown without ``<p>`` unless a blank line
@@ -24,7 +26,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
-from markdown_it.rules_block.list import list_block, skipOrderedListMarker
+from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
@@ -127,11 +129,50 @@ def _kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
     return True
 
 
+def _item_indent(state: StateBlock, line: int) -> int:
+    """The column an item's text starts at (its line holds a list marker)."""
+    marker_end = skipOrderedListMarker(state, line)
+    if marker_end < 0:
+        marker_end = skipBulletListMarker(state, line)
+    spaces = 0
+    while marker_end + spaces < state.eMarks[line] and state.src[marker_end + spaces] in " \t":
+        spaces += 1
+    start = state.bMarks[line] + state.tShift[line]
+    return state.sCount[line] + (marker_end - start) + (1 if spaces > 4 or not spaces else spaces)
+
+
+def _starts_item(state: StateBlock, line: int) -> bool:
+    return skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
+
+
 def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     ordered = skipOrderedListMarker(state, start)
     if ordered >= 0 and state.src[ordered - 1] == ")":
         return False  # kramdown: 1) is no list marker
-    return list_block(state, start, end, silent)
+    if silent or state.sCount[start] - state.blkIndent >= 4:
+        return list_block(state, start, end, silent)
+    # kramdown's lazy lines: shown to markdown-it as indented under the item, for this parse only
+    raised: dict[int, int] = {}
+    indent = _item_indent(state, start)
+    for line in range(start + 1, end):
+        if state.isEmpty(line):
+            continue
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if _starts_item(state, line) and state.sCount[line] < indent:
+            indent = _item_indent(state, line)  # the next item's own text column
+            continue
+        if state.isEmpty(line - 1):
+            if state.sCount[line] < indent:
+                break  # after a blank line only indented lines go on with the item
+            continue
+        if state.sCount[line] < indent and not text.startswith(("{:", "<")):
+            raised[line] = state.sCount[line]
+            state.sCount[line] = indent
+    try:
+        return list_block(state, start, end, silent)
+    finally:
+        for line, count in raised.items():
+            state.sCount[line] = count
 
 
 def _kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:

@@ -127,6 +127,13 @@ JEKYLL = [
     # only 1. numbers a list
     ("1) a\n2) b", ["p"]),
     ("text\n1) a", ["p"]),
+    # a line right under an item's line belongs to the item, whatever block it starts
+    ("- a\n```\ncode\n```\n- c", ["ul", "  li", "    pre", "  li"]),
+    ("- a\n## b", ["ul", "  li", "    h2"]),
+    ("- a\n> q", ["ul", "  li", "    blockquote", "      p"]),
+    ("- a\n  - b\n```\nx\n```", ["ul", "  li", "    ul", "      li", "        pre"]),
+    ("- a\n\n```\nx\n```", ["ul", "  li", "pre"]),  # not after a blank line
+    ("- a\n```\nx\n```\n\n- b\n```\ny\n```", ["ul", "  li", "    pre", "  li", "    pre"]),
     # a line opening with a span-level tag is a paragraph
     ("<br>\n함수 선언", ["p"]),
     ("a\n\n<br>\n\n## b", ["p", "p", "h2"]),
