@@ -149,7 +149,7 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
     ordered = skipOrderedListMarker(state, start)
     if ordered >= 0 and state.src[ordered - 1] == ")":
         return False  # kramdown: 1) is no list marker
-    if silent or state.sCount[start] - state.blkIndent >= 4:
+    if silent or state.sCount[start] - state.blkIndent >= 4 or not _starts_item(state, start):
         return list_block(state, start, end, silent)
     # kramdown's lazy lines: shown to markdown-it as indented under the item, for this parse only
     raised: dict[int, int] = {}
@@ -158,7 +158,9 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         if state.isEmpty(line):
             continue
         text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-        if _starts_item(state, line) and state.sCount[line] < indent:
+        if state.sCount[line] < indent and _starts_item(state, line):
+            if state.sCount[line] < state.sCount[start]:
+                break  # an item of a list around this one: this list ends here
             indent = _item_indent(state, line)  # the next item's own text column
             continue
         if state.isEmpty(line - 1):

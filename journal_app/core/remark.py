@@ -44,9 +44,14 @@ def _two_blank_lines(state: StateBlock, start: int, end: int) -> int:
     indent = _content_indent(state, start)
     previous_blank = False
     for line in range(start + 1, end):
-        blank = state.isEmpty(line) and state.sCount[line] - state.blkIndent < indent
+        empty = state.isEmpty(line)
+        blank = empty and state.sCount[line] - state.blkIndent < indent
         if blank and previous_blank:
             return line - 1
+        if not empty and state.sCount[line] - state.blkIndent < indent:
+            starts_item = skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
+            if state.sCount[line] < state.sCount[start] or (previous_blank and not starts_item):
+                return end  # the list ends here by CommonMark's own rules: no need to look on
         previous_blank = blank
     return end
 
@@ -63,7 +68,7 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     ordered = skipOrderedListMarker(state, start)
     if ordered >= 0 and state.src[ordered - 1] == ")":
         return False  # remark-parse 7 (not in CommonMark mode): 1) is no list marker
-    if state.sCount[start] - state.blkIndent >= 4:
+    if state.sCount[start] - state.blkIndent >= 4 or silent:
         return list_block(state, start, end, silent)
     return list_block(state, start, _two_blank_lines(state, start, end), silent)
 
