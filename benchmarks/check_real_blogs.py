@@ -3,7 +3,9 @@
 Usage: python benchmarks/check_real_blogs.py FOLDER [FOLDER ...]
 For every post under each folder: open and save unchanged (bytes must be identical), rename a
 tag in a scratch copy (exactly one line may change per post), run `check` (must not crash),
-export the post (must not fail; every local image that exists must be embedded). Prints counts.
+export the post (must not fail; every local image that exists must be embedded), render it as
+the journal's flavor (named in the counts) and as every other flavor (must not raise). For the
+block structure against each platform's own renderer, see compare_flavors.py. Prints counts.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from journal_app.core import Journal, check_post, load_post, save_post
 from journal_app.core.export import export_post
+from journal_app.core.render import FLAVORS, render_post
 from journal_app.core.scan import image_refs, is_remote, locate_image
 
 
@@ -30,6 +33,7 @@ def main(folders: list[str]) -> int:
             shutil.copytree(folder, copy)
             journal = Journal(copy, use_index=False)
             counts["posts"] = len(journal.posts)
+            counts[f"flavor {journal.flavor}"] = 1
             for info in journal.posts:
                 original = info.path.read_bytes()
                 post = load_post(info.path)
@@ -51,6 +55,12 @@ def main(folders: list[str]) -> int:
                 if len(result.images) != len(local):
                     counts["EXPORT IMAGE MISMATCH"] += 1
                 counts["images embedded"] += len(result.images)
+                for flavor in FLAVORS:
+                    try:
+                        render_post(post, copy, flavor=flavor)
+                    except Exception as error:  # a renderer bug: counted, the run goes on
+                        counts["RENDER RAISED"] += 1
+                        print(f"render as {flavor} raised on {info.relpath}: {error!r}")
                 counts["exported"] += 1
             tags = journal.tag_counts()
             if tags:

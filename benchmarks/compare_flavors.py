@@ -1,9 +1,10 @@
 """How often our block structure agrees with each platform's own renderer.
 
 Usage: python benchmarks/compare_flavors.py FLAVOR REFERENCE POST_OR_FOLDER [...]
-FLAVOR is commonmark, velog or jekyll; REFERENCE is ``cmarkgfm`` (GitHub's cmark-gfm, a
-Python package: ``pip install cmarkgfm``, not a dependency of the app) or a command that reads
-a JSON array of markdown strings on stdin and writes a
+FLAVOR is commonmark, velog, hugo or jekyll; REFERENCE is ``cmarkgfm`` (GitHub's cmark-gfm, a
+Python package: ``pip install cmarkgfm``, not a dependency of the app), ``hugo`` (the ``hugo``
+program on PATH builds a scratch site of the posts with default settings and its pages are
+read back) or a command that reads a JSON array of markdown strings on stdin and writes a
 JSON array of HTML strings (the velog and kramdown reference renderers do). Posts' front matter
 is left out. Prints, per post that differs, the first differing block, then the counts.
 
@@ -16,9 +17,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -45,7 +48,15 @@ BLOCKS = {
     "dt",
     "dd",
 }
-SKIPPED = {"section", "svg", "math"}  # footnotes, drawings and math: compared elsewhere, or not at all
+SKIPPED = {"section", "svg", "math", "figure"}  # footnotes, drawings, math, figures: not compared
+# template tags (Liquid, Hugo shortcodes) run before markdown on the site: our labelled
+# placeholders, and the platform renderer's paragraphs holding nothing but such a tag, are left out
+PLACEHOLDERS = ("footnote", "katex", "liquid", "shortcode", "raw-html-omitted")
+LIQUID_HIGHLIGHT = re.compile(
+    r"^[ \t]*\{%-?[ \t]*highlight[ \t]+(\w+)[^%]*%\}[ \t]*\n(.*?)^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}",
+    re.DOTALL | re.MULTILINE,
+)
+TEMPLATE_ONLY = re.compile(r"\s*(\{%.*?%\}|\{\{.*?\}\})\s*", re.DOTALL)
 
 
 class Structure(HTMLParser):
@@ -56,27 +67,66 @@ class Structure(HTMLParser):
         self.lines: list[str] = []
         self.depth = 0
         self.skipping = 0
+        self.paragraph: tuple[int, list[str]] | None = None  # where the open <p> began, its text
         self.feed(fragment)
 
     def handle_starttag(self, tag, attrs):
         classes = dict(attrs).get("class") or ""
-        if tag in SKIPPED or self.skipping or "footnote" in classes or "katex" in classes:
+        if tag in SKIPPED or self.skipping or any(name in classes for name in PLACEHOLDERS):
             self.skipping += tag not in ("br", "hr", "img", "input")
             return
+        if tag == "p":
+            self.paragraph = (len(self.lines), [])
         if tag in BLOCKS:
             self.lines.append(f"{'  ' * self.depth}{tag}")
             if tag != "hr":
                 self.depth += 1
 
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)  # <img/>, <br/>: no end tag to count
+        if tag not in ("br", "hr", "img", "input"):
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag):
         if self.skipping:
             self.skipping -= 1
             return
+        if tag == "p" and self.paragraph is not None:
+            start, text = self.paragraph
+            if TEMPLATE_ONLY.fullmatch("".join(text)):
+                del self.lines[start:]
+            self.paragraph = None
         if tag in BLOCKS and tag != "hr":
             self.depth = max(0, self.depth - 1)
 
+    def handle_data(self, data):
+        if self.paragraph is not None:
+            self.paragraph[1].append(data)
+
+
+def hugo_pages(texts: list[str]) -> list[str]:
+    """Each text as the ``hugo`` program renders it, as one page of a site of default settings."""
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch)
+        (site / "content" / "posts").mkdir(parents=True)
+        (site / "layouts" / "_default").mkdir(parents=True)
+        (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}")
+        (site / "layouts" / "_default" / "list.html").write_text("")
+        (site / "hugo.toml").write_text('baseURL = "http://example.org/"\ntitle = "t"\n')
+        for index, text in enumerate(texts):
+            page = site / "content" / "posts" / f"p{index}.md"
+            page.write_text(f"---\ntitle: p{index}\n---\n{text}", encoding="utf-8")
+        run = subprocess.run(["hugo", "--quiet", "-d", "public"], cwd=site, capture_output=True, text=True)
+        pages = []
+        for index in range(len(texts)):
+            built = site / "public" / "posts" / f"p{index}" / "index.html"
+            pages.append(built.read_text(encoding="utf-8") if built.exists() else "HUGO-ERROR " + run.stderr)
+        return pages
+
 
 def reference(command: str, texts: list[str]) -> list[str]:
+    if command == "hugo":
+        return hugo_pages(texts)
     if command == "cmarkgfm":
         import cmarkgfm
         from cmarkgfm.cmark import Options
@@ -103,7 +153,10 @@ def main(argv: list[str]) -> int:
         )
     ]
     bodies = [load_post(path).body for path in paths]
-    theirs = reference(command, bodies)
+    if flavor == "jekyll":  # Jekyll's Liquid pass makes {% highlight %} a code block before kramdown
+        theirs = reference(command, [LIQUID_HIGHLIGHT.sub(r"```\1\n\2```", body) for body in bodies])
+    else:
+        theirs = reference(command, bodies)
     differ = 0
     for path, body, html in zip(paths, bodies, theirs):
         ours = Structure(render_markdown(body, flavor=flavor)).lines

@@ -27,6 +27,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from . import platforms
+from .goldmark import goldmark_plugin, omitted
+from .ial import heading_attributes_plugin, ial_plugin
+from .kramdown import kramdown_plugin
 from .cards import highlighted_code
 from .templates import hugo_plugin, jekyll_plugin
 
@@ -52,10 +55,15 @@ PROFILES = {
     "velog": Profile(
         autolinks="protocol", footnotes=False, breaks=True, math=True, plugins=(platforms.velog_plugin,)
     ),
-    "hugo": Profile(deflists=True, typographer=True, plugins=(hugo_plugin,)),
+    "hugo": Profile(
+        deflists=True, typographer=True, plugins=(hugo_plugin, goldmark_plugin, heading_attributes_plugin)
+    ),
     # kramdown's GFM parser: no bare-URL links, ~~two~~ only
     "jekyll": Profile(
-        autolinks="", deflists=True, typographer=True, plugins=(jekyll_plugin, platforms.kramdown_html_plugin)
+        autolinks="",
+        deflists=True,
+        typographer=True,
+        plugins=(jekyll_plugin, platforms.kramdown_html_plugin, kramdown_plugin, ial_plugin),
     ),
 }
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
@@ -82,10 +90,19 @@ def _code_block(self, tokens, idx, options, env) -> str:
 
 def _html_block(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
+    if token.meta.get("raw") and not env.get("raw_html", True):
+        return omitted(token.content, block=True)
     line = token.attrGet("data-line")
     if line is None:
         return token.content
     return _FIRST_TAG.sub(lambda m: f'{m.group(1)} data-line="{line}"', token.content, count=1)
+
+
+def _html_inline(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    if token.meta.get("raw") and not env.get("raw_html", True):
+        return omitted(token.content, block=False)
+    return token.content
 
 
 def _math(display: bool):
@@ -112,7 +129,9 @@ def _annotate(state: StateCore) -> None:
     for index, token in enumerate(tokens):
         if token.level == 0 and token.map is not None and token.nesting >= 0 and token.type != "inline":
             token.attrSet("data-line", str(token.map[0] + first_line))
-        if token.type == "heading_open" and index + 1 < len(tokens):
+        if token.type == "heading_open" and token.attrGet("id") is not None:  # kramdown's {#id}
+            seen.setdefault(str(token.attrGet("id")), 0)
+        elif token.type == "heading_open" and index + 1 < len(tokens):
             inline = tokens[index + 1]
             text = "".join(
                 child.content for child in inline.children or [] if child.type in ("text", "code_inline")
@@ -200,6 +219,7 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
         md.add_render_rule("fence", _fence)
         md.add_render_rule("code_block", _code_block)
         md.add_render_rule("html_block", _html_block)
+        md.add_render_rule("html_inline", _html_inline)
     return md
 
 
@@ -218,10 +238,11 @@ def parser(flavor: str, plain: bool = False) -> MarkdownIt:
 
 
 def render_tokens(
-    text: str, flavor: str, first_line: int = 1, plain: bool = False
+    text: str, flavor: str, first_line: int = 1, plain: bool = False, raw_html: bool = True
 ) -> tuple[str, list[tuple[str, bool]]]:
-    """``text`` as unsanitized HTML, and the TeX of its math (each a marker in the HTML)."""
-    env: dict = {"first_line": first_line, "flavor": flavor}
+    """``text`` as unsanitized HTML, and the TeX of its math (each a marker in the HTML);
+    ``raw_html`` false shows the post's own HTML as hints, as a Hugo site that hides it does."""
+    env: dict = {"first_line": first_line, "flavor": flavor, "raw_html": raw_html}
     fragment = parser(flavor, plain).render(text, env)
     return fragment, env.get("maths", [])
 

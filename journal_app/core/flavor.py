@@ -4,13 +4,21 @@ A velog backup (``content/`` and ``images/``, possibly inside a dated backup fol
 site (``hugo.toml``, ``config.toml``, ``hugo.yaml``, ``content/``), a Jekyll site
 (``_config.yml``, ``_posts``), an MkDocs site (``mkdocs.yml``) or a Pelican site
 (``pelicanconf.py``); anything else is plain CommonMark (GitHub's dialect).
+
+A Hugo site's configuration also says whether its pages show raw HTML (goldmark's
+``markup.goldmark.renderer.unsafe``, off by default): :func:`raw_html_shown`.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import tomllib
+from functools import lru_cache
 from pathlib import Path
+
+import yaml
 
 FLAVORS = ("velog", "hugo", "jekyll", "commonmark", "python-markdown")
 _DATED = re.compile(r"\d{4}-?\d{2}-?\d{2}")  # a velog-backup run folder, e.g. 2021-03-28
@@ -48,3 +56,80 @@ def detect_flavor(root: str | os.PathLike) -> str:
     if (root / "content").is_dir():
         return "hugo"
     return "commonmark"
+
+
+_HUGO_CONFIGS = ("hugo", "config")
+_HUGO_FORMATS = (".toml", ".yaml", ".yml", ".json")
+
+
+def _lower_keys(value: object) -> object:
+    """Hugo's configuration keys are case-insensitive."""
+    if isinstance(value, dict):
+        return {str(key).lower(): _lower_keys(item) for key, item in value.items()}
+    return value
+
+
+def _parse(suffix: str, text: str) -> object:
+    if suffix == ".toml":
+        return tomllib.loads(text)
+    if suffix == ".json":
+        return json.loads(text)
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=16)
+def _read_cached(path: Path, stamp: tuple[int, int]) -> dict:
+    try:
+        data = _parse(path.suffix, path.read_text(encoding="utf-8"))
+    except Exception:  # a file that does not read or parse (Hugo stops there): its default holds
+        return {}
+    lowered = _lower_keys(data)
+    return lowered if isinstance(lowered, dict) else {}
+
+
+def _read_config(path: Path) -> dict:
+    """A Hugo configuration file as a dictionary (empty when it does not read); read again
+    only when the file changes."""
+    try:
+        status = path.stat()
+    except OSError:
+        return {}
+    return _read_cached(path, (status.st_mtime_ns, status.st_size))
+
+
+def _config_files(root: Path) -> list[tuple[Path, tuple[str, ...]]]:
+    """Each Hugo configuration file of the site, with the key path its ``markup`` table is at."""
+    markup: tuple[str, ...] = ("markup",)
+    found = [
+        (root / f"{name}{suffix}", markup)
+        for name in _HUGO_CONFIGS
+        for suffix in _HUGO_FORMATS
+        if (root / f"{name}{suffix}").is_file()
+    ][:1]  # Hugo reads the first of these it finds
+    folder = root / "config" / "_default"
+    for name, path in (("hugo", markup), ("config", markup), ("markup", ())):
+        for suffix in _HUGO_FORMATS:
+            if (folder / f"{name}{suffix}").is_file():
+                found.append((folder / f"{name}{suffix}", path))
+    return found
+
+
+def hugo_raw_html(root: str | os.PathLike | None) -> bool:
+    """Whether the Hugo site at ``root`` shows raw HTML: goldmark's
+    ``markup.goldmark.renderer.unsafe`` (off unless the site's configuration turns it on)."""
+    if root is None:
+        return False
+    shown = False
+    for path, prefix in _config_files(Path(root)):
+        value: object = _read_config(path)
+        for key in (*prefix, "goldmark", "renderer", "unsafe"):
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, bool):
+            shown = value
+    return shown
+
+
+def raw_html_shown(root: str | os.PathLike | None, flavor: str) -> bool:
+    """Whether posts of ``flavor`` in the journal at ``root`` show their raw HTML on the site
+    (every platform does but Hugo, whose site settings decide)."""
+    return hugo_raw_html(root) if flavor == "hugo" else True

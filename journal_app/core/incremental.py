@@ -160,10 +160,12 @@ def _raw_html(tokens: Iterable[Token]) -> bool:
 class IncrementalRenderer:
     """Renders one post again and again as it is edited (one flavor; not thread-safe)."""
 
-    def __init__(self, flavor: str = "commonmark") -> None:
+    def __init__(self, flavor: str = "commonmark", raw_html: bool | None = None) -> None:
         if flavor not in FLAVORS:
             raise ValueError(f"unknown flavor {flavor!r} (one of: {', '.join(FLAVORS)})")
         self.flavor = flavor
+        # whether the site shows the post's own HTML (None: the platform's default, as render_markdown)
+        self.raw_html = raw_html if raw_html is not None else flavor != "hugo"
         self._text = ""
         self._lines: list[str] | None = None
         self._units: list[_Unit] = []
@@ -199,7 +201,9 @@ class IncrementalRenderer:
         )
 
     def _whole(self, text: str, first_line: int, image_url: ImageUrl | None) -> Rendering:
-        fragment = render_markdown(text, flavor=self.flavor, first_line=first_line, image_url=image_url)
+        fragment = render_markdown(
+            text, flavor=self.flavor, first_line=first_line, image_url=image_url, raw_html=self.raw_html
+        )
         if not self._units or self._units[0].html != fragment:
             unit = _Unit(0, [fragment], [], (), (), True, False, first_line, fragment, fragment, next(_keys))
             self._units = [unit]
@@ -325,7 +329,12 @@ class IncrementalRenderer:
         """Units for lines ``begin``..``end``; with ``target``, only those before it, or None when
         the parse does not start a self-contained unit exactly there."""
         source = "\n".join(lines[begin:end]) + ("\n" if end < len(lines) else "")
-        env: dict = {"first_line": first_line + begin, "flavor": self.flavor, "slugs": seen}
+        env: dict = {
+            "first_line": first_line + begin,
+            "flavor": self.flavor,
+            "slugs": seen,
+            "raw_html": self.raw_html,
+        }
         if not reference_pass:
             env["references"] = self._references
         md = parser(self.flavor)

@@ -15,7 +15,6 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_block.list import list_block, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -23,6 +22,7 @@ from mdit_py_plugins.gfm_autolink._match import match_http
 from mdit_py_plugins.gfm_autolink.index import _protocol_rule
 
 from .cards import embed_card, missing_image
+from .remark import velog_lists_plugin
 
 _NOT_SLUG = re.compile(r"[^\w\- ]")
 
@@ -33,28 +33,38 @@ def github_slug(text: str) -> str:
     return _NOT_SLUG.sub("", text.lower()).replace(" ", "-")
 
 
-# velog highlights with Prism, whose language names differ from Pygments' in a few places
-_VELOG_LANGUAGES = {
-    "js": "javascript",
-    "ts": "typescript",
-    "sh": "bash",
-    "shell": "bash",
-    "py": "python",
+# velog highlights a fence with ``Prism.languages[lang] || Prism.languages.markup``: the language
+# name exactly as written, among the Prism components velog-client loads (with their aliases);
+# any other name, or none, is highlighted as markup (HTML). Prism name -> Pygments lexer.
+_VELOG_PRISM = {
+    **dict.fromkeys(("markup", "html", "xml", "svg", "mathml", "ssml", "atom", "rss"), "html"),
+    **dict.fromkeys(("javascript", "js"), "javascript"),
+    **dict.fromkeys(("bash", "sh", "shell"), "bash"),
+    **dict.fromkeys(("typescript", "ts"), "typescript"),
+    **dict.fromkeys(("python", "py"), "python"),
+    **dict.fromkeys(("csharp", "cs", "dotnet"), "csharp"),
+    **dict.fromkeys(("kotlin", "kt", "kts"), "kotlin"),
+    "clike": "c",
+    "css": "css",
     "jsx": "jsx",
     "tsx": "tsx",
-    "kt": "kotlin",
-    "yml": "yaml",
-    "md": "markdown",
-    "c++": "cpp",
-    "objc": "objective-c",
-    "vue": "html",
+    "go": "go",
+    "scss": "scss",
+    "java": "java",
+    "graphql": "graphql",
+    "php": "php",
+    "aspnet": "aspx-cs",
+    "sql": "sql",
+    "swift": "swift",
+    "erlang": "erlang",
+    "elixir": "elixir",
 }
 
 
 def code_language(language: str, flavor: str) -> str:
     """The Pygments name for a fence's language on ``flavor``."""
     if flavor == "velog":
-        return _VELOG_LANGUAGES.get(language.lower(), language)
+        return _VELOG_PRISM.get(language, "html")
     return language
 
 
@@ -218,21 +228,9 @@ def _undefined_lines(state: StateCore) -> None:
                 children[index] = placeholder
 
 
-def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if (
-        silent
-        and state.parentType == "paragraph"
-        and state.blkIndent == 0
-        and state.sCount[start] < 4
-        and skipOrderedListMarker(state, start) >= 0
-    ):
-        return False  # remark-parse 7: a numbered list never interrupts a top-level paragraph
-    return list_block(state, start, end, silent)
-
-
 def velog_plugin(md: MarkdownIt) -> None:
-    """velog's embeds, ``undefined`` lines, and numbered lists that need a blank line above."""
-    md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
+    """velog's embeds, ``undefined`` lines and lists (:mod:`.remark`)."""
+    velog_lists_plugin(md)
     md.inline.ruler.before("image", "velog_embed", _velog_embed)
     md.core.ruler.push("velog_undefined", _undefined_lines)
 

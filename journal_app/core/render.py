@@ -23,7 +23,7 @@ from .cards import missing_image
 from .dates import local, zone_label
 from .encoding import displayable
 from .engine import render_tokens
-from .flavor import FLAVORS
+from .flavor import FLAVORS, raw_html_shown
 from .platforms import mathml
 from .post import Post
 from .pymd import render_python_markdown
@@ -135,10 +135,18 @@ def _put_math_back(fragment: str, maths: list[tuple[str, bool]]) -> str:
 
 
 def render_markdown(
-    text: str, *, flavor: str = "commonmark", first_line: int = 1, image_url: ImageUrl | None = None
+    text: str,
+    *,
+    flavor: str = "commonmark",
+    first_line: int = 1,
+    image_url: ImageUrl | None = None,
+    raw_html: bool | None = None,
 ) -> str:
     """Markdown text -> HTML fragment as ``flavor``'s platform renders it, each top-level block
-    marked with its file line (``first_line`` is the file line of the text's first line)."""
+    marked with its file line (``first_line`` is the file line of the text's first line).
+    ``raw_html`` says whether the site shows the post's own HTML (None: the platform's default,
+    which hides it on Hugo only; :func:`.flavor.raw_html_shown` reads a site's setting); hidden
+    HTML is shown as a hint holding its source."""
     if flavor not in FLAVORS:
         raise ValueError(f"unknown flavor {flavor!r} (one of: {', '.join(FLAVORS)})")
     text = displayable(text)
@@ -146,7 +154,8 @@ def render_markdown(
     if flavor == "python-markdown":
         fragment, maths = render_python_markdown(text, first_line), []
     else:
-        fragment, maths = render_tokens(text, flavor, first_line)
+        shown = raw_html if raw_html is not None else flavor != "hugo"
+        fragment, maths = render_tokens(text, flavor, first_line, raw_html=shown)
     fragment = clean_fragment(fragment, maths)
     return rewrite_images(fragment, image_url) if image_url is not None else fragment
 
@@ -165,10 +174,17 @@ def render_post(
     image_url: ImageUrl | None = None,
     flavor: str = "commonmark",
 ) -> str:
-    """A post's body as an HTML fragment; images resolve against the post and the journal."""
+    """A post's body as an HTML fragment; images resolve against the post and the journal,
+    whose site settings say whether raw HTML shows (Hugo)."""
     root = Path(journal_root) if journal_root is not None else None
     resolver = image_url or file_image_url(post.path, root)
-    return render_markdown(post.body, flavor=flavor, first_line=post.body_start_line, image_url=resolver)
+    return render_markdown(
+        post.body,
+        flavor=flavor,
+        first_line=post.body_start_line,
+        image_url=resolver,
+        raw_html=raw_html_shown(root, flavor),
+    )
 
 
 def readable_date(moment: datetime, lang: str) -> str:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.boundary import vet_image
 from ..core.export import build_document
+from ..core.flavor import raw_html_shown
 from ..core.incremental import IncrementalRenderer, Rendering, page_patch
 from ..core.render import file_image_url
 
@@ -140,8 +141,13 @@ class RenderWorker(QObject):
     ) -> None:
         resolver = file_image_url(Path(post_path) if post_path else None, Path(root) if root else None)
         try:
-            if self._renderer is None or self._renderer.flavor != flavor or self._post != post_path:
-                self._renderer, self._post = IncrementalRenderer(flavor), post_path
+            raw_html = raw_html_shown(root or None, flavor)  # a Hugo site's settings decide
+            if (
+                self._renderer is None
+                or (self._renderer.flavor, self._renderer.raw_html) != (flavor, raw_html)
+                or self._post != post_path
+            ):
+                self._renderer, self._post = IncrementalRenderer(flavor, raw_html), post_path
             rendering = self._renderer.render(body, first_line, resolver)
         except Exception as exc:  # a renderer bug must not kill the preview thread
             self._renderer = None

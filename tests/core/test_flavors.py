@@ -299,7 +299,7 @@ def test_the_sanitizer_keeps_what_the_commonmark_engine_makes():
         "[^1]: 각주 내용\n"
     )
     for flavor in ("commonmark", "velog", "hugo", "jekyll"):
-        out = render_markdown(text, flavor=flavor)
+        out = render_markdown(text, flavor=flavor, raw_html=True)  # Hugo: a site that shows it
         elements = Text(out)
         assert '<h1 data-line="1" id="' in out and '<th style="text-align:center">가운데</th>' in out
         assert re.search(r'<input(?=[^>]* checked="")(?=[^>]* type="checkbox")(?=[^>]* disabled="")', out)

@@ -92,24 +92,29 @@ def same(got: str, expected: str) -> None:
     )
 
 
-@pytest.mark.parametrize("flavor", FLAVORS)
+@pytest.mark.parametrize(
+    "flavor, raw_html",
+    [(flavor, None) for flavor in FLAVORS] + [("hugo", True), ("velog", False)],  # a site's setting
+)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(start=post, edits=st.lists(edit, min_size=1, max_size=12), first_line=st.integers(1, 9))
 @example(  # the line under a table's header stops being its delimiter row: the paragraph above goes on
     start="문단\n| a | b |\n|---|---|\n| 1 | 2 |\n\n끝", edits=[("type", 0.5, "x")], first_line=1
 )
-def test_after_every_edit_the_render_is_the_full_render(flavor, start, edits, first_line):
-    renderer = IncrementalRenderer(flavor)
+def test_after_every_edit_the_render_is_the_full_render(flavor, raw_html, start, edits, first_line):
+    renderer = IncrementalRenderer(flavor, raw_html)
     text = start
     same(
         renderer.render(text, first_line).fragment,
-        render_markdown(text, flavor=flavor, first_line=first_line),
+        render_markdown(text, flavor=flavor, first_line=first_line, raw_html=raw_html),
     )
     shown: Rendering | None = None
     for change in edits:
         text = apply(text, change)
         rendering = renderer.render(text, first_line)
-        same(rendering.fragment, render_markdown(text, flavor=flavor, first_line=first_line))
+        same(
+            rendering.fragment, render_markdown(text, flavor=flavor, first_line=first_line, raw_html=raw_html)
+        )
         assert len(set(rendering.keys)) == len(rendering.keys)
         if shown is not None:  # what the page holds after the patch is the new render
             units = patched(shown, page_patch(shown, rendering), rendering)

@@ -1,0 +1,284 @@
+"""Jekyll's markdown as kramdown (with its GFM parser) reads it, where that differs from GFM.
+
+The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
+
+- **tables**: any block of lines that each hold an unescaped ``|`` is a table when a blank
+  line (or the start of its container) comes before it and a blank line (or the end) after it;
+  the ``|---|`` line is optional (without it the table has no header), a later one starts a
+  new body, a table never interrupts a paragraph, and rows may be of any length;
+- **lists**: only ``1.`` numbers a list (``1)`` is text), and every line right under an
+  item's line (no blank line between) that starts no item belongs to the item, a fence, a
+  heading or a quote as much as text (CommonMark lets only paragraph text run on);
+- **span-level HTML**: a line opening with a tag that is not a block element (``<br>``,
+  ``<img>``, ``<u>``) starts a paragraph, not an HTML block (CommonMark's seventh kind);
+- **list items**: the first paragraph of an item is shown without ``<p>`` unless a blank line
+  follows it inside the item, item by item (GFM decides for the whole list), and the last
+  item keeps its ``<p>`` when every item before it has one;
+- **abbreviations**: a block ``*[HTML]: Hyper Text Markup Language`` defines one; every
+  ``HTML`` standing as a word in the post's text becomes ``<abbr title=...>``, and the
+  definition itself is not shown (as on the site).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
+from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+_PIPE = re.compile(r"^\||[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK
+_SEPARATOR = re.compile(r"^[+|: \t-]*?-[+|: \t-]*?[ \t]*$")
+_ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
+_OTHER_BLOCK = re.compile(r"(?:[*+-]|\d+\.)(?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|```|~~~")  # these win
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+_ABBREVIATION = re.compile(r" {0,3}\*\[([^\]\n]+)\]:[ \t]*(.*?)[ \t]*$")
+
+
+def _text(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def _after_boundary(state: StateBlock, start: int) -> bool:
+    """kramdown's ``after_block_boundary?``: a blank line or the container's start before."""
+    if start == 0 or state.isEmpty(start - 1):
+        return True
+    previous = state.tokens[-1] if state.tokens else None
+    return previous is not None and previous.nesting == 1 and previous.type != "paragraph_open"
+
+
+def _cells(row: str) -> list[str]:
+    """A row split at the ``|`` outside code spans; ``\\|`` stays in its cell."""
+    protected = _CODE_SPAN.sub(lambda found: found.group().replace("|", "\x00"), row)
+    return [cell.replace("\x00", "|") for cell in _CELL_SPLIT.split(protected)]
+
+
+def _row_cells(row: str, leading_pipe: bool) -> list[str]:
+    cells = _cells(row.rstrip())
+    if leading_pipe and cells and not cells[0].strip():
+        cells.pop(0)
+    if cells and not cells[-1].strip():
+        cells.pop()
+    return [cell.strip() for cell in cells]
+
+
+def _alignment(separator: str) -> list[str]:
+    return [
+        ("center" if left and right else "left" if left else "right" if right else "")
+        for left, right in _ALIGN.findall(separator)
+    ]
+
+
+def _kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if silent or state.sCount[start] - state.blkIndent >= 4 or not _after_boundary(state, start):
+        return False
+    if _OTHER_BLOCK.match(_text(state, start)):
+        return False
+    last = start
+    while last < end and not state.isEmpty(last) and _PIPE.search(_text(state, last)):
+        last += 1
+    if last == start or (last < end and not state.isEmpty(last)):
+        return False  # no table line, or the block goes on without a blank line
+    lines = [_text(state, line) for line in range(start, last)]
+    leading_pipe = lines[0].lstrip().startswith("|")
+    groups: list[tuple[str, list[list[str]]]] = []  # ("thead" or "tbody", rows)
+    rows: list[list[str]] = []
+    alignment: list[str] = []
+    for text in lines:
+        if _SEPARATOR.match(text):
+            if not rows:
+                continue
+            if not alignment and not groups:
+                groups.append(("thead", rows))
+                alignment = _alignment(text) or [""]
+            else:
+                groups.append(("tbody", rows))
+            rows = []
+        else:
+            rows.append(_row_cells(text, leading_pipe))
+    if rows:
+        groups.append(("tbody", rows))
+    if not any(kind == "tbody" for kind, _ in groups):
+        return False  # kramdown: a table without a body is no table
+    columns = max(len(row) for _, group in groups for row in group)
+    alignment = (alignment + [""] * columns)[:columns]
+    opening = state.push("table_open", "table", 1)
+    opening.map = [start, last]
+    for kind, group in groups:
+        state.push(f"{kind}_open", kind, 1)
+        cell = "th" if kind == "thead" else "td"
+        for row in group:
+            state.push("tr_open", "tr", 1)
+            for index in range(columns):
+                token = state.push(f"{cell}_open", cell, 1)
+                if alignment[index]:
+                    token.attrs = {"style": f"text-align:{alignment[index]}"}
+                inline = state.push("inline", "", 0)
+                inline.content = row[index] if index < len(row) else ""
+                inline.map = [start, last]
+                inline.children = []
+                state.push(f"{cell}_close", cell, -1)
+            state.push("tr_close", "tr", -1)
+        state.push(f"{kind}_close", kind, -1)
+    state.push("table_close", "table", -1)
+    state.line = last
+    return True
+
+
+def _item_indent(state: StateBlock, line: int) -> int:
+    """The column an item's text starts at (its line holds a list marker)."""
+    marker_end = skipOrderedListMarker(state, line)
+    if marker_end < 0:
+        marker_end = skipBulletListMarker(state, line)
+    spaces = 0
+    while marker_end + spaces < state.eMarks[line] and state.src[marker_end + spaces] in " \t":
+        spaces += 1
+    start = state.bMarks[line] + state.tShift[line]
+    return state.sCount[line] + (marker_end - start) + (1 if spaces > 4 or not spaces else spaces)
+
+
+def _starts_item(state: StateBlock, line: int) -> bool:
+    return skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
+
+
+def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    ordered = skipOrderedListMarker(state, start)
+    if ordered >= 0 and state.src[ordered - 1] == ")":
+        return False  # kramdown: 1) is no list marker
+    if silent or state.sCount[start] - state.blkIndent >= 4 or not _starts_item(state, start):
+        return list_block(state, start, end, silent)
+    # kramdown's lazy lines: shown to markdown-it as indented under the item, for this parse only
+    raised: dict[int, int] = {}
+    indent = _item_indent(state, start)
+    for line in range(start + 1, end):
+        if state.isEmpty(line):
+            continue
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if state.sCount[line] < indent and _starts_item(state, line):
+            if state.sCount[line] < state.sCount[start]:
+                break  # an item of a list around this one: this list ends here
+            indent = _item_indent(state, line)  # the next item's own text column
+            continue
+        if state.isEmpty(line - 1):
+            if state.sCount[line] < indent:
+                break  # after a blank line only indented lines go on with the item
+            continue
+        if state.sCount[line] < indent and not text.startswith(("{:", "<")):
+            raised[line] = state.sCount[line]
+            state.sCount[line] = indent
+    try:
+        return list_block(state, start, end, silent)
+    finally:
+        for line, count in raised.items():
+            state.sCount[line] = count
+
+
+def _kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    if not any(opening.search(line) for opening, _, _ in HTML_SEQUENCES[:-1]):
+        return False  # only CommonMark's seventh kind would take it: a span-level tag
+    return html_block(state, start, end, silent)
+
+
+def _item_paragraphs(state: StateCore) -> None:
+    """kramdown's ``<p>`` per list item (see the module's docstring)."""
+    tokens = state.tokens
+    lines = state.src.split("\n")
+    for index, token in enumerate(tokens):
+        if token.type not in ("bullet_list_open", "ordered_list_open"):
+            continue
+        level = token.level
+        items: list[list[int]] = []  # per item, the indexes of its direct children's openers
+        for at in range(index + 1, len(tokens)):
+            inner = tokens[at]
+            if inner.level == level and inner.nesting == -1:
+                break
+            if inner.type == "list_item_open" and inner.level == level + 1:
+                items.append([])
+            elif items and inner.level == level + 2 and inner.nesting >= 0 and inner.type != "inline":
+                items[-1].append(at)
+        shown_before = True  # every item so far shows its first paragraph as <p>
+        for number, children in enumerate(items):
+            is_last = number == len(items) - 1
+            for child in children:
+                if tokens[child].type == "paragraph_open":
+                    _show(tokens, child, True)
+            first = tokens[children[0]] if children else None
+            if first is None or first.type != "paragraph_open" or first.map is None:
+                shown_before = False
+                continue
+            after = first.map[1]
+            blank_after = after < len(lines) and not lines[after].strip(" \t>")
+            bare = (not blank_after or (is_last and len(children) == 1)) and (
+                not is_last or len(items) == 1 or not shown_before
+            )
+            _show(tokens, children[0], not bare)
+            shown_before = shown_before and not bare
+
+
+def _show(tokens: list[Token], opening: int, shown: bool) -> None:
+    """Show (or hide) the ``<p>`` of the paragraph opening at ``opening``."""
+    tokens[opening].hidden = not shown
+    level = tokens[opening].level
+    closing = next(i for i in range(opening + 1, len(tokens)) if tokens[i].level == level)
+    tokens[closing].hidden = not shown
+
+
+def _abbreviation(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    found = _ABBREVIATION.match(state.src, state.bMarks[start], state.eMarks[start])
+    if found is None:
+        return False
+    if not silent:
+        state.env.setdefault("abbreviations", {})[found.group(1).strip()] = found.group(2)
+        token = state.push("abbreviation", "", 0)
+        token.map = [start, start + 1]
+    state.line = start + 1
+    return True
+
+
+def _abbreviate(state: StateCore) -> None:
+    """Every defined abbreviation, standing as a word in text, in an ``<abbr>``."""
+    known: dict[str, str] = state.env.get("abbreviations") or {}
+    if not known:
+        return
+    names = sorted(known, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        out: list[Token] = []
+        for child in block.children:
+            if child.type != "text" or not pattern.search(child.content):
+                out.append(child)
+                continue
+            for number, piece in enumerate(pattern.split(child.content)):
+                if number % 2 == 0:
+                    if piece:
+                        text = Token("text", "", 0)
+                        text.content = piece
+                        out.append(text)
+                    continue
+                opening = Token("abbr_open", "abbr", 1)
+                opening.attrs = {"title": known[piece]}
+                inner = Token("text", "", 0)
+                inner.content = piece
+                out.extend([opening, inner, Token("abbr_close", "abbr", -1)])
+        block.children = out
+
+
+def kramdown_plugin(md: MarkdownIt) -> None:
+    """kramdown's tables, list markers, span-level HTML, list-item paragraphs and
+    abbreviations (Jekyll)."""
+    md.block.ruler.at("table", _kramdown_table)
+    md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.before("paragraph", "abbreviation", _abbreviation)
+    md.add_render_rule("abbreviation", lambda *args: "")
+    md.core.ruler.push("kramdown_item_paragraphs", _item_paragraphs)
+    md.core.ruler.push("kramdown_abbreviations", _abbreviate)

@@ -1,0 +1,125 @@
+"""velog's lists as remark-parse 7 reads them, where that differs from CommonMark.
+
+velog parses with remark 11 (remark-parse 7, which predates its CommonMark mode). Its list
+tokenizer differs from CommonMark in ways real posts meet, each a markdown-it rule here:
+
+- a numbered list never interrupts a top-level paragraph (a blank line must come first), and
+  only ``1.`` numbers a list (``1)`` is text);
+- two blank lines in a row end a list: what follows is a new list or a new block, even when it
+  is indented under the item (CommonMark keeps one loose list);
+- a list is loose (its items' text in ``<p>``) when any item holds a blank line with more of
+  the item after it, nested lists and code inside the item included (CommonMark looks only at
+  the blank lines between the item's own children).
+
+Its table tokenizer ends a table at the first line without a ``|`` (GFM makes that line a
+row), and a table never interrupts a paragraph.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
+from markdown_it.rules_block.table import table
+from markdown_it.rules_core import StateCore
+
+
+def _content_indent(state: StateBlock, line: int) -> int:
+    """How far an item's text starts from its list's own indent (remark's ``item.indent``)."""
+    marker_end = skipOrderedListMarker(state, line)
+    if marker_end < 0:
+        marker_end = skipBulletListMarker(state, line)
+    if marker_end < 0:
+        return 2
+    start = state.bMarks[line] + state.tShift[line]
+    spaces = 0
+    while marker_end + spaces < state.eMarks[line] and state.src[marker_end + spaces] == " ":
+        spaces += 1
+    return state.sCount[line] - state.blkIndent + (marker_end - start) + (1 if spaces > 4 else spaces)
+
+
+def _two_blank_lines(state: StateBlock, start: int, end: int) -> int:
+    """The first line of the first two blank lines in a row after ``start`` (or ``end``): a
+    blank line counts when it is indented less than the item's text, as remark-parse 7 sees it."""
+    indent = _content_indent(state, start)
+    previous_blank = False
+    for line in range(start + 1, end):
+        empty = state.isEmpty(line)
+        blank = empty and state.sCount[line] - state.blkIndent < indent
+        if blank and previous_blank:
+            return line - 1
+        if not empty and state.sCount[line] - state.blkIndent < indent:
+            starts_item = skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
+            if state.sCount[line] < state.sCount[start] or (previous_blank and not starts_item):
+                return end  # the list ends here by CommonMark's own rules: no need to look on
+        previous_blank = blank
+    return end
+
+
+def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if (
+        silent
+        and state.parentType == "paragraph"
+        and state.blkIndent == 0
+        and state.sCount[start] < 4
+        and skipOrderedListMarker(state, start) >= 0
+    ):
+        return False  # remark-parse 7: a numbered list never interrupts a top-level paragraph
+    ordered = skipOrderedListMarker(state, start)
+    if ordered >= 0 and state.src[ordered - 1] == ")":
+        return False  # remark-parse 7 (not in CommonMark mode): 1) is no list marker
+    if state.sCount[start] - state.blkIndent >= 4 or silent:
+        return list_block(state, start, end, silent)
+    return list_block(state, start, _two_blank_lines(state, start, end), silent)
+
+
+def _velog_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    limit = start + 2  # the header and the |---| line, as GFM checks them
+    while (
+        limit < end and "|" in state.src[state.bMarks[limit] + state.tShift[limit] + 1 : state.eMarks[limit]]
+    ):
+        limit += 1
+    return table(state, start, min(limit, end), silent)
+
+
+def _spread(lines: list[str], first: int, last: int) -> bool:
+    """remark-parse 7's loose item: a blank line inside the item with more of it after."""
+    seen_blank = False
+    for line in lines[first:last]:
+        if not line.strip(" \t>"):
+            seen_blank = True
+        elif seen_blank:
+            return True
+    return False
+
+
+def _loose_lists(state: StateCore) -> None:
+    """Every list with a spread item shows all its items' text as paragraphs."""
+    tokens = state.tokens
+    lines: list[str] | None = None
+    for index, token in enumerate(tokens):
+        if token.type not in ("bullet_list_open", "ordered_list_open"):
+            continue
+        level, close = token.level, token.type.replace("_open", "_close")
+        end = next(
+            i for i in range(index + 1, len(tokens)) if tokens[i].type == close and tokens[i].level == level
+        )
+        inner = range(index + 1, end)
+        hidden = [i for i in inner if tokens[i].level == level + 2 and tokens[i].hidden]
+        if not hidden:
+            continue  # already loose, or no paragraph to show
+        if lines is None:
+            lines = state.src.split("\n")
+        items = [
+            tokens[i] for i in inner if tokens[i].type == "list_item_open" and tokens[i].level == level + 1
+        ]
+        if any(item.map is not None and _spread(lines, item.map[0], item.map[1]) for item in items):
+            for i in hidden:
+                tokens[i].hidden = False
+
+
+def velog_lists_plugin(md: MarkdownIt) -> None:
+    """velog's list and table rules (see the module's docstring)."""
+    md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("table", _velog_table)  # remark-parse 7: a table never interrupts a paragraph
+    md.core.ruler.push("velog_loose_lists", _loose_lists)

@@ -1,0 +1,250 @@
+"""Rules each platform's own renderer follows where it differs from CommonMark, each checked
+against what that renderer printed for the same text (velog's remark pipeline, kramdown for
+Jekyll, Debian's hugo), compared as block structure."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+from journal_app.core import load_post
+from journal_app.core.flavor import raw_html_shown
+from journal_app.core.render import render_markdown, render_post
+
+BLOCKS = {"p", "ul", "ol", "li", "pre", "table", "tr", "blockquote", "h1", "h2", "dl", "dt", "dd"}
+
+
+class Blocks(HTMLParser):
+    """The block elements of a fragment, one ``depth tag`` string each."""
+
+    def __init__(self, fragment: str):
+        super().__init__()
+        self.lines: list[str] = []
+        self.depth = 0
+        self.feed(fragment)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCKS:
+            self.lines.append("  " * self.depth + tag)
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in BLOCKS:
+            self.depth -= 1
+
+
+def blocks(text: str, flavor: str) -> list[str]:
+    return Blocks(render_markdown(text, flavor=flavor)).lines
+
+
+# (markdown, the platform's structure): printed by velog's pipeline (remark-parse 7)
+VELOG = [
+    # a blank line inside a nested list makes every list around it loose
+    (
+        "- a\n  - b\n\n  - c\n- d",
+        ["ul", "  li", "    p", "    ul", "      li", "        p", "      li", "        p", "  li", "    p"],
+    ),
+    (
+        "1. a\n   - b\n\n     more\n2. d",
+        ["ol", "  li", "    p", "    ul", "      li", "        p", "        p", "  li", "    p"],
+    ),
+    # ... and so does a blank line inside a fence of an item
+    ("- a\n  ```\n  x\n\n  y\n  ```\n- b", ["ul", "  li", "    p", "    pre", "  li", "    p"]),
+    # a blank line only at the item's end does not
+    ("- a\n- b\n\n\n", ["ul", "  li", "  li"]),
+    # two blank lines in a row end a list
+    ("- a\n\n\n- b", ["ul", "  li", "ul", "  li"]),
+    ("1. a\n\n\n2. b", ["ol", "  li", "ol", "  li"]),
+    ("- a\n\n\n  b", ["ul", "  li", "p"]),
+    ("- a\n  - b\n\n\n  - c", ["ul", "  li", "    ul", "      li", "ul", "  li"]),
+    ("> - a\n>\n>\n> - b", ["blockquote", "  ul", "    li", "  ul", "    li"]),
+    # blank lines indented as far as the item's text do not count
+    ("- a\n  \n  \n  b", ["ul", "  li", "    p", "    p"]),
+    # only 1. numbers a list
+    ("1) a\n2) b", ["p"]),
+    # a table ends at a line without |, and never interrupts a paragraph
+    ("| a | b |\n| - | - |\n| 1 | 2 |\ntext after", ["table", "  tr", "  tr", "p"]),
+    ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", VELOG)
+def test_velog_lists_as_remark_parse_7_reads_them(text, expected):
+    assert blocks(text, "velog") == expected
+
+
+def test_velog_highlights_only_the_languages_velog_loads_and_the_rest_as_markup():
+    def language(info: str) -> str:
+        out = render_markdown(f"```{info}\nx = 1\n```", flavor="velog")
+        return out.split('class="language-', 1)[1].split(" ", 1)[0]
+
+    assert [language(name) for name in ("js", "py", "sh", "ts", "kt", "cs", "clike", "go")] == [
+        "javascript",
+        "python",
+        "bash",
+        "typescript",
+        "kotlin",
+        "csharp",
+        "c",
+        "go",
+    ]
+    # Prism's table is case-sensitive and has no cpp, yaml or json in velog's build: markup
+    assert [language(name) for name in ("JS", "cpp", "yaml", "json", "")] == ["html"] * 5
+    # other flavors keep the name as written
+    assert 'class="language-cpp' in render_markdown("```cpp\nint x;\n```", flavor="commonmark")
+
+
+# printed by kramdown 2.4 with its GFM parser (Jekyll 4's settings)
+JEKYLL = [
+    # a table needs no |---| line; with one, the rows above it are the header
+    ("| a | b |\n| 1 | 2 |", ["table", "  tr", "  tr"]),
+    ("a | b\n1 | 2", ["table", "  tr", "  tr"]),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n\npara", ["table", "  tr", "  tr", "p"]),
+    # a table never interrupts a paragraph, and a line without | after it undoes it
+    ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\npara", ["p"]),
+    ("## x\n| a | b |\n|-|-|\n| 1 | 2 |", ["h2", "p"]),
+    # a later |---| line starts a new body; a | inside a code span stays in its cell
+    ("| a | b |\n|-|-|\n| c | d |\n|-|-|\n| e | f |", ["table", "  tr", "  tr", "  tr"]),
+    # lists, quotes and headings win over a table line
+    ("- | a | b |\n  |---|---|\n  | 1 | 2 |", ["ul", "  li", "    table", "      tr", "      tr"]),
+    ("> a | b", ["blockquote", "  table", "    tr"]),
+    ("# a | b", ["h1"]),
+    # an item's first paragraph is bare unless a blank line follows it in the item
+    (
+        "1. **a**\n   ```c\n   x\n   ```\n\n2. **b**\n   ```c\n   y\n   ```",
+        ["ol", "  li", "    pre", "  li", "    pre"],
+    ),
+    ("- a\n\n- b", ["ul", "  li", "    p", "  li", "    p"]),
+    ("- a\n- b\n\n- c", ["ul", "  li", "  li", "    p", "  li"]),
+    # kramdown nests by the item's content column, as CommonMark does
+    ("- a\n - b\n   - c", ["ul", "  li", "  li", "    ul", "      li"]),
+    ("1. a\n    - b\n        - c", ["ol", "  li", "    ul", "      li", "        ul", "          li"]),
+    # only 1. numbers a list
+    ("1) a\n2) b", ["p"]),
+    ("text\n1) a", ["p"]),
+    # a line right under an item's line belongs to the item, whatever block it starts
+    ("- a\n```\ncode\n```\n- c", ["ul", "  li", "    pre", "  li"]),
+    ("- a\n## b", ["ul", "  li", "    h2"]),
+    ("- a\n> q", ["ul", "  li", "    blockquote", "      p"]),
+    ("- a\n  - b\n```\nx\n```", ["ul", "  li", "    ul", "      li", "        pre"]),
+    ("- a\n\n```\nx\n```", ["ul", "  li", "pre"]),  # not after a blank line
+    ("- a\n```\nx\n```\n\n- b\n```\ny\n```", ["ul", "  li", "    pre", "  li", "    pre"]),
+    # a line opening with a span-level tag is a paragraph
+    ("<br>\n함수 선언", ["p"]),
+    ("a\n\n<br>\n\n## b", ["p", "p", "h2"]),
+    ('<img src="a.png">\ntext', ["p"]),
+    ("<div>\n*a*\n</div>", []),
+    # an abbreviation's definition is not shown
+    ("The HTML spec.\n\n*[HTML]: Hyper Text", ["p"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", JEKYLL)
+def test_jekyll_blocks_as_kramdown_reads_them(text, expected):
+    assert blocks(text, "jekyll") == expected
+
+
+def test_jekyll_table_cells_as_kramdown_splits_them():
+    out = render_markdown("|a|b|\n|:-:|-|\n|`x|y`|z|\n| 1 |", flavor="jekyll")
+    assert '<th style="text-align:center">a</th>' in out and "<code>x|y</code>" in out
+    assert out.count("<td") == 4  # the short row is filled up to the table's width
+
+
+def test_jekyll_abbreviations_as_kramdown_marks_them():
+    out = render_markdown(
+        "*[HTML]: Hyper Text Markup Language\n\nHTML is fine. XHTML is not HTML5.", flavor="jekyll"
+    )
+    assert out == (
+        '<p data-line="3"><abbr title="Hyper Text Markup Language">HTML</abbr> is fine. '
+        "XHTML is not HTML5.</p>\n"
+    )
+    assert "<abbr" not in render_markdown("`HTML`\n\n*[HTML]: x", flavor="jekyll")  # not in code
+    assert "*[HTML]" in render_markdown("*[HTML]: x", flavor="commonmark")
+
+
+HUGO_POST = "---\ntitle: t\n---\n<div>\n안녕 **굵게**\n</div>\n\na <kbd>Ctrl</kbd> b\n\n<!-- 메모 -->\n"
+
+
+def test_hugo_hides_raw_html_by_default_with_a_visible_hint():
+    out = render_markdown(HUGO_POST.split("---\n", 2)[2], flavor="hugo")
+    assert "<div>" not in out and "<kbd>" not in out  # as goldmark's unsafe = false
+    assert out.count('class="missing-image raw-html-omitted"') == 3  # div, <kbd> and </kbd>
+    assert "<code>&lt;div&gt;\n안녕 **굵게**\n&lt;/div&gt;</code>" in out  # its source stays readable
+    assert "a <span" in out and "Ctrl<span" in out  # the text between tags shows, as on the site
+    assert "메모" not in out  # a comment shows nothing either way
+    shown = render_markdown(HUGO_POST.split("---\n", 2)[2], flavor="hugo", raw_html=True)
+    assert "<div data-line=" in shown and "<kbd>Ctrl</kbd>" in shown and "raw-html-omitted" not in shown
+    # every other platform shows raw HTML
+    assert "<kbd>Ctrl</kbd>" in render_markdown("a <kbd>Ctrl</kbd> b", flavor="jekyll")
+
+
+@pytest.mark.parametrize(
+    "config, shown",
+    [
+        (None, False),
+        (("hugo.toml", 'title = "t"\n'), False),
+        (("hugo.toml", "[markup.goldmark.renderer]\nunsafe = true\n"), True),
+        (("config.toml", "[Markup.Goldmark.Renderer]\nUnsafe = true\n"), True),  # keys ignore case
+        (("hugo.yaml", "markup:\n  goldmark:\n    renderer:\n      unsafe: true\n"), True),
+        (("config.json", '{"markup": {"goldmark": {"renderer": {"unsafe": true}}}}'), True),
+        (("config/_default/markup.toml", "[goldmark.renderer]\nunsafe = true\n"), True),
+        (("hugo.toml", "[markup.goldmark.renderer\nunsafe = true\n"), False),  # unreadable: the default
+    ],
+)
+def test_hugo_follows_the_sites_unsafe_setting(tmp_path, config, shown):
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    if config is not None:
+        (root / config[0]).parent.mkdir(parents=True, exist_ok=True)
+        (root / config[0]).write_text(config[1], encoding="utf-8")
+    post = root / "content" / "p.md"
+    post.write_text(HUGO_POST, encoding="utf-8")
+    before = post.read_bytes()
+    assert raw_html_shown(root, "hugo") is shown and raw_html_shown(root, "jekyll") is True
+    out = render_post(load_post(post), root, flavor="hugo")
+    assert ("<kbd>Ctrl</kbd>" in out) is shown and ("raw-html-omitted" in out) is not shown
+    if config is not None:  # a site the command line knows as Hugo by its configuration file
+        printed = subprocess.run(
+            [sys.executable, "-m", "journal_app", "render", str(post)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert printed.returncode == 0 and ("<kbd>Ctrl</kbd>" in printed.stdout) is shown
+    assert post.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # printed by kramdown 2.4 (Jekyll), data-line aside
+        (
+            "> 팁입니다.\n{: .prompt-tip }",
+            '<blockquote class="prompt-tip">\n<p>팁입니다.</p>\n</blockquote>\n',
+        ),
+        ("para\n{: .lead}\n\nnext", '<p class="lead">para</p>\n<p>next</p>\n'),
+        ("- a\n{: .b}", '<ul class="b">\n<li>a</li>\n</ul>\n'),
+        ("{: #top .x}\npara", '<p id="top" class="x">para</p>\n'),
+        ('![img](a.png){: width="300" }', '<p><img src="a.png" alt="img" width="300"></p>\n'),
+        ("[a](b){: .c} `x`{: .d}", '<p><a href="b" class="c">a</a> <code class="d">x</code></p>\n'),
+        ("## Title {#custom-id}", '<h2 id="custom-id">Title</h2>\n'),
+        ("text {: .x}", "<p>text {: .x}</p>\n"),  # not after an element: text
+    ],
+)
+def test_jekyll_attribute_lists_as_kramdown_applies_them(text, expected):
+    out = render_markdown(text, flavor="jekyll")
+    assert re.sub(r' data-line="\d+"', "", out) == expected
+    assert "{" in render_markdown(text, flavor="commonmark")  # other flavors: text
+
+
+def test_hugo_headings_take_goldmark_attributes():
+    # printed by Debian's hugo (goldmark, default settings): headings only
+    assert blocks("## T {.cls #x}", "hugo") == ["h2"]
+    out = render_markdown("## T {.cls #x}\n\npara\n{.lead}", flavor="hugo")
+    assert '<h2 class="cls" id="x" data-line="1">T</h2>' in out and "{.lead}" in out
+    assert "{.cls #x}" in render_markdown("## T {.cls #x}", flavor="commonmark")
