@@ -1,11 +1,14 @@
 """Full-text search over a journal: an SQLite index in the cache folder, beside the summaries.
 
-Each post is one row of ``docs`` (path, stamp, title, date, tags, its text without markup and a
-folded copy). Two FTS5 tables over that row narrow a query down before the exact check
-(``instr`` on the folded text): ``tri`` (the trigram tokenizer, without positions: smaller and
-three times faster to build) for terms of three characters or more, and ``grams`` (each word's
-distinct one- and two-character pieces) for shorter ones, so that ``후`` and ``후기`` do not scan
-every post. See :mod:`.searchtext` for what the text and a query are.
+Each post is one row of ``docs`` (path, stamp, title, date, tags: small, so that filters scan
+it quickly) and one of ``texts`` (its text without markup and a folded copy). The FTS5 table
+``grams`` holds each post's distinct one- and two-character word pieces (``스타트업`` gives
+``스 타 트 업 스타 타트 트업``): a query term is looked up as the AND of its pieces, which finds
+every post holding it (``후`` and ``후기`` exactly, longer terms then checked with ``instr`` on the
+folded text, newest first, until the limit is reached). A trigram table (FTS5's ``trigram``
+tokenizer) was measured too: on varied Korean text it took nine times longer to build, for query
+times that the pieces already keep under a few milliseconds. See :mod:`.searchtext` for what the
+text and a query are.
 
 The index follows the journal through :meth:`SearchIndex.update` (paths added, changed or
 removed: a :class:`.JournalChange` iterates over them) and :meth:`SearchIndex.build` (every
@@ -27,9 +30,10 @@ from .dates import local
 from .index import LOCK_WAIT, cache_folder
 from .parallel import chunked_map
 from .post import load_post
-from .searchtext import fold, gram_match, grams, parse_query, plain_lines, trigram_match
+from .searchtext import Query, exact, fold, grams, parse_query, pieces_match, plain_lines
 
-FORMAT = "1"
+FORMAT = "2"
+BATCH = 200  # candidates checked at a time
 SNIPPET = 60  # characters of context each side of a match
 PARALLEL_MINIMUM = 400
 CHUNK = 200
@@ -38,14 +42,14 @@ Progress = Callable[[int, int], None]
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE docs (id INTEGER PRIMARY KEY, path TEXT UNIQUE, mtime_ns INTEGER, size INTEGER, "
-    "title TEXT, date TEXT, ts REAL, tags TEXT, head TEXT, body TEXT, start INTEGER, "
-    "folded TEXT, pieces TEXT)",
-    "CREATE VIRTUAL TABLE tri USING fts5(folded, content='docs', content_rowid='id', "
-    "tokenize='trigram', detail=none)",
-    "CREATE VIRTUAL TABLE grams USING fts5(pieces, content='docs', content_rowid='id', "
+    "title TEXT, ftitle TEXT, date TEXT, ts REAL, tags TEXT, head TEXT, start INTEGER)",
+    "CREATE INDEX docs_ts ON docs (ts)",
+    "CREATE TABLE texts (id INTEGER PRIMARY KEY, body TEXT, folded TEXT, pieces TEXT)",
+    "CREATE VIRTUAL TABLE grams USING fts5(pieces, content='texts', content_rowid='id', "
     "tokenize='unicode61 remove_diacritics 0', detail=none)",
 )
-_COLUMNS = "path, mtime_ns, size, title, date, ts, tags, head, body, start, folded, pieces"
+_TABLES = ("grams", "texts", "docs", "meta")
+_DOCS = "path, mtime_ns, size, title, ftitle, date, ts, tags, head, start"
 
 
 class SearchUnavailable(Exception):
@@ -101,8 +105,8 @@ def read_rows(items: list[tuple[str, str]]) -> list[tuple | None]:
         folded = fold(head + "\n" + body)
         stored_tags = "\n" + "\n".join(fold(tag) for tag in tags) + "\n"
         rows.append(
-            (path, info.st_mtime_ns, info.st_size, post.title, moment.isoformat(), moment.timestamp(),
-             stored_tags, head, body, post.body_start_line, folded, grams(folded))
+            (path, info.st_mtime_ns, info.st_size, post.title, fold(post.title), moment.isoformat(),
+             moment.timestamp(), stored_tags, head, post.body_start_line, body, folded, grams(folded))
         )  # fmt: skip
     return rows
 
@@ -135,9 +139,9 @@ class SearchIndex:
             found = None
             if "meta" in tables:
                 found = db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
-            if found is None or found[0] != FORMAT or not {"docs", "tri", "grams"} <= tables:
+            if found is None or found[0] != FORMAT or not set(_TABLES) <= tables:
                 with db:
-                    for name in ("tri", "grams", "docs", "meta"):
+                    for name in (*_TABLES, "tri"):
                         db.execute(f"DROP TABLE IF EXISTS {name}")
                     for statement in _SCHEMA:
                         db.execute(statement)
@@ -214,72 +218,99 @@ class SearchIndex:
         with self._db:
             for path in [*stale, *todo]:
                 self._remove(path)
-            last = self._db.execute("SELECT coalesce(max(id), 0) FROM docs").fetchone()[0]
-            self._db.executemany(
-                f"INSERT INTO docs ({_COLUMNS}) VALUES ({', '.join('?' * 12)})",
-                [row for row in rows if row is not None],
-            )
-            self._db.execute(
-                "INSERT INTO tri (rowid, folded) SELECT id, folded FROM docs WHERE id > ?", (last,)
-            )
-            self._db.execute(
-                "INSERT INTO grams (rowid, pieces) SELECT id, pieces FROM docs WHERE id > ?", (last,)
-            )
+            for row in rows:
+                if row is not None:
+                    found = self._db.execute(
+                        f"INSERT INTO docs ({_DOCS}) VALUES ({', '.join('?' * 10)})", row[:10]
+                    )
+                    self._db.execute("INSERT INTO texts VALUES (?, ?, ?, ?)", (found.lastrowid, *row[10:]))
+                    self._db.execute(
+                        "INSERT INTO grams (rowid, pieces) VALUES (?, ?)", (found.lastrowid, row[12])
+                    )
 
     def _remove(self, path: str) -> None:
-        found = self._db.execute("SELECT id, folded, pieces FROM docs WHERE path = ?", (path,)).fetchone()
+        found = self._db.execute(
+            "SELECT id, pieces FROM docs JOIN texts USING (id) WHERE path = ?", (path,)
+        ).fetchone()
         if found is None:
             return
-        rowid, folded, pieces = found
-        self._db.execute("INSERT INTO tri (tri, rowid, folded) VALUES ('delete', ?, ?)", (rowid, folded))
+        rowid, pieces = found
         self._db.execute("INSERT INTO grams (grams, rowid, pieces) VALUES ('delete', ?, ?)", (rowid, pieces))
         self._db.execute("DELETE FROM docs WHERE id = ?", (rowid,))
+        self._db.execute("DELETE FROM texts WHERE id = ?", (rowid,))
 
     def search(self, text: str, limit: int = 50, order: str = "newest") -> list[SearchResult]:
         """The posts matching the query ``text``, newest first (or ``order="relevance"``: most
-        occurrences of the first term first), at most ``limit`` of them."""
+        occurrences of the terms first), at most ``limit`` of them."""
         query = parse_query(text)
-        if not query:
+        if not query or limit <= 0:
             return []
-        where: list[str] = []
-        values: list[object] = []
-        for term in query.terms:
-            for table, expression in (("tri", trigram_match(term)), ("grams", gram_match(term))):
-                if expression is not None:
-                    where.append(f"id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
-                    values.append(expression)
-            where.append("instr(folded, ?) > 0")
-            values.append(term)
-        for term in query.excluded:
-            where.append("instr(folded, ?) = 0")
-            values.append(term)
-        for tag in query.tags:
-            where.append("instr(tags, ?) > 0")
-            values.append(f"\n{tag}\n")
-        for year in query.years:
-            where.append("substr(date, 1, 4) = ?")
-            values.append(year)
-        for month in query.months:
-            where.append("substr(date, 1, 7) = ?")
-            values.append(month)
-        for title in query.titles:
-            where.append("instr(lower(title), ?) > 0")
-            values.append(title)
-        ranking = "ts DESC"
-        if order == "relevance" and query.terms:
-            first = query.terms[0]
-            ranking = "(length(folded) - length(replace(folded, ?, ''))) DESC, ts DESC"
-            values.append(first)
-        sql = (
-            f"SELECT path, title, date, tags, head, body, start FROM docs WHERE {' AND '.join(where)} "
-            f"ORDER BY {ranking} LIMIT ?"
-        )
         try:
-            rows = self._db.execute(sql, [*values, limit]).fetchall()
+            relevance = order == "relevance"
+            exactly = not relevance and not query.excluded and all(exact(term) for term in query.terms)
+            candidates = self._candidates(query, limit if exactly else None)
+            checked = candidates if exactly else self._check(query, candidates, limit, relevance)
+            rows: list[tuple] = []
+            for rowid in checked:
+                rows.extend(
+                    self._db.execute(
+                        "SELECT path, title, date, tags, head, body, start FROM docs JOIN texts USING (id) "
+                        "WHERE id = ?",
+                        (rowid,),
+                    )
+                )
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
-        terms = query.terms or query.titles
-        return [_result(row, terms) for row in rows]
+        return [_result(row, query.terms or query.titles) for row in rows]
+
+    def _candidates(self, query: Query, limit: int | None) -> list[int]:
+        """The ids of posts that pass the filters and hold every piece of the terms, newest first
+        (the first ``limit`` of them)."""
+        where = ["1"]
+        values: list[object] = []
+        expression = pieces_match(query.terms)
+        if expression is not None:
+            where.append("id IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
+            values.append(expression)
+        for column, wanted, template in (
+            ("tags", query.tags, "\n{}\n"),
+            ("substr(date, 1, 4)", query.years, None),
+            ("substr(date, 1, 7)", query.months, None),
+            ("ftitle", query.titles, "{}"),
+        ):
+            for value in wanted:
+                where.append(f"instr({column}, ?) > 0" if template else f"{column} = ?")
+                values.append(template.format(value) if template else value)
+        sql = f"SELECT id FROM docs WHERE {' AND '.join(where)} ORDER BY ts DESC, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [rowid for (rowid,) in self._db.execute(sql, values)]
+
+    def _check(self, query: Query, candidates: list[int], limit: int, relevance: bool) -> list[int]:
+        """The candidates that really hold every term and none of the excluded words, in order,
+        at most ``limit``: newest first, or by the number of occurrences."""
+        tests = [
+            *("instr(folded, ?) > 0" for _ in query.terms),
+            *("instr(folded, ?) = 0" for _ in query.excluded),
+        ]
+        count = " + ".join(
+            "(length(folded) - length(replace(folded, ?, ''))) / length(?)" for _ in query.terms
+        )
+        counted = [value for term in query.terms for value in (term, term)]
+        found: list[tuple[int, int]] = []
+        rank = {rowid: place for place, rowid in enumerate(candidates)}
+        for start in range(0, len(candidates), BATCH):
+            batch = candidates[start : start + BATCH]
+            sql = (
+                f"SELECT id, {count or '0'} FROM texts WHERE id IN ({', '.join('?' * len(batch))}) "
+                f"AND {' AND '.join(tests) or '1'}"
+            )
+            values = [*counted, *batch, *query.terms, *query.excluded]
+            found.extend(self._db.execute(sql, values))
+            if not relevance and len(found) >= limit:
+                break
+        found.sort(key=lambda item: (-item[1], rank[item[0]]) if relevance else rank[item[0]])
+        return [rowid for rowid, _ in found[:limit]]
 
 
 def _result(row: tuple, terms: list[str]) -> SearchResult:
