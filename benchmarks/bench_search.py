@@ -1,6 +1,7 @@
 """Time the search index over a generated journal (10,000 posts of about 3 KB by default).
 
 Usage: python benchmarks/bench_search.py [N] [SIZE_BYTES]
+       QT_QPA_PLATFORM=offscreen python benchmarks/bench_search.py --window [N] [SIZE_BYTES]
 The posts are written as benchmarks/generate_journal.py writes them (velog-backup and Jekyll
 headers, headings, code, image links), with a larger vocabulary: Korean words of one to four
 syllables from 400 syllables and English words, drawn with a Zipf-like skew, so that a query
@@ -8,7 +9,10 @@ matches some posts and not all. Prints the cold build time (every file read; in 
 as the command line does, and in one process as the window's background thread does), the size on
 disk, and the median and worst query time for one-, two- and three-or-more-syllable Korean
 queries, short and long English ones, absent words and filters (each query run several times,
-the result limit 50 as in the window). The journal is generated once under benchmarks/out/.
+the result limit 50 as in the window). With --window: the search panel builds the index on its
+thread while a 5 ms timer on the GUI thread records the longest event-loop stall, then queries
+are typed and the time from a key to its results is printed. The journal is generated once under
+benchmarks/out/.
 """
 
 from __future__ import annotations
@@ -140,5 +144,54 @@ def main() -> None:
         index.close()
 
 
+def window_main(count: int, size: int) -> None:
+    """The panel's background build and typed queries, with the GUI thread's longest stall."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from journal_app.core import Journal
+    from journal_app.ui.search_panel import SearchPanel
+
+    root = Path(__file__).parent / "out" / f"search-{count}-{size}"
+    if not root.exists():
+        write_journal(root, count, size)
+    app = QApplication([])
+    paths = [info.path for info in Journal(root, use_index=False).posts]
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["JOURNAL_APP_CACHE_DIR"] = cache
+        panel = SearchPanel()
+        clock, stalls = QElapsedTimer(), [0]
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(lambda: (stalls.append(clock.restart()), None))
+        clock.start()
+        timer.start()
+        start = time.perf_counter()
+        panel.set_journal(root, paths)
+        while not panel.ready:
+            app.processEvents()
+            time.sleep(0.001)
+        print(f"window: background build {time.perf_counter() - start:.2f} s, longest event-loop stall "
+              f"{max(stalls)} ms")  # fmt: skip
+        stalls[:] = [0]
+        answers = []
+        for query in ["후", "후기", "스타트업", "code", "tag:일상", "없는말"] * 3:
+            begin = time.perf_counter()
+            panel.field.setText(query)
+            while panel.shown_generation != panel.generation:
+                app.processEvents()
+            answers.append((time.perf_counter() - begin) * 1000)
+        print(f"window: key to results median {statistics.median(answers):.1f} ms, worst {max(answers):.1f} ms, "  # noqa: E501
+              f"longest stall while querying {max(stalls)} ms")  # fmt: skip
+        panel.shutdown()
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--window"]:
+        del sys.argv[1]
+        window_main(
+            int(sys.argv[1]) if len(sys.argv) > 1 else 10_000,
+            int(sys.argv[2]) if len(sys.argv) > 2 else 3_000,
+        )
+    else:
+        main()

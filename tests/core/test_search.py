@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from journal_app.core import Journal, load_post, save_post
-from journal_app.core.search import SearchIndex, database_path
+from journal_app.core.search import SearchIndex, SearchUnavailable, database_path
 from journal_app.core.searchtext import parse_query, plain_lines
 
 STARTUP = """---
@@ -176,3 +176,28 @@ def test_parse_query():
     query = parse_query('Tag:일상 "a b" -x year:2021 http://a')
     assert query.tags == ["일상"] and query.terms == ["a b", "http://a"]
     assert query.excluded == ["x"] and query.years == ["2021"]
+
+
+def test_relevance_puts_the_most_occurrences_first_and_limit_cuts(journal):
+    root, index = journal
+    (root / "many.md").write_text(
+        "---\ntitle: 여러 번\ndate: 2000-01-01\n---\n바다 바다 바다\n", encoding="utf-8"
+    )
+    index.update([root / "many.md"])
+    assert names(index.search("바다")) == ["trip.md", "many.md"]  # newest first
+    assert names(index.search("바다", order="relevance")) == ["many.md", "trip.md"]
+    assert names(index.search("바다", limit=1)) == ["trip.md"]
+
+
+def test_a_locked_database_is_reported_not_waited_for(journal):
+    root, index = journal
+    other = sqlite3.connect(database_path(root.absolute()))
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(SearchUnavailable):
+            index.update([root / "trip.md"])
+    finally:
+        other.rollback()
+        other.close()
+    index.update([root / "trip.md"])
+    assert names(index.search("바다")) == ["trip.md"]
