@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ SNIPPET = 60  # characters of context each side of a match
 PARALLEL_MINIMUM = 400
 CHUNK = 200
 Progress = Callable[[int, int], None]
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -99,13 +101,14 @@ def read_rows(items: list[tuple[str, str]]) -> list[tuple | None]:
             rows.append(None)
             continue
         moment = local(post.date)
-        tags = [str(tag) for tag in post.tags]
-        head = "\n".join([post.title, post.description, " ".join(tags)])
-        body = "\n".join(plain_lines(post.body))
+        tags = [_valid(str(tag)) for tag in post.tags]
+        title = _valid(post.title)
+        head = "\n".join([title, _valid(post.description), " ".join(tags)])
+        body = _valid("\n".join(plain_lines(post.body)))
         folded = fold(head + "\n" + body)
         stored_tags = "\n" + "\n".join(fold(tag) for tag in tags) + "\n"
         rows.append(
-            (path, info.st_mtime_ns, info.st_size, post.title, fold(post.title), moment.isoformat(),
+            (path, info.st_mtime_ns, info.st_size, title, fold(title), moment.isoformat(),
              moment.timestamp(), stored_tags, head, post.body_start_line, body, folded, grams(folded))
         )  # fmt: skip
     return rows
@@ -207,6 +210,7 @@ class SearchIndex:
             raise SearchUnavailable(str(error)) from error
 
     def _write(self, todo: list[str], stale: list[str], progress: Progress | None) -> None:
+        todo, stale = [path for path in todo if _text(path)], [path for path in stale if _text(path)]
         report = (lambda done: progress(done, len(todo))) if progress is not None else None
         rows, _ = chunked_map(
             read_rows,
@@ -311,6 +315,20 @@ class SearchIndex:
                 break
         found.sort(key=lambda item: (-item[1], rank[item[0]]) if relevance else rank[item[0]])
         return [rowid for rowid, _ in found[:limit]]
+
+
+def _valid(text: str) -> str:
+    """``text`` with undecodable bytes (lone surrogates) as U+FFFD, which SQLite can hold."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def _text(path: str) -> bool:
+    """Whether SQLite can hold the path (a name that is not valid text cannot be searched)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _result(row: tuple, terms: list[str]) -> SearchResult:

@@ -201,3 +201,21 @@ def test_a_locked_database_is_reported_not_waited_for(journal):
         other.close()
     index.update([root / "trip.md"])
     assert names(index.search("바다")) == ["trip.md"]
+
+
+def test_a_file_name_that_is_not_text_is_skipped(journal):
+    root, index = journal
+    odd = root / os.fsdecode(b"caf\xe9.md")
+    odd.write_text("---\ntitle: odd\n---\n바다\n", encoding="utf-8")
+    index.update([odd, root / "trip.md"])
+    index.build([odd, root / "trip.md"])
+    assert names(index.search("바다")) == ["trip.md"]
+
+
+def test_undecodable_bytes_in_a_post_are_indexed_around(journal):
+    root, index = journal
+    (root / "bytes.md").write_bytes(
+        "---\ntitle: 바이트\n---\n앞 \x89 뒤 낱말\n".encode().replace(b"\xc2\x89", b"\x89")
+    )
+    index.update([root / "bytes.md"])
+    assert names(index.search("낱말")) == ["bytes.md"]
