@@ -15,9 +15,10 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -118,7 +122,8 @@ class SearchPanel(QWidget):
         self.note.setObjectName("searchNote")
         self.list = QListWidget(self)
         self.list.setObjectName("searchResults")
-        self.list.setWordWrap(True)
+        self.list.setItemDelegate(RichTextDelegate(self.list))
+        self.list.setUniformItemSizes(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.field, self.note, self.list):
@@ -187,14 +192,11 @@ class SearchPanel(QWidget):
             return  # overtaken by a newer query
         self.shown_generation = generation
         self.list.clear()
-        for result in found:
+        for result in found:  # drawn by RichTextDelegate: only the rows in view are laid out
             item = QListWidgetItem(self.list)
             item.setData(RESULT_ROLE, result)
-            label = QLabel(_describe(result), self.list)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            item.setSizeHint(label.sizeHint())
-            self.list.setItemWidget(item, label)
+            item.setData(Qt.ItemDataRole.DisplayRole, _describe(result))
+            item.setToolTip(str(result.path))
         if found:
             self.list.setCurrentRow(0)
         self.note.setText("" if found else "Nothing matched.")
@@ -214,6 +216,30 @@ class SearchPanel(QWidget):
         self._close.emit()
         self._thread.quit()
         self._thread.wait()
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Draws a row's text as rich text (the match in bold), two lines high."""
+
+    def paint(self, painter, option, index) -> None:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        text, options.text = options.text, ""
+        style = options.widget.style() if options.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
+        document = QTextDocument()
+        document.setDefaultFont(options.font)
+        document.setHtml(text)
+        document.setTextWidth(options.rect.width())
+        painter.save()
+        painter.translate(options.rect.topLeft())
+        painter.setClipRect(0, 0, options.rect.width(), options.rect.height())
+        document.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
+        height = option.fontMetrics.lineSpacing() * 2 + 8
+        return QSize(option.rect.width(), height)
 
 
 def _describe(result: SearchResult) -> str:

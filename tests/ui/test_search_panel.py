@@ -20,7 +20,7 @@ STARTUP = (
 
 
 @pytest.fixture
-def startup_post(journal_root):
+def startup_post(journal_root):  # (named before ``window`` in a test: written before it opens)
     path = journal_root / "content" / "스타트업 일 년.md"
     path.write_text(STARTUP, encoding="utf-8")
     return path
@@ -45,7 +45,7 @@ def search(qtbot, panel, text):
     return shown(qtbot, panel)
 
 
-def test_ctrl_shift_f_opens_the_panel_with_its_field_focused(qtbot, window, startup_post):
+def test_ctrl_shift_f_opens_the_panel_with_its_field_focused(qtbot, startup_post, window):
     assert window.commands.edit_search.shortcut() == QKeySequence("Ctrl+Shift+F")
     panel = panel_of(qtbot, window)
     assert not panel.isVisible()
@@ -57,7 +57,7 @@ def test_ctrl_shift_f_opens_the_panel_with_its_field_focused(qtbot, window, star
     assert QApplication.focusWidget() is panel.field and panel.field.objectName() == "searchField"
 
 
-def test_one_two_syllables_particles_and_filters(qtbot, window, startup_post):
+def test_one_two_syllables_particles_and_filters(qtbot, startup_post, window):
     panel = panel_of(qtbot, window)
     window.search.open_panel()
     assert startup_post.name in search(qtbot, panel, "스타트업에")
@@ -69,7 +69,7 @@ def test_one_two_syllables_particles_and_filters(qtbot, window, startup_post):
     assert panel.note.text() == "Nothing matched."
 
 
-def test_enter_opens_the_post_with_the_match_selected(qtbot, window, startup_post):
+def test_enter_opens_the_post_with_the_match_selected(qtbot, startup_post, window):
     panel = panel_of(qtbot, window)
     window.search.open_panel()
     assert search(qtbot, panel, '"배운 것"') == [startup_post.name]
@@ -80,7 +80,7 @@ def test_enter_opens_the_post_with_the_match_selected(qtbot, window, startup_pos
     assert cursor.blockNumber() == 7  # line 8 of the file
 
 
-def test_a_post_edited_and_saved_a_moment_ago_is_found(qtbot, window, startup_post):
+def test_a_post_edited_and_saved_a_moment_ago_is_found(qtbot, startup_post, window):
     panel = panel_of(qtbot, window)
     window.open_post(startup_post)
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
