@@ -1,4 +1,4 @@
-"""The command line over the core: list, tags, check, tag rename, export and render.
+"""The command line over the core: list, tags, check, tag rename, export, render and search.
 
 Errors go to stderr as one sentence with a non-zero exit status; bad input never shows a
 traceback.
@@ -21,7 +21,7 @@ from .core.instances import Instance, tidy_temporaries
 from .core.journal import PostInfo, find_journal_root
 from .core.tags import rename_tag
 
-COMMANDS = ("list", "tags", "check", "tag", "export", "render")
+COMMANDS = ("list", "tags", "check", "tag", "export", "render", "search")
 
 
 class UsageError(Exception):
@@ -88,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--root", help="the journal folder (default: found from the post's folders)")
     render.set_defaults(run=run_render)
+
+    search = commands.add_parser("search", help="posts matching a query: path, title, date, line, snippet")
+    search.add_argument("root", metavar="ROOT")
+    search.add_argument(
+        "query", metavar="QUERY", help='words, "a phrase", -word, tag:, year:, month:, title:'
+    )
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=int, default=50, help="at most this many posts (default 50)")
+    search.set_defaults(run=run_search)
     return parser
 
 
@@ -267,6 +276,41 @@ def export_all(args: argparse.Namespace) -> int:
         f"written to {args.output}" + (f"; {result.drafts} draft(s) left out" if result.drafts else "") + "."
     )
     return 1 if result.failed else 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from .core.search import SearchIndex, SearchUnavailable
+
+    journal = open_journal(args.root)
+    try:
+        index = SearchIndex(journal.root)
+        try:
+            index.build(info.path for info in journal.posts if info.readable)
+            results = index.search(args.query, limit=max(args.limit, 0))
+        finally:
+            index.close()
+    except SearchUnavailable as exc:
+        raise UsageError(f"The search index cannot be used now ({exc}).") from exc
+    relative = {info.path: info.relpath for info in journal.posts}
+    if args.json:
+        found = [
+            dict(result.to_json(), path=relative.get(result.path, str(result.path))) for result in results
+        ]
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        for result in results:
+            path = relative.get(result.path, str(result.path))
+            print(
+                "\t".join(
+                    (
+                        f"{path}:{result.line}",
+                        result.title,
+                        result.date[:10],
+                        result.snippet.replace("\t", " "),
+                    )
+                )
+            )
+    return 0 if results else 1
 
 
 def main(argv: list[str]) -> int:

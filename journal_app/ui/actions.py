@@ -27,13 +27,14 @@ SPECS = {
     "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
     "edit_find": ("&Find…", ["Ctrl+F"], "Find text in the post"),
     "edit_find_next": ("Find &Next", ["F3"], "Find the next match"),
+    "edit_search": ("&Search the Journal…", ["Ctrl+Shift+F"], "Search every post of the journal"),
     "edit_bold": ("&Bold", ["Ctrl+B"], "Make the selection bold"),
     "edit_italic": ("&Italic", ["Ctrl+I"], "Make the selection italic"),
     "view_zoom_in": ("Zoom &In", ["Ctrl++", "Ctrl+="], "Larger editor text"),
     "view_zoom_out": ("Zoom &Out", ["Ctrl+-"], "Smaller editor text"),
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
     "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
-    "view_filter": ("&Filter Posts", ["Ctrl+Shift+F"], "Filter the sidebar"),
+    "view_filter": ("&Filter Posts", ["Ctrl+Alt+F"], "Filter the sidebar"),
     "view_remote_images": (
         "Load &Remote Images",
         [],
@@ -70,6 +71,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "edit_find",
         "edit_find_next",
+        "edit_search",
         None,
         "edit_bold",
         "edit_italic",
@@ -104,6 +106,7 @@ class Actions:
     edit_redo: QAction
     edit_find: QAction
     edit_find_next: QAction
+    edit_search: QAction
     edit_bold: QAction
     edit_italic: QAction
     view_zoom_in: QAction

@@ -23,6 +23,7 @@ from .preview import Preview
 from .preview_feed import PreviewFeed
 from .prompts import DialogPrompts
 from .properties import PropertiesForm
+from .search_panel import attach_search
 from .settings import Environment
 from .sidebar import Sidebar
 from .status import DocumentStatus, StatusLine
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.editor = MarkdownEditor(self)
         self.editor.set_font_size(env.settings.get("preferences/font_size"))
         self.find_bar = FindBar(self.editor, self)
+        self.search = attach_search(self, self.open_post, self.editor)
         self.preview = Preview(self)
         self.watcher = JournalWatcher(self, settle_ms=delays.settle_ms)
         self.prompts = DialogPrompts(self)
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
             "edit_redo": self.editor.redo,
             "edit_find": self.find_bar.open_bar,
             "edit_find_next": lambda: self.find_bar.find_next(),
+            "edit_search": self.search.open_panel,
             "edit_bold": lambda: self._wrap("**"),
             "edit_italic": lambda: self._wrap("*"),
             "view_zoom_in": lambda: self._zoom(1),
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
         self._show_flavor()
         self.document.load(None)
         self.sidebar.set_journal(journal)
+        self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
         self._update_known_tags()
         remote = self.env.settings.remote_images(journal.root)
         self.commands.check_remote_images(remote)
@@ -209,11 +213,13 @@ class MainWindow(QMainWindow):
     def _saved(self, path: Path) -> None:
         if self.journal is not None:
             self.sidebar.apply(self.journal.refresh(path))
+            self.search.reindex([path])
             self._update_known_tags()
         self.form.show_post(self.document.post)
 
     def _changed_on_disk(self, paths: JournalChange) -> None:
         self.sidebar.apply(paths)
+        self.search.reindex(paths)
         self._update_known_tags()
         self.document.changed_on_disk(paths)
 
@@ -266,6 +272,7 @@ class MainWindow(QMainWindow):
         self.document.stop()
         self.watcher.set_journal(None)
         self.preview.shutdown()
+        self.search.shutdown()
         self.sidebar.model.release()  # before Qt deletes the items (see PostTreeModel.release)
         self.document.recovery.close()  # this instance ends with its window
         event.accept()

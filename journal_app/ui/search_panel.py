@@ -1,0 +1,304 @@
+"""The search panel (Ctrl+Shift+F): results as you type over the whole journal.
+
+Every query runs on a worker thread, on its own connection to the core's search index
+(:class:`.SearchIndex`), so typing never waits for SQLite: a query overtaken by a newer one is
+skipped, and the answer of an old one is dropped. The same thread builds the index in the
+background when the journal opens (with progress in the panel; unchanged files are skipped, so
+an existing index is only brought up to date) and indexes the posts a save or the file watch
+reports. Enter or a click on a result emits ``open_requested(path, line, term)``; the window
+opens the post and :func:`select_match` selects the match in the editor.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.search import SearchIndex, SearchResult, SearchUnavailable
+
+LIMIT = 100  # results shown
+RESULT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _Stopped(Exception):
+    """The window is closing: a build in progress gives up."""
+
+
+class SearchWorker(QObject):
+    """Runs on the search thread: the index connection, builds, updates and queries."""
+
+    results = Signal(int, list)  # generation, [SearchResult]
+    progress = Signal(int, int)  # files read, files to read
+    built = Signal(str)  # "" when the index is ready, else why it is not
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.latest = 0  # the newest query's generation (set from the GUI thread)
+        self.stopping = False
+        self._index: SearchIndex | None = None
+
+    @Slot(str, list)
+    def build(self, root: str, paths: list) -> None:
+        """Open the index of the journal at ``root`` and bring it up to date with ``paths``."""
+        self.close()
+        try:
+            self._index = SearchIndex(root)
+            self._index.build(paths, self._report)
+            self.built.emit("")
+        except SearchUnavailable as exc:
+            self.built.emit(str(exc))
+        except _Stopped:
+            pass
+
+    def _report(self, done: int, total: int) -> None:
+        if self.stopping:
+            raise _Stopped
+        self.progress.emit(done, total)
+
+    @Slot(list)
+    def update(self, paths: list) -> None:
+        """Index these posts again (saved, changed on disk, added or removed)."""
+        if self._index is not None and not self.stopping:
+            try:
+                self._index.update(paths)
+            except SearchUnavailable:
+                pass
+
+    @Slot(int, str)
+    def search(self, generation: int, text: str) -> None:
+        """Answer a query unless a newer one is already waiting."""
+        if generation != self.latest or self._index is None or self.stopping:
+            return
+        try:
+            found = self._index.search(text, limit=LIMIT)
+        except SearchUnavailable:
+            found = []
+        self.results.emit(generation, found)
+
+    @Slot()
+    def close(self) -> None:
+        """Close the index connection (on this thread, where it was opened)."""
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+
+class SearchPanel(QWidget):
+    """The field, a status line and the results; a worker thread does the searching."""
+
+    open_requested = Signal(Path, int, str)  # path, line, term
+    _build = Signal(str, list)
+    _update = Signal(list)
+    _search = Signal(int, str)
+    _close = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText('Search: words, "a phrase", -word, tag:, year:, month:, title:')
+        self.field.setClearButtonEnabled(True)
+        self.note = QLabel(self)
+        self.note.setObjectName("searchNote")
+        self.list = QListWidget(self)
+        self.list.setObjectName("searchResults")
+        self.list.setItemDelegate(RichTextDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in (self.field, self.note, self.list):
+            layout.addWidget(widget)
+        self.ready = False
+        self.generation = 0
+        self.shown_generation = 0
+        self._thread = QThread(self)
+        self.worker = SearchWorker()
+        self.worker.moveToThread(self._thread)
+        self._build.connect(self.worker.build)
+        self._update.connect(self.worker.update)
+        self._search.connect(self.worker.search)
+        self._close.connect(self.worker.close)
+        self.worker.results.connect(self._show)
+        self.worker.progress.connect(self._progress)
+        self.worker.built.connect(self._built)
+        self._thread.start()
+        self.field.textChanged.connect(self._query)
+        self.field.returnPressed.connect(self._activate_current)
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemClicked.connect(self._activate)
+
+    def set_journal(self, root: Path, paths: list[Path]) -> None:
+        """Index the journal at ``root`` (its posts ``paths``) in the background."""
+        self.ready = False
+        self.note.setText("Indexing the journal…")
+        self.list.clear()
+        self._build.emit(str(root), [str(path) for path in paths])
+
+    def reindex(self, paths) -> None:
+        """Index these posts again (a save, the file watch's change); the query shown runs again."""
+        self._update.emit([str(path) for path in paths])
+        if self.field.text().strip():
+            self._query(self.field.text())
+
+    def open_panel(self) -> None:
+        """Show the panel with its field focused and selected."""
+        self.show()
+        dock = self.parentWidget()
+        if dock is not None and not dock.isVisible():
+            dock.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def _query(self, text: str) -> None:
+        self.generation += 1
+        self.worker.latest = self.generation
+        if not text.strip():
+            self.list.clear()
+            self.shown_generation = self.generation
+            return
+        self._search.emit(self.generation, text)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.note.setText(f"Indexing the journal… {done} of {total}")
+
+    def _built(self, problem: str) -> None:
+        self.ready = not problem
+        self.note.setText(f"Search is not available: {problem}" if problem else "")
+        if self.field.text().strip():
+            self._query(self.field.text())
+
+    def _show(self, generation: int, found: list[SearchResult]) -> None:
+        if generation != self.generation:
+            return  # overtaken by a newer query
+        self.shown_generation = generation
+        self.list.clear()
+        for result in found:  # drawn by RichTextDelegate: only the rows in view are laid out
+            item = QListWidgetItem(self.list)
+            item.setData(RESULT_ROLE, result)
+            item.setData(Qt.ItemDataRole.DisplayRole, _describe(result))
+            item.setToolTip(str(result.path))
+        if found:
+            self.list.setCurrentRow(0)
+        self.note.setText("" if found else "Nothing matched.")
+
+    def _activate_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._activate(item)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        result: SearchResult = item.data(RESULT_ROLE)
+        self.open_requested.emit(result.path, result.line, result.term)
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (a build in progress gives up) and close the index."""
+        self.worker.stopping = True
+        self._close.emit()
+        self._thread.quit()
+        self._thread.wait()
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Draws a row's text as rich text (the match in bold), two lines high."""
+
+    def paint(self, painter, option, index) -> None:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        text, options.text = options.text, ""
+        style = options.widget.style() if options.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
+        document = QTextDocument()
+        document.setDefaultFont(options.font)
+        document.setHtml(text)
+        document.setTextWidth(options.rect.width())
+        painter.save()
+        painter.translate(options.rect.topLeft())
+        painter.setClipRect(0, 0, options.rect.width(), options.rect.height())
+        document.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
+        height = option.fontMetrics.lineSpacing() * 2 + 8
+        return QSize(option.rect.width(), height)
+
+
+def _describe(result: SearchResult) -> str:
+    """A result as rich text: title, date and tags, then the snippet with the match in bold."""
+    parts, last = [], 0
+    for start, end in result.marks:
+        parts += [html.escape(result.snippet[last:start]), f"<b>{html.escape(result.snippet[start:end])}</b>"]
+        last = end
+    parts.append(html.escape(result.snippet[last:]))
+    tags = " ".join(f"#{tag}" for tag in result.tags)
+    return (
+        f"<b>{html.escape(result.title)}</b> <small>{html.escape(result.date[:10])} "
+        f"{html.escape(tags)}</small><br>{''.join(parts)}"
+    )
+
+
+def select_match(editor: QPlainTextEdit, line: int, term: str) -> None:
+    """Select ``term`` (folded) at or after file line ``line`` in the editor (the line itself when
+    the term is not there as written) and scroll it to the middle."""
+    document = editor.document()
+    start = document.findBlockByNumber(max(line - 1, 0))
+    cursor = QTextCursor(start)
+    block = start
+    while term and block.isValid():
+        at = block.text().lower().find(term)
+        if at >= 0:  # the editor counts UTF-16 units
+            begin = block.position() + _utf16(block.text()[:at])
+            cursor.setPosition(begin)
+            cursor.setPosition(
+                begin + _utf16(block.text()[at : at + len(term)]), QTextCursor.MoveMode.KeepAnchor
+            )
+            break
+        block = block.next()
+    else:
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def attach_search(
+    window: QMainWindow, open_post: Callable[[Path], bool], editor: QPlainTextEdit
+) -> SearchPanel:
+    """The panel in a dock on the window's left (hidden until Ctrl+Shift+F); a result opens its
+    post with ``open_post`` and selects the match in ``editor``."""
+    dock = QDockWidget("Search", window)
+    dock.setObjectName("searchDock")
+    panel = SearchPanel(dock)
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    dock.hide()
+
+    def show(path: Path, line: int, term: str) -> None:
+        if open_post(path):
+            select_match(editor, line, term)
+            editor.setFocus()
+
+    panel.open_requested.connect(show)
+    return panel

@@ -1,0 +1,103 @@
+"""The search panel on the real window, over real files: Ctrl+Shift+F, results as you type,
+opening a result with the match selected, and the index following saves and the file watch."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from journal_app.ui.search_panel import RESULT_ROLE
+from tests.ui.conftest import type_text
+
+pytestmark = pytest.mark.page_loads_meanwhile
+
+STARTUP = (
+    '---\ntitle: "스타트업 일 년"\ndate: 2021-10-03T00:00:00.000Z\ntags: ["일상"]\n---\n'
+    "# 첫 해\n\n돌아보면 **스타트업에서** 배운 것이 많다.\n"
+)
+
+
+@pytest.fixture
+def startup_post(journal_root):  # (named before ``window`` in a test: written before it opens)
+    path = journal_root / "content" / "스타트업 일 년.md"
+    path.write_text(STARTUP, encoding="utf-8")
+    return path
+
+
+def panel_of(qtbot, window):
+    panel = window.findChild(type(window.search), "searchPanel")
+    qtbot.waitUntil(lambda: panel.ready, timeout=20000)  # the background build finished
+    return panel
+
+
+def shown(qtbot, panel):
+    """The paths of the results, once the answer to the latest query is shown."""
+    qtbot.waitUntil(lambda: panel.shown_generation == panel.generation, timeout=10000)
+    results = panel.findChild(type(panel.list), "searchResults")
+    return [results.item(row).data(RESULT_ROLE).path.name for row in range(results.count())]
+
+
+def search(qtbot, panel, text):
+    panel.field.clear()
+    type_text(panel.field, text)  # key by key, as typed: a query per key
+    return shown(qtbot, panel)
+
+
+def test_ctrl_shift_f_opens_the_panel_with_its_field_focused(qtbot, startup_post, window):
+    assert window.commands.edit_search.shortcut() == QKeySequence("Ctrl+Shift+F")
+    panel = panel_of(qtbot, window)
+    assert not panel.isVisible()
+    window.activateWindow()
+    qtbot.keyClick(
+        window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(panel.isVisible)
+    assert QApplication.focusWidget() is panel.field and panel.field.objectName() == "searchField"
+
+
+def test_one_two_syllables_particles_and_filters(qtbot, startup_post, window):
+    panel = panel_of(qtbot, window)
+    window.search.open_panel()
+    assert startup_post.name in search(qtbot, panel, "스타트업에")
+    assert startup_post.name in search(qtbot, panel, "돌")
+    assert "제주도 여행 후기.md" in search(qtbot, panel, "후")
+    assert "제주도 여행 후기.md" in search(qtbot, panel, "후기")
+    assert search(qtbot, panel, "스타트업에 tag:일상 year:2021") == [startup_post.name]
+    assert search(qtbot, panel, "스타트업에 year:2020") == []
+    assert panel.note.text() == "Nothing matched."
+
+
+def test_enter_opens_the_post_with_the_match_selected(qtbot, startup_post, window):
+    panel = panel_of(qtbot, window)
+    window.search.open_panel()
+    assert search(qtbot, panel, '"배운 것"') == [startup_post.name]
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document.post is not None and window.document.post.path == startup_post)
+    cursor = window.editor.textCursor()
+    assert cursor.selectedText() == "배운 것"
+    assert cursor.blockNumber() == 7  # line 8 of the file
+
+
+def test_a_post_edited_and_saved_a_moment_ago_is_found(qtbot, startup_post, window):
+    panel = panel_of(qtbot, window)
+    window.open_post(startup_post)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "꿀팁 하나 더")
+    window.commands.file_save.trigger()
+    window.search.open_panel()
+    assert search(qtbot, panel, "꿀팁") == [startup_post.name]
+    assert search(qtbot, panel, "꿀") == [startup_post.name]
+
+
+def test_the_index_follows_the_file_watch(qtbot, window, journal_root):
+    panel = panel_of(qtbot, window)
+    window.search.open_panel()
+    path = journal_root / "content" / "밖에서 쓴 글.md"
+    path.write_text('---\ntitle: "밖에서"\n---\n낯선낱말 하나\n', encoding="utf-8")
+    qtbot.waitUntil(lambda: window.journal.get(path) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: search(qtbot, panel, "낯선낱말") == [path.name], timeout=10000)
+    path.unlink()
+    qtbot.waitUntil(lambda: window.journal.get(path) is None, timeout=10000)
+    qtbot.waitUntil(lambda: search(qtbot, panel, "낯선낱말") == [], timeout=10000)
