@@ -11,7 +11,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QSizePolicy, QStatusBar
 
 from ..core import Post
-from ..core.stats import text_stats
+from ..core.stats import count_post
 from .plain import plain_label, window_title
 
 if TYPE_CHECKING:
@@ -61,9 +61,9 @@ class StatusLine:
         if length > LIVE_STATS_LIMIT:
             self.words.setText(f"{length:,} characters · word counts are off for a post this large")
         else:
-            stats = text_stats(post.body)
+            stats = count_post(post.body)
             self.words.setText(
-                f"{stats.words:,} words · {stats.characters:,} characters "
+                f"{stats.eojeol:,} words · {stats.characters:,} characters "
                 f"({stats.characters_no_spaces:,} without spaces) · "
                 f"{stats.reading_minutes} min read"
             )
