@@ -6,12 +6,17 @@ links, images, code), then prints the median of --runs of:
   - cold: count_post with no line counted before (the first count of an opened post);
   - after an edit: count_post again after one character typed in the middle (only that line
     is counted anew);
-  - selection: count_selection of the middle half of the post.
+  - selection: count_selection of the middle half of the post;
+  - GUI thread: with a QApplication (offscreen), the time ``LiveCounts.request`` holds the GUI
+    thread, and the longest gap between ticks of a 1 ms timer while the worker thread counts
+    (cold, and after an edit): what a user typing meanwhile would feel.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import statistics
 import sys
 import time
@@ -73,6 +78,50 @@ def main() -> None:
     print(f"counts: {counts}")
     for name, values in (("cold", cold), ("after an edit", warm), ("selection (half)", selection)):
         print(f"{name:>18}: {statistics.median(values):7.1f} ms (median of {args.runs})")
+    gui_thread(text, edited, args.runs)
+
+
+def gui_thread(text: str, edited: str, runs: int) -> None:
+    """How long the GUI thread is held while the window's counter counts ``text``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from journal_app.ui.counting import LiveCounts
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    gc.disable()  # as in the window, which collects on the GUI thread (ui/collector.py)
+    counter = LiveCounts(app)
+    for name, post in (("cold", text), ("after an edit", edited)):
+        held, stalls, totals = [], [], []
+        for _ in range(runs):
+            if name == "cold":
+                stats._line_counts.cache_clear()
+            loop, clock, gaps = QEventLoop(), QElapsedTimer(), [0.0]
+            tick = QTimer(interval=1)
+            last = [0.0]
+
+            def beat(gaps=gaps, last=last, clock=clock) -> None:
+                now = clock.nsecsElapsed() / 1e6
+                gaps[0] = max(gaps[0], now - last[0])
+                last[0] = now
+
+            tick.timeout.connect(beat)
+            counter.counted.connect(loop.quit)
+            clock.start()
+            tick.start()
+            held.append(timed(lambda post=post: counter.request(post)))
+            loop.exec()
+            totals.append(clock.nsecsElapsed() / 1e6)
+            tick.stop()
+            counter.counted.disconnect(loop.quit)
+            stalls.append(gaps[0])
+        print(
+            f"{'GUI, ' + name:>18}: request holds it {statistics.median(held):.1f} ms, longest stall "
+            f"{statistics.median(stalls):.1f} ms, counts after {statistics.median(totals):.0f} ms "
+            f"(medians of {runs})"
+        )
+    counter.stop()
 
 
 if __name__ == "__main__":

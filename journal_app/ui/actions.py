@@ -34,6 +34,11 @@ SPECS = {
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
     "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
     "view_filter": ("&Filter Posts", ["Ctrl+Shift+F"], "Filter the sidebar"),
+    "view_statistics": (
+        "&Statistics…",
+        ["Ctrl+Shift+C"],
+        "글자수, 어절, 원고지 and more, of the post and the selection",
+    ),
     "view_remote_images": (
         "Load &Remote Images",
         [],
@@ -78,6 +83,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_by_tag",
         "view_by_date",
         "view_filter",
+        "view_statistics",
         None,
         "view_zoom_in",
         "view_zoom_out",
@@ -111,6 +117,7 @@ class Actions:
     view_by_tag: QAction
     view_by_date: QAction
     view_filter: QAction
+    view_statistics: QAction
     view_remote_images: QAction
     help_about: QAction
 

@@ -25,6 +25,7 @@ from .prompts import DialogPrompts
 from .properties import PropertiesForm
 from .settings import Environment
 from .sidebar import Sidebar
+from .statistics import show_statistics
 from .status import DocumentStatus, StatusLine
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
             "view_by_tag": lambda: self.sidebar.set_grouping("tag"),
             "view_by_date": lambda: self.sidebar.set_grouping("date"),
             "view_filter": lambda: self.sidebar.filter.setFocus(),
+            "view_statistics": lambda: show_statistics(self.document_status),
             "help_about": lambda: show_about(self),
         }
         for name, slot in slots.items():
@@ -262,7 +264,7 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         # nothing of ours runs while Qt takes the window apart: no timer, no file watch, no render
-        self._stats_timer.stop()
+        self.document_status.stop()
         self.document.stop()
         self.watcher.set_journal(None)
         self.preview.shutdown()
