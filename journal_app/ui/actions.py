@@ -17,6 +17,7 @@ from .plain import menu_text
 SPECS = {
     # name: (text, shortcuts, status tip)
     "file_new": ("&New Post…", ["Ctrl+N"], "Create a new post in this journal"),
+    "file_today": ("&Today's Entry", ["Ctrl+T"], "Create (or open) today's post from the journal's template"),
     "file_open": ("&Open Journal…", ["Ctrl+O"], "Open a journal folder"),
     "file_save": ("&Save", ["Ctrl+S"], "Save the post"),
     "file_save_as": ("Save &As…", ["Ctrl+Shift+S"], "Save the post to another file"),
@@ -60,6 +61,7 @@ FLAVOR_LABELS = {
 MENUS: dict[str, list[str | None]] = {  # None: a separator
     "&File": [
         "file_new",
+        "file_today",
         "file_open",
         None,
         "file_save",
@@ -100,6 +102,7 @@ class Actions:
 
     # one attribute per name in SPECS, set in __init__ (declared here for the type checker)
     file_new: QAction
+    file_today: QAction
     file_open: QAction
     file_save: QAction
     file_save_as: QAction

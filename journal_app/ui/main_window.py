@@ -26,6 +26,7 @@ from .properties import PropertiesForm
 from .settings import Environment
 from .sidebar import Sidebar
 from .statistics import show_statistics
+from .today import open_today
 from .status import DocumentStatus, StatusLine
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         a, doc, files = self.commands, self.document, self.post_files
         slots = {
             "file_new": files.new,
+            "file_today": lambda: open_today(self),
             "file_open": self.choose_journal,
             "file_save": lambda: doc.save(),
             "file_save_as": files.save_as,
