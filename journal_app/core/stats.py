@@ -42,27 +42,33 @@ HANGUL_EOJEOL_PER_MINUTE = 202
 OTHER_WORDS_PER_MINUTE = 238
 SHEET_COLUMNS, SHEET_ROWS = 20, 10
 
+# every pattern takes time linear in the line, whatever it holds (runs of one character, many
+# openers never closed): a search that went on from every start to the end of a long line would
+# hold the worker thread, and with it the GIL, for minutes
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _DROPPED_LINE = re.compile(
-    r" {0,3}([-*_=])(?: *\1){2,} *$"  # a rule or a setext underline
-    r"|\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$"  # a table's delimiter row
-    r"|\s{0,3}\[[^\]]+\]:\s*\S+"  # a link reference definition
+    r" {0,3}([-*_=])(?: *+\1){2,} *+$"  # a rule or a setext underline
+    r"|\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)+\|?\s*+$"  # a table's delimiter row
+    r"|\s{0,3}\[[^\[\]]{1,999}\]:\s*+\S"  # a link reference definition
 )
 _BLOCK_MARKS = re.compile(r"\s*(?:>\s?)*(?:#{1,6}(?:\s+|$)|(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?")
-_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
-_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_URL = re.compile(r"<(?:https?|ftp|mailto):[^>]*>|(?:https?|ftp)://\S+|www\.\S+")
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>")
-_MARKS = re.compile(r"\*+|~~|(?<!\w)_+|_+(?!\w)")
+_TICKS = re.compile(r"`+")
+_IMAGE = re.compile(r"!\[[^\[\]]{0,999}\](?:\([^()]{0,1999}\)|\[[^\[\]]{0,999}\])?")
+_LINK = re.compile(r"\[([^\[\]]{0,999})\](?:\([^()]{0,1999}\)|\[[^\[\]]{0,999}\])")
+_URL = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]{0,1999}>|(?:https?|ftp)://\S{1,1999}|www\.\S{1,1999}")
+_TAG = re.compile(r"<!--[^<>]{0,1999}-->|</?[A-Za-z][^<>]{0,1999}>")
+_MARKS = re.compile(r"\*+|~~|(?<!\w)_+|(?<!_)_++(?!\w)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _KEPT = 0xF0000  # an escaped mark stands in a private-use character until the marks are gone
 _ESCAPED = re.compile("[\U000f0021-\U000f007e]")
-_HANGUL_WORD = re.compile(r"[^ ]*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3][^ ]*")
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
+_HANGUL_WORD = re.compile(f"(?<![^ ])[^ {_HANGUL}]*+[{_HANGUL}]")  # from a word's start only
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z\u00c0-\u024f]+)*")
 _NO_SPACE_AFTER = re.compile(r"([.,]) ")
 _CELL = re.compile(r"[a-z0-9]{1,2}|.", re.DOTALL)
+_HALF_WIDTH = re.compile(r"[a-z0-9]")
+_HALF_RUN = re.compile(r"[a-z0-9]*")
+CELLS_SLICE = 4096
 _HANGING = frozenset(".,?!:;)]}」』”’…")
 
 
@@ -98,9 +104,12 @@ def prose_line(line: str) -> str:
     if _DROPPED_LINE.match(line):
         return ""
     marks = _BLOCK_MARKS.match(line)  # always matches (perhaps nothing)
-    line = line[marks.end() :] if marks else line
-    line = _CLOSING_HASHES.sub("", line)
-    line = _CODE.sub(" ", line)
+    if marks and "#" in marks.group():
+        line = _heading_text(line[marks.end() :])
+    elif marks:
+        line = line[marks.end() :]
+    if "`" in line:
+        line = _without_code(line)
     line = _ESCAPE.sub(lambda found: chr(_KEPT + ord(found.group(1))), line)  # kept as typed
     line = _IMAGE.sub(" ", line)
     line = _LINK.sub(r"\1", line)
@@ -113,9 +122,50 @@ def prose_line(line: str) -> str:
     return " ".join(line.split())
 
 
+def _heading_text(heading: str) -> str:
+    """An ATX heading's text without its closing ``#``s."""
+    text = heading.rstrip()
+    bare = text.rstrip("#")
+    return bare.rstrip() if bare != text and (not bare or bare[-1].isspace()) else text
+
+
+def _without_code(line: str) -> str:
+    """``line`` with its code spans made spaces: a run of backticks opens one, closed by the
+    next run of the same length (CommonMark's rule); a run that no run closes is kept."""
+    runs = [found.span() for found in _TICKS.finditer(line)]
+    closer: list[int | None] = [None] * len(runs)
+    later: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        closer[index], later[length] = later.get(length), index
+    parts, position, index = [], 0, 0
+    while index < len(runs):
+        end = closer[index]
+        if end is None:
+            index += 1
+            continue
+        parts += [line[position : runs[index][0]], " "]
+        position, index = runs[end][1], end + 1
+    return "".join([*parts, line[position:]])
+
+
+def _cells(text: str) -> list[str]:
+    """The 원고지 cells of ``text``, found a slice at a time (a slice ends after a run of
+    lowercase letters and digits, which pair up): no single call holds the GIL for long."""
+    cells: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(start + CELLS_SLICE, len(text))
+        run = _HALF_RUN.match(text, end) if _HALF_WIDTH.match(text, end - 1) else None
+        end = run.end() if run else end
+        cells += _CELL.findall(text, start, end)
+        start = end
+    return cells
+
+
 def manuscript_rows(paragraph: str) -> int:
     """Rows of a 20-cell 원고지 that ``paragraph`` (one line of prose) fills."""
-    cells = _CELL.findall(_NO_SPACE_AFTER.sub(r"\1", paragraph))
+    cells = _cells(_NO_SPACE_AFTER.sub(r"\1", paragraph))
     total, position, rows, room = len(cells), 0, 0, SHEET_COLUMNS - 1  # the first cell indents
     while position < total:
         rows += 1

@@ -110,3 +110,28 @@ def test_selection_leaves_out_header_and_code():
 
 def test_decomposed_hangul_counts_as_syllables():
     assert count_post("\u1112\u1161\u11ab\u1100\u1173\u11af") == count_post("한글")
+
+
+def test_cells_are_the_same_however_the_line_is_sliced(monkeypatch):
+    line = "ab가" * 300  # 2 cells a time: 600; 19 on the first row, 581 on 30 more
+    assert manuscript_rows(line) == 31
+    monkeypatch.setattr("journal_app.core.stats.CELLS_SLICE", 7)  # slices that end inside "ab"
+    assert manuscript_rows(line) == 31
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a" + "`" * 50_000,
+        "` ``" * 10_000,
+        "[" * 50_000,
+        "![" * 20_000,
+        "<http:" * 8_000,
+        "_" * 50_000 + "a",
+        "a_" * 20_000,
+    ],
+)
+def test_hostile_lines_are_counted(line):
+    """Each pattern runs in time linear in the line (a quadratic one would hang here)."""
+    counts = count_post(line)
+    assert counts.paragraphs == 1 and counts.eojeol >= 1
