@@ -1,5 +1,6 @@
 """Creating a new post file: a safe file name from the title, and a header in the style the
-journal already uses (velog-backup, Jekyll, or plain YAML)."""
+journal already uses (velog-backup, Jekyll, or plain YAML); and today's entry, made from a
+template and named and placed the way the journal's posts are."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from .boundary import read_regular
 from .errors import JournalError, SaveError
+from .frontmatter import split_header
 from .scalars import quote_double, yaml_scalar
 from .journal import Journal
 
@@ -168,3 +170,63 @@ def rename_post(journal: Journal, path: Path, new_stem: str) -> Path:
     journal.refresh(path)
     journal.refresh(target)
     return target
+
+
+JOURNAL_SLUG = "journal"  # the name after the date of a dated (Jekyll) entry: 2024-06-14-journal.md
+_FLAVOR_FOLDERS = {"velog": "content", "jekyll": "_posts", "hugo": "content/posts"}
+
+
+def fill_template(template: str, title: str, moment: datetime, weekday: str | None = None) -> str:
+    """``template`` with ``{{date}}`` (YYYY-MM-DD), ``{{title}}`` and ``{{weekday}}`` (the name
+    given, else the C library's for the current locale) filled in."""
+    values = {"date": f"{moment:%Y-%m-%d}", "title": title, "weekday": weekday or f"{moment:%A}"}
+    return re.sub(r"\{\{\s*(date|title|weekday)\s*\}\}", lambda found: values[found.group(1)], template)
+
+
+def todays_path(journal: Journal, flavor: str, moment: datetime) -> Path:
+    """Where today's entry is, or goes. Its title is the date. The folder is the platform's
+    (velog ``content``, Jekyll ``_posts``, Hugo ``content/posts``) when the journal has it or
+    has no posts, else the one that holds the most posts. It is named ``<date>.md``,
+    ``<date>-journal.md`` where names are dated, or ``<date>/index.md`` where most posts of
+    that folder are page bundles (``<slug>/index.md``)."""
+    date = f"{moment:%Y-%m-%d}"
+    paths = [info.path for info in journal.posts]
+    bundled = Counter(path.parent.parent for path in paths if path.name.lower() == "index.md")
+    flat = Counter(path.parent for path in paths if path.name.lower() != "index.md")
+    platform = journal.root / _FLAVOR_FOLDERS.get(flavor, "")
+    if (flavor in _FLAVOR_FOLDERS and platform.is_dir()) or not paths:
+        folder = platform
+    else:
+        folder = (bundled + flat).most_common(1)[0][0]
+    if bundled[folder] > flat[folder]:
+        return folder / date / "index.md"
+    return folder / (f"{date}-{JOURNAL_SLUG}.md" if dated_names(folder) else f"{date}.md")
+
+
+def todays_entry(
+    journal: Journal, flavor: str, template: str, moment: datetime | None = None, weekday: str | None = None
+) -> tuple[Path, bool]:
+    """Today's entry: its path, and True when it was created now from ``template`` (filled in
+    by ``fill_template``; a template without front matter gets the journal's own header).
+    An entry already there is left as it is."""
+    moment = moment or datetime.now().astimezone()
+    path = todays_path(journal, flavor, moment)
+    if path.exists():
+        return path, False
+    root = journal.root.resolve()
+    if root not in path.parent.resolve().parents and path.parent.resolve() != root:
+        raise JournalError(f"{path.parent} is outside the journal.")
+    title = f"{moment:%Y-%m-%d}"
+    text = fill_template(template, title, moment, weekday)
+    if split_header(text)[0] is None:
+        text = new_post_text(title, [], moment, journal_style(journal)) + text
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except FileExistsError:
+        return path, False
+    except OSError as exc:
+        raise SaveError(f"Could not create {path}: {exc.strerror or exc}.") from exc
+    journal.refresh(path)
+    return path, True

@@ -17,6 +17,7 @@ from .plain import menu_text
 SPECS = {
     # name: (text, shortcuts, status tip)
     "file_new": ("&New Post…", ["Ctrl+N"], "Create a new post in this journal"),
+    "file_today": ("&Today's Entry", ["Ctrl+T"], "Create (or open) today's post from the journal's template"),
     "file_open": ("&Open Journal…", ["Ctrl+O"], "Open a journal folder"),
     "file_save": ("&Save", ["Ctrl+S"], "Save the post"),
     "file_save_as": ("Save &As…", ["Ctrl+Shift+S"], "Save the post to another file"),
@@ -35,6 +36,11 @@ SPECS = {
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
     "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
     "view_filter": ("&Filter Posts", ["Ctrl+Alt+F"], "Filter the sidebar"),
+    "view_statistics": (
+        "&Statistics…",
+        ["Ctrl+Shift+C"],
+        "글자수, 어절, 원고지 and more, of the post and the selection",
+    ),
     "view_remote_images": (
         "Load &Remote Images",
         [],
@@ -56,6 +62,7 @@ FLAVOR_LABELS = {
 MENUS: dict[str, list[str | None]] = {  # None: a separator
     "&File": [
         "file_new",
+        "file_today",
         "file_open",
         None,
         "file_save",
@@ -80,6 +87,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_by_tag",
         "view_by_date",
         "view_filter",
+        "view_statistics",
         None,
         "view_zoom_in",
         "view_zoom_out",
@@ -96,6 +104,7 @@ class Actions:
 
     # one attribute per name in SPECS, set in __init__ (declared here for the type checker)
     file_new: QAction
+    file_today: QAction
     file_open: QAction
     file_save: QAction
     file_save_as: QAction
@@ -114,6 +123,7 @@ class Actions:
     view_by_tag: QAction
     view_by_date: QAction
     view_filter: QAction
+    view_statistics: QAction
     view_remote_images: QAction
     help_about: QAction
 

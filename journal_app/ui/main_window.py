@@ -26,6 +26,8 @@ from .properties import PropertiesForm
 from .search_panel import attach_search
 from .settings import Environment
 from .sidebar import Sidebar
+from .statistics import show_statistics
+from .today import open_today
 from .status import DocumentStatus, StatusLine
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         a, doc, files = self.commands, self.document, self.post_files
         slots = {
             "file_new": files.new,
+            "file_today": lambda: open_today(self),
             "file_open": self.choose_journal,
             "file_save": lambda: doc.save(),
             "file_save_as": files.save_as,
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
             "view_by_tag": lambda: self.sidebar.set_grouping("tag"),
             "view_by_date": lambda: self.sidebar.set_grouping("date"),
             "view_filter": lambda: self.sidebar.filter.setFocus(),
+            "view_statistics": lambda: show_statistics(self.document_status),
             "help_about": lambda: show_about(self),
         }
         for name, slot in slots.items():
@@ -268,7 +272,7 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         # nothing of ours runs while Qt takes the window apart: no timer, no file watch, no render
-        self._stats_timer.stop()
+        self.document_status.stop()
         self.document.stop()
         self.watcher.set_journal(None)
         self.preview.shutdown()

@@ -1,6 +1,7 @@
-"""The status bar's permanent parts: the open post's path, its word counts and saved state,
-and the progress bar shown while a large journal is read; and ``DocumentStatus``, which keeps
-them and the window's title in step with the open document."""
+"""The status bar's permanent parts: the open post's path, its counts (어절 and 글자수 of the
+post, and of the selection when there is one) and saved state, and the progress bar shown while
+a large journal is read; and ``DocumentStatus``, which keeps them and the window's title in step
+with the open document."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QSizePolicy, QStatusBar
 
 from ..core import Post
-from ..core.stats import text_stats
+from ..core.stats import Counts
+from .counting import LiveCounts, Report
 from .plain import plain_label, window_title
 
 if TYPE_CHECKING:
@@ -60,15 +62,21 @@ class StatusLine:
             return
         if length > LIVE_STATS_LIMIT:
             self.words.setText(f"{length:,} characters · word counts are off for a post this large")
-        else:
-            stats = text_stats(post.body)
-            self.words.setText(
-                f"{stats.words:,} words · {stats.characters:,} characters "
-                f"({stats.characters_no_spaces:,} without spaces) · "
-                f"{stats.reading_minutes} min read"
-            )
         self.show_saved(modified)
         self.path.setText(str(post.path))
+
+    def show_counts(self, report: Report | None) -> None:
+        """어절 and 글자수 (with and without spaces) of the post, its reading time, and
+        어절 and 글자수 of the selection when there is one (None: nothing to add)."""
+        if report is None:
+            return
+        post = report.post
+        text = (
+            f"{_words(post)} ({post.characters_no_spaces:,} without spaces) · {post.reading_minutes} min read"
+        )
+        if report.selection is not None:
+            text += f" · selected: {_words(report.selection)}"
+        self.words.setText(text)
 
     def show_saved(self, modified: bool) -> None:
         """ "Unsaved" or "Saved"."""
@@ -85,18 +93,27 @@ class StatusLine:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
+def _words(counts: Counts) -> str:
+    words = "word" if counts.eojeol == 1 else "words"
+    return f"{counts.eojeol:,} {words} · {counts.characters:,} characters"
+
+
 class DocumentStatus:
     """The window's title and ``line`` following ``document`` (connected on construction): the
-    post's title (else the journal's folder), whether it is saved, its counts (recounted a pause
-    after typing). ``refresh`` when the document cannot tell (its file renamed)."""
+    post's title (else the journal's folder), whether it is saved, its counts and those of the
+    selection (``counts``, recounted a pause after typing or selecting). ``refresh`` when the
+    document cannot tell (its file renamed)."""
 
     def __init__(self, window: QMainWindow, line: StatusLine, document: OpenDocument):
         self.window, self.line, self.document = window, line, document
+        self.counts = LiveCounts(window)
+        self.counts.counted.connect(line.show_counts)
         self.recount = QTimer(window, singleShot=True, interval=STATS_PAUSE_MS)
         self.recount.timeout.connect(self.show_counts)
         document.loaded.connect(self.refresh)
         document.saved.connect(self.refresh)
         document.changed.connect(self.recount.start)
+        document.editor.selectionChanged.connect(self.recount.start)
         document.modified_changed.connect(self.show_modified)
 
     def refresh(self) -> None:
@@ -109,9 +126,23 @@ class DocumentStatus:
         self.show_counts()
 
     def show_counts(self) -> None:
-        """Word counts, saved state and path of the open post in the status bar."""
+        """Counts (of the selection too), saved state and path of the open post in the status
+        bar; the counts of a long post follow when the worker thread has them."""
         document = self.document
-        self.line.show_post(document.post, len(document.editor.text()), document.is_modified(), document.root)
+        text = document.editor.text()
+        self.line.show_post(document.post, len(text), document.is_modified(), document.root)
+        if document.post is None or len(text) > LIVE_STATS_LIMIT:
+            self.counts.forget()
+            return
+        cursor = document.editor.textCursor()
+        selected = cursor.selectedText().replace("\u2029", "\n") if cursor.hasSelection() else ""
+        first_line = document.editor.document().findBlock(cursor.selectionStart()).blockNumber()
+        self.counts.request(text, first_line, selected)
+
+    def stop(self) -> None:
+        """No more counts (the window closes)."""
+        self.recount.stop()
+        self.counts.stop()
 
     def show_modified(self, modified: bool) -> None:
         """The ``[*]`` in the title and "Unsaved" or "Saved"."""

@@ -1,0 +1,72 @@
+"""File → Today's Entry (Ctrl+T): create today's post from the journal's template, or open it
+when it is there (the naming and placing rules are the core's ``todays_entry``).
+
+The template is ``today.md`` in the journal's own folder under the app's data folder (never
+inside the journal): ``{{date}}``, ``{{title}}`` and ``{{weekday}}`` (the locale's name of the
+day) are filled in; a template without front matter gets the journal's own header. Without a
+template the entry is that header alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale
+
+from ..core import JournalError
+from ..core.boundary import read_regular
+from ..core.newpost import todays_entry
+from .plain import warning
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .settings import Environment
+
+TEMPLATE_LIMIT = 1 << 20  # bytes
+
+
+def template_file(env: Environment, root: Path) -> Path:
+    """Where the template of the journal at ``root`` is kept."""
+    key = hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return env.data_dir / "journals" / key / "today.md"
+
+
+def read_template(path: Path) -> str:
+    """The template's text; empty when there is none (or it cannot be read)."""
+    try:
+        return read_regular(path, TEMPLATE_LIMIT).decode("utf-8", "replace")
+    except (OSError, JournalError):
+        return ""
+
+
+def open_today(window: MainWindow) -> Path | None:
+    """Create (or open) today's entry in the window's journal and open it at its end; its
+    path, or None."""
+    journal = window.journal
+    if journal is None or not window.document.maybe_save():
+        return None
+    moment = datetime.now().astimezone()
+    template = template_file(window.env, journal.root)
+    weekday = QLocale().dayName(moment.isoweekday(), QLocale.FormatType.LongFormat)
+    try:
+        path, created = todays_entry(
+            journal, window.document.flavor(), read_template(template), moment, weekday
+        )
+    except JournalError as exc:
+        warning(window, "Could not create today's entry", str(exc))
+        return None
+    if created:
+        window.sidebar.apply({path})
+    if not window.open_post(path):
+        return None
+    window.editor.setFocus()
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    if created:
+        missing = "" if template.is_file() else ", not there yet"
+        window.statusBar().showMessage(f"Created today's entry (template: {template}{missing})", 8000)
+    else:
+        window.statusBar().showMessage("Opened today's entry", 8000)
+    return path
