@@ -6,13 +6,9 @@ group's count in its label, the groups in order and empty groups gone, so that t
 ``apply`` is the tree ``build`` would make. Each group keeps the sort keys of its rows in row
 order (a mirror of the model), so a row is found by bisection rather than by a search.
 
-Rows leave the model with ``removeRow`` / ``removeRows``, never ``clear()``, and ``takeRow``
-only moves a row (it is inserted again at once). With PySide 6 ``clear()`` deletes the items
-while the Python wrappers made for them stay registered as alive: the next Qt object made at a
-freed item's address then comes back from PySide as that old ``QStandardItem`` (``menuBar()``
-and ``document()`` returned one in test runs), and a call through it touches freed memory. A
-row taken and dropped is never deleted at all. ``removeRow`` deletes the items and marks every
-wrapper of them dead (a later use raises instead of reading freed memory).
+Rows leave the model with ``takeRow``, never ``removeRow``: removing deletes the C++ items at
+once while Python may still hold their wrappers (a group just emptied, say), and a later use of
+one reads freed memory; a taken row belongs to Python and goes when its last wrapper does.
 """
 
 from __future__ import annotations
@@ -143,7 +139,7 @@ class PostTreeModel(QStandardItemModel):
         """
         self._top = Group(QStandardItem(), "", "", None)  # owned by Python: nothing to outlive
         self._shown = {}
-        self.removeRows(0, self.rowCount())  # not clear(): see the module docstring
+        self.clear()
 
     # -- building ----------------------------------------------------------------------
     def build(self, journal: Journal, grouping: str) -> None:
@@ -202,7 +198,7 @@ class PostTreeModel(QStandardItemModel):
         item = problems.item
         if problems.extra:
             for _ in range(problems.extra):
-                item.removeRow(len(problems.keys))
+                item.takeRow(len(problems.keys))  # taken, not removed (module docstring)
         root = self._journal.root if self._journal is not None else Path()
         item.appendRows([folder_problem_item(message, root) for message in messages])
         problems.extra = len(messages)
@@ -224,7 +220,7 @@ class PostTreeModel(QStandardItemModel):
                 group = self._find(place)
                 row = bisect_left(group.keys, key)
                 del group.keys[row]
-                group.item.removeRow(row)
+                group.item.takeRow(row)  # taken, not removed (module docstring)
                 self._touch(group, touched)
         for path in sorted(paths):
             info = journal.get(path)
@@ -300,11 +296,11 @@ class PostTreeModel(QStandardItemModel):
             del parent.groups[group.ident]
             if group.attached:
                 if group.ident == "problems":
-                    parent.item.removeRow(group.item.row())
+                    parent.item.takeRow(group.item.row())
                 else:
                     row = bisect_left(parent.keys, group.key)
                     del parent.keys[row]
-                    parent.item.removeRow(row)
+                    parent.item.takeRow(row)
             return
         if not group.attached:
             self._attach(group)
