@@ -13,13 +13,14 @@ import os
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .core import Journal, JournalError, check_post, load_post
-from .core.dates import local
+from .core.errors import JournalError
 from .core.flavor import FLAVORS, detect_flavor
-from .core.instances import Instance, tidy_temporaries
-from .core.journal import PostInfo, find_journal_root
-from .core.tags import rename_tag
+
+if TYPE_CHECKING:
+    from .core.journal import Journal, PostInfo
 
 COMMANDS = ("list", "tags", "check", "tag", "export", "render")
 
@@ -104,6 +105,9 @@ def require_folder(root: str) -> Path:
 def open_journal(root: str) -> Journal:
     """The journal at ``root``, or a UsageError naming what is wrong (a killed save's
     temporary files are cleared from it)."""
+    from .core.instances import tidy_temporaries
+    from .core.journal import Journal
+
     journal = Journal(require_folder(root))
     tidy_temporaries(journal)
     return journal
@@ -122,6 +126,8 @@ def post_json(info: PostInfo) -> dict:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from .core.dates import local
+
     journal = open_journal(args.root)
     wanted = args.tag.casefold() if args.tag is not None else None  # as the sidebar filter
     posts = [
@@ -152,6 +158,8 @@ def run_tags(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from .core.checks import check_post
+
     journal = open_journal(args.root)
     flavor = journal.flavor
     total = files = 0
@@ -178,6 +186,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_tag_rename(args: argparse.Namespace) -> int:
+    from .core.tags import rename_tag
+
     old, new = args.old.strip(), args.new.strip()
     if not old or not new:
         raise UsageError("Tag names cannot be empty.")
@@ -204,6 +214,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.all:
         return export_all(args)
     from .core.export import export_post
+    from .core.journal import find_journal_root
+    from .core.post import load_post
     from .core.site import safe_name
 
     source = Path(args.target)
@@ -229,6 +241,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
+    from .core.journal import find_journal_root
+    from .core.post import load_post
     from .core.render import render_post
 
     source = Path(args.target)
@@ -278,6 +292,8 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         writes = args.command in ("tag", "export")  # other instances must know a writer runs
+        if writes:
+            from .core.instances import Instance
         with Instance() if writes else contextlib.nullcontext():
             return args.run(args)
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as cat does

@@ -134,9 +134,29 @@ def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
     read: its summary says so."""
     location = Path(path)
     try:
-        return PostInfo.of(load_post(location, root), relpath)
+        inside = root is not None and _plainly_inside(path, root)
+        return PostInfo.of(load_post(location, None if inside else root), relpath)
     except OSError as exc:
         return PostInfo.unreadable(location, relpath, read_error_message(location, exc), read_error_kind(exc))
+
+
+def _plainly_inside(path: str, root: str) -> bool:
+    """True when ``path`` is below ``root`` through plain folders and is no link itself, so
+    that it lies inside the journal without resolving every folder up to ``/`` (``realpath``
+    costs a dozen system calls a file); False when that has to be found out the long way."""
+    prefix = root.rstrip(os.sep) + os.sep
+    if not path.startswith(prefix):
+        return False
+    parts = path[len(prefix) :].split(os.sep)
+    if any(part in ("", ".", "..") for part in parts):
+        return False
+    try:
+        for depth in range(1, len(parts) + 1):
+            if os.path.islink(prefix + os.sep.join(parts[:depth])):
+                return False
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def read_summaries(items: list[tuple[str, str, str]]) -> list[dict]:
