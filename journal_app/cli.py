@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -128,6 +129,7 @@ def post_json(info: PostInfo) -> dict:
 def run_list(args: argparse.Namespace) -> int:
     from .core.dates import local
 
+    gc.disable()  # the summaries are kept to the end: collecting makes no garbage go, only time
     journal = open_journal(args.root)
     wanted = args.tag.casefold() if args.tag is not None else None  # as the sidebar filter
     posts = [
