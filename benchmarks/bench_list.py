@@ -3,7 +3,8 @@
 Usage: python benchmarks/bench_list.py [N] [RUNS] [--compare OTHER_SOURCE_TREE]
 Prints each run and the median wall and CPU time (user + system of the child) of the whole
 command (process start included), cold (an empty summary index: every file read and parsed) and
-warm (the index filled by a first run), with the machine's load average. With ``--compare``, the
+warm (the index filled by a first run), with the machine's load average. Modules are compiled
+once, as an installed app's are (PYTHONDONTWRITEBYTECODE is dropped for the runs). With ``--compare``, the
 same command runs from another source tree (a folder holding a ``journal_app`` package, say an
 older checkout) interleaved run by run with this one, so that a shared, loaded machine slows
 both alike. The journal is generated once under benchmarks/out/ (ignored by git).
@@ -34,6 +35,7 @@ def timed(command: list[str], tree: Path, env: dict[str, str] | None = None) -> 
     """(wall seconds, CPU seconds of the child, stdout) of one run of ``command`` importing
     ``journal_app`` from ``tree``."""
     environment = dict(os.environ if env is None else env, PYTHONPATH=str(tree))
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, check=True, env=environment, cwd=tree)

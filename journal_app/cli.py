@@ -215,10 +215,9 @@ def run_tag_rename(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     if args.all:
         return export_all(args)
-    from .core.export import export_post
+    from .core.export import export_post, safe_name
     from .core.journal import find_journal_root
     from .core.post import load_post
-    from .core.site import safe_name
 
     source = Path(args.target)
     if source.is_dir():
