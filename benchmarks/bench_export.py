@@ -4,7 +4,8 @@ Usage: python benchmarks/bench_export.py [N] [RUNS] [--compare OTHER_SOURCE_TREE
 Prints the median wall and CPU time (user + system of the process and its workers) of
 ``journal-app export POST -o PAGE`` for one post of a generated journal, and of
 ``journal-app export --all ROOT -o SITE`` over N generated posts (1,000 by default) into an
-empty folder, with the machine's load average. With ``--compare``, another source tree (a folder
+empty folder with an empty summary index (cold: every post read, rendered and written), with
+the machine's load average. With ``--compare``, another source tree (a folder
 holding a ``journal_app`` package) runs interleaved with this one (see bench_list.py). The
 journal is generated once under benchmarks/out/ (ignored by git).
 """
@@ -12,6 +13,7 @@ journal is generated once under benchmarks/out/ (ignored by git).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -40,9 +42,9 @@ def main() -> None:
             return timed([sys.executable, "-m", "journal_app", "export", str(post), "-o", str(page)], tree)
 
         def whole(tree: Path) -> tuple[float, float, bytes]:
-            with tempfile.TemporaryDirectory(dir=scratch) as site:
+            with tempfile.TemporaryDirectory(dir=scratch) as site, tempfile.TemporaryDirectory() as cache:
                 command = [sys.executable, "-m", "journal_app", "export", "--all", str(root), "-o", site]
-                return timed(command, tree)
+                return timed(command, tree, dict(os.environ, JOURNAL_APP_CACHE_DIR=cache))
 
         if args.only != "all":
             for tree in trees.values():  # the page cache and the compiled modules

@@ -220,6 +220,12 @@ EXPORT_CSP = (
 )
 
 
+@cache
+def _page_template() -> Template:
+    """The page around every export, read once a process (a site writes a thousand pages)."""
+    return Template(resource_text("page.html"))
+
+
 def build_document(
     *,
     title: str,
@@ -231,7 +237,7 @@ def build_document(
     csp: str = EXPORT_CSP,
 ) -> str:
     """A complete HTML5 page from already escaped or rendered parts (no script can run in it)."""
-    return Template(resource_text("page.html")).substitute(
+    return _page_template().substitute(
         lang=html.escape(lang),
         title=html.escape(title),
         description=html.escape(description),

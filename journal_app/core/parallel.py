@@ -54,9 +54,21 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def usable_cores() -> int:
+    """The processors this process may run on (its affinity, where the system has one), not
+    every processor of the machine."""
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counted is not None:
+        return counted() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def worker_count(items: int, minimum: int) -> int:
     """How many processes to use for ``items`` items (1 means: stay in this process)."""
-    cores = min(os.cpu_count() or 1, 8)
+    cores = min(usable_cores(), 8)
     return cores if items >= minimum and cores > 1 and can_fork() else 1
 
 

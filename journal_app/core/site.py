@@ -22,7 +22,7 @@ from .. import __version__
 from .dates import local
 from .boundary import read_regular, real_inside
 from .encoding import displayable
-from .export import ImageCollector, build_document, build_page, safe_name, write_inside
+from .export import ImageCollector, build_document, build_page, page_css, safe_name, write_inside
 from .errors import JournalError
 from .journal import POST_SUFFIXES, SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
@@ -242,16 +242,20 @@ def _images_changed(entry: dict, root: Path, out: Path) -> bool:
     return any(map(os.path.isfile, entry.get("missing", [])))
 
 
-def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dict]]:
-    """(relpath, page html or None, error, dependencies) for each post (in a worker process)."""
+def _render_pages(items: list[PostInfo]) -> list[tuple[str, bool | None, str, dict]]:
+    """(relpath, whether its page file changed or None when it could not be rendered, error,
+    dependencies) for each post, its page written into the site (in a worker process: the
+    writes of one worker overlap the renders of the others, and no page travels back)."""
     builder = cast(SiteBuilder, _builder)  # workers run only while an export has set it
-    results: list[tuple[str, str | None, str, dict]] = []
+    results: list[tuple[str, bool | None, str, dict]] = []
     for info in items:
         try:
             page, depends = builder.post_html(info)
-            results.append((info.relpath, page, "", depends))
         except (OSError, ValueError, JournalError) as exc:
             results.append((info.relpath, None, str(exc), {}))
+            continue
+        written = write_if_changed(builder.out, builder.post_pages[info.relpath], page)
+        results.append((info.relpath, written, "", depends))
     return results
 
 
@@ -324,19 +328,20 @@ def export_site(
     report = (lambda done: progress(done_before + done, total)) if progress else None
     global _builder
     _builder = builder
+    page_css()  # once, before the workers are forked
     try:
         rendered, _ = chunked_map(_render_pages, stale, minimum=64, chunk=16, progress=report)
     finally:
         _builder = None
     written = 0
-    for relpath, page, error, depends in rendered:
-        if page is None:
+    for relpath, changed, error, depends in rendered:
+        if changed is None:
             failed.append(f"{relpath}: {error}")
             builder.left_out.add(relpath)
             current.pop(relpath, None)
             continue
         current[relpath].update(depends)
-        written += write_if_changed(out, builder.post_pages[relpath], page)
+        written += changed
     pages_now = {k["page"] for k in current.values()}
     for relpath, key in previous.items():
         if relpath not in current and key.get("page") not in pages_now:
