@@ -242,20 +242,16 @@ def _images_changed(entry: dict, root: Path, out: Path) -> bool:
     return any(map(os.path.isfile, entry.get("missing", [])))
 
 
-def _render_pages(items: list[PostInfo]) -> list[tuple[str, bool | None, str, dict]]:
-    """(relpath, whether its page file changed or None when it could not be rendered, error,
-    dependencies) for each post, its page written into the site (in a worker process: the
-    writes of one worker overlap the renders of the others, and no page travels back)."""
+def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dict]]:
+    """(relpath, page html or None, error, dependencies) for each post (in a worker process)."""
     builder = cast(SiteBuilder, _builder)  # workers run only while an export has set it
-    results: list[tuple[str, bool | None, str, dict]] = []
+    results: list[tuple[str, str | None, str, dict]] = []
     for info in items:
         try:
             page, depends = builder.post_html(info)
+            results.append((info.relpath, page, "", depends))
         except (OSError, ValueError, JournalError) as exc:
             results.append((info.relpath, None, str(exc), {}))
-            continue
-        written = write_if_changed(builder.out, builder.post_pages[info.relpath], page)
-        results.append((info.relpath, written, "", depends))
     return results
 
 
@@ -334,14 +330,14 @@ def export_site(
     finally:
         _builder = None
     written = 0
-    for relpath, changed, error, depends in rendered:
-        if changed is None:
+    for relpath, page, error, depends in rendered:
+        if page is None:
             failed.append(f"{relpath}: {error}")
             builder.left_out.add(relpath)
             current.pop(relpath, None)
             continue
         current[relpath].update(depends)
-        written += changed
+        written += write_if_changed(out, builder.post_pages[relpath], page)
     pages_now = {k["page"] for k in current.values()}
     for relpath, key in previous.items():
         if relpath not in current and key.get("page") not in pages_now:
