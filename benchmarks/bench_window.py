@@ -1,7 +1,12 @@
 """Window timings and memory, measured on the real app (offscreen unless QT_QPA_PLATFORM is set).
 
 Usage: python benchmarks/bench_window.py SEED_POST [--posts 10000] [--runs 5]
+       python benchmarks/bench_window.py SEED_POST --shown [--runs 7] [--compare OTHER_SOURCE_TREE]
 Prints medians of:
+  - with --shown, only launch to the post shown: the real ``journal-app SEED_POST`` (its own
+    imports, QApplication and window) from the process start to the window visible with the
+    post's text in the editor; with --compare, interleaved with another source tree (a folder
+    holding a ``journal_app`` package), and with the machine's load average;
   - launch to a filled tree: from starting the process to the sidebar showing the journal
     (the sample journal, then a generated journal of --posts posts, warm index);
   - keystroke to preview: from a key typed in the seed post to the preview page showing it;
@@ -101,6 +106,77 @@ else:
 """
 
 
+SHOWN = r"""
+import json, sys, time
+start = float(sys.argv[1]); post = sys.argv[2]
+from PySide6.QtCore import QCoreApplication, QTimer
+import journal_app.ui.app as app_module
+expected = open(post, encoding="utf-8").read().split("\n---\n", 1)[-1].strip().splitlines()[0]
+real_create = app_module.create_window
+def observed(*args, **kwargs):  # the real factory; only watched from outside
+    window = real_create(*args, **kwargs)
+    def poll():
+        if window.isVisible() and expected in window.editor.toPlainText():
+            print(json.dumps({"shown": time.time() - start}), flush=True)
+            QCoreApplication.quit()
+        else:
+            QTimer.singleShot(1, poll)
+    QTimer.singleShot(0, poll)  # from the event loop: a quit() before exec() would be lost
+    return window
+app_module.create_window = observed
+sys.exit(app_module.main([post]))
+"""
+
+
+def run_shown(target: Path, tree: Path, env_dir: str) -> float:
+    """Seconds from the process start to the window showing ``target`` in its editor."""
+    import json
+
+    env = dict(os.environ, PYTHONPATH=str(tree), XDG_CONFIG_HOME=env_dir, XDG_DATA_HOME=env_dir)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once
+    if os.geteuid() == 0:
+        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    start = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", SHOWN, str(start), str(target)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tree,
+        timeout=600,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise SystemExit(result.stderr[-3000:])
+    return json.loads(lines[-1])["shown"]
+
+
+def shown_main(seed: Path, runs: int, compare: str | None) -> None:
+    trees = {"this": Path(__file__).resolve().parent.parent}
+    if compare:
+        trees["other"] = Path(compare).resolve()
+    with tempfile.TemporaryDirectory() as folder:
+        backup = Path(folder) / "backup"
+        (backup / "content").mkdir(parents=True)
+        (backup / "images").mkdir()
+        post = backup / "content" / "seed.md"
+        shutil.copy(seed, post)
+        times: dict[str, list[float]] = {name: [] for name in trees}
+        for name, tree in trees.items():  # the page cache, the compiled modules, the index
+            run_shown(post, tree, folder)
+        for _ in range(runs):
+            for name, tree in trees.items():
+                times[name].append(run_shown(post, tree, folder))
+        load = os.getloadavg()
+        for name, found in times.items():
+            print(
+                f"launch to the seed post shown [{name}]: median {statistics.median(found):.3f} s "
+                f"(min {min(found):.3f}, max {max(found):.3f}, {runs} runs); "
+                f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+            )
+
+
 def run_probe(mode: str, target: Path) -> dict:
     import json
 
@@ -128,7 +204,12 @@ def main() -> None:
     parser.add_argument("seed")
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--shown", action="store_true", help="time only launch to the post shown")
+    parser.add_argument("--compare", help="with --shown: another source tree, run interleaved")
     args = parser.parse_args()
+    if args.shown:
+        shown_main(Path(args.seed), args.runs, args.compare)
+        return
     from journal_app.resources import resource_path
 
     with tempfile.TemporaryDirectory() as folder:

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .core import Journal, JournalError, check_post, load_post
-from .core.dates import local
+from .core.errors import JournalError
 from .core.flavor import FLAVORS, detect_flavor
-from .core.instances import Instance, tidy_temporaries
-from .core.journal import PostInfo, find_journal_root
-from .core.tags import rename_tag
+
+if TYPE_CHECKING:
+    from .core.journal import Journal, PostInfo
 
 COMMANDS = ("list", "tags", "check", "tag", "export", "render", "search")
 
@@ -113,6 +115,9 @@ def require_folder(root: str) -> Path:
 def open_journal(root: str) -> Journal:
     """The journal at ``root``, or a UsageError naming what is wrong (a killed save's
     temporary files are cleared from it)."""
+    from .core.instances import tidy_temporaries
+    from .core.journal import Journal
+
     journal = Journal(require_folder(root))
     tidy_temporaries(journal)
     return journal
@@ -131,6 +136,9 @@ def post_json(info: PostInfo) -> dict:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from .core.dates import local
+
+    gc.disable()  # the summaries are kept to the end: collecting makes no garbage go, only time
     journal = open_journal(args.root)
     wanted = args.tag.casefold() if args.tag is not None else None  # as the sidebar filter
     posts = [
@@ -161,6 +169,8 @@ def run_tags(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from .core.checks import check_post
+
     journal = open_journal(args.root)
     flavor = journal.flavor
     total = files = 0
@@ -187,6 +197,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_tag_rename(args: argparse.Namespace) -> int:
+    from .core.tags import rename_tag
+
     old, new = args.old.strip(), args.new.strip()
     if not old or not new:
         raise UsageError("Tag names cannot be empty.")
@@ -212,8 +224,9 @@ def run_tag_rename(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     if args.all:
         return export_all(args)
-    from .core.export import export_post
-    from .core.site import safe_name
+    from .core.export import export_post, safe_name
+    from .core.journal import find_journal_root
+    from .core.post import load_post
 
     source = Path(args.target)
     if source.is_dir():
@@ -238,6 +251,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
+    from .core.journal import find_journal_root
+    from .core.post import load_post
     from .core.render import render_post
 
     source = Path(args.target)
@@ -322,6 +337,8 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         writes = args.command in ("tag", "export")  # other instances must know a writer runs
+        if writes:
+            from .core.instances import Instance
         with Instance() if writes else contextlib.nullcontext():
             return args.run(args)
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as cat does

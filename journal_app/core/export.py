@@ -38,6 +38,19 @@ _NOT_PROSE = re.compile(
     r"(?ms)^(`{3,}|~{3,}).*?^\1|`[^`\n]*`|<[^>\n]*>|\]\([^)\n]*\)|"
     r"(?:https?|ftp)://\S+|www\.\S+"
 )
+_UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'`@+=\x00-\x1f\x7f]+')  # not in a file name
+
+
+def safe_name(text: str, taken: set[str]) -> str:
+    """A file name from ``text``: Korean kept, unsafe characters dropped, unique (casefolded)."""
+    base = _UNSAFE.sub("", displayable(text)).strip().strip(".").replace(" ", "-")
+    base = base.encode("utf-8")[:150].decode("utf-8", "ignore") or "page"  # names are bytes
+    name, number = base, 1
+    while name.casefold() in taken:
+        number += 1
+        name = f"{base}-{number}"
+    taken.add(name.casefold())
+    return name
 
 
 @dataclass
@@ -207,6 +220,12 @@ EXPORT_CSP = (
 )
 
 
+@cache
+def _page_template() -> Template:
+    """The page around every export, read once a process (a site writes a thousand pages)."""
+    return Template(resource_text("page.html"))
+
+
 def build_document(
     *,
     title: str,
@@ -218,7 +237,7 @@ def build_document(
     csp: str = EXPORT_CSP,
 ) -> str:
     """A complete HTML5 page from already escaped or rendered parts (no script can run in it)."""
-    return Template(resource_text("page.html")).substitute(
+    return _page_template().substitute(
         lang=html.escape(lang),
         title=html.escape(title),
         description=html.escape(description),

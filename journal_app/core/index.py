@@ -20,6 +20,7 @@ from pathlib import Path
 
 FORMAT = "5"  # 3: categories count as tags; 4: drafts; 5: problem kinds
 LOCK_WAIT = 0.5  # seconds to wait for a lock before going on without the cache
+_decode = json.JSONDecoder().decode  # json.loads without its per-call checks
 
 
 def cache_folder() -> Path:
@@ -91,7 +92,7 @@ class SummaryIndex:
         if row[0] != info.st_mtime_ns or row[1] != info.st_size:
             return None
         try:
-            found = json.loads(row[2])
+            found = _decode(row[2])
         except (ValueError, TypeError, RecursionError):  # a damaged entry: read the file again
             return None
         return found if isinstance(found, dict) else None

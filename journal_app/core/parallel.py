@@ -8,16 +8,12 @@ killed with it (Linux), or leaving within a second of noticing it is gone (elsew
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
 
@@ -25,6 +21,8 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent d
 def can_fork() -> bool:
     """True when worker processes may be forked from this one: a single thread, counting the
     threads Python does not know of (Qt's and QtWebEngine's in the window)."""
+    import multiprocessing  # here, not at the top: a command that reads few files never needs it
+
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() != 1:
         return False
     try:
@@ -37,6 +35,8 @@ def die_with_parent(parent: int) -> None:
     """A worker's initializer: end this process when ``parent`` (the process that forked it)
     dies, instead of waiting forever on a queue nobody writes to."""
     if sys.platform.startswith("linux"):
+        import ctypes
+
         try:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
         except (OSError, AttributeError):
@@ -54,9 +54,21 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def usable_cores() -> int:
+    """The processors this process may run on (its affinity, where the system has one), not
+    every processor of the machine."""
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counted is not None:
+        return counted() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def worker_count(items: int, minimum: int) -> int:
     """How many processes to use for ``items`` items (1 means: stay in this process)."""
-    cores = min(os.cpu_count() or 1, 8)
+    cores = min(usable_cores(), 8)
     return cores if items >= minimum and cores > 1 and can_fork() else 1
 
 
@@ -77,6 +89,10 @@ def chunked_map(
     chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
     results: list = []
     if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             with ProcessPoolExecutor(
                 workers,

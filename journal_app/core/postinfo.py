@@ -77,43 +77,49 @@ class PostInfo:
     @classmethod
     def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
         """A summary read back from the index; ValueError when ``data`` is not one that
-        ``to_dict`` wrote (a damaged entry)."""
+        ``to_dict`` wrote (a damaged entry). Called once a post on every warm open, so the
+        checks are done with plain type tests."""
         try:
-            info = cls(
-                path,
-                relpath,
-                data["title"],
-                datetime.fromisoformat(data["date"]),
-                data["tags"],
-                data["description"],
-                data["problems"],
-                data["header_invalid"],
-                data.get("readable", True),
-                tuple(data["stamp"]) if data.get("stamp") is not None else None,
-                data.get("draft", False),
-                [ProblemKind(kind) for kind in data["problem_kinds"]],
-            )
+            title, description = data["title"], data["description"]
+            tags, problems, kinds = data["tags"], data["problems"], data["problem_kinds"]
+            header_invalid = data["header_invalid"]
+            readable, draft = data.get("readable", True), data.get("draft", False)
+            stamp = data.get("stamp")
+            date = datetime.fromisoformat(data["date"])
+            problem_kinds = [ProblemKind(kind) for kind in kinds]
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ValueError(f"not a post summary: {exc!r}") from None
         if not (
-            isinstance(info.title, str)
-            and isinstance(info.description, str)
-            and _strings(info.tags)
-            and _strings(info.problems)
-            and len(info.problem_kinds) == len(info.problems)
-            and all(isinstance(flag, bool) for flag in (info.header_invalid, info.readable, info.draft))
-            and info.date.tzinfo is not None
+            type(title) is str
+            and type(description) is str
+            and _strings(tags)
+            and _strings(problems)
+            and type(kinds) is list
+            and len(problem_kinds) == len(problems)
+            and type(header_invalid) is bool
+            and type(readable) is bool
+            and type(draft) is bool
+            and date.tzinfo is not None
             and (
-                info.stamp is None
-                or (
-                    len(info.stamp) == 2
-                    and all(isinstance(part, int) and not isinstance(part, bool) for part in info.stamp)
-                )
+                stamp is None
+                or (type(stamp) is list and len(stamp) == 2 and all(type(part) is int for part in stamp))
             )
         ):
             raise ValueError("not a post summary: a value of the wrong kind")
-        info.tags = info.tags[:MAX_LISTED_TAGS]
-        return info
+        return cls(
+            path,
+            relpath,
+            title,
+            date,
+            tags[:MAX_LISTED_TAGS],
+            description,
+            problems,
+            header_invalid,
+            readable,
+            (stamp[0], stamp[1]) if stamp is not None else None,
+            draft,
+            problem_kinds,
+        )
 
     @property
     def metadata(self) -> dict:
@@ -126,7 +132,7 @@ class PostInfo:
 
 
 def _strings(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return type(value) is list and all(type(item) is str for item in value)
 
 
 def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
@@ -134,9 +140,29 @@ def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
     read: its summary says so."""
     location = Path(path)
     try:
-        return PostInfo.of(load_post(location, root), relpath)
+        inside = root is not None and _plainly_inside(path, root)
+        return PostInfo.of(load_post(location, None if inside else root), relpath)
     except OSError as exc:
         return PostInfo.unreadable(location, relpath, read_error_message(location, exc), read_error_kind(exc))
+
+
+def _plainly_inside(path: str, root: str) -> bool:
+    """True when ``path`` is below ``root`` through plain folders and is no link itself, so
+    that it lies inside the journal without resolving every folder up to ``/`` (``realpath``
+    costs a dozen system calls a file); False when that has to be found out the long way."""
+    prefix = root.rstrip(os.sep) + os.sep
+    if not path.startswith(prefix):
+        return False
+    parts = path[len(prefix) :].split(os.sep)
+    if any(part in ("", ".", "..") for part in parts):
+        return False
+    try:
+        for depth in range(1, len(parts) + 1):
+            if os.path.islink(prefix + os.sep.join(parts[:depth])):
+                return False
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def read_summaries(items: list[tuple[str, str, str]]) -> list[dict]:

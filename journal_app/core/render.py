@@ -22,11 +22,8 @@ from pathlib import Path
 from .cards import missing_image
 from .dates import local, zone_label
 from .encoding import displayable
-from .engine import render_tokens
 from .flavor import FLAVORS, raw_html_shown
-from .platforms import mathml
 from .post import Post
-from .pymd import render_python_markdown
 from .sanitize import IMAGE_DATA, sanitize, sanitize_math
 from .scan import is_remote, locate_image
 
@@ -129,6 +126,8 @@ def _put_math_back(fragment: str, maths: list[tuple[str, bool]]) -> str:
         if index >= len(maths):
             return ""
         tex, display = maths[index]
+        from .platforms import mathml
+
         return sanitize_math(mathml(tex, display))
 
     return _MATH_MARK.sub(replace, fragment)
@@ -151,9 +150,14 @@ def render_markdown(
         raise ValueError(f"unknown flavor {flavor!r} (one of: {', '.join(FLAVORS)})")
     text = displayable(text)
     maths: list[tuple[str, bool]]
+    # each engine is imported when first used: a command renders with one of them only
     if flavor == "python-markdown":
+        from .pymd import render_python_markdown
+
         fragment, maths = render_python_markdown(text, first_line), []
     else:
+        from .engine import render_tokens
+
         shown = raw_html if raw_html is not None else flavor != "hugo"
         fragment, maths = render_tokens(text, flavor, first_line, raw_html=shown)
     fragment = clean_fragment(fragment, maths)

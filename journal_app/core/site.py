@@ -22,7 +22,7 @@ from .. import __version__
 from .dates import local
 from .boundary import read_regular, real_inside
 from .encoding import displayable
-from .export import ImageCollector, build_document, build_page, write_inside
+from .export import ImageCollector, build_document, build_page, page_css, safe_name, write_inside
 from .errors import JournalError
 from .journal import POST_SUFFIXES, SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
@@ -32,7 +32,6 @@ from .scan import image_candidates
 
 MANIFEST = ".journal-export.json"
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
-_UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'`@+=\x00-\x1f\x7f]+')
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LINK = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
 
@@ -46,18 +45,6 @@ class SiteResult:
     pages_written: int
     failed: list[str]
     drafts: int = 0  # posts marked draft: true, left out as Jekyll and Hugo do
-
-
-def safe_name(text: str, taken: set[str]) -> str:
-    """A file name from ``text``: Korean kept, unsafe characters dropped, unique (casefolded)."""
-    base = _UNSAFE.sub("", displayable(text)).strip().strip(".").replace(" ", "-")
-    base = base.encode("utf-8")[:150].decode("utf-8", "ignore") or "page"  # names are bytes
-    name, number = base, 1
-    while name.casefold() in taken:
-        number += 1
-        name = f"{base}-{number}"
-    taken.add(name.casefold())
-    return name
 
 
 def href(path: str) -> str:
@@ -337,6 +324,7 @@ def export_site(
     report = (lambda done: progress(done_before + done, total)) if progress else None
     global _builder
     _builder = builder
+    page_css()  # once, before the workers are forked
     try:
         rendered, _ = chunked_map(_render_pages, stale, minimum=64, chunk=16, progress=report)
     finally:

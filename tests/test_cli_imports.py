@@ -1,0 +1,50 @@
+"""What the command line loads: a command imports only the parts of the app it uses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+PROBE = (
+    "import json, sys\n"
+    "from journal_app.__main__ import main\n"
+    "status = main(sys.argv[1:])\n"
+    "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    "sys.exit(status)\n"
+)
+
+
+def loaded(*args: object) -> set[str]:
+    """The modules that were imported when ``journal-app ARGS`` finished (it must succeed)."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *map(str, args)], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stderr.splitlines()[-1]))
+
+
+def roots(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+def test_list_loads_no_qt_renderer_or_markdown_library(quirk_journal):
+    root, _ = quirk_journal
+    modules = loaded("list", root)
+    assert not roots(modules) & {"PySide6", "shiboken6", "markdown_it", "mdit_py_plugins", "markdown"}
+    assert not roots(modules) & {"pygments", "nh3"}
+    assert not {"journal_app.core.render", "journal_app.core.checks", "journal_app.ui"} & modules
+    assert "multiprocessing" not in modules  # a small journal is read in this process
+
+
+def test_export_of_one_post_loads_only_its_flavors_engine(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 한 편\n---\n# 제목\n\n본문 *강조*와 $x^2$.\n", encoding="utf-8")
+    markdown_it = loaded("export", post, "-o", tmp_path / "a.html", "--flavor", "commonmark")
+    assert "markdown_it" in markdown_it and "markdown" not in markdown_it
+    python_markdown = loaded("export", post, "-o", tmp_path / "b.html", "--flavor", "python-markdown")
+    assert "markdown" in python_markdown and "markdown_it" not in python_markdown
+    for modules in (markdown_it, python_markdown):
+        assert not roots(modules) & {"PySide6", "shiboken6"}
+        assert not {"journal_app.core.site", "journal_app.core.checks", "multiprocessing"} & modules
+    assert "한 편" in (tmp_path / "b.html").read_text(encoding="utf-8")
