@@ -74,6 +74,34 @@ def window(request, qtbot, journal_root, env, delays):
         close_window(created)
 
 
+@pytest.fixture
+def made(qtbot, tmp_path):
+    """A function building an OpenDocument on a real editor, without a window (autosave off unless
+    asked), and its scripted user (``Answers``)."""
+    from journal_app.core.recovery import RecoveryStore
+    from journal_app.ui.document import OpenDocument
+    from journal_app.ui.editor import MarkdownEditor
+    from journal_app.ui.watcher import JournalWatcher
+    from tests.ui.documents import FAST as DOCUMENT_DELAYS, Answers
+
+    stores = []
+
+    def make(autosave: bool = False, recovery: RecoveryStore | None = None):
+        editor = MarkdownEditor()
+        qtbot.addWidget(editor)
+        store = recovery or RecoveryStore(tmp_path / "recovery")
+        stores.append(store)
+        answers = Answers()
+        document = OpenDocument(
+            editor, store, answers, JournalWatcher(editor), lambda: autosave, DOCUMENT_DELAYS, editor
+        )
+        return document, answers
+
+    yield make
+    for store in stores:
+        store.close()
+
+
 def close_window(window) -> None:
     """Close a window without the unsaved-changes prompt (qtbot.addWidget would close it
     before our fixtures can discard the test's edits); a window already deleted is left be."""

@@ -8,37 +8,10 @@ from pathlib import Path
 import pytest
 
 from journal_app.core import Journal
-from journal_app.core.recovery import Recovery, RecoveryStore
-from journal_app.ui.document import Delays, OpenDocument
-from journal_app.ui.editor import MarkdownEditor
+from journal_app.core.recovery import RecoveryStore
+from journal_app.ui.document import OpenDocument
 from journal_app.ui.recovery_offer import offer_recovery
-from journal_app.ui.watcher import JournalWatcher
-
-POST = '---\ntitle: "하루"\ntags: ["일기"]\n---\n오늘은 맑음.\n'
-FAST = Delays(sync_ms=5, recovery_ms=20, autosave_ms=50, settle_ms=20)
-
-
-class Answers:
-    """The user, scripted: each question pops the next answer given for it."""
-
-    def __init__(self):
-        self.script: dict[str, list] = {"unsaved": [], "conflict": [], "recovery": []}
-        self.asked: list[tuple] = []
-
-    def ask_unsaved(self, title: str) -> str:
-        self.asked.append(("unsaved", title))
-        return self.script["unsaved"].pop(0)
-
-    def ask_conflict(self, path: Path, theirs: str | None, mine: str) -> str | None:
-        self.asked.append(("conflict", path, theirs, mine))
-        return self.script["conflict"].pop(0)
-
-    def ask_recovery(self, item: Recovery, disk: str | None) -> str:
-        self.asked.append(("recovery", item.text, disk))
-        return self.script["recovery"].pop(0)
-
-    def show_error(self, title: str, message: str) -> None:
-        self.asked.append(("error", title, message))
+from tests.ui.documents import POST
 
 
 @pytest.fixture
@@ -47,27 +20,6 @@ def post_path(tmp_path) -> Path:
     path.parent.mkdir()
     path.write_text(POST, encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def made(qtbot, tmp_path):
-    """A function building an OpenDocument (autosave off unless asked) and its Answers."""
-    stores = []
-
-    def make(autosave: bool = False, recovery: RecoveryStore | None = None):
-        editor = MarkdownEditor()
-        qtbot.addWidget(editor)
-        store = recovery or RecoveryStore(tmp_path / "recovery")
-        stores.append(store)
-        answers = Answers()
-        document = OpenDocument(
-            editor, store, answers, JournalWatcher(editor), lambda: autosave, FAST, editor
-        )
-        return document, answers
-
-    yield make
-    for store in stores:
-        store.close()
 
 
 def type_at_end(document: OpenDocument, text: str) -> None:

@@ -8,12 +8,9 @@ import pytest
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from journal_app.core.recovery import RecoveryStore
 from journal_app.ui.document import OpenDocument
-from journal_app.ui.editor import MarkdownEditor
-from journal_app.ui.watcher import JournalWatcher
 from tests.ui.conftest import type_text
-from tests.ui.test_document import FAST, POST, Answers
+from tests.ui.documents import POST
 
 
 def compose(editor, preedit: str) -> None:
@@ -34,27 +31,6 @@ def journal(tmp_path):
     for name in ("하루.md", "이틀.md"):
         (folder / name).write_text(POST, encoding="utf-8")
     return folder
-
-
-@pytest.fixture
-def made(qtbot, tmp_path):
-    """A function: autosave on or off → (OpenDocument on a real editor, its Answers)."""
-    stores = []
-
-    def make(autosave: bool = False):
-        editor = MarkdownEditor()
-        qtbot.addWidget(editor)
-        store = RecoveryStore(tmp_path / "recovery")
-        stores.append(store)
-        answers = Answers()
-        document = OpenDocument(
-            editor, store, answers, JournalWatcher(editor), lambda: autosave, FAST, editor
-        )
-        return document, answers
-
-    yield make
-    for store in stores:
-        store.close()
 
 
 def start_typing(document: OpenDocument, path) -> None:

@@ -12,7 +12,8 @@ from journal_app.ui.editor import MarkdownEditor
 from journal_app.ui.status import DocumentStatus, StatusLine
 from journal_app.ui.watcher import JournalWatcher
 from tests.ui.conftest import answer_dialog
-from tests.ui.test_document import FAST, POST, Answers, type_at_end
+from tests.ui.documents import FAST, POST, Answers
+from tests.ui.test_document import type_at_end
 
 
 def test_the_title_and_the_status_line_follow_the_document(qtbot, tmp_path):
