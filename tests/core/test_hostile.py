@@ -242,6 +242,19 @@ def _index_rows() -> sqlite3.Connection:
     return sqlite3.connect(database, isolation_level=None)
 
 
+def _summary(**wrong) -> str:
+    """An index entry of a post, as JSON, with the fields in ``wrong`` replaced."""
+    entry = {
+        "title": "x",
+        "date": "2024-01-01T00:00:00+00:00",
+        "tags": [],
+        "description": "",
+        "problems": [],
+        "header_invalid": False,
+    }
+    return json.dumps({**entry, **wrong})
+
+
 @pytest.mark.parametrize(
     "garbage",
     [
@@ -250,36 +263,9 @@ def _index_rows() -> sqlite3.Connection:
         json.dumps({"title": "x"}),
         42,
         b"\xff\xfe",
-        json.dumps(
-            {
-                "title": 5,
-                "date": "2024-01-01T00:00:00+00:00",
-                "tags": [],
-                "description": "",
-                "problems": [],
-                "header_invalid": False,
-            }
-        ),
-        json.dumps(
-            {
-                "title": "x",
-                "date": "2024-01-01T00:00:00",
-                "tags": [],
-                "description": "",
-                "problems": [],
-                "header_invalid": False,
-            }
-        ),
-        json.dumps(
-            {
-                "title": "x",
-                "date": "2024-01-01T00:00:00+00:00",
-                "tags": "not a list",
-                "description": "",
-                "problems": [],
-                "header_invalid": False,
-            }
-        ),
+        _summary(title=5),  # each of these is a whole entry with one field of the wrong kind
+        _summary(date="2024-01-01T00:00:00"),
+        _summary(tags="not a list"),
     ],
 )
 def test_a_damaged_index_entry_is_read_again_from_the_file(tmp_path, garbage):
