@@ -260,7 +260,7 @@ class Preview(QWebEngineView):
         self._request = 0
         self._busy = False
         self._queued: tuple | None = None
-        self.last_html = ""
+        self._latest: Rendering | None = None  # the newest render, shown or waiting for the page
         self._closing = False
         self.shutdown_wait_ms = SHUTDOWN_WAIT_MS  # how long closing waits for a render
         self._thread = QThread(self)
@@ -344,8 +344,14 @@ class Preview(QWebEngineView):
         self._queued = None
         self._display(header_html, Rendering.single(fragment))
 
+    @property
+    def last_html(self) -> str:
+        """The newest fragment the preview was given (joined only when asked: a megabyte post is
+        some 15,000 units, and the typing path does not need them as one string)."""
+        return self._latest.fragment if self._latest is not None else ""
+
     def _display(self, header_html: str, rendering: Rendering, patch: Patch | None = None) -> None:
-        self.last_html = rendering.fragment
+        self._latest = rendering
         if not self.ready:
             self._pending_html = (header_html, rendering)
             return
