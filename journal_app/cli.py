@@ -258,8 +258,8 @@ def run_render(args: argparse.Namespace) -> int:
     source = Path(args.target)
     if not source.is_file():
         raise UsageError(f"There is no post at {args.target}.")
-    post = load_post(source)
     root = Path(args.root) if args.root else find_journal_root(source)
+    post = load_post(source, root)  # as export: a post that is a link out of the journal is not read
     print(render_post(post, root, flavor=args.flavor or detect_flavor(root)), end="")
     return 0
 

@@ -241,3 +241,15 @@ def test_a_site_manifest_from_elsewhere_removes_nothing_outside_the_site(tmp_pat
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     export_site(root, out)
     assert victim.read_text() == "keep me" and (elsewhere / "x.html").exists()
+
+
+@pytest.mark.parametrize("command", ["render", "export"])
+def test_the_command_line_never_reads_a_post_that_links_out(hostile, tmp_path, capsys, command):
+    root, _, _ = hostile
+    args = [command, str(root / "content" / "key.md")]
+    if command == "export":
+        args += ["-o", str(tmp_path / "key.html")]
+    assert main(args) == 1
+    said = capsys.readouterr()
+    assert SECRET.decode() not in said.out + said.err
+    assert not (tmp_path / "key.html").exists()
