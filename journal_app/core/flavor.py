@@ -129,6 +129,13 @@ def hugo_raw_html(root: str | os.PathLike | None) -> bool:
     return shown
 
 
+def require_flavor(flavor: str) -> str:
+    """``flavor`` when it is one of FLAVORS; raises ValueError naming them otherwise."""
+    if flavor not in FLAVORS:
+        raise ValueError(f"unknown flavor {flavor!r} (one of: {', '.join(FLAVORS)})")
+    return flavor
+
+
 def raw_html_shown(root: str | os.PathLike | None, flavor: str) -> bool:
     """Whether posts of ``flavor`` in the journal at ``root`` show their raw HTML on the site
     (every platform does but Hugo, whose site settings decide)."""

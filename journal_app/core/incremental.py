@@ -35,7 +35,7 @@ from markdown_it.token import Token
 
 from .encoding import displayable
 from .engine import PROFILES, heading_id, parser
-from .flavor import FLAVORS
+from .flavor import raw_html_shown, require_flavor
 from .platforms import _BLOCK_TAG as KRAMDOWN_BLOCK_TAG
 from .render import ImageUrl, clean_fragment, render_markdown, rewrite_images
 
@@ -161,11 +161,9 @@ class IncrementalRenderer:
     """Renders one post again and again as it is edited (one flavor; not thread-safe)."""
 
     def __init__(self, flavor: str = "commonmark", raw_html: bool | None = None) -> None:
-        if flavor not in FLAVORS:
-            raise ValueError(f"unknown flavor {flavor!r} (one of: {', '.join(FLAVORS)})")
-        self.flavor = flavor
+        self.flavor = require_flavor(flavor)
         # whether the site shows the post's own HTML (None: the platform's default, as render_markdown)
-        self.raw_html = raw_html if raw_html is not None else flavor != "hugo"
+        self.raw_html = raw_html if raw_html is not None else raw_html_shown(None, flavor)
         self._text = ""
         self._lines: list[str] | None = None
         self._units: list[_Unit] = []

@@ -22,7 +22,7 @@ from pathlib import Path
 from .cards import missing_image
 from .dates import local, zone_label
 from .encoding import displayable
-from .flavor import FLAVORS, raw_html_shown
+from .flavor import FLAVORS, raw_html_shown, require_flavor
 from .post import Post
 from .sanitize import IMAGE_DATA, sanitize, sanitize_math
 from .scan import is_remote, locate_image
@@ -146,8 +146,7 @@ def render_markdown(
     ``raw_html`` says whether the site shows the post's own HTML (None: the platform's default,
     which hides it on Hugo only; :func:`.flavor.raw_html_shown` reads a site's setting); hidden
     HTML is shown as a hint holding its source."""
-    if flavor not in FLAVORS:
-        raise ValueError(f"unknown flavor {flavor!r} (one of: {', '.join(FLAVORS)})")
+    require_flavor(flavor)
     text = displayable(text)
     maths: list[tuple[str, bool]]
     # each engine is imported when first used: a command renders with one of them only
@@ -158,7 +157,7 @@ def render_markdown(
     else:
         from .engine import render_tokens
 
-        shown = raw_html if raw_html is not None else flavor != "hugo"
+        shown = raw_html if raw_html is not None else raw_html_shown(None, flavor)  # the default
         fragment, maths = render_tokens(text, flavor, first_line, raw_html=shown)
     fragment = clean_fragment(fragment, maths)
     return rewrite_images(fragment, image_url) if image_url is not None else fragment

@@ -83,7 +83,8 @@ class OpenDocument(QObject):
         self.watcher = watcher
         self.autosave_enabled = autosave_enabled
         self.post: Post | None = None
-        self.root: Path | None = None  # the journal's folder: posts outside it are not read
+        self._root: Path | None = None
+        self._detected: str | None = None  # the flavor the journal's folder says, once per journal
         self.chosen_flavor: str | None = None  # View → Render As, per journal
         self.read_only = True
         self._hidden_header = ""  # a header too large to show, kept aside from the editor
@@ -165,12 +166,26 @@ class OpenDocument(QObject):
         replace_lines(self.text, 0, count, header)
         return True
 
+    @property
+    def root(self) -> Path | None:
+        """The journal's folder: posts outside it are not read."""
+        return self._root
+
+    @root.setter
+    def root(self, root: Path | None) -> None:
+        self._root, self._detected = root, None  # (re)opening a journal looks at its folder again
+
     def flavor(self) -> str:
         """How the journal's platform renders (the preview and the export agree on it): the
-        user's choice for this journal (``chosen_flavor``), else what its folder says."""
+        user's choice for this journal (``chosen_flavor``), else what its folder says (looked at
+        once per journal: this is asked after every pause in typing)."""
         if self.chosen_flavor is not None:
             return self.chosen_flavor
-        return detect_flavor(self.root) if self.root is not None else "commonmark"
+        if self._root is None:
+            return "commonmark"
+        if self._detected is None:
+            self._detected = detect_flavor(self._root)
+        return self._detected
 
     # -- opening ---------------------------------------------------------------------------
     def read(self, path: Path) -> Post:

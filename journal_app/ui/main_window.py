@@ -81,7 +81,6 @@ class MainWindow(QMainWindow):
         self.words_label, self.saved_label = self.status.words, self.status.saved
         self.path_label, self.scan_progress = self.status.path, self.status.progress
         self.document_status = status = DocumentStatus(self, self.status, self.document)
-        self._stats_timer = status.recount  # the word counts' pause timer, under its old name
         self.feed = PreviewFeed(self.preview, self.document)
         self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
         self._connect()
@@ -172,7 +171,7 @@ class MainWindow(QMainWindow):
             self.env.settings.set_flavor(self.journal.root, flavor)
         self.document.chosen_flavor = flavor
         self._show_flavor()
-        self.refresh_preview()
+        self.feed.refresh()
 
     def _show_flavor(self) -> None:
         flavor = self.document.flavor()
@@ -184,7 +183,7 @@ class MainWindow(QMainWindow):
         if self.journal is not None:
             self.env.settings.set_remote_images(self.journal.root, allowed)
         self.preview.set_remote_images(allowed)
-        self.refresh_preview()
+        self.feed.refresh()
 
     def choose_journal(self) -> None:
         """Ask for a journal folder and open it."""
@@ -235,10 +234,6 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         if focus is None or not self.form.isAncestorOf(focus):
             self.form.show_post(self.document.post)  # the header was edited as text: the form follows
-
-    def refresh_preview(self) -> None:
-        """Send the open post's text to the preview again (coalesced; never waits for it)."""
-        self.feed.refresh()
 
     def _wrap(self, marker: str) -> None:
         cursor = self.editor.textCursor()
