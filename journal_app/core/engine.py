@@ -31,6 +31,7 @@ from .goldmark import goldmark_plugin, omitted
 from .ial import heading_attributes_plugin, ial_plugin
 from .kramdown import kramdown_plugin
 from .cards import highlighted_code
+from .scan import HTML_IMAGE
 from .templates import hugo_plugin, jekyll_plugin
 
 
@@ -247,16 +248,10 @@ def render_tokens(
     return fragment, env.get("maths", [])
 
 
-_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-
-
 def _html_images(content: str, line: int) -> list[tuple[str, int]]:
     return [
-        (
-            next(group for group in found.groups() if group is not None),
-            line + content.count("\n", 0, found.start()),
-        )
-        for found in _IMG_SRC.finditer(content)
+        (found["dq"] or found["sq"] or found["bare"] or "", line + content.count("\n", 0, found.start()))
+        for found in HTML_IMAGE.finditer(content)
     ]
 
 

@@ -23,7 +23,7 @@ _MD_IMAGE = re.compile(
     r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-_HTML_IMAGE = re.compile(
+HTML_IMAGE = re.compile(
     r"<img\b[^>]*?\bsrc\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))", re.IGNORECASE
 )
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -70,7 +70,7 @@ def image_refs(body: str) -> Iterator[ImageRef]:
                 src = match["src"]
                 yield ImageRef(src[1:-1] if src.startswith("<") else src, index)
         if "<img" in line.lower():
-            for match in _HTML_IMAGE.finditer(line):
+            for match in HTML_IMAGE.finditer(line):
                 yield ImageRef(match["dq"] or match["sq"] or match["bare"] or "", index)
 
 
