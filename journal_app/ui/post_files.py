@@ -142,7 +142,7 @@ class PostFiles:
         self.sidebar.apply({path, target})
         if is_open:
             self.sidebar.select_path(target)
-            self.status.refresh()
+            self.status.show_file()
         # the sidebar shows titles, so say what changed: the file name
         self.document.message.emit(f"Renamed the file to “{target.name}”.", 8000)
 

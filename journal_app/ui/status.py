@@ -101,7 +101,7 @@ def _words(counts: Counts) -> str:
 class DocumentStatus:
     """The window's title and ``line`` following ``document`` (connected on construction): the
     post's title (else the journal's folder), whether it is saved, its counts and those of the
-    selection (``counts``, recounted a pause after typing or selecting). ``refresh`` when the
+    selection (``counts``, recounted a pause after typing or selecting). ``show_file`` when the
     document cannot tell (its file renamed)."""
 
     def __init__(self, window: QMainWindow, line: StatusLine, document: OpenDocument):
@@ -111,26 +111,39 @@ class DocumentStatus:
         self.recount = QTimer(window, singleShot=True, interval=STATS_PAUSE_MS)
         self.recount.timeout.connect(self.show_counts)
         document.loaded.connect(self.refresh)
-        document.saved.connect(self.refresh)
+        document.saved.connect(self.show_file)
         document.changed.connect(self.recount.start)
         document.editor.selectionChanged.connect(self.recount.start)
         document.modified_changed.connect(self.show_modified)
 
     def refresh(self) -> None:
         """Title, counts, saved state and path, all of them now."""
+        self._show_title()
+        self.show_counts()
+
+    def show_file(self) -> None:
+        """Title, saved state and path after a save or a rename (possibly under another name): the
+        text, and so its counts, did not change."""
+        self._show_title()
+        self._show_post(self.document.editor.text())
+
+    def _show_title(self) -> None:
         document, root = self.document, self.document.root
         post = document.post
         name = post.title if post is not None else (root.name if root is not None else APP_NAME)
         self.window.setWindowTitle(f"{window_title(name)}[*] — {APP_NAME}")
         self.window.setWindowModified(document.is_modified())
-        self.show_counts()
+
+    def _show_post(self, text: str) -> None:
+        document = self.document
+        self.line.show_post(document.post, len(text), document.is_modified(), document.root)
 
     def show_counts(self) -> None:
         """Counts (of the selection too), saved state and path of the open post in the status
         bar; the counts of a long post follow when the worker thread has them."""
         document = self.document
         text = document.editor.text()
-        self.line.show_post(document.post, len(text), document.is_modified(), document.root)
+        self._show_post(text)
         if document.post is None or len(text) > LIVE_STATS_LIMIT:
             self.counts.forget()
             return
