@@ -118,6 +118,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(self.document())
         self.highlighter.show_lines(0, 3 * SHOWN_MARGIN)
         self._highlighting = False
+        self._looked_at: tuple[int, int, int] | None = None  # the view last highlighted
         self._preedit = ""
         self.updateRequest.connect(self._highlight_shown)
         self.set_font_size(13)
@@ -154,10 +155,14 @@ class MarkdownEditor(QPlainTextEdit):
         """Highlight the lines in view (and ``SHOWN_MARGIN`` around them) not highlighted yet."""
         if self._highlighting:
             return  # highlighting lays lines out again, which asks for an update
+        first = self.firstVisibleBlock().blockNumber()
+        last = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+        view = (first, last, self.blockCount())
+        if view == self._looked_at:
+            return  # updates come on every key and cursor blink; lines in a view seen stay highlighted
+        self._looked_at = view
         self._highlighting = True
         try:
-            first = self.firstVisibleBlock().blockNumber()
-            last = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
             self.highlighter.show_lines(max(0, first - SHOWN_MARGIN), last + SHOWN_MARGIN)
             self.highlighter.highlight_pending()
         finally:
