@@ -120,13 +120,20 @@ class PostFiles:
         if journal is None or not self.document.maybe_save():
             return
         path = ask_new_post(self.parent, journal)
-        if path is None:
-            return
-        self.sidebar.apply({path})
-        self.open(path)
+        if path is not None:
+            self.open_at_end(path, created=True)
+
+    def open_at_end(self, path: Path, created: bool) -> bool:
+        """Open the post at ``path`` (just ``created``: the sidebar shows it first) with the
+        cursor at its end, ready for typing; False when it could not be opened."""
+        if created:
+            self.sidebar.apply({path})
+        if not self.open(path):
+            return False
         editor = self.document.editor
         editor.setFocus()
         editor.moveCursor(editor.textCursor().MoveOperation.End)
+        return True
 
     def rename(self, path: Path) -> None:
         """Ask for a new file name for the post at ``path`` and rename it."""

@@ -58,12 +58,8 @@ def open_today(window: MainWindow) -> Path | None:
     except JournalError as exc:
         warning(window, "Could not create today's entry", str(exc))
         return None
-    if created:
-        window.sidebar.apply({path})
-    if not window.open_post(path):
+    if not window.post_files.open_at_end(path, created):
         return None
-    window.editor.setFocus()
-    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     if created:
         missing = "" if template.is_file() else ", not there yet"
         window.statusBar().showMessage(f"Created today's entry (template: {template}{missing})", 8000)
