@@ -4,7 +4,8 @@ The text of a post is its body without markdown syntax, line by line, so that a 
 line in the file: line rules find fences, markup-only lines (rules, table delimiters, link
 definitions, comments) and the marks that open a line (quotes, list items, headings), which is
 some seven times quicker than markdown-it-py's block parser; links and images keep their text,
-emphasis and code marks and HTML tags are dropped. A search for ``img`` or ``https`` does not hit every image link.
+emphasis and code marks and HTML tags are dropped. A search for ``img`` or ``https`` does not
+hit every image link.
 
 A query is words, ``"quoted phrases"``, ``-word`` to exclude, and the filters ``tag:``,
 ``year:``, ``month:`` and ``title:``. Every word matches as a substring, case-insensitively:
