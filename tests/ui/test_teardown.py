@@ -86,7 +86,7 @@ window = create_window(sys.argv[1], Environment.in_folder(Path(sys.argv[2])))
 while not window.preview.ready:
     spin(50)
 window.preview.shutdown_wait_ms = 1
-body = "".join(f"- 항목 {n} **굵게** [링크](https://example.com/{n})\\n" for n in range(40000))
+body = "".join(f"- 항목 {n} **굵게** [링크](https://example.com/{n})\\n" for n in range(10000))
 window.preview.request(body, 1, None, None, "", "commonmark")
 spin(50)  # the render has begun on its thread
 window.editor.document().setModified(False)
