@@ -41,7 +41,9 @@ from .render import ImageUrl, clean_fragment, render_markdown, rewrite_images
 
 _keys = itertools.count(1)  # unique in the process: a key never names two different contents
 _NEWLINES = re.compile(r"\r\n?")
-_PROBE = "<p>x</p>"  # what a self-contained unit's HTML leaves alone when something follows it
+# what a self-contained unit's HTML leaves alone when something follows it; text first: a tag
+# left unclosed ("<p dat") swallows the next tag, and shows it only by eating that text
+_PROBE = "x<p>x</p>"
 _MARK = 'data-line="'
 _WITNESS = 4  # lines of the first kept unit parsed with the edit: the lookahead of block rules
 _TRIGGERS = {  # what may reach lines far away: an edit touching it parses the whole post

@@ -101,6 +101,11 @@ def same(got: str, expected: str) -> None:
 @example(  # the line under a table's header stops being its delimiter row: the paragraph above goes on
     start="문단\n| a | b |\n|---|---|\n| 1 | 2 |\n\n끝", edits=[("type", 0.5, "x")], first_line=1
 )
+@example(  # a tag left unclosed eats the HTML after it up to its next ">": a heading's own tag
+    start='<details>\n\n</details>\n<p data-line="2">raw</p>\n# 기록\n\n# 기록\n끝',
+    edits=[("delete", 0.48, 18)],
+    first_line=1,
+)
 def test_after_every_edit_the_render_is_the_full_render(flavor, raw_html, start, edits, first_line):
     renderer = IncrementalRenderer(flavor, raw_html)
     text = start
