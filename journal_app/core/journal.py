@@ -184,6 +184,13 @@ class Journal:
             message = read_error_message(Path(where), error)
             self._unreadable[where] = Problem(message, kind=folder_error_kind(error))
             return None
+        return self._sort_out(entries, folder, depth)
+
+    def _sort_out(
+        self, entries: Iterable[os.DirEntry], folder: str, depth: int
+    ) -> tuple[list[os.DirEntry], list[str]]:
+        """Of a folder's ``entries``: its post files and the subfolders the scan reads (none
+        deeper than MAX_FOLDER_DEPTH, a problem recorded if there are some)."""
         files, folders = [], []
         for entry in entries:
             try:
@@ -328,18 +335,31 @@ class Journal:
     def _sync_listing(self, folder: Path, change: JournalChange) -> None:
         key = str(folder)
         self._unreadable.pop(key, None)
-        listed = self._list(key, len(folder.parts) - len(self.root.parts), ordered=False)
-        if listed is None:
-            self._sync_deep(folder, change)
+        try:
+            with os.scandir(key) as listing:
+                entries = {entry.path: entry for entry in listing}
+        except OSError:
+            self._sync_deep(folder, change)  # which records why it cannot be listed
             return
-        files, folders = listed
-        known = set(self._children.get(key, ()))
-        for entry in files:
-            if entry.path not in known or self._inodes.get(entry.path) != entry.inode():
-                change.merge(self.refresh(entry.path))
-            known.discard(entry.path)
-        for path in known:  # gone
+        self._folders.add(key)
+        # names compared as sets (in C): a save in a folder of thousands of posts looks at the
+        # few names that came or went, and at each known name only for its inode number
+        known = self._children.get(key, set())
+        listed = entries.keys()
+        for path in known - listed:  # gone
             change.merge(self.refresh(path))
+        replaced = [
+            entries[path] for path in known & listed if self._inodes.get(path) != entries[path].inode()
+        ]
+        files, folders = self._sort_out(
+            [entries[path] for path in listed - known] + replaced,
+            key,
+            len(folder.parts) - len(self.root.parts),
+        )
+        for entry in files:
+            change.merge(self.refresh(entry.path))
+        for path in {entry.path for entry in replaced} - {entry.path for entry in files}:
+            change.merge(self.refresh(path))  # no longer a post file (a folder now, say)
         before = {known for known in self._folders if os.path.dirname(known) == key}
         for subfolder in folders:
             under = self._under(subfolder)
