@@ -13,10 +13,10 @@ started (shifted by the lines the edit added or removed); the units after that a
   with markdown under it, an unclosed ``<b>``) joins the blocks after it into one unit;
 - heading ids (``a``, ``a-1``) are replayed over the whole post on every pass, and a unit whose
   ids changed is rendered again;
-- reference definitions resolve from the last full parse; an edit whose lines hold ``]:`` parses
-  the whole post, and so does every edit of a post with footnotes (their numbers and the list at
-  the end are the post's), of Hugo shortcodes and Liquid tags, and of kramdown's raw HTML
-  elements on Jekyll (they can reach any far line);
+- reference definitions (and kramdown's abbreviations) resolve from the last full parse; an
+  edit whose lines hold ``]:`` parses the whole post, and so does every edit of a post with
+  footnotes (their numbers and the list at the end are the post's), of Hugo shortcodes and
+  Liquid tags, and of kramdown's raw HTML elements on Jekyll (they can reach any far line);
 - images are resolved again on every pass (a file may have appeared).
 
 Python-Markdown keeps no line map: the ``python-markdown`` flavor renders the whole post each
@@ -170,6 +170,7 @@ class IncrementalRenderer:
         self._lines: list[str] | None = None
         self._units: list[_Unit] = []
         self._references: dict = {}
+        self._abbreviations: dict[str, str] = {}
         self._first_line = 1
 
     def render(self, text: str, first_line: int = 1, image_url: ImageUrl | None = None) -> Rendering:
@@ -337,10 +338,13 @@ class IncrementalRenderer:
         }
         if not reference_pass:
             env["references"] = self._references
+            if self._abbreviations:  # kramdown's, defined anywhere in the post
+                env["abbreviations"] = dict(self._abbreviations)
         md = parser(self.flavor)
         tokens = md.parse(source, env)
         if reference_pass:
             self._references = env.get("references", {})
+            self._abbreviations = env.get("abbreviations", {})
         units: list[_Unit] = []
         pending: list[tuple[int, list[Token], str]] = []
         for line, first, stop in _groups(tokens):

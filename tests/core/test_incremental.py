@@ -106,6 +106,11 @@ def same(got: str, expected: str) -> None:
     edits=[("delete", 0.48, 18)],
     first_line=1,
 )
+@example(  # kramdown's abbreviation, defined in the first line, in a block rendered again
+    start="*[HTML]: Hyper Text Markup Language\n\n하나\n\n둘\n\nHTML 문단\n\n끝",
+    edits=[("type", 1.0, "x")],
+    first_line=1,
+)
 def test_after_every_edit_the_render_is_the_full_render(flavor, raw_html, start, edits, first_line):
     renderer = IncrementalRenderer(flavor, raw_html)
     text = start
