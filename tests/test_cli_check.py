@@ -7,8 +7,10 @@ import json
 
 from tests.test_cli import run
 
-BROKEN = '---\ntitle: "책 "데미안" 읽고"\ndescription: "싱클레어"\ndate: 2020-11-02T23:02:03.000Z\ntags: ["독서"]\n---\n본문\n\nundefined\n'
-FIXED = '---\ntitle: "책 \\"데미안\\" 읽고"\ndescription: "싱클레어"\ndate: 2020-11-02T23:02:03.000Z\ntags: ["독서"]\n---\n본문\n\n'
+HEADER = '---\ntitle: "책 "데미안" 읽고"\ndescription: "싱클레어"\n'
+REST = 'date: 2020-11-02T23:02:03.000Z\ntags: ["독서"]\n---\n본문\n\n'
+BROKEN = HEADER + REST + "undefined\n"
+FIXED = HEADER.replace('"책 "데미안" 읽고"', '"책 \\"데미안\\" 읽고"') + REST
 
 
 def backup(tmp_path):

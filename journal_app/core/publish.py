@@ -30,9 +30,7 @@ from .scan import is_remote, prose_lines
 VELOG_DESCRIPTION = 150
 VELOG_TITLE = 255
 POST_SUFFIXES = (".md", ".markdown")
-_RFC3339 = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?$"
-)
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?$")
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-.")
 _KEY_LINE = re.compile(r"^[\"']?(?P<key>[\w-]+)[\"']?[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$")
 _JEKYLL_LINK = re.compile(r"\{%-?\s*(?P<tag>post_url|link)\s+(?P<target>[^\s%]+)\s*-?%\}")
@@ -158,7 +156,11 @@ def _hugo_candidates(target: str, post_path: Path, root: Path | None) -> list[Pa
     if not clean:  # a link to the page itself (#part) or to the site's home
         return [post_path]
     bases = [post_path.parent] + ([root / "content", root] if root is not None else [])
-    names = [clean] if clean.endswith(POST_SUFFIXES) else [f"{clean}.md", f"{clean}/index.md", f"{clean}/_index.md"]
+    names = (
+        [clean]
+        if clean.endswith(POST_SUFFIXES)
+        else [f"{clean}.md", f"{clean}/index.md", f"{clean}/_index.md"]
+    )
     found = [base / name for base in bases for name in names]
     if root is not None and "/" not in clean and (root / "content").is_dir():  # a page's name alone
         for path in (root / "content").rglob(Path(names[0]).name):
@@ -176,7 +178,9 @@ def _links(post: Post, root: Path | None, flavor: str) -> Iterator[Problem]:
     for href, line in _markdown_links(post.body, flavor):
         candidates = _post_link_candidates(href, path, root)
         if candidates is not None and not _exists(candidates):
-            yield Problem(f"link to a post that does not exist: {href}", offset + line, kind=ProblemKind.LINK_MISSING)
+            yield Problem(
+                f"link to a post that does not exist: {href}", offset + line, kind=ProblemKind.LINK_MISSING
+            )
     base = root if root is not None else path.parent
     for index, text in prose_lines(post.body):
         for match in _JEKYLL_LINK.finditer(text) if flavor == "jekyll" else ():
@@ -187,12 +191,16 @@ def _links(post: Post, root: Path | None, flavor: str) -> Iterator[Problem]:
                 candidates = [base / target.lstrip("/")]
             if not _exists(candidates):
                 yield Problem(
-                    f"link to a post that does not exist: {match[0]}", offset + index, kind=ProblemKind.LINK_MISSING
+                    f"link to a post that does not exist: {match[0]}",
+                    offset + index,
+                    kind=ProblemKind.LINK_MISSING,
                 )
         for match in _HUGO_REF.finditer(text) if flavor == "hugo" else ():
             if not _exists(_hugo_candidates(match["target"], path, root)):
                 yield Problem(
-                    f"link to a post that does not exist: {match[0]}", offset + index, kind=ProblemKind.LINK_MISSING
+                    f"link to a post that does not exist: {match[0]}",
+                    offset + index,
+                    kind=ProblemKind.LINK_MISSING,
                 )
 
 

@@ -30,22 +30,30 @@ def test_velog_cuts_a_description_over_150_characters_and_refuses_a_title_over_2
     assert [(p.line, p.kind) for p in problems] == [(3, K.DESCRIPTION_CUT), (2, K.TITLE_TOO_LONG)]
     assert problems[0].message == "the description is 151 characters; velog shows the first 150"
     assert problems[1].message == "the title is 256 characters; velog takes at most 255"
-    exactly = write(tmp_path, "content/b.md", f'---\ntitle: "{"제" * 255}"\ndescription: "{"가" * 150}"\ntags: [a]\n---\n')
+    exactly = write(
+        tmp_path, "content/b.md", f'---\ntitle: "{"제" * 255}"\ndescription: "{"가" * 150}"\ntags: [a]\n---\n'
+    )
     assert found(exactly, tmp_path, "velog") == []
 
 
 def test_hugo_dates_drafts_and_titles(tmp_path):
-    rfc = write(tmp_path, "content/posts/a.md", "---\ntitle: A\ndate: 2024-02-02T04:14:54-08:00\ntags: [x]\n---\n")
+    rfc = write(
+        tmp_path, "content/posts/a.md", "---\ntitle: A\ndate: 2024-02-02T04:14:54-08:00\ntags: [x]\n---\n"
+    )
     assert found(rfc, tmp_path, "hugo") == []
     day = write(tmp_path, "content/posts/d.md", "---\ntitle: D\ndate: 2024-02-02\ntags: [x]\n---\n")
     assert found(day, tmp_path, "hugo") == []  # a full date is RFC 3339 too
     jekyllish = write(
-        tmp_path, "content/posts/b.md", '---\ndate: "2016-02-29 09:48:44 +0100"\ndraft: true\ntags: [x]\n---\n'
+        tmp_path,
+        "content/posts/b.md",
+        '---\ndate: "2016-02-29 09:48:44 +0100"\ndraft: true\ntags: [x]\n---\n',
     )
     problems = publish_problems(jekyllish, tmp_path, "hugo")
     assert [(p.line, p.kind) for p in problems] == [(2, K.DATE_NOT_RFC3339), (3, K.DRAFT), (None, K.NO_TITLE)]
     assert problems[0].message.startswith("the date 2016-02-29 09:48:44 +0100 is not RFC 3339")
-    naive = write(tmp_path, "content/posts/c.md", "+++\ntitle = 'C'\ndate = 2024-02-02T04:14:54\ntags = ['x']\n+++\n")
+    naive = write(
+        tmp_path, "content/posts/c.md", "+++\ntitle = 'C'\ndate = 2024-02-02T04:14:54\ntags = ['x']\n+++\n"
+    )
     assert found(naive, tmp_path, "hugo") == [(3, K.DATE_NOT_RFC3339)]  # no offset
     # the same post is fine for velog: these are Hugo's rules
     assert found(jekyllish, tmp_path, "velog") == []
@@ -54,11 +62,15 @@ def test_hugo_dates_drafts_and_titles(tmp_path):
 def test_jekyll_names_of_posts(tmp_path):
     undated = write(tmp_path, "_posts/leap-day.md", "---\ntitle: L\ntags: [x]\n---\n")
     assert found(undated, tmp_path, "jekyll") == [(None, K.POST_NAME_UNDATED)]
-    differs = write(tmp_path, "_posts/2016-02-29-leap.md", "---\ntitle: L\ndate: 2016-03-01 09:00 +0100\ntags: [x]\n---\n")
+    differs = write(
+        tmp_path, "_posts/2016-02-29-leap.md", "---\ntitle: L\ndate: 2016-03-01 09:00 +0100\ntags: [x]\n---\n"
+    )
     problems = publish_problems(differs, tmp_path, "jekyll")
     assert [(p.line, p.kind) for p in problems] == [(3, K.NAME_DATE_DIFFERS)]
     assert problems[0].message == "the file name says 2016-02-29 but the header's date is 2016-03-01"
-    agrees = write(tmp_path, "_posts/2016-02-29-same.md", "---\ntitle: L\ndate: 2016-02-29 23:30 -0500\ntags: [x]\n---\n")
+    agrees = write(
+        tmp_path, "_posts/2016-02-29-same.md", "---\ntitle: L\ndate: 2016-02-29 23:30 -0500\ntags: [x]\n---\n"
+    )
     assert found(agrees, tmp_path, "jekyll") == []  # the date as the header writes it
     page = write(tmp_path, "about.md", "---\ntitle: About\ntags: [x]\n---\n")
     assert found(page, tmp_path, "jekyll") == []  # not a post

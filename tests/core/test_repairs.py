@@ -20,9 +20,9 @@ from journal_app.core.repairs import (
     write_repairs,
 )
 
-QUOTED = (
-    b'---\ntitle: "\xec\xb1\x85 "\xeb\x8d\xb0\xeb\xaf\xb8\xec\x95\x88" \xec\x9d\xbd\xea\xb3\xa0"\n'  # 책 "데미안" 읽고
-    b'description: "C:\\Users\\me \\_ ok"\r\n'  # a CRLF line among LF ones, kept as it is
+QUOTED = (  # velog-backup's raw quotes and backslashes
+    '---\ntitle: "책 "데미안" 읽고"\n'.encode()
+    + b'description: "C:\\Users\\me \\_ ok"\r\n'  # a CRLF line among LF ones, kept as it is
     b"date: 2020-11-02T01:02:03.000Z\n"
     b'tags: ["\xeb\x8f\x85\xec\x84\x9c"]\n'
     b"---\nbody\n\nundefined\n\n```\nundefined\n```\n  undefined  \nlast"
@@ -40,9 +40,7 @@ def test_fix_header_escapes_exactly_the_raw_characters_and_reads_back_as_velog_s
     )
     fixed = apply_edits(QUOTED, repair.edits)
     # only those two lines changed, the CRLF ending kept
-    expected = (
-        'title: "책 \\"데미안\\" 읽고"\n'.encode() + b'description: "C:\\\\Users\\\\me \\\\_ ok"\r\n'
-    )
+    expected = 'title: "책 \\"데미안\\" 읽고"\n'.encode() + b'description: "C:\\\\Users\\\\me \\\\_ ok"\r\n'
     expected = QUOTED[:4] + expected + QUOTED[QUOTED.index(b"date:") :]
     assert fixed == expected
     again = Post(fixed)
@@ -65,7 +63,9 @@ def test_undefined_lines_outside_code_are_removed_and_nothing_else():
     assert repair is not None and repair.kind == UNDEFINED
     assert [(edit.line, edit.old) for edit in repair.edits] == [(9, "undefined"), (14, "  undefined  ")]
     fixed = apply_edits(QUOTED, repair.edits)
-    assert fixed == QUOTED.replace(b"\n\nundefined\n\n```", b"\n\n\n```").replace(b"```\n  undefined  \n", b"```\n")
+    assert fixed == QUOTED.replace(b"\n\nundefined\n\n```", b"\n\n\n```").replace(
+        b"```\n  undefined  \n", b"```\n"
+    )
     assert repairs_of(post)[0].kind == HEADER and len(repairs_of(post)) == 2
 
 
