@@ -14,8 +14,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from .dates import local
+
+if TYPE_CHECKING:
+    from .post import Post
 
 LEVELS = 4  # colour steps of a day with posts (0 is a day without)
 
@@ -126,3 +130,10 @@ def month_totals(year: int, posts: Iterable[tuple[datetime, int]]) -> list[Month
             counts[day.month] += 1
             words[day.month] += count
     return [MonthTotal(year, month, counts[month], words[month]) for month in range(1, 13)]
+
+
+def words_of(post: Post) -> int:
+    """The 어절 of a post's prose (front matter, code and markup left out, as the counts do)."""
+    from .stats import count_post
+
+    return count_post(post.header_text + post.body).eojeol
