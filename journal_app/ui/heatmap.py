@@ -16,7 +16,16 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -107,28 +116,35 @@ class HeatMap(QWidget):
         self.counts: dict[date, int] = {}
         self.today = date.today()
         self.selected: date | None = None
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.heightForWidth(self.sizeHint().width()))
 
     def set_counts(self, counts: dict[date, int], year: int, today: date) -> None:
         """Show ``year`` with ``counts`` (posts per day)."""
         self.counts, self.today = counts, today
         self.grid = YearGrid(year, self.first_weekday)
-        self.updateGeometry()
+        self.setFixedHeight(self.heightForWidth(self.width()))  # 53 or 54 columns
         self.update()
 
     # -- geometry ------------------------------------------------------------------------
+    def left(self, width: int | None = None) -> int:
+        """The weekday names' column: none when the rows are too low to hold the names."""
+        usable = (self.width() if width is None else width) - LABEL_WIDTH - 2
+        return LABEL_WIDTH if usable // self.grid.columns >= 8 else 0
+
     def cell_size(self, width: int | None = None) -> int:
         """The side of a day's square at ``width`` (the widget's own by default)."""
-        usable = (self.width() if width is None else width) - LABEL_WIDTH - 2
-        return max(3, usable // self.grid.columns)
+        width = self.width() if width is None else width
+        return max(3, (width - self.left(width) - 2) // self.grid.columns)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
         return LABEL_HEIGHT + 7 * self.cell_size(width) + 2
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
-        return True
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        height = self.heightForWidth(event.size().width())  # the squares grow with the width
+        if height != self.height():
+            self.setFixedHeight(height)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(LABEL_WIDTH + 53 * 5 + 2, self.heightForWidth(LABEL_WIDTH + 53 * 5 + 2))
@@ -141,12 +157,12 @@ class HeatMap(QWidget):
         size = self.cell_size()
         column, row = self.grid.position(day)
         gap = 1 if size >= 4 else 0
-        return QRect(LABEL_WIDTH + column * size, LABEL_HEIGHT + row * size, size - gap, size - gap)
+        return QRect(self.left() + column * size, LABEL_HEIGHT + row * size, size - gap, size - gap)
 
     def day_at(self, point: QPoint) -> date | None:
         """The day under ``point``, or None."""
         size = self.cell_size()
-        x, y = point.x() - LABEL_WIDTH, point.y() - LABEL_HEIGHT
+        x, y = point.x() - self.left(), point.y() - LABEL_HEIGHT
         if x < 0 or y < 0:
             return None
         return self.grid.cell(x // size, y // size)
@@ -164,11 +180,11 @@ class HeatMap(QWidget):
         last_right = -1
         for month, column in self.grid.month_columns():
             name = self.names.standaloneMonthName(month, QLocale.FormatType.ShortFormat)
-            x = LABEL_WIDTH + column * size
+            x = self.left() + column * size
             if x > last_right:  # a name that would run into the last one is left out
                 painter.drawText(x, LABEL_HEIGHT - 3, name)
                 last_right = x + metrics.horizontalAdvance(name) + 2
-        for row in (1, 3, 5):
+        for row in (1, 3, 5) if self.left() else ():
             weekday = (self.first_weekday + row) % 7 + 1  # Qt's day numbers
             name = self.names.dayName(weekday, QLocale.FormatType.ShortFormat)
             painter.drawText(
@@ -245,12 +261,16 @@ class HeatMapPanel(QWidget):
         self.streaks = QLabel(self)
         self.streaks.setObjectName("heatMapStreaks")
         self.streaks.setWordWrap(True)
+        small = QFont(self.streaks.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.streaks.setFont(small)
         self.streaks.setTextFormat(Qt.TextFormat.PlainText)
         self.day_posts = QListWidget(self)
         self.day_posts.setObjectName("dayPosts")
         self.day_posts.setAccessibleName("Posts of the day")
         self.day_posts.setMaximumHeight(110)
         self.day_posts.hide()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         switch = QHBoxLayout()
         switch.setContentsMargins(0, 0, 0, 0)
         switch.addWidget(self.previous)

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from ..core import Journal, PostInfo
@@ -28,6 +28,12 @@ Stamp = tuple[int, int] | None
 def words_text(words: int, locale: QLocale) -> str:
     """``1,234 words`` or ``1,234어절``."""
     return f"{words:,}어절" if korean(locale) else f"{words:,} words"
+
+
+def contrast(colour: QColor) -> QColor:
+    """The colour opposite ``colour`` on the colour wheel (the words line against the bars)."""
+    hue = colour.hsvHue()
+    return QColor.fromHsv((hue + 180) % 360 if hue >= 0 else 30, max(colour.hsvSaturation(), 160), 220)
 
 
 class MonthChart(QWidget):
@@ -88,7 +94,7 @@ class MonthChart(QWidget):
         text = palette.color(QPalette.ColorRole.WindowText)
         faint = palette.color(QPalette.ColorRole.PlaceholderText)
         bars = palette.color(QPalette.ColorRole.Highlight)
-        line = palette.color(QPalette.ColorRole.Link)
+        line = contrast(bars)
         area = self.plot()
         painter.setPen(faint)
         painter.drawLine(area.bottomLeft(), area.bottomRight())
@@ -121,9 +127,16 @@ class MonthChart(QWidget):
             painter.setBrush(line)
             for point in points:
                 painter.drawEllipse(point, 3, 3)
-        legend = "■ 글 수   ● 어절 수" if korean(self.names) else "■ posts   ● words"
-        painter.setPen(text)
-        painter.drawText(QRect(area.left(), 2, area.width(), MARGIN_TOP - 4), flags.AlignRight, legend)
+        posts_key, words_key = ("■ 글 수", "● 어절 수") if korean(self.names) else ("■ posts", "● words")
+        metrics = painter.fontMetrics()
+        right = area.right()
+        for key, colour in (
+            ((words_key, line), (posts_key, bars)) if self.words_known else ((posts_key, bars),)
+        ):
+            width = metrics.horizontalAdvance(key)
+            painter.setPen(colour)
+            painter.drawText(QRect(right - width, 2, width + 2, MARGIN_TOP - 4), flags.AlignLeft, key)
+            right -= width + 14
         painter.end()
 
     def event(self, event: QEvent) -> bool:

@@ -131,7 +131,7 @@ class Sidebar(QWidget):
         self.heat = HeatMapPanel(self)  # the date view's calendar
         self.heat.hide()
         layout.addWidget(self.heat)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 1)  # the tree takes the height the calendar leaves
         self.current_path: Path | None = None
         self.grouping.currentIndexChanged.connect(lambda _: self.rebuild())
         self.filter.textChanged.connect(self._filter_changed)

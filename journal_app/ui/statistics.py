@@ -59,6 +59,9 @@ class StatisticsDialog(QDialog):
         self.table.setVerticalHeaderLabels(list(ROWS))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(  # every count in view, the chart below
+            self.table.verticalHeader().length() + self.table.horizontalHeader().sizeHint().height() + 4
+        )
         self.note = QLabel(NOTE, self)
         self.note.setObjectName("statisticsNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,7 +75,7 @@ class StatisticsDialog(QDialog):
         layout.addWidget(QLabel("The journal: posts and words (어절) per month", self))
         layout.addWidget(self.months, 1)
         layout.addWidget(buttons)
-        self.resize(600, 680)
+        self.resize(600, 760)
         status.counts.counted.connect(self.show_report)
         self.show_report(status.counts.last)
 
