@@ -102,3 +102,10 @@ def test_month_totals_count_posts_and_words_by_local_month(seoul):
         (12, 1, 7),
     ]
     assert len(totals) == 12 and totals[0].posts == 0
+
+
+def test_a_date_whose_local_day_would_pass_year_9999_keeps_its_own_day(seoul):
+    # 23:00 at UTC-12 on 31 December 9999 is 20:00 on 1 January 10000 in Seoul: no such date
+    last = datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-12)))
+    assert day_of(last) == date(9999, 12, 31)
+    assert day_of(datetime(1, 1, 1, 12, 0, tzinfo=UTC)) == date(1, 1, 1)  # 21:00 the same day
