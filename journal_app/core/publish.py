@@ -33,6 +33,7 @@ POST_SUFFIXES = (".md", ".markdown")
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?$")
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-.")
 _KEY_LINE = re.compile(r"^[\"']?(?P<key>[\w-]+)[\"']?[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$")
+_POST_NAME = re.compile(r"\.(?:md|markdown)\b", re.IGNORECASE)
 _JEKYLL_LINK = re.compile(r"\{%-?\s*(?P<tag>post_url|link)\s+(?P<target>[^\s%]+)\s*-?%\}")
 _HUGO_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"(?P<target>[^\"]+)\"\s*[>%]\}\}")
 
@@ -175,7 +176,9 @@ def _links(post: Post, root: Path | None, flavor: str) -> Iterator[Problem]:
     if path is None:
         return
     offset = post.body_start_line
-    for href, line in _markdown_links(post.body, flavor):
+    # a link to a post names a .md file: a body without one is not parsed (most are not)
+    maybe = _POST_NAME.search(post.body) is not None
+    for href, line in _markdown_links(post.body, flavor) if maybe else ():
         candidates = _post_link_candidates(href, path, root)
         if candidates is not None and not _exists(candidates):
             yield Problem(
