@@ -45,6 +45,7 @@ from .plain import plain_tooltip
 PATH_ROLE = Qt.ItemDataRole.UserRole
 LABEL_WIDTH = 22  # the weekday names' column
 LABEL_HEIGHT = 14  # the month names' row
+DAY_LIST_HEIGHT = 110  # the clicked day's posts: at most this tall, then it scrolls
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
@@ -268,7 +269,6 @@ class HeatMapPanel(QWidget):
         self.day_posts = QListWidget(self)
         self.day_posts.setObjectName("dayPosts")
         self.day_posts.setAccessibleName("Posts of the day")
-        self.day_posts.setMaximumHeight(110)
         self.day_posts.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         switch = QHBoxLayout()
@@ -339,6 +339,8 @@ class HeatMapPanel(QWidget):
             item.setData(PATH_ROLE, str(info.path))
             item.setToolTip(plain_tooltip(info.relpath))
             self.day_posts.addItem(item)
+        rows = self.day_posts.sizeHintForRow(0) * self.day_posts.count() + 2 * self.day_posts.frameWidth()
+        self.day_posts.setFixedHeight(min(DAY_LIST_HEIGHT, rows + 2))  # as tall as its posts
         self.day_posts.show()
 
     def _open(self, item: QListWidgetItem) -> None:
