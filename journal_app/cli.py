@@ -54,8 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     tags.add_argument("--json", action="store_true")
     tags.set_defaults(run=run_tags)
 
-    check = commands.add_parser("check", help="list every problem with file and line")
+    check = commands.add_parser(
+        "check", help="list every problem with file and line, and what the platform would reject"
+    )
     check.add_argument("root", metavar="ROOT")
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="repair velog-backup's headers (raw quotes) and remove its 'undefined' lines",
+    )
+    check.add_argument("--dry-run", action="store_true", help="with --fix: print each change, write none")
     check.set_defaults(run=run_check)
 
     tag = commands.add_parser("tag", help="change tags across the journal")
@@ -125,10 +133,13 @@ def open_journal(root: str) -> Journal:
 
 def post_json(info: PostInfo) -> dict:
     """The JSON object ``list --json`` prints for a post."""
+    from .core.dates import local
+
     return {
         "path": info.relpath,
         "title": info.title,
-        "date": info.date.isoformat(),
+        "date": info.date.isoformat(),  # as stored (velog: UTC)
+        "local_date": local(info.date).isoformat(),  # on this computer's clock
         "tags": info.tags,
         "description": info.description,
         "problems": info.problems,
@@ -171,7 +182,11 @@ def run_tags(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from .core.checks import check_post
 
+    if args.dry_run and not args.fix:
+        raise UsageError("--dry-run goes with --fix.")
     journal = open_journal(args.root)
+    if args.fix:
+        fix_journal(journal, args.dry_run)
     flavor = journal.flavor
     total = files = 0
     for problem in journal.folder_problems:
@@ -184,7 +199,7 @@ def run_check(args: argparse.Namespace) -> int:
             try:
                 found = [
                     str(problem) if problem.line is None else f"{problem.line}: {problem.message}"
-                    for problem in check_post(info.load(journal.root), journal.root, flavor)
+                    for problem in check_post(info.load(journal.root), journal.root, flavor, publishing=True)
                 ]
             except OSError as exc:
                 found = [f"could not be read: {exc}"]
@@ -194,6 +209,35 @@ def run_check(args: argparse.Namespace) -> int:
         files += bool(found)
     print(f"{total} problem(s) in {files} file(s); {len(journal.posts)} post(s) checked.", file=sys.stderr)
     return 1 if total else 0
+
+
+def fix_journal(journal: Journal, dry_run: bool) -> None:
+    """Make (or with ``dry_run`` only print) every velog-backup repair across the journal; each
+    change is printed as a diff, a post that cannot be written is named on stderr."""
+    from .core.errors import SaveError
+    from .core.repairs import diff, repairs_of, write_repairs
+
+    for info in sorted(journal.posts, key=lambda item: item.relpath):
+        if not info.readable:
+            continue
+        try:
+            post = info.load(journal.root)
+        except OSError:
+            continue  # the check below names it
+        repairs = repairs_of(post)
+        if not repairs:
+            continue
+        for repair in repairs:
+            print(diff(repair, info.relpath), end="")
+        if dry_run:
+            continue
+        try:
+            write_repairs(info.path, post.to_bytes(), repairs, post.encoding)
+        except SaveError as exc:
+            print(f"not fixed {info.relpath}: {exc}", file=sys.stderr)
+        else:
+            journal.refresh(info.path)
+            print(f"fixed {info.relpath}: " + ", ".join(repair.label for repair in repairs))
 
 
 def run_tag_rename(args: argparse.Namespace) -> int:
@@ -336,7 +380,8 @@ def main(argv: list[str]) -> int:
         parser.print_help()
         return 2
     try:
-        writes = args.command in ("tag", "export")  # other instances must know a writer runs
+        # other instances must know a writer runs
+        writes = args.command in ("tag", "export") or getattr(args, "fix", False)
         if writes:
             from .core.instances import Instance
         with Instance() if writes else contextlib.nullcontext():

@@ -26,7 +26,7 @@ def test_list_text(quirk_journal):
     assert "2021-03-28\t제주 여행 후기\t여행, 일상\tbackup/content/제주 여행 후기.md" in lines
 
 
-def test_list_json_and_tag_filter(quirk_journal):
+def test_list_json_and_tag_filter(quirk_journal, seoul):
     root, _ = quirk_journal
     result = run("list", root, "--json", "--tag", "hugo")
     posts = json.loads(result.stdout)
@@ -35,6 +35,7 @@ def test_list_json_and_tag_filter(quirk_journal):
         "path": "content/posts/hugo.md",
         "title": "Hugo post",
         "date": "2024-02-02T04:14:54-08:00",
+        "local_date": "2024-02-02T21:14:54+09:00",  # 12:14 UTC, nine hours on
         "tags": ["hugo", "static", "web"],
         "description": "A short summary",
         "problems": [],
@@ -120,7 +121,7 @@ def test_check_names_unreadable_folders_and_posts(quirk_journal):
 
 
 def test_check_clean_journal_exits_zero(tmp_path):
-    (tmp_path / "a.md").write_text("---\ntitle: a\n---\nfine\n")
+    (tmp_path / "a.md").write_text("---\ntitle: a\ntags: [b]\n---\nfine\n")
     result = run("check", tmp_path)
     assert result.returncode == 0 and result.stdout == ""
 

@@ -1,7 +1,9 @@
 """What ``journal-app check`` reports for a post: load problems, velog-backup's ``undefined``
 lines, image links whose file does not exist, and images that are there but never shown
-(outside the journal, not a regular file, not an image). Every finding carries its file line.
-Images are found by the journal's own parser, so an ``<img>`` inside code is not an image."""
+(outside the journal, not a regular file, not an image); with ``publishing``, also what the
+journal's platform would reject or show wrongly (:mod:`.publish`). Every finding carries its
+file line when it has one. Images are found by the journal's own parser, so an ``<img>``
+inside code is not an image."""
 
 from __future__ import annotations
 
@@ -23,9 +25,12 @@ def _images(post: Post, flavor: str) -> list[tuple[str, int]]:
     return image_sources(post.body, flavor)
 
 
-def check_post(post: Post, root: Path | None = None, flavor: str | None = None) -> list[Problem]:
+def check_post(
+    post: Post, root: Path | None = None, flavor: str | None = None, publishing: bool = False
+) -> list[Problem]:
     """Every problem of ``post``, in file order (problems without a line first); images are
-    read as ``flavor`` reads them (by default the flavor of the journal at ``root``)."""
+    read as ``flavor`` reads them (by default the flavor of the journal at ``root``). With
+    ``publishing``, the checks before publishing on ``flavor``'s platform too."""
     found = list(post.problem_details)
     size = len(post.to_bytes())
     if size == 0:
@@ -47,8 +52,12 @@ def check_post(post: Post, root: Path | None = None, flavor: str | None = None) 
                     kind=ProblemKind.UNDEFINED_LINE,
                 )
             )
+    flavor = flavor or (detect_flavor(root) if root is not None else "commonmark")
+    if publishing:
+        from .publish import publish_problems
+
+        found += publish_problems(post, root, flavor)
     if post.path is not None:
-        flavor = flavor or (detect_flavor(root) if root is not None else "commonmark")
         for src, image_line in _images(post, flavor):
             if not src or is_remote(src):
                 continue

@@ -41,6 +41,16 @@ class ProblemKind(StrEnum):
     UNDEFINED_LINE = "undefined_line"  # velog-backup's trace of an image it failed to fetch
     IMAGE_MISSING = "image_missing"
     IMAGE_REFUSED = "image_refused"  # there, but never shown (outside, not a file, not an image)
+    # what the platform would reject or show wrongly (publish.py)
+    DESCRIPTION_CUT = "description_cut"  # velog shows 150 characters
+    TITLE_TOO_LONG = "title_too_long"  # velog takes 255
+    DATE_NOT_RFC3339 = "date_not_rfc3339"  # Hugo
+    DRAFT = "draft"  # Hugo does not publish it
+    NO_TITLE = "no_title"  # Hugo
+    POST_NAME_UNDATED = "post_name_undated"  # a Jekyll _posts file Jekyll does not publish
+    NAME_DATE_DIFFERS = "name_date_differs"  # Jekyll: the file name and the header disagree
+    LINK_MISSING = "link_missing"  # a link to a post that does not exist
+    NO_TAGS = "no_tags"
 
 
 HEADER_KINDS = frozenset(

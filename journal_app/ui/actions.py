@@ -41,6 +41,11 @@ SPECS = {
         ["Ctrl+Shift+C"],
         "글자수, 어절, 원고지 and more, of the post and the selection",
     ),
+    "view_checks": (
+        "&Checks…",
+        ["Ctrl+Shift+K"],
+        "The post's problems and what its platform would reject; velog-backup repairs",
+    ),
     "view_remote_images": (
         "Load &Remote Images",
         [],
@@ -88,6 +93,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_by_date",
         "view_filter",
         "view_statistics",
+        "view_checks",
         None,
         "view_zoom_in",
         "view_zoom_out",
@@ -124,6 +130,7 @@ class Actions:
     view_by_date: QAction
     view_filter: QAction
     view_statistics: QAction
+    view_checks: QAction
     view_remote_images: QAction
     help_about: QAction
 

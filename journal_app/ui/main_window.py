@@ -15,6 +15,7 @@ from ..core import Journal, JournalChange, JournalError, Post
 from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
+from .checks_panel import attach_checks
 from .document import Delays, OpenDocument, file_of
 from .editor import FindBar, MarkdownEditor, toggle_wrap
 from .help import show_about
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.document_status = status = DocumentStatus(self, self.status, self.document)
         self.feed = PreviewFeed(self.preview, self.document)
         self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
+        self.checks = attach_checks(self, self._repaired)
         self._connect()
         self.document.load(None)
 
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
             "view_by_date": lambda: self.sidebar.set_grouping("date"),
             "view_filter": lambda: self.sidebar.filter.setFocus(),
             "view_statistics": lambda: show_statistics(self.document_status),
+            "view_checks": self.checks.open_panel,
             "help_about": lambda: show_about(self),
         }
         for name, slot in slots.items():
@@ -225,6 +228,10 @@ class MainWindow(QMainWindow):
         self.search.reindex(paths)
         self._update_known_tags()
         self.document.changed_on_disk(paths)
+
+    def _repaired(self, path: Path) -> None:
+        if self.journal is not None:
+            self._changed_on_disk(self.journal.refresh(path))
 
     def _field_edited(self, name: str, value: object) -> None:
         if not self.document.apply_field(name, value):

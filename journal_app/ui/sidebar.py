@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..core import Journal, JournalChange, PostInfo
 from ..core.dates import local
+from .heatmap import HeatMapPanel
 from .plain import plain_tooltip
 from .tree_model import GROUP_ROLE, PATH_ROLE, SEARCH_ROLE, PostTreeModel
 
@@ -127,13 +128,17 @@ class Sidebar(QWidget):
         layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.grouping)
         layout.addWidget(self.filter)
-        layout.addWidget(self.tree)
+        self.heat = HeatMapPanel(self)  # the date view's calendar
+        self.heat.hide()
+        layout.addWidget(self.heat)
+        layout.addWidget(self.tree, 1)  # the tree takes the height the calendar leaves
         self.current_path: Path | None = None
         self.grouping.currentIndexChanged.connect(lambda _: self.rebuild())
         self.filter.textChanged.connect(self._filter_changed)
         self.tree.activated.connect(self._activated)
         self.tree.clicked.connect(self._activated)
         self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.heat.post_activated.connect(self.post_activated)
 
     # -- model -------------------------------------------------------------------------
     def set_journal(self, journal: Journal) -> None:
@@ -160,6 +165,14 @@ class Sidebar(QWidget):
         self._restore_expanded(expanded)
         if self.current_path is not None:
             self.select_path(self.current_path)
+        self._show_heat()
+
+    def _show_heat(self) -> None:
+        """The heat map shows in the date view, with the journal's posts as they are now."""
+        dated = self.grouping_key() == "date"
+        self.heat.setVisible(dated)
+        if dated and self.journal is not None:
+            self.heat.set_posts(self.journal.posts)
 
     def apply(self, change: JournalChange | Iterable[Path]) -> None:
         """Update only the rows of the posts a journal change names (added, changed, removed),
@@ -176,6 +189,7 @@ class Sidebar(QWidget):
             self.tree.currentIndex().data(PATH_ROLE) != str(self.current_path)
         ):
             self.select_path(self.current_path)
+        self._show_heat()
 
     def _group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
         """The group rows the filter lets through (id and proxy index)."""

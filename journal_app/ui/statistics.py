@@ -1,6 +1,7 @@
 """View → Statistics: every count of the open post and of the selection (글자수 with and
 without spaces, 어절, Latin words, 원고지 매수, NEIS bytes, reading time), following the
-status line's counts as they change, and a note saying what is not counted."""
+status line's counts as they change, and a note saying what is not counted; below, the
+journal's posts and words per month (:mod:`.monthchart`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, Q
 
 from ..core.stats import HANGUL_EOJEOL_PER_MINUTE, OTHER_WORDS_PER_MINUTE, Counts
 from .counting import Report
+from .monthchart import JournalMonths
 from .status import DocumentStatus
 
 ROWS = (
@@ -57,17 +59,23 @@ class StatisticsDialog(QDialog):
         self.table.setVerticalHeaderLabels(list(ROWS))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(  # every count in view, the chart below
+            self.table.verticalHeader().length() + self.table.horizontalHeader().sizeHint().height() + 4
+        )
         self.note = QLabel(NOTE, self)
         self.note.setObjectName("statisticsNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
+        self.months = JournalMonths(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.note)
+        layout.addWidget(QLabel("The journal: posts and words (어절) per month", self))
+        layout.addWidget(self.months, 1)
         layout.addWidget(buttons)
-        self.resize(560, 400)
+        self.resize(600, 760)
         status.counts.counted.connect(self.show_report)
         self.show_report(status.counts.last)
 
@@ -87,6 +95,7 @@ def show_statistics(status: DocumentStatus) -> StatisticsDialog:
     if dialog is None:
         dialog = StatisticsDialog(status)
     status.show_counts()
+    dialog.months.set_journal(getattr(status.window, "journal", None))
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

@@ -1,0 +1,214 @@
+"""View → Checks: a dock (objectName ``checksPanel``) listing the open post's problems and what
+its platform would reject or show wrongly (``check_post`` with ``publishing``), kept up to date
+while the dock is shown. Activating a warning puts the cursor on its line. velog-backup's
+repairs ("Fix header" for raw quotes in the header, Remove or Keep for ``undefined`` lines) are
+shown as a diff in a dialog first and made in the file on disk as one-line edits; the post is
+then read again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.checks import check_post
+from ..core.errors import SaveError
+from ..core.post import load_post
+from ..core.repairs import HEADER, UNDEFINED, Repair, diff, repairs_of, write_repairs
+from .actions import FLAVOR_LABELS
+from .plain import plain_label
+from .search_panel import select_match
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+LINE_ROLE = Qt.ItemDataRole.UserRole
+EXPLAINED = {
+    HEADER: (
+        'velog-backup wrote a raw " or \\ into the title or description, so the header does not '
+        "read. Fix header escapes exactly those characters on those lines; the rest of the file "
+        "stays byte for byte."
+    ),
+    UNDEFINED: (
+        "velog-backup wrote 'undefined' where it failed to download an image. Remove deletes those "
+        "lines; Keep leaves them (the preview shows them as missing images)."
+    ),
+}
+
+
+class RepairDialog(QDialog):
+    """The diff of one repair, with its button (Fix header, or Remove) and Cancel or Keep."""
+
+    def __init__(self, repair: Repair, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("repairDialog")
+        self.setWindowTitle(repair.label)
+        self.diff = QPlainTextEdit(diff(repair, name), self)
+        self.diff.setObjectName("repairDiff")
+        self.diff.setReadOnly(True)
+        self.diff.setFont(QFont("monospace"))
+        self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox(self)
+        self.accept_button = buttons.addButton(
+            "Fix header" if repair.kind == HEADER else "Remove", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.accept_button.setObjectName("repairAccept")
+        self.keep_button = buttons.addButton(
+            "Cancel" if repair.kind == HEADER else "Keep", QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.keep_button.setObjectName("repairKeep")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        explained = plain_label(self, EXPLAINED[repair.kind])
+        explained.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explained)
+        layout.addWidget(self.diff, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 320)
+
+
+def ask_repair(parent: QWidget, repair: Repair, name: str) -> bool:
+    """Show the repair's diff; True when the user takes it."""
+    return RepairDialog(repair, name, parent).exec() == QDialog.DialogCode.Accepted
+
+
+class ChecksPanel(QDockWidget):
+    """The open post's warnings, and velog-backup's repairs for it."""
+
+    repaired = Signal(Path)  # a repair was written to this file
+
+    def __init__(self, window: MainWindow):
+        super().__init__("Checks", window)
+        self.setObjectName("checksPanel")
+        self.window_ = window
+        self.ask: Callable[[QWidget, Repair, str], bool] = ask_repair
+        body = QWidget(self)
+        self.summary = plain_label(body)
+        self.summary.setObjectName("checksSummary")
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(body)
+        self.list.setObjectName("checksList")
+        self.list.setAccessibleName("Warnings of the post")
+        self.fix_header = QPushButton("Fix header…", body)
+        self.fix_header.setObjectName("checksFixHeader")
+        self.undefined = QPushButton("'undefined' lines…", body)
+        self.undefined.setObjectName("checksUndefined")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.fix_header)
+        buttons.addWidget(self.undefined)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.repairs: dict[str, Repair] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self.refresh)
+        document = window.document
+        document.loaded.connect(lambda _post: self.refresh())
+        document.saved.connect(lambda _path: self.refresh())
+        document.changed.connect(lambda _post: self._timer.start())
+        self.visibilityChanged.connect(self._shown)
+        self.list.itemActivated.connect(self._go_to_line)
+        self.fix_header.clicked.connect(lambda: self.repair(HEADER))
+        self.undefined.clicked.connect(lambda: self.repair(UNDEFINED))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Check the open post as it stands now (only while the dock is shown)."""
+        self._timer.stop()
+        if not self.isVisible():
+            return
+        document = self.window_.document
+        post = document.post
+        self.list.clear()
+        self.repairs = {}
+        if post is None:
+            self.summary.setText("No post is open.")
+        else:
+            flavor = document.flavor()
+            problems = check_post(post, document.root, flavor, publishing=True)
+            for problem in problems:
+                item = QListWidgetItem(str(problem))
+                item.setData(LINE_ROLE, problem.line or 0)
+                self.list.addItem(item)
+            self.repairs = {repair.kind: repair for repair in repairs_of(post)}
+            count = f"{len(problems)} warning(s)" if problems else "No warnings"
+            self.summary.setText(f"{count} for {FLAVOR_LABELS[flavor]}.")
+        self.fix_header.setVisible(HEADER in self.repairs)
+        self.undefined.setVisible(UNDEFINED in self.repairs)
+
+    def repair(self, kind: str) -> bool:
+        """Show the repair of ``kind`` for the file on disk as a diff and, when taken, make it;
+        True when the file was changed."""
+        document = self.window_.document
+        post = document.post
+        if post is None or post.path is None:
+            return False
+        prompts = self.window_.prompts
+        if document.is_modified():
+            prompts.show_error("Save the post first", "The repair is made in the file on disk.")
+            return False
+        try:
+            on_disk = load_post(post.path, document.root)
+        except OSError as exc:
+            prompts.show_error("Could not read the post", str(exc))
+            return False
+        repair = next((found for found in repairs_of(on_disk) if found.kind == kind), None)
+        if repair is None or not self.ask(self, repair, post.path.name):
+            return False
+        try:
+            write_repairs(post.path, on_disk.to_bytes(), [repair], on_disk.encoding)
+        except SaveError as exc:
+            prompts.show_error("Could not repair the post", str(exc))
+            return False
+        self.repaired.emit(post.path)
+        self.refresh()
+        return True
+
+    def open_panel(self) -> None:
+        """Show the dock, checked afresh."""
+        self.show()
+        self.raise_()
+        self.refresh()
+
+    def _shown(self, shown: bool) -> None:
+        if shown:
+            self.refresh()
+
+    def _go_to_line(self, item: QListWidgetItem) -> None:
+        line = item.data(LINE_ROLE)
+        if line:
+            editor = self.window_.editor
+            select_match(editor, line, "")
+            editor.setFocus()
+
+
+def attach_checks(window: MainWindow, on_repaired: Callable[[Path], object]) -> ChecksPanel:
+    """The Checks dock on the window's right, hidden until View → Checks; ``on_repaired`` is
+    told of each file a repair wrote."""
+    panel = ChecksPanel(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    panel.hide()
+    panel.repaired.connect(on_repaired)
+    return panel
