@@ -34,8 +34,13 @@ def aware(moment: datetime) -> datetime:
 
 def local(moment: datetime) -> datetime:
     """``moment`` on this computer's clock, as people read dates: a velog date stored in UTC
-    (``...T23:13Z``) is the next morning in Korea, and is shown and grouped as such."""
-    return aware(moment).astimezone()
+    (``...T23:13Z``) is the next morning in Korea, and is shown and grouped as such. A moment
+    whose local time would fall past year 9999 (or before year 1) keeps its own clock."""
+    moment = aware(moment)
+    try:
+        return moment.astimezone()
+    except OverflowError:
+        return moment
 
 
 def zone_label(moment: datetime) -> str:

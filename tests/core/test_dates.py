@@ -44,6 +44,18 @@ def test_naive_dates_are_local(seoul_time):
     assert parse_date(datetime(2020, 8, 21, 10, 30)).isoformat() == "2020-08-21T10:30:00+09:00"
 
 
+def test_a_date_at_the_end_of_the_calendar_keeps_its_own_clock(seoul_time, tmp_path):
+    """In Seoul, 9999-12-31 23:00 UTC would be year 10000: the journal groups it as written
+    instead of failing to open."""
+    from journal_app.core import Journal
+    from journal_app.core.dates import local
+
+    last = parse_date("9999-12-31T23:00:00Z")
+    assert local(last) == last and local(last).year == 9999
+    (tmp_path / "last.md").write_text("---\ntitle: 끝\ndate: 9999-12-31T23:00:00Z\n---\n", encoding="utf-8")
+    assert list(Journal(tmp_path, use_index=False).by_date()) == [9999]
+
+
 @pytest.mark.parametrize("value", ["yesterday", "", None, "2021-13-45", [], True])
 def test_not_dates(value):
     assert parse_date(value) is None
