@@ -16,7 +16,8 @@ from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .document import Delays, OpenDocument, file_of
-from .editor import FindBar, MarkdownEditor, toggle_wrap
+from .editor import MarkdownEditor, toggle_wrap
+from .find_replace import FindBar
 from .help import show_about
 from .post_files import PostFiles
 from .preview import Preview
@@ -29,6 +30,7 @@ from .sidebar import Sidebar
 from .statistics import show_statistics
 from .today import open_today
 from .status import DocumentStatus, StatusLine
+from .switcher import QuickSwitcher
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
 
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.document_status = status = DocumentStatus(self, self.status, self.document)
         self.feed = PreviewFeed(self.preview, self.document)
         self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
+        self.switcher = QuickSwitcher(lambda: self.journal.posts if self.journal else [], self)
         self._connect()
         self.document.load(None)
 
@@ -101,7 +104,10 @@ class MainWindow(QMainWindow):
             "edit_redo": self.editor.redo,
             "edit_find": self.find_bar.open_bar,
             "edit_find_next": lambda: self.find_bar.find_next(),
+            "edit_find_previous": lambda: self.find_bar.find_next(backward=True),
+            "edit_replace": self.find_bar.open_replace,
             "edit_search": self.search.open_panel,
+            "edit_switcher": self.switcher.open_switcher,
             "edit_bold": lambda: self._wrap("**"),
             "edit_italic": lambda: self._wrap("*"),
             "view_zoom_in": lambda: self._zoom(1),
@@ -118,6 +124,9 @@ class MainWindow(QMainWindow):
         a.view_remote_images.toggled.connect(self.set_remote_images)
         a.flavors.triggered.connect(lambda action: self.set_flavor(action.data()))
         self.sidebar.post_activated.connect(self.open_post)
+        self.switcher.chosen.connect(self.open_post)
+        self.search.open_requested.connect(lambda _path, _line, term: self.find_bar.take_term(term))
+        self.find_bar.match_shown.connect(self.feed.show_line)
         self.sidebar.rename_requested.connect(files.rename)
         self.sidebar.delete_requested.connect(files.delete)
         self.form.field_edited.connect(self._field_edited)
