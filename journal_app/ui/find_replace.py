@@ -228,7 +228,7 @@ class FindBar(QWidget):
         else:
             at = self.current()
             total = len(self.matches)
-            self.count.setText(f"{at + 1} of {total}" if at >= 0 else f"{total} matches")
+            self.count.setText(f"{at + 1} of {total}" if at >= 0 else f"{total} match{'es' * (total != 1)}")
 
     def find_next(self, backward: bool = False) -> bool:
         """Select the next match after the cursor (or the previous one), wrapping around;
