@@ -31,6 +31,7 @@ from .statistics import show_statistics
 from .today import open_today
 from .status import DocumentStatus, StatusLine
 from .switcher import QuickSwitcher
+from .tag_menu import rename_from_tree
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
 
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self.find_bar.match_shown.connect(self.feed.show_line)
         self.sidebar.rename_requested.connect(files.rename)
         self.sidebar.delete_requested.connect(files.delete)
+        self.sidebar.tag_rename_requested.connect(lambda tag: rename_from_tree(self, tag))
+        self.sidebar.tag_merge_requested.connect(lambda tag: rename_from_tree(self, tag, merge=True))
         self.form.field_edited.connect(self._field_edited)
         self.watcher.changed.connect(self._changed_on_disk)
         doc.loaded.connect(self._loaded)  # the preview and the status line follow doc themselves
