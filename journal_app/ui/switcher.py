@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from ..core import PostInfo
 from ..core.dates import local
-from ..core.initials import matching
+from ..core.initials import Titles
 from .plain import plain_tooltip
 
 SHOWN = 200  # rows listed at most
@@ -43,6 +43,7 @@ class QuickSwitcher(QFrame):
         layout.addWidget(self.field)
         layout.addWidget(self.list)
         self._all: list[PostInfo] = []
+        self._titles = Titles([])
         self.field.textChanged.connect(self._filter)
         self.field.installEventFilter(self)
         self.list.itemActivated.connect(self._choose)
@@ -51,6 +52,7 @@ class QuickSwitcher(QFrame):
     def open_switcher(self) -> None:
         """Show the popup over the top of the parent window, with every post listed."""
         self._all = [info for info in self.posts() if info.readable]
+        self._titles = Titles(info.title for info in self._all)  # folded once, matched per key
         parent = self.parentWidget()
         if parent is not None:
             width = min(600, max(300, parent.width() - 40))
@@ -69,7 +71,7 @@ class QuickSwitcher(QFrame):
         return [self.list.item(row).text() for row in range(self.list.count())]
 
     def _filter(self, text: str) -> None:
-        found = matching(text, self._all, lambda info: info.title)
+        found = [self._all[number] for number in self._titles.matching(text)]
         self.list.clear()
         for info in found[:SHOWN]:
             item = QListWidgetItem(info.title or info.relpath, self.list)
