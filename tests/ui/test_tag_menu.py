@@ -129,3 +129,14 @@ def test_rename_in_the_open_post_without_edits_saves_it(qtbot, window, journal_r
     labels = group_labels(window)
     assert "돌아보기 (1)" in labels and not any(label.startswith("회고 (") for label in labels)
     assert window.form.tags.text() == "돌아보기, 일상"
+
+
+def test_only_tag_rows_get_the_tag_menu(window):
+    post_row = window.sidebar.find_path(window.document.post.path)
+    assert [item.text() for item in window.sidebar.context_menu(post_row).actions()] == [
+        "Rename…",
+        "Move to Trash…",
+    ]
+    assert window.sidebar.context_menu(find_group(window, "Untagged (")) is None
+    window.sidebar.set_grouping("date")
+    assert window.sidebar.context_menu(window.sidebar.proxy.index(0, 0)) is None  # a year
