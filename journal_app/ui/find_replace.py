@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -87,8 +90,12 @@ class FindBar(QWidget):
         self.result.setObjectName("findResult")
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setStyleSheet("color: #c92a2a;")
-        previous = _button(self, "findPrevious", "↑", "Previous match (Shift+F3)")
-        following = _button(self, "findNext", "↓", "Next match (F3)")
+        self.result.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )  # never widens the bar
+        self.result.setMinimumWidth(40)
+        previous = _button(self, "findPrevious", "↑", "Previous match (Shift+F3)", QToolButton)
+        following = _button(self, "findNext", "↓", "Next match (F3)", QToolButton)
         close = _button(self, "findClose", "Close", "Close (Escape)")
         self.replace_one = _button(self, "replaceOne", "Replace", "Replace this match")
         self.replace_every = _button(self, "replaceAll", "Replace All", "Replace every match (one undo)")
@@ -178,6 +185,7 @@ class FindBar(QWidget):
         except re.error as exc:
             self.problem = f"Not a valid regular expression: {exc}"
             self.result.setText(self.problem)
+            self.result.setToolTip(self.problem)
             return None
 
     def refresh(self) -> None:
@@ -341,8 +349,11 @@ def _check(parent: QWidget, name: str, text: str, tip: str) -> QCheckBox:
     return box
 
 
-def _button(parent: QWidget, name: str, text: str, tip: str) -> QPushButton:
-    button = QPushButton(text, parent)
+def _button(
+    parent: QWidget, name: str, text: str, tip: str, kind: type[QAbstractButton] = QPushButton
+) -> QAbstractButton:
+    button = kind(parent)
+    button.setText(text)
     button.setObjectName(name)
     button.setToolTip(tip)
     button.setAccessibleName(tip)

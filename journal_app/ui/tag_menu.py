@@ -71,6 +71,7 @@ class TagDialog(QDialog):
         for widget in (label, self.field, buttons):
             layout.addWidget(widget)
         self.field.selectAll()
+        self.setMinimumWidth(340)
 
     def tag(self) -> str:
         """The name typed (stripped)."""

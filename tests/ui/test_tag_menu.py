@@ -70,7 +70,11 @@ def completions(window, tag: str) -> list[str]:
 
     dialog = TagDialog(window, "t", "p", "", window.journal.tag_counts())
     try:
-        return [dialog.tags.item(row).text() for row in range(dialog.tags.rowCount())]
+        dialog.completer.setCompletionPrefix(tag)
+        shown = dialog.completer.completionModel()
+        first = shown.mapToSource(shown.index(0, 0))
+        assert dialog.completer.pathFromIndex(first) == tag  # the tag alone goes in the field
+        return [shown.index(row, 0).data() for row in range(shown.rowCount())]
     finally:
         dialog.deleteLater()
 
@@ -79,7 +83,7 @@ def test_merge_into_another_tag_across_the_journal(qtbot, with_json, window):
     root = with_json
     window.open_post(root / "content/Setting up a Hugo blog.md")  # not a post with the tag
     before = {name: (root / name).read_bytes() for name in (RETRO, JEJU)}
-    assert "여행 (2)" in completions(window, "여행")  # the completion shows the counts
+    assert completions(window, "여행") == ["여행 (2)"]  # the completion shows the counts
     assert window.form.tag_model.stringList()[0] == "일상"  # most used first
     text = run_from_menu(window, "일상 (", "Merge into…", "여행")
     assert (root / RETRO).read_bytes() == before[RETRO].replace(
