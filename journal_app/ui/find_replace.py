@@ -90,10 +90,11 @@ class FindBar(QWidget):
         self.result.setObjectName("findResult")
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setStyleSheet("color: #c92a2a;")
+        self.result.setWordWrap(True)
         self.result.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )  # never widens the bar
-        self.result.setMinimumWidth(40)
+        self.result.hide()  # a line of its own, shown while it says something
         previous = _button(self, "findPrevious", "↑", "Previous match (Shift+F3)", QToolButton)
         following = _button(self, "findNext", "↓", "Next match (F3)", QToolButton)
         close = _button(self, "findClose", "Close", "Close (Escape)")
@@ -102,7 +103,7 @@ class FindBar(QWidget):
         top = QHBoxLayout()
         for widget in (self.field, self.case, self.word, self.regex, self.count, previous, following):
             top.addWidget(widget)
-        top.addWidget(self.result, 1)
+        top.addStretch(1)
         top.addWidget(close)
         self.replace_row = QWidget(self)
         bottom = QHBoxLayout(self.replace_row)
@@ -115,12 +116,13 @@ class FindBar(QWidget):
         grid.setVerticalSpacing(2)
         grid.addLayout(top, 0, 0)
         grid.addWidget(self.replace_row, 1, 0)
+        grid.addWidget(self.result, 2, 0)
         self.matches: list[tuple[int, int]] = []  # editor positions, start and end
         self.problem = ""  # why the pattern cannot be used
         self._found: list[re.Match[str]] = []
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self.field.textChanged.connect(self.result.clear)
+        self.field.textChanged.connect(lambda: self.say(""))
         self.field.textChanged.connect(self.refresh)
         for box in (self.case, self.word, self.regex):
             box.toggled.connect(self.refresh)
@@ -171,6 +173,11 @@ class FindBar(QWidget):
         self.editor.setExtraSelections([])
         self.editor.setFocus()
 
+    def say(self, text: str) -> None:
+        """Show ``text`` on the bar's message line (hidden when ``text`` is empty)."""
+        self.result.setText(text)
+        self.result.setVisible(bool(text))
+
     # -- finding ---------------------------------------------------------------------------
     def options(self) -> Options:
         """The options ticked."""
@@ -184,8 +191,7 @@ class FindBar(QWidget):
             return compile_pattern(text, self.options())
         except re.error as exc:
             self.problem = f"Not a valid regular expression: {exc}"
-            self.result.setText(self.problem)
-            self.result.setToolTip(self.problem)
+            self.say(self.problem)
             return None
 
     def refresh(self) -> None:
@@ -193,7 +199,7 @@ class FindBar(QWidget):
         self._timer.stop()
         if self.problem:
             self.problem = ""
-            self.result.clear()
+            self.say("")
         pattern = self._pattern()
         text = self.editor.document().toRawText().replace("\u2029", "\n")  # lines as ^ and $ see them
         self._found = find_all(pattern, text) if pattern is not None else []
@@ -246,7 +252,7 @@ class FindBar(QWidget):
         if not self.field.text() or self.problem:
             return False
         if not self.matches:
-            self.result.setText("Not found")
+            self.say("Not found")
             return False
         cursor = self.editor.textCursor()
         if backward:
@@ -274,7 +280,7 @@ class FindBar(QWidget):
         try:
             return found.expand(self.replacement.text())
         except (re.error, IndexError) as exc:
-            self.result.setText(f"Cannot replace: {exc}")
+            self.say(f"Cannot replace: {exc}")
             return None
 
     def replace(self) -> bool:
@@ -317,7 +323,7 @@ class FindBar(QWidget):
         cursor.endEditBlock()
         done = len(texts)
         self.refresh()
-        self.result.setText(f"Replaced {done}")
+        self.say(f"Replaced {done}")
         return done
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
