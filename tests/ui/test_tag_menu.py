@@ -144,3 +144,20 @@ def test_only_tag_rows_get_the_tag_menu(window):
     assert window.sidebar.context_menu(find_group(window, "Untagged (")) is None
     window.sidebar.set_grouping("date")
     assert window.sidebar.context_menu(window.sidebar.proxy.index(0, 0)) is None  # a year
+
+
+@pytest.mark.permissions
+def test_a_post_that_cannot_be_written_is_skipped_and_said(qtbot, window, journal_root):
+    window.open_post(journal_root / "content/Setting up a Hugo blog.md")
+    folder = journal_root / "backup/content"
+    jeju = (journal_root / JEJU).read_bytes()
+    folder.chmod(0o555)  # the save's temporary file cannot be made there
+    try:
+        text = run_from_menu(window, "일상 (", "Rename tag…", "일기")
+    finally:
+        folder.chmod(0o755)
+    assert (journal_root / JEJU).read_bytes() == jeju
+    assert text.startswith("'일상' → '일기': changed in 1 post(s).")
+    assert f"Skipped 1 post(s):\n  {JEJU}: " in text
+    labels = group_labels(window)
+    assert "일기 (1)" in labels and "일상 (1)" in labels  # the tree says what the files say
