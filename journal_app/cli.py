@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     rename.add_argument("root", metavar="ROOT")
     rename.add_argument("old", metavar="OLD")
     rename.add_argument("new", metavar="NEW")
+    rename.add_argument("--dry-run", action="store_true", help="print what would change, write nothing")
     rename.set_defaults(run=run_tag_rename)
 
     export = commands.add_parser("export", help="a post as a standalone HTML page, or --all as a site")
@@ -246,18 +247,29 @@ def run_tag_rename(args: argparse.Namespace) -> int:
     old, new = args.old.strip(), args.new.strip()
     if not old or not new:
         raise UsageError("Tag names cannot be empty.")
+    dry = args.dry_run
     counts = {"renamed": 0, "failed": 0, "skipped": 0}
-    for result in rename_tag(open_journal(args.root), old, new):
+    for result in rename_tag(open_journal(args.root), old, new, dry_run=dry):
         counts[result.outcome] += 1
         if result.outcome == "renamed":
-            print(f"renamed in {result.relpath}")
+            print(f"{'would rename' if dry else 'renamed'} in {result.relpath}")
+            if dry:
+                for line in result.changes:
+                    print(f"  {line}")
         elif result.outcome == "skipped":
             print(f"skipped {result.relpath}: {result.reason}")
         else:
-            print(f"not changed {result.relpath}: {result.reason}", file=sys.stderr)
+            print(
+                f"{'would not change' if dry else 'not changed'} {result.relpath}: {result.reason}",
+                file=sys.stderr,
+            )
+    if not any(counts.values()):
+        print(f"No post has the tag '{old}'; nothing was changed.", file=sys.stderr)
+        return 1
     failed, skipped = counts["failed"], counts["skipped"]
     print(
-        f"'{old}' -> '{new}' in {counts['renamed']} post(s)"
+        ("Dry run, nothing written: " if dry else "")
+        + f"'{old}' -> '{new}' in {counts['renamed']} post(s)"
         + (f"; {failed} failed" if failed else "")
         + (f"; {skipped} skipped" if skipped else "")
         + "."

@@ -176,6 +176,37 @@ def test_tag_rename_reports_a_post_it_cannot_change_and_fails(tmp_path):
     assert (tmp_path / "b.md").read_bytes() == json_header
 
 
+def test_tag_rename_dry_run_prints_the_lines_and_writes_nothing(quirk_journal):
+    root, written = quirk_journal
+    result = run("tag", "rename", root, "hugo", "휴고", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.splitlines()
+    assert "would rename in content/posts/hugo.md" in out
+    assert "  -  - hugo" in out and "  +  - 휴고" in out
+    assert out[-1] == "Dry run, nothing written: 'hugo' -> '휴고' in 2 post(s)."
+    for path, data in written.items():
+        assert path.read_bytes() == data
+
+
+def test_tag_rename_dry_run_merge_in_korean(quirk_journal):
+    root, written = quirk_journal
+    result = run("tag", "rename", root, "일상", "여행", "--dry-run")
+    assert result.returncode == 0
+    assert '  -tags: ["여행","일상"]' in result.stdout.splitlines()
+    assert '  +tags: ["여행"]' in result.stdout.splitlines()
+    assert all(path.read_bytes() == data for path, data in written.items())
+
+
+@pytest.mark.parametrize("dry", [[], ["--dry-run"]])
+def test_tag_rename_of_a_tag_no_post_has_says_so_and_fails(quirk_journal, dry):
+    root, written = quirk_journal
+    result = run("tag", "rename", root, "없는태그", "new", *dry)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == "No post has the tag '없는태그'; nothing was changed.\n"
+    assert all(path.read_bytes() == data for path, data in written.items())
+
+
 def test_tag_rename_needs_names(tmp_path):
     result = run("tag", "rename", tmp_path, " ", "new")
     assert result.returncode == 1 and result.stderr == "journal-app: Tag names cannot be empty.\n"

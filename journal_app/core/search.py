@@ -334,7 +334,7 @@ def _text(path: str) -> bool:
 def _result(row: tuple, terms: list[str]) -> SearchResult:
     path, title, date, tags, head, body, start = row
     tag_list = [tag for tag in tags.split("\n") if tag]
-    line, snippet, marks, shown = start, title, [], ""
+    line, snippet, marks, shown = 1, title, [], ""  # the header matched (or only filters were given)
     body_lines = body.split("\n")
     for term in terms:
         for number, text in enumerate(body_lines):

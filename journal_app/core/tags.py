@@ -8,8 +8,10 @@ categories stay categories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import difflib
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .errors import FieldEditError, SaveError
@@ -17,6 +19,7 @@ from .errors import FieldEditError, SaveError
 if TYPE_CHECKING:  # the post module imports this one
     from .journal import Journal
     from .post import Post
+    from .postinfo import PostInfo
 
 TAG_KEYS = ("tags", "keywords", "categories", "category")  # all shown and grouped as tags
 
@@ -75,30 +78,60 @@ def rename_in_post(post: Post, old: str, new: str) -> bool:
 @dataclass(frozen=True)
 class Renamed:
     """What a tag rename did to one post: ``outcome`` is "renamed", "skipped" (its header
-    could not be read but mentions the tag) or "failed" (``reason`` says why)."""
+    could not be read but mentions the tag) or "failed" (``reason`` says why); ``changes`` are
+    the header lines it rewrote, each as ``-`` the old line and ``+`` the new one."""
 
     relpath: str
     outcome: Literal["renamed", "skipped", "failed"]
     reason: str = ""
+    changes: tuple[str, ...] = ()
 
 
-def rename_tag(journal: Journal, old: str, new: str) -> Iterator[Renamed]:
+def posts_with_tag(journal: Journal, tag: str) -> list[PostInfo]:
+    """The posts of ``journal`` a rename of ``tag`` looks at, in path order: those that have
+    the tag, and those whose header could not be read but mentions it."""
+    return [
+        info
+        for info in sorted(journal.posts, key=lambda item: item.relpath)
+        if (tag in info.load(journal.root).header_text if info.header_invalid else tag in info.tags)
+    ]
+
+
+def rename_tag(
+    journal: Journal,
+    old: str,
+    new: str,
+    *,
+    dry_run: bool = False,
+    leave: Container[Path] = (),
+) -> Iterator[Renamed]:
     """Rename (or merge) tag ``old`` into ``new`` in every post of ``journal`` that has it,
-    saving each post as it goes, in path order; yields one :class:`Renamed` per post touched."""
+    saving each post as it goes, in path order; yields one :class:`Renamed` per post touched.
+    With ``dry_run`` nothing is written (the results say what would change); posts whose path
+    is in ``leave`` are not touched (the caller edits them another way)."""
     from .post import load_post, save_post  # the post module imports this one
 
-    for info in sorted(journal.posts, key=lambda item: item.relpath):
-        if info.header_invalid:
-            if old in info.load(journal.root).header_text:
-                yield Renamed(info.relpath, "skipped", "its header could not be read; fix it first")
+    for info in posts_with_tag(journal, old):
+        if info.path in leave:
             continue
-        if old not in info.tags:
+        if info.header_invalid:
+            yield Renamed(info.relpath, "skipped", "its header could not be read; fix it first")
             continue
         try:
             post = load_post(info.path, journal.root)
+            before = post.header_text
             rename_in_post(post, old, new)
-            save_post(post)
+            if not dry_run:
+                save_post(post)
         except (FieldEditError, SaveError, OSError) as exc:
             yield Renamed(info.relpath, "failed", str(exc))
             continue
-        yield Renamed(info.relpath, "renamed")
+        yield Renamed(info.relpath, "renamed", changes=_changed_lines(before, post.header_text))
+
+
+def _changed_lines(before: str, after: str) -> tuple[str, ...]:
+    return tuple(
+        line[0] + line[2:]
+        for line in difflib.ndiff(before.splitlines(), after.splitlines())
+        if line[:2] in ("- ", "+ ")
+    )

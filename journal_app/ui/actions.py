@@ -28,7 +28,10 @@ SPECS = {
     "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
     "edit_find": ("&Find…", ["Ctrl+F"], "Find text in the post"),
     "edit_find_next": ("Find &Next", ["F3"], "Find the next match"),
+    "edit_find_previous": ("Find Pre&vious", ["Shift+F3"], "Find the previous match"),
+    "edit_replace": ("R&eplace…", ["Ctrl+H"], "Find and replace text in the post"),
     "edit_search": ("&Search the Journal…", ["Ctrl+Shift+F"], "Search every post of the journal"),
+    "edit_switcher": ("&Go to Post…", ["Ctrl+P"], "Open a post by its title (초성 too: ㅅㅍ finds 싸피)"),
     "edit_bold": ("&Bold", ["Ctrl+B"], "Make the selection bold"),
     "edit_italic": ("&Italic", ["Ctrl+I"], "Make the selection italic"),
     "view_zoom_in": ("Zoom &In", ["Ctrl++", "Ctrl+="], "Larger editor text"),
@@ -83,7 +86,10 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "edit_find",
         "edit_find_next",
+        "edit_find_previous",
+        "edit_replace",
         "edit_search",
+        "edit_switcher",
         None,
         "edit_bold",
         "edit_italic",
@@ -121,7 +127,10 @@ class Actions:
     edit_redo: QAction
     edit_find: QAction
     edit_find_next: QAction
+    edit_find_previous: QAction
+    edit_replace: QAction
     edit_search: QAction
+    edit_switcher: QAction
     edit_bold: QAction
     edit_italic: QAction
     view_zoom_in: QAction

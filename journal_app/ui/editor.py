@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from . import lists
 from .highlighter import MarkdownHighlighter
@@ -254,70 +254,3 @@ class MarkdownEditor(QPlainTextEdit):
     def first_visible_line(self) -> int:
         """The 0-based number of the first line shown."""
         return self.firstVisibleBlock().blockNumber()
-
-
-class FindBar(QWidget):
-    """A small find bar (Ctrl+F): Enter finds the next match, Shift+Enter the previous one."""
-
-    def __init__(self, editor: MarkdownEditor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.field = QLineEdit(self)
-        self.field.setObjectName("findField")
-        self.field.setAccessibleName("Find text")
-        self.field.setPlaceholderText("Find")
-        self.field.setClearButtonEnabled(True)
-        self.result = QLabel(self)
-        self.result.setObjectName("findResult")
-        self.result.setStyleSheet("color: #c92a2a;")
-        close = QPushButton("Close", self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.field)
-        layout.addWidget(self.result)
-        layout.addWidget(close)
-        self.field.returnPressed.connect(self.find_next)
-        self.field.textChanged.connect(self.result.clear)
-        close.clicked.connect(self.close_bar)
-        self.hide()
-
-    def open_bar(self) -> None:
-        selected = self.editor.textCursor().selectedText()
-        if selected and "\u2029" not in selected:
-            self.field.setText(selected)
-        self.show()
-        self.field.setFocus()
-        self.field.selectAll()
-
-    def close_bar(self) -> None:
-        self.hide()
-        self.editor.setFocus()
-
-    def find_next(self, backward: bool = False) -> bool:
-        text = self.field.text()
-        if not text:
-            return False
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        self.result.clear()
-        if self.editor.find(text, flags):
-            return True
-        before = self.editor.textCursor()
-        cursor = QTextCursor(before)
-        cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
-        self.editor.setTextCursor(cursor)
-        if self.editor.find(text, flags):  # wrapped around
-            return True
-        self.editor.setTextCursor(before)  # not found: the cursor stays where it was
-        self.result.setText("Not found")
-        return False
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if event.key() == Qt.Key.Key_Escape:
-            self.close_bar()
-        elif (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
-            self.find_next(backward=True)
-        else:
-            super().keyPressEvent(event)

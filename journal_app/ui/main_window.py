@@ -17,7 +17,8 @@ from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .checks_panel import attach_checks
 from .document import Delays, OpenDocument, file_of
-from .editor import FindBar, MarkdownEditor, toggle_wrap
+from .editor import MarkdownEditor, toggle_wrap
+from .find_replace import FindBar
 from .help import show_about
 from .post_files import PostFiles
 from .preview import Preview
@@ -30,6 +31,8 @@ from .sidebar import Sidebar
 from .statistics import show_statistics
 from .today import open_today
 from .status import DocumentStatus, StatusLine
+from .switcher import QuickSwitcher
+from .tag_menu import rename_from_tree
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
 
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self.feed = PreviewFeed(self.preview, self.document)
         self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
         self.checks = attach_checks(self, self._repaired)
+        self.switcher = QuickSwitcher(lambda: self.journal.posts if self.journal else [], self)
         self._connect()
         self.document.load(None)
 
@@ -103,7 +107,10 @@ class MainWindow(QMainWindow):
             "edit_redo": self.editor.redo,
             "edit_find": self.find_bar.open_bar,
             "edit_find_next": lambda: self.find_bar.find_next(),
+            "edit_find_previous": lambda: self.find_bar.find_next(backward=True),
+            "edit_replace": self.find_bar.open_replace,
             "edit_search": self.search.open_panel,
+            "edit_switcher": self.switcher.open_switcher,
             "edit_bold": lambda: self._wrap("**"),
             "edit_italic": lambda: self._wrap("*"),
             "view_zoom_in": lambda: self._zoom(1),
@@ -121,8 +128,13 @@ class MainWindow(QMainWindow):
         a.view_remote_images.toggled.connect(self.set_remote_images)
         a.flavors.triggered.connect(lambda action: self.set_flavor(action.data()))
         self.sidebar.post_activated.connect(self.open_post)
+        self.switcher.chosen.connect(self.open_post)
+        self.search.open_requested.connect(lambda _path, _line, term: self.find_bar.take_term(term))
+        self.find_bar.match_shown.connect(self.feed.show_line)
         self.sidebar.rename_requested.connect(files.rename)
         self.sidebar.delete_requested.connect(files.delete)
+        self.sidebar.tag_rename_requested.connect(lambda tag: rename_from_tree(self, tag))
+        self.sidebar.tag_merge_requested.connect(lambda tag: rename_from_tree(self, tag, merge=True))
         self.form.field_edited.connect(self._field_edited)
         self.watcher.changed.connect(self._changed_on_disk)
         doc.loaded.connect(self._loaded)  # the preview and the status line follow doc themselves

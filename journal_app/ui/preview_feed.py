@@ -18,7 +18,10 @@ class PreviewFeed:
         self.preview, self.document = preview, document
         document.loaded.connect(self.refresh)
         document.changed.connect(self.refresh)
+        self._line: int | None = None  # a line to bring into view once the next render is shown
         document.editor.verticalScrollBar().valueChanged.connect(self.follow_editor)
+        preview.updated.connect(self._rendered)
+        document.changed.connect(self._typed)
 
     def refresh(self) -> None:
         """Send the post's text to the renderer (coalesced; never waits for it)."""
@@ -37,4 +40,19 @@ class PreviewFeed:
 
     def follow_editor(self) -> None:
         """Scroll the preview to the editor's first visible line."""
+        self._line = None
         self.preview.scroll_to_line(self.document.editor.first_visible_line() + 1)
+
+    def show_line(self, line: int) -> None:
+        """Scroll the preview to file line ``line`` (a match found), now and, for a post just
+        opened, again when its render is shown."""
+        self._line = line
+        self.preview.scroll_to_line(line)
+
+    def _typed(self) -> None:
+        self._line = None  # the render that comes is of typing: the preview stays where it is
+
+    def _rendered(self) -> None:
+        if self._line is not None:
+            self.preview.scroll_to_line(self._line)
+            self._line = None

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import Journal, JournalChange, PostInfo
+from ..core import UNTAGGED, Journal, JournalChange, PostInfo
 from ..core.dates import local
 from .heatmap import HeatMapPanel
 from .plain import plain_tooltip
@@ -98,6 +98,8 @@ class Sidebar(QWidget):
     post_activated = Signal(Path)
     rename_requested = Signal(Path)
     delete_requested = Signal(Path)
+    tag_rename_requested = Signal(str)  # a tag row's "Rename tag…"
+    tag_merge_requested = Signal(str)  # a tag row's "Merge into…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,11 +246,22 @@ class Sidebar(QWidget):
             self.post_activated.emit(Path(path))
 
     def _context_menu(self, point) -> None:
-        index = self.tree.indexAt(point)
-        path = index.data(PATH_ROLE)
-        if not path:
-            return
+        menu = self.context_menu(self.tree.indexAt(point))
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu of a tree row: a post's (rename, trash) or a tag's (rename, merge)."""
+        path, group = index.data(PATH_ROLE), index.data(GROUP_ROLE) or ""
         menu = QMenu(self)
-        menu.addAction("Rename…", lambda: self.rename_requested.emit(Path(path)))
-        menu.addAction("Move to Trash…", lambda: self.delete_requested.emit(Path(path)))
-        menu.exec(self.tree.viewport().mapToGlobal(point))
+        if path:
+            menu.addAction("Rename…", lambda: self.rename_requested.emit(Path(path)))
+            menu.addAction("Move to Trash…", lambda: self.delete_requested.emit(Path(path)))
+        elif group.startswith("tag:") and group != f"tag:{UNTAGGED}":
+            tag = group[len("tag:") :]
+            menu.addAction("Rename tag…", lambda: self.tag_rename_requested.emit(tag))
+            menu.addAction("Merge into…", lambda: self.tag_merge_requested.emit(tag))
+        else:
+            return None
+        return menu

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from journal_app.core import Journal, Post
-from journal_app.core.tags import TAG_KEYS, merged_tags, rename_in_post, rename_tag, set_tags, split_tags
+from journal_app.core.tags import (
+    TAG_KEYS,
+    merged_tags,
+    posts_with_tag,
+    rename_in_post,
+    rename_tag,
+    set_tags,
+    split_tags,
+)
 
 
 @pytest.mark.parametrize(
@@ -67,3 +75,20 @@ def test_rename_tag_in_a_journal(tmp_path):
     assert (tmp_path / "a.md").read_bytes() == b"---\ntitle: a\ntags: [new, b]\n---\nA\n"
     assert (tmp_path / "c.md").read_bytes() == b"---\ntitle: [c\ntags: [old]\n---\nC\n"
     assert (tmp_path / "d.md").read_bytes() == b'{"title": "d", "tags": ["old"]}\nD\n'
+
+
+def test_rename_tag_dry_run_and_posts_left_alone(tmp_path):
+    (tmp_path / "a.md").write_bytes("---\ntags: [일상, 여행]\n---\n본문\n".encode())
+    (tmp_path / "b.md").write_bytes("---\ncategories: 일상\n---\n".encode())
+    (tmp_path / "c.md").write_bytes(b"---\ntags: [other]\n---\n")
+    before = {path: path.read_bytes() for path in tmp_path.iterdir()}
+    journal = Journal(tmp_path, use_index=False)
+    assert [info.relpath for info in posts_with_tag(journal, "일상")] == ["a.md", "b.md"]
+    dry = list(rename_tag(journal, "일상", "여행", dry_run=True))
+    assert [(result.relpath, result.outcome) for result in dry] == [("a.md", "renamed"), ("b.md", "renamed")]
+    assert dry[0].changes == ("-tags: [일상, 여행]", "+tags: [여행]")
+    assert {path: path.read_bytes() for path in tmp_path.iterdir()} == before  # nothing written
+    done = list(rename_tag(journal, "일상", "여행", leave={tmp_path / "a.md"}))
+    assert [result.relpath for result in done] == ["b.md"]
+    assert (tmp_path / "a.md").read_bytes() == before[tmp_path / "a.md"]
+    assert b"categories: \xec\x97\xac\xed\x96\x89" in (tmp_path / "b.md").read_bytes()

@@ -1,0 +1,366 @@
+"""Find and replace in the open post (Ctrl+F, Ctrl+H; F3 and Shift+F3 step through matches).
+
+The bar finds with Python's ``re`` over the editor's text: a plain pattern is escaped, "Case"
+off folds case, "Word" asks that no letter or digit (Hangul included) touch either end of a
+match, "Regex" takes the pattern as a regular expression (a bad one is reported in the bar, never
+raised). Every match is highlighted (``QTextEdit.ExtraSelection``), the bar counts them
+("3 of 12"), and the current one is selected and scrolled to the middle of the editor; a
+replacement is one undo step, and so is Replace All. ``match_shown(line)`` gives the 1-based
+file line of the match shown, for the preview to scroll to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+MOST_HIGHLIGHTED = 5_000  # matches drawn at most (all are counted)
+REFRESH_MS = 150  # after an edit, the matches are found again this much later
+HIGHLIGHT = QColor("#ffe066")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How the pattern is read."""
+
+    case: bool = False
+    word: bool = False
+    regex: bool = False
+
+
+def compile_pattern(text: str, options: Options) -> re.Pattern[str]:
+    """The regular expression the bar looks for; raises ``re.error`` for a bad one."""
+    body = text if options.regex else re.escape(text)
+    if options.word:
+        body = rf"(?<!\w)(?:{body})(?!\w)"  # \w is Unicode: Hangul syllables are word characters
+    return re.compile(body, re.MULTILINE | (0 if options.case else re.IGNORECASE))
+
+
+def find_all(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every non-empty match of ``pattern`` in ``text``."""
+    return [match for match in pattern.finditer(text) if match.end() > match.start()]
+
+
+class Positions:
+    """Python string indexes → editor positions (which count UTF-16 units)."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [found.start() for found in _ASTRAL.finditer(text)]
+
+    def __call__(self, index: int) -> int:
+        return index + bisect.bisect_left(self._astral, index)
+
+
+class FindBar(QWidget):
+    """The find (and, with Ctrl+H, replace) bar above the editor."""
+
+    match_shown = Signal(int)  # the 1-based file line of the match now selected
+
+    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.editor = editor
+        self.field = _field(self, "findField", "Find text", "Find")
+        self.replacement = _field(self, "replaceField", "Replace with", "Replace with")
+        self.case = _check(self, "findCase", "Aa", "Match case")
+        self.word = _check(self, "findWord", "Word", "Whole words only")
+        self.regex = _check(self, "findRegex", ".*", "Regular expression")
+        self.count = QLabel(self)
+        self.count.setObjectName("findCount")
+        self.result = QLabel(self)  # "Not found", or why the pattern cannot be used
+        self.result.setObjectName("findResult")
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.setStyleSheet("color: #c92a2a;")
+        self.result.setWordWrap(True)
+        self.result.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )  # never widens the bar
+        self.result.hide()  # a line of its own, shown while it says something
+        previous = _button(self, "findPrevious", "↑", "Previous match (Shift+F3)", QToolButton)
+        following = _button(self, "findNext", "↓", "Next match (F3)", QToolButton)
+        close = _button(self, "findClose", "Close", "Close (Escape)")
+        self.replace_one = _button(self, "replaceOne", "Replace", "Replace this match")
+        self.replace_every = _button(self, "replaceAll", "Replace All", "Replace every match (one undo)")
+        top = QHBoxLayout()
+        for widget in (self.field, self.case, self.word, self.regex, self.count, previous, following):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(close)
+        self.replace_row = QWidget(self)
+        bottom = QHBoxLayout(self.replace_row)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.replacement, self.replace_one, self.replace_every):
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        grid.addLayout(top, 0, 0)
+        grid.addWidget(self.replace_row, 1, 0)
+        grid.addWidget(self.result, 2, 0)
+        self.matches: list[tuple[int, int]] = []  # editor positions, start and end
+        self.problem = ""  # why the pattern cannot be used
+        self._found: list[re.Match[str]] = []
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.field.textChanged.connect(lambda: self.say(""))
+        self.field.textChanged.connect(self.refresh)
+        for box in (self.case, self.word, self.regex):
+            box.toggled.connect(self.refresh)
+        self.field.returnPressed.connect(self.find_next)
+        self.replacement.returnPressed.connect(self.replace)
+        previous.clicked.connect(lambda: self.find_next(backward=True))
+        following.clicked.connect(lambda: self.find_next())
+        close.clicked.connect(self.close_bar)
+        self.replace_one.clicked.connect(self.replace)
+        self.replace_every.clicked.connect(self.replace_all)
+        editor.document().contentsChanged.connect(self._edited)
+        editor.cursorPositionChanged.connect(self._show_count)
+        self.replace_row.hide()
+        self.hide()
+
+    # -- opening and closing ---------------------------------------------------------------
+    def open_bar(self, replace: bool = False) -> None:
+        """Show the bar (with the replace row when ``replace``), the selection as the pattern."""
+        selected = self.editor.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.field.setText(re.escape(selected) if self.regex.isChecked() else selected)
+        self.replace_row.setVisible(replace or self.replace_row.isVisible() and self.isVisible())
+        self.show()
+        self.refresh()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def open_replace(self) -> None:
+        """Show the bar with its replace row (Ctrl+H)."""
+        self.open_bar(replace=True)
+        if self.field.text():
+            self.replacement.setFocus()
+            self.replacement.selectAll()
+
+    def take_term(self, term: str) -> None:
+        """Make a journal search's term the pattern (plain, any case), so that F3 and Shift+F3
+        step through its matches in the post it opened; the bar shows them without the focus."""
+        for box in (self.case, self.word, self.regex):
+            box.setChecked(False)
+        self.field.setText(term)
+        self.show()
+        self.refresh()
+        self.match_shown.emit(self.editor.textCursor().block().blockNumber() + 1)
+
+    def close_bar(self) -> None:
+        """Hide the bar and its highlights; the editor gets the focus back."""
+        self.hide()
+        self.editor.setExtraSelections([])
+        self.editor.setFocus()
+
+    def say(self, text: str) -> None:
+        """Show ``text`` on the bar's message line (hidden when ``text`` is empty)."""
+        self.result.setText(text)
+        self.result.setVisible(bool(text))
+
+    # -- finding ---------------------------------------------------------------------------
+    def options(self) -> Options:
+        """The options ticked."""
+        return Options(self.case.isChecked(), self.word.isChecked(), self.regex.isChecked())
+
+    def _pattern(self) -> re.Pattern[str] | None:
+        text = self.field.text()
+        if not text:
+            return None
+        try:
+            return compile_pattern(text, self.options())
+        except re.error as exc:
+            self.problem = f"Not a valid regular expression: {exc}"
+            self.say(self.problem)
+            return None
+
+    def refresh(self) -> None:
+        """Find every match again and highlight them (the field, an option or the text changed)."""
+        self._timer.stop()
+        if self.problem:
+            self.problem = ""
+            self.say("")
+        pattern = self._pattern()
+        text = self.editor.document().toRawText().replace("\u2029", "\n")  # lines as ^ and $ see them
+        self._found = find_all(pattern, text) if pattern is not None else []
+        position = Positions(text)
+        self.matches = [(position(found.start()), position(found.end())) for found in self._found]
+        self._highlight()
+        self._show_count()
+
+    def _edited(self) -> None:
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self.matches, self._found = [], []
+
+    def _highlight(self) -> None:
+        selections = []
+        if self.isVisible():
+            for start, end in self.matches[:MOST_HIGHLIGHTED]:
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.editor.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor  # type: ignore[attr-defined]  # (PySide6 field)
+                selection.format.setBackground(HIGHLIGHT)  # type: ignore[attr-defined]
+                selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def current(self) -> int:
+        """The index of the match selected in the editor, or -1."""
+        cursor = self.editor.textCursor()
+        span = (cursor.selectionStart(), cursor.selectionEnd())
+        at = bisect.bisect_left(self.matches, span)
+        return at if at < len(self.matches) and self.matches[at] == span else -1
+
+    def _show_count(self) -> None:
+        if not self.field.text() or self.problem:
+            self.count.setText("")
+        elif not self.matches:
+            self.count.setText("No matches")
+        else:
+            at = self.current()
+            total = len(self.matches)
+            self.count.setText(f"{at + 1} of {total}" if at >= 0 else f"{total} match{'es' * (total != 1)}")
+
+    def find_next(self, backward: bool = False) -> bool:
+        """Select the next match after the cursor (or the previous one), wrapping around;
+        False, with "Not found" in the bar, when there is none."""
+        if self._timer.isActive() or not self._found:
+            self.refresh()  # the text changed a moment ago, or the bar was hidden meanwhile
+        if not self.field.text() or self.problem:
+            return False
+        if not self.matches:
+            self.say("Not found")
+            return False
+        cursor = self.editor.textCursor()
+        if backward:
+            at = bisect.bisect_left(self.matches, (cursor.selectionStart(), cursor.selectionStart())) - 1
+        else:
+            at = bisect.bisect_left(self.matches, (cursor.selectionEnd(), cursor.selectionEnd()))
+        self.select(at % len(self.matches))
+        return True
+
+    def select(self, at: int) -> None:
+        """Select match ``at``, in the middle of the editor, and tell the preview its line."""
+        start, end = self.matches[at]
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        self._show_count()
+        self.match_shown.emit(cursor.block().blockNumber() + 1)
+
+    # -- replacing -------------------------------------------------------------------------
+    def _replacement(self, found: re.Match[str]) -> str | None:
+        if not self.regex.isChecked():
+            return self.replacement.text()
+        try:
+            return found.expand(self.replacement.text())
+        except (re.error, IndexError) as exc:
+            self.say(f"Cannot replace: {exc}")
+            return None
+
+    def replace(self) -> bool:
+        """Replace the selected match (one undo step) and select the next; with no match
+        selected, find the next one first. False when nothing was replaced."""
+        if self.editor.isReadOnly():
+            return False
+        self.refresh()
+        at = self.current()
+        if at < 0:
+            self.find_next()
+            return False
+        text = self._replacement(self._found[at])
+        if text is None:
+            return False
+        cursor = self.editor.textCursor()
+        cursor.beginEditBlock()
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.editor.setTextCursor(cursor)
+        self.refresh()
+        if self.matches:
+            self.find_next()
+        return True
+
+    def replace_all(self) -> int:
+        """Replace every match as one undo step; returns how many were replaced."""
+        if self.editor.isReadOnly():
+            return 0
+        self.refresh()
+        texts = [self._replacement(found) for found in self._found]
+        if not texts or any(text is None for text in texts):
+            return 0
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        for (start, end), text in zip(reversed(self.matches), reversed(texts)):
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(text or "")
+        cursor.endEditBlock()
+        done = len(texts)
+        self.refresh()
+        self.say(f"Replaced {done}")
+        return done
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        elif (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.find_next(backward=True)
+        else:
+            super().keyPressEvent(event)
+
+
+def _field(parent: QWidget, name: str, accessible: str, placeholder: str) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setObjectName(name)
+    field.setAccessibleName(accessible)
+    field.setPlaceholderText(placeholder)
+    field.setClearButtonEnabled(True)
+    return field
+
+
+def _check(parent: QWidget, name: str, text: str, tip: str) -> QCheckBox:
+    box = QCheckBox(text, parent)
+    box.setObjectName(name)
+    box.setToolTip(tip)
+    box.setAccessibleName(tip)
+    return box
+
+
+def _button(
+    parent: QWidget, name: str, text: str, tip: str, kind: type[QAbstractButton] = QPushButton
+) -> QAbstractButton:
+    button = kind(parent)
+    button.setText(text)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    return button

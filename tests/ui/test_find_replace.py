@@ -1,0 +1,157 @@
+"""Find and replace in the open post: the count, previous and next, the options (whole words in
+Korean too), highlights, a bad regular expression, replace and Replace All as one undo step, and
+on the window F3 / Shift+F3 over a journal search's term with the preview following."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from journal_app.ui.editor import MarkdownEditor
+from journal_app.ui.find_replace import FindBar
+from tests.ui.conftest import page_value, type_text, wait_for_page
+
+TEXT = "싸피 일기\n나는 싸피에서 배웠다. 싸피는 좋다.\n😀 싸피 SSAFY ssafy\n후기: 싸피 수료 후기\n"
+
+
+@pytest.fixture
+def bar(qtbot):
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    editor = MarkdownEditor(holder)
+    found = FindBar(editor, holder)
+    column.addWidget(found)
+    column.addWidget(editor)
+    qtbot.addWidget(holder)
+    holder.resize(600, 400)
+    holder.show()
+    editor.set_text(TEXT)
+    yield found  # (the holder lives as long as the test)
+
+
+def selected(bar) -> str:
+    return bar.editor.textCursor().selectedText()
+
+
+def test_count_next_and_previous_with_one_and_two_syllables(bar):
+    bar.open_bar()
+    type_text(bar.field, "싸피")
+    assert bar.count.text() == "5 matches"
+    assert bar.find_next() and selected(bar) == "싸피" and bar.count.text() == "1 of 5"
+    assert bar.find_next() and bar.count.text() == "2 of 5"
+    assert bar.find_next(backward=True) and bar.count.text() == "1 of 5"
+    assert bar.find_next(backward=True) and bar.count.text() == "5 of 5"  # wrapped around
+    assert bar.find_next() and bar.count.text() == "1 of 5"
+    bar.field.clear()
+    type_text(bar.field, "후")
+    assert bar.count.text() == "2 matches"
+    assert len(bar.editor.extraSelections()) == 2  # every match highlighted
+
+
+def test_a_match_after_an_emoji_is_selected_exactly(bar):
+    bar.open_bar()
+    type_text(bar.field, "싸피 SSAFY")
+    assert bar.find_next() and selected(bar) == "싸피 SSAFY"
+
+
+def test_case_whole_word_and_regex(bar):
+    bar.open_bar()
+    type_text(bar.field, "ssafy")
+    assert bar.count.text() == "2 matches"
+    bar.case.setChecked(True)
+    assert bar.count.text() == "1 match"
+    bar.case.setChecked(False)
+    bar.field.clear()
+    type_text(bar.field, "싸피")
+    bar.word.setChecked(True)  # 싸피에서 and 싸피는 are other words
+    assert bar.count.text() == "3 matches"
+    bar.word.setChecked(False)
+    bar.regex.setChecked(True)
+    bar.field.setText(r"싸피(는|에서)")
+    assert bar.count.text() == "2 matches"
+
+
+def test_a_bad_regular_expression_says_so_and_finds_nothing(bar):
+    bar.open_bar()
+    bar.regex.setChecked(True)
+    bar.field.setText("싸피(")
+    assert bar.result.text().startswith("Not a valid regular expression")
+    assert bar.count.text() == "" and not bar.find_next()
+    assert bar.replace_all() == 0 and bar.editor.text() == TEXT
+    bar.field.setText("싸피")
+    assert bar.result.text() == "" and bar.count.text() == "5 matches"
+
+
+def test_replace_all_is_one_undo_step(bar):
+    bar.open_replace()
+    type_text(bar.field, "싸피")
+    type_text(bar.replacement, "SSAFY")
+    assert bar.replace_all() == 5
+    assert "싸피" not in bar.editor.text() and bar.editor.text().count("SSAFY") == 6
+    assert bar.count.text() == "No matches"
+    bar.editor.undo()
+    assert bar.editor.text() == TEXT  # one undo brings back every replacement
+    bar.editor.redo()
+    assert "싸피" not in bar.editor.text()
+
+
+def test_replace_one_and_regex_groups(bar):
+    bar.open_replace()
+    bar.regex.setChecked(True)
+    bar.field.setText(r"싸피(는|에서)")
+    bar.replacement.setText(r"SSAFY\1")
+    assert not bar.replace()  # nothing selected yet: it finds the first match
+    assert selected(bar) == "싸피에서"
+    assert bar.replace()
+    assert "SSAFY에서" in bar.editor.text() and selected(bar) == "싸피는"  # and goes to the next
+    bar.editor.undo()
+    assert bar.editor.text() == TEXT
+    bar.replacement.setText(r"\9")
+    assert bar.replace_all() == 0 and bar.result.text().startswith("Cannot replace")
+    assert bar.editor.text() == TEXT
+
+
+def test_the_match_is_scrolled_to_the_middle(qtbot, bar):
+    bar.editor.set_text("".join(f"줄 {n}\n" for n in range(400)) + "찾는말\n" + "끝\n" * 400)
+    bar.open_bar()
+    type_text(bar.field, "찾는말")
+    assert bar.find_next()
+    rect = bar.editor.cursorRect()
+    height = bar.editor.viewport().height()
+    assert height / 3 < rect.center().y() < 2 * height / 3
+
+
+def test_escape_closes_the_bar_and_its_highlights(qtbot, bar):
+    bar.open_bar()
+    type_text(bar.field, "싸피")
+    assert bar.editor.extraSelections()
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and bar.editor.extraSelections() == []
+
+
+WHALE = "고래가 나온다.\n\n"
+LONG = "---\ntitle: 긴 글\n---\n" + "".join(
+    f"## 절 {n}\n\n" + "긴 문단입니다. " * 40 + (WHALE if n in (5, 30) else "\n\n") for n in range(40)
+)
+
+
+def test_f3_steps_through_a_searchs_matches_and_the_preview_follows(qtbot, window, journal_root):
+    path = journal_root / "long.md"
+    path.write_text(LONG, encoding="utf-8")
+    window.open_post(path)
+    window.resize(1200, 600)
+    wait_for_page(
+        qtbot, window, "document.getElementById('content').innerText", lambda t: "절 39" in (t or "")
+    )
+    window.search.open_requested.emit(path, 1, "고래")  # as a result of the search panel opens it
+    bar = window.find_bar
+    assert selected(bar) == "고래" and bar.count.text() == "1 of 2"
+    window.commands.edit_find_next.trigger()  # F3
+    assert bar.count.text() == "2 of 2"
+    line = window.editor.textCursor().blockNumber() + 1
+    top = "document.querySelector('[data-line=\"%d\"]').getBoundingClientRect().top" % line
+    wait_for_page(qtbot, window, top, lambda value: value is not None and 0 <= value < 300)
+    assert page_value(qtbot, window, "window.scrollY") > 1000
+    window.commands.edit_find_previous.trigger()  # Shift+F3
+    assert bar.count.text() == "1 of 2"
