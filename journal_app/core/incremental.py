@@ -224,6 +224,9 @@ class IncrementalRenderer:
         starts = [unit.start for unit in units]
         # from the block before the one above the edit: an edit can change the blocks above it
         first = max(0, bisect.bisect_right(starts, max(same - 2, 0)) - 2)
+        if self.flavor == "jekyll":  # kramdown's tables need a blank line above: parse from one
+            while first > 0 and old[starts[first] - 1].strip():
+                first -= 1
         begin = starts[first]
         stop = bisect.bisect_left(starts, len(old) - tail, lo=first)
         seen = self._seen(first)
@@ -310,7 +313,10 @@ class IncrementalRenderer:
         after = 0
         for unit in fresh:
             found = next((index for index in at.get(unit.clean, ()) if index >= after), None)
-            if found is not None and old[found].base == unit.base and not old[found].images:
+            # the same HTML read with other line marks (a data-line the post wrote itself, taken
+            # for a mark once) is shown anew: the page moves marks by the unit's list
+            same = found is not None and old[found].base == unit.base and old[found].lines == unit.lines
+            if found is not None and same and not old[found].images:
                 unit.key, unit.html, after = old[found].key, old[found].html, found + 1
             else:
                 unit.key = next(_keys)
