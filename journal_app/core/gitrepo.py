@@ -148,7 +148,7 @@ def _with_progress(process: subprocess.Popen[bytes], progress: Callable[[str], N
     reader = threading.Thread(target=lambda: out.append(process.stdout.read() if process.stdout else b""))
     reader.start()
     line = bytearray()
-    while chunk := process.stderr.read1(4096):
+    while chunk := os.read(process.stderr.fileno(), 4096):
         collected += chunk
         for byte in chunk:
             if byte in (10, 13):
@@ -297,9 +297,15 @@ class GitRepo:
             if names:
                 self.git("merge", "--abort", check=False)
                 raise MergeConflict([self.top / name for name in names])
-            raise _error(
-                "merge", merged.stderr.decode("utf-8", "replace") + merged.stdout.decode("utf-8", "replace")
-            )
+            said = merged.stderr.decode("utf-8", "replace") + merged.stdout.decode("utf-8", "replace")
+            if "would be overwritten" in said:
+                files = [line.strip() for line in said.splitlines() if line.startswith(("\t", "    "))]
+                raise GitError(
+                    "Nothing was pulled: it would overwrite changes not committed yet in "
+                    + ", ".join(files or ["some files"])
+                    + ". Commit them first."
+                )
+            raise _error("merge", said)
         out = self.git("diff", "--name-only", "-z", before, "HEAD").stdout
         return [self.top / name for name in out.decode("utf-8", "surrogateescape").split("\0") if name]
 
