@@ -8,6 +8,7 @@ snapshots (``snapshots.SnapshotStore``) in its data folder, never in the journal
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import sys
@@ -202,3 +203,31 @@ def open_history(root: Path, data_dir: Path | None = None) -> PostHistory:
         return GitHistory(repo)
     folder = journal_data(data_dir or data_folder(), Path(root)) / "history"
     return SnapshotHistory(SnapshotStore(folder, Path(root)))
+
+
+def side_by_side(old: str, new: str) -> list[tuple[str, str | None, str | None]]:
+    """The rows of a side-by-side diff of two texts: (kind, old line, new line), kind being
+    "same", "removed" (no new line), "added" (no old line) or "changed" (both)."""
+    before, after = old.splitlines(), new.splitlines()
+    rows: list[tuple[str, str | None, str | None]] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows += [("same", line, line) for line in before[i1:i2]]
+        elif tag == "delete":
+            rows += [("removed", line, None) for line in before[i1:i2]]
+        elif tag == "insert":
+            rows += [("added", None, line) for line in after[j1:j2]]
+        else:
+            left, right = before[i1:i2], after[j1:j2]
+            for index in range(max(len(left), len(right))):
+                a = left[index] if index < len(left) else None
+                b = right[index] if index < len(right) else None
+                rows.append(
+                    (
+                        "changed" if a is not None and b is not None else "removed" if b is None else "added",
+                        a,
+                        b,
+                    )
+                )
+    return rows

@@ -23,6 +23,7 @@ SPECS = {
     "file_save_as": ("Save &As…", ["Ctrl+Shift+S"], "Save the post to another file"),
     "file_convert_utf8": ("Convert to &UTF-8", [], "Save this legacy-encoded post as UTF-8 from now on"),
     "file_export": ("&Export HTML…", ["Ctrl+E"], "Export the post as a standalone HTML page"),
+    "file_history": ("&History…", ["Ctrl+Alt+H"], "Earlier versions of the post, compared with the text now"),
     "file_quit": ("&Quit", ["Ctrl+Q"], "Quit journal_app"),
     "edit_undo": ("&Undo", ["Ctrl+Z"], "Undo"),
     "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
@@ -69,6 +70,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "file_save_as",
         "file_export",
         "file_convert_utf8",
+        "file_history",
         None,
         "file_quit",
     ],
@@ -110,6 +112,7 @@ class Actions:
     file_save_as: QAction
     file_convert_utf8: QAction
     file_export: QAction
+    file_history: QAction
     file_quit: QAction
     edit_undo: QAction
     edit_redo: QAction
