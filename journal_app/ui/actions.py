@@ -47,6 +47,10 @@ SPECS = {
         [],
         "Let the preview load images from the web (remembered for this journal)",
     ),
+    "git_commit": ("&Commit…", ["Ctrl+Alt+C"], "Commit the posts changed through journal_app"),
+    "git_pull": ("&Pull", [], "Bring in the commits of the remote branch"),
+    "git_push": ("P&ush", [], "Send this branch's commits to its remote"),
+    "git_auto_commit": ("Commit After Each &Save", [], "Commit every post right after it is saved"),
     "help_about": ("&About journal_app", [], "About journal_app"),
 }
 
@@ -96,6 +100,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "view_remote_images",
     ],
+    "&Git": ["git_commit", "git_pull", "git_push", None, "git_auto_commit"],
     "&Help": ["help_about"],
 }
 TOOLBAR = ["file_new", "file_open", "file_save", "file_export"]
@@ -128,6 +133,10 @@ class Actions:
     view_filter: QAction
     view_statistics: QAction
     view_remote_images: QAction
+    git_commit: QAction
+    git_pull: QAction
+    git_push: QAction
+    git_auto_commit: QAction
     help_about: QAction
 
     def __init__(self, parent: QObject):
@@ -138,6 +147,7 @@ class Actions:
             action.setStatusTip(tip)
             setattr(self, name, action)
         self.view_remote_images.setCheckable(True)
+        self.git_auto_commit.setCheckable(True)
         self.flavors = QActionGroup(parent)  # View → Render As: one platform per journal
         for flavor in FLAVORS:
             action = QAction(FLAVOR_LABELS[flavor], parent, checkable=True)

@@ -17,6 +17,7 @@ from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .document import Delays, OpenDocument, file_of
 from .editor import FindBar, MarkdownEditor, toggle_wrap
+from .git_sync import attach_git
 from .help import show_about
 from .history_panel import HistoryKeeper, HistoryPanel
 from .post_files import PostFiles
@@ -87,7 +88,8 @@ class MainWindow(QMainWindow):
         self.history = HistoryKeeper(env.data_dir, self)
         self.history.follow(self.document)
         self.history_panel = HistoryPanel(self, self.document, self.history)
-        self.post_files.renamed = self.history.renamed
+        self.git = attach_git(self)
+        self.post_files.renamed += [self.history.renamed, self.git.renamed]
         self._connect()
         self.document.load(None)
 
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.journal = journal
         self.document.root = journal.root
         self.history.set_journal(journal.root)
+        self.git.set_journal(journal.root)
         self.document.chosen_flavor = self.env.settings.flavor(journal.root)
         self._show_flavor()
         self.document.load(None)
@@ -281,6 +284,7 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         self.search.shutdown()
         self.history.stop()
+        self.git.stop()
         self.sidebar.model.release()  # before Qt deletes the items (see PostTreeModel.release)
         self.document.recovery.close()  # this instance ends with its window
         event.accept()

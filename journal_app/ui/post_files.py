@@ -104,7 +104,7 @@ class PostFiles:
     ):
         self.parent, self.document, self.sidebar = parent, document, sidebar
         self.journal, self.status = journal, status
-        self.renamed: Callable[[Path, Path], object] = lambda old, new: None  # told after a rename
+        self.renamed: list[Callable[[Path, Path], None]] = []  # told (old, new) after a rename
 
     def open(self, path: Path) -> bool:
         """Open the post at ``path`` (asks about unsaved changes first); the sidebar stays on
@@ -145,7 +145,8 @@ class PostFiles:
         target = ask_rename(self.parent, journal, path)
         if target is None:
             return
-        self.renamed(path, target)
+        for tell in self.renamed:
+            tell(path, target)
         if is_open:
             self.document.moved_to(target)
         self.sidebar.apply({path, target})

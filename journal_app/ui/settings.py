@@ -17,6 +17,7 @@ from ..core.flavor import FLAVORS
 PREFERENCES: dict[str, object] = {
     "preferences/font_size": 13,
     "preferences/autosave": True,
+    "preferences/git_auto_commit": False,
 }
 STATE: dict[str, object] = {
     "state/last_journal": "",

@@ -1,0 +1,308 @@
+"""Git, when the journal is a git working tree: its state in the status bar, Commit, Pull, Push.
+
+``GitSync`` finds the working tree when a journal opens and runs every git command on a worker
+thread of its own (one at a time, in order), so the window never waits for git or the network.
+It remembers the files saved or renamed through the app since their last commit: Commit
+(Ctrl+Alt+C) offers those, with a message written for the user (``Update "AI Expo 후기"``,
+editable), and other changed files only unticked. Pull and push use the user's own git
+configuration and credentials, never asking on a terminal; the files a pull changed go through
+the window's changed-on-disk handling; a conflict is undone and reported with its posts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.gitrepo import GitError, GitOffline, GitRepo, GitStatus, MergeConflict, find_repo
+from .plain import plain_label
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+AUTO_COMMIT = "preferences/git_auto_commit"
+STATUS_PAUSE_MS = 1000  # the status bar's git state follows saves after this pause
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def commit_message(titles: list[str]) -> str:
+    """The message offered for a commit of posts with these titles."""
+    if len(titles) == 1:
+        return f'Update "{titles[0]}"'
+    if len(titles) == 2:
+        return f'Update "{titles[0]}" and "{titles[1]}"'
+    return f"Update {len(titles)} posts"
+
+
+class CommitDialog(QDialog):
+    """The message (editable) and the files to commit: those changed through the app ticked,
+    the others shown unticked (ticking one is asking for it)."""
+
+    def __init__(self, parent: QWidget, message: str, touched: list[Path], others: list[Path], top: Path):
+        super().__init__(parent)
+        self.setObjectName("gitCommitDialog")
+        self.setWindowTitle("Commit")
+        column = QVBoxLayout(self)
+        column.addWidget(plain_label(self, "Message:"))
+        self.message = QLineEdit(message, self)
+        self.message.setObjectName("gitCommitMessage")
+        column.addWidget(self.message)
+        column.addWidget(plain_label(self, "Files (changed through journal_app are ticked):"))
+        self.files = QListWidget(self)
+        self.files.setObjectName("gitCommitFiles")
+        for path, ticked in [(p, True) for p in touched] + [(p, False) for p in others]:
+            item = QListWidgetItem(_relative(path, top))
+            item.setData(PATH_ROLE, path)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.files.addItem(item)
+        column.addWidget(self.files)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Commit")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+        self.resize(520, 360)
+
+    def chosen(self) -> list[Path]:
+        """The ticked files."""
+        items = [self.files.item(row) for row in range(self.files.count())]
+        return [item.data(PATH_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+
+def _relative(path: Path, top: Path) -> str:
+    try:
+        return path.relative_to(top).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class GitSync(QObject):
+    """The git side of one window; ``repo`` is None when the journal is not under git."""
+
+    state = Signal(str)  # the status bar's phrase ("" when not under git)
+    message = Signal(str, int)  # a status message and how long it shows
+    pulled = Signal(list)  # the files a pull changed
+    failed = Signal(str, str)  # a title and a sentence, shown in a dialog
+    done = Signal(str)  # "commit", "pull", "push" or "status": that piece of work has finished
+    _answer = Signal(object)  # a callable from the worker, run on the GUI thread
+
+    def __init__(self, parent: QWidget, title_of: Callable[[Path], str]):
+        super().__init__(parent)
+        self.parent_widget, self.title_of = parent, title_of
+        self.repo: GitRepo | None = None
+        self.status: GitStatus | None = None
+        self.touched: set[Path] = set()  # saved or renamed through the app, not committed yet
+        self.auto_commit = False
+        self.pending = 0  # pieces of git work queued or running, their answers not yet shown
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-git")
+        self._answer.connect(lambda call: call())
+        self._pause = QTimer(self, singleShot=True, interval=STATUS_PAUSE_MS)
+        self._pause.timeout.connect(self.refresh)
+
+    # -- the worker ------------------------------------------------------------------------
+    def _run(self, name: str, work: Callable[[GitRepo], object], then: Callable[[object], None]) -> None:
+        """``work(repo)`` on the worker; ``then(result)`` on the GUI thread, or the error said."""
+        repo = self.repo
+        if repo is None:
+            return
+
+        def job() -> None:
+            try:
+                result = work(repo)
+                self._back(lambda: then(result))
+            except GitError as exc:
+                self._back(partial(self._trouble, name, exc))
+            self._back(lambda: self._finished(name))
+
+        try:
+            self._pool.submit(job)
+            self.pending += 1
+        except RuntimeError:  # stopped: the window is closing
+            pass
+
+    def _finished(self, name: str) -> None:
+        self.pending -= 1
+        self.done.emit(name)
+
+    def _back(self, call: Callable[[], None]) -> None:
+        try:
+            self._answer.emit(call)
+        except RuntimeError:  # the window, and this object with it, is gone
+            pass
+
+    def _trouble(self, name: str, exc: GitError) -> None:
+        if isinstance(exc, GitOffline):  # said in the status bar: commits go on locally
+            self.message.emit(str(exc), 0)
+            return
+        if isinstance(exc, MergeConflict):
+            top = self.repo.top if self.repo is not None else Path("/")
+            posts = "\n".join(f"• {_relative(path, top)}" for path in exc.posts)
+            self.failed.emit("The pull was undone", f"{exc}\n\n{posts}")
+        else:
+            self.failed.emit(f"Could not {name}", str(exc))
+        self.refresh()
+
+    def wait(self) -> None:
+        """Until the git work queued so far is done (tests)."""
+        self._pool.submit(lambda: None).result()
+
+    def stop(self) -> None:
+        """No more git work (the window closes); a command running finishes on its own."""
+        self._pause.stop()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    # -- the journal -----------------------------------------------------------------------
+    def set_journal(self, root: Path | None) -> None:
+        """Look for the working tree of the journal at ``root``."""
+        self.repo = find_repo(root) if root is not None else None
+        self.touched.clear()
+        self.status = None
+        self.state.emit("")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Ask git for the branch and the changes (in the background)."""
+        self._run("read the git status", lambda repo: repo.status(), self._show)
+
+    def _show(self, status: object) -> None:
+        assert isinstance(status, GitStatus)
+        self.status = status
+        self.state.emit("\u2387 " + status.summary())
+
+    def saved(self, path: Path) -> None:
+        """A save through the app wrote ``path``."""
+        if self.repo is None:
+            return
+        self.touched.add(Path(path).absolute())
+        if self.auto_commit:
+            self.commit_now([Path(path).absolute()], commit_message([self.title_of(path)]))
+        else:
+            self._pause.start()
+
+    def renamed(self, old: Path, new: Path) -> None:
+        """A rename through the app: both names are part of the next commit."""
+        if self.repo is not None:
+            self.touched.update({Path(old).absolute(), Path(new).absolute()})
+            self._pause.start()
+
+    # -- the commands ----------------------------------------------------------------------
+    def commit(self) -> None:
+        """Commit (Ctrl+Alt+C): the files changed through the app, with an editable message."""
+        repo = self.repo
+        if repo is None:
+            self.message.emit("The journal is not a git working tree: there is nothing to commit to.", 5000)
+            return
+        try:
+            changed = repo.status().changed
+        except GitError as exc:
+            self.failed.emit("Could not commit", str(exc))
+            return
+        touched = [path for path in changed if path in self.touched]
+        others = [path for path in changed if path not in self.touched]
+        if not changed:
+            self.message.emit("Nothing to commit: every change is committed.", 5000)
+            return
+        titles = [self.title_of(path) for path in touched if path.exists()] or ["the journal"]
+        dialog = CommitDialog(self.parent_widget, commit_message(titles), touched, others, repo.top)
+        if not dialog.exec():
+            return
+        chosen, message = dialog.chosen(), dialog.message.text().strip()
+        if chosen and message:
+            self.commit_now(chosen, message)
+
+    def commit_now(self, paths: list[Path], message: str) -> None:
+        """Commit ``paths`` with ``message`` in the background."""
+
+        def committed(result: object) -> None:
+            files = result if isinstance(result, list) else []
+            self.touched.difference_update(files)
+            if files:
+                self.message.emit(f"Committed {len(files)} file(s): {message}", 5000)
+            self.refresh()
+
+        self._run("commit", lambda repo: repo.commit(paths, message), committed)
+
+    def pull(self) -> None:
+        """Pull in the background, with progress in the status bar."""
+        self.message.emit("Pulling…", 0)
+
+        def finished(result: object) -> None:
+            changed = result if isinstance(result, list) else []
+            self.pulled.emit(changed)  # the open post reloads (or asks) as for any change on disk
+            self.message.emit(f"Pulled: {len(changed)} file(s) changed." if changed else "Up to date.", 5000)
+            self.refresh()
+
+        self._run("pull", lambda repo: repo.pull(self._progress("Pulling")), finished)
+
+    def push(self) -> None:
+        """Push in the background, with progress in the status bar."""
+        self.message.emit("Pushing…", 0)
+
+        def finished(_result: object) -> None:
+            self.message.emit("Pushed.", 5000)
+            self.refresh()
+
+        self._run("push", lambda repo: repo.push(self._progress("Pushing")), finished)
+
+    def _progress(self, doing: str) -> Callable[[str], None]:
+        def said(line: str) -> None:
+            self._back(lambda: self.message.emit(f"{doing}: {line}", 0))
+
+        return said
+
+
+def attach_git(window: MainWindow) -> GitSync:
+    """The window's git side, wired: the status bar, the Git menu, saves, renames and pulls."""
+
+    def title_of(path: Path) -> str:
+        journal = window.journal
+        info = journal.get(path) if journal is not None else None
+        return info.title if info is not None and info.title else Path(path).stem
+
+    sync = GitSync(window, title_of)
+    commands, settings = window.commands, window.env.settings
+    sync.auto_commit = bool(settings.get(AUTO_COMMIT))
+    commands.git_auto_commit.setChecked(sync.auto_commit)
+
+    def auto(on: bool) -> None:
+        sync.auto_commit = on
+        settings.set(AUTO_COMMIT, on)
+
+    def pulled(paths: list) -> None:
+        journal = window.journal
+        if journal is None or not paths:
+            return
+        window._changed_on_disk(journal.sync(paths, deep=False))  # as the file watch does
+
+    def state(text: str) -> None:
+        window.status.show_git(text)
+        for action in (commands.git_commit, commands.git_pull, commands.git_push):
+            action.setEnabled(sync.repo is not None)
+
+    commands.git_commit.triggered.connect(sync.commit)
+    commands.git_pull.triggered.connect(sync.pull)
+    commands.git_push.triggered.connect(sync.push)
+    commands.git_auto_commit.toggled.connect(auto)
+    sync.state.connect(state)
+    sync.message.connect(window.statusBar().showMessage)
+    sync.failed.connect(window.prompts.show_error)
+    sync.pulled.connect(pulled)
+    window.document.saved.connect(sync.saved)
+    return sync
