@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 AUTO_COMMIT = "preferences/git_auto_commit"
+AUTO_COMMIT_MINUTES = "preferences/git_auto_commit_minutes"  # 0: not on a timer
 STATUS_PAUSE_MS = 1000  # the status bar's git state follows saves after this pause
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -115,6 +116,8 @@ class GitSync(QObject):
         self._answer.connect(lambda call: call())
         self._pause = QTimer(self, singleShot=True, interval=STATUS_PAUSE_MS)
         self._pause.timeout.connect(self.refresh)
+        self.every = QTimer(self)  # Commit every N minutes (a preference)
+        self.every.timeout.connect(self.commit_touched)
 
     # -- the worker ------------------------------------------------------------------------
     def _run(self, name: str, work: Callable[[GitRepo], object], then: Callable[[object], None]) -> None:
@@ -166,6 +169,7 @@ class GitSync(QObject):
     def stop(self) -> None:
         """No more git work (the window closes); a command running finishes on its own."""
         self._pause.stop()
+        self.every.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     # -- the journal -----------------------------------------------------------------------
@@ -195,6 +199,13 @@ class GitSync(QObject):
             self.commit_now([Path(path).absolute()], commit_message([self.title_of(path)]))
         else:
             self._pause.start()
+
+    def commit_touched(self) -> None:
+        """Commit what was saved or renamed through the app, with the message Commit offers."""
+        if self.repo is not None and self.touched:
+            paths = sorted(self.touched)
+            titles = [self.title_of(path) for path in paths if path.exists()] or ["the journal"]
+            self.commit_now(paths, commit_message(titles))
 
     def renamed(self, old: Path, new: Path) -> None:
         """A rename through the app: both names are part of the next commit."""
@@ -280,6 +291,9 @@ def attach_git(window: MainWindow) -> GitSync:
     commands, settings = window.commands, window.env.settings
     sync.auto_commit = bool(settings.get(AUTO_COMMIT))
     commands.git_auto_commit.setChecked(sync.auto_commit)
+    minutes = int(settings.get(AUTO_COMMIT_MINUTES))
+    if minutes > 0:
+        sync.every.start(minutes * 60_000)
 
     def auto(on: bool) -> None:
         sync.auto_commit = on

@@ -167,3 +167,23 @@ def test_no_remote_says_so_plainly(qtbot, machines, opened):
     settled(qtbot, window)
     qtbot.waitUntil(lambda: bool(said), timeout=10000)
     assert "there is no remote" in said[0]
+
+
+def test_commit_every_n_minutes_takes_what_the_app_saved(qtbot, machines, opened, env):
+    _, laptop, _ = machines
+    env.settings.set("preferences/git_auto_commit_minutes", 15)
+    window = opened(laptop / POST)
+    assert window.git.every.isActive() and window.git.every.interval() == 15 * 60_000
+    (laptop / "posts/other.md").write_text("changed outside the app\n", encoding="utf-8")
+    append_and_save(window, "둘째 줄\n")
+    window.git.every.timeout.emit()  # as when the quarter hour is up
+    settled(qtbot, window)
+    assert git(laptop, "show", "--name-only", "--format=%s", "HEAD").split("\n")[:3] == [
+        'Update "AI Expo 후기"',
+        "",
+        POST,
+    ]
+    assert git(laptop, "status", "--porcelain").strip() == "M posts/other.md"
+    window.git.every.timeout.emit()  # nothing touched since: no empty commit
+    settled(qtbot, window)
+    assert git(laptop, "rev-list", "--count", "HEAD").strip() == "2"
