@@ -210,6 +210,7 @@ class HistoryPanel(QDockWidget):
         split.addWidget(self.versions)
         split.addWidget(sides)
         split.setStretchFactor(1, 3)
+        split.setSizes([100, 300])  # the diff gets the room
         column.addWidget(split, 1)
         column.addLayout(buttons)
         self.setWidget(body)
@@ -257,7 +258,7 @@ class HistoryPanel(QDockWidget):
             return
         self.versions.clear()
         for version in versions:
-            when = local(version.when).strftime("%Y-%m-%d %H:%M")
+            when = local(version.when).strftime("%Y-%m-%d %H:%M:%S")
             item = QListWidgetItem(f"{when}   {version.summary}   ({version.size:,} bytes)")
             item.setData(VERSION_ROLE, version)
             self.versions.addItem(item)
