@@ -12,12 +12,13 @@ import difflib
 import hashlib
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .gitrepo import GitRepo, find_repo
-from .snapshots import SnapshotStore, line_changes
+from .snapshots import CATALOGUE, SnapshotStore, line_changes
 
 APP = "journal_app"
 NOT_COMMITTED = "saved, not committed"
@@ -117,35 +118,54 @@ class PostHistory:
 
 
 class SnapshotHistory(PostHistory):
-    """The app's snapshots of a journal without git."""
+    """The app's snapshots of a journal without git, in ``folder``: made at the first save
+    (a journal never saved through the app leaves nothing in the data folder)."""
 
     kind = "snapshots"
 
-    def __init__(self, store: SnapshotStore):
-        self.store = store
+    def __init__(self, folder: Path, root: Path, clock: Callable[[], datetime] | None = None):
+        self.folder, self.root, self.clock = Path(folder), Path(root), clock
+        self._store: SnapshotStore | None = None
+
+    def store(self, create: bool = True) -> SnapshotStore | None:
+        """The catalogue, opened on first use (None when there is none yet and ``create`` is
+        false). Raises OSError or sqlite3.Error when it cannot be made."""
+        if self._store is None and (create or (self.folder / CATALOGUE).exists()):
+            self._store = SnapshotStore(self.folder, self.root, clock=self.clock)
+        return self._store
 
     def versions(self, path: Path) -> list[Version]:
+        store = self.store(create=False)
         return [
             Version(number, item.at, item.size, item.added, item.removed, item.sha)
-            for number, item in enumerate(self.store.versions(path), 1)
+            for number, item in enumerate(store.versions(path) if store is not None else [], 1)
         ]
 
     def read(self, path: Path, version: Version) -> bytes:
-        return self.store.read(version.key)
+        store = self.store(create=False)
+        if store is None:
+            raise FileNotFoundError(f"No versions of {path.name} are kept.")
+        return store.read(version.key)
 
     def record(
         self, path: Path, data: bytes, before: bytes | None = None, since: float | None = None
     ) -> bool:
+        store = self.store()
+        assert store is not None  # made when missing
         if before is not None and before != data:
             moment = datetime.fromtimestamp(since, timezone.utc) if since is not None else None
-            self.store.record(path, before, moment)  # the version this save replaced
-        return self.store.record(path, data)
+            store.record(path, before, moment)  # the version this save replaced
+        return store.record(path, data)
 
     def renamed(self, old: Path, new: Path) -> None:
-        self.store.renamed(old, new)
+        store = self.store(create=False)
+        if store is not None:
+            store.renamed(old, new)
 
     def close(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
 
 class GitHistory(PostHistory):
@@ -196,13 +216,13 @@ class GitHistory(PostHistory):
 
 def open_history(root: Path, data_dir: Path | None = None) -> PostHistory:
     """The history of the journal at ``root``: git's when it is a working tree, else the
-    snapshots in ``data_dir`` (default: ``data_folder()``). Raises OSError or sqlite3.Error
-    when the snapshots' folder cannot be made."""
+    snapshots in ``data_dir`` (default: ``data_folder()``), whose folder is made at the first
+    save (its methods raise OSError or sqlite3.Error when it cannot be)."""
     repo = find_repo(root)
     if repo is not None:
         return GitHistory(repo)
     folder = journal_data(data_dir or data_folder(), Path(root)) / "history"
-    return SnapshotHistory(SnapshotStore(folder, Path(root)))
+    return SnapshotHistory(folder, Path(root))
 
 
 def side_by_side(old: str, new: str) -> list[tuple[str, str | None, str | None]]:

@@ -27,6 +27,7 @@ from .storage import atomic_write
 SIZE_CAP = 200 * 1024 * 1024  # bytes of stored (compressed) blobs per journal
 EVERY_SAVE = timedelta(days=1)
 DAILY = timedelta(days=30)
+CATALOGUE = "catalogue.sqlite"
 LOCK_WAIT = 10.0  # seconds another instance may hold the catalogue
 
 _SCHEMA = """
@@ -90,7 +91,7 @@ class SnapshotStore:
         self.folder, self.root, self.cap = Path(folder), Path(root), cap
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.folder / "catalogue.sqlite", timeout=LOCK_WAIT)
+        self._db = sqlite3.connect(self.folder / CATALOGUE, timeout=LOCK_WAIT)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)

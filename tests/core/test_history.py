@@ -122,10 +122,20 @@ def test_the_size_cap_drops_the_oldest_first_never_the_newest(tmp_path, journal)
         store.close()
 
 
-def test_a_damaged_catalogue_folder_says_so(tmp_path, journal):
+def test_a_damaged_data_folder_says_so_at_the_first_save(tmp_path, journal):
     (tmp_path / "data").write_text("a file where the folder should be")
+    history = open_history(journal, tmp_path / "data")
+    assert history.versions(journal / "p.md") == []
     with pytest.raises(OSError):
-        open_history(journal, tmp_path / "data")
+        history.record(journal / "p.md", b"text\n")
+
+
+def test_nothing_is_made_in_the_data_folder_before_the_first_save(tmp_path, journal):
+    history = open_history(journal, tmp_path / "data")
+    assert history.versions(journal / "p.md") == []
+    history.renamed(journal / "p.md", journal / "q.md")
+    history.close()
+    assert not (tmp_path / "data").exists()
 
 
 def test_the_data_folder_is_the_one_the_window_uses(monkeypatch, tmp_path):
@@ -137,9 +147,10 @@ def test_the_data_folder_is_the_one_the_window_uses(monkeypatch, tmp_path):
         assert data_folder() == tmp_path / "xdg" / "journal_app" / "journal_app"
 
 
-def test_snapshot_history_numbers_versions_newest_first(store, journal):
+def test_snapshot_history_numbers_versions_newest_first(tmp_path, journal):
     post = journal / "p.md"
-    history = SnapshotHistory(store)
+    history = SnapshotHistory(tmp_path / "history", journal, clock=lambda: NOW)
     history.record(post, b"b\n", before=b"a\n", since=(NOW - timedelta(hours=1)).timestamp())
     assert [v.number for v in history.versions(post)] == [1, 2]
     assert history.versions(post)[1].when < history.versions(post)[0].when
+    history.close()
