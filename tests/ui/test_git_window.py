@@ -187,3 +187,29 @@ def test_commit_every_n_minutes_takes_what_the_app_saved(qtbot, machines, opened
     window.git.every.timeout.emit()  # nothing touched since: no empty commit
     settled(qtbot, window)
     assert git(laptop, "rev-list", "--count", "HEAD").strip() == "2"
+
+
+def test_a_pull_under_unsaved_edits_asks_which_version_to_keep(qtbot, machines, opened):
+    _, laptop, desktop = machines
+    window = opened(desktop / POST)
+    editor = window.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "아직 저장 안 한 줄")
+    (laptop / POST).write_text(TEXT + "노트북에서\n", encoding="utf-8")
+    on_laptop = find_repo(laptop)
+    assert on_laptop is not None
+    on_laptop.commit([laptop / POST], "laptop")
+    on_laptop.push()
+    asked = []
+
+    def keep_mine(box):
+        asked.append(box.objectName())
+        next(button for button in box.buttons() if button.text() == "Keep Mine").click()
+
+    answer_dialog(keep_mine)
+    window.commands.git_pull.trigger()
+    settled(qtbot, window)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert asked == ["conflictDialog"]
+    assert (desktop / POST).read_text(encoding="utf-8") == TEXT + "아직 저장 안 한 줄"  # mine kept, saved
+    assert "노트북에서" in git(desktop, "show", f"HEAD:{POST}")  # theirs kept in the commit
