@@ -183,7 +183,12 @@ def find_repo(folder: Path) -> GitRepo | None:
         return None
     if result.returncode != 0:
         return None
-    return GitRepo(Path(os.fsdecode(result.stdout.rstrip(b"\n"))))
+    real = Path(os.fsdecode(result.stdout.rstrip(b"\n")))
+    # the top as the caller names it (through a link, say), so paths in and out compare equal
+    for candidate in [Path(folder).absolute(), *Path(folder).absolute().parents]:
+        if os.path.realpath(candidate) == os.path.realpath(real):
+            return GitRepo(candidate)
+    return GitRepo(real)
 
 
 class GitRepo:

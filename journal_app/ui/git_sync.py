@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 AUTO_COMMIT = "preferences/git_auto_commit"
 AUTO_COMMIT_MINUTES = "preferences/git_auto_commit_minutes"  # 0: not on a timer
 STATUS_PAUSE_MS = 1000  # the status bar's git state follows saves after this pause
+STATUS_POLL_MS = 30_000  # and changes made outside the app (a commit in a terminal) this often
 PATH_ROLE = Qt.ItemDataRole.UserRole
+STATUS = "read the git status"
 
 
 def commit_message(titles: list[str]) -> str:
@@ -101,7 +103,7 @@ class GitSync(QObject):
     message = Signal(str, int)  # a status message and how long it shows
     pulled = Signal(list)  # the files a pull changed
     failed = Signal(str, str)  # a title and a sentence, shown in a dialog
-    done = Signal(str)  # "commit", "pull", "push" or "status": that piece of work has finished
+    done = Signal(str)  # "commit", "pull", "push" or STATUS: that piece of work has finished
     _answer = Signal(object)  # a callable from the worker, run on the GUI thread
 
     def __init__(self, parent: QWidget, title_of: Callable[[Path], str]):
@@ -109,6 +111,7 @@ class GitSync(QObject):
         self.parent_widget, self.title_of = parent, title_of
         self.repo: GitRepo | None = None
         self.status: GitStatus | None = None
+        self.status_trouble: str | None = None  # why the last status could not be read
         self.touched: set[Path] = set()  # saved or renamed through the app, not committed yet
         self.auto_commit = False
         self.pending = 0  # pieces of git work queued or running, their answers not yet shown
@@ -116,6 +119,8 @@ class GitSync(QObject):
         self._answer.connect(lambda call: call())
         self._pause = QTimer(self, singleShot=True, interval=STATUS_PAUSE_MS)
         self._pause.timeout.connect(self.refresh)
+        self.poll = QTimer(self, interval=STATUS_POLL_MS)
+        self.poll.timeout.connect(self.refresh)
         self.every = QTimer(self)  # Commit every N minutes (a preference)
         self.every.timeout.connect(self.commit_touched)
 
@@ -151,8 +156,13 @@ class GitSync(QObject):
             pass
 
     def _trouble(self, name: str, exc: GitError) -> None:
+        if name == STATUS:  # in the status bar, quietly: it is asked again and again
+            self.state.emit("\u2387 git status unknown")
+            self.status_trouble = str(exc)
+            return
         if isinstance(exc, GitOffline):  # said in the status bar: commits go on locally
             self.message.emit(str(exc), 0)
+            self.refresh()
             return
         if isinstance(exc, MergeConflict):
             top = self.repo.top if self.repo is not None else Path("/")
@@ -170,6 +180,7 @@ class GitSync(QObject):
         """No more git work (the window closes); a command running finishes on its own."""
         self._pause.stop()
         self.every.stop()
+        self.poll.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     # -- the journal -----------------------------------------------------------------------
@@ -179,15 +190,19 @@ class GitSync(QObject):
         self.touched.clear()
         self.status = None
         self.state.emit("")
+        if self.repo is not None:
+            self.poll.start()
+        else:
+            self.poll.stop()
         self.refresh()
 
     def refresh(self) -> None:
         """Ask git for the branch and the changes (in the background)."""
-        self._run("read the git status", lambda repo: repo.status(), self._show)
+        self._run(STATUS, lambda repo: repo.status(), self._show)
 
     def _show(self, status: object) -> None:
         assert isinstance(status, GitStatus)
-        self.status = status
+        self.status, self.status_trouble = status, None
         self.state.emit("\u2387 " + status.summary())
 
     def saved(self, path: Path) -> None:

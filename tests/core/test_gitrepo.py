@@ -175,3 +175,14 @@ def test_a_pull_over_changes_not_committed_changes_nothing(tmp_path):
         on_desktop.pull()
     assert POST in str(caught.value)
     assert (desktop / POST).read_text(encoding="utf-8") == "typed here, not committed\n"
+
+
+def test_a_journal_opened_through_a_link_names_its_files_as_the_user_does(tmp_path):
+    top = new_repo(tmp_path / "real" / "blog", {POST: TEXT})
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "real")
+    repo = find_repo(link / "blog" / "posts")
+    assert repo is not None and repo.top == link / "blog"
+    (top / POST).write_text("changed\n", encoding="utf-8")
+    assert repo.status().changed == [link / "blog" / POST]
+    assert repo.commit([link / "blog" / POST], "through the link") == [link / "blog" / POST]

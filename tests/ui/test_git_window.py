@@ -213,3 +213,15 @@ def test_a_pull_under_unsaved_edits_asks_which_version_to_keep(qtbot, machines, 
     assert asked == ["conflictDialog"]
     assert (desktop / POST).read_text(encoding="utf-8") == TEXT + "아직 저장 안 한 줄"  # mine kept, saved
     assert "노트북에서" in git(desktop, "show", f"HEAD:{POST}")  # theirs kept in the commit
+
+
+def test_a_status_git_cannot_read_is_said_quietly(qtbot, machines, opened):
+    _, laptop, _ = machines
+    window = opened(laptop / POST)
+    (laptop / ".git" / "HEAD").write_text("not a ref\n")  # a damaged repository
+    window.git.refresh()
+    settled(qtbot, window)
+    assert git_state(window).text() == "\u2387 git status unknown"
+    assert window.git.status_trouble
+    window.git.refresh()  # asked again (the poll): no dialog, no loop
+    settled(qtbot, window)
