@@ -11,6 +11,7 @@ the window's changed-on-disk handling; a conflict is undone and reported with it
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import JournalError, atomic_write
+from ..core.history import journal_data
 from ..core.gitrepo import GitError, GitOffline, GitRepo, GitStatus, MergeConflict, find_repo
 from .plain import plain_label
 
@@ -40,6 +43,7 @@ STATUS_PAUSE_MS = 1000  # the status bar's git state follows saves after this pa
 STATUS_POLL_MS = 30_000  # and changes made outside the app (a commit in a terminal) this often
 PATH_ROLE = Qt.ItemDataRole.UserRole
 STATUS = "read the git status"
+TOUCHED = "git-touched.json"  # the files to offer ticked in the next commit, between runs
 
 
 def commit_message(titles: list[str]) -> str:
@@ -106,9 +110,11 @@ class GitSync(QObject):
     done = Signal(str)  # "commit", "pull", "push" or STATUS: that piece of work has finished
     _answer = Signal(object)  # a callable from the worker, run on the GUI thread
 
-    def __init__(self, parent: QWidget, title_of: Callable[[Path], str]):
+    def __init__(self, parent: QWidget, title_of: Callable[[Path], str], data_dir: Path | None = None):
         super().__init__(parent)
-        self.parent_widget, self.title_of = parent, title_of
+        self.parent_widget, self.title_of, self.data_dir = parent, title_of, data_dir
+        self._touched_file: Path | None = None  # where ``touched`` is kept between runs
+        self._touches = 0  # changes of ``touched`` so far
         self.repo: GitRepo | None = None
         self.status: GitStatus | None = None
         self.status_trouble: str | None = None  # why the last status could not be read
@@ -188,6 +194,10 @@ class GitSync(QObject):
         """Look for the working tree of the journal at ``root``."""
         self.repo = find_repo(root) if root is not None else None
         self.touched.clear()
+        self._touched_file = None
+        if self.repo is not None and root is not None and self.data_dir is not None:
+            self._touched_file = journal_data(self.data_dir, root) / TOUCHED
+            self.touched = self._read_touched(self.repo, self._touched_file)
         self.status = None
         self.state.emit("")
         if self.repo is not None:
@@ -198,10 +208,36 @@ class GitSync(QObject):
 
     def refresh(self) -> None:
         """Ask git for the branch and the changes (in the background)."""
-        self._run(STATUS, lambda repo: repo.status(), self._show)
+        asked = self._touches  # a status asked before the latest touch cannot judge it
+        self._run(STATUS, lambda repo: repo.status(), lambda status: self._show(status, asked))
 
-    def _show(self, status: object) -> None:
+    @staticmethod
+    def _read_touched(repo: GitRepo, file: Path) -> set[Path]:
+        try:
+            names = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return set()
+        return (
+            {repo.top / name for name in names if isinstance(name, str)} if isinstance(names, list) else set()
+        )
+
+    def _keep_touched(self) -> None:
+        """Remember ``touched`` for the next run (a small file in the journal's data folder)."""
+        self._touches += 1
+        if self._touched_file is None or self.repo is None:
+            return
+        names = sorted(_relative(path, self.repo.top) for path in self.touched)
+        try:
+            self._touched_file.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self._touched_file, json.dumps(names, ensure_ascii=False).encode("utf-8"))
+        except (OSError, JournalError):
+            pass  # forgotten at the next start: the files still show, unticked, in Commit
+
+    def _show(self, status: object, asked: int | None = None) -> None:
         assert isinstance(status, GitStatus)
+        if asked == self._touches and self.touched - set(status.changed):  # committed elsewhere
+            self.touched &= set(status.changed)
+            self._keep_touched()
         self.status, self.status_trouble = status, None
         self.state.emit("\u2387 " + status.summary())
 
@@ -209,7 +245,9 @@ class GitSync(QObject):
         """A save through the app wrote ``path``."""
         if self.repo is None:
             return
-        self.touched.add(Path(path).absolute())
+        if Path(path).absolute() not in self.touched:  # written when it changes, not every save
+            self.touched.add(Path(path).absolute())
+            self._keep_touched()
         if self.auto_commit:
             self.commit_now([Path(path).absolute()], commit_message([self.title_of(path)]))
         else:
@@ -226,6 +264,7 @@ class GitSync(QObject):
         """A rename through the app: both names are part of the next commit."""
         if self.repo is not None:
             self.touched.update({Path(old).absolute(), Path(new).absolute()})
+            self._keep_touched()
             self._pause.start()
 
     # -- the commands ----------------------------------------------------------------------
@@ -259,6 +298,7 @@ class GitSync(QObject):
         def committed(result: object) -> None:
             files = result if isinstance(result, list) else []
             self.touched.difference_update(files)
+            self._keep_touched()
             if files:
                 self.message.emit(f"Committed {len(files)} file(s): {message}", 5000)
             self.refresh()
@@ -302,7 +342,7 @@ def attach_git(window: MainWindow) -> GitSync:
         info = journal.get(path) if journal is not None else None
         return info.title if info is not None and info.title else Path(path).stem
 
-    sync = GitSync(window, title_of)
+    sync = GitSync(window, title_of, window.env.data_dir)
     commands, settings = window.commands, window.env.settings
     sync.auto_commit = bool(settings.get(AUTO_COMMIT))
     commands.git_auto_commit.setChecked(sync.auto_commit)

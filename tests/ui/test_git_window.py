@@ -225,3 +225,17 @@ def test_a_status_git_cannot_read_is_said_quietly(qtbot, machines, opened):
     assert window.git.status_trouble
     window.git.refresh()  # asked again (the poll): no dialog, no loop
     settled(qtbot, window)
+
+
+def test_the_files_saved_through_the_app_are_remembered_for_the_next_commit(qtbot, machines, opened):
+    _, laptop, _ = machines
+    window = opened(laptop / POST)
+    append_and_save(window, "둘째 줄\n")
+    close_window(window)
+    again = opened(laptop / POST)
+    assert again.git.touched == {laptop / POST}
+    git(laptop, "commit", "-qam", "committed in a terminal")
+    again.git.refresh()
+    settled(qtbot, again)
+    assert again.git.touched == set()
+    assert git_state(again).text() == "\u2387 main · 1 to push"
