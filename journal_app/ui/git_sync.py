@@ -373,5 +373,6 @@ def attach_git(window: MainWindow) -> GitSync:
     sync.message.connect(window.statusBar().showMessage)
     sync.failed.connect(window.prompts.show_error)
     sync.pulled.connect(pulled)
+    sync.done.connect(lambda name: None if name == STATUS else window.history_panel.refresh_if_shown())
     window.document.saved.connect(sync.saved)
     return sync

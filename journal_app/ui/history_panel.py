@@ -220,8 +220,8 @@ class HistoryPanel(QDockWidget):
         self.versions.currentItemChanged.connect(self._selected)
         keeper.listed.connect(self._listed)
         keeper.fetched.connect(self._fetched)
-        document.loaded.connect(self._follow)
-        document.saved.connect(self._follow)
+        document.loaded.connect(self.refresh_if_shown)
+        document.saved.connect(self.refresh_if_shown)
 
     def open_panel(self) -> None:
         """Show the panel on the open post's versions."""
@@ -229,7 +229,8 @@ class HistoryPanel(QDockWidget):
         self.raise_()
         self.refresh()
 
-    def _follow(self, *_args) -> None:
+    def refresh_if_shown(self, *_args) -> None:
+        """Ask for the versions again when the panel is shown (a save, a commit, a pull)."""
         if self.isVisible():
             self.refresh()
 

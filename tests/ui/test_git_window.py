@@ -239,3 +239,20 @@ def test_the_files_saved_through_the_app_are_remembered_for_the_next_commit(qtbo
     settled(qtbot, again)
     assert again.git.touched == set()
     assert git_state(again).text() == "\u2387 main · 1 to push"
+
+
+def test_the_history_of_a_post_under_git_is_its_commits(qtbot, machines, opened):
+    _, laptop, _ = machines
+    window = opened(laptop / POST)
+    append_and_save(window, "둘째 줄\n")
+    window.commands.file_history.trigger()
+    panel = window.history_panel
+    window.history.wait()
+    qtbot.waitUntil(lambda: panel.versions.count() == 2, timeout=10000)
+    assert "saved, not committed" in panel.versions.item(0).text()
+    window.git.commit_now([laptop / POST], 'Update "AI Expo 후기"')
+    settled(qtbot, window)
+    window.history.wait()
+    qtbot.waitUntil(lambda: 'Update "AI Expo 후기"' in panel.versions.item(0).text(), timeout=10000)
+    assert panel.versions.count() == 2
+    assert not list(window.env.data_dir.glob("journals/*/history"))  # git is the history
