@@ -168,6 +168,8 @@ def _error(command: str, stderr: str) -> GitError:
         (line for line in lines if line.startswith(("fatal:", "error:"))), lines[-1] if lines else ""
     )
     reason = reason.removeprefix("fatal: ").removeprefix("error: ")
+    if command == "push" and re.search(r"\[rejected\]|non-fast-forward|fetch first", stderr):
+        return GitError("The remote has commits this computer does not have yet: pull first, then push.")
     if _OFFLINE.search(stderr):
         return GitOffline(f"The remote cannot be reached ({reason}); commits stay on this computer.")
     return GitError(f"git {command} failed: {reason or 'no reason given'}.")

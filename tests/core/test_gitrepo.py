@@ -186,3 +186,19 @@ def test_a_journal_opened_through_a_link_names_its_files_as_the_user_does(tmp_pa
     (top / POST).write_text("changed\n", encoding="utf-8")
     assert repo.status().changed == [link / "blog" / POST]
     assert repo.commit([link / "blog" / POST], "through the link") == [link / "blog" / POST]
+
+
+def test_a_push_behind_the_remote_says_to_pull_first(tmp_path):
+    _, laptop, desktop = two_machines(tmp_path, {POST: TEXT, "b.md": "b\n"})
+    on_laptop, on_desktop = find_repo(laptop), find_repo(desktop)
+    assert on_laptop is not None and on_desktop is not None
+    (laptop / POST).write_text("laptop\n", encoding="utf-8")
+    on_laptop.commit([laptop / POST], "laptop")
+    on_laptop.push()
+    (desktop / "b.md").write_text("desktop\n", encoding="utf-8")
+    on_desktop.commit([desktop / "b.md"], "desktop")
+    with pytest.raises(GitError, match="pull first, then push"):
+        on_desktop.push()
+    assert on_desktop.pull() == [desktop / POST]  # a merge of different files
+    on_desktop.push()
+    assert on_desktop.status().ahead == 0
