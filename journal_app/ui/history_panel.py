@@ -215,6 +215,7 @@ class HistoryPanel(QDockWidget):
         column.addLayout(buttons)
         self.setWidget(body)
         self.shown_text: str | None = None  # the selected version's text, once read
+        self._shown_path: Path | None = None  # the post whose versions are listed
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
         self.versions.currentItemChanged.connect(self._selected)
@@ -237,8 +238,11 @@ class HistoryPanel(QDockWidget):
     def refresh(self) -> None:
         """Ask for the open post's versions again."""
         post = self.document.post
-        self.versions.clear()
-        self._clear()
+        path = post.path if post is not None else None
+        if path != self._shown_path:  # another post: its list comes; the same one's stays till then
+            self._shown_path = path
+            self.versions.clear()
+            self._clear()
         if post is None or post.path is None:
             self.heading.setText("No post is open.")
             return
@@ -257,12 +261,16 @@ class HistoryPanel(QDockWidget):
         post = self.document.post
         if post is None or post.path != path:
             return
+        current = self.versions.currentItem()
+        chosen = current.data(VERSION_ROLE).key if current is not None else None
         self.versions.clear()
         for version in versions:
             when = local(version.when).strftime("%Y-%m-%d %H:%M:%S")
             item = QListWidgetItem(f"{when}   {version.summary}   ({version.size:,} bytes)")
             item.setData(VERSION_ROLE, version)
             self.versions.addItem(item)
+            if chosen is not None and version.key == chosen:
+                self.versions.setCurrentItem(item)  # the version chosen stays chosen
         if not versions:
             self.heading.setText(self.heading.text() + ": none yet (each save keeps one)")
 
