@@ -1,4 +1,5 @@
-"""The command line over the core: list, tags, check, tag rename, export, render and search.
+"""The command line over the core: list, tags, check, tag rename, export, render, search and
+history.
 
 Errors go to stderr as one sentence with a non-zero exit status; bad input never shows a
 traceback.
@@ -21,9 +22,10 @@ from .core.errors import JournalError
 from .core.flavor import FLAVORS, detect_flavor
 
 if TYPE_CHECKING:
+    from .core.history import PostHistory
     from .core.journal import Journal, PostInfo
 
-COMMANDS = ("list", "tags", "check", "tag", "export", "render", "search")
+COMMANDS = ("list", "tags", "check", "tag", "export", "render", "search", "history")
 
 
 class UsageError(Exception):
@@ -108,6 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=int, default=50, help="at most this many posts (default 50)")
     search.set_defaults(run=run_search)
+
+    history = commands.add_parser("history", help="the saved versions of a post: number, date, size, change")
+    history.add_argument("target", metavar="POST")
+    history.add_argument("--json", action="store_true")
+    history.add_argument(
+        "--show", type=int, metavar="N", help="print version N's bytes exactly (1: the newest)"
+    )
+    history.add_argument("--root", help="the journal folder (default: found from the post's folders)")
+    history.set_defaults(run=run_history)
     return parser
 
 
@@ -382,6 +393,48 @@ def run_search(args: argparse.Namespace) -> int:
                 )
             )
     return 0 if results else 1
+
+
+def run_history(args: argparse.Namespace) -> int:
+    import sqlite3
+    import zlib
+
+    from .core.history import open_history
+    from .core.journal import find_journal_root
+
+    source = Path(args.target).absolute()
+    if not source.is_file() and not args.root:
+        raise UsageError(f"There is no post at {args.target} (give --root to see a deleted post's history).")
+    root = Path(args.root).absolute() if args.root else find_journal_root(source)
+    try:
+        return print_history(args, source, open_history(root))
+    except (sqlite3.Error, zlib.error) as exc:
+        raise UsageError(f"The history of {args.target} cannot be read ({exc}).") from exc
+
+
+def print_history(args: argparse.Namespace, source: Path, history: PostHistory) -> int:
+    """List the versions of the post at ``source`` (or print one's bytes, ``--show N``)."""
+    from .core.dates import local
+
+    try:
+        versions = history.versions(source)
+        if args.show is not None:
+            if not 1 <= args.show <= len(versions):
+                raise UsageError(f"There is no version {args.show} of {args.target}: it has {len(versions)}.")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(history.read(source, versions[args.show - 1]))
+            sys.stdout.buffer.flush()
+            return 0
+    finally:
+        history.close()
+    if args.json:
+        print(json.dumps([version.to_json() for version in versions], ensure_ascii=False, indent=1))
+    elif not versions:
+        print(f"No saved versions of {args.target} are kept yet.", file=sys.stderr)
+    for version in [] if args.json else versions:
+        when = local(version.when).strftime("%Y-%m-%d %H:%M")
+        print(f"{version.number}\t{when}\t{version.size:,} bytes\t{version.summary}")
+    return 0
 
 
 def main(argv: list[str]) -> int:

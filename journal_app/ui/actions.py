@@ -23,6 +23,7 @@ SPECS = {
     "file_save_as": ("Save &As…", ["Ctrl+Shift+S"], "Save the post to another file"),
     "file_convert_utf8": ("Convert to &UTF-8", [], "Save this legacy-encoded post as UTF-8 from now on"),
     "file_export": ("&Export HTML…", ["Ctrl+E"], "Export the post as a standalone HTML page"),
+    "file_history": ("&History…", ["Ctrl+Alt+H"], "Earlier versions of the post, compared with the text now"),
     "file_quit": ("&Quit", ["Ctrl+Q"], "Quit journal_app"),
     "edit_undo": ("&Undo", ["Ctrl+Z"], "Undo"),
     "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
@@ -54,6 +55,10 @@ SPECS = {
         [],
         "Let the preview load images from the web (remembered for this journal)",
     ),
+    "git_commit": ("&Commit…", ["Ctrl+Alt+C"], "Commit the posts changed through journal_app"),
+    "git_pull": ("&Pull", [], "Bring in the commits of the remote branch"),
+    "git_push": ("P&ush", [], "Send this branch's commits to its remote"),
+    "git_auto_commit": ("Commit After Each &Save", [], "Commit every post right after it is saved"),
     "help_about": ("&About journal_app", [], "About journal_app"),
 }
 
@@ -77,6 +82,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "file_save_as",
         "file_export",
         "file_convert_utf8",
+        "file_history",
         None,
         "file_quit",
     ],
@@ -106,6 +112,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "view_remote_images",
     ],
+    "&Git": ["git_commit", "git_pull", "git_push", None, "git_auto_commit"],
     "&Help": ["help_about"],
 }
 TOOLBAR = ["file_new", "file_open", "file_save", "file_export"]
@@ -122,6 +129,7 @@ class Actions:
     file_save_as: QAction
     file_convert_utf8: QAction
     file_export: QAction
+    file_history: QAction
     file_quit: QAction
     edit_undo: QAction
     edit_redo: QAction
@@ -141,6 +149,10 @@ class Actions:
     view_statistics: QAction
     view_checks: QAction
     view_remote_images: QAction
+    git_commit: QAction
+    git_pull: QAction
+    git_push: QAction
+    git_auto_commit: QAction
     help_about: QAction
 
     def __init__(self, parent: QObject):
@@ -151,6 +163,7 @@ class Actions:
             action.setStatusTip(tip)
             setattr(self, name, action)
         self.view_remote_images.setCheckable(True)
+        self.git_auto_commit.setCheckable(True)
         self.flavors = QActionGroup(parent)  # View → Render As: one platform per journal
         for flavor in FLAVORS:
             action = QAction(FLAVOR_LABELS[flavor], parent, checkable=True)

@@ -19,7 +19,9 @@ from .checks_panel import attach_checks
 from .document import Delays, OpenDocument, file_of
 from .editor import MarkdownEditor, toggle_wrap
 from .find_replace import FindBar
+from .git_sync import attach_git
 from .help import show_about
+from .history_panel import HistoryKeeper, HistoryPanel
 from .post_files import PostFiles
 from .preview import Preview
 from .preview_feed import PreviewFeed
@@ -89,6 +91,11 @@ class MainWindow(QMainWindow):
         self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
         self.checks = attach_checks(self, self._repaired)
         self.switcher = QuickSwitcher(lambda: self.journal.posts if self.journal else [], self)
+        self.history = HistoryKeeper(env.data_dir, self)
+        self.history.follow(self.document)
+        self.history_panel = HistoryPanel(self, self.document, self.history)
+        self.git = attach_git(self)
+        self.post_files.renamed += [self.history.renamed, self.git.renamed]
         self._connect()
         self.document.load(None)
 
@@ -102,6 +109,7 @@ class MainWindow(QMainWindow):
             "file_save_as": files.save_as,
             "file_convert_utf8": doc.convert_to_utf8,
             "file_export": files.export,
+            "file_history": self.history_panel.open_panel,
             "file_quit": self.close,
             "edit_undo": self.editor.undo,
             "edit_redo": self.editor.redo,
@@ -141,6 +149,7 @@ class MainWindow(QMainWindow):
         doc.saved.connect(self._saved)
         doc.header_changed.connect(self._header_changed)
         doc.message.connect(self.statusBar().showMessage)
+        self.history.trouble.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     # -- journals ------------------------------------------------------------------------
     def open_journal(self, folder: Path, *, select: Path | None = None) -> bool:
@@ -157,6 +166,8 @@ class MainWindow(QMainWindow):
         tidy_in_background(journal)  # what a save killed before its rename left behind
         self.journal = journal
         self.document.root = journal.root
+        self.history.set_journal(journal.root)
+        self.git.set_journal(journal.root)
         self.document.chosen_flavor = self.env.settings.flavor(journal.root)
         self._show_flavor()
         self.document.load(None)
@@ -291,6 +302,8 @@ class MainWindow(QMainWindow):
         self.watcher.set_journal(None)
         self.preview.shutdown()
         self.search.shutdown()
+        self.history.stop()
+        self.git.stop()
         self.sidebar.model.release()  # before Qt deletes the items (see PostTreeModel.release)
         self.document.recovery.close()  # this instance ends with its window
         event.accept()

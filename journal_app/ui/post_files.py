@@ -104,6 +104,7 @@ class PostFiles:
     ):
         self.parent, self.document, self.sidebar = parent, document, sidebar
         self.journal, self.status = journal, status
+        self.renamed: list[Callable[[Path, Path], None]] = []  # told (old, new) after a rename
 
     def open(self, path: Path) -> bool:
         """Open the post at ``path`` (asks about unsaved changes first); the sidebar stays on
@@ -144,6 +145,8 @@ class PostFiles:
         target = ask_rename(self.parent, journal, path)
         if target is None:
             return
+        for tell in self.renamed:
+            tell(path, target)
         if is_open:
             self.document.moved_to(target)
         self.sidebar.apply({path, target})

@@ -17,6 +17,8 @@ from ..core.flavor import FLAVORS
 PREFERENCES: dict[str, object] = {
     "preferences/font_size": 13,
     "preferences/autosave": True,
+    "preferences/git_auto_commit": False,
+    "preferences/git_auto_commit_minutes": 0,
 }
 STATE: dict[str, object] = {
     "state/last_journal": "",

@@ -27,7 +27,8 @@ PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress b
 
 
 class StatusLine:
-    """Labels added to ``bar``: ``path``, ``flavor``, ``words``, ``saved``; and ``progress``."""
+    """Labels added to ``bar``: ``path``, ``flavor``, ``words``, ``saved``, ``git``; and
+    ``progress``."""
 
     def __init__(self, bar: QStatusBar):
         self.words = plain_label(bar)
@@ -45,6 +46,11 @@ class StatusLine:
         bar.addPermanentWidget(self.flavor)
         bar.addPermanentWidget(self.words)
         bar.addPermanentWidget(self.saved)
+        self.git = plain_label(bar)
+        self.git.setObjectName("gitState")
+        self.git.setToolTip("The journal's git branch: changes to commit, commits to push and pull")
+        self.git.hide()
+        bar.addPermanentWidget(self.git)
         self.progress = QProgressBar(bar)
         self.progress.setObjectName("scanProgress")
         self.progress.setFixedWidth(240)
@@ -81,6 +87,11 @@ class StatusLine:
     def show_saved(self, modified: bool) -> None:
         """ "Unsaved" or "Saved"."""
         self.saved.setText("Unsaved" if modified else "Saved")
+
+    def show_git(self, state: str) -> None:
+        """The git branch and what waits to be committed, pushed or pulled ("": not under git)."""
+        self.git.setText(state)
+        self.git.setVisible(bool(state))
 
     def show_progress(self, done: int, total: int) -> None:
         """Files read so far while a journal opens: a progress bar when there are many; the
