@@ -118,6 +118,26 @@ class Group:
         return (-int(name.rpartition("-")[2]),)  # years and months: newest first
 
 
+class _Top(Group):
+    """The invisible top of the tree. Its item is asked of the model each time, never held:
+    Qt made that item, so PySide never learns when Qt deletes it, and a wrapper held past the
+    model's end would be handed out for Qt's next object at that address (a ``viewport()``
+    that came back as a ``QStandardItem`` was seen)."""
+
+    def __init__(self, model: QStandardItemModel) -> None:
+        self._model = weakref.ref(model)
+        super().__init__(QStandardItem(), "", "", None)
+
+    @property  # type: ignore[override]
+    def item(self) -> QStandardItem:
+        model = self._model()
+        return model.invisibleRootItem() if model is not None else QStandardItem()
+
+    @item.setter
+    def item(self, _item: QStandardItem) -> None:
+        pass  # the model's own, asked for each time
+
+
 class PostTreeModel(QStandardItemModel):
     """The post tree, built whole or updated post by post."""
 
@@ -125,7 +145,7 @@ class PostTreeModel(QStandardItemModel):
         super().__init__(parent)
         self.grouping = "tag"
         self._journal: Journal | None = None
-        self._top = Group(self.invisibleRootItem(), "", "", None)
+        self._top: Group = _Top(self)
         self._shown: dict[Path, tuple[tuple, list[Place]]] = {}
         self._messages: list[Problem] = []  # the folder problems shown
 
@@ -146,7 +166,7 @@ class PostTreeModel(QStandardItemModel):
         """Fill the model with the journal's posts grouped by ``grouping``."""
         self.release()  # the old items' wrappers go before the items do
         self._journal, self.grouping = journal, grouping
-        self._top = top = Group(self.invisibleRootItem(), "", "", None)
+        self._top = top = _Top(self)
         if grouping == "tag":
             for tag, posts in journal.by_tag().items():
                 label = UNTAGGED_LABEL if tag == UNTAGGED else tag
