@@ -7,6 +7,8 @@ tokenizer differs from CommonMark in ways real posts meet, each a markdown-it ru
   only ``1.`` numbers a list (``1)`` is text);
 - two blank lines in a row end a list: what follows is a new list or a new block, even when it
   is indented under the item (CommonMark keeps one loose list);
+- every line right under an item's line (no blank line between) that starts no item, heading,
+  fence, rule or definition belongs to the item: a quote (``- a`` then ``> b``) or HTML too;
 - a list is loose (its items' text in ``<p>``) when any item holds a blank line with more of
   the item after it, nested lists and code inside the item included (CommonMark looks only at
   the blank lines between the item's own children).
@@ -17,11 +19,17 @@ row), and a table never interrupts a paragraph.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
+
+# what ends a list where it would otherwise go on (remark-parse 7's interruptList, not in
+# CommonMark mode): an ATX heading, a fence, a rule, a definition or a footnote definition
+_INTERRUPTS_LIST = re.compile(r"#{1,6}(?:[ \t]|$)|```|~~~|([*_-])(?:[ \t]*\1){2,}[ \t]*$|\[[^\]\n]+\]:")
 
 
 def _content_indent(state: StateBlock, line: int) -> int:
@@ -70,7 +78,44 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False  # remark-parse 7 (not in CommonMark mode): 1) is no list marker
     if state.sCount[start] - state.blkIndent >= 4 or silent:
         return list_block(state, start, end, silent)
-    return list_block(state, start, _two_blank_lines(state, start, end), silent)
+    end = _two_blank_lines(state, start, end)
+    raised = _lazy_lines(state, start, end)
+    try:
+        return list_block(state, start, end, silent)
+    finally:
+        for line, count in raised.items():
+            state.sCount[line] = count
+
+
+def _lazy_lines(state: StateBlock, start: int, end: int) -> dict[int, int]:
+    """remark-parse 7's lazy lines: every line right under an item's line (no blank line
+    between) that starts no item, heading, fence, rule or definition goes on with the item (a
+    quote or HTML too): shown to markdown-it as indented under the item, for this parse only.
+    Returns each raised line's own indent, to put back."""
+    raised: dict[int, int] = {}
+    indent = state.blkIndent + _content_indent(state, start)  # the item's text column
+    for line in range(start + 1, end):
+        if state.isEmpty(line):
+            continue
+        count = state.sCount[line]
+        if count < indent and (
+            skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
+        ):
+            if count < state.sCount[start]:
+                break  # an item of a list around this one
+            indent = state.blkIndent + _content_indent(state, line)
+            continue
+        if state.isEmpty(line - 1):
+            if count < indent:
+                break  # after a blank line only indented lines go on with the item
+            continue
+        if count < indent:
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            if _INTERRUPTS_LIST.match(text):
+                break
+            raised[line] = count
+            state.sCount[line] = indent
+    return raised
 
 
 def _velog_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
