@@ -104,12 +104,30 @@ class Structure(HTMLParser):
             self.paragraph[1].append(data)
 
 
+# Hugo's own shortcodes (0.111); any other name (and ref, relref: their pages are not in the
+# scratch site) gets a stand-in template, as Hugo stops the
+# build on a shortcode it has no template for
+HUGO_SHORTCODES = {
+    "figure", "gist", "highlight", "instagram", "param", "tweet", "twitter",
+    "vimeo", "youtube",
+}  # fmt: skip
+SHORTCODE_NAME = re.compile(r"\{\{[<%]-?\s*/?\s*([\w.-]+)")
+
+
 def hugo_pages(texts: list[str]) -> list[str]:
-    """Each text as the ``hugo`` program renders it, as one page of a site of default settings."""
+    """Each text as the ``hugo`` program renders it, as one page of a site of default settings.
+    A shortcode the site would define itself renders as the text ``{{shortcode}}`` (a paragraph
+    holding only that is left out of the comparison, as our labelled placeholders are)."""
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch)
         (site / "content" / "posts").mkdir(parents=True)
         (site / "layouts" / "_default").mkdir(parents=True)
+        (site / "layouts" / "shortcodes").mkdir(parents=True)
+        found = [(m.group(1), m.group(0)) for text in texts for m in SHORTCODE_NAME.finditer(text)]
+        closed = {name for name, opening in found if "/" in opening}  # paired: {{< /name >}}
+        for name in {name for name, _ in found} - HUGO_SHORTCODES:
+            inner = '{{ .Page.RenderString (dict "display" "block") .Inner }}' if name in closed else ""
+            (site / "layouts" / "shortcodes" / f"{name}.html").write_text('{{ "{{shortcode}}" }}' + inner)
         (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}")
         (site / "layouts" / "_default" / "list.html").write_text("")
         (site / "hugo.toml").write_text('baseURL = "http://example.org/"\ntitle = "t"\n')

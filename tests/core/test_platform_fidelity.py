@@ -78,6 +78,15 @@ VELOG = [
     ("- a\n| x | y |\n|---|---|", ["ul", "  li"]),
     # a change of bullet starts a new list, as in CommonMark
     ("- a\n* b", ["ul", "  li", "ul", "  li"]),
+    # a quote goes on to the first blank line: a heading, a list or a fence under it is inside
+    ("> a\n# h", ["blockquote", "  p", "  h1"]),
+    ("> a\n- b", ["blockquote", "  p", "  ul", "    li"]),
+    ("> a\n```\nx\n```", ["blockquote", "  p", "  pre"]),
+    ("> a\n1. b", ["blockquote", "  p"]),  # a numbered list does not interrupt the paragraph
+    ("> a\n\n# h", ["blockquote", "  p", "h1"]),
+    ("1. a\n   > q\n2. b", ["ol", "  li", "    blockquote", "      p", "  li"]),
+    # a quote's own > lines are not blank lines of the item around it
+    ("- a\n  > q\n  >\n  > r\n- b", ["ul", "  li", "    blockquote", "      p", "      p", "  li"]),
     # a table ends at a line without |, and never interrupts a paragraph
     ("| a | b |\n| - | - |\n| 1 | 2 |\ntext after", ["table", "  tr", "  tr", "p"]),
     ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
