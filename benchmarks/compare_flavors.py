@@ -59,28 +59,38 @@ LIQUID_HIGHLIGHT = re.compile(
 TEMPLATE_ONLY = re.compile(r"\s*(\{%.*?%\}|\{\{.*?\}\})\s*", re.DOTALL)
 
 
+# the start tags that end an open paragraph in a browser (HTML's parsing rules): Hugo writes
+# "<p>text\n<div class="highlight">" for a shortcode right under a line, which reads as two blocks
+# (a paragraph left empty that way shows nothing and is left out)
+CLOSES_PARAGRAPH = BLOCKS - {"li", "tr", "dt", "dd"} | {"div", "section", "figure", "details"}
+
+
 class Structure(HTMLParser):
-    """The block elements of a fragment as ``depth tag`` lines."""
+    """The block elements of a fragment as ``depth tag`` lines, as a browser nests them."""
 
     def __init__(self, fragment: str):
         super().__init__()
         self.lines: list[str] = []
-        self.depth = 0
+        self.open: list[str] = []  # the block elements open, innermost last
         self.skipping = 0
         self.paragraph: tuple[int, list[str]] | None = None  # where the open <p> began, its text
         self.feed(fragment)
 
     def handle_starttag(self, tag, attrs):
         classes = dict(attrs).get("class") or ""
+        if not self.skipping and tag in CLOSES_PARAGRAPH and self.open and self.open[-1] == "p":
+            self.handle_endtag("p")
         if tag in SKIPPED or self.skipping or any(name in classes for name in PLACEHOLDERS):
             self.skipping += tag not in ("br", "hr", "img", "input")
             return
         if tag == "p":
             self.paragraph = (len(self.lines), [])
+        elif self.paragraph is not None and tag not in BLOCKS:
+            self.paragraph[1].append(f"<{tag}>")  # an image or a link is something to see
         if tag in BLOCKS:
-            self.lines.append(f"{'  ' * self.depth}{tag}")
+            self.lines.append(f"{'  ' * len(self.open)}{tag}")
             if tag != "hr":
-                self.depth += 1
+                self.open.append(tag)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)  # <img/>, <br/>: no end tag to count
@@ -91,27 +101,27 @@ class Structure(HTMLParser):
         if self.skipping:
             self.skipping -= 1
             return
-        if tag == "p" and self.paragraph is not None:
-            start, text = self.paragraph
-            if TEMPLATE_ONLY.fullmatch("".join(text)):
-                del self.lines[start:]
-            self.paragraph = None
-        if tag in BLOCKS and tag != "hr":
-            self.depth = max(0, self.depth - 1)
+        if tag == "p":
+            if not self.open or self.open[-1] != "p":
+                return  # the paragraph was already ended by a block inside it
+            if self.paragraph is not None:
+                start, text = self.paragraph
+                if TEMPLATE_ONLY.fullmatch("".join(text)) or not "".join(text).strip():
+                    del self.lines[start:]
+                self.paragraph = None
+        if tag in BLOCKS and tag != "hr" and self.open:
+            self.open.pop()
 
     def handle_data(self, data):
         if self.paragraph is not None:
             self.paragraph[1].append(data)
 
 
-# Hugo's own shortcodes (0.111); any other name (and ref, relref: their pages are not in the
-# scratch site) gets a stand-in template, as Hugo stops the
-# build on a shortcode it has no template for
-HUGO_SHORTCODES = {
-    "figure", "gist", "highlight", "instagram", "param", "tweet", "twitter",
-    "vimeo", "youtube",
-}  # fmt: skip
-SHORTCODE_NAME = re.compile(r"\{\{[<%]-?\s*/?\s*([\w.-]+)")
+# Hugo's own shortcodes (0.111) that build offline; any other name (and ref, relref, gist, tweet,
+# instagram: their pages are not in the scratch site, or fetched from the network) gets a
+# stand-in template, as Hugo stops the build on a shortcode it has no template for
+HUGO_SHORTCODES = {"figure", "highlight", "param", "vimeo", "youtube"}
+SHORTCODE_NAME = re.compile(r"\{\{[<%]-?\s*(/?)\s*([\w.-]+(?:/[\w.-]+)*)")
 
 
 def hugo_pages(texts: list[str]) -> list[str]:
@@ -123,11 +133,13 @@ def hugo_pages(texts: list[str]) -> list[str]:
         (site / "content" / "posts").mkdir(parents=True)
         (site / "layouts" / "_default").mkdir(parents=True)
         (site / "layouts" / "shortcodes").mkdir(parents=True)
-        found = [(m.group(1), m.group(0)) for text in texts for m in SHORTCODE_NAME.finditer(text)]
-        closed = {name for name, opening in found if "/" in opening}  # paired: {{< /name >}}
+        found = [(m.group(2), m.group(1)) for text in texts for m in SHORTCODE_NAME.finditer(text)]
+        closed = {name for name, slash in found if slash}  # paired: {{< /name >}}
         for name in {name for name, _ in found} - HUGO_SHORTCODES:
             inner = '{{ .Page.RenderString (dict "display" "block") .Inner }}' if name in closed else ""
-            (site / "layouts" / "shortcodes" / f"{name}.html").write_text('{{ "{{shortcode}}" }}' + inner)
+            template = site / "layouts" / "shortcodes" / f"{name}.html"
+            template.parent.mkdir(parents=True, exist_ok=True)
+            template.write_text('{{ "{{shortcode}}" }}' + inner)
         (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}")
         (site / "layouts" / "_default" / "list.html").write_text("")
         (site / "hugo.toml").write_text('baseURL = "http://example.org/"\ntitle = "t"\n')
