@@ -12,7 +12,8 @@ The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
   quote or an item of the other kind (a list inside the item) as much as text (CommonMark lets
   only paragraph text run on);
 - **span-level HTML**: a line opening with a tag that is not a block element (``<br>``,
-  ``<img>``, ``<u>``) starts a paragraph, not an HTML block (CommonMark's seventh kind);
+  ``<img>``, ``<u>``) starts a paragraph, not an HTML block (CommonMark's seventh kind); inside
+  a line a block element's tag (``<p>``, ``<div>``, ``</ul>``) is text, shown as written;
 - **list items**: the first paragraph of an item is shown without ``<p>`` unless a blank line
   follows it inside the item, item by item (GFM decides for the whole list), and the last
   item keeps its ``<p>`` when every item before it has one;
@@ -26,6 +27,7 @@ The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it import MarkdownIt
@@ -42,6 +44,13 @@ _ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 _OTHER_BLOCK = re.compile(r"(?:[*+-]|\d+\.)(?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|```|~~~")  # these win
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+# kramdown 2.4's HTML_BLOCK_ELEMENTS, whose tags inside a line are text
+_SPAN_BLOCK_TAG = re.compile(
+    r"</?(?:address|article|aside|applet|body|blockquote|dd|div|dl|dt|fieldset|figcaption|footer|"
+    r"form|h[1-6]|header|hgroup|hr|html|head|iframe|legend|menu|li|main|map|nav|ol|optgroup|p|pre|"
+    r"section|summary|table|tbody|td|th|thead|tfoot|tr|ul)(?=[\s/>])[^<>]*>",
+    re.IGNORECASE,
+)
 _ABBREVIATION = re.compile(r" {0,3}\*\[([^\]\n]+)\]:[ \t]*(.*?)[ \t]*$")
 
 
@@ -293,6 +302,18 @@ def _abbreviate(state: StateCore) -> None:
         block.children = out
 
 
+def _block_tag_text(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "<":
+        return False
+    found = _SPAN_BLOCK_TAG.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:  # as written: no typographer quotes either
+        state.push("html_inline", "", 0).content = html.escape(found.group(), quote=False)
+    state.pos = found.end()
+    return True
+
+
 def _math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False
@@ -336,11 +357,12 @@ def _math_inline(state: StateInline, silent: bool) -> bool:
 
 
 def kramdown_plugin(md: MarkdownIt) -> None:
-    """kramdown's tables, list markers, span-level HTML, list-item paragraphs, math and
-    abbreviations (Jekyll)."""
+    """kramdown's tables, list markers, block and span-level HTML, list-item paragraphs, math
+    and abbreviations (Jekyll)."""
     md.block.ruler.at("table", _kramdown_table)
     md.block.ruler.before("table", "kramdown_math", _math_block)
     md.inline.ruler.before("emphasis", "kramdown_math", _math_inline)
+    md.inline.ruler.before("html_inline", "kramdown_block_tag_text", _block_tag_text)
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "abbreviation", _abbreviation)

@@ -182,6 +182,9 @@ JEKYLL = [
     ("a\n\n<br>\n\n## b", ["p", "p", "h2"]),
     ('<img src="a.png">\ntext', ["p"]),
     ("<div>\n*a*\n</div>", []),
+    # inside a line, a block element's tag is text
+    ('**<p style="color:red">IN PROGRESS</p>**', ["p"]),
+    ("a <div>x</div> b", ["p"]),
     # an abbreviation's definition is not shown
     ("The HTML spec.\n\n*[HTML]: Hyper Text", ["p"]),
 ]
@@ -203,6 +206,10 @@ def test_jekyll_math_and_extensions_as_kramdown_writes_them():
     assert shown("a {::nomarkdown}<b>x</b>{:/} b") == "<p>a <b>x</b> b</p>\n"
     assert shown("{::nomarkdown}\n<b>x</b>\n{:/}") == "<b>x</b>\n"
     assert shown("text\n{::comment}\nx\n{:/comment}") == "<p>text\n</p>\n"  # {:/…} is no attribute list
+    # a block element's tag inside a line shows as written (kramdown: "Found block HTML tag")
+    assert shown('a <p class="x">b</p> <span>c</span>') == (
+        '<p>a &lt;p class="x"&gt;b&lt;/p&gt; <span>c</span></p>\n'
+    )
     # velog's one-line $$x$$ stays inline math in a paragraph (remark-math); other flavors: text
     assert render_markdown("$$x$$", flavor="velog").startswith('<p data-line="1"><span class="math math-inline">')
     assert "math" not in render_markdown("$$x$$", flavor="commonmark")
