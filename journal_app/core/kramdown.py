@@ -11,6 +11,7 @@ The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
   between) that starts no item of the list's kind belongs to the item, a fence, a heading, a
   quote or an item of the other kind (a list inside the item) as much as text (CommonMark lets
   only paragraph text run on);
+- **headings**: ``##`` with no text after it is a paragraph's text;
 - **span-level HTML**: a line opening with a tag that is not a block element (``<br>``,
   ``<img>``, ``<u>``) starts a paragraph, not an HTML block (CommonMark's seventh kind); inside
   a line a block element's tag (``<p>``, ``<div>``, ``</ul>``) is text, shown as written;
@@ -32,6 +33,7 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
@@ -302,6 +304,15 @@ def _abbreviate(state: StateCore) -> None:
         block.children = out
 
 
+_EMPTY_HEADING = re.compile(r"#{1,6}[ \t]*$")
+
+
+def _kramdown_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if _EMPTY_HEADING.match(state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start]):
+        return False  # kramdown: a heading needs text
+    return heading(state, start, end, silent)
+
+
 def _block_tag_text(state: StateInline, silent: bool) -> bool:
     if state.src[state.pos] != "<":
         return False
@@ -365,6 +376,7 @@ def kramdown_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("html_inline", "kramdown_block_tag_text", _block_tag_text)
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("heading", _kramdown_heading, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "abbreviation", _abbreviation)
     md.add_render_rule("abbreviation", lambda *args: "")
     md.core.ruler.push("kramdown_item_paragraphs", _item_paragraphs)

@@ -182,6 +182,10 @@ JEKYLL = [
     ("a\n\n<br>\n\n## b", ["p", "p", "h2"]),
     ('<img src="a.png">\ntext', ["p"]),
     ("<div>\n*a*\n</div>", []),
+    # a heading needs text
+    ("##", ["p"]),
+    ("text\n##\nmore", ["p"]),
+    ("##\tx", ["h2"]),
     # inside a line, a block element's tag is text
     ('**<p style="color:red">IN PROGRESS</p>**', ["p"]),
     ("a <div>x</div> b", ["p"]),
