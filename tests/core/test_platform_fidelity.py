@@ -312,6 +312,20 @@ def test_jekyll_attribute_lists_as_kramdown_applies_them(text, expected):
     assert "{" in render_markdown(text, flavor="commonmark")  # other flavors: text
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # printed by Debian's hugo: the closing tag of a highlight may end a line of code
+        ("{{< highlight java >}}\nx\n\nat y{{< /highlight >}}\n## B", ["pre", "h2"]),
+        ("{{< highlight java >}}\nx\n{{< /highlight >}}\npara", ["pre", "p"]),
+    ],
+)
+def test_hugo_shortcodes_as_hugo_reads_them(text, expected):
+    assert blocks(text, "hugo") == expected
+    shown = re.sub(r"<[^>]+>", "", render_markdown(text, flavor="hugo"))
+    assert "x" in shown and ("at y" in shown or "at y" not in text)  # the code's last line too
+
+
 def test_hugo_headings_take_goldmark_attributes():
     # printed by Debian's hugo (goldmark, default settings): headings only
     assert blocks("## T {.cls #x}", "hugo") == ["h2"]
