@@ -56,7 +56,7 @@ LIQUID_HIGHLIGHT = re.compile(
     r"^[ \t]*\{%-?[ \t]*highlight[ \t]+(\w+)[^%]*%\}[ \t]*\n(.*?)^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}",
     re.DOTALL | re.MULTILINE,
 )
-TEMPLATE_ONLY = re.compile(r"\s*(\{%.*?%\}|\{\{.*?\}\})\s*", re.DOTALL)
+TEMPLATE_ONLY = re.compile(r"(?:\s*(?:\{%(?:(?!%\}).)*%\}|\{\{(?:(?!\}\}).)*\}\}))+\s*", re.DOTALL)
 
 
 # the start tags that end an open paragraph in a browser (HTML's parsing rules): Hugo writes
