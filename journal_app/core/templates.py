@@ -20,7 +20,8 @@ from .cards import embed_card
 
 SHORTCODES = {"{{<": ">}}", "{{%": "%}}"}
 LIQUID = {"{%": "%}", "{{": "}}"}
-_HUGO_CLOSE = re.compile(r"^.*?\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*$", re.MULTILINE)  # code may end there
+# the closing tag may end the code's last line
+_HUGO_CLOSE = re.compile(r"^.*?\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*$", re.MULTILINE)
 _LIQUID_LINE = re.compile(r"\{%-?[ \t]*(\w+)(.*?)-?%\}[ \t]*$")
 _ENDHIGHLIGHT = re.compile(r"^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$", re.MULTILINE)
 

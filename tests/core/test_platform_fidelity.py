@@ -215,7 +215,9 @@ def test_jekyll_math_and_extensions_as_kramdown_writes_them():
         '<p>a &lt;p class="x"&gt;b&lt;/p&gt; <span>c</span></p>\n'
     )
     # velog's one-line $$x$$ stays inline math in a paragraph (remark-math); other flavors: text
-    assert render_markdown("$$x$$", flavor="velog").startswith('<p data-line="1"><span class="math math-inline">')
+    assert render_markdown("$$x$$", flavor="velog").startswith(
+        '<p data-line="1"><span class="math math-inline">'
+    )
     assert "math" not in render_markdown("$$x$$", flavor="commonmark")
 
 
