@@ -81,19 +81,24 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4 or silent:
         return list_block(state, start, end, silent)
     end = _two_blank_lines(state, start, end)
-    raised = _lazy_lines(state, start, end)
+    raised, stop = _lazy_lines(state, start, end)
+    limit = state.lineMax
+    if stop < end:  # a paragraph reads on to lineMax, not to the end it is given
+        state.lineMax = min(limit, stop)
     try:
-        return list_block(state, start, end, silent)
+        return list_block(state, start, stop, silent)
     finally:
+        state.lineMax = limit
         for line, count in raised.items():
             state.sCount[line] = count
 
 
-def _lazy_lines(state: StateBlock, start: int, end: int) -> dict[int, int]:
+def _lazy_lines(state: StateBlock, start: int, end: int) -> tuple[dict[int, int], int]:
     """remark-parse 7's lazy lines: every line right under an item's line (no blank line
     between) that starts no item, heading, fence, rule or definition goes on with the item (a
     quote or HTML too): shown to markdown-it as indented under the item, for this parse only.
-    Returns each raised line's own indent, to put back."""
+    Returns each raised line's own indent, to put back, and where the list ends: at a line
+    that ends it there (a definition, which CommonMark would read as the item's text)."""
     raised: dict[int, int] = {}
     indent = state.blkIndent + _content_indent(state, start)  # the item's text column
     for line in range(start + 1, end):
@@ -114,10 +119,10 @@ def _lazy_lines(state: StateBlock, start: int, end: int) -> dict[int, int]:
         if count < indent:
             text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
             if _INTERRUPTS_LIST.match(text):
-                break
+                return raised, line
             raised[line] = count
             state.sCount[line] = indent
-    return raised
+    return raised, end
 
 
 def _velog_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:

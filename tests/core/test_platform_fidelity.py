@@ -76,6 +76,9 @@ VELOG = [
     ("- a\n# h", ["ul", "  li", "h1"]),
     ("- a\n```\nx\n```", ["ul", "  li", "pre"]),
     ("- a\n| x | y |\n|---|---|", ["ul", "  li"]),
+    # ... and so does a definition, which is not shown
+    ("- a\n[x]: http://e.com\n\n[x]", ["ul", "  li", "p"]),
+    ("- a\n  - b\n[^1]: note", ["ul", "  li", "    ul", "      li"]),
     # a change of bullet starts a new list, as in CommonMark
     ("- a\n* b", ["ul", "  li", "ul", "  li"]),
     # a quote goes on to the first blank line: a heading, a list or a fence under it is inside
@@ -96,6 +99,12 @@ VELOG = [
 @pytest.mark.parametrize("text, expected", VELOG)
 def test_velog_lists_as_remark_parse_7_reads_them(text, expected):
     assert blocks(text, "velog") == expected
+
+
+def test_velog_definition_under_an_item_ends_the_list():
+    # printed by velog's pipeline: <ul><li>a</li></ul><p><a href="http://e.com">x</a></p>
+    out = render_markdown("- a\n[x]: http://e.com\n\n[x]", flavor="velog")
+    assert "[x]:" not in out and '<a href="http://e.com">x</a>' in out
 
 
 def test_velog_highlights_only_the_languages_velog_loads_and_the_rest_as_markup():
