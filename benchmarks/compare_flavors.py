@@ -25,8 +25,10 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from journal_app.core import load_post
-from journal_app.core.render import render_markdown
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's journal_app
+
+from journal_app.core import load_post  # noqa: E402
+from journal_app.core.render import render_markdown  # noqa: E402
 
 BLOCKS = {
     "p",
