@@ -25,8 +25,10 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from journal_app.core import load_post
-from journal_app.core.render import render_markdown
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's journal_app
+
+from journal_app.core import load_post  # noqa: E402
+from journal_app.core.render import render_markdown  # noqa: E402
 
 BLOCKS = {
     "p",
@@ -56,31 +58,41 @@ LIQUID_HIGHLIGHT = re.compile(
     r"^[ \t]*\{%-?[ \t]*highlight[ \t]+(\w+)[^%]*%\}[ \t]*\n(.*?)^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}",
     re.DOTALL | re.MULTILINE,
 )
-TEMPLATE_ONLY = re.compile(r"\s*(\{%.*?%\}|\{\{.*?\}\})\s*", re.DOTALL)
+TEMPLATE_ONLY = re.compile(r"(?:\s*(?:\{%(?:(?!%\}).)*%\}|\{\{(?:(?!\}\}).)*\}\}))+\s*", re.DOTALL)
+
+
+# the start tags that end an open paragraph in a browser (HTML's parsing rules): Hugo writes
+# "<p>text\n<div class="highlight">" for a shortcode right under a line, which reads as two blocks
+# (a paragraph left empty that way shows nothing and is left out)
+CLOSES_PARAGRAPH = BLOCKS - {"li", "tr", "dt", "dd"} | {"div", "section", "figure", "details"}
 
 
 class Structure(HTMLParser):
-    """The block elements of a fragment as ``depth tag`` lines."""
+    """The block elements of a fragment as ``depth tag`` lines, as a browser nests them."""
 
     def __init__(self, fragment: str):
         super().__init__()
         self.lines: list[str] = []
-        self.depth = 0
+        self.open: list[str] = []  # the block elements open, innermost last
         self.skipping = 0
         self.paragraph: tuple[int, list[str]] | None = None  # where the open <p> began, its text
         self.feed(fragment)
 
     def handle_starttag(self, tag, attrs):
         classes = dict(attrs).get("class") or ""
+        if not self.skipping and tag in CLOSES_PARAGRAPH and self.open and self.open[-1] == "p":
+            self.handle_endtag("p")
         if tag in SKIPPED or self.skipping or any(name in classes for name in PLACEHOLDERS):
             self.skipping += tag not in ("br", "hr", "img", "input")
             return
         if tag == "p":
             self.paragraph = (len(self.lines), [])
+        elif self.paragraph is not None and tag not in BLOCKS:
+            self.paragraph[1].append(f"<{tag}>")  # an image or a link is something to see
         if tag in BLOCKS:
-            self.lines.append(f"{'  ' * self.depth}{tag}")
+            self.lines.append(f"{'  ' * len(self.open)}{tag}")
             if tag != "hr":
-                self.depth += 1
+                self.open.append(tag)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)  # <img/>, <br/>: no end tag to count
@@ -91,25 +103,45 @@ class Structure(HTMLParser):
         if self.skipping:
             self.skipping -= 1
             return
-        if tag == "p" and self.paragraph is not None:
-            start, text = self.paragraph
-            if TEMPLATE_ONLY.fullmatch("".join(text)):
-                del self.lines[start:]
-            self.paragraph = None
-        if tag in BLOCKS and tag != "hr":
-            self.depth = max(0, self.depth - 1)
+        if tag == "p":
+            if not self.open or self.open[-1] != "p":
+                return  # the paragraph was already ended by a block inside it
+            if self.paragraph is not None:
+                start, text = self.paragraph
+                if TEMPLATE_ONLY.fullmatch("".join(text)) or not "".join(text).strip():
+                    del self.lines[start:]
+                self.paragraph = None
+        if tag in BLOCKS and tag != "hr" and self.open:
+            self.open.pop()
 
     def handle_data(self, data):
         if self.paragraph is not None:
             self.paragraph[1].append(data)
 
 
+# Hugo's own shortcodes (0.111) that build offline; any other name (and ref, relref, gist, tweet,
+# instagram: their pages are not in the scratch site, or fetched from the network) gets a
+# stand-in template, as Hugo stops the build on a shortcode it has no template for
+HUGO_SHORTCODES = {"figure", "highlight", "param", "vimeo", "youtube"}
+SHORTCODE_NAME = re.compile(r"\{\{[<%]-?\s*(/?)\s*([\w.-]+(?:/[\w.-]+)*)")
+
+
 def hugo_pages(texts: list[str]) -> list[str]:
-    """Each text as the ``hugo`` program renders it, as one page of a site of default settings."""
+    """Each text as the ``hugo`` program renders it, as one page of a site of default settings.
+    A shortcode the site would define itself renders as the text ``{{shortcode}}`` (a paragraph
+    holding only that is left out of the comparison, as our labelled placeholders are)."""
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch)
         (site / "content" / "posts").mkdir(parents=True)
         (site / "layouts" / "_default").mkdir(parents=True)
+        (site / "layouts" / "shortcodes").mkdir(parents=True)
+        found = [(m.group(2), m.group(1)) for text in texts for m in SHORTCODE_NAME.finditer(text)]
+        closed = {name for name, slash in found if slash}  # paired: {{< /name >}}
+        for name in {name for name, _ in found} - HUGO_SHORTCODES:
+            inner = '{{ .Page.RenderString (dict "display" "block") .Inner }}' if name in closed else ""
+            template = site / "layouts" / "shortcodes" / f"{name}.html"
+            template.parent.mkdir(parents=True, exist_ok=True)
+            template.write_text('{{ "{{shortcode}}" }}' + inner)
         (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}")
         (site / "layouts" / "_default" / "list.html").write_text("")
         (site / "hugo.toml").write_text('baseURL = "http://example.org/"\ntitle = "t"\n')

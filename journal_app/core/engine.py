@@ -4,7 +4,7 @@ Every flavor but ``python-markdown`` parses with markdown-it-py (CommonMark 0.31
 plus what its platform adds: GitHub's tables, strikethrough, autolinks, task lists, alerts and
 footnotes (``commonmark``); line breaks, math and embeds (``velog``); definition lists,
 typography and shortcodes (``hugo``); definition lists, typography, Liquid and kramdown's
-raw HTML elements (``jekyll``).
+raw HTML elements and ``$$`` math (``jekyll``).
 
 Each top-level block carries ``data-line``: the 1-based file line it starts on, from the
 parser's own line map. Headings get ids by the platform's slug rule, fences are highlighted by
@@ -109,7 +109,12 @@ def _html_inline(self, tokens, idx, options, env) -> str:
 def _math(display: bool):
     def render(self, tokens, idx, options, env) -> str:
         token = tokens[idx]
-        one_line = token.block and token.map is not None and token.map[1] - token.map[0] == 1
+        one_line = (
+            env.get("flavor") == "velog"
+            and token.block
+            and token.map is not None
+            and token.map[1] - token.map[0] == 1
+        )
         maths: list[tuple[str, bool]] = env.setdefault("maths", [])
         maths.append((token.content, display and not one_line))
         marker = f'<span data-journal-math="{len(maths) - 1}"></span>'
@@ -197,14 +202,14 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
             allow_labels=False,
             allow_digits=False,
         )
-        md.add_render_rule("math_inline", _math(False))
-        md.add_render_rule("math_inline_double", _math(False))
-        md.add_render_rule("math_block", _math(True))
     if profile.typographer:
         md.enable("smartquotes")
         md.core.ruler.push("dashes", platforms.dashes)
     for plugin in profile.plugins:
         md.use(plugin)
+    md.add_render_rule("math_inline", _math(False))  # velog's and kramdown's math
+    md.add_render_rule("math_inline_double", _math(False))
+    md.add_render_rule("math_block", _math(True))
     md.add_render_rule("s_open", lambda *args: "<del>")
     md.add_render_rule("s_close", lambda *args: "</del>")
     if filter_tags:

@@ -8,7 +8,10 @@ Jekyll themes lean on them (Chirpy's ``> tip`` + ``{: .prompt-tip }``, ``![](x.p
 - one right after an image, a link or code in a line gives them to that element;
 - a heading ending in ``{#id}`` takes that id;
 - ``{:toc}`` (the table of contents kramdown writes in place of the list above it) and
-  references to attribute definitions are not shown (the list above ``{:toc}`` stays as it is).
+  references to attribute definitions are not shown (the list above ``{:toc}`` stays as it is);
+- kramdown's extensions ``{::options … /}`` and ``{::comment}…{:/comment}`` show nothing, and
+  ``{::nomarkdown}…{:/}`` shows its text as raw HTML, as a block of lines (not inside a
+  paragraph) or inside a line; an extension of another name, or one never closed, is text.
 
 Hugo's goldmark reads attributes after a heading only: ``## Title {#id .class}``
 (:func:`heading_attributes_plugin`).
@@ -24,8 +27,9 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-_LINE = re.compile(r" {0,3}\{:(?!:)((?:[^}\\\n]|\\.)*)\}[ \t]*$")
-_SPAN = re.compile(r"\{:(?!:)((?:[^}\\\n]|\\.)*)\}")
+_LINE = re.compile(r" {0,3}\{:(?![:/])((?:[^}\\\n]|\\.)*)\}[ \t]*$")
+_SPAN = re.compile(r"\{:(?![:/])((?:[^}\\\n]|\\.)*)\}")
+_EXTENSION = re.compile(r"\{::(comment|nomarkdown|options)(?:[ \t]+(?:[^}\\\n]|\\.)*?)?[ \t]*(/)?\}")
 _ITEM = re.compile(r"""([.#])([\w-]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+))""")
 _HEADING_ID = re.compile(r"[ \t]+\{(#[A-Za-z][\w-]*)\}[ \t]*$")
 _SPAN_TARGETS = {"image": None, "link_close": "link_open"}
@@ -153,6 +157,55 @@ def _heading_rule(pattern: re.Pattern):
     return heading_attributes
 
 
+def _stop(name: str) -> re.Pattern:
+    return re.compile(rf"\{{:/(?:{name})?\}}")
+
+
+def _block_extension(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    begin = state.bMarks[start] + state.tShift[start]
+    found = _EXTENSION.match(state.src, begin, state.eMarks[start])
+    if found is None or state.src[found.end() : state.eMarks[start]].strip():
+        return False
+    name, last, body = found.group(1), start, ""
+    if not found.group(2):  # not self-closing: its text runs to {:/name} or {:/} on a line of its own
+        stop = _stop(name)
+        for last in range(start + 1, end):
+            line = state.src[state.bMarks[last] + state.tShift[last] : state.eMarks[last]]
+            if stop.fullmatch(line.strip()):
+                break
+        else:
+            return False  # never closed: text
+        body = state.src[state.bMarks[start + 1] : state.bMarks[last]] if last > start + 1 else ""
+    if silent:
+        return True
+    token = state.push("html_block" if name == "nomarkdown" else "kramdown_extension", "", 0)
+    token.map = [start, last + 1]
+    token.content = body if name == "nomarkdown" else ""
+    state.line = last + 1
+    return True
+
+
+def _span_extension(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("{::", state.pos):
+        return False
+    found = _EXTENSION.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    name, end, body = found.group(1), found.end(), ""
+    if not found.group(2):
+        stop = _stop(name).search(state.src, end, state.posMax)
+        if stop is None:
+            return False
+        body, end = state.src[end : stop.start()], stop.end()
+    if not silent and name == "nomarkdown":
+        token = state.push("html_inline", "", 0)
+        token.content = body
+    state.pos = end
+    return True
+
+
 def heading_attributes_plugin(md: MarkdownIt) -> None:
     """goldmark's heading attributes (Hugo): ``## Title {#id .class}``."""
     md.core.ruler.push("heading_attributes", _heading_rule(_GOLDMARK_HEADING))
@@ -164,6 +217,9 @@ def ial_plugin(md: MarkdownIt) -> None:
         "paragraph", "attribute_list", _block_list, {"alt": ["paragraph", "blockquote", "list"]}
     )
     md.add_render_rule("attribute_list", lambda *args: "")
+    md.block.ruler.before("paragraph", "kramdown_extension", _block_extension)
+    md.add_render_rule("kramdown_extension", lambda *args: "")
+    md.inline.ruler.before("text", "kramdown_span_extension", _span_extension)
     md.inline.ruler.before("text", "span_attribute_list", _span_list)
     md.core.ruler.push("attribute_lists", _place)
     md.core.ruler.push("heading_ids", _heading_rule(_HEADING_ID))

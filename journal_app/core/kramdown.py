@@ -6,14 +6,21 @@ The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
   line (or the start of its container) comes before it and a blank line (or the end) after it;
   the ``|---|`` line is optional (without it the table has no header), a later one starts a
   new body, a table never interrupts a paragraph, and rows may be of any length;
-- **lists**: only ``1.`` numbers a list (``1)`` is text), and every line right under an
-  item's line (no blank line between) that starts no item belongs to the item, a fence, a
-  heading or a quote as much as text (CommonMark lets only paragraph text run on);
+- **lists**: only ``1.`` numbers a list (``1)`` is text); a change of bullet (``*``, ``+``,
+  ``-``) goes on with the same list; every line right under an item's line (no blank line
+  between) that starts no item of the list's kind belongs to the item, a fence, a heading, a
+  quote or an item of the other kind (a list inside the item) as much as text (CommonMark lets
+  only paragraph text run on);
+- **headings**: ``##`` with no text after it is a paragraph's text;
 - **span-level HTML**: a line opening with a tag that is not a block element (``<br>``,
-  ``<img>``, ``<u>``) starts a paragraph, not an HTML block (CommonMark's seventh kind);
+  ``<img>``, ``<u>``) starts a paragraph, not an HTML block (CommonMark's seventh kind); inside
+  a line a block element's tag (``<p>``, ``<div>``, ``</ul>``) is text, shown as written;
 - **list items**: the first paragraph of an item is shown without ``<p>`` unless a blank line
   follows it inside the item, item by item (GFM decides for the whole list), and the last
   item keeps its ``<p>`` when every item before it has one;
+- **math**: ``$$…$$`` (one ``$`` is no math) is a display block when it starts a block (a blank
+  line or its container's start above) and its closing ``$$`` ends a line followed by a blank
+  line or the end, blank lines inside it or not; anywhere else in a paragraph it is inline math;
 - **abbreviations**: a block ``*[HTML]: Hyper Text Markup Language`` defines one; every
   ``HTML`` standing as a word in the post's text becomes ``<abbr title=...>``, and the
   definition itself is not shown (as on the site).
@@ -21,13 +28,16 @@ The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 _PIPE = re.compile(r"^\||[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK
@@ -36,6 +46,13 @@ _ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 _OTHER_BLOCK = re.compile(r"(?:[*+-]|\d+\.)(?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|```|~~~")  # these win
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+# kramdown 2.4's HTML_BLOCK_ELEMENTS, whose tags inside a line are text
+_SPAN_BLOCK_TAG = re.compile(
+    r"</?(?:address|article|aside|applet|body|blockquote|dd|div|dl|dt|fieldset|figcaption|footer|"
+    r"form|h[1-6]|header|hgroup|hr|html|head|iframe|legend|menu|li|main|map|nav|ol|optgroup|p|pre|"
+    r"section|summary|table|tbody|td|th|thead|tfoot|tr|ul)(?=[\s/>])[^<>]*>",
+    re.IGNORECASE,
+)
 _ABBREVIATION = re.compile(r" {0,3}\*\[([^\]\n]+)\]:[ \t]*(.*?)[ \t]*$")
 
 
@@ -151,9 +168,12 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         return False  # kramdown: 1) is no list marker
     if silent or state.sCount[start] - state.blkIndent >= 4 or not _starts_item(state, start):
         return list_block(state, start, end, silent)
-    # kramdown's lazy lines: shown to markdown-it as indented under the item, for this parse only
+    # kramdown's lazy lines: shown to markdown-it as indented under the item, for this parse only;
+    # a bullet of another kind (*, +, -) is shown to it as the first item's, for this parse only
     raised: dict[int, int] = {}
+    bullets: list[int] = []  # offsets of this list's bullets that differ from its first one
     indent = _item_indent(state, start)
+    first_marker = state.src[state.bMarks[start] + state.tShift[start]]
     for line in range(start + 1, end):
         if state.isEmpty(line):
             continue
@@ -161,18 +181,30 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         if state.sCount[line] < indent and _starts_item(state, line):
             if state.sCount[line] < state.sCount[start]:
                 break  # an item of a list around this one: this list ends here
-            indent = _item_indent(state, line)  # the next item's own text column
-            continue
-        if state.isEmpty(line - 1):
+            if (skipOrderedListMarker(state, line) >= 0) == (ordered >= 0):
+                if text[0] != first_marker and ordered < 0:
+                    bullets.append(state.bMarks[line] + state.tShift[line])
+                indent = _item_indent(state, line)  # the next item's own text column
+                continue
+            if state.isEmpty(line - 1):
+                break  # an item of the other kind after a blank line: a new list
+        elif state.isEmpty(line - 1):
             if state.sCount[line] < indent:
                 break  # after a blank line only indented lines go on with the item
             continue
         if state.sCount[line] < indent and not text.startswith(("{:", "<")):
             raised[line] = state.sCount[line]
             state.sCount[line] = indent
+    source = state.src
+    if bullets:
+        characters = list(source)
+        for offset in bullets:
+            characters[offset] = first_marker
+        state.src = "".join(characters)
     try:
         return list_block(state, start, end, silent)
     finally:
+        state.src = source
         for line, count in raised.items():
             state.sCount[line] = count
 
@@ -272,12 +304,79 @@ def _abbreviate(state: StateCore) -> None:
         block.children = out
 
 
+_EMPTY_HEADING = re.compile(r"#{1,6}[ \t]*$")
+
+
+def _kramdown_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if _EMPTY_HEADING.match(state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start]):
+        return False  # kramdown: a heading needs text
+    return heading(state, start, end, silent)
+
+
+def _block_tag_text(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "<":
+        return False
+    found = _SPAN_BLOCK_TAG.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:  # as written: no typographer quotes either
+        state.push("html_inline", "", 0).content = html.escape(found.group(), quote=False)
+    state.pos = found.end()
+    return True
+
+
+def _math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    begin = state.bMarks[start] + state.tShift[start]
+    if not state.src.startswith("$$", begin) or not _after_boundary(state, start):
+        return False
+    offset, parts = begin + 2, []
+    for last in range(start, end):
+        line_end = state.eMarks[last]
+        if last > start:
+            offset = state.bMarks[last] + state.tShift[last]
+        close = state.src.find("$$", offset, line_end)
+        if close < 0:
+            parts.append(state.src[offset:line_end])
+            continue
+        parts.append(state.src[offset:close])
+        if state.src[close + 2 : line_end].strip() or (last + 1 < end and not state.isEmpty(last + 1)):
+            return False  # kramdown: not on block boundaries, so math inside a paragraph
+        break
+    else:
+        return False
+    if not silent:
+        token = state.push("math_block", "math", 0)
+        token.block, token.markup, token.map = True, "$$", [start, last + 1]
+        token.content = "\n".join(parts).strip()
+    state.line = last + 1
+    return True
+
+
+def _math_inline(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("$$", state.pos):
+        return False
+    close = state.src.find("$$", state.pos + 2, state.posMax)
+    if close < 0:
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.markup, token.content = "$$", state.src[state.pos + 2 : close]
+    state.pos = close + 2
+    return True
+
+
 def kramdown_plugin(md: MarkdownIt) -> None:
-    """kramdown's tables, list markers, span-level HTML, list-item paragraphs and
-    abbreviations (Jekyll)."""
+    """kramdown's tables, list markers, block and span-level HTML, list-item paragraphs, math
+    and abbreviations (Jekyll)."""
     md.block.ruler.at("table", _kramdown_table)
+    md.block.ruler.before("table", "kramdown_math", _math_block)
+    md.inline.ruler.before("emphasis", "kramdown_math", _math_inline)
+    md.inline.ruler.before("html_inline", "kramdown_block_tag_text", _block_tag_text)
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("heading", _kramdown_heading, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "abbreviation", _abbreviation)
     md.add_render_rule("abbreviation", lambda *args: "")
     md.core.ruler.push("kramdown_item_paragraphs", _item_paragraphs)

@@ -7,21 +7,31 @@ tokenizer differs from CommonMark in ways real posts meet, each a markdown-it ru
   only ``1.`` numbers a list (``1)`` is text);
 - two blank lines in a row end a list: what follows is a new list or a new block, even when it
   is indented under the item (CommonMark keeps one loose list);
+- every line right under an item's line (no blank line between) that starts no item, heading,
+  fence, rule or definition belongs to the item: a quote (``- a`` then ``> b``) or HTML too;
 - a list is loose (its items' text in ``<p>``) when any item holds a blank line with more of
   the item after it, nested lists and code inside the item included (CommonMark looks only at
   the blank lines between the item's own children).
 
-Its table tokenizer ends a table at the first line without a ``|`` (GFM makes that line a
+Its quote goes on to the first blank line, whatever block the lines under it start (a heading,
+a list, a fence). Its table tokenizer ends a table at the first line without a ``|`` (GFM makes that line a
 row), and a table never interrupts a paragraph.
 """
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.blockquote import blockquote
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
+
+# what ends a list where it would otherwise go on (remark-parse 7's interruptList, not in
+# CommonMark mode): an ATX heading, a fence, a rule, a definition or a footnote definition
+_INTERRUPTS_LIST = re.compile(r"#{1,6}(?:[ \t]|$)|```|~~~|([*_-])(?:[ \t]*\1){2,}[ \t]*$|\[[^\]\n]+\]:")
 
 
 def _content_indent(state: StateBlock, line: int) -> int:
@@ -70,7 +80,85 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False  # remark-parse 7 (not in CommonMark mode): 1) is no list marker
     if state.sCount[start] - state.blkIndent >= 4 or silent:
         return list_block(state, start, end, silent)
-    return list_block(state, start, _two_blank_lines(state, start, end), silent)
+    end = _two_blank_lines(state, start, end)
+    raised, stop = _lazy_lines(state, start, end)
+    limit = state.lineMax
+    if stop < end:  # a paragraph reads on to lineMax, not to the end it is given
+        state.lineMax = min(limit, stop)
+    try:
+        return list_block(state, start, stop, silent)
+    finally:
+        state.lineMax = limit
+        for line, count in raised.items():
+            state.sCount[line] = count
+
+
+def _lazy_lines(state: StateBlock, start: int, end: int) -> tuple[dict[int, int], int]:
+    """remark-parse 7's lazy lines: every line right under an item's line (no blank line
+    between) that starts no item, heading, fence, rule or definition goes on with the item (a
+    quote or HTML too): shown to markdown-it as indented under the item, for this parse only.
+    Returns each raised line's own indent, to put back, and where the list ends: at a line
+    that ends it there (a definition, which CommonMark would read as the item's text)."""
+    raised: dict[int, int] = {}
+    indent = state.blkIndent + _content_indent(state, start)  # the item's text column
+    for line in range(start + 1, end):
+        if state.isEmpty(line):
+            continue
+        count = state.sCount[line]
+        if count < indent and (
+            skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
+        ):
+            if count < state.sCount[start]:
+                break  # an item of a list around this one
+            indent = state.blkIndent + _content_indent(state, line)
+            continue
+        if state.isEmpty(line - 1):
+            if count < indent:
+                break  # after a blank line only indented lines go on with the item
+            continue
+        if count < indent:
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            if _INTERRUPTS_LIST.match(text):
+                return raised, line
+            raised[line] = count
+            state.sCount[line] = indent
+    return raised, end
+
+
+def _velog_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A quote goes on to the first blank line: remark-parse 7 (not in CommonMark mode) lets no
+    block end it, so a heading, a list, a fence or HTML right under a quote line is inside it."""
+    if silent:
+        return blockquote(state, start, end, silent)
+    limit, lazy = start + 1, []
+    while limit < end and not state.isEmpty(limit) and state.sCount[limit] >= state.blkIndent:
+        if (
+            state.src[state.bMarks[limit] + state.tShift[limit]] != ">"
+            or state.sCount[limit] - state.blkIndent >= 4
+        ):
+            lazy.append(limit)
+        limit += 1
+    if not lazy:
+        return blockquote(state, start, end, silent)
+    block, indent = state.md.block, state.blkIndent
+    counts = {line: state.sCount[line] for line in lazy}
+
+    def no_terminators(chain: str = "") -> list:
+        return [] if chain == "blockquote" else type(block.ruler).getRules(block.ruler, chain)
+
+    def tokenize(inner: StateBlock, first: int, last: int) -> None:
+        block.__dict__.pop("tokenize"), block.ruler.__dict__.pop("getRules")  # once: the quote's own
+        for line in lazy:  # markdown-it made them a paragraph's lazy lines (-1): lines of the quote
+            inner.sCount[line] = max(0, counts[line] - indent)
+        type(block).tokenize(block, inner, first, last)
+
+    setattr(block.ruler, "getRules", no_terminators)  # for this quote only (see tokenize)
+    setattr(block, "tokenize", tokenize)
+    try:
+        return blockquote(state, start, limit, silent)
+    finally:
+        block.__dict__.pop("tokenize", None)
+        block.ruler.__dict__.pop("getRules", None)
 
 
 def _velog_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -82,11 +170,20 @@ def _velog_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return table(state, start, min(limit, end), silent)
 
 
-def _spread(lines: list[str], first: int, last: int) -> bool:
-    """remark-parse 7's loose item: a blank line inside the item with more of it after."""
+_QUOTE_MARK = re.compile(r"[ \t]*>[ ]?")
+
+
+def _spread(lines: list[str], first: int, last: int, quotes: int) -> bool:
+    """remark-parse 7's loose item: a blank line inside the item with more of it after (a line
+    is blank once the ``>`` of the ``quotes`` quotes around the list are taken off)."""
     seen_blank = False
     for line in lines[first:last]:
-        if not line.strip(" \t>"):
+        for _ in range(quotes):
+            mark = _QUOTE_MARK.match(line)
+            if mark is None:
+                break
+            line = line[mark.end() :]
+        if not line.strip():
             seen_blank = True
         elif seen_blank:
             return True
@@ -97,7 +194,11 @@ def _loose_lists(state: StateCore) -> None:
     """Every list with a spread item shows all its items' text as paragraphs."""
     tokens = state.tokens
     lines: list[str] | None = None
+    quotes = 0  # the quotes open around the token
     for index, token in enumerate(tokens):
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quotes += token.nesting
+            continue
         if token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
         level, close = token.level, token.type.replace("_open", "_close")
@@ -113,7 +214,7 @@ def _loose_lists(state: StateCore) -> None:
         items = [
             tokens[i] for i in inner if tokens[i].type == "list_item_open" and tokens[i].level == level + 1
         ]
-        if any(item.map is not None and _spread(lines, item.map[0], item.map[1]) for item in items):
+        if any(item.map is not None and _spread(lines, item.map[0], item.map[1], quotes) for item in items):
             for i in hidden:
                 tokens[i].hidden = False
 
@@ -121,5 +222,6 @@ def _loose_lists(state: StateCore) -> None:
 def velog_lists_plugin(md: MarkdownIt) -> None:
     """velog's list and table rules (see the module's docstring)."""
     md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("blockquote", _velog_quote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("table", _velog_table)  # remark-parse 7: a table never interrupts a paragraph
     md.core.ruler.push("velog_loose_lists", _loose_lists)

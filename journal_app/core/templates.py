@@ -20,7 +20,8 @@ from .cards import embed_card
 
 SHORTCODES = {"{{<": ">}}", "{{%": "%}}"}
 LIQUID = {"{%": "%}", "{{": "}}"}
-_HUGO_CLOSE = re.compile(r"^[ \t]*\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*$", re.MULTILINE)
+# the closing tag may end the code's last line
+_HUGO_CLOSE = re.compile(r"^.*?\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*$", re.MULTILINE)
 _LIQUID_LINE = re.compile(r"\{%-?[ \t]*(\w+)(.*?)-?%\}[ \t]*$")
 _ENDHIGHLIGHT = re.compile(r"^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$", re.MULTILINE)
 
@@ -113,6 +114,8 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         line = _closing_line(state, last, end, _HUGO_CLOSE)
         if line >= 0:
             code = state.src[state.bMarks[last + 1] : state.bMarks[line]] if line > last + 1 else ""
+            tail = state.src[state.bMarks[line] : state.src.rindex("{{", 0, state.eMarks[line])]
+            code += tail + "\n" if tail.strip() else ""
             _push_code(state, start, line + 1, positional[0] if positional else "", code)
             state.line = line + 1
             return True

@@ -66,6 +66,30 @@ VELOG = [
     ("- a\n  \n  \n  b", ["ul", "  li", "    p", "    p"]),
     # only 1. numbers a list
     ("1) a\n2) b", ["p"]),
+    # a line right under an item's line goes on with the item: a quote or HTML too, nested lists
+    # included; a heading, a fence or a rule ends the list, and so does a blank line before
+    ("- a\n> quote", ["ul", "  li", "    blockquote", "      p"]),
+    ("- a\n> q\nmore", ["ul", "  li", "    blockquote", "      p"]),
+    ("1. a\n> q\n2. b", ["ol", "  li", "    blockquote", "      p", "  li"]),
+    ("- a\n  - b\n> q", ["ul", "  li", "    ul", "      li", "        blockquote", "          p"]),
+    ("- a\n\n> q", ["ul", "  li", "blockquote", "  p"]),
+    ("- a\n# h", ["ul", "  li", "h1"]),
+    ("- a\n```\nx\n```", ["ul", "  li", "pre"]),
+    ("- a\n| x | y |\n|---|---|", ["ul", "  li"]),
+    # ... and so does a definition, which is not shown
+    ("- a\n[x]: http://e.com\n\n[x]", ["ul", "  li", "p"]),
+    ("- a\n  - b\n[^1]: note", ["ul", "  li", "    ul", "      li"]),
+    # a change of bullet starts a new list, as in CommonMark
+    ("- a\n* b", ["ul", "  li", "ul", "  li"]),
+    # a quote goes on to the first blank line: a heading, a list or a fence under it is inside
+    ("> a\n# h", ["blockquote", "  p", "  h1"]),
+    ("> a\n- b", ["blockquote", "  p", "  ul", "    li"]),
+    ("> a\n```\nx\n```", ["blockquote", "  p", "  pre"]),
+    ("> a\n1. b", ["blockquote", "  p"]),  # a numbered list does not interrupt the paragraph
+    ("> a\n\n# h", ["blockquote", "  p", "h1"]),
+    ("1. a\n   > q\n2. b", ["ol", "  li", "    blockquote", "      p", "  li"]),
+    # a quote's own > lines are not blank lines of the item around it
+    ("- a\n  > q\n  >\n  > r\n- b", ["ul", "  li", "    blockquote", "      p", "      p", "  li"]),
     # a table ends at a line without |, and never interrupts a paragraph
     ("| a | b |\n| - | - |\n| 1 | 2 |\ntext after", ["table", "  tr", "  tr", "p"]),
     ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
@@ -75,6 +99,12 @@ VELOG = [
 @pytest.mark.parametrize("text, expected", VELOG)
 def test_velog_lists_as_remark_parse_7_reads_them(text, expected):
     assert blocks(text, "velog") == expected
+
+
+def test_velog_definition_under_an_item_ends_the_list():
+    # printed by velog's pipeline: <ul><li>a</li></ul><p><a href="http://e.com">x</a></p>
+    out = render_markdown("- a\n[x]: http://e.com\n\n[x]", flavor="velog")
+    assert "[x]:" not in out and '<a href="http://e.com">x</a>' in out
 
 
 def test_velog_highlights_only_the_languages_velog_loads_and_the_rest_as_markup():
@@ -134,11 +164,40 @@ JEKYLL = [
     ("- a\n  - b\n```\nx\n```", ["ul", "  li", "    ul", "      li", "        pre"]),
     ("- a\n\n```\nx\n```", ["ul", "  li", "pre"]),  # not after a blank line
     ("- a\n```\nx\n```\n\n- b\n```\ny\n```", ["ul", "  li", "    pre", "  li", "    pre"]),
+    # a change of bullet goes on with the list; an item of the other kind right under an item
+    # is a list inside it, after a blank line a new list
+    ("* a\n+ b\n- c", ["ul", "  li", "  li", "  li"]),
+    ("* a\n+ b\n\n- c", ["ul", "  li", "  li", "    p", "  li"]),
+    ("- a\n+ b\n  - c\n  * d", ["ul", "  li", "  li", "    ul", "      li", "      li"]),
+    ("* a\n1. b\n* c", ["ul", "  li", "    ol", "      li", "  li"]),
+    ("1. a\n* b\n2. c", ["ol", "  li", "    ul", "      li", "  li"]),
+    ("1. a\n\n* b", ["ol", "  li", "ul", "  li"]),
+    # $$…$$ on block boundaries is display math (no paragraph), elsewhere inline math
+    ("$$\nx^2\n$$", []),
+    ("$$\nx\n\ny\n$$\n\npara", ["p"]),
+    ("$$x$$", []),
+    ("- a\n\n  $$\n  x\n  $$", ["ul", "  li", "    p"]),
+    ("text\n$$\nx\n$$\n\nmore", ["p", "p"]),
+    ("para\n\n$$x$$ tail", ["p", "p"]),
+    # kramdown's extensions: options and comments show nothing, nomarkdown is raw
+    ('{::options parse_block_html="true" /}\n\npara', ["p"]),
+    ("{::comment}\nx\n\ny\n{:/}\n\npara", ["p"]),
+    ('{::options auto_ids="false"}\ninside\n{:/options}', []),
+    ("{::nomarkdown}\n*x*\n{:/}", []),
+    ("{::comment}\nnever closed", ["p"]),
+    ("{::foo /}\npara", ["p"]),
     # a line opening with a span-level tag is a paragraph
     ("<br>\n함수 선언", ["p"]),
     ("a\n\n<br>\n\n## b", ["p", "p", "h2"]),
     ('<img src="a.png">\ntext', ["p"]),
     ("<div>\n*a*\n</div>", []),
+    # a heading needs text
+    ("##", ["p"]),
+    ("text\n##\nmore", ["p"]),
+    ("##\tx", ["h2"]),
+    # inside a line, a block element's tag is text
+    ('**<p style="color:red">IN PROGRESS</p>**', ["p"]),
+    ("a <div>x</div> b", ["p"]),
     # an abbreviation's definition is not shown
     ("The HTML spec.\n\n*[HTML]: Hyper Text", ["p"]),
 ]
@@ -147,6 +206,28 @@ JEKYLL = [
 @pytest.mark.parametrize("text, expected", JEKYLL)
 def test_jekyll_blocks_as_kramdown_reads_them(text, expected):
     assert blocks(text, "jekyll") == expected
+
+
+def test_jekyll_math_and_extensions_as_kramdown_writes_them():
+    def shown(text: str) -> str:
+        return re.sub(r' data-line="\d+"', "", render_markdown(text, flavor="jekyll"))
+
+    assert shown("$$x^2$$").startswith('<div class="math math-display"><math display="block">')
+    assert '<span class="math math-inline"><math display="inline">' in shown("a $$x$$ b")
+    assert "math" not in shown("cost $5 and $10")  # one $ is no math
+    assert shown("a {::comment}hidden{:/comment} b") == "<p>a  b</p>\n"
+    assert shown("a {::nomarkdown}<b>x</b>{:/} b") == "<p>a <b>x</b> b</p>\n"
+    assert shown("{::nomarkdown}\n<b>x</b>\n{:/}") == "<b>x</b>\n"
+    assert shown("text\n{::comment}\nx\n{:/comment}") == "<p>text\n</p>\n"  # {:/…} is no attribute list
+    # a block element's tag inside a line shows as written (kramdown: "Found block HTML tag")
+    assert shown('a <p class="x">b</p> <span>c</span>') == (
+        '<p>a &lt;p class="x"&gt;b&lt;/p&gt; <span>c</span></p>\n'
+    )
+    # velog's one-line $$x$$ stays inline math in a paragraph (remark-math); other flavors: text
+    assert render_markdown("$$x$$", flavor="velog").startswith(
+        '<p data-line="1"><span class="math math-inline">'
+    )
+    assert "math" not in render_markdown("$$x$$", flavor="commonmark")
 
 
 def test_jekyll_table_cells_as_kramdown_splits_them():
@@ -240,6 +321,20 @@ def test_jekyll_attribute_lists_as_kramdown_applies_them(text, expected):
     out = render_markdown(text, flavor="jekyll")
     assert re.sub(r' data-line="\d+"', "", out) == expected
     assert "{" in render_markdown(text, flavor="commonmark")  # other flavors: text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # printed by Debian's hugo: the closing tag of a highlight may end a line of code
+        ("{{< highlight java >}}\nx\n\nat y{{< /highlight >}}\n## B", ["pre", "h2"]),
+        ("{{< highlight java >}}\nx\n{{< /highlight >}}\npara", ["pre", "p"]),
+    ],
+)
+def test_hugo_shortcodes_as_hugo_reads_them(text, expected):
+    assert blocks(text, "hugo") == expected
+    shown = re.sub(r"<[^>]+>", "", render_markdown(text, flavor="hugo"))
+    assert "x" in shown and ("at y" in shown or "at y" not in text)  # the code's last line too
 
 
 def test_hugo_headings_take_goldmark_attributes():
