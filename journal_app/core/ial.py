@@ -7,8 +7,10 @@ Jekyll themes lean on them (Chirpy's ``> tip`` + ``{: .prompt-tip }``, ``![](x.p
   them to the block below;
 - one right after an image, a link or code in a line gives them to that element;
 - a heading ending in ``{#id}`` takes that id;
-- ``{:toc}`` (the table of contents kramdown writes in place of the list above it) and
-  references to attribute definitions are not shown (the list above ``{:toc}`` stays as it is);
+- ``{:toc}`` right under a list puts the table of contents in that list's place, as kramdown
+  writes it (``<ul id="markdown-toc">``, or ``<ol>`` under a numbered list): every heading but
+  those of class ``no_toc``, nested by level, each a link to its id; references to attribute
+  definitions are not shown;
 - kramdown's extensions ``{::options … /}`` and ``{::comment}…{:/comment}`` show nothing, and
   ``{::nomarkdown}…{:/}`` shows its text as raw HTML, as a block of lines (not inside a
   paragraph) or inside a line; an extension of another name, or one never closed, is text.
@@ -25,6 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 _LINE = re.compile(r" {0,3}\{:(?![:/])((?:[^}\\\n]|\\.)*)\}[ \t]*$")
@@ -71,7 +74,8 @@ def _block_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     below = start == 0 or state.isEmpty(start - 1) or not tokens or tokens[-1].nesting == 1
     token = state.push("attribute_list", "", 0)
     token.map = [start, start + 1]
-    token.meta = {"attributes": attributes(found.group(1)), "below": below}
+    toc = found.group(1).strip() == "toc"
+    token.meta = {"attributes": attributes(found.group(1)), "below": below, "toc": toc}
     state.line = start + 1
     return True
 
@@ -113,6 +117,60 @@ def _place(state: StateCore) -> None:
             target = _block_target(tokens, index)
         if target is not None and found:
             _apply(target, found)
+
+
+def _contents(state: StateCore) -> None:
+    """A list right above a ``{:toc}`` line becomes a ``kramdown_toc`` token holding the post's
+    headings (its HTML is made when it renders, once the headings have their ids)."""
+    tokens = state.tokens
+    at = len(tokens)
+    while at > 0:
+        at -= 1
+        token = tokens[at]
+        if token.type != "attribute_list" or not token.meta.get("toc") or token.meta["below"]:
+            continue
+        target = _block_target(tokens, at)
+        if target is None or target.type not in ("bullet_list_open", "ordered_list_open"):
+            continue
+        start = next(index for index in range(at - 1, -1, -1) if tokens[index] is target)
+        headings = [
+            (tokens[index], tokens[index + 1])
+            for index in range(len(tokens) - 1)
+            if tokens[index].type == "heading_open"
+            and "no_toc" not in str(tokens[index].attrGet("class") or "").split()
+        ]
+        contents = Token("kramdown_toc", "", 0)
+        contents.map, contents.level, contents.block = target.map, target.level, True
+        contents.meta = {"ordered": target.type == "ordered_list_open", "headings": headings}
+        tokens[start:at] = [contents]
+        at = start
+
+
+def _render_contents(self, tokens: list[Token], index: int, options, env) -> str:
+    """kramdown's table of contents: the headings nested by level, each linking to its id."""
+    token = tokens[index]
+    tag = "ol" if token.meta["ordered"] else "ul"
+    root: list = []
+    stack: list[tuple[int, list]] = [(0, root)]
+    for opening, inline in token.meta["headings"]:
+        level = int(opening.tag[1])
+        while stack[-1][0] >= level:
+            stack.pop()
+        children: list = []
+        stack[-1][1].append((opening, inline, children))
+        stack.append((level, children))
+
+    def items(nodes: list) -> str:
+        html = []
+        for opening, inline, children in nodes:
+            ident = escapeHtml(str(opening.attrGet("id") or ""))
+            text = self.renderInline(inline.children or [], options, env)
+            below = f"<{tag}>\n{items(children)}</{tag}>" if children else ""
+            html.append(f'<li><a href="#{ident}" id="markdown-toc-{ident}">{text}</a>{below}</li>\n')
+        return "".join(html)
+
+    token.attrSet("id", "markdown-toc")
+    return f"<{tag}{self.renderAttrs(token)}>\n{items(root)}</{tag}>\n"
 
 
 def _span_list(state: StateInline, silent: bool) -> bool:
@@ -223,3 +281,5 @@ def ial_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("text", "span_attribute_list", _span_list)
     md.core.ruler.push("attribute_lists", _place)
     md.core.ruler.push("heading_ids", _heading_rule(_HEADING_ID))
+    md.core.ruler.push("table_of_contents", _contents)
+    md.add_render_rule("kramdown_toc", _render_contents)

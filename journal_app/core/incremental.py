@@ -180,7 +180,11 @@ class IncrementalRenderer:
             return self._whole(text, first_line, image_url)
         text = _NEWLINES.sub("\n", displayable(text)).replace("\0", "\ufffd")  # as markdown-it reads
         lines = text.split("\n")
-        full = self._lines is None or (PROFILES[self.flavor].footnotes and "[^" in text)
+        full = (
+            self._lines is None
+            or (PROFILES[self.flavor].footnotes and "[^" in text)
+            or (self.flavor == "jekyll" and "{:toc" in text)  # its table of contents: every heading
+        )
         if not full:
             full = not self._update(text, lines, first_line)
         if full:

@@ -126,6 +126,11 @@ def same(got: str, expected: str) -> None:
     ],
     first_line=1,
 )
+@example(  # kramdown's table of contents holds every heading: a heading added far below
+    start="- 목차\n{:toc}\n\n# 하나\n\n글\n\n글\n\n글",
+    edits=[("insert", 1.0, "# 둘")],
+    first_line=1,
+)
 def test_after_every_edit_the_render_is_the_full_render(flavor, raw_html, start, edits, first_line):
     renderer = IncrementalRenderer(flavor, raw_html)
     text = start

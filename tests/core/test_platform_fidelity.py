@@ -230,6 +230,28 @@ def test_jekyll_math_and_extensions_as_kramdown_writes_them():
     assert "math" not in render_markdown("$$x$$", flavor="commonmark")
 
 
+def test_jekyll_table_of_contents_as_kramdown_writes_it():
+    def shown(text: str) -> str:  # kramdown's own output, its indentation aside
+        out = re.sub(r' data-line="\d+"', "", render_markdown(text, flavor="jekyll"))
+        return re.sub(r"\s*\n\s*", "", out)
+
+    # printed by kramdown 2.4 (Jekyll), the whitespace between tags aside
+    assert shown("* TOC\n{:toc}\n\n# 첫 제목\n\n## 둘째 **굵게**\n\n### 셋째\n\n# Last one") == (
+        '<ul id="markdown-toc"><li><a href="#첫-제목" id="markdown-toc-첫-제목">첫 제목</a>'
+        '<ul><li><a href="#둘째-굵게" id="markdown-toc-둘째-굵게">둘째 <strong>굵게</strong></a>'
+        '<ul><li><a href="#셋째" id="markdown-toc-셋째">셋째</a></li></ul></li></ul></li>'
+        '<li><a href="#last-one" id="markdown-toc-last-one">Last one</a></li></ul>'
+        '<h1 id="첫-제목">첫 제목</h1><h2 id="둘째-굵게">둘째 <strong>굵게</strong></h2>'
+        '<h3 id="셋째">셋째</h3><h1 id="last-one">Last one</h1>'
+    )
+    assert shown("1. 목차\n{:toc}\n\n## A\n\n## B {#bee}\n{: .no_toc}\n\n### C") == (
+        '<ol id="markdown-toc"><li><a href="#a" id="markdown-toc-a">A</a>'
+        '<ol><li><a href="#c" id="markdown-toc-c">C</a></li></ol></li></ol>'
+        '<h2 id="a">A</h2><h2 class="no_toc" id="bee">B</h2><h3 id="c">C</h3>'
+    )
+    assert "markdown-toc" not in render_markdown("* TOC\n{:toc}", flavor="commonmark")
+
+
 def test_jekyll_table_cells_as_kramdown_splits_them():
     out = render_markdown("|a|b|\n|:-:|-|\n|`x|y`|z|\n| 1 |", flavor="jekyll")
     assert '<th style="text-align:center">a</th>' in out and "<code>x|y</code>" in out
