@@ -31,6 +31,8 @@ SPECS = {
     "edit_search": ("&Search the Journal…", ["Ctrl+Shift+F"], "Search every post of the journal"),
     "edit_bold": ("&Bold", ["Ctrl+B"], "Make the selection bold"),
     "edit_italic": ("&Italic", ["Ctrl+I"], "Make the selection italic"),
+    "edit_code": ("Inline &Code", ["Ctrl+`"], "Make the selection inline code"),
+    "edit_link": ("&Link", ["Ctrl+K"], "Make the selection a link (to the address on the clipboard)"),
     "view_zoom_in": ("Zoom &In", ["Ctrl++", "Ctrl+="], "Larger editor text"),
     "view_zoom_out": ("Zoom &Out", ["Ctrl+-"], "Smaller editor text"),
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
@@ -82,6 +84,8 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "edit_bold",
         "edit_italic",
+        "edit_code",
+        "edit_link",
     ],
     "&View": [
         "view_by_tag",
@@ -118,6 +122,8 @@ class Actions:
     edit_search: QAction
     edit_bold: QAction
     edit_italic: QAction
+    edit_code: QAction
+    edit_link: QAction
     view_zoom_in: QAction
     view_zoom_out: QAction
     view_by_tag: QAction

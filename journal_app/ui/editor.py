@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
-from . import lists
+from . import formatting, lists
 from .highlighter import MarkdownHighlighter
 
 LONG_RUN = 5_000  # characters without white space; word wrapping longer runs stalls the editor
@@ -38,55 +38,6 @@ def has_long_run(text: str, start: int = 0, end: int | None = None) -> bool:
     """True when ``text[start:end]`` holds ``LONG_RUN`` characters in a row that are not white
     space (a run word wrapping cannot break)."""
     return _LONG_RUN.search(text, start, len(text) if end is None else end) is not None
-
-
-def toggle_wrap(cursor: QTextCursor, marker: str) -> None:
-    """Wrap the selection in ``marker`` (``**`` bold, ``*`` italic), or unwrap it if wrapped.
-
-    With no selection, inserts a pair and leaves the cursor between them. One undo step.
-    """
-    cursor.beginEditBlock()
-    try:
-        if not cursor.hasSelection():
-            cursor.insertText(marker + marker)
-            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, len(marker))
-            return
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        text = cursor.selectedText()
-        size = len(marker)
-        if len(text) >= 2 * size and text.startswith(marker) and text.endswith(marker):
-            cursor.insertText(text[size:-size])
-            cursor.setPosition(start)
-            cursor.setPosition(end - 2 * size, QTextCursor.MoveMode.KeepAnchor)
-            return
-        document = cursor.document()
-        before = _text_between(document, start - size, start)
-        after = _text_between(document, end, end + size)
-        if before == marker and after == marker:
-            edit = QTextCursor(document)
-            edit.setPosition(end)
-            edit.setPosition(end + size, QTextCursor.MoveMode.KeepAnchor)
-            edit.removeSelectedText()
-            edit.setPosition(start - size)
-            edit.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
-            edit.removeSelectedText()
-            cursor.setPosition(start - size)
-            cursor.setPosition(end - size, QTextCursor.MoveMode.KeepAnchor)
-            return
-        cursor.insertText(marker + text + marker)
-        cursor.setPosition(start + size)
-        cursor.setPosition(end + size, QTextCursor.MoveMode.KeepAnchor)
-    finally:
-        cursor.endEditBlock()
-
-
-def _text_between(document: QTextDocument, start: int, end: int) -> str:
-    if start < 0 or end > document.characterCount() - 1:
-        return ""
-    cursor = QTextCursor(document)
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText()
 
 
 def replace_lines(document: QTextDocument, first: int, count: int, text: str) -> None:
@@ -214,6 +165,20 @@ class MarkdownEditor(QPlainTextEdit):
         if done:
             self.setTextCursor(cursor)
         return done
+
+    def toggle_markup(self, marker: str) -> None:
+        """Ctrl+B, Ctrl+I, Ctrl+`: wrap or unwrap the selection or the word (one undo step)."""
+        cursor = self.textCursor()
+        formatting.toggle(cursor, marker)
+        self.setTextCursor(cursor)
+
+    def toggle_link(self) -> None:
+        """Ctrl+K: the selection or the word as a link (to the address on the clipboard, if it
+        holds one), or a link's text again."""
+        copied = QGuiApplication.clipboard().text()
+        cursor = self.textCursor()
+        formatting.toggle_link(cursor, copied.strip() if formatting.is_url(copied) else "")
+        self.setTextCursor(cursor)
 
     def wraps_anywhere(self) -> bool:
         """True when lines break at any character (the text holds a long run with no space)."""

@@ -16,7 +16,7 @@ from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .document import Delays, OpenDocument, file_of
-from .editor import FindBar, MarkdownEditor, toggle_wrap
+from .editor import FindBar, MarkdownEditor
 from .help import show_about
 from .post_files import PostFiles
 from .preview import Preview
@@ -102,8 +102,10 @@ class MainWindow(QMainWindow):
             "edit_find": self.find_bar.open_bar,
             "edit_find_next": lambda: self.find_bar.find_next(),
             "edit_search": self.search.open_panel,
-            "edit_bold": lambda: self._wrap("**"),
-            "edit_italic": lambda: self._wrap("*"),
+            "edit_bold": lambda: self.editor.toggle_markup("**"),
+            "edit_italic": lambda: self.editor.toggle_markup("*"),
+            "edit_code": lambda: self.editor.toggle_markup("`"),
+            "edit_link": self.editor.toggle_link,
             "view_zoom_in": lambda: self._zoom(1),
             "view_zoom_out": lambda: self._zoom(-1),
             "view_by_tag": lambda: self.sidebar.set_grouping("tag"),
@@ -234,11 +236,6 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         if focus is None or not self.form.isAncestorOf(focus):
             self.form.show_post(self.document.post)  # the header was edited as text: the form follows
-
-    def _wrap(self, marker: str) -> None:
-        cursor = self.editor.textCursor()
-        toggle_wrap(cursor, marker)
-        self.editor.setTextCursor(cursor)
 
     def _zoom(self, step: int) -> None:
         self.editor.set_font_size(self.editor.font_size() + step)
