@@ -26,6 +26,7 @@ SPECS = {
     "file_quit": ("&Quit", ["Ctrl+Q"], "Quit journal_app"),
     "edit_undo": ("&Undo", ["Ctrl+Z"], "Undo"),
     "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
+    "edit_paste_plain": ("Paste as &Plain Text", ["Ctrl+Shift+V"], "Paste the clipboard's text only"),
     "edit_find": ("&Find…", ["Ctrl+F"], "Find text in the post"),
     "edit_find_next": ("Find &Next", ["F3"], "Find the next match"),
     "edit_search": ("&Search the Journal…", ["Ctrl+Shift+F"], "Search every post of the journal"),
@@ -77,6 +78,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
     "&Edit": [
         "edit_undo",
         "edit_redo",
+        "edit_paste_plain",
         None,
         "edit_find",
         "edit_find_next",
@@ -117,6 +119,7 @@ class Actions:
     file_quit: QAction
     edit_undo: QAction
     edit_redo: QAction
+    edit_paste_plain: QAction
     edit_find: QAction
     edit_find_next: QAction
     edit_search: QAction

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -24,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
-from . import formatting, lists
+from . import formatting, lists, paste
 from .highlighter import MarkdownHighlighter
 
 LONG_RUN = 5_000  # characters without white space; word wrapping longer runs stalls the editor
@@ -57,10 +59,14 @@ def replace_lines(document: QTextDocument, first: int, count: int, text: str) ->
 
 
 class MarkdownEditor(QPlainTextEdit):
-    """A plain text editor with markdown highlighting and list editing (Enter, Tab, Shift+Tab)."""
+    """A plain text editor with markdown highlighting and list editing (Enter, Tab, Shift+Tab);
+    pastes and drops go through :mod:`.paste` (images kept in the journal, HTML as markdown)."""
+
+    notice = Signal(str)  # something to tell the user (an image that could not be kept ...)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.place: Callable[[], paste.Place | None] = lambda: None  # where pasted images go
         self.setObjectName("editor")
         self.setAccessibleName("Post text")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -179,6 +185,54 @@ class MarkdownEditor(QPlainTextEdit):
         cursor = self.textCursor()
         formatting.toggle_link(cursor, copied.strip() if formatting.is_url(copied) else "")
         self.setTextCursor(cursor)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt name)
+        return paste.can_insert(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt name)
+        """A paste or a drop: files and images kept in the journal, HTML as markdown, a web
+        address over a selection as a link, other text as it is."""
+        self._insert(paste.pasted(source, self.place()))
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt name)
+        """A copy is the text only (Qt would add HTML, which a paste would convert)."""
+        mime = QMimeData()
+        mime.setText(self.textCursor().selectedText().replace(PARAGRAPH_SEPARATOR, "\n"))
+        return mime
+
+    def paste_plain(self) -> None:
+        """Ctrl+Shift+V: the clipboard's text as it is, whatever else it holds."""
+        if not self.isReadOnly():
+            self._insert(paste.pasted(QGuiApplication.clipboard().mimeData(), None, plain=True))
+
+    def _insert(self, result: paste.Pasted) -> None:
+        if result.message:
+            self.notice.emit(result.message)
+        if not result.text:
+            return
+        cursor = self.textCursor()
+        selected = cursor.selectedText()
+        if (
+            not result.block
+            and selected
+            and formatting.is_url(result.text)
+            and not formatting.is_url(selected)
+        ):
+            formatting.toggle_link(cursor, result.text.strip())
+            cursor.setPosition(cursor.selectionEnd() + 1)  # after the link
+        else:
+            cursor.beginEditBlock()
+            cursor.removeSelectedText()
+            text = result.text
+            if result.block:  # on lines of its own
+                if cursor.positionInBlock() > 0:
+                    text = "\n" + text
+                if cursor.positionInBlock() < cursor.block().length() - 1:
+                    text += "\n"
+            cursor.insertText(text)
+            cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def wraps_anywhere(self) -> bool:
         """True when lines break at any character (the text holds a long run with no space)."""

@@ -18,6 +18,7 @@ from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .document import Delays, OpenDocument, file_of
 from .editor import FindBar, MarkdownEditor
 from .help import show_about
+from .paste import Place
 from .post_files import PostFiles
 from .preview import Preview
 from .preview_feed import PreviewFeed
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
             "edit_italic": lambda: self.editor.toggle_markup("*"),
             "edit_code": lambda: self.editor.toggle_markup("`"),
             "edit_link": self.editor.toggle_link,
+            "edit_paste_plain": self.editor.paste_plain,
             "view_zoom_in": lambda: self._zoom(1),
             "view_zoom_out": lambda: self._zoom(-1),
             "view_by_tag": lambda: self.sidebar.set_grouping("tag"),
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         doc.saved.connect(self._saved)
         doc.header_changed.connect(self._header_changed)
         doc.message.connect(self.statusBar().showMessage)
+        self.editor.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.editor.place = self._paste_place
 
     # -- journals ------------------------------------------------------------------------
     def open_journal(self, folder: Path, *, select: Path | None = None) -> bool:
@@ -236,6 +240,13 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         if focus is None or not self.form.isAncestorOf(focus):
             self.form.show_post(self.document.post)  # the header was edited as text: the form follows
+
+    def _paste_place(self) -> Place | None:
+        """Where images pasted or dropped into the open post go (none for a read-only post)."""
+        doc = self.document
+        if doc.post is None or doc.root is None or doc.read_only:
+            return None
+        return Place(file_of(doc.post), doc.root, doc.flavor())
 
     def _zoom(self, step: int) -> None:
         self.editor.set_font_size(self.editor.font_size() + step)
