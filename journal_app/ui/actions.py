@@ -38,6 +38,7 @@ SPECS = {
     "view_zoom_out": ("Zoom &Out", ["Ctrl+-"], "Smaller editor text"),
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
     "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
+    "view_outline": ("&Outline", ["Ctrl+Shift+O"], "Show the headings of the post"),
     "view_filter": ("&Filter Posts", ["Ctrl+Alt+F"], "Filter the sidebar"),
     "view_statistics": (
         "&Statistics…",
@@ -94,6 +95,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_by_date",
         "view_filter",
         "view_statistics",
+        "view_outline",
         None,
         "view_zoom_in",
         "view_zoom_out",
@@ -131,6 +133,7 @@ class Actions:
     view_zoom_out: QAction
     view_by_tag: QAction
     view_by_date: QAction
+    view_outline: QAction
     view_filter: QAction
     view_statistics: QAction
     view_remote_images: QAction

@@ -18,6 +18,7 @@ from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .document import Delays, OpenDocument, file_of
 from .editor import FindBar, MarkdownEditor
 from .help import show_about
+from .outline import attach_outline
 from .paste import Place
 from .post_files import PostFiles
 from .preview import Preview
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.editor.set_font_size(env.settings.get("preferences/font_size"))
         self.find_bar = FindBar(self.editor, self)
         self.search = attach_search(self, self.open_post, self.editor)
+        self.outline = attach_outline(self, self.editor, self.commands.view_outline)
         self.preview = Preview(self)
         self.watcher = JournalWatcher(self, settle_ms=delays.settle_ms)
         self.prompts = DialogPrompts(self)
