@@ -34,6 +34,11 @@ SPECS = {
     "edit_italic": ("&Italic", ["Ctrl+I"], "Make the selection italic"),
     "edit_code": ("Inline &Code", ["Ctrl+`"], "Make the selection inline code"),
     "edit_link": ("&Link", ["Ctrl+K"], "Make the selection a link (to the address on the clipboard)"),
+    "edit_spelling": (
+        "Check &Spelling",
+        ["F7"],
+        "Underline words the Korean and English dictionaries do not know",
+    ),
     "view_zoom_in": ("Zoom &In", ["Ctrl++", "Ctrl+="], "Larger editor text"),
     "view_zoom_out": ("Zoom &Out", ["Ctrl+-"], "Smaller editor text"),
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
@@ -89,6 +94,8 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "edit_italic",
         "edit_code",
         "edit_link",
+        None,
+        "edit_spelling",
     ],
     "&View": [
         "view_by_tag",
@@ -129,6 +136,7 @@ class Actions:
     edit_italic: QAction
     edit_code: QAction
     edit_link: QAction
+    edit_spelling: QAction
     view_zoom_in: QAction
     view_zoom_out: QAction
     view_by_tag: QAction

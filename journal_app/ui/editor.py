@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
     QGuiApplication,
@@ -24,7 +25,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton, QWidget
 
 from . import formatting, lists, paste
 from .highlighter import MarkdownHighlighter
@@ -67,6 +68,8 @@ class MarkdownEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.place: Callable[[], paste.Place | None] = lambda: None  # where pasted images go
+        # more entries for the context menu, given the cursor where it opens (spelling)
+        self.menu_extras: list[Callable[[QMenu, QTextCursor], None]] = []
         self.setObjectName("editor")
         self.setAccessibleName("Post text")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -185,6 +188,14 @@ class MarkdownEditor(QPlainTextEdit):
         cursor = self.textCursor()
         formatting.toggle_link(cursor, copied.strip() if formatting.is_url(copied) else "")
         self.setTextCursor(cursor)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt name)
+        menu = self.createStandardContextMenu(event.pos())
+        cursor = self.cursorForPosition(event.pos())
+        for extra in self.menu_extras:
+            extra(menu, cursor)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt name)
         return paste.can_insert(source)

@@ -27,6 +27,7 @@ from .prompts import DialogPrompts
 from .properties import PropertiesForm
 from .search_panel import attach_search
 from .settings import Environment
+from .spelling import attach_spelling
 from .sidebar import Sidebar
 from .statistics import show_statistics
 from .today import open_today
@@ -51,6 +52,13 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.editor, self)
         self.search = attach_search(self, self.open_post, self.editor)
         self.outline = attach_outline(self, self.editor, self.commands.view_outline)
+        self.speller = attach_spelling(
+            self.editor,
+            env.data_dir / "dictionary.txt",
+            self.commands.edit_spelling,
+            bool(env.settings.get("preferences/spell_check")),
+            lambda on: env.settings.set("preferences/spell_check", on),
+        )
         self.preview = Preview(self)
         self.watcher = JournalWatcher(self, settle_ms=delays.settle_ms)
         self.prompts = DialogPrompts(self)

@@ -48,7 +48,11 @@ class OutlinePanel(QDockWidget):
         editor.cursorPositionChanged.connect(self._follow_cursor)
         self.tree.itemClicked.connect(self._go)
         self.tree.itemActivated.connect(self._go)
-        self.visibilityChanged.connect(lambda shown: shown and self._text_changed())
+        self.visibilityChanged.connect(self._visibility_changed)
+
+    def _visibility_changed(self, shown: bool) -> None:
+        if shown:
+            self._text_changed()
 
     def _text_changed(self) -> None:
         if self.isVisible():

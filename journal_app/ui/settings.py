@@ -17,6 +17,7 @@ from ..core.flavor import FLAVORS
 PREFERENCES: dict[str, object] = {
     "preferences/font_size": 13,
     "preferences/autosave": True,
+    "preferences/spell_check": True,  # when a dictionary is installed
 }
 STATE: dict[str, object] = {
     "state/last_journal": "",
