@@ -35,12 +35,32 @@ _LONG_RUN = re.compile(r"(?<!\S)\S{%d}" % LONG_RUN)  # tried at the start of eac
 PARAGRAPH_SEPARATOR = "\u2029"  # how the document separates lines; a text holding one cannot be kept
 BIG_CHANGE = 100_000  # characters; a bigger insertion is searched as one string
 SHOWN_MARGIN = 100  # lines above and below the view highlighted ahead of scrolling
+KOREAN_FONTS = (  # the editor's text font: the first of these installed
+    "Noto Sans KR",
+    "Noto Sans CJK KR",
+    "Pretendard",
+    "Apple SD Gothic Neo",
+    "NanumGothic",
+    "NanumBarunGothic",
+    "Malgun Gothic",
+)
+EMOJI_FONTS = ("Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji")
 
 
 def has_long_run(text: str, start: int = 0, end: int | None = None) -> bool:
     """True when ``text[start:end]`` holds ``LONG_RUN`` characters in a row that are not white
     space (a run word wrapping cannot break)."""
     return _LONG_RUN.search(text, start, len(text) if end is None else end) is not None
+
+
+def editor_families() -> list[str]:
+    """The editor's font stack: the first Korean font installed (its Latin letters too, so a
+    Latin line is as large as a Hangul one), the system's font, then an emoji font."""
+    installed = set(QFontDatabase.families())
+    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+    korean = [family for family in KOREAN_FONTS if family in installed][:1]
+    emoji = [family for family in EMOJI_FONTS if family in installed]
+    return [*korean, system, *emoji]
 
 
 def replace_lines(document: QTextDocument, first: int, count: int, text: str) -> None:
@@ -266,7 +286,9 @@ class MarkdownEditor(QPlainTextEdit):
             self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
 
     def set_font_size(self, size: int) -> None:
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        """The editor's font (:func:`editor_families`) at ``size`` points (6 to 48)."""
+        font = QFont()
+        font.setFamilies(editor_families())
         font.setPointSize(max(6, min(size, 48)))
         font.setStyleHint(QFont.StyleHint.SansSerif)
         self.setFont(font)
