@@ -143,7 +143,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         while block.isValid():
             number = block.blockNumber()
             if first <= number <= last:
-                self.rehighlightBlock(block)
+                if block.length() <= LONG_LINE:  # a longer line is never spell checked
+                    self.rehighlightBlock(block)
             elif block.userState() >= 0:
                 block.setUserState(block.userState() | PENDING)
             block = block.next()

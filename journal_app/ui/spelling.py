@@ -16,7 +16,9 @@ without spell check and says so once.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -76,6 +78,7 @@ class _Loaded:
 
     @classmethod
     def _run(cls) -> None:
+        _yield_to_the_window()
         found, problem = _load()
         cls.problem, cls.dictionaries = problem, found
 
@@ -84,8 +87,19 @@ _suggesting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestions"
 _suggesting_dictionaries: dict[str, Any] = {}  # the suggestion thread's own
 
 
+def _yield_to_the_window() -> None:
+    """Run this thread at the lowest priority, so that loading a dictionary never slows the
+    window (Linux, where a thread has a priority of its own; elsewhere nothing changes)."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        except OSError:
+            pass
+
+
 def _suggest(language: str, word: str) -> list[str]:
     if not _suggesting_dictionaries:
+        _yield_to_the_window()
         _suggesting_dictionaries.update(_load()[0])
     found = _suggesting_dictionaries.get(language)
     return [] if found is None else list(found.suggest(word))[:MAX_SUGGESTIONS]
