@@ -28,6 +28,9 @@ from ..core.boundary import HEAD_BYTES, image_type
 _STRUCTURE = re.compile(
     r"<(?:a|h[1-6]|ul|ol|li|strong|b|em|i|table|img|blockquote|pre|code|del|s|hr)[\s>/]", re.IGNORECASE
 )
+_ONE_IMAGE = re.compile(
+    r"(?is)\s*(?:<meta[^>]*>\s*)?(?:<html>\s*<body>\s*)?<img\b[^>]*>\s*(?:</body>\s*</html>)?\s*"
+)
 _SAFE_LINK = re.compile(r"(?:https?|mailto|ftp):|[^:]*$", re.IGNORECASE)  # a scheme we know, or none
 
 
@@ -97,6 +100,15 @@ def image_bytes(mime: QMimeData) -> bytes | None:
     return None
 
 
+def is_picture(mime: QMimeData) -> bool:
+    """Whether the clipboard holds a picture rather than text that comes with a picture of
+    itself (office programs put a rendering of the copied text beside it): no text, or HTML
+    that is one image (a browser's Copy Image)."""
+    if not mime.hasText() or not mime.text().strip():
+        return True
+    return mime.hasHtml() and _ONE_IMAGE.fullmatch(mime.html()) is not None
+
+
 def local_files(mime: QMimeData) -> list[Path]:
     """The local files among the URLs (dropped files, files copied in a file manager)."""
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
@@ -113,7 +125,7 @@ def pasted(mime: QMimeData, place: Place | None, plain: bool = False) -> Pasted:
     if plain:
         return Pasted(mime.text())
     files = local_files(mime)
-    image = None if files else image_bytes(mime)
+    image = None if files or not is_picture(mime) else image_bytes(mime)
     if files or image is not None:
         if place is None:
             return Pasted("", message="Images can be added to a post saved in a journal.")

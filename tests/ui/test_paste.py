@@ -146,6 +146,23 @@ def test_dropped_files_inside_the_journal_are_linked_where_they_are(qtbot, tmp_p
     assert len(list((root / "images").iterdir())) == 1
 
 
+def test_text_with_a_picture_of_itself_is_text_and_a_copied_image_is_an_image(qtbot, tmp_path):
+    root, post = velog(tmp_path)
+    editor = editor_on(qtbot, Place(post, root, "velog"), "")
+    mime = image_mime(png("#abcdef"))  # an office program: the text, its HTML and a rendering
+    mime.setText("표 한 칸")
+    mime.setHtml("<table><tr><td>표 한 칸</td></tr></table>")
+    paste(editor, mime)
+    assert "표 한 칸" in editor.toPlainText() and list((root / "images").iterdir()) == []
+    editor.clear()
+    mime = image_mime(png("#fedcba"))  # a browser's Copy Image
+    mime.setText("https://example.org/a.png")
+    mime.setHtml('<meta charset="utf-8"><img src="https://example.org/a.png" alt="그림">')
+    paste(editor, mime)
+    (saved,) = (root / "images").iterdir()
+    assert editor.toPlainText() == f"![](../images/{saved.name})"
+
+
 def test_no_journal_no_image(qtbot, tmp_path):
     editor = editor_on(qtbot, None, "")
     told = []
