@@ -52,6 +52,8 @@ def _format(
     return fmt
 
 
+MONOSPACE = ["D2Coding", "Noto Sans Mono CJK KR", "NanumGothicCoding", "monospace", "Noto Color Emoji"]
+
 FORMATS = {
     "heading": _format("#1c7ed6", bold=True),
     "strong": _format(bold=True),
@@ -69,6 +71,8 @@ FORMATS = {
     "math": _format("#6741d9"),
     "markup": _format("#adb5bd", bold=False, italic=False, strike=False),
 }
+for _name in ("code", "fence"):  # code in a monospace font (one with Hangul first)
+    FORMATS[_name].setFontFamilies(MONOSPACE)
 
 
 @functools.lru_cache(maxsize=512)

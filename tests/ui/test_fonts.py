@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtGui import QFontDatabase, QTextLayout
+from PySide6.QtGui import QFontDatabase, QFontInfo, QFontMetricsF, QTextLayout
 
 from journal_app.core import load_post
 from journal_app.core.export import export_post
@@ -60,3 +60,21 @@ def test_page_style_has_the_emoji_font(tmp_path):
     target = tmp_path / "a.html"
     export_post(load_post(post, tmp_path), target, tmp_path)
     assert "Noto Color Emoji" in target.read_text(encoding="utf-8")
+
+
+def test_code_in_the_editor_is_monospaced(qtbot):
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.set_text("글 `code 코드` 글\n```python\nx = 1  # 주석\n```\n")
+    for number, column in ((0, 3), (2, 0), (2, 8)):
+        block = editor.document().findBlockByNumber(number)
+        ranges = block.layout().formats()
+        families = next(
+            item.format.fontFamilies() for item in ranges if item.start <= column < item.start + item.length
+        )
+        font = editor.font()
+        font.setFamilies(families or font.families())
+        metrics = QFontMetricsF(font)  # every Latin letter as wide as every other
+        assert metrics.horizontalAdvance("iiii") == metrics.horizontalAdvance("MMMM"), QFontInfo(
+            font
+        ).family()
