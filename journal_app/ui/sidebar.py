@@ -157,7 +157,10 @@ class Sidebar(QWidget):
         self.filter.setAccessibleName("Filter posts")
         self.filter.setPlaceholderText("Filter by title or tag")
         self.filter.setClearButtonEnabled(True)
-        self.model = PostTreeModel(self)
+        self.model = model = PostTreeModel(self)
+        # the items' wrappers go before Qt deletes the items with this widget (a sidebar
+        # deleted without its window closing, as in a test; see PostTreeModel.release)
+        self.destroyed.connect(lambda *_: model.release())
         self.proxy = PostFilter(self)
         self.proxy.setSourceModel(self.model)
         self.tree = PostTree(self)
