@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs them.
-#  - as root on Debian/Ubuntu: the system libraries Qt and QtWebEngine need, Korean fonts,
-#    Xvfb and Chromium (for the browser and screenshot tests), git (the history and sync tests);
+#  - as root on Debian/Ubuntu: the system libraries Qt and QtWebEngine need, Korean and emoji
+#    fonts, Xvfb and Chromium (for the browser and screenshot tests), the Korean and English
+#    hunspell dictionaries and enchant (spell check), git (the history and sync tests);
 #  - a virtual environment in .venv with the package and its test extra;
 #  - ruff (lint and format check) and mypy, then pytest, offscreen, one worker per core.
 #    Extra arguments go to pytest.
@@ -15,7 +16,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     python3-venv libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
     libxkbcommon0 fonts-nanum libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 \
     libxkbfile1 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 chromium git >/dev/null
+    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 chromium git hunspell-ko \
+    hunspell-en-us libenchant-2-2 fonts-noto-color-emoji >/dev/null
 fi
 
 python=${PYTHON:-python3}

@@ -27,6 +27,7 @@ SPECS = {
     "file_quit": ("&Quit", ["Ctrl+Q"], "Quit journal_app"),
     "edit_undo": ("&Undo", ["Ctrl+Z"], "Undo"),
     "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
+    "edit_paste_plain": ("Paste as &Plain Text", ["Ctrl+Shift+V"], "Paste the clipboard's text only"),
     "edit_find": ("&Find…", ["Ctrl+F"], "Find text in the post"),
     "edit_find_next": ("Find &Next", ["F3"], "Find the next match"),
     "edit_find_previous": ("Find Pre&vious", ["Shift+F3"], "Find the previous match"),
@@ -35,10 +36,18 @@ SPECS = {
     "edit_switcher": ("&Go to Post…", ["Ctrl+P"], "Open a post by its title (초성 too: ㅅㅍ finds 싸피)"),
     "edit_bold": ("&Bold", ["Ctrl+B"], "Make the selection bold"),
     "edit_italic": ("&Italic", ["Ctrl+I"], "Make the selection italic"),
+    "edit_code": ("Inline &Code", ["Ctrl+`"], "Make the selection inline code"),
+    "edit_link": ("&Link", ["Ctrl+K"], "Make the selection a link (to the address on the clipboard)"),
+    "edit_spelling": (
+        "Check &Spelling",
+        ["F7"],
+        "Underline words the Korean and English dictionaries do not know",
+    ),
     "view_zoom_in": ("Zoom &In", ["Ctrl++", "Ctrl+="], "Larger editor text"),
     "view_zoom_out": ("Zoom &Out", ["Ctrl+-"], "Smaller editor text"),
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
     "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
+    "view_outline": ("&Outline", ["Ctrl+Shift+O"], "Show the headings of the post"),
     "view_filter": ("&Filter Posts", ["Ctrl+Alt+F"], "Filter the sidebar"),
     "view_statistics": (
         "&Statistics…",
@@ -89,6 +98,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
     "&Edit": [
         "edit_undo",
         "edit_redo",
+        "edit_paste_plain",
         None,
         "edit_find",
         "edit_find_next",
@@ -99,6 +109,10 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "edit_bold",
         "edit_italic",
+        "edit_code",
+        "edit_link",
+        None,
+        "edit_spelling",
     ],
     "&View": [
         "view_by_tag",
@@ -106,6 +120,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_filter",
         "view_statistics",
         "view_checks",
+        "view_outline",
         None,
         "view_zoom_in",
         "view_zoom_out",
@@ -133,6 +148,7 @@ class Actions:
     file_quit: QAction
     edit_undo: QAction
     edit_redo: QAction
+    edit_paste_plain: QAction
     edit_find: QAction
     edit_find_next: QAction
     edit_find_previous: QAction
@@ -141,10 +157,14 @@ class Actions:
     edit_switcher: QAction
     edit_bold: QAction
     edit_italic: QAction
+    edit_code: QAction
+    edit_link: QAction
+    edit_spelling: QAction
     view_zoom_in: QAction
     view_zoom_out: QAction
     view_by_tag: QAction
     view_by_date: QAction
+    view_outline: QAction
     view_filter: QAction
     view_statistics: QAction
     view_checks: QAction

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
     QGuiApplication,
@@ -22,9 +25,9 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from . import lists
+from . import formatting, lists, paste
 from .highlighter import MarkdownHighlighter
 
 LONG_RUN = 5_000  # characters without white space; word wrapping longer runs stalls the editor
@@ -32,6 +35,16 @@ _LONG_RUN = re.compile(r"(?<!\S)\S{%d}" % LONG_RUN)  # tried at the start of eac
 PARAGRAPH_SEPARATOR = "\u2029"  # how the document separates lines; a text holding one cannot be kept
 BIG_CHANGE = 100_000  # characters; a bigger insertion is searched as one string
 SHOWN_MARGIN = 100  # lines above and below the view highlighted ahead of scrolling
+KOREAN_FONTS = (  # the editor's text font: the first of these installed
+    "Noto Sans KR",
+    "Noto Sans CJK KR",
+    "Pretendard",
+    "Apple SD Gothic Neo",
+    "NanumGothic",
+    "NanumBarunGothic",
+    "Malgun Gothic",
+)
+EMOJI_FONTS = ("Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji")
 
 
 def has_long_run(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -40,53 +53,14 @@ def has_long_run(text: str, start: int = 0, end: int | None = None) -> bool:
     return _LONG_RUN.search(text, start, len(text) if end is None else end) is not None
 
 
-def toggle_wrap(cursor: QTextCursor, marker: str) -> None:
-    """Wrap the selection in ``marker`` (``**`` bold, ``*`` italic), or unwrap it if wrapped.
-
-    With no selection, inserts a pair and leaves the cursor between them. One undo step.
-    """
-    cursor.beginEditBlock()
-    try:
-        if not cursor.hasSelection():
-            cursor.insertText(marker + marker)
-            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, len(marker))
-            return
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        text = cursor.selectedText()
-        size = len(marker)
-        if len(text) >= 2 * size and text.startswith(marker) and text.endswith(marker):
-            cursor.insertText(text[size:-size])
-            cursor.setPosition(start)
-            cursor.setPosition(end - 2 * size, QTextCursor.MoveMode.KeepAnchor)
-            return
-        document = cursor.document()
-        before = _text_between(document, start - size, start)
-        after = _text_between(document, end, end + size)
-        if before == marker and after == marker:
-            edit = QTextCursor(document)
-            edit.setPosition(end)
-            edit.setPosition(end + size, QTextCursor.MoveMode.KeepAnchor)
-            edit.removeSelectedText()
-            edit.setPosition(start - size)
-            edit.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
-            edit.removeSelectedText()
-            cursor.setPosition(start - size)
-            cursor.setPosition(end - size, QTextCursor.MoveMode.KeepAnchor)
-            return
-        cursor.insertText(marker + text + marker)
-        cursor.setPosition(start + size)
-        cursor.setPosition(end + size, QTextCursor.MoveMode.KeepAnchor)
-    finally:
-        cursor.endEditBlock()
-
-
-def _text_between(document: QTextDocument, start: int, end: int) -> str:
-    if start < 0 or end > document.characterCount() - 1:
-        return ""
-    cursor = QTextCursor(document)
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText()
+def editor_families() -> list[str]:
+    """The editor's font stack: the first Korean font installed (its Latin letters too, so a
+    Latin line is as large as a Hangul one), the system's font, then an emoji font."""
+    installed = set(QFontDatabase.families())
+    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+    korean = [family for family in KOREAN_FONTS if family in installed][:1]
+    emoji = [family for family in EMOJI_FONTS if family in installed]
+    return [*korean, system, *emoji]
 
 
 def replace_lines(document: QTextDocument, first: int, count: int, text: str) -> None:
@@ -106,10 +80,16 @@ def replace_lines(document: QTextDocument, first: int, count: int, text: str) ->
 
 
 class MarkdownEditor(QPlainTextEdit):
-    """A plain text editor with markdown highlighting and list editing (Enter, Tab, Shift+Tab)."""
+    """A plain text editor with markdown highlighting and list editing (Enter, Tab, Shift+Tab);
+    pastes and drops go through :mod:`.paste` (images kept in the journal, HTML as markdown)."""
+
+    notice = Signal(str)  # something to tell the user (an image that could not be kept ...)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.place: Callable[[], paste.Place | None] = lambda: None  # where pasted images go
+        # more entries for the context menu, given the cursor where it opens (spelling)
+        self.menu_extras: list[Callable[[QMenu, QTextCursor], None]] = []
         self.setObjectName("editor")
         self.setAccessibleName("Post text")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -222,6 +202,76 @@ class MarkdownEditor(QPlainTextEdit):
             self.setTextCursor(cursor)
         return done
 
+    def toggle_markup(self, marker: str) -> None:
+        """Ctrl+B, Ctrl+I, Ctrl+`: wrap or unwrap the selection or the word (one undo step)."""
+        cursor = self.textCursor()
+        formatting.toggle(cursor, marker)
+        self.setTextCursor(cursor)
+
+    def toggle_link(self) -> None:
+        """Ctrl+K: the selection or the word as a link (to the address on the clipboard, if it
+        holds one), or a link's text again."""
+        copied = QGuiApplication.clipboard().text()
+        cursor = self.textCursor()
+        formatting.toggle_link(cursor, copied.strip() if formatting.is_url(copied) else "")
+        self.setTextCursor(cursor)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt name)
+        menu = self.createStandardContextMenu(event.pos())
+        cursor = self.cursorForPosition(event.pos())
+        for extra in self.menu_extras:
+            extra(menu, cursor)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt name)
+        return paste.can_insert(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt name)
+        """A paste or a drop: files and images kept in the journal, HTML as markdown, a web
+        address over a selection as a link, other text as it is."""
+        self._insert(paste.pasted(source, self.place()))
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt name)
+        """A copy is the text only (Qt would add HTML, which a paste would convert)."""
+        mime = QMimeData()
+        mime.setText(self.textCursor().selectedText().replace(PARAGRAPH_SEPARATOR, "\n"))
+        return mime
+
+    def paste_plain(self) -> None:
+        """Ctrl+Shift+V: the clipboard's text as it is, whatever else it holds."""
+        if not self.isReadOnly():
+            self._insert(paste.pasted(QGuiApplication.clipboard().mimeData(), None, plain=True))
+
+    def _insert(self, result: paste.Pasted) -> None:
+        if result.message:
+            self.notice.emit(result.message)
+        if not result.text:
+            return
+        cursor = self.textCursor()
+        selected = cursor.selectedText()
+        if (
+            not result.block
+            and selected
+            and formatting.is_url(result.text)
+            and not formatting.is_url(selected)
+        ):
+            formatting.toggle_link(cursor, result.text.strip())
+            cursor.setPosition(cursor.selectionEnd() + 1)  # after the link
+        else:
+            cursor.beginEditBlock()
+            cursor.removeSelectedText()
+            text = result.text
+            if result.block:  # on lines of its own
+                if cursor.positionInBlock() > 0:
+                    text = "\n" + text
+                if cursor.positionInBlock() < cursor.block().length() - 1:
+                    text += "\n"
+            cursor.insertText(text)
+            cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def wraps_anywhere(self) -> bool:
         """True when lines break at any character (the text holds a long run with no space)."""
         return self.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
@@ -243,7 +293,9 @@ class MarkdownEditor(QPlainTextEdit):
             self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
 
     def set_font_size(self, size: int) -> None:
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        """The editor's font (:func:`editor_families`) at ``size`` points (6 to 48)."""
+        font = QFont()
+        font.setFamilies(editor_families())
         font.setPointSize(max(6, min(size, 48)))
         font.setStyleHint(QFont.StyleHint.SansSerif)
         self.setFont(font)

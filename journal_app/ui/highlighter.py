@@ -14,6 +14,7 @@ inline highlighting: it would be searched on every keystroke in it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from itertools import accumulate
 
 from pygments.styles import get_style_by_name
@@ -25,6 +26,7 @@ from .syntax import Kind, Span, line_spans
 LONG_LINE = 5_000  # characters; longer lines get no inline highlighting (parsing one takes 50 ms)
 CODE_STYLE = "default"  # the Pygments style of code in fences
 PENDING = 1 << 30  # in a block state: the line's formats wait until it is shown
+MISSPELLED = "#e03131"  # the wavy underline of a word the spell check does not know
 
 
 def _format(
@@ -50,6 +52,8 @@ def _format(
     return fmt
 
 
+MONOSPACE = ["D2Coding", "Noto Sans Mono CJK KR", "NanumGothicCoding", "monospace", "Noto Color Emoji"]
+
 FORMATS = {
     "heading": _format("#1c7ed6", bold=True),
     "strong": _format(bold=True),
@@ -67,6 +71,8 @@ FORMATS = {
     "math": _format("#6741d9"),
     "markup": _format("#adb5bd", bold=False, italic=False, strike=False),
 }
+for _name in ("code", "fence"):  # code in a monospace font (one with Hangul first)
+    FORMATS[_name].setFontFamilies(MONOSPACE)
 
 
 @functools.lru_cache(maxsize=512)
@@ -127,6 +133,25 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, parent: QTextDocument) -> None:
         super().__init__(parent)
         self._shown: tuple[int, int] | None = None
+        # the misspelled ranges of a line given its spans (spell check), code points
+        self.misspelled: Callable[[str, list[Span]], list[tuple[int, int]]] | None = None
+
+    def redo(self) -> None:
+        """Highlight the shown lines again now and the others when they are shown (after the
+        spell check was turned on or off, or learned a word)."""
+        document = self.document()
+        if document is None:
+            return
+        first, last = self._shown if self._shown is not None else (0, document.blockCount())
+        block = document.begin()
+        while block.isValid():
+            number = block.blockNumber()
+            if first <= number <= last:
+                if block.length() <= LONG_LINE:  # a longer line is never spell checked
+                    self.rehighlightBlock(block)
+            elif block.userState() >= 0:
+                block.setUserState(block.userState() | PENDING)
+            block = block.next()
 
     def show_lines(self, first: int, last: int) -> None:
         """Highlight fully only lines ``first`` to ``last`` (0-based) from now on."""
@@ -160,3 +185,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             if offsets is not None:
                 start, end = offsets[start], offsets[end]
             self.setFormat(start, end - start, fmt)
+        if self.misspelled is not None and len(text) <= LONG_LINE:
+            for start, end in self.misspelled(text, spans):
+                if offsets is not None:
+                    start, end = offsets[start], offsets[end]
+                for unit in range(start, end):  # over the formats already there
+                    fmt = self.format(unit)
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+                    fmt.setUnderlineColor(QColor(MISSPELLED))
+                    self.setFormat(unit, 1, fmt)

@@ -17,11 +17,13 @@ from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .checks_panel import attach_checks
 from .document import Delays, OpenDocument, file_of
-from .editor import MarkdownEditor, toggle_wrap
+from .editor import MarkdownEditor
 from .find_replace import FindBar
 from .git_sync import attach_git
 from .help import show_about
 from .history_panel import HistoryKeeper, HistoryPanel
+from .outline import attach_outline
+from .paste import Place
 from .post_files import PostFiles
 from .preview import Preview
 from .preview_feed import PreviewFeed
@@ -29,6 +31,7 @@ from .prompts import DialogPrompts
 from .properties import PropertiesForm
 from .search_panel import attach_search
 from .settings import Environment
+from .spelling import attach_spelling
 from .sidebar import Sidebar
 from .statistics import show_statistics
 from .today import open_today
@@ -54,6 +57,14 @@ class MainWindow(QMainWindow):
         self.editor.set_font_size(env.settings.get("preferences/font_size"))
         self.find_bar = FindBar(self.editor, self)
         self.search = attach_search(self, self.open_post, self.editor)
+        self.outline = attach_outline(self, self.editor, self.commands.view_outline)
+        self.speller = attach_spelling(
+            self.editor,
+            env.data_dir / "dictionary.txt",
+            self.commands.edit_spelling,
+            bool(env.settings.get("preferences/spell_check")),
+            lambda on: env.settings.set("preferences/spell_check", on),
+        )
         self.preview = Preview(self)
         self.watcher = JournalWatcher(self, settle_ms=delays.settle_ms)
         self.prompts = DialogPrompts(self)
@@ -119,8 +130,11 @@ class MainWindow(QMainWindow):
             "edit_replace": self.find_bar.open_replace,
             "edit_search": self.search.open_panel,
             "edit_switcher": self.switcher.open_switcher,
-            "edit_bold": lambda: self._wrap("**"),
-            "edit_italic": lambda: self._wrap("*"),
+            "edit_bold": lambda: self.editor.toggle_markup("**"),
+            "edit_italic": lambda: self.editor.toggle_markup("*"),
+            "edit_code": lambda: self.editor.toggle_markup("`"),
+            "edit_link": self.editor.toggle_link,
+            "edit_paste_plain": self.editor.paste_plain,
             "view_zoom_in": lambda: self._zoom(1),
             "view_zoom_out": lambda: self._zoom(-1),
             "view_by_tag": lambda: self.sidebar.set_grouping("tag"),
@@ -150,6 +164,8 @@ class MainWindow(QMainWindow):
         doc.header_changed.connect(self._header_changed)
         doc.message.connect(self.statusBar().showMessage)
         self.history.trouble.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.editor.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.editor.place = self._paste_place
 
     # -- journals ------------------------------------------------------------------------
     def open_journal(self, folder: Path, *, select: Path | None = None) -> bool:
@@ -265,10 +281,12 @@ class MainWindow(QMainWindow):
         if focus is None or not self.form.isAncestorOf(focus):
             self.form.show_post(self.document.post)  # the header was edited as text: the form follows
 
-    def _wrap(self, marker: str) -> None:
-        cursor = self.editor.textCursor()
-        toggle_wrap(cursor, marker)
-        self.editor.setTextCursor(cursor)
+    def _paste_place(self) -> Place | None:
+        """Where images pasted or dropped into the open post go (none for a read-only post)."""
+        doc = self.document
+        if doc.post is None or doc.root is None or doc.read_only:
+            return None
+        return Place(file_of(doc.post), doc.root, doc.flavor())
 
     def _zoom(self, step: int) -> None:
         self.editor.set_font_size(self.editor.font_size() + step)

@@ -23,7 +23,16 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtWidgets import QCompleter, QDateTimeEdit, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor, QTextOption
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from ..core import Post
 from ..core.dates import local, zone_label
@@ -59,6 +68,50 @@ def format_value(value: object) -> str:
     return str(value)
 
 
+class DescriptionField(QPlainTextEdit):
+    """The description: two lines high, wrapped at words and shown from its start (a line edit
+    showed the end of a long one, starting mid-word). Enter and leaving the field finish the
+    edit (``editingFinished``, as a line edit's); the text is kept exactly (no character is
+    turned into another, as ``toPlainText`` turns non-breaking spaces into spaces)."""
+
+    editingFinished = Signal()  # noqa: N815 (the line edit's name)
+    LINES = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        margins = self.contentsMargins()
+        height = self.fontMetrics().lineSpacing() * self.LINES + 2 * self.document().documentMargin()
+        self.setFixedHeight(int(height) + margins.top() + margins.bottom() + 2)
+
+    def text(self) -> str:
+        """The description as typed (paragraph separators read as line breaks)."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
+    def setText(self, text: str) -> None:  # noqa: N802 (the line edit's name)
+        """Show ``text`` from its start."""
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.editingFinished.emit()  # as a line edit: Enter ends the edit (Shift+Enter: a line)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt name)
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
 class PropertiesForm(QWidget):
     """Title, date, tags and description of the open post."""
 
@@ -85,7 +138,7 @@ class PropertiesForm(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tags.setCompleter(completer)
-        self.description = QLineEdit(self)
+        self.description = DescriptionField(self)
         self.description.setObjectName("descriptionField")
         self.description.setAccessibleName("Description")
         self.others = plain_label(self)

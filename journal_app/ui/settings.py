@@ -19,6 +19,7 @@ PREFERENCES: dict[str, object] = {
     "preferences/autosave": True,
     "preferences/git_auto_commit": False,
     "preferences/git_auto_commit_minutes": 0,
+    "preferences/spell_check": True,  # when a dictionary is installed
 }
 STATE: dict[str, object] = {
     "state/last_journal": "",

@@ -8,8 +8,9 @@ by title or tag as you type.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import (
     QEvent,
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +37,7 @@ from ..core import UNTAGGED, Journal, JournalChange, PostInfo
 from ..core.dates import local
 from .heatmap import HeatMapPanel
 from .plain import plain_tooltip
-from .tree_model import GROUP_ROLE, PATH_ROLE, SEARCH_ROLE, PostTreeModel
+from .tree_model import COUNT_ROLE, GROUP_ROLE, LABEL_ROLE, PATH_ROLE, SEARCH_ROLE, PostTreeModel
 
 __all__ = ["GROUP_ROLE", "PATH_ROLE", "SEARCH_ROLE", "PostFilter", "Sidebar", "post_tooltip"]
 
@@ -69,27 +71,71 @@ class PostTree(QTreeView):
 
 
 class PostFilter(QSortFilterProxyModel):
-    """Shows posts whose title or tags contain the filter text (case-insensitive, Korean too)."""
+    """Shows posts whose title or tags contain the filter text (case-insensitive, Korean too),
+    and the open post's row (``pin``) whatever the filter; while filtering, a group's label
+    counts the posts shown out of all of them ("python (1/13)")."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self._needle = ""
+        self._pinned = QPersistentModelIndex()
 
-    def set_text(self, text: str) -> None:
+    def _refilter(self, change: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
             self.beginFilterChange()
-            self._needle = text.strip().casefold()
+            change()
             self.endFilterChange()
         else:
-            self._needle = text.strip().casefold()
+            change()
             self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        def change() -> None:
+            self._needle = text.strip().casefold()
+
+        self._refilter(change)
+
+    def filtering(self) -> bool:
+        """True while a filter text narrows the tree."""
+        return bool(self._needle)
+
+    def pin(self, source: QModelIndex) -> None:
+        """Show the row at ``source`` (a model index) whatever the filter."""
+        if QPersistentModelIndex(source) == self._pinned:
+            return
+
+        def change() -> None:
+            self._pinned = QPersistentModelIndex(source)
+
+        if self._needle:
+            self._refilter(change)
+        else:
+            change()
+
+    def matches(self, index: QModelIndex) -> bool:
+        """Whether the row at ``index`` (of this model) is a post the filter text finds."""
+        return bool(index.data(PATH_ROLE)) and self._needle in (index.data(SEARCH_ROLE) or "")
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 (Qt name)
         if not self._needle:
             return True
         index = self.sourceModel().index(row, 0, parent)
-        return self._needle in (index.data(SEARCH_ROLE) or "")
+        return self._needle in (index.data(SEARCH_ROLE) or "") or QPersistentModelIndex(index) == self._pinned
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and self._needle:
+            label = super().data(index, LABEL_ROLE)
+            if label is not None:  # a group, while filtering: the posts shown out of all
+                return f"{label} ({self._posts_under(index)}/{super().data(index, COUNT_ROLE)})"
+        return super().data(index, role)
+
+    def _posts_under(self, parent: QModelIndex | QPersistentModelIndex) -> int:
+        total = 0
+        for row in range(self.rowCount(parent)):
+            index = self.index(row, 0, parent)
+            total += self._posts_under(index) if self.hasChildren(index) else bool(index.data(PATH_ROLE))
+        return total
 
 
 class Sidebar(QWidget):
@@ -114,7 +160,10 @@ class Sidebar(QWidget):
         self.filter.setAccessibleName("Filter posts")
         self.filter.setPlaceholderText("Filter by title or tag")
         self.filter.setClearButtonEnabled(True)
-        self.model = PostTreeModel(self)
+        self.model = model = PostTreeModel(self)
+        # the items' wrappers go before Qt deletes the items with this widget (a sidebar
+        # deleted without its window closing, as in a test; see PostTreeModel.release)
+        self.destroyed.connect(lambda *_: model.release())
         self.proxy = PostFilter(self)
         self.proxy.setSourceModel(self.model)
         self.tree = PostTree(self)
@@ -137,6 +186,8 @@ class Sidebar(QWidget):
         self.current_path: Path | None = None
         self.grouping.currentIndexChanged.connect(lambda _: self.rebuild())
         self.filter.textChanged.connect(self._filter_changed)
+        self.filter.returnPressed.connect(self._open_first)
+        self.filter.installEventFilter(self)
         self.tree.activated.connect(self._activated)
         self.tree.clicked.connect(self._activated)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -213,14 +264,18 @@ class Sidebar(QWidget):
         return self.proxy.mapFromSource(self.model.index_of(path))
 
     def select_path(self, path: Path) -> None:
-        """Highlight the open post (expanding its group) without opening it again."""
+        """Highlight the open post (expanding its group) without opening it again; it is shown
+        whatever the filter."""
         self.current_path = path
+        self.proxy.pin(self.model.index_of(path))
         index = self.find_path(path)
+        self.tree.blockSignals(True)
         if index.isValid():
-            self.tree.blockSignals(True)
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
-            self.tree.blockSignals(False)
+        else:
+            self.tree.setCurrentIndex(QModelIndex())
+        self.tree.blockSignals(False)
 
     def post_count_shown(self) -> int:
         """How many post rows the filtered tree shows (a post under two tags counts twice)."""
@@ -239,6 +294,50 @@ class Sidebar(QWidget):
         self.proxy.set_text(text)
         if text.strip():
             self.tree.expandAll()
+        if self.current_path is not None:
+            self.select_path(self.current_path)  # the rows moved under the highlight
+        else:
+            self.tree.setCurrentIndex(QModelIndex())
+
+    def _post_rows(self, parent: QModelIndex = QModelIndex()) -> Iterator[QModelIndex]:
+        """The post rows shown, in tree order."""
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if index.data(PATH_ROLE):
+                yield index
+            yield from self._post_rows(index)
+
+    def first_match(self) -> QModelIndex:
+        """The first post row the filter finds (the open post's row when nothing is filtered or
+        found), or an invalid index."""
+        if self.proxy.filtering():
+            found = next((index for index in self._post_rows() if self.proxy.matches(index)), None)
+            if found is not None:
+                return found
+        current = self.tree.currentIndex()
+        return current if current.isValid() else next(self._post_rows(), QModelIndex())
+
+    def _into_results(self) -> None:
+        """Down in the filter box: to the tree, on the first result."""
+        index = self.first_match()
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+        self.tree.setFocus()
+
+    def _open_first(self) -> None:
+        """Enter in the filter box: open the first result."""
+        index = self.first_match()
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self._activated(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
+            if cast(QKeyEvent, event).key() == Qt.Key.Key_Down:
+                self._into_results()
+                return True
+        return super().eventFilter(watched, event)
 
     def _activated(self, index: QModelIndex) -> None:
         path = index.data(PATH_ROLE)

@@ -32,6 +32,8 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # a folder problem's ProblemKind, for code
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 5  # a group's label without its count
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 6  # the number of posts in a group, as its label shows it
 PROBLEMS = "Problems"
 UNTAGGED_LABEL = "Untagged"
 Place = tuple[str, ...]  # the group ids from the top down to the group a row sits in
@@ -50,6 +52,8 @@ def group_item(label: str, count: int, key: str) -> QStandardItem:
     item = QStandardItem(f"{label} ({count})")
     item.setEditable(False)
     item.setData(key, GROUP_ROLE)
+    item.setData(label, LABEL_ROLE)
+    item.setData(count, COUNT_ROLE)
     item.setData("", SEARCH_ROLE)
     return item
 
@@ -204,6 +208,7 @@ class PostTreeModel(QStandardItemModel):
         parent = group.parent
         assert parent is not None
         group.item.setText(f"{group.label} ({group.count()})")
+        group.item.setData(group.count(), COUNT_ROLE)
         if group.ident == "problems":
             parent.item.appendRow(group.item)  # always last
         else:
@@ -328,6 +333,7 @@ class PostTreeModel(QStandardItemModel):
         text = f"{group.label} ({count})"
         if group.item.text() != text:
             group.item.setText(text)
+            group.item.setData(count, COUNT_ROLE)
         if group.ident == "problems":
             return
         key = group.sort_key()

@@ -1,0 +1,305 @@
+"""Spell check in Korean and English, offline: hunspell dictionaries through pyenchant.
+
+Words of Hangul are looked up in the Korean dictionary, words of Latin letters in the English
+one; words mixing scripts, holding digits or ``_``, all capitals (acronyms) and single letters
+are left alone, and so is everything the highlighter marks as code, markup, HTML, math, an
+image, a fence or the front matter, and web addresses. Only lines being highlighted are checked
+(the highlighter asks for the lines in view and those typed in), and each word's answer is kept,
+so typing in a large post costs a lookup of the words of one line at most.
+
+The dictionaries load once per process on a thread of their own (the Korean one takes about a
+second). Suggestions can be slow for Korean words: they are worked out on another thread, with
+dictionaries of its own, while the context menu is open. Words added to the dictionary go to a
+word list in the app's data folder. Without pyenchant or without any dictionary, the app runs
+without spell check and says so once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from .editor import MarkdownEditor
+from .plain import menu_text
+from .syntax import Span
+
+LANGUAGES = {"ko": ("ko_KR", "ko"), "en": ("en_US", "en_GB", "en")}
+SKIPPED = {"markup", "code", "html", "image", "math", "front", "fence"}
+MAX_SUGGESTIONS = 6
+POLL_MS = 30  # how often an open menu looks for its suggestions
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_LATIN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_ADDRESS = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<[^>\s]+>", re.IGNORECASE)
+
+
+def _load() -> tuple[dict[str, Any], str]:
+    """The dictionaries found, by language, and what is missing (empty when all are there)."""
+    try:
+        import enchant
+    except ImportError as error:  # pyenchant, or the enchant library under it
+        return {}, f"pyenchant is not available ({error})"
+    found: dict[str, Any] = {}
+    for language, tags in LANGUAGES.items():
+        for tag in tags:
+            try:
+                found[language] = enchant.Dict(tag)
+                break
+            except enchant.errors.Error:
+                continue
+    missing = [language for language in LANGUAGES if language not in found]
+    return found, f"no {' or '.join(missing)} dictionary installed" if missing else ""
+
+
+class _Loaded:
+    """The dictionaries of this process, loaded once on a thread (for the GUI thread's use)."""
+
+    lock = threading.Lock()
+    thread: threading.Thread | None = None
+    dictionaries: dict[str, Any] | None = None
+    problem = ""
+
+    @classmethod
+    def start(cls) -> None:
+        with cls.lock:
+            if cls.thread is None:
+                cls.thread = threading.Thread(target=cls._run, name="dictionaries", daemon=True)
+                cls.thread.start()
+
+    @classmethod
+    def _run(cls) -> None:
+        _yield_to_the_window()
+        found, problem = _load()
+        cls.problem, cls.dictionaries = problem, found
+
+
+_suggesting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestions")
+_suggesting_dictionaries: dict[str, Any] = {}  # the suggestion thread's own
+
+
+def _yield_to_the_window() -> None:
+    """Run this thread at the lowest priority, so that loading a dictionary never slows the
+    window (Linux, where a thread has a priority of its own; elsewhere nothing changes)."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        except OSError:
+            pass
+
+
+def _suggest(language: str, word: str) -> list[str]:
+    if not _suggesting_dictionaries:
+        _yield_to_the_window()
+        _suggesting_dictionaries.update(_load()[0])
+    found = _suggesting_dictionaries.get(language)
+    return [] if found is None else list(found.suggest(word))[:MAX_SUGGESTIONS]
+
+
+def language_of(word: str) -> str | None:
+    """ "ko" for a word of Hangul, "en" for one of Latin letters; None for one not checked."""
+    if len(word) < 2 or word.isupper():
+        return None
+    if _HANGUL.fullmatch(word):
+        return "ko"
+    if _LATIN.fullmatch(word):
+        return "en"
+    return None
+
+
+class Speller(QObject):
+    """Which words of a line are misspelled; the user's own words; suggestions."""
+
+    ready = Signal()  # the dictionaries are there (or known to be missing)
+
+    def __init__(self, words_file: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.words_file = words_file
+        self.enabled = False
+        self.dictionaries: dict[str, Any] | None = None
+        self.problem = ""
+        self._known: dict[str, bool] = {}
+        try:
+            self.words = set(words_file.read_text(encoding="utf-8").split())
+        except (OSError, UnicodeDecodeError):
+            self.words = set()
+        self._waiting = QTimer(self, interval=50)
+        self._waiting.timeout.connect(self._look)
+
+    def start(self) -> None:
+        """Load the dictionaries (once per process, on a thread); ``ready`` when done."""
+        if self.dictionaries is None and not self._waiting.isActive():
+            _Loaded.start()
+            self._waiting.start()
+            self._look()
+
+    def _look(self) -> None:
+        if _Loaded.dictionaries is None:
+            return
+        self._waiting.stop()
+        self.dictionaries, self.problem = _Loaded.dictionaries, _Loaded.problem
+        self.ready.emit()
+
+    def correct(self, word: str) -> bool:
+        """Whether the dictionaries (or the user's words) know ``word``; True for words not
+        checked and while no dictionary is loaded."""
+        known = self._known.get(word)
+        if known is None:
+            language = language_of(word)
+            found = (self.dictionaries or {}).get(language or "")
+            known = found is None or word in self.words or bool(found.check(word))
+            self._known[word] = known
+        return known
+
+    def misspelled(self, text: str, spans: list[Span]) -> list[tuple[int, int]]:
+        """The misspelled words of a line (code point ranges), given its highlighter spans."""
+        if not self.enabled or not self.dictionaries:
+            return []
+        skipped = bytearray(len(text))
+        for start, end, kind in spans:
+            if not isinstance(kind, str) or kind in SKIPPED:
+                skipped[start:end] = b"\x01" * (end - start)
+        for match in _ADDRESS.finditer(text):
+            skipped[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+        found = []
+        for match in _WORD.finditer(text):
+            start, end = match.span()
+            if not any(skipped[start:end]) and not self.correct(match.group()):
+                found.append((start, end))
+        return found
+
+    def suggestions(self, word: str) -> Future:
+        """The dictionary's suggestions for ``word``, worked out on another thread."""
+        return _suggesting.submit(_suggest, language_of(word) or "", word)
+
+    def add(self, word: str) -> None:
+        """Take ``word`` as correct from now on (kept in the user's word list)."""
+        self.words.add(word)
+        self._known[word] = True
+        self.words_file.parent.mkdir(parents=True, exist_ok=True)
+        with self.words_file.open("a", encoding="utf-8") as file:
+            file.write(word + "\n")
+
+
+def word_at(cursor: QTextCursor) -> tuple[str, int, int]:
+    """The word at ``cursor`` and its start and end in the document (UTF-16 positions)."""
+    block = cursor.block()
+    text = block.text()
+    units, at = 0, 0
+    column = cursor.positionInBlock()
+    while at < len(text) and units + (2 if ord(text[at]) > 0xFFFF else 1) <= column:
+        units += 2 if ord(text[at]) > 0xFFFF else 1
+        at += 1
+    for match in _WORD.finditer(text):
+        if match.start() <= at <= match.end():
+            start = len(text[: match.start()].encode("utf-16-le")) // 2
+            end = start + len(match.group().encode("utf-16-le")) // 2
+            return match.group(), block.position() + start, block.position() + end
+    return "", cursor.position(), cursor.position()
+
+
+def spelling_menu(speller: Speller, editor: MarkdownEditor, menu: QMenu, cursor: QTextCursor) -> None:
+    """Suggestions and "Add to Dictionary" at the top of the editor's context menu, for a
+    misspelled word at ``cursor``; the suggestions come in while the menu is open."""
+    word, start, end = word_at(cursor)
+    if not word or not speller.enabled or speller.correct(word):
+        return
+    first = menu.actions()[0] if menu.actions() else None
+    waiting = QAction("Looking for suggestions…", menu)
+    waiting.setObjectName("spellingWaiting")
+    waiting.setEnabled(False)
+    add = QAction(menu_text(f"Add “{word}” to Dictionary"), menu)
+    add.setObjectName("spellingAdd")
+    add.triggered.connect(lambda: _learn(speller, editor, word))
+    if first is None:
+        menu.addActions([waiting, add])
+        menu.addSeparator()
+    else:
+        menu.insertActions(first, [waiting, add])
+        menu.insertSeparator(first)
+    pending = speller.suggestions(word)
+    poll = QTimer(menu, interval=POLL_MS)
+
+    def look() -> None:
+        if not pending.done():
+            return
+        poll.stop()
+        try:
+            found = pending.result()
+        except Exception:  # noqa: BLE001 (a dictionary failing is no reason to fail the menu)
+            found = []
+        waiting.setText("No suggestions" if not found else "Suggestions")
+        actions = []
+        for suggestion in found:
+            action = QAction(menu_text(suggestion), menu)
+            action.setObjectName("spellingSuggestion")
+            action.triggered.connect(lambda _=False, s=suggestion: _replace(editor, start, end, word, s))
+            actions.append(action)
+        menu.insertActions(add, actions)
+
+    poll.timeout.connect(look)
+    poll.start()
+    look()
+
+
+def _replace(editor: MarkdownEditor, start: int, end: int, word: str, suggestion: str) -> None:
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    if cursor.selectedText() == word:  # the text did not change under the menu
+        cursor.insertText(suggestion)  # one undo step
+
+
+def _learn(speller: Speller, editor: MarkdownEditor, word: str) -> None:
+    try:
+        speller.add(word)
+    except OSError as error:
+        editor.notice.emit(f"Could not keep the word: {error.strerror or error}")
+    editor.highlighter.redo()
+
+
+def attach_spelling(
+    editor: MarkdownEditor, words_file: Path, toggle: QAction, on: bool, remember: Callable[[bool], None]
+) -> Speller:
+    """Spell check for ``editor``, turned on and off by ``toggle`` (on at first when ``on``;
+    ``remember`` keeps a choice); it tells through the editor's ``notice`` once when it cannot
+    work."""
+    speller = Speller(words_file, editor)
+    editor.highlighter.misspelled = speller.misspelled
+    editor.menu_extras.append(lambda menu, cursor: spelling_menu(speller, editor, menu, cursor))
+    told: list[bool] = []
+
+    def ready() -> None:
+        if speller.problem and not told:
+            told.append(True)
+            editor.notice.emit(
+                f"Spell check: {speller.problem}"
+                if speller.dictionaries
+                else f"Spell check is off: {speller.problem}"
+            )
+        editor.highlighter.redo()
+
+    def switch(checked: bool) -> None:
+        speller.enabled = checked
+        remember(checked)
+        if checked:
+            speller.start()
+        editor.highlighter.redo()
+
+    speller.ready.connect(ready)
+    toggle.setCheckable(True)
+    toggle.setChecked(on)
+    speller.enabled = on
+    toggle.toggled.connect(switch)
+    if on:
+        speller.start()
+    return speller

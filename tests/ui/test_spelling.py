@@ -1,0 +1,168 @@
+"""Spell check in the editor with the real hunspell dictionaries: wavy underlines on Korean
+and English words the dictionaries do not know (in prose only), suggestions and Add to
+Dictionary from the context menu, on and off remembered, and a message when it cannot work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from journal_app.ui.editor import MarkdownEditor
+from journal_app.ui.spelling import Speller, attach_spelling, spelling_menu
+
+WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+POST = (
+    "---\ntitle: wrte 몇일\n---\n"
+    "# 📌 오랫만에 쓰는 일기 😀 wrte\n"
+    "오늘은 날씨가 맑았다. I recieve `teh` code, see https://example.org/teh and [링크](teh.md).\n"
+    "```python\n# wrte 몇일\n```\n"
+)
+
+
+def underlined(editor: MarkdownEditor) -> list[str]:
+    """The words shown with a wavy underline, in order (a format range per character, joined)."""
+    words = []
+    block = editor.document().begin()
+    while block.isValid():
+        units = block.text().encode("utf-16-le")
+        marks = sorted(
+            (item.start, item.start + item.length)
+            for item in block.layout().formats()
+            if item.format.underlineStyle() == WAVY
+        )
+        word_start = word_end = None
+        for start, end in marks:
+            if word_end == start:
+                word_end = end
+                continue
+            if word_start is not None:
+                words.append(units[2 * word_start : 2 * word_end].decode("utf-16-le"))
+            word_start, word_end = start, end
+        if word_start is not None:
+            words.append(units[2 * word_start : 2 * word_end].decode("utf-16-le"))
+        block = block.next()
+    return words
+
+
+def checked_editor(qtbot, tmp_path, on: bool = True):
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.resize(700, 400)
+    editor.show()
+    toggle = QAction("Check Spelling")
+    remembered = []
+    speller = attach_spelling(editor, tmp_path / "data" / "dictionary.txt", toggle, on, remembered.append)
+    if on:
+        qtbot.waitUntil(lambda: speller.dictionaries is not None, timeout=20000)
+    editor.set_text(POST)
+    qtbot.waitUntil(lambda: bool(underlined(editor)) == on or not on)
+    return editor, speller, toggle, remembered
+
+
+def test_misspelled_words_are_underlined_in_prose_only(qtbot, tmp_path):
+    editor, speller, _, _ = checked_editor(qtbot, tmp_path)
+    assert not speller.problem
+    assert underlined(editor) == ["오랫만에", "wrte", "recieve"]  # not the front matter, code, addresses
+
+
+def test_suggestions_replace_the_word_and_a_word_can_be_learned(qtbot, tmp_path):
+    editor, speller, _, _ = checked_editor(qtbot, tmp_path)
+    block = editor.document().findBlockByNumber(4)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + block.text().index("recieve") + 2)
+    menu = QMenu()
+    menu.addAction("Copy")
+    spelling_menu(speller, editor, menu, cursor)
+    names = [action.objectName() for action in menu.actions()]
+    assert names[:2] == ["spellingWaiting", "spellingAdd"]
+    qtbot.waitUntil(
+        lambda: any(a.objectName() == "spellingSuggestion" for a in menu.actions()), timeout=20000
+    )
+    suggestions = [a for a in menu.actions() if a.objectName() == "spellingSuggestion"]
+    receive = next(a for a in suggestions if a.text() == "receive")
+    receive.trigger()
+    assert "I receive `teh`" in editor.toPlainText()
+    editor.undo()
+    assert "I recieve `teh`" in editor.toPlainText()  # one undo step
+
+    cursor = QTextCursor(editor.document().findBlockByNumber(3))
+    cursor.setPosition(cursor.block().position() + 6)  # in 오랫만에, after an emoji (UTF-16)
+    menu = QMenu()
+    spelling_menu(speller, editor, menu, cursor)
+    add = next(a for a in menu.actions() if a.objectName() == "spellingAdd")
+    assert "오랫만에" in add.text()
+    add.trigger()
+    assert "오랫만에" in (tmp_path / "data" / "dictionary.txt").read_text(encoding="utf-8").split()
+    qtbot.waitUntil(lambda: underlined(editor) == ["wrte", "recieve"])
+    again = Speller(tmp_path / "data" / "dictionary.txt")
+    assert "오랫만에" in again.words  # kept for the next run
+
+
+def test_no_menu_entries_on_a_known_word(qtbot, tmp_path):
+    editor, speller, _, _ = checked_editor(qtbot, tmp_path)
+    cursor = QTextCursor(editor.document().findBlockByNumber(4))
+    cursor.setPosition(cursor.block().position() + 1)
+    menu = QMenu()
+    spelling_menu(speller, editor, menu, cursor)
+    assert menu.actions() == []
+
+
+def test_on_and_off(qtbot, tmp_path):
+    editor, speller, toggle, remembered = checked_editor(qtbot, tmp_path)
+    toggle.setChecked(False)
+    assert underlined(editor) == [] and remembered == [False]
+    toggle.setChecked(True)
+    assert underlined(editor) == ["오랫만에", "wrte", "recieve"] and remembered == [False, True]
+
+
+def test_off_at_first_loads_nothing(qtbot, tmp_path):
+    editor, speller, toggle, _ = checked_editor(qtbot, tmp_path, on=False)
+    assert underlined(editor) == [] and not toggle.isChecked()
+
+
+def test_the_window_remembers_the_choice(qtbot, window, env):
+    assert window.commands.edit_spelling.isChecked()
+    window.commands.edit_spelling.setChecked(False)
+    assert env.settings.get("preferences/spell_check") is False
+    assert window.editor.highlighter.misspelled is not None
+
+
+def test_without_pyenchant_the_app_runs_and_says_so_once(tmp_path):
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.modules["enchant"] = None  # as if pyenchant were not installed
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from journal_app.ui.editor import MarkdownEditor
+        from journal_app.ui.spelling import attach_spelling
+        editor = MarkdownEditor()
+        told = []
+        editor.notice.connect(told.append)
+        toggle = QAction("x")
+        speller = attach_spelling(editor, __import__("pathlib").Path({str(tmp_path)!r}) / "d.txt",
+                                  toggle, True, lambda on: None)
+        while speller.dictionaries is None:
+            app.processEvents()
+        editor.set_text("wrte 몇일")
+        toggle.setChecked(False)
+        toggle.setChecked(True)
+        app.processEvents()
+        print(len(told), told[0])
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    count, message = result.stdout.strip().split(" ", 1)
+    assert count == "1" and "Spell check is off" in message and "pyenchant" in message
