@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
 
     def _update_known_tags(self) -> None:
         if self.journal is not None:
-            self.form.set_known_tags([tag for tag, _ in self.journal.tag_counts()])
+            self.form.set_known_tags(self.journal.tag_counts())
 
     # -- posts ---------------------------------------------------------------------------
     def open_post(self, path: Path) -> bool:

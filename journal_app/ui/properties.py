@@ -18,12 +18,11 @@ from PySide6.QtCore import (
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
-    QStringListModel,
     Qt,
     QTime,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor, QTextOption
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
@@ -46,8 +45,12 @@ OTHER_KEYS_SHOWN = 30
 OTHER_VALUE_SHOWN = 200  # characters of each other key's value
 
 
+TAG_ROLE = Qt.ItemDataRole.UserRole + 1  # a completion row's tag (it shows "tag (count)")
+
+
 class TagCompleter(QCompleter):
-    """Completes the last tag of a comma-separated list."""
+    """Completes the last tag of a comma-separated list; the rows show each tag with the
+    number of its posts, and match and insert the tag alone."""
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt name)
         return [path.split(",")[-1].strip()]
@@ -55,7 +58,7 @@ class TagCompleter(QCompleter):
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 (Qt name)
         field = cast("QLineEdit | None", self.widget())  # set on the tags line edit only
         done = field.text().split(",")[:-1] if field is not None else []
-        return ", ".join([part.strip() for part in done if part.strip()] + [index.data()])
+        return ", ".join([part.strip() for part in done if part.strip()] + [str(index.data(TAG_ROLE))])
 
 
 def _cut(text: str) -> str:
@@ -133,8 +136,9 @@ class PropertiesForm(QWidget):
         self.tags.setObjectName("tagsField")
         self.tags.setAccessibleName("Tags")
         self.tags.setPlaceholderText("comma, separated, tags")
-        self.tag_model = QStringListModel(self)
+        self.tag_model = QStandardItemModel(self)
         completer = TagCompleter(self.tag_model, self)
+        completer.setCompletionRole(TAG_ROLE)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tags.setCompleter(completer)
@@ -171,8 +175,17 @@ class PropertiesForm(QWidget):
         self.date.editingFinished.connect(self._date_edited)
         self.show_post(None)
 
-    def set_known_tags(self, tags: list[str]) -> None:
-        self.tag_model.setStringList(tags)
+    def set_known_tags(self, counts: list[tuple[str, int]]) -> None:
+        """The tags the field completes, most used first, each with its number of posts."""
+        self.tag_model.clear()
+        for tag, count in counts:
+            item = QStandardItem(f"{tag} ({count})")
+            item.setData(tag, TAG_ROLE)
+            self.tag_model.appendRow(item)
+
+    def known_tags(self) -> list[str]:
+        """The tags the field completes, in order."""
+        return [str(self.tag_model.item(row).data(TAG_ROLE)) for row in range(self.tag_model.rowCount())]
 
     def show_post(self, post: Post | None) -> None:
         """Fill the form from ``post`` (no edits are emitted)."""

@@ -171,7 +171,7 @@ def apply_rename(window: MainWindow, old: str, new: str) -> Outcome:
         change.merge(journal.refresh(path))
     window.sidebar.apply(change)
     window.search.reindex(change)
-    window.form.set_known_tags([tag for tag, _ in journal.tag_counts()])
+    window.form.set_known_tags(journal.tag_counts())
     return outcome
 
 

@@ -141,6 +141,24 @@ def test_tags_field_moves_the_post_in_the_tree(qtbot, window):
     assert not any(label.startswith("제주 (") for label in group_labels(window))
 
 
+def test_tags_field_completes_tags_with_their_counts_and_inserts_the_tag(qtbot, window):
+    counts = dict(window.journal.tag_counts())
+    open_by_title(qtbot, window, "제주", "제주도 여행 후기")
+    field = window.form.tags
+    completer = field.completer()
+    field.setFocus()
+    field.setText("")
+    type_text(field, "가을, 여")
+    shown = completer.completionModel()
+    rows = [shown.index(row, 0).data() for row in range(shown.rowCount())]
+    assert f"여행 ({counts['여행']})" in rows  # the popup shows how many posts each tag has
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    popup.setCurrentIndex(shown.index(rows.index(f"여행 ({counts['여행']})"), 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # chosen as a user chooses it
+    assert field.text() == "가을, 여행"  # the tag alone goes in, after the tags typed before
+
+
 def test_unsaved_changes_prompt(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
     first = window.document.post.path

@@ -84,7 +84,7 @@ def test_merge_into_another_tag_across_the_journal(qtbot, with_json, window):
     window.open_post(root / "content/Setting up a Hugo blog.md")  # not a post with the tag
     before = {name: (root / name).read_bytes() for name in (RETRO, JEJU)}
     assert completions(window, "여행") == ["여행 (2)"]  # the completion shows the counts
-    assert window.form.tag_model.stringList()[0] == "일상"  # most used first
+    assert window.form.known_tags()[0] == "일상"  # most used first
     text = run_from_menu(window, "일상 (", "Merge into…", "여행")
     assert (root / RETRO).read_bytes() == before[RETRO].replace(
         'tags: ["회고","일상"]'.encode(), 'tags: ["회고","여행"]'.encode()
@@ -97,7 +97,7 @@ def test_merge_into_another_tag_across_the_journal(qtbot, with_json, window):
     assert "Skipped 1 post(s):\n  json.md: " in text
     labels = group_labels(window)
     assert "여행 (3)" in labels and "일상 (1)" in labels  # the JSON post keeps its tag
-    assert window.form.tag_model.stringList()[0] == "여행"  # the form's completion follows
+    assert window.form.known_tags()[0] == "여행"  # the form's completion follows
     panel = panel_of(qtbot, window)
     travel = ["2024년 회고.md", "제주 여행 후기.md", "제주도 여행 후기.md"]
     assert sorted(search(qtbot, panel, "tag:여행")) == travel  # the search index agrees
