@@ -40,10 +40,16 @@ def data_folder() -> Path:
     return base / APP / APP
 
 
+def journal_key(root: Path) -> str:
+    """The name of the journal at ``root`` among the app's journals (in the data folder and
+    the settings)."""
+    return hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def journal_data(data_dir: Path, root: Path) -> Path:
-    """The journal's own folder in the data folder (its template and its history live there)."""
-    key = hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return Path(data_dir) / "journals" / key
+    """The journal's own folder in the data folder (its template, its dictionary and its
+    history live there)."""
+    return Path(data_dir) / "journals" / journal_key(root)
 
 
 def change_summary(added: int, removed: int) -> str:

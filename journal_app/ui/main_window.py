@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..core import Journal, JournalChange, JournalError, Post
+from ..core.history import journal_data
 from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
@@ -60,7 +61,6 @@ class MainWindow(QMainWindow):
         self.outline = attach_outline(self, self.editor, self.commands.view_outline)
         self.speller = attach_spelling(
             self.editor,
-            env.data_dir / "dictionary.txt",
             self.commands.edit_spelling,
             bool(env.settings.get("preferences/spell_check")),
             lambda on: env.settings.set("preferences/spell_check", on),
@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.history.set_journal(journal.root)
         self.git.set_journal(journal.root)
         self.document.chosen_flavor = self.env.settings.flavor(journal.root)
+        self.speller.use_words(journal_data(self.env.data_dir, journal.root) / "dictionary.txt")
         self._show_flavor()
         self.document.load(None)
         self.sidebar.set_journal(journal)

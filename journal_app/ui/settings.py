@@ -66,9 +66,9 @@ class Settings:
 
     @staticmethod
     def _journal_key(folder: Path) -> str:
-        import hashlib
+        from ..core.history import journal_key
 
-        return "journals/" + hashlib.sha1(str(folder).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        return "journals/" + journal_key(folder)
 
     def remote_images(self, folder: Path) -> bool:
         """Whether the preview may load remote images for this journal (default: no)."""

@@ -9,9 +9,10 @@ so typing in a large post costs a lookup of the words of one line at most.
 
 The dictionaries load once per process on a thread of their own (the Korean one takes about a
 second). Suggestions can be slow for Korean words: they are worked out on another thread, with
-dictionaries of its own, while the context menu is open. Words added to the dictionary go to a
-word list in the app's data folder. Without pyenchant or without any dictionary, the app runs
-without spell check and says so once.
+dictionaries of its own, while the context menu is open. Words added to the dictionary go to the
+open journal's own word list (``dictionary.txt`` in the journal's folder in the app's data
+folder). Without pyenchant or without any dictionary, the app runs without spell check and says
+so once.
 """
 
 from __future__ import annotations
@@ -121,19 +122,24 @@ class Speller(QObject):
 
     ready = Signal()  # the dictionaries are there (or known to be missing)
 
-    def __init__(self, words_file: Path, parent: QObject | None = None) -> None:
+    def __init__(self, words_file: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.words_file = words_file
         self.enabled = False
         self.dictionaries: dict[str, Any] | None = None
         self.problem = ""
-        self._known: dict[str, bool] = {}
-        try:
-            self.words = set(words_file.read_text(encoding="utf-8").split())
-        except (OSError, UnicodeDecodeError):
-            self.words = set()
+        self.use_words(words_file)
         self._waiting = QTimer(self, interval=50)
         self._waiting.timeout.connect(self._look)
+
+    def use_words(self, words_file: Path | None) -> None:
+        """Take the words of ``words_file`` (the open journal's dictionary) as correct, and
+        keep words added from now on there."""
+        self.words_file = words_file
+        self._known: dict[str, bool] = {}
+        try:
+            self.words = set(words_file.read_text(encoding="utf-8").split()) if words_file else set()
+        except (OSError, UnicodeDecodeError):
+            self.words = set()
 
     def start(self) -> None:
         """Load the dictionaries (once per process, on a thread); ``ready`` when done."""
@@ -182,9 +188,11 @@ class Speller(QObject):
         return _suggesting.submit(_suggest, language_of(word) or "", word)
 
     def add(self, word: str) -> None:
-        """Take ``word`` as correct from now on (kept in the user's word list)."""
+        """Take ``word`` as correct from now on (kept in the journal's dictionary)."""
         self.words.add(word)
         self._known[word] = True
+        if self.words_file is None:
+            return  # no journal open: known until the next one opens
         self.words_file.parent.mkdir(parents=True, exist_ok=True)
         with self.words_file.open("a", encoding="utf-8") as file:
             file.write(word + "\n")
@@ -268,12 +276,12 @@ def _learn(speller: Speller, editor: MarkdownEditor, word: str) -> None:
 
 
 def attach_spelling(
-    editor: MarkdownEditor, words_file: Path, toggle: QAction, on: bool, remember: Callable[[bool], None]
+    editor: MarkdownEditor, toggle: QAction, on: bool, remember: Callable[[bool], None]
 ) -> Speller:
     """Spell check for ``editor``, turned on and off by ``toggle`` (on at first when ``on``;
     ``remember`` keeps a choice); it tells through the editor's ``notice`` once when it cannot
     work."""
-    speller = Speller(words_file, editor)
+    speller = Speller(None, editor)
     editor.highlighter.misspelled = speller.misspelled
     editor.menu_extras.append(lambda menu, cursor: spelling_menu(speller, editor, menu, cursor))
     told: list[bool] = []

@@ -9,7 +9,6 @@ template the entry is that header alone.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from PySide6.QtCore import QLocale
 
 from ..core import JournalError
 from ..core.boundary import read_regular
+from ..core.history import journal_data
 from ..core.newpost import todays_entry
 from .plain import warning
 
@@ -30,8 +30,7 @@ TEMPLATE_LIMIT = 1 << 20  # bytes
 
 def template_file(env: Environment, root: Path) -> Path:
     """Where the template of the journal at ``root`` is kept."""
-    key = hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return env.data_dir / "journals" / key / "today.md"
+    return journal_data(env.data_dir, root) / "today.md"
 
 
 def read_template(path: Path) -> str:

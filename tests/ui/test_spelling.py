@@ -55,7 +55,8 @@ def checked_editor(qtbot, tmp_path, on: bool = True):
     editor.show()
     toggle = QAction("Check Spelling")
     remembered = []
-    speller = attach_spelling(editor, tmp_path / "data" / "dictionary.txt", toggle, on, remembered.append)
+    speller = attach_spelling(editor, toggle, on, remembered.append)
+    speller.use_words(tmp_path / "data" / "dictionary.txt")
     if on:
         qtbot.waitUntil(lambda: speller.dictionaries is not None, timeout=20000)
     editor.set_text(POST)
@@ -133,7 +134,7 @@ def test_the_window_remembers_the_choice(qtbot, window, env):
 
 def test_without_pyenchant_the_app_runs_and_says_so_once(tmp_path):
     script = textwrap.dedent(
-        f"""
+        """
         import sys
         sys.modules["enchant"] = None  # as if pyenchant were not installed
         from PySide6.QtGui import QAction
@@ -145,8 +146,7 @@ def test_without_pyenchant_the_app_runs_and_says_so_once(tmp_path):
         told = []
         editor.notice.connect(told.append)
         toggle = QAction("x")
-        speller = attach_spelling(editor, __import__("pathlib").Path({str(tmp_path)!r}) / "d.txt",
-                                  toggle, True, lambda on: None)
+        speller = attach_spelling(editor, toggle, True, lambda on: None)
         while speller.dictionaries is None:
             app.processEvents()
         editor.set_text("wrte 몇일")
@@ -166,3 +166,21 @@ def test_without_pyenchant_the_app_runs_and_says_so_once(tmp_path):
     assert result.returncode == 0, result.stderr
     count, message = result.stdout.strip().split(" ", 1)
     assert count == "1" and "Spell check is off" in message and "pyenchant" in message
+
+
+def test_words_added_belong_to_the_open_journal(qtbot, window, env, tmp_path):
+    """ "Add to Dictionary" keeps the word in the journal's own dictionary (in its folder of
+    the app's data folder): known in that journal, not in another one."""
+    from journal_app.core.history import journal_data
+
+    first = window.journal.root
+    window.speller.add("싸피스럽다")
+    kept = journal_data(env.data_dir, first) / "dictionary.txt"
+    assert kept.read_text(encoding="utf-8").split() == ["싸피스럽다"]
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "글.md").write_text("---\ntitle: 다른 일지\n---\n본문\n", encoding="utf-8")
+    assert window.open_journal(other)
+    assert "싸피스럽다" not in window.speller.words
+    assert window.open_journal(first)
+    assert "싸피스럽다" in window.speller.words
