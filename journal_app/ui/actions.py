@@ -31,6 +31,7 @@ SPECS = {
     "edit_search": ("&Search the Journal…", ["Ctrl+Shift+F"], "Search every post of the journal"),
     "edit_bold": ("&Bold", ["Ctrl+B"], "Make the selection bold"),
     "edit_italic": ("&Italic", ["Ctrl+I"], "Make the selection italic"),
+    "edit_preferences": ("&Preferences…", ["Ctrl+,"], "Autosave, font, theme and this journal's settings"),
     "view_zoom_in": ("Zoom &In", ["Ctrl++", "Ctrl+="], "Larger editor text"),
     "view_zoom_out": ("Zoom &Out", ["Ctrl+-"], "Smaller editor text"),
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
@@ -82,6 +83,8 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "edit_bold",
         "edit_italic",
+        None,
+        "edit_preferences",
     ],
     "&View": [
         "view_by_tag",
@@ -118,6 +121,7 @@ class Actions:
     edit_search: QAction
     edit_bold: QAction
     edit_italic: QAction
+    edit_preferences: QAction
     view_zoom_in: QAction
     view_zoom_out: QAction
     view_by_tag: QAction
@@ -135,6 +139,7 @@ class Actions:
             action.setStatusTip(tip)
             setattr(self, name, action)
         self.view_remote_images.setCheckable(True)
+        self.edit_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.flavors = QActionGroup(parent)  # View → Render As: one platform per journal
         for flavor in FLAVORS:
             action = QAction(FLAVOR_LABELS[flavor], parent, checkable=True)

@@ -39,7 +39,7 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     from .document import Delays
     from .main_window import MainWindow
     from .recovery_offer import offer_recovery
-    from .settings import Environment
+    from .settings import AUTOSAVE_SECONDS, Environment
 
     env = env or Environment.default()
     # the preview renders on a thread: a slow render (seconds for a megabyte of minified HTML)
@@ -48,7 +48,9 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     collect_on_gui_thread()  # never on the render thread: it would destroy Qt objects there
     recovery = RecoveryStore(env.data_dir / "recovery")
-    window = MainWindow(env, recovery, delays or Delays())
+    low, high = AUTOSAVE_SECONDS
+    autosave_ms = 1000 * max(low, min(high, env.settings.get("preferences/autosave_seconds")))
+    window = MainWindow(env, recovery, delays or Delays(autosave_ms=autosave_ms))
     window.restore_state()
     select = None
     if path is not None:

@@ -19,6 +19,7 @@ from .document import Delays, OpenDocument, file_of
 from .editor import FindBar, MarkdownEditor, toggle_wrap
 from .help import show_about
 from .post_files import PostFiles
+from .preferences import apply_editor_font, apply_look, show_preferences
 from .preview import Preview
 from .preview_feed import PreviewFeed
 from .prompts import DialogPrompts
@@ -29,6 +30,7 @@ from .sidebar import Sidebar
 from .statistics import show_statistics
 from .today import open_today
 from .status import DocumentStatus, StatusLine
+from .theme import ThemeFollower
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
 
@@ -45,7 +47,6 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self)
         self.form = PropertiesForm(self)
         self.editor = MarkdownEditor(self)
-        self.editor.set_font_size(env.settings.get("preferences/font_size"))
         self.find_bar = FindBar(self.editor, self)
         self.search = attach_search(self, self.open_post, self.editor)
         self.preview = Preview(self)
@@ -83,7 +84,9 @@ class MainWindow(QMainWindow):
         self.document_status = status = DocumentStatus(self, self.status, self.document)
         self.feed = PreviewFeed(self.preview, self.document)
         self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
+        self.theme = ThemeFollower(self)
         self._connect()
+        apply_look(self)
         self.document.load(None)
 
     def _connect(self) -> None:
@@ -110,6 +113,7 @@ class MainWindow(QMainWindow):
             "view_by_date": lambda: self.sidebar.set_grouping("date"),
             "view_filter": lambda: self.sidebar.filter.setFocus(),
             "view_statistics": lambda: show_statistics(self.document_status),
+            "edit_preferences": lambda: show_preferences(self),
             "help_about": lambda: show_about(self),
         }
         for name, slot in slots.items():
@@ -241,7 +245,8 @@ class MainWindow(QMainWindow):
         self.editor.setTextCursor(cursor)
 
     def _zoom(self, step: int) -> None:
-        self.editor.set_font_size(self.editor.font_size() + step)
+        family = self.env.settings.get("preferences/font_family")
+        apply_editor_font(self.editor, family, self.editor.font_size() + step)
         self.env.settings.set("preferences/font_size", self.editor.font_size())
 
     # -- state ---------------------------------------------------------------------------

@@ -16,8 +16,15 @@ from ..core.flavor import FLAVORS
 
 PREFERENCES: dict[str, object] = {
     "preferences/font_size": 13,
+    "preferences/font_family": "",  # "": the system's font
     "preferences/autosave": True,
+    "preferences/autosave_seconds": 3,
+    "preferences/theme": "system",  # or "light", "dark"
+    "preferences/line_width": 46,  # the preview's text column, in rem
 }
+THEMES = ("system", "light", "dark")
+AUTOSAVE_SECONDS = (1, 60)
+LINE_WIDTHS = (30, 90)
 STATE: dict[str, object] = {
     "state/last_journal": "",
     "state/recent_journals": [],
@@ -45,6 +52,8 @@ class Settings:
                 return int(cast("str | int", value))
             except (TypeError, ValueError):
                 return default
+        if key == "preferences/theme":
+            return value if value in THEMES else default
         if isinstance(default, list):
             if value in (None, ""):
                 return []
