@@ -12,10 +12,12 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..core.flavor import FLAVORS
+from .icons import themed_icon
 from .plain import menu_text
 
-SPECS = {
-    # name: (text, shortcuts, status tip)
+Key = QKeySequence.StandardKey
+SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
+    # name: (text, shortcuts: the platform's standard keys where there is one, status tip)
     "file_new": ("&New Post…", ["Ctrl+N"], "Create a new post in this journal"),
     "file_today": ("&Today's Entry", ["Ctrl+T"], "Create (or open) today's post from the journal's template"),
     "file_open": ("&Open Journal…", ["Ctrl+O"], "Open a journal folder"),
@@ -26,6 +28,10 @@ SPECS = {
     "file_quit": ("&Quit", ["Ctrl+Q"], "Quit journal_app"),
     "edit_undo": ("&Undo", ["Ctrl+Z"], "Undo"),
     "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
+    "edit_cut": ("Cu&t", [Key.Cut], "Cut the selection to the clipboard"),
+    "edit_copy": ("&Copy", [Key.Copy], "Copy the selection to the clipboard"),
+    "edit_paste": ("&Paste", [Key.Paste], "Paste the clipboard's text"),
+    "edit_select_all": ("Select &All", [Key.SelectAll], "Select the whole post"),
     "edit_find": ("&Find…", ["Ctrl+F"], "Find text in the post"),
     "edit_find_next": ("Find &Next", ["F3"], "Find the next match"),
     "edit_search": ("&Search the Journal…", ["Ctrl+Shift+F"], "Search every post of the journal"),
@@ -60,6 +66,26 @@ FLAVOR_LABELS = {
 }
 
 
+ICONS = {  # name: the freedesktop icon name (the theme's icon, or resources/icons/NAME.svg)
+    "file_new": "document-new",
+    "file_open": "document-open",
+    "file_save": "document-save",
+    "file_save_as": "document-save-as",
+    "file_export": "document-export",
+    "file_quit": "application-exit",
+    "edit_undo": "edit-undo",
+    "edit_redo": "edit-redo",
+    "edit_cut": "edit-cut",
+    "edit_copy": "edit-copy",
+    "edit_paste": "edit-paste",
+    "edit_select_all": "edit-select-all",
+    "edit_find": "edit-find",
+    "edit_preferences": "preferences-system",
+    "view_zoom_in": "zoom-in",
+    "view_zoom_out": "zoom-out",
+    "help_about": "help-about",
+}
+
 MENUS: dict[str, list[str | None]] = {  # None: a separator
     "&File": [
         "file_new",
@@ -76,6 +102,11 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
     "&Edit": [
         "edit_undo",
         "edit_redo",
+        None,
+        "edit_cut",
+        "edit_copy",
+        "edit_paste",
+        "edit_select_all",
         None,
         "edit_find",
         "edit_find_next",
@@ -99,7 +130,14 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
     ],
     "&Help": ["help_about"],
 }
-TOOLBAR = ["file_new", "file_open", "file_save", "file_export"]
+TOOLBAR = ["file_new", "file_open", "file_save", "file_export", None, "edit_undo", "edit_redo", "edit_find"]
+
+
+def key_sequences(key: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The key sequences of one shortcut: a standard key's as this platform binds it."""
+    if isinstance(key, QKeySequence.StandardKey):
+        return QKeySequence.keyBindings(key)
+    return [QKeySequence(key)]
 
 
 class Actions:
@@ -116,6 +154,10 @@ class Actions:
     file_quit: QAction
     edit_undo: QAction
     edit_redo: QAction
+    edit_cut: QAction
+    edit_copy: QAction
+    edit_paste: QAction
+    edit_select_all: QAction
     edit_find: QAction
     edit_find_next: QAction
     edit_search: QAction
@@ -135,8 +177,10 @@ class Actions:
         for name, (text, shortcuts, tip) in SPECS.items():
             action = QAction(text, parent)
             action.setObjectName(name)
-            action.setShortcuts([QKeySequence(key) for key in shortcuts])
+            action.setShortcuts([sequence for key in shortcuts for sequence in key_sequences(key)])
             action.setStatusTip(tip)
+            if name in ICONS:
+                action.setIcon(themed_icon(ICONS[name]))
             setattr(self, name, action)
         self.view_remote_images.setCheckable(True)
         self.edit_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -175,7 +219,7 @@ def lay_out(window: QMainWindow, actions: Actions) -> QMenu:
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")
     for name in TOOLBAR:
-        toolbar.addAction(getattr(actions, name))
+        toolbar.addSeparator() if name is None else toolbar.addAction(getattr(actions, name))
     return recent
 
 

@@ -16,6 +16,7 @@ from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .document import Delays, OpenDocument, file_of
+from .edit_actions import EditCommands
 from .editor import FindBar, MarkdownEditor, toggle_wrap
 from .help import show_about
 from .post_files import PostFiles
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
         self.theme = ThemeFollower(self)
         self._connect()
+        self.edit_commands = EditCommands(self)
         apply_look(self)
         self.document.load(None)
 
@@ -100,8 +102,6 @@ class MainWindow(QMainWindow):
             "file_convert_utf8": doc.convert_to_utf8,
             "file_export": files.export,
             "file_quit": self.close,
-            "edit_undo": self.editor.undo,
-            "edit_redo": self.editor.redo,
             "edit_find": self.find_bar.open_bar,
             "edit_find_next": lambda: self.find_bar.find_next(),
             "edit_search": self.search.open_panel,
