@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -53,7 +53,8 @@ SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
         [],
         "Let the preview load images from the web (remembered for this journal)",
     ),
-    "help_about": ("&About journal_app", [], "About journal_app"),
+    "help_shortcuts": ("&Keyboard Shortcuts", ["Ctrl+/"], "Every command and its keys"),
+    "help_about": ("&About journal_app", [], "Versions, data folders and links"),
 }
 
 
@@ -83,6 +84,7 @@ ICONS = {  # name: the freedesktop icon name (the theme's icon, or resources/ico
     "edit_preferences": "preferences-system",
     "view_zoom_in": "zoom-in",
     "view_zoom_out": "zoom-out",
+    "help_shortcuts": "help-keyboard-shortcuts",
     "help_about": "help-about",
 }
 
@@ -128,7 +130,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "view_remote_images",
     ],
-    "&Help": ["help_about"],
+    "&Help": ["help_shortcuts", None, "help_about"],
 }
 TOOLBAR = ["file_new", "file_open", "file_save", "file_export", None, "edit_undo", "edit_redo", "edit_find"]
 
@@ -171,14 +173,15 @@ class Actions:
     view_filter: QAction
     view_statistics: QAction
     view_remote_images: QAction
+    help_shortcuts: QAction
     help_about: QAction
 
     def __init__(self, parent: QObject):
         for name, (text, shortcuts, tip) in SPECS.items():
-            action = QAction(text, parent)
+            action = QAction(QCoreApplication.translate("Actions", text), parent)
             action.setObjectName(name)
             action.setShortcuts([sequence for key in shortcuts for sequence in key_sequences(key)])
-            action.setStatusTip(tip)
+            action.setStatusTip(QCoreApplication.translate("Actions", tip))
             if name in ICONS:
                 action.setIcon(themed_icon(ICONS[name]))
             setattr(self, name, action)

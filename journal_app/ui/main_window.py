@@ -18,7 +18,7 @@ from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .document import Delays, OpenDocument, file_of
 from .edit_actions import EditCommands
 from .editor import FindBar, MarkdownEditor, toggle_wrap
-from .help import show_about
+from .help import show_about, show_shortcuts
 from .post_files import PostFiles
 from .preferences import apply_editor_font, apply_look, show_preferences
 from .preview import Preview
@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
             "view_filter": lambda: self.sidebar.filter.setFocus(),
             "view_statistics": lambda: show_statistics(self.document_status),
             "edit_preferences": lambda: show_preferences(self),
-            "help_about": lambda: show_about(self),
+            "help_shortcuts": lambda: show_shortcuts(self),
+            "help_about": lambda: show_about(self, self.env.data_dir, self.env.settings.store),
         }
         for name, slot in slots.items():
             getattr(a, name).triggered.connect(slot)
