@@ -25,6 +25,7 @@ SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
     "file_save_as": ("Save &As…", ["Ctrl+Shift+S"], "Save the post to another file"),
     "file_convert_utf8": ("Convert to &UTF-8", [], "Save this legacy-encoded post as UTF-8 from now on"),
     "file_export": ("&Export HTML…", ["Ctrl+E"], "Export the post as a standalone HTML page"),
+    "file_export_site": ("Export &Site…", ["Ctrl+Shift+E"], "Export the whole journal as a static site"),
     "file_quit": ("&Quit", ["Ctrl+Q"], "Quit journal_app"),
     "edit_undo": ("&Undo", ["Ctrl+Z"], "Undo"),
     "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
@@ -97,6 +98,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "file_save",
         "file_save_as",
         "file_export",
+        "file_export_site",
         "file_convert_utf8",
         None,
         "file_quit",
@@ -153,6 +155,7 @@ class Actions:
     file_save_as: QAction
     file_convert_utf8: QAction
     file_export: QAction
+    file_export_site: QAction
     file_quit: QAction
     edit_undo: QAction
     edit_redo: QAction

@@ -84,7 +84,9 @@ class MainWindow(QMainWindow):
         self.path_label, self.scan_progress = self.status.path, self.status.progress
         self.document_status = status = DocumentStatus(self, self.status, self.document)
         self.feed = PreviewFeed(self.preview, self.document)
-        self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
+        self.post_files = PostFiles(
+            self, self.document, self.sidebar, lambda: self.journal, status, self.env.settings
+        )
         self.theme = ThemeFollower(self)
         self._connect()
         self.edit_commands = EditCommands(self)
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
             "file_save_as": files.save_as,
             "file_convert_utf8": doc.convert_to_utf8,
             "file_export": files.export,
+            "file_export_site": files.export_site,
             "file_quit": self.close,
             "edit_find": self.find_bar.open_bar,
             "edit_find_next": lambda: self.find_bar.find_next(),
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(editable)
         self.commands.file_convert_utf8.setEnabled(self.document.legacy())
         self.commands.file_export.setEnabled(post is not None)
+        self.commands.file_export_site.setEnabled(self.journal is not None)
         self.form.show_post(post)
         if post is not None:
             self.sidebar.select_path(file_of(post))

@@ -32,6 +32,8 @@ STATE: dict[str, object] = {
     "state/window_state": None,
     "state/splitter": None,
     "state/grouping": "tag",
+    "state/last_export_folder": "",  # where Export HTML last wrote a page
+    "state/last_site_folder": "",  # where Export Site last wrote a site
 }
 MAX_RECENT = 8
 
