@@ -86,7 +86,10 @@ class EditCommands(QObject):
     def update(self, *_args: object) -> None:
         """Enable each command as the state of the field they act on says (the editor's, or a
         focused title, tag or filter field's)."""
-        a, target = self.window.commands, self.target()
+        a = self.window.commands
+        if not all(shiboken6.isValid(thing) for thing in (self.editor, a.edit_undo, a.edit_select_all)):
+            return  # the window is being taken apart (focus moves as its widgets go)
+        target = self.target()
         editable, undo, redo, selection, empty = _state(target)
         if target is self.editor:
             undo, redo, selection = self.can_undo, self.can_redo, self.has_selection
