@@ -99,8 +99,9 @@ def main(argv: list[str]) -> int:
     # instance() is typed QCoreApplication; in this program it is the QApplication (made here or
     # by the caller): a bare QCoreApplication would have no setApplicationDisplayName below
     app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0], *[]]))
+    # no organization name: Qt's application folders are then journal_app/, not
+    # journal_app/journal_app/ (the settings name both explicitly: Environment.default)
     app.setApplicationName("journal_app")
-    app.setOrganizationName("journal_app")
     app.setApplicationDisplayName("journal_app")
     window = create_window(argv[0] if argv else None)
     window.raise_()
