@@ -15,7 +15,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     python3-venv libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
     libxkbcommon0 fonts-nanum libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 \
     libxkbfile1 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 chromium >/dev/null
+    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 chromium desktop-file-utils >/dev/null
 fi
 
 python=${PYTHON:-python3}

@@ -13,6 +13,7 @@ from typing import cast
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtGui import QIcon
 
 from ..core.journal import find_journal_root
 from ..resources import resource_path
@@ -103,6 +104,8 @@ def main(argv: list[str]) -> int:
     # journal_app/journal_app/ (the settings name both explicitly: Environment.default)
     app.setApplicationName("journal_app")
     app.setApplicationDisplayName("journal_app")
+    app.setDesktopFileName("journal-app")  # resources/journal-app.desktop (--install-desktop)
+    app.setWindowIcon(QIcon(str(resource_path("icons/journal-app.svg"))))
     window = create_window(argv[0] if argv else None)
     window.raise_()
     code = app.exec()
