@@ -44,6 +44,8 @@ SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
     "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
     "view_filter": ("&Filter Posts", ["Ctrl+Alt+F"], "Filter the sidebar"),
+    "view_focus": ("&Focus Mode", ["Ctrl+Shift+Return"], "Only the text: hide the sidebar and the preview"),
+    "view_typewriter": ("&Typewriter Scrolling", [], "Keep the line being written in the middle"),
     "view_statistics": (
         "&Statistics…",
         ["Ctrl+Shift+C"],
@@ -127,6 +129,9 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_filter",
         "view_statistics",
         None,
+        "view_focus",
+        "view_typewriter",
+        None,
         "view_zoom_in",
         "view_zoom_out",
         None,
@@ -175,6 +180,8 @@ class Actions:
     view_by_date: QAction
     view_filter: QAction
     view_statistics: QAction
+    view_focus: QAction
+    view_typewriter: QAction
     view_remote_images: QAction
     help_shortcuts: QAction
     help_about: QAction

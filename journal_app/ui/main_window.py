@@ -18,6 +18,7 @@ from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .document import Delays, OpenDocument, file_of
 from .edit_actions import EditCommands
 from .editor import FindBar, MarkdownEditor, toggle_wrap
+from .focus import FocusModes
 from .help import show_about, show_shortcuts
 from .post_files import PostFiles
 from .preferences import apply_editor_font, apply_look, show_preferences
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.theme = ThemeFollower(self)
         self._connect()
         self.edit_commands = EditCommands(self)
+        self.focus_modes = FocusModes(self)
         apply_look(self)
         self.document.load(None)
 

@@ -35,6 +35,7 @@ STATE: dict[str, object] = {
     "state/grouping": "tag",
     "state/last_export_folder": "",  # where Export HTML last wrote a page
     "state/last_site_folder": "",  # where Export Site last wrote a site
+    "state/typewriter": False,  # View → Typewriter Scrolling
 }
 MAX_RECENT = 8
 
