@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"journal-app {__version__}")
+    parser.add_argument(
+        "--install-desktop", action="store_true", help="add journal_app to the desktop's menu (for this user)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     listing = commands.add_parser("list", help="one post a line: date, title, tags, path")
@@ -441,6 +444,12 @@ def main(argv: list[str]) -> int:
     """Run one subcommand; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop:
+        from .core.desktop_entry import install_desktop_entry
+
+        for path in install_desktop_entry():
+            print(f"wrote {path}")
+        return 0
     if getattr(args, "run", None) is None:
         parser.print_help()
         return 2

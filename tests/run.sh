@@ -17,7 +17,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     libxkbcommon0 fonts-nanum libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 \
     libxkbfile1 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
     libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 chromium git hunspell-ko \
-    hunspell-en-us libenchant-2-2 fonts-noto-color-emoji >/dev/null
+    hunspell-en-us libenchant-2-2 fonts-noto-color-emoji desktop-file-utils >/dev/null
 fi
 
 python=${PYTHON:-python3}

@@ -65,7 +65,7 @@ def test_list_tag_ignores_case_and_a_closed_pipe_is_quiet(quirk_journal, tmp_pat
 def test_list_json_reports_problems(quirk_journal):
     root, _ = quirk_journal
     posts = {post["path"]: post for post in json.loads(run("list", root, "--json").stdout)}
-    assert "invalid YAML header" in posts["backup/content/윈도우 경로.md"]["problems"][0]
+    assert "a backslash that starts no escape" in posts["backup/content/윈도우 경로.md"]["problems"][0]
 
 
 def test_tags(quirk_journal):
@@ -82,9 +82,9 @@ def test_check_reports_everything(quirk_journal):
     result = run("check", root)
     assert result.returncode == 1
     out = result.stdout.splitlines()
-    assert "backup/content/윈도우 경로.md:3: invalid YAML header" in "\n".join(out)
+    assert "backup/content/윈도우 경로.md:3: the header has a backslash" in "\n".join(out)
     assert any(
-        line.startswith("backup/content/책 \u201c데미안\u201d 읽고.md:2: invalid YAML") for line in out
+        line.startswith("backup/content/책 \u201c데미안\u201d 읽고.md:2: the header has ") for line in out
     )
     assert "notes/list-header.md:2: the header is a list, not a mapping of keys to values" in out
     assert "backup/content/사진 모음.md:9: 'undefined' line: an image velog-backup failed to download" in out

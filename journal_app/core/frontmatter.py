@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .yaml_words import plain_problem
+
 from .problems import Problem, ProblemKind
 
 try:  # the C loader ships in PyYAML's wheels; fall back quietly when it is absent
@@ -174,11 +176,11 @@ def _parse(kind: str, text: str, content: str) -> Header | None:
     except yaml.YAMLError as exc:
         if not looks_like_yaml_mapping(content):
             return None
-        line, message = describe_yaml_error(exc)
+        line, message = describe_yaml_error(exc, content)
         return Header(
             kind,
             text,
-            error=f"invalid YAML header: {message}",
+            error=message,
             error_line=line,
             error_kind=ProblemKind.INVALID_HEADER,
         )
@@ -260,16 +262,10 @@ def looks_like_yaml_mapping(content: str) -> bool:
     return False
 
 
-def describe_yaml_error(exc: yaml.YAMLError) -> tuple[int, str]:
-    """A 1-based file line (the header starts on line 2) and a readable message."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 2 if mark is not None else 2
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    message = f"{problem} ({context})" if context else problem
-    if mark is not None:
-        message += f", column {mark.column + 1}"
-    return line, message
+def describe_yaml_error(exc: yaml.YAMLError, content: str = "") -> tuple[int, str]:
+    """A 1-based file line (the header starts on line 2) and what is wrong there, in plain
+    words (``yaml_words.plain_problem``)."""
+    return plain_problem(exc, content)
 
 
 def _split_json(text: str) -> tuple[Header | None, str]:

@@ -163,15 +163,18 @@ class RecoveryStore:
         return sorted(found, key=lambda item: item.saved_at)
 
 
-def describe_difference(disk_text: str | None, recovered: str, path: Path) -> str:
-    """A unified diff from the file on disk to the recovered text (for the restore dialog)."""
+def describe_difference(
+    disk_text: str | None, recovered: str, path: Path, label: str = "Recovered", disk_label: str = "On disk"
+) -> str:
+    """A unified diff from the file on disk to the recovered text (for the restore dialog), or
+    to ``label``'s text (the editor's unsaved text, for the compare dialog)."""
     if disk_text is None:
         return f"{path} no longer exists on disk; restoring will create it when you save."
     diff = difflib.unified_diff(
         disk_text.splitlines(keepends=True),
         recovered.splitlines(keepends=True),
-        fromfile="on disk",
-        tofile="recovered",
+        fromfile=disk_label,
+        tofile=label,
         n=2,
     )
-    return "".join(diff) or "The recovered text is the same as the file on disk."
+    return "".join(diff) or "The two texts are the same."

@@ -29,6 +29,7 @@ from .parallel import chunked_map
 from .post import load_post
 from .render import render_post
 from .scan import image_candidates
+from .site_title import journal_title
 
 MANIFEST = ".journal-export.json"
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -64,8 +65,9 @@ def _lang_of(posts: list[PostInfo]) -> str:
 class SiteBuilder:
     """Plans file names for a journal's posts and tags, and writes the site."""
 
-    def __init__(self, journal: Journal, out: Path, flavor: str | None = None):
+    def __init__(self, journal: Journal, out: Path, flavor: str | None = None, title: str | None = None):
         self.journal, self.out = journal, out
+        self.title = title or journal_title(journal.root, [info.path for info in journal.posts])
         self.flavor = flavor or journal.flavor
         posts = sorted(journal.posts, key=lambda info: info.relpath)
         taken: set[str] = set()
@@ -159,7 +161,7 @@ class SiteBuilder:
                     continue
                 label = f"{month}월" if ko else f"{year}-{month:02d}"
                 parts.append(f"<h3>{label} ({len(posts)})</h3>\n" + self.post_list(posts, ""))
-        title = self.journal.root.name
+        title = self.title
         header = (
             f'<header class="post-header"><h1 class="post-title">{html.escape(title)}</h1>'
             f'<p class="post-meta">{len(self.shown(self.journal.posts))}{"개의 글" if ko else " posts"}'
@@ -260,9 +262,11 @@ def export_site(
     out: str | Path,
     progress: Callable[[int, int], None] | None = None,
     flavor: str | None = None,
+    title: str | None = None,
 ) -> SiteResult:
     """Export the journal at ``root`` as a static site in ``out``, its posts rendered as
-    ``flavor`` (by default the journal's own)."""
+    ``flavor`` (by default the journal's own), titled ``title`` (by default the journal's own
+    name for itself: ``site_title.journal_title``)."""
     journal = Journal(root)
     out = Path(out).absolute()
     inside = (
@@ -274,7 +278,7 @@ def export_site(
             "(or to _site or public, which the journal skips)."
         )
     out.mkdir(parents=True, exist_ok=True)
-    builder = SiteBuilder(journal, out, flavor)
+    builder = SiteBuilder(journal, out, flavor, title)
     manifest_path = out / MANIFEST
     try:
         manifest = json.loads(read_regular(manifest_path, MAX_MANIFEST_BYTES))

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..core.flavor import FLAVORS
+from .icons import themed_icon
 from .plain import menu_text
 
-SPECS = {
-    # name: (text, shortcuts, status tip)
+Key = QKeySequence.StandardKey
+SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
+    # name: (text, shortcuts: the platform's standard keys where there is one, status tip)
     "file_new": ("&New Post…", ["Ctrl+N"], "Create a new post in this journal"),
     "file_today": ("&Today's Entry", ["Ctrl+T"], "Create (or open) today's post from the journal's template"),
     "file_open": ("&Open Journal…", ["Ctrl+O"], "Open a journal folder"),
@@ -28,6 +30,11 @@ SPECS = {
     "edit_undo": ("&Undo", ["Ctrl+Z"], "Undo"),
     "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
     "edit_paste_plain": ("Paste as &Plain Text", ["Ctrl+Shift+V"], "Paste the clipboard's text only"),
+    "file_export_site": ("Export &Site…", ["Ctrl+Shift+E"], "Export the whole journal as a static site"),
+    "edit_cut": ("Cu&t", [Key.Cut], "Cut the selection to the clipboard"),
+    "edit_copy": ("&Copy", [Key.Copy], "Copy the selection to the clipboard"),
+    "edit_paste": ("&Paste", [Key.Paste], "Paste the clipboard's text"),
+    "edit_select_all": ("Select &All", [Key.SelectAll], "Select the whole post"),
     "edit_find": ("&Find…", ["Ctrl+F"], "Find text in the post"),
     "edit_find_next": ("Find &Next", ["F3"], "Find the next match"),
     "edit_find_previous": ("Find Pre&vious", ["Shift+F3"], "Find the previous match"),
@@ -43,12 +50,15 @@ SPECS = {
         ["F7"],
         "Underline words the Korean and English dictionaries do not know",
     ),
+    "edit_preferences": ("&Preferences…", ["Ctrl+,"], "Autosave, font, theme and this journal's settings"),
     "view_zoom_in": ("Zoom &In", ["Ctrl++", "Ctrl+="], "Larger editor text"),
     "view_zoom_out": ("Zoom &Out", ["Ctrl+-"], "Smaller editor text"),
     "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
     "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
     "view_outline": ("&Outline", ["Ctrl+Shift+O"], "Show the headings of the post"),
     "view_filter": ("&Filter Posts", ["Ctrl+Alt+F"], "Filter the sidebar"),
+    "view_focus": ("&Focus Mode", ["Ctrl+Shift+Return"], "Only the text: hide the sidebar and the preview"),
+    "view_typewriter": ("&Typewriter Scrolling", [], "Keep the line being written in the middle"),
     "view_statistics": (
         "&Statistics…",
         ["Ctrl+Shift+C"],
@@ -68,7 +78,8 @@ SPECS = {
     "git_pull": ("&Pull", [], "Bring in the commits of the remote branch"),
     "git_push": ("P&ush", [], "Send this branch's commits to its remote"),
     "git_auto_commit": ("Commit After Each &Save", [], "Commit every post right after it is saved"),
-    "help_about": ("&About journal_app", [], "About journal_app"),
+    "help_shortcuts": ("&Keyboard Shortcuts", ["Ctrl+/"], "Every command and its keys"),
+    "help_about": ("&About journal_app", [], "Versions, data folders and links"),
 }
 
 
@@ -81,6 +92,27 @@ FLAVOR_LABELS = {
 }
 
 
+ICONS = {  # name: the freedesktop icon name (the theme's icon, or resources/icons/NAME.svg)
+    "file_new": "document-new",
+    "file_open": "document-open",
+    "file_save": "document-save",
+    "file_save_as": "document-save-as",
+    "file_export": "document-export",
+    "file_quit": "application-exit",
+    "edit_undo": "edit-undo",
+    "edit_redo": "edit-redo",
+    "edit_cut": "edit-cut",
+    "edit_copy": "edit-copy",
+    "edit_paste": "edit-paste",
+    "edit_select_all": "edit-select-all",
+    "edit_find": "edit-find",
+    "edit_preferences": "preferences-system",
+    "view_zoom_in": "zoom-in",
+    "view_zoom_out": "zoom-out",
+    "help_shortcuts": "help-keyboard-shortcuts",
+    "help_about": "help-about",
+}
+
 MENUS: dict[str, list[str | None]] = {  # None: a separator
     "&File": [
         "file_new",
@@ -90,6 +122,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "file_save",
         "file_save_as",
         "file_export",
+        "file_export_site",
         "file_convert_utf8",
         "file_history",
         None,
@@ -98,7 +131,12 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
     "&Edit": [
         "edit_undo",
         "edit_redo",
+        None,
+        "edit_cut",
+        "edit_copy",
+        "edit_paste",
         "edit_paste_plain",
+        "edit_select_all",
         None,
         "edit_find",
         "edit_find_next",
@@ -113,6 +151,8 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "edit_link",
         None,
         "edit_spelling",
+        None,
+        "edit_preferences",
     ],
     "&View": [
         "view_by_tag",
@@ -122,15 +162,25 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_checks",
         "view_outline",
         None,
+        "view_focus",
+        "view_typewriter",
+        None,
         "view_zoom_in",
         "view_zoom_out",
         None,
         "view_remote_images",
     ],
     "&Git": ["git_commit", "git_pull", "git_push", None, "git_auto_commit"],
-    "&Help": ["help_about"],
+    "&Help": ["help_shortcuts", None, "help_about"],
 }
-TOOLBAR = ["file_new", "file_open", "file_save", "file_export"]
+TOOLBAR = ["file_new", "file_open", "file_save", "file_export", None, "edit_undo", "edit_redo", "edit_find"]
+
+
+def key_sequences(key: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The key sequences of one shortcut: a standard key's as this platform binds it."""
+    if isinstance(key, QKeySequence.StandardKey):
+        return QKeySequence.keyBindings(key)
+    return [QKeySequence(key)]
 
 
 class Actions:
@@ -149,6 +199,11 @@ class Actions:
     edit_undo: QAction
     edit_redo: QAction
     edit_paste_plain: QAction
+    file_export_site: QAction
+    edit_cut: QAction
+    edit_copy: QAction
+    edit_paste: QAction
+    edit_select_all: QAction
     edit_find: QAction
     edit_find_next: QAction
     edit_find_previous: QAction
@@ -160,6 +215,7 @@ class Actions:
     edit_code: QAction
     edit_link: QAction
     edit_spelling: QAction
+    edit_preferences: QAction
     view_zoom_in: QAction
     view_zoom_out: QAction
     view_by_tag: QAction
@@ -173,17 +229,23 @@ class Actions:
     git_pull: QAction
     git_push: QAction
     git_auto_commit: QAction
+    view_focus: QAction
+    view_typewriter: QAction
+    help_shortcuts: QAction
     help_about: QAction
 
     def __init__(self, parent: QObject):
         for name, (text, shortcuts, tip) in SPECS.items():
-            action = QAction(text, parent)
+            action = QAction(QCoreApplication.translate("Actions", text), parent)
             action.setObjectName(name)
-            action.setShortcuts([QKeySequence(key) for key in shortcuts])
-            action.setStatusTip(tip)
+            action.setShortcuts([sequence for key in shortcuts for sequence in key_sequences(key)])
+            action.setStatusTip(QCoreApplication.translate("Actions", tip))
+            if name in ICONS:
+                action.setIcon(themed_icon(ICONS[name]))
             setattr(self, name, action)
         self.view_remote_images.setCheckable(True)
         self.git_auto_commit.setCheckable(True)
+        self.edit_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.flavors = QActionGroup(parent)  # View → Render As: one platform per journal
         for flavor in FLAVORS:
             action = QAction(FLAVOR_LABELS[flavor], parent, checkable=True)
@@ -219,7 +281,7 @@ def lay_out(window: QMainWindow, actions: Actions) -> QMenu:
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")
     for name in TOOLBAR:
-        toolbar.addAction(getattr(actions, name))
+        toolbar.addSeparator() if name is None else toolbar.addAction(getattr(actions, name))
     return recent
 
 

@@ -13,6 +13,7 @@ from typing import cast
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtGui import QIcon
 
 from ..core.journal import find_journal_root
 from ..resources import resource_path
@@ -39,7 +40,7 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     from .document import Delays
     from .main_window import MainWindow
     from .recovery_offer import offer_recovery
-    from .settings import Environment
+    from .settings import AUTOSAVE_SECONDS, Environment
 
     env = env or Environment.default()
     # the preview renders on a thread: a slow render (seconds for a megabyte of minified HTML)
@@ -48,7 +49,9 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     collect_on_gui_thread()  # never on the render thread: it would destroy Qt objects there
     recovery = RecoveryStore(env.data_dir / "recovery")
-    window = MainWindow(env, recovery, delays or Delays())
+    low, high = AUTOSAVE_SECONDS
+    autosave_ms = 1000 * max(low, min(high, env.settings.get("preferences/autosave_seconds")))
+    window = MainWindow(env, recovery, delays or Delays(autosave_ms=autosave_ms))
     window.restore_state()
     select = None
     if path is not None:
@@ -97,9 +100,12 @@ def main(argv: list[str]) -> int:
     # instance() is typed QCoreApplication; in this program it is the QApplication (made here or
     # by the caller): a bare QCoreApplication would have no setApplicationDisplayName below
     app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0], *[]]))
+    # no organization name: Qt's application folders are then journal_app/, not
+    # journal_app/journal_app/ (the settings name both explicitly: Environment.default)
     app.setApplicationName("journal_app")
-    app.setOrganizationName("journal_app")
     app.setApplicationDisplayName("journal_app")
+    app.setDesktopFileName("journal-app")  # resources/journal-app.desktop (--install-desktop)
+    app.setWindowIcon(QIcon(str(resource_path("icons/journal-app.svg"))))
     window = create_window(argv[0] if argv else None)
     window.raise_()
     code = app.exec()

@@ -1,10 +1,12 @@
-"""Small dialogs: a new post (title and tags), a new file name, a move-to-trash confirmation."""
+"""Small dialogs: a new post (title and tags), a new file name, a move-to-trash confirmation,
+and the compare dialog (the file on disk against the editor's text, a coloured diff)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextBlockFormat, QTextCharFormat
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,11 +14,13 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..core.post import split_tags
-from .plain import question
+from .plain import plain_label, question
 from .properties import TagCompleter
 
 
@@ -76,21 +80,76 @@ def confirm_trash(parent, path: Path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def show_difference(parent, diff: str) -> None:
-    """Show a unified diff (the file on disk against the editor) in a read-only dialog."""
-    from PySide6.QtGui import QFontDatabase
-    from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout
+def compare_labels() -> tuple[str, str]:
+    """The names of the two sides of the compare dialog: (the editor's, the file's)."""
+    translate = QCoreApplication.translate
+    return translate("Compare", "Your unsaved text"), translate("Compare", "On disk")
 
+
+def diff_colors(dark: bool) -> dict[str, str]:
+    """Backgrounds of removed and added lines, and the colour of hunk lines, for a scheme."""
+    if dark:
+        return {"removed": "#4b1818", "added": "#12361f", "hunk": "#79c0ff"}
+    return {"removed": "#ffebe9", "added": "#dafbe1", "hunk": "#0550ae"}
+
+
+def line_kind(index: int, line: str) -> str:
+    """What a line of a unified diff is: the header's two file lines, a hunk, removed, added."""
+    if index < 2 and line.startswith(("--- ", "+++ ")):
+        return "file"
+    if line.startswith("@@"):
+        return "hunk"
+    return {"-": "removed", "+": "added"}.get(line[:1], "same")
+
+
+def fill_difference(view: QPlainTextEdit, diff: str) -> None:
+    """Put ``diff`` in ``view`` as plain text, removed and added lines coloured."""
+    dark = view.palette().color(view.palette().ColorRole.Base).lightness() < 128
+    colors = diff_colors(dark)
+    view.clear()
+    cursor = view.textCursor()
+    for index, line in enumerate(diff.splitlines()):
+        kind = line_kind(index, line)
+        line_format = QTextBlockFormat()
+        text_format = QTextCharFormat()
+        if kind in ("removed", "added"):
+            line_format.setBackground(QColor(colors[kind]))
+        elif kind == "hunk":
+            text_format.setForeground(QColor(colors["hunk"]))
+        elif kind == "file":
+            text_format.setFontWeight(QFont.Weight.Bold)
+        if index:
+            cursor.insertBlock(line_format, text_format)
+        else:
+            cursor.setBlockFormat(line_format)
+        cursor.insertText(line, text_format)  # plain text: nothing in it is read as markup
+    view.moveCursor(cursor.MoveOperation.Start)
+
+
+def show_difference(parent, diff: str) -> None:
+    """Show a unified diff (the file on disk against the editor) in a read-only dialog, the
+    sides named at the top, removed lines red, added ones green."""
     dialog = QDialog(parent)
     dialog.setObjectName("differenceDialog")
-    dialog.setWindowTitle("Compare: on disk → yours")
-    view = QPlainTextEdit(diff, dialog)
+    yours, disk = compare_labels()
+    dialog.setWindowTitle(dialog.tr("Compare: {disk} → {yours}").format(disk=disk, yours=yours))
+    legend = plain_label(
+        dialog,
+        dialog.tr("Lines marked − are only {disk}; lines marked + only in {yours}.").format(
+            disk=disk.lower(), yours=yours.lower()
+        ),
+    )
+    view = QPlainTextEdit(dialog)
+    view.setObjectName("differenceView")
     view.setReadOnly(True)
+    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
     view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    fill_difference(view, diff)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
+    layout.addWidget(legend)
     layout.addWidget(view)
     layout.addWidget(buttons)
-    dialog.resize(720, 480)
+    dialog.resize(760, 520)
     dialog.exec()

@@ -54,25 +54,69 @@ def _format(
 
 MONOSPACE = ["D2Coding", "Noto Sans Mono CJK KR", "NanumGothicCoding", "monospace", "Noto Color Emoji"]
 
-FORMATS = {
-    "heading": _format("#1c7ed6", bold=True),
-    "strong": _format(bold=True),
-    "emphasis": _format(italic=True),
-    "strike": _format("#868e96", strike=True),
-    "code": _format("#c2255c", background="#f1f3f5"),
-    "link": _format("#0b7285"),
-    "image": _format("#862e9c", bold=False, italic=False, strike=False),
-    "list": _format("#e8590c"),
-    "task": _format("#d9480f"),
-    "quote": _format("#5c940d", italic=True),
-    "fence": _format("#495057", background="#f1f3f5"),
-    "front": _format("#a0a8b0"),
-    "html": _format("#8f96a0", bold=False, italic=False, strike=False),
-    "math": _format("#6741d9"),
-    "markup": _format("#adb5bd", bold=False, italic=False, strike=False),
+LIGHT_COLORS: dict[str, tuple[str | None, str | None]] = {  # kind: (text, background)
+    "heading": ("#1c7ed6", None),
+    "strike": ("#868e96", None),
+    "code": ("#c2255c", "#f1f3f5"),
+    "link": ("#0b7285", None),
+    "image": ("#862e9c", None),
+    "list": ("#e8590c", None),
+    "task": ("#d9480f", None),
+    "quote": ("#5c940d", None),
+    "fence": ("#495057", "#f1f3f5"),
+    "front": ("#a0a8b0", None),
+    "html": ("#8f96a0", None),
+    "math": ("#6741d9", None),
+    "markup": ("#adb5bd", None),
 }
-for _name in ("code", "fence"):  # code in a monospace font (one with Hangul first)
-    FORMATS[_name].setFontFamilies(MONOSPACE)
+DARK_COLORS: dict[str, tuple[str | None, str | None]] = {
+    "heading": ("#74c0fc", None),
+    "strike": ("#909296", None),
+    "code": ("#faa2c1", "#25262b"),
+    "link": ("#66d9e8", None),
+    "image": ("#e599f7", None),
+    "list": ("#ffa94d", None),
+    "task": ("#ff922b", None),
+    "quote": ("#a9e34b", None),
+    "fence": ("#ced4da", "#25262b"),
+    "front": ("#7d8590", None),
+    "html": ("#8b949e", None),
+    "math": ("#b197fc", None),
+    "markup": ("#6e7681", None),
+}
+CODE_STYLES = {"light": "default", "dark": "github-dark"}  # Pygments, as in exported pages
+_WEIGHTS: dict[str, dict[str, bool]] = {  # kind: what it sets besides its colours
+    "heading": {"bold": True},
+    "strong": {"bold": True},
+    "emphasis": {"italic": True},
+    "strike": {"strike": True},
+    "image": {"bold": False, "italic": False, "strike": False},
+    "quote": {"italic": True},
+    "html": {"bold": False, "italic": False, "strike": False},
+    "markup": {"bold": False, "italic": False, "strike": False},
+}
+
+
+def _formats(colors: dict[str, tuple[str | None, str | None]]) -> dict[str, QTextCharFormat]:
+    formats = {}
+    for kind in dict.fromkeys([*_WEIGHTS, *colors]):
+        text, background = colors.get(kind, (None, None))
+        formats[kind] = _format(text, background=background, **_WEIGHTS.get(kind, {}))
+    for kind in ("code", "fence"):  # code in a monospace font (one with Hangul first)
+        formats[kind].setFontFamilies(MONOSPACE)
+    return formats
+
+
+FORMATS = _formats(LIGHT_COLORS)  # the colours in use now (``use_colors`` switches them)
+
+
+def use_colors(scheme: str) -> None:
+    """Highlight in ``scheme``'s colours ("light" or "dark") from now on (every editor of this
+    process: a highlighter's ``rehighlight`` then shows them)."""
+    global CODE_STYLE
+    FORMATS.update(_formats(DARK_COLORS if scheme == "dark" else LIGHT_COLORS))
+    CODE_STYLE = CODE_STYLES["dark" if scheme == "dark" else "light"]
+    code_format.cache_clear()
 
 
 @functools.lru_cache(maxsize=512)

@@ -18,14 +18,17 @@ from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
 from .checks_panel import attach_checks
 from .document import Delays, OpenDocument, file_of
+from .edit_actions import EditCommands
 from .editor import MarkdownEditor
 from .find_replace import FindBar
+from .focus import FocusModes
 from .git_sync import attach_git
-from .help import show_about
+from .help import show_about, show_shortcuts
 from .history_panel import HistoryKeeper, HistoryPanel
 from .outline import attach_outline
 from .paste import Place
 from .post_files import PostFiles
+from .preferences import apply_editor_font, apply_look, show_preferences
 from .preview import Preview
 from .preview_feed import PreviewFeed
 from .prompts import DialogPrompts
@@ -39,6 +42,7 @@ from .today import open_today
 from .status import DocumentStatus, StatusLine
 from .switcher import QuickSwitcher
 from .tag_menu import rename_from_tree
+from .theme import ThemeFollower
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
 
@@ -55,7 +59,6 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self)
         self.form = PropertiesForm(self)
         self.editor = MarkdownEditor(self)
-        self.editor.set_font_size(env.settings.get("preferences/font_size"))
         self.find_bar = FindBar(self.editor, self)
         self.search = attach_search(self, self.open_post, self.editor)
         self.outline = attach_outline(self, self.editor, self.commands.view_outline)
@@ -99,7 +102,10 @@ class MainWindow(QMainWindow):
         self.path_label, self.scan_progress = self.status.path, self.status.progress
         self.document_status = status = DocumentStatus(self, self.status, self.document)
         self.feed = PreviewFeed(self.preview, self.document)
-        self.post_files = PostFiles(self, self.document, self.sidebar, lambda: self.journal, status)
+        self.post_files = PostFiles(
+            self, self.document, self.sidebar, lambda: self.journal, status, self.env.settings
+        )
+        self.theme = ThemeFollower(self)
         self.checks = attach_checks(self, self._repaired)
         self.switcher = QuickSwitcher(lambda: self.journal.posts if self.journal else [], self)
         self.history = HistoryKeeper(env.data_dir, self)
@@ -108,6 +114,9 @@ class MainWindow(QMainWindow):
         self.git = attach_git(self)
         self.post_files.renamed += [self.history.renamed, self.git.renamed]
         self._connect()
+        self.edit_commands = EditCommands(self)
+        self.focus_modes = FocusModes(self)
+        apply_look(self)
         self.document.load(None)
 
     def _connect(self) -> None:
@@ -121,9 +130,8 @@ class MainWindow(QMainWindow):
             "file_convert_utf8": doc.convert_to_utf8,
             "file_export": files.export,
             "file_history": self.history_panel.open_panel,
+            "file_export_site": files.export_site,
             "file_quit": self.close,
-            "edit_undo": self.editor.undo,
-            "edit_redo": self.editor.redo,
             "edit_find": self.find_bar.open_bar,
             "edit_find_next": lambda: self.find_bar.find_next(),
             "edit_find_previous": lambda: self.find_bar.find_next(backward=True),
@@ -142,7 +150,9 @@ class MainWindow(QMainWindow):
             "view_filter": lambda: self.sidebar.filter.setFocus(),
             "view_statistics": lambda: show_statistics(self.document_status),
             "view_checks": self.checks.open_panel,
-            "help_about": lambda: show_about(self),
+            "edit_preferences": lambda: show_preferences(self),
+            "help_shortcuts": lambda: show_shortcuts(self),
+            "help_about": lambda: show_about(self, self.env.data_dir, self.env.settings.store),
         }
         for name, slot in slots.items():
             getattr(a, name).triggered.connect(slot)
@@ -252,6 +262,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(editable)
         self.commands.file_convert_utf8.setEnabled(self.document.legacy())
         self.commands.file_export.setEnabled(post is not None)
+        self.commands.file_export_site.setEnabled(self.journal is not None)
         self.form.show_post(post)
         if post is not None:
             self.sidebar.select_path(file_of(post))
@@ -290,7 +301,8 @@ class MainWindow(QMainWindow):
         return Place(file_of(doc.post), doc.root, doc.flavor())
 
     def _zoom(self, step: int) -> None:
-        self.editor.set_font_size(self.editor.font_size() + step)
+        family = self.env.settings.get("preferences/font_family")
+        apply_editor_font(self.editor, family, self.editor.font_size() + step)
         self.env.settings.set("preferences/font_size", self.editor.font_size())
 
     # -- state ---------------------------------------------------------------------------

@@ -7,19 +7,22 @@ sidebar and brings the open document and the sidebar in line afterwards.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFile, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QFile, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..core import Journal, JournalError
+from ..core import Journal, JournalError, Post
 from ..core.newpost import create_post, rename_post
 from ..core.site import safe_name
 from .dialogs import NewPostDialog, ask_new_name, confirm_trash
 from .document import OpenDocument, file_of
 from .plain import warning
+from .settings import Settings
+from .site_export import ask_export_site
 
 if TYPE_CHECKING:
     from .sidebar import Sidebar
@@ -79,13 +82,36 @@ def ask_save_as(parent: QWidget, document: OpenDocument, root: Path | None) -> b
     return target is not None and document.save_as(target)
 
 
-def ask_export(parent: QWidget, document: OpenDocument) -> bool:
-    """Ask for a file and export the open post there as a standalone page; True when written."""
+def export_file_name(post: Post) -> str:
+    """A clean page name for ``post``: from its ``slug`` when it has one, else its title (Korean
+    kept), unsafe characters dropped, one hyphen between words, ``.html`` at the end."""
+    slug = post.metadata.get("slug")
+    words = slug if isinstance(slug, str) and slug.strip() else post.title
+    name = re.sub(r"-{2,}", "-", safe_name(words, set())).strip("-")
+    return (name or "page") + ".html"
+
+
+def export_folder(settings: Settings, root: Path | None) -> Path:
+    """Where Export HTML starts: the folder it last wrote to, else the journal's folder."""
+    last = settings.get("state/last_export_folder")
+    if last and Path(last).is_dir():
+        return Path(last)
+    return root or Path.home()
+
+
+def ask_export(parent: QWidget, document: OpenDocument, settings: Settings) -> bool:
+    """Ask for a file and export the open post there as a standalone page; True when written.
+    The folder it went to is remembered for the next export."""
     if document.post is None:
         return False
-    start = Path.home() / (safe_name(document.post.title, set()) + ".html")
-    target = ask_target(parent, "Export HTML", start, "HTML pages (*.html)")
-    return target is not None and document.export_to(target)
+    start = export_folder(settings, document.root) / export_file_name(document.post)
+    title = QCoreApplication.translate("PostFiles", "Export HTML")
+    kinds = QCoreApplication.translate("PostFiles", "HTML pages (*.html)")
+    target = ask_target(parent, title, start, kinds)
+    if target is None or not document.export_to(target):
+        return False
+    settings.set("state/last_export_folder", str(target.parent))
+    return True
 
 
 class PostFiles:
@@ -101,9 +127,10 @@ class PostFiles:
         sidebar: Sidebar,
         journal: Callable[[], Journal | None],
         status: DocumentStatus,
+        settings: Settings,
     ):
         self.parent, self.document, self.sidebar = parent, document, sidebar
-        self.journal, self.status = journal, status
+        self.journal, self.status, self.settings = journal, status, settings
         self.renamed: list[Callable[[Path, Path], None]] = []  # told (old, new) after a rename
 
     def open(self, path: Path) -> bool:
@@ -172,4 +199,11 @@ class PostFiles:
 
     def export(self) -> None:
         """Ask for a file and export the open post there as a standalone page."""
-        ask_export(self.parent, self.document)
+        ask_export(self.parent, self.document, self.settings)
+
+    def export_site(self) -> None:
+        """Ask how, then export the whole journal as a static site."""
+        journal = self.journal()
+        if journal is not None:
+            self.document.autosave()  # the site shows what is saved
+            ask_export_site(self.parent, journal, self.settings, self.document.flavor())

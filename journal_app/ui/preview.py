@@ -30,7 +30,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from ..core.boundary import vet_image
-from ..core.export import build_document
+from ..core.export import build_document, page_css
 from ..core.flavor import raw_html_shown
 from ..core.incremental import IncrementalRenderer, Rendering, page_patch
 from ..core.render import file_image_url
@@ -106,6 +106,18 @@ PATCH_JS = """
   return true;
 })(%s);
 """
+
+
+DARK_QUERY = "@media (prefers-color-scheme: dark)"
+STYLE_JS = "(function (css) { document.querySelector('style').textContent = css; return true; })(%s);"
+
+
+def preview_css(scheme: str, line_width: int) -> str:
+    """The page CSS in one scheme ("light" or "dark"), whatever the system prefers, and the
+    text column ``line_width`` rem wide (exported pages keep following ``prefers-color-scheme``)."""
+    css = page_css().replace(DARK_QUERY, "@media all" if scheme == "dark" else "@media not all")
+    width = f"article.post {{ max-width: {int(line_width)}rem; }}"
+    return css + f"\n:root {{ color-scheme: {scheme}; }}\n{width}\n"
 
 
 class Patch:
@@ -253,6 +265,7 @@ class Preview(QWebEngineView):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         self.allow_remote_images = allow_remote_images
+        self.scheme, self.line_width = "light", 46  # the page's colours and text column (rem)
         self.ready = False
         self._pending_html: tuple[str, Rendering] | None = None
         self._shown: Rendering | None = None  # what the page's article holds
@@ -296,12 +309,16 @@ class Preview(QWebEngineView):
             content="",
             csp=PREVIEW_CSP.format(remote=remote),
         )
+        self._page_look = (self.scheme, self.line_width)
+        page = page.replace(page_css(), preview_css(*self._page_look), 1)
         base = QUrl.fromLocalFile(str(root) + "/") if root else QUrl("file:///")
         self.setHtml(page, base)
 
     def _loaded(self, ok: bool) -> None:
         self.preview_page.loaded_once = True
         self.ready = True
+        if self._page_look != (self.scheme, self.line_width):
+            self._restyle()
         if self._pending_html is not None:
             header, content = self._pending_html
             self._pending_html = None
@@ -398,6 +415,20 @@ class Preview(QWebEngineView):
         self.preview_page.runJavaScript(
             script, WORLD, lambda result: None if self._closing else callback(result)
         )
+
+    def set_appearance(self, scheme: str, line_width: int) -> None:
+        """Show the page in ``scheme``'s colours ("light" or "dark") with a text column
+        ``line_width`` rem wide; the page keeps its article and its scroll position."""
+        if (scheme, line_width) == (self.scheme, self.line_width):
+            return
+        self.scheme, self.line_width = scheme, line_width
+        if self.ready:  # a page still loading gets them when it has loaded
+            self._restyle()
+
+    def _restyle(self) -> None:
+        self._page_look = (self.scheme, self.line_width)
+        css = json.dumps(preview_css(self.scheme, self.line_width))
+        self.preview_page.runJavaScript(STYLE_JS % css, WORLD)
 
     def set_remote_images(self, allowed: bool) -> None:
         """Allow or forbid remote images; reloads the page (the caller renders again)."""

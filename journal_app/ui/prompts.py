@@ -9,7 +9,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.recovery import Recovery, describe_difference
-from .dialogs import show_difference
+from .dialogs import compare_labels, show_difference
 from .plain import PlainMessageBox, question, warning
 
 Button = QMessageBox.StandardButton
@@ -72,7 +72,7 @@ class DialogPrompts:
             box.exec()
             clicked = box.clickedButton()
             if clicked is compare:
-                show_difference(self.parent, describe_difference(theirs, mine, path))
+                show_difference(self.parent, describe_difference(theirs, mine, path, *compare_labels()))
                 continue
             return "mine" if clicked is keep else "theirs" if clicked is take else None
 

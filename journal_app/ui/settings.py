@@ -12,15 +12,23 @@ from typing import cast
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from ..core.data_folder import APP, data_folder, move_nested_data, moved_path
 from ..core.flavor import FLAVORS
 
 PREFERENCES: dict[str, object] = {
     "preferences/font_size": 13,
+    "preferences/font_family": "",  # "": the system's font
     "preferences/autosave": True,
     "preferences/git_auto_commit": False,
     "preferences/git_auto_commit_minutes": 0,
     "preferences/spell_check": True,  # when a dictionary is installed
+    "preferences/autosave_seconds": 3,
+    "preferences/theme": "system",  # or "light", "dark"
+    "preferences/line_width": 46,  # the preview's text column, in rem
 }
+THEMES = ("system", "light", "dark")
+AUTOSAVE_SECONDS = (1, 60)
+LINE_WIDTHS = (30, 90)
 STATE: dict[str, object] = {
     "state/last_journal": "",
     "state/recent_journals": [],
@@ -28,6 +36,9 @@ STATE: dict[str, object] = {
     "state/window_state": None,
     "state/splitter": None,
     "state/grouping": "tag",
+    "state/last_export_folder": "",  # where Export HTML last wrote a page
+    "state/last_site_folder": "",  # where Export Site last wrote a site
+    "state/typewriter": False,  # View → Typewriter Scrolling
 }
 MAX_RECENT = 8
 
@@ -48,6 +59,8 @@ class Settings:
                 return int(cast("str | int", value))
             except (TypeError, ValueError):
                 return default
+        if key == "preferences/theme":
+            return value if value in THEMES else default
         if isinstance(default, list):
             if value in (None, ""):
                 return []
@@ -86,6 +99,16 @@ class Settings:
     def set_flavor(self, folder: Path, flavor: str) -> None:
         self.store.setValue(self._journal_key(folder) + "/flavor", flavor)
 
+    def follow_move(self, folder: Path) -> None:
+        """Remembered journals that were in the old data folder (the sample journal's copy):
+        their place in ``folder`` now (``data_folder.move_nested_data``)."""
+        last = self.get("state/last_journal")
+        if last:
+            self.set("state/last_journal", moved_path(last, folder))
+        recent = self.get("state/recent_journals")
+        if recent:
+            self.set("state/recent_journals", [moved_path(item, folder) for item in recent])
+
     def sync(self) -> None:
         self.store.sync()
 
@@ -99,9 +122,16 @@ class Environment:
 
     @classmethod
     def default(cls) -> Environment:
-        """The user's real settings and data folder."""
-        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        return cls(Settings(QSettings()), Path(data or Path.home() / ".local/share/journal_app"))
+        """The user's real settings (``~/.config/journal_app/journal_app.conf``, where they
+        always were) and data folder (``~/.local/share/journal_app``; what an earlier version
+        kept in ``journal_app/journal_app`` is moved there first)."""
+        data_home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+        folder = data_folder(data_home or None)
+        moved, _kept = move_nested_data(folder)
+        settings = Settings(QSettings(APP, APP))
+        if moved:
+            settings.follow_move(folder)
+        return cls(settings, folder)
 
     @classmethod
     def in_folder(cls, folder: Path) -> Environment:

@@ -41,7 +41,7 @@ def test_remote_images_and_code_are_not_checked(tmp_path):
 def test_header_problem_has_its_line(quirk_journal):
     root, _ = quirk_journal
     problems = check_post(load_post(root / "backup/content/윈도우 경로.md"), root)
-    assert problems[0].line == 3 and "invalid YAML header" in problems[0].message
+    assert problems[0].line == 3 and "a backslash that starts no escape" in problems[0].message
 
 
 def test_empty_and_huge_files_are_reported(tmp_path):

@@ -9,5 +9,5 @@ def test_every_action_is_declared_once_on_actions() -> None:
 
 
 def test_menus_and_toolbar_name_only_known_actions() -> None:
-    named = {name for names in MENUS.values() for name in names if name is not None} | set(TOOLBAR)
+    named = {name for names in [*MENUS.values(), TOOLBAR] for name in names if name is not None}
     assert named <= set(SPECS)

@@ -455,7 +455,7 @@ def test_post_row_tooltip_shows_date_tags_path_and_problems(qtbot, window):
     QApplication.sendEvent(tree.viewport(), event)
     qtbot.waitUntil(QToolTip.isVisible)
     text = QToolTip.text()
-    assert "backup/content/윈도우 경로.md" in text and "invalid YAML header" in text
+    assert "backup/content/윈도우 경로.md" in text and "a backslash that starts no escape" in text
     QToolTip.hideText()
 
 

@@ -49,7 +49,7 @@ def test_the_about_box_names_the_version(qtbot, window):
     seen = []
 
     def read(box):
-        seen.append(box.text())
+        seen.append(box.text.toPlainText())
         box.accept()
 
     answer_dialog(read)

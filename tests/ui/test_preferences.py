@@ -1,0 +1,80 @@
+"""Edit → Preferences: each choice is stored in the settings and applied to the open window at
+once (autosave, its delay, the editor's font, the preview's width, the journal's choices)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from journal_app.ui.app import create_window
+from tests.ui.conftest import close_window, page_value, type_text, wait_for_page
+
+WIDTH = "getComputedStyle(document.getElementById('post')).maxWidth"
+
+
+def open_preferences(window):
+    action = window.commands.edit_preferences
+    assert QKeySequence("Ctrl+,") in action.shortcuts()
+    action.trigger()
+    dialog = window.findChild(QDialog, "preferencesDialog")
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_autosave_turned_on_and_off_live(qtbot, window, env):
+    post = window.document.post.path
+    dialog = open_preferences(window)
+    assert not dialog.autosave.isChecked()  # the test environment starts with autosave off
+    dialog.autosave.setChecked(True)
+    dialog.delay.setValue(1)
+    assert env.settings.get("preferences/autosave") is True
+    assert env.settings.get("preferences/autosave_seconds") == 1
+    assert window.document.autosave_timer.interval() == 1000
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(window.editor, "자동 저장")
+    qtbot.waitUntil(lambda: not window.document.is_modified(), timeout=5000)
+    assert "자동 저장" in post.read_text(encoding="utf-8")
+    dialog.autosave.setChecked(False)
+    type_text(window.editor, " 끔")
+    qtbot.wait(1500)
+    assert window.document.is_modified()  # a preference turns autosave off
+    assert " 끔" not in post.read_text(encoding="utf-8")
+    dialog.close()
+
+
+def test_font_and_preview_width_apply_live_and_are_remembered(qtbot, window, env, journal_root):
+    dialog = open_preferences(window)
+    assert page_value(qtbot, window, WIDTH) == f"{46 * 16}px"
+    dialog.font_size.setValue(19)
+    family = dialog.font_family.currentFont().family()
+    assert window.editor.font().pointSize() == 19
+    assert window.editor.font().family() == family
+    dialog.line_width.setValue(60)
+    wait_for_page(qtbot, window, WIDTH, lambda width: width == f"{60 * 16}px")
+    dialog.close()
+    window.close()
+    again = create_window(journal_root, env)
+    try:
+        qtbot.waitUntil(lambda: again.preview.ready, timeout=20000)
+        assert again.editor.font().pointSize() == 19
+        assert page_value(qtbot, again, WIDTH) == f"{60 * 16}px"
+        again.commands.view_zoom_in.trigger()  # zooming keeps the chosen family
+        assert again.editor.font().pointSize() == 20
+        assert again.editor.font().family() == family
+    finally:
+        close_window(again)
+
+
+def test_the_journals_remote_images_and_flavor(qtbot, window, env):
+    dialog = open_preferences(window)
+    root = window.journal.root
+    assert dialog.flavor.currentData() == window.document.flavor()
+    dialog.remote_images.setChecked(True)
+    assert env.settings.remote_images(root)
+    assert window.commands.view_remote_images.isChecked()
+    assert window.preview.allow_remote_images
+    dialog.flavor.setCurrentIndex(dialog.flavor.findData("hugo"))
+    assert env.settings.flavor(root) == "hugo"
+    assert window.commands.flavors.checkedAction().data() == "hugo"
+    assert window.status.flavor.text() == "Hugo"
+    dialog.close()
