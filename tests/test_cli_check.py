@@ -35,7 +35,7 @@ def test_dry_run_prints_each_change_and_writes_none(tmp_path):
     )
     assert "fixed " not in result.stdout
     assert (root / "content" / "데미안.md").read_bytes() == BROKEN.encode()
-    assert "content/데미안.md:2: invalid YAML header" in result.stdout
+    assert "content/데미안.md:2: the header has text after the closing quote" in result.stdout
     assert result.returncode == 1
 
 

@@ -34,7 +34,7 @@ def test_fix_header_shows_the_diff_and_changes_only_that_line(qtbot, window, jou
     window.commands.view_checks.trigger()
     panel = window.findChild(ChecksPanel, "checksPanel")
     assert panel.isVisible()
-    assert warnings(panel)[0].startswith("line 2: invalid YAML header")
+    assert warnings(panel)[0].startswith("line 2: the header has text after the closing quote")
     assert panel.fix_header.isVisible() and not panel.undefined.isVisible()
     seen: dict = {}
     press("repairKeep", seen)  # Cancel: nothing changes

@@ -18,12 +18,13 @@ def edit_menu(window):
 
 def test_the_edit_menu_lists_the_text_commands_with_standard_keys(window):
     names = [a.objectName() for a in edit_menu(window).actions() if not a.isSeparator()]
-    assert names[:7] == [
+    assert names[:8] == [
         "edit_undo",
         "edit_redo",
         "edit_cut",
         "edit_copy",
         "edit_paste",
+        "edit_paste_plain",
         "edit_select_all",
         "edit_find",
     ]
