@@ -1,14 +1,16 @@
 """Full-text search over a journal: an SQLite index in the cache folder, beside the summaries.
 
 Each post is one row of ``docs`` (path, stamp, title, date, tags: small, so that filters scan
-it quickly) and one of ``texts`` (its text without markup and a folded copy). The FTS5 table
-``grams`` holds each post's distinct one- and two-character word pieces (``스타트업`` gives
-``스 타 트 업 스타 타트 트업``): a query term is looked up as the AND of its pieces, which finds
-every post holding it (``후`` and ``후기`` exactly, longer terms then checked with ``instr`` on the
-folded text, newest first, until the limit is reached). A trigram table (FTS5's ``trigram``
-tokenizer) was measured too: on varied Korean text it took nine times longer to build, for query
-times that the pieces already keep under a few milliseconds. See :mod:`.searchtext` for what the
-text and a query are.
+it quickly) and one of ``texts`` (its text without markup). The FTS5 table ``terms`` holds the
+words of each post's folded text, once each (``detail=none``, no text of its own: contentless),
+and ``words`` every distinct word of the journal. A query term is cut into pieces where it has
+spaces or ASCII punctuation (:func:`.pieces`); each piece stands for the words that contain it
+(begin or end with it where the term goes on), and a post holds the term only if it has one of
+those words for every piece. A term that is one piece (``후``, ``후기``, ``스타트업에``) is then
+answered by the index alone, newest first up to the limit; a phrase, an excluded word of more
+than one piece, or a piece found in more than ``WORDS_CAP`` words is checked against the folded
+text of the candidates, newest first, until the limit is reached. See :mod:`.searchtext` for
+what the text and a query are, and :mod:`.searchbuild` for how posts are read and written.
 
 The index follows the journal through :meth:`SearchIndex.update` (paths added, changed or
 removed: a :class:`.JournalChange` iterates over them) and :meth:`SearchIndex.build` (every
@@ -21,37 +23,49 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import local
 from .index import LOCK_WAIT, cache_folder
-from .parallel import chunked_map
-from .post import load_post
-from .searchtext import Query, exact, fold, grams, parse_query, pieces_match, plain_lines
+from .parallel import can_fork, chunked_map
+from .searchbuild import (
+    HASH_SIZE,
+    Progress,
+    build_elsewhere,
+    can_hand_over,
+    folded,
+    insert_rows,
+    read_rows,
+    valid,
+)
+from .searchtext import Piece, Query, exact, fold, parse_query, pieces
 
-FORMAT = "2"
+FORMAT = "3"
 BATCH = 200  # candidates checked at a time
 SNIPPET = 60  # characters of context each side of a match
+WORDS_CAP = 500  # words one piece may stand for; beyond, its posts are checked one by one
 PARALLEL_MINIMUM = 400
+PAGE_SIZE = 16384  # bytes; with 4096, most pages held one post's text (3 KB) and room left over
 CHUNK = 200
-Progress = Callable[[int, int], None]
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 _SCHEMA = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
-    "CREATE TABLE docs (id INTEGER PRIMARY KEY, path TEXT UNIQUE, mtime_ns INTEGER, size INTEGER, "
-    "title TEXT, ftitle TEXT, date TEXT, ts REAL, tags TEXT, head TEXT, start INTEGER)",
-    "CREATE INDEX docs_ts ON docs (ts)",
-    "CREATE TABLE texts (id INTEGER PRIMARY KEY, body TEXT, folded TEXT, pieces TEXT)",
-    "CREATE VIRTUAL TABLE grams USING fts5(pieces, content='texts', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 0', detail=none)",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, path TEXT UNIQUE, mtime_ns INTEGER, "
+    "size INTEGER, title TEXT, ftitle TEXT, date TEXT, ts REAL, tags TEXT, head TEXT, start INTEGER)",
+    "CREATE INDEX IF NOT EXISTS docs_ts ON docs (ts)",
+    "CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, body TEXT)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(folded, content='', tokenize='ascii', "
+    "detail=none, columnsize=0)",
+    "CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY) WITHOUT ROWID",
 )
-_TABLES = ("grams", "texts", "docs", "meta")
-_DOCS = "path, mtime_ns, size, title, ftitle, date, ts, tags, head, start"
+_TABLES = ("meta", "docs", "texts", "terms", "words")
+
+
+class _Outdated(Exception):
+    """The database holds an index of another format."""
 
 
 class SearchUnavailable(Exception):
@@ -90,30 +104,6 @@ def database_path(root: Path) -> Path:
     return cache_folder() / f"search-{name}.sqlite"
 
 
-def read_rows(items: list[tuple[str, str]]) -> list[tuple | None]:
-    """The ``docs`` rows of posts (path, root), None for a file that cannot be read."""
-    rows: list[tuple | None] = []
-    for path, root in items:
-        try:
-            post = load_post(path, root)
-            info = os.stat(path)
-        except (OSError, ValueError):
-            rows.append(None)
-            continue
-        moment = local(post.date)
-        tags = [_valid(str(tag)) for tag in post.tags]
-        title = _valid(post.title)
-        head = "\n".join([title, _valid(post.description), " ".join(tags)])
-        body = _valid("\n".join(plain_lines(post.body)))
-        folded = fold(head + "\n" + body)
-        stored_tags = "\n" + "\n".join(fold(tag) for tag in tags) + "\n"
-        rows.append(
-            (path, info.st_mtime_ns, info.st_size, title, fold(title), moment.isoformat(),
-             moment.timestamp(), stored_tags, head, post.body_start_line, body, folded, grams(folded))
-        )  # fmt: skip
-    return rows
-
-
 class SearchIndex:
     """The search index of the journal at ``root``; one per thread (SQLite connections are)."""
 
@@ -123,35 +113,40 @@ class SearchIndex:
         self.fresh = False  # True when the database was (re)created empty by this object
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = self._open()
-        except sqlite3.DatabaseError:  # damaged, or not a database at all: start again
-            self._delete_files()
             try:
                 self._db = self._open()
-            except sqlite3.Error as error:
-                raise SearchUnavailable(str(error)) from error
-        except (sqlite3.Error, OSError) as error:
+            except (sqlite3.DatabaseError, _Outdated) as error:
+                if getattr(error, "sqlite_errorcode", None) in _BUSY:
+                    raise
+                self._delete_files()  # damaged, not a database at all, or older: start again
+                self._db = self._open()
+        except (sqlite3.Error, OSError, _Outdated) as error:
             raise SearchUnavailable(str(error)) from error
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=LOCK_WAIT, check_same_thread=False)
         try:
+            db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file's: a text fills its page
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-            found = None
-            if "meta" in tables:
-                found = db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
-            if found is None or found[0] != FORMAT or not set(_TABLES) <= tables:
+            if tables:
+                found = (
+                    db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+                    if "meta" in tables
+                    else None
+                )
+                if found is None or found[0] != FORMAT or not set(_TABLES) <= tables:
+                    raise _Outdated(f"the search index has format {found[0] if found else None}")
+            else:
                 with db:
-                    for name in (*_TABLES, "tri"):
-                        db.execute(f"DROP TABLE IF EXISTS {name}")
                     for statement in _SCHEMA:
                         db.execute(statement)
-                    db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+                    db.execute("INSERT INTO terms (terms, rank) VALUES ('hashsize', ?)", (HASH_SIZE,))
                 self.fresh = True
             db.execute("PRAGMA quick_check(1)")
-        except sqlite3.Error:
+        except (sqlite3.Error, _Outdated):
             db.close()
             raise
         return db
@@ -179,7 +174,7 @@ class SearchIndex:
     def build(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> int:
         """Make the index hold exactly the posts at ``paths`` (the journal's posts), reading only
         files that are new or changed; returns how many were read."""
-        wanted = {str(Path(path).absolute()) for path in paths}
+        wanted = {_absolute(path) for path in paths}
         try:
             stamps = self._stamps()
             stale = [path for path in stamps if path not in wanted]
@@ -192,7 +187,7 @@ class SearchIndex:
                     continue
                 if stamps.get(path) != (info.st_mtime_ns, info.st_size):
                     todo.append(path)
-            self._write(todo, stale, progress)
+            self.write(todo, stale, progress)
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
         return len(todo)
@@ -201,16 +196,25 @@ class SearchIndex:
         """Index the posts at ``paths`` again: read those that are files, drop the others."""
         present: list[str] = []
         gone: list[str] = []
-        for path in {str(Path(path).absolute()) for path in paths}:
+        for path in {_absolute(path) for path in paths}:
             post = os.path.isfile(path) and path.lower().endswith((".md", ".markdown"))
             (present if post else gone).append(path)
         try:
-            self._write(present, gone, None)
+            self.write(present, gone, None)
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
 
-    def _write(self, todo: list[str], stale: list[str], progress: Progress | None) -> None:
+    def write(self, todo: list[str], stale: list[str], progress: Progress | None, here: bool = False) -> None:
+        """Read the posts at ``todo`` into the index and drop those at ``stale``, in one
+        transaction; many posts in worker processes (in another process when this one has
+        threads, unless ``here``)."""
         todo, stale = [path for path in todo if _text(path)], [path for path in stale if _text(path)]
+        many = len(todo) >= PARALLEL_MINIMUM
+        if many and not here and not can_fork() and can_hand_over():
+            problem = build_elsewhere(self.root, todo, stale, progress)
+            if problem:
+                raise SearchUnavailable(problem)
+            return
         report = (lambda done: progress(done, len(todo))) if progress is not None else None
         rows, _ = chunked_map(
             read_rows,
@@ -220,42 +224,44 @@ class SearchIndex:
             progress=report,
         )
         with self._db:
-            for path in [*stale, *todo]:
-                self._remove(path)
-            for row in rows:
-                if row is not None:
-                    found = self._db.execute(
-                        f"INSERT INTO docs ({_DOCS}) VALUES ({', '.join('?' * 10)})", row[:10]
-                    )
-                    self._db.execute("INSERT INTO texts VALUES (?, ?, ?, ?)", (found.lastrowid, *row[10:]))
-                    self._db.execute(
-                        "INSERT INTO grams (rowid, pieces) VALUES (?, ?)", (found.lastrowid, row[12])
-                    )
+            if many:
+                self._db.execute("PRAGMA cache_size=-65536")
+            self._remove([*stale, *todo])
+            insert_rows(self._db, [row for row in rows if row is not None], many)
+        self._db.execute("PRAGMA cache_size=-2000")
 
-    def _remove(self, path: str) -> None:
-        found = self._db.execute(
-            "SELECT id, pieces FROM docs JOIN texts USING (id) WHERE path = ?", (path,)
-        ).fetchone()
-        if found is None:
-            return
-        rowid, pieces = found
-        self._db.execute("INSERT INTO grams (grams, rowid, pieces) VALUES ('delete', ?, ?)", (rowid, pieces))
-        self._db.execute("DELETE FROM docs WHERE id = ?", (rowid,))
-        self._db.execute("DELETE FROM texts WHERE id = ?", (rowid,))
+    def _remove(self, paths: list[str]) -> None:
+        for path in paths:
+            found = self._db.execute(
+                "SELECT id, head, body FROM docs JOIN texts USING (id) WHERE path = ?", (path,)
+            ).fetchone()
+            if found is None:
+                continue
+            rowid, head, body = found
+            self._db.execute(
+                "INSERT INTO terms (terms, rowid, folded) VALUES ('delete', ?, ?)",
+                (rowid, folded(head, body)),
+            )
+            self._db.execute("DELETE FROM docs WHERE id = ?", (rowid,))
+            self._db.execute("DELETE FROM texts WHERE id = ?", (rowid,))
 
     def search(self, text: str, limit: int = 50, order: str = "newest") -> list[SearchResult]:
         """The posts matching the query ``text``, newest first (or ``order="relevance"``: most
         occurrences of the terms first), at most ``limit`` of them."""
-        query = parse_query(text)
+        query = parse_query(valid(text))
         if not query or limit <= 0:
             return []
         try:
             relevance = order == "relevance"
-            exactly = not relevance and not query.excluded and all(exact(term) for term in query.terms)
-            candidates = self._candidates(query, limit if exactly else None)
-            checked = candidates if exactly else self._check(query, candidates, limit, relevance)
+            plan = self._plan(query)
+            if plan is None:
+                return []
+            match, unmatch, checked = plan
+            exactly = not relevance and not checked
+            candidates = self._candidates(query, match, unmatch, limit if exactly else None)
+            found = candidates if exactly else self._check(query, candidates, limit, relevance)
             rows: list[tuple] = []
-            for rowid in checked:
+            for rowid in found:
                 rows.extend(
                     self._db.execute(
                         "SELECT path, title, date, tags, head, body, start FROM docs JOIN texts USING (id) "
@@ -267,15 +273,72 @@ class SearchIndex:
             raise SearchUnavailable(str(error)) from error
         return [_result(row, query.terms or query.titles) for row in rows]
 
-    def _candidates(self, query: Query, limit: int | None) -> list[int]:
-        """The ids of posts that pass the filters and hold every piece of the terms, newest first
-        (the first ``limit`` of them)."""
+    def _plan(self, query: Query) -> tuple[str | None, str | None, bool] | None:
+        """The FTS5 expressions posts must match and must not match, and whether candidates
+        must still be checked against their text; None when no post can match."""
+        needed: list[str] = []
+        checked = False
+        for term in query.terms:
+            for piece in pieces(term):
+                found = self._words(piece)
+                if found is not None and not found:
+                    return None
+                if found is None:
+                    checked = True
+                else:
+                    needed.append(found)
+            checked = checked or not exact(term)
+        refused: list[str] = []
+        for term in query.excluded:
+            found = self._words(pieces(term)[0]) if exact(term) else None
+            if found is None:
+                checked = True
+            elif found:
+                refused.append(found)
+        return (
+            " AND ".join(sorted(set(needed))) or None,
+            " OR ".join(refused) or None,
+            checked,
+        )
+
+    def _words(self, piece: Piece) -> str | None:
+        """The FTS5 expression for the words holding ``piece`` ("" when none does, None when
+        more than ``WORDS_CAP`` do)."""
+        text = piece.text
+        values: list[object]
+        if piece.begins and piece.ends:
+            test, values = "word = ?", [text]
+        elif piece.begins and text[-1] != "\U0010ffff":
+            test, values = "word >= ? AND word < ?", [text, _after(text)]
+        elif piece.begins:
+            test, values = "substr(word, 1, ?) = ?", [len(text), text]
+        elif piece.ends:
+            test, values = "substr(word, -?) = ?", [len(text), text]
+        else:
+            test, values = "instr(word, ?) > 0", [text]
+        found = [
+            word
+            for (word,) in self._db.execute(
+                f"SELECT word FROM words WHERE {test} LIMIT {WORDS_CAP + 1}", values
+            )
+        ]
+        if len(found) > WORDS_CAP:
+            return None
+        return "(" + " OR ".join(f'"{word}"' for word in found) + ")" if found else ""
+
+    def _candidates(
+        self, query: Query, match: str | None, unmatch: str | None, limit: int | None
+    ) -> list[int]:
+        """The ids of posts that pass the filters, have the words of the terms and none of the
+        excluded ones, newest first (the first ``limit`` of them)."""
         where = ["1"]
         values: list[object] = []
-        expression = pieces_match(query.terms)
-        if expression is not None:
-            where.append("id IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
-            values.append(expression)
+        if match is not None:
+            where.append("id IN (SELECT rowid FROM terms WHERE terms MATCH ?)")
+            values.append(match)
+        if unmatch is not None:
+            where.append("id NOT IN (SELECT rowid FROM terms WHERE terms MATCH ?)")
+            values.append(unmatch)
         for column, wanted, template in (
             ("tags", query.tags, "\n{}\n"),
             ("substr(date, 1, 4)", query.years, None),
@@ -291,35 +354,39 @@ class SearchIndex:
         return [rowid for (rowid,) in self._db.execute(sql, values)]
 
     def _check(self, query: Query, candidates: list[int], limit: int, relevance: bool) -> list[int]:
-        """The candidates that really hold every term and none of the excluded words, in order,
-        at most ``limit``: newest first, or by the number of occurrences."""
-        tests = [
-            *("instr(folded, ?) > 0" for _ in query.terms),
-            *("instr(folded, ?) = 0" for _ in query.excluded),
-        ]
-        count = " + ".join(
-            "(length(folded) - length(replace(folded, ?, ''))) / length(?)" for _ in query.terms
-        )
-        counted = [value for term in query.terms for value in (term, term)]
+        """The candidates whose folded text really holds every term and none of the excluded
+        words, in order, at most ``limit``: newest first, or by the number of occurrences."""
         found: list[tuple[int, int]] = []
         rank = {rowid: place for place, rowid in enumerate(candidates)}
         for start in range(0, len(candidates), BATCH):
             batch = candidates[start : start + BATCH]
-            sql = (
-                f"SELECT id, {count or '0'} FROM texts WHERE id IN ({', '.join('?' * len(batch))}) "
-                f"AND {' AND '.join(tests) or '1'}"
-            )
-            values = [*counted, *batch, *query.terms, *query.excluded]
-            found.extend(self._db.execute(sql, values))
+            marks = ", ".join("?" * len(batch))
+            sql = f"SELECT id, head, body FROM docs JOIN texts USING (id) WHERE id IN ({marks})"
+            for rowid, head, body in self._db.execute(sql, batch):
+                text = folded(head, body)
+                if all(term in text for term in query.terms) and not any(
+                    word in text for word in query.excluded
+                ):
+                    found.append((rowid, sum(text.count(term) for term in query.terms) if relevance else 0))
             if not relevance and len(found) >= limit:
                 break
         found.sort(key=lambda item: (-item[1], rank[item[0]]) if relevance else rank[item[0]])
         return [rowid for rowid, _ in found[:limit]]
 
 
-def _valid(text: str) -> str:
-    """``text`` with undecodable bytes (lone surrogates) as U+FFFD, which SQLite can hold."""
-    return _SURROGATES.sub("\ufffd", text)
+def _absolute(path: str | os.PathLike) -> str:
+    """The path as the index keys it (``Path.absolute``: symbolic links and ``..`` are kept)."""
+    text = os.fspath(path)
+    return text if os.path.isabs(text) else str(Path(text).absolute())
+
+
+def _after(text: str) -> str:
+    """The least string above every string that begins with ``text`` (in SQLite's order of
+    UTF-8 bytes, which is the order of code points)."""
+    last = ord(text[-1]) + 1
+    if 0xD800 <= last < 0xE000:
+        last = 0xE000
+    return text[:-1] + chr(last)
 
 
 def _text(path: str) -> bool:
