@@ -24,7 +24,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterable
+from itertools import islice
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,6 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, path TEXT UNIQUE, mtime_ns INTEGER, "
     "size INTEGER, title TEXT, ftitle TEXT, date TEXT, ts REAL, tags TEXT, head TEXT, start INTEGER)",
-    "CREATE INDEX IF NOT EXISTS docs_ts ON docs (ts)",
     "CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, body TEXT)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(folded, content='', tokenize='ascii', "
     "detail=none, columnsize=0)",
@@ -106,6 +106,8 @@ def database_path(root: Path) -> Path:
 
 class SearchIndex:
     """The search index of the journal at ``root``; one per thread (SQLite connections are)."""
+
+    words_cap = WORDS_CAP  # words one piece may stand for in a query
 
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root).absolute()
@@ -196,7 +198,7 @@ class SearchIndex:
         """Index the posts at ``paths`` again: read those that are files, drop the others."""
         present: list[str] = []
         gone: list[str] = []
-        for path in {_absolute(path) for path in paths}:
+        for path in sorted({_absolute(path) for path in paths}):
             post = os.path.isfile(path) and path.lower().endswith((".md", ".markdown"))
             (present if post else gone).append(path)
         try:
@@ -260,18 +262,22 @@ class SearchIndex:
             exactly = not relevance and not checked
             candidates = self._candidates(query, match, unmatch, limit if exactly else None)
             found = candidates if exactly else self._check(query, candidates, limit, relevance)
-            rows: list[tuple] = []
-            for rowid in found:
-                rows.extend(
-                    self._db.execute(
-                        "SELECT path, title, date, tags, head, body, start FROM docs JOIN texts USING (id) "
-                        "WHERE id = ?",
-                        (rowid,),
-                    )
-                )
+            rows = self._rows(list(found))
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
         return [_result(row, query.terms or query.titles) for row in rows]
+
+    def _rows(self, ids: list[int]) -> list[tuple]:
+        """What a result shows of the posts ``ids``, in that order."""
+        fetched: dict[int, tuple] = {}
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            sql = (
+                "SELECT id, path, title, date, tags, head, body, start FROM docs JOIN texts USING (id) "
+                f"WHERE id IN ({', '.join('?' * len(batch))})"
+            )
+            fetched.update((row[0], row[1:]) for row in self._db.execute(sql, batch))
+        return [fetched[rowid] for rowid in ids if rowid in fetched]
 
     def _plan(self, query: Query) -> tuple[str | None, str | None, bool] | None:
         """The FTS5 expressions posts must match and must not match, and whether candidates
@@ -303,7 +309,7 @@ class SearchIndex:
 
     def _words(self, piece: Piece) -> str | None:
         """The FTS5 expression for the words holding ``piece`` ("" when none does, None when
-        more than ``WORDS_CAP`` do)."""
+        more than :attr:`words_cap` do)."""
         text = piece.text
         values: list[object]
         if piece.begins and piece.ends:
@@ -319,25 +325,28 @@ class SearchIndex:
         found = [
             word
             for (word,) in self._db.execute(
-                f"SELECT word FROM words WHERE {test} LIMIT {WORDS_CAP + 1}", values
+                f"SELECT word FROM words WHERE {test} LIMIT {int(self.words_cap) + 1}", values
             )
         ]
-        if len(found) > WORDS_CAP:
+        if len(found) > self.words_cap:
             return None
         return "(" + " OR ".join(f'"{word}"' for word in found) + ")" if found else ""
 
     def _candidates(
         self, query: Query, match: str | None, unmatch: str | None, limit: int | None
-    ) -> list[int]:
+    ) -> Iterator[int]:
         """The ids of posts that pass the filters, have the words of the terms and none of the
-        excluded ones, newest first (the first ``limit`` of them)."""
-        where = ["1"]
+        excluded ones, newest first (the first ``limit`` of them), read as they are asked for:
+        an id is a post's time (see :mod:`.searchbuild`), so FTS5 gives them in order."""
+        where = []
         values: list[object] = []
+        source, order = "docs", "docs.id"
         if match is not None:
-            where.append("id IN (SELECT rowid FROM terms WHERE terms MATCH ?)")
+            source, order = "terms JOIN docs ON docs.id = terms.rowid", "terms.rowid"
+            where.append("terms MATCH ?")
             values.append(match)
         if unmatch is not None:
-            where.append("id NOT IN (SELECT rowid FROM terms WHERE terms MATCH ?)")
+            where.append("docs.id NOT IN (SELECT rowid FROM terms WHERE terms MATCH ?)")
             values.append(unmatch)
         for column, wanted, template in (
             ("tags", query.tags, "\n{}\n"),
@@ -348,30 +357,47 @@ class SearchIndex:
             for value in wanted:
                 where.append(f"instr({column}, ?) > 0" if template else f"{column} = ?")
                 values.append(template.format(value) if template else value)
-        sql = f"SELECT id FROM docs WHERE {' AND '.join(where)} ORDER BY ts DESC, id"
+        sql = f"SELECT docs.id FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [rowid for (rowid,) in self._db.execute(sql, values)]
+        return (rowid for (rowid,) in self._db.execute(sql, values))
 
-    def _check(self, query: Query, candidates: list[int], limit: int, relevance: bool) -> list[int]:
+    def _check(self, query: Query, candidates: Iterator[int], limit: int, relevance: bool) -> list[int]:
         """The candidates whose folded text really holds every term and none of the excluded
         words, in order, at most ``limit``: newest first, or by the number of occurrences."""
-        found: list[tuple[int, int]] = []
-        rank = {rowid: place for place, rowid in enumerate(candidates)}
-        for start in range(0, len(candidates), BATCH):
-            batch = candidates[start : start + BATCH]
+        found: list[tuple[int, int, int]] = []  # id, occurrences, place
+        place = 0
+        while batch := list(islice(candidates, BATCH)):
+            rank = {rowid: place + number for number, rowid in enumerate(batch)}
+            place += len(batch)
             marks = ", ".join("?" * len(batch))
-            sql = f"SELECT id, head, body FROM docs JOIN texts USING (id) WHERE id IN ({marks})"
-            for rowid, head, body in self._db.execute(sql, batch):
-                text = folded(head, body)
-                if all(term in text for term in query.terms) and not any(
-                    word in text for word in query.excluded
-                ):
-                    found.append((rowid, sum(text.count(term) for term in query.terms) if relevance else 0))
+            # a post whose text as written has an excluded word has it folded: left in SQLite
+            written = "".join(" AND instr(head, ?) = 0 AND instr(body, ?) = 0" for _ in query.excluded)
+            sql = f"SELECT id, head, body FROM docs JOIN texts USING (id) WHERE id IN ({marks}){written}"
+            excluded = [word for word in query.excluded for _ in "hb"]
+            for rowid, head, body in self._db.execute(sql, [*batch, *excluded]):
+                text = head + "\n" + body
+                if _holds(text, query.terms, query.excluded):
+                    count = sum(fold(text).count(term) for term in query.terms) if relevance else 0
+                    found.append((rowid, count, rank[rowid]))
             if not relevance and len(found) >= limit:
                 break
-        found.sort(key=lambda item: (-item[1], rank[item[0]]) if relevance else rank[item[0]])
-        return [rowid for rowid, _ in found[:limit]]
+        found.sort(key=lambda item: (-item[1], item[2]))
+        return [rowid for rowid, _, _ in found[:limit]]
+
+
+def _holds(text: str, terms: list[str], excluded: list[str]) -> bool:
+    """Whether the folded ``text`` holds every term and none of the excluded words; folded only
+    when the text as written does not tell (a folded term found in it is in the folded text)."""
+    lowered: str | None = None
+    for word, wanted in [*((term, True) for term in terms), *((word, False) for word in excluded)]:
+        present = word in text
+        if not present:
+            lowered = fold(text) if lowered is None else lowered
+            present = word in lowered
+        if present != wanted:
+            return False
+    return True
 
 
 def _absolute(path: str | os.PathLike) -> str:
@@ -403,8 +429,13 @@ def _result(row: tuple, terms: list[str]) -> SearchResult:
     tag_list = [tag for tag in tags.split("\n") if tag]
     line, snippet, marks, shown = start, title, [], ""
     body_lines = body.split("\n")
+    lowered = fold(body)
     for term in terms:
-        for number, text in enumerate(body_lines):
+        first = lowered.find(term)  # no line before the one it is on holds the term
+        for number in range(
+            lowered.count("\n", 0, first) if first >= 0 else len(body_lines), len(body_lines)
+        ):
+            text = body_lines[number]
             at = fold(text).find(term)
             if at >= 0:
                 left = max(0, at - SNIPPET)
