@@ -22,6 +22,7 @@ open, or whose format is older, is deleted and built again; a locked one is wait
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
 import sqlite3
 from itertools import islice
@@ -113,6 +114,7 @@ class SearchIndex:
         self.root = Path(root).absolute()
         self.path = database_path(self.root)
         self.fresh = False  # True when the database was (re)created empty by this object
+        self.elsewhere = False  # True when the last write was handed to another process
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -212,7 +214,8 @@ class SearchIndex:
         threads, unless ``here``)."""
         todo, stale = [path for path in todo if _text(path)], [path for path in stale if _text(path)]
         many = len(todo) >= PARALLEL_MINIMUM
-        if many and not here and not can_fork() and can_hand_over():
+        self.elsewhere = many and not here and not can_fork() and can_hand_over()
+        if self.elsewhere:
             problem = build_elsewhere(self.root, todo, stale, progress)
             if problem:
                 raise SearchUnavailable(problem)
@@ -225,12 +228,16 @@ class SearchIndex:
             chunk=CHUNK,
             progress=report,
         )
-        with self._db:
-            if many:
-                self._db.execute("PRAGMA cache_size=-65536")
-            self._remove([*stale, *todo])
-            insert_rows(self._db, [row for row in rows if row is not None], many)
-        self._db.execute("PRAGMA cache_size=-2000")
+        if many:  # a cache, checked when opened: a crash of the system costs a rebuild, no more
+            self._db.execute("PRAGMA synchronous=OFF")
+            self._db.execute("PRAGMA cache_size=-65536")
+        try:
+            with self._db:
+                self._remove([*stale, *todo])
+                insert_rows(self._db, [row for row in rows if row is not None], many)
+        finally:
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA cache_size=-2000")
 
     def _remove(self, paths: list[str]) -> None:
         for path in paths:
@@ -337,12 +344,13 @@ class SearchIndex:
     ) -> Iterator[int]:
         """The ids of posts that pass the filters, have the words of the terms and none of the
         excluded ones, newest first (the first ``limit`` of them), read as they are asked for:
-        an id is a post's time (see :mod:`.searchbuild`), so FTS5 gives them in order."""
+        FTS5 gives ids in order, which up to ``meta.ordered`` is the order of dates (see
+        :func:`.insert_rows`); the few indexed later are sorted here and merged in."""
         where = []
         values: list[object] = []
-        source, order = "docs", "docs.id"
+        source, key = "docs", "docs.id"
         if match is not None:
-            source, order = "terms JOIN docs ON docs.id = terms.rowid", "terms.rowid"
+            source, key = "terms JOIN docs ON docs.id = terms.rowid", "terms.rowid"
             where.append("terms MATCH ?")
             values.append(match)
         if unmatch is not None:
@@ -357,10 +365,15 @@ class SearchIndex:
             for value in wanted:
                 where.append(f"instr({column}, ?) > 0" if template else f"{column} = ?")
                 values.append(template.format(value) if template else value)
-        sql = f"SELECT docs.id FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return (rowid for (rowid,) in self._db.execute(sql, values))
+        found = self._db.execute("SELECT value FROM meta WHERE key = 'ordered'").fetchone()
+        values.append(int(found[0]) if found else 0)
+        sql = f"SELECT docs.id, docs.ts FROM {source} WHERE {' AND '.join([*where, ''])}{key}"
+        ordered = self._db.execute(
+            f"{sql} <= ? ORDER BY {key}" + (f" LIMIT {int(limit)}" if limit else ""), values
+        )
+        later = sorted(self._db.execute(f"{sql} > ?", values), key=_newest)
+        ids = (rowid for rowid, _ in heapq.merge(ordered, later, key=_newest))
+        return islice(ids, limit) if limit is not None else ids
 
     def _check(self, query: Query, candidates: Iterator[int], limit: int, relevance: bool) -> list[int]:
         """The candidates whose folded text really holds every term and none of the excluded
@@ -384,6 +397,11 @@ class SearchIndex:
                 break
         found.sort(key=lambda item: (-item[1], item[2]))
         return [rowid for rowid, _, _ in found[:limit]]
+
+
+def _newest(row: tuple[int, float]) -> tuple[float, int]:
+    """The order of results: newest first, then the first indexed (id, time)."""
+    return -row[1], row[0]
 
 
 def _holds(text: str, terms: list[str], excluded: list[str]) -> bool:

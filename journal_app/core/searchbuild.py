@@ -17,7 +17,6 @@ forks the workers; the caller's own thread only waits.
 from __future__ import annotations
 
 import json
-import math
 import multiprocessing
 import os
 import re
@@ -36,8 +35,6 @@ HASH_SIZE = 64 * 1024 * 1024  # bytes of words FTS5 gathers in memory before wri
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _DOCS = "id, path, mtime_ns, size, title, ftitle, date, ts, tags, head, start"
 _PROGRESS = "progress "
-TIES = 1 << 19  # posts of the same millisecond that are told apart
-_TIME_LIMIT = (1 << 43) - 1  # milliseconds from 1970 (some 278 years either way) an id can say
 
 
 def valid(text: str) -> str:
@@ -55,7 +52,7 @@ def read_rows(items: list[tuple[str, str]]) -> list[tuple | None]:
             if not _inside(path, root, folders):
                 raise OSError("the file is a link to a place outside the journal")
             post = load_post(path)
-            info = os.stat(path)
+            stamp = post.stamp or _stamp(os.stat(path))
         except (OSError, ValueError):
             rows.append(None)
             continue
@@ -66,10 +63,14 @@ def read_rows(items: list[tuple[str, str]]) -> list[tuple | None]:
         body = valid("\n".join(plain_lines(post.body)))
         stored_tags = "\n" + "\n".join(fold(tag) for tag in tags) + "\n"
         rows.append(
-            (path, info.st_mtime_ns, info.st_size, title, fold(title), moment.isoformat(),
-             moment.timestamp(), stored_tags, head, post.body_start_line, body, folded(head, body))
+            (path, *stamp, title, fold(title), moment.isoformat(), moment.timestamp(), stored_tags, head,
+             post.body_start_line, body, folded(head, body))
         )  # fmt: skip
     return rows
+
+
+def _stamp(info: os.stat_result) -> tuple[int, int]:
+    return info.st_mtime_ns, info.st_size
 
 
 def _inside(path: str, root: str, folders: dict[str, str]) -> bool:
@@ -97,10 +98,16 @@ def folded(head: str, body: str) -> str:
 
 
 def insert_rows(db: sqlite3.Connection, rows: list[tuple], many: bool) -> None:
-    """Add rows from :func:`read_rows` (inside the caller's transaction). ``many``: read the
-    new words back from the FTS5 index (quicker than in Python for many posts), and leave out
-    words no post holds any longer."""
-    numbered = list(zip(_numbers(db, rows), rows))
+    """Add rows from :func:`read_rows` (inside the caller's transaction). Into an empty index,
+    newest first: then the order of ids is the order of dates up to ``meta.ordered``, which
+    FTS5 gives without sorting (ids after it, of posts indexed later, are merged in by date).
+    ``many``: read the new words back from the FTS5 index (quicker than in Python for many
+    posts), and leave out words no post holds any longer."""
+    (first,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM docs").fetchone()
+    if first == 1:
+        rows = sorted(rows, key=lambda row: -row[6])  # stable: posts of one time in path order
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('ordered', ?)", (len(rows),))
+    numbered = list(enumerate(rows, first))
     db.executemany(
         f"INSERT INTO docs ({_DOCS}) VALUES ({', '.join('?' * 11)})", [(i, *r[:10]) for i, r in numbered]
     )
@@ -113,24 +120,6 @@ def insert_rows(db: sqlite3.Connection, rows: list[tuple], many: bool) -> None:
     else:
         found = set().union(*(words(row[11]) for row in rows))
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(word,) for word in found])
-
-
-def _numbers(db: sqlite3.Connection, rows: list[tuple]) -> list[int]:
-    """The ids of new rows, in the order of newest first: minus the post's time in milliseconds
-    times ``TIES``, plus one for each post of the same millisecond before it (so that the order
-    of ids, which FTS5 gives without sorting, is newest first, and the first indexed of posts of
-    one time comes first, as it did)."""
-    following: dict[int, int] = {}
-    numbers = []
-    for row in rows:
-        block = -max(-_TIME_LIMIT, min(_TIME_LIMIT, math.floor(row[6] * 1000))) * TIES
-        if block not in following:
-            sql = "SELECT max(id) FROM docs WHERE id >= ? AND id < ?"
-            (found,) = db.execute(sql, (block, block + TIES)).fetchone()
-            following[block] = block if found is None else found + 1
-        numbers.append(following[block])
-        following[block] += 1
-    return numbers
 
 
 def can_hand_over() -> bool:
