@@ -15,7 +15,8 @@ from journal_app.core.searchbuild import build_elsewhere
 
 def write_many(root, count=PARALLEL_MINIMUM):
     for number in range(count):
-        text = f"---\ntitle: 글 {number}\ndate: 2021-10-{number % 28 + 1:02}\n---\n후기 {number}번째 낱말{number}\n"
+        day = f"2021-10-{number % 28 + 1:02}"
+        text = f"---\ntitle: 글 {number}\ndate: {day}\n---\n후기 {number}번째 낱말{number}\n"
         (root / f"post-{number:03}.md").write_text(text, encoding="utf-8")
     return sorted(root.glob("*.md"))
 
