@@ -6,8 +6,9 @@ skipped, and the answer of an old one is dropped. The same thread builds the ind
 background when the journal opens (with progress in the panel; unchanged files are skipped, so
 an existing index is only brought up to date; a large build goes to another Python process,
 which forks the workers this one cannot, and the thread only waits for it) and indexes the posts
-a save or the file watch reports. Enter or a click on a result emits ``open_requested(path, line, term)``; the window
-opens the post and :func:`select_match` selects the match in the editor.
+a save or the file watch reports. Enter or a click on a result emits ``open_requested(path,
+line, term)``; the window opens the post and :func:`select_match` selects the match in the
+editor.
 """
 
 from __future__ import annotations
