@@ -102,3 +102,16 @@ def test_a_link_out_of_the_journal_is_not_read(tmp_path):
     index.build([root / "link.md", root / "folder link" / "post.md"])
     assert names(index.search("비밀")) == ["post.md"]
     index.close()
+
+
+def test_the_words_of_an_update_are_cut_as_the_fts5_table_cuts_them():
+    import sqlite3
+
+    from journal_app.core.searchtext import fold, words
+
+    text = fold("스타트업에서… Python3.11, e-mail\tC++ 「인용」😀 naïve_x ΑΣ\x00nul 1,000원 a\u00a0b")
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, content='', tokenize='ascii', detail=none)")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, row)")
+    db.execute("INSERT INTO t (rowid, x) VALUES (1, ?)", (text,))
+    assert words(text) == {term for (term,) in db.execute("SELECT term FROM v")}
