@@ -3,10 +3,11 @@
 Each post is one row of ``docs`` (path, stamp, title, date, tags: small, so that filters scan
 it quickly) and one of ``texts`` (its text without markup). The FTS5 table ``terms`` holds the
 words of each post's folded text, once each (``detail=none``, no text of its own: contentless),
-and ``words`` every distinct word of the journal. A query term is cut into pieces where it has
-spaces or ASCII punctuation (:func:`.pieces`); each piece stands for the words that contain it
-(begin or end with it where the term goes on), and a post holds the term only if it has one of
-those words for every piece. A term that is one piece (``후``, ``후기``, ``스타트업에``) is then
+and ``words`` every distinct word of the journal (read into one string, searched with
+``str.find``). A query term is cut into pieces where it has spaces or ASCII punctuation
+(:func:`.pieces`); each piece stands for the words that contain it (begin or end with it where
+the term goes on), and a post holds the term only if it has one of those words for every piece.
+Posts are numbered newest first, so FTS5 hands the candidates over in order. A term that is one piece (``후``, ``후기``, ``스타트업에``) is then
 answered by the index alone, newest first up to the limit; a phrase, an excluded word of more
 than one piece, or a piece found in more than ``WORDS_CAP`` words is checked against the folded
 text of the candidates, newest first, until the limit is reached. See :mod:`.searchtext` for
@@ -115,6 +116,8 @@ class SearchIndex:
         self.path = database_path(self.root)
         self.fresh = False  # True when the database was (re)created empty by this object
         self.elsewhere = False  # True when the last write was handed to another process
+        self._words_text = ""  # see _vocabulary
+        self._words_read: int | None = None  # the data_version it was read at
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -213,6 +216,7 @@ class SearchIndex:
         transaction; many posts in worker processes (in another process when this one has
         threads, unless ``here``)."""
         todo, stale = [path for path in todo if _text(path)], [path for path in stale if _text(path)]
+        self._words_read = None
         many = len(todo) >= PARALLEL_MINIMUM
         self.elsewhere = many and not here and not can_fork() and can_hand_over()
         if self.elsewhere:
@@ -316,28 +320,28 @@ class SearchIndex:
 
     def _words(self, piece: Piece) -> str | None:
         """The FTS5 expression for the words holding ``piece`` ("" when none does, None when
-        more than :attr:`words_cap` do)."""
-        text = piece.text
-        values: list[object]
-        if piece.begins and piece.ends:
-            test, values = "word = ?", [text]
-        elif piece.begins and text[-1] != "\U0010ffff":
-            test, values = "word >= ? AND word < ?", [text, _after(text)]
-        elif piece.begins:
-            test, values = "substr(word, 1, ?) = ?", [len(text), text]
-        elif piece.ends:
-            test, values = "substr(word, -?) = ?", [len(text), text]
-        else:
-            test, values = "instr(word, ?) > 0", [text]
-        found = [
-            word
-            for (word,) in self._db.execute(
-                f"SELECT word FROM words WHERE {test} LIMIT {int(self.words_cap) + 1}", values
-            )
-        ]
-        if len(found) > self.words_cap:
-            return None
+        more than :attr:`words_cap` do), found in :meth:`_vocabulary` with ``str.find``."""
+        vocabulary = self._vocabulary()
+        before = "\n" if piece.begins else ""
+        needle = before + piece.text + ("\n" if piece.ends else "")
+        found: list[str] = []
+        at = vocabulary.find(needle)
+        while at >= 0:
+            if len(found) == self.words_cap:
+                return None
+            end = vocabulary.find("\n", at + len(before) + len(piece.text))
+            found.append(vocabulary[vocabulary.rfind("\n", 0, at + 1) + 1 : end])
+            at = vocabulary.find(needle, end)
         return "(" + " OR ".join(f'"{word}"' for word in found) + ")" if found else ""
+
+    def _vocabulary(self) -> str:
+        """Every word of the index, each between line ends; read again after a write, here or
+        by another connection (``PRAGMA data_version``)."""
+        (version,) = self._db.execute("PRAGMA data_version").fetchone()
+        if self._words_read != version:
+            listed = "\n".join(word for (word,) in self._db.execute("SELECT word FROM words"))
+            self._words_text, self._words_read = f"\n{listed}\n", version
+        return self._words_text
 
     def _candidates(
         self, query: Query, match: str | None, unmatch: str | None, limit: int | None
@@ -422,15 +426,6 @@ def _absolute(path: str | os.PathLike) -> str:
     """The path as the index keys it (``Path.absolute``: symbolic links and ``..`` are kept)."""
     text = os.fspath(path)
     return text if os.path.isabs(text) else str(Path(text).absolute())
-
-
-def _after(text: str) -> str:
-    """The least string above every string that begins with ``text`` (in SQLite's order of
-    UTF-8 bytes, which is the order of code points)."""
-    last = ord(text[-1]) + 1
-    if 0xD800 <= last < 0xE000:
-        last = 0xE000
-    return text[:-1] + chr(last)
 
 
 def _text(path: str) -> bool:

@@ -129,3 +129,13 @@ def test_an_index_of_the_older_format_is_built_again(journal):
     again.build(info.path for info in Journal(root).posts)
     assert answers(again, "후기") == expected(scan(root), "후기")
     again.close()
+
+
+def test_words_another_connection_adds_are_found(journal):
+    root, index = journal
+    assert answers(index, "꿀팁") == []  # the words are read
+    other = SearchIndex(root)  # another program's connection, the command line's
+    (root / "post-01.md").write_text("---\ntitle: 더함\n---\n새로운꿀팁이다\n", encoding="utf-8")
+    other.update([root / "post-01.md"])
+    other.close()
+    assert answers(index, "꿀팁") == ["post-01.md"]
