@@ -7,10 +7,11 @@ and ``words`` every distinct word of the journal (read into one string, searched
 ``str.find``). A query term is cut into pieces where it has spaces or ASCII punctuation
 (:func:`.pieces`); each piece stands for the words that contain it (begin or end with it where
 the term goes on), and a post holds the term only if it has one of those words for every piece.
-Posts are numbered newest first, so FTS5 hands the candidates over in order. A term that is one piece (``후``, ``후기``, ``스타트업에``) is then
-answered by the index alone, newest first up to the limit; a phrase, an excluded word of more
-than one piece, or a piece found in more than ``WORDS_CAP`` words is checked against the folded
-text of the candidates, newest first, until the limit is reached. See :mod:`.searchtext` for
+Posts are numbered newest first, so FTS5 hands the candidates over in order. A term that is
+one piece (``후``, ``후기``, ``스타트업에``) is then answered by the index alone, up to the
+limit; a phrase, an excluded word of more than one piece, or a piece found in more than
+``WORDS_CAP`` words is checked against the folded text of the candidates, newest first, until
+the limit is reached. See :mod:`.searchtext` for
 what the text and a query are, and :mod:`.searchbuild` for how posts are read and written.
 
 The index follows the journal through :meth:`SearchIndex.update` (paths added, changed or
