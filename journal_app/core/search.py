@@ -224,7 +224,9 @@ class SearchIndex:
             problem = build_elsewhere(self.root, todo, stale, progress)
             if problem:
                 raise SearchUnavailable(problem)
-            return
+            if problem is not None:
+                return
+            self.elsewhere = False  # it could not run there: here, then
         report = (lambda done: progress(done, len(todo))) if progress is not None else None
         rows, _ = chunked_map(
             read_rows,

@@ -35,6 +35,7 @@ HASH_SIZE = 64 * 1024 * 1024  # bytes of words FTS5 gathers in memory before wri
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _DOCS = "id, path, mtime_ns, size, title, ftitle, date, ts, tags, head, start"
 _PROGRESS = "progress "
+_UNAVAILABLE = 3  # the exit status of the other process when the index cannot be used now
 
 
 def valid(text: str) -> str:
@@ -130,35 +131,43 @@ def can_hand_over() -> bool:
     return usable_cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def build_elsewhere(root: Path, todo: list[str], stale: list[str], progress: Progress | None) -> str:
-    """Write ``todo`` and drop ``stale`` in another Python process; returns "" when it did, or
-    why it could not. ``progress`` may raise to stop it (the process is then ended)."""
+def build_elsewhere(root: Path, todo: list[str], stale: list[str], progress: Progress | None) -> str | None:
+    """Write ``todo`` and drop ``stale`` in another Python process; returns "" when it did, why
+    the index cannot be used now, or None when the process did not start or failed (then
+    nothing was written). ``progress`` may raise to stop it (the process is then ended)."""
     package = str(Path(__file__).resolve().parent.parent.parent)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")])))
     command = [sys.executable, "-m", "journal_app.core.searchbuild"]
-    other: list[str] = []
-    with subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, encoding="utf-8", errors="replace", env=env,
-    ) as child:  # fmt: skip
+    said: list[str] = []
+    try:
+        child = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, encoding="utf-8", errors="replace", env=env,
+        )  # fmt: skip
+    except OSError:
+        return None
+    with child:
         assert child.stdin is not None and child.stdout is not None
         try:
-            child.stdin.write(json.dumps({"root": str(root), "todo": todo, "stale": stale}))
-            child.stdin.close()
+            try:
+                json.dump({"root": str(root), "todo": todo, "stale": stale}, child.stdin)  # in pieces
+                child.stdin.close()
+            except BrokenPipeError:
+                pass  # it ended before reading: what it printed says why
             for line in child.stdout:
-                if line.startswith(_PROGRESS) and progress is not None:
+                if not line.startswith(_PROGRESS):
+                    said.append(line)
+                elif progress is not None:
                     done, total = line[len(_PROGRESS) :].split()
                     progress(int(done), int(total))
-                elif not line.startswith(_PROGRESS):
-                    other.append(line)
             child.wait()
         except BaseException:
             child.kill()
             raise
     if child.returncode == 0:
         return ""
-    said = "".join(other).strip().splitlines()
-    return said[-1] if said else f"the indexing process ended with status {child.returncode}"
+    lines = "".join(said).strip().splitlines()
+    return lines[-1] if child.returncode == _UNAVAILABLE and lines else None
 
 
 def main() -> int:
@@ -178,7 +187,7 @@ def main() -> int:
             index.close()
     except SearchUnavailable as exc:
         print(exc, flush=True)
-        return 2
+        return _UNAVAILABLE
     return 0
 
 

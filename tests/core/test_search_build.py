@@ -32,7 +32,7 @@ def many(tmp_path):
     return root, write_many(root)
 
 
-def test_a_large_build_from_a_second_thread_gives_the_index_a_main_thread_build_gives(
+def test_a_large_build_from_a_second_thread_goes_elsewhere_and_gives_the_same_index(
     many, tmp_path, monkeypatch
 ):
     root, paths = many
@@ -115,3 +115,20 @@ def test_the_words_of_an_update_are_cut_as_the_fts5_table_cuts_them():
     db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, row)")
     db.execute("INSERT INTO t (rowid, x) VALUES (1, ?)", (text,))
     assert words(text) == {term for (term,) in db.execute("SELECT term FROM v")}
+
+
+def test_a_build_is_done_here_when_the_other_process_does_not_start(many, monkeypatch):
+    root, paths = many
+    monkeypatch.setattr("sys.executable", str(root / "no such python"))
+    done = []
+
+    def build():
+        index = SearchIndex(root)
+        index.build(paths)
+        done.append((index.elsewhere, len(index), names(index.search("낱말399"))))
+        index.close()
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    thread.join()
+    assert done == [(False, len(paths), ["post-399.md"])]
