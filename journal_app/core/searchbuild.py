@@ -11,7 +11,7 @@ after a few, their words are added to it.
 Worker processes can only be forked from a process with one thread. A caller with more (the
 window's search thread) hands a large build to a new Python process (``python -m
 journal_app.core.searchbuild``, the work on its standard input, progress on its output), which
-forks the workers; the caller's own thread only waits.
+forks the workers at a lower priority (``NICENESS``); the caller's own thread only waits.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ HASH_SIZE = 64 * 1024 * 1024  # bytes of words FTS5 gathers in memory before wri
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _DOCS = "id, path, mtime_ns, size, title, ftitle, date, ts, tags, head, start"
 _PROGRESS = "progress "
+NICENESS = 10  # how much less processor time the other process asks for than the window
 _UNAVAILABLE = 3  # the exit status of the other process when the index cannot be used now
 
 
@@ -175,6 +176,10 @@ def main() -> int:
     from .search import SearchIndex, SearchUnavailable
 
     work = json.load(sys.stdin)
+    try:
+        os.nice(NICENESS)  # the window's GUI thread comes first (the workers inherit it)
+    except (AttributeError, OSError):
+        pass
 
     def report(done: int, total: int) -> None:
         print(f"{_PROGRESS}{done} {total}", flush=True)
