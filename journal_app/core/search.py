@@ -29,7 +29,6 @@ import os
 import sqlite3
 from itertools import islice
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .index import LOCK_WAIT, cache_folder
@@ -44,11 +43,11 @@ from .searchbuild import (
     read_rows,
     valid,
 )
+from .searchresult import SearchResult, result_of
 from .searchtext import Piece, Query, exact, fold, parse_query, pieces
 
 FORMAT = "3"
 BATCH = 200  # candidates checked at a time
-SNIPPET = 60  # characters of context each side of a match
 WORDS_CAP = 500  # words one piece may stand for; beyond, its posts are checked one by one
 PARALLEL_MINIMUM = 400
 PAGE_SIZE = 16384  # bytes; with 4096, most pages held one post's text (3 KB) and room left over
@@ -73,32 +72,6 @@ class _Outdated(Exception):
 
 class SearchUnavailable(Exception):
     """The index cannot be used now (locked by another program, or the disk refuses it)."""
-
-
-@dataclass
-class SearchResult:
-    """One post that matched: where, what it is, and the first matching line."""
-
-    path: Path
-    title: str
-    date: str  # ISO 8601, local time
-    tags: list[str]
-    line: int  # 1-based line of the file
-    snippet: str  # the text around the match
-    marks: list[tuple[int, int]] = field(default_factory=list)  # (start, end) in snippet
-    term: str = ""  # the term the snippet shows
-
-    def to_json(self) -> dict:
-        """The result as plain JSON values."""
-        return {
-            "path": str(self.path),
-            "title": self.title,
-            "date": self.date,
-            "tags": self.tags,
-            "line": self.line,
-            "snippet": self.snippet,
-            "marks": [list(mark) for mark in self.marks],
-        }
 
 
 def database_path(root: Path) -> Path:
@@ -279,7 +252,7 @@ class SearchIndex:
             rows = self._rows(list(found))
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
-        return [_result(row, query.terms or query.titles) for row in rows]
+        return [result_of(row, query.terms or query.titles) for row in rows]
 
     def _rows(self, ids: list[int]) -> list[tuple]:
         """What a result shows of the posts ``ids``, in that order."""
@@ -438,41 +411,3 @@ def _text(path: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _result(row: tuple, terms: list[str]) -> SearchResult:
-    path, title, date, tags, head, body, start = row
-    tag_list = [tag for tag in tags.split("\n") if tag]
-    line, snippet, marks, shown = start, title, [], ""
-    body_lines = body.split("\n")
-    lowered = fold(body)
-    for term in terms:
-        first = lowered.find(term)  # no line before the one it is on holds the term
-        for number in range(
-            lowered.count("\n", 0, first) if first >= 0 else len(body_lines), len(body_lines)
-        ):
-            text = body_lines[number]
-            at = fold(text).find(term)
-            if at >= 0:
-                left = max(0, at - SNIPPET)
-                snippet = ("…" if left else "") + text[left : at + len(term) + SNIPPET]
-                offset = at - left + (1 if left else 0)
-                marks, line, shown = [(offset, offset + len(term))], start + number, term
-                break
-        if shown:
-            break
-    else:
-        for term in terms:  # only the header matched: show the title, or the description
-            for text in head.split("\n"):
-                at = fold(text).find(term)
-                if at >= 0:
-                    snippet, marks, line, shown = (
-                        text[: at + len(term) + SNIPPET],
-                        [(at, at + len(term))],
-                        1,
-                        term,
-                    )
-                    break
-            if shown:
-                break
-    return SearchResult(Path(path), title, date, tag_list, line, snippet, marks, shown)
