@@ -109,6 +109,9 @@ def insert_rows(db: sqlite3.Connection, rows: list[tuple], many: bool) -> None:
     if first == 1:
         rows = sorted(rows, key=lambda row: -row[6])  # stable: posts of one time in path order
         db.execute("INSERT OR REPLACE INTO meta VALUES ('ordered', ?)", (len(rows),))
+    else:  # after the ordered ones even when the last of them was removed
+        found = db.execute("SELECT value FROM meta WHERE key = 'ordered'").fetchone()
+        first = max(first, int(found[0]) + 1 if found else 1)
     numbered = list(enumerate(rows, first))
     db.executemany(
         f"INSERT INTO docs ({_DOCS}) VALUES ({', '.join('?' * 11)})", [(i, *r[:10]) for i, r in numbered]

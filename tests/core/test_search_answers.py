@@ -139,3 +139,18 @@ def test_words_another_connection_adds_are_found(journal):
     other.update([root / "post-01.md"])
     other.close()
     assert answers(index, "꿀팁") == ["post-01.md"]
+
+
+def test_a_post_added_after_the_oldest_was_removed_is_in_its_place(journal):
+    root, index = journal
+    rows = scan(root)
+    oldest = min(rows, key=lambda row: (row[6], -rows.index(row)))  # the last id of the build
+    (root / oldest[0].rsplit("/", 1)[-1]).unlink()
+    index.update([oldest[0]])
+    (root / "newest.md").write_text(
+        "---\ntitle: 새 글\ndate: 2030-01-01\n---\n후기 맨 앞\n", encoding="utf-8"
+    )
+    index.update([root / "newest.md"])
+    names = answers(index, "후기")
+    assert names[0] == "newest.md" and names == expected(scan(root), "후기")
+    assert [result.path.name for result in index.search("후기", limit=3)] == names[:3]
