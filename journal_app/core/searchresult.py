@@ -42,7 +42,7 @@ def result_of(row: tuple, terms: list[str]) -> SearchResult:
     first line holding a term, else the title or description that does."""
     path, title, date, tags, head, body, start = row
     tag_list = [tag for tag in tags.split("\n") if tag]
-    line, snippet, marks, shown = start, title, [], ""
+    line, snippet, marks, shown = 1, title, [], ""  # the header matched (or only filters were given)
     body_lines = body.split("\n")
     lowered = fold(body)
     for term in terms:

@@ -85,6 +85,19 @@ def test_result_has_line_and_marked_snippet(journal):
     assert result.snippet[start:end] == "스타트업에"
 
 
+def test_a_match_in_the_header_only_points_at_line_1(journal):
+    root, index = journal
+    [described] = index.search("첫 회사")  # the description
+    assert (described.line, described.snippet) == (1, "첫 회사 이야기")
+    [titled] = index.search("summer")
+    assert (titled.line, titled.snippet) == (1, "Summer Trip")
+    [tagged] = index.search("회고")  # a tag
+    assert tagged.line == 1
+    assert [result.line for result in index.search("tag:일상")] == [1, 1]  # filters match headers
+    [both] = index.search("summer 바다")  # the body too: its line
+    assert both.line == 6
+
+
 def test_latin_is_case_insensitive_and_phrases_are_exact(journal):
     root, index = journal
     assert names(index.search("PYTHON")) == ["startup.md"]
