@@ -5,14 +5,17 @@ Usage: python benchmarks/bench_search.py [N] [SIZE_BYTES]
 The posts are written as benchmarks/generate_journal.py writes them (velog-backup and Jekyll
 headers, headings, code, image links), with a larger vocabulary: Korean words of one to four
 syllables from 400 syllables and English words, drawn with a Zipf-like skew, so that a query
-matches some posts and not all. Prints the cold build time (every file read; in worker processes
-as the command line does, and in one process as the window's background thread does), the size on
-disk, and the median and worst query time for one-, two- and three-or-more-syllable Korean
-queries, short and long English ones, absent words and filters (each query run several times,
-the result limit 50 as in the window). With --window: the search panel builds the index on its
-thread while a 5 ms timer on the GUI thread records the longest event-loop stall, then queries
-are typed and the time from a key to its results is printed. The journal is generated once under
-benchmarks/out/.
+matches some posts and not all. Prints the cold build time, wall clock and processor time of every
+process (every file read; from the main thread as the command line does, and from a second thread
+as the window's search thread does, which hands the work to another process), the size on disk
+(and how many times the posts' text it is), and the median and worst query time (wall clock, and
+processor time, which other programs on the machine change less) for one-, two- and
+three-or-more-syllable Korean queries, short and long English ones, absent words and filters
+(each query run several times, the result limit 50 as in the window). With --window: the search
+panel builds the index from its thread while a 5 ms timer on the GUI thread records the longest
+event-loop stall (and for 3 s before, doing nothing, to tell the machine's own stalls), then
+queries are typed and the time from a key to its results is printed. The journal is generated
+once under benchmarks/out/.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import random
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -68,18 +72,38 @@ def write_journal(root: Path, count: int, size: int) -> None:
         path.write_text(header + "\n".join(parts) + "\n", encoding="utf-8")
 
 
-def time_queries(index, queries: list[str], runs: int = 3) -> tuple[float, float, int]:
-    """(median ms, worst ms, results of the first query)."""
-    times = []
+def time_queries(index, queries: list[str], runs: int = 3) -> tuple[list[float], list[float], int]:
+    """(wall clock ms of each run, processor ms of each run, results of the first query)."""
+    times, used = [], []
     found = 0
     for query in queries:
         for _ in range(runs):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.thread_time()
             results = index.search(query, limit=50)
             times.append((time.perf_counter() - start) * 1000)
+            used.append((time.thread_time() - cpu) * 1000)
         if query == queries[0]:
             found = len(results)
-    return statistics.median(times), max(times), found
+    return times, used, found
+
+
+def processor_time() -> float:
+    """Seconds of processor time used by this process and the processes it waited for."""
+    import resource
+
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
+
+
+def cold_build(root: Path, paths: list[Path]) -> None:
+    """Open the index (none is there yet) and build it."""
+    from journal_app.core.search import SearchIndex
+
+    index = SearchIndex(root)
+    index.build(paths)
+    index.close()
 
 
 def main() -> None:
@@ -97,23 +121,26 @@ def main() -> None:
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as cache:
         os.environ["JOURNAL_APP_CACHE_DIR"] = cache
-        for label, workers in (("worker processes", True), ("one process (the window's thread)", False)):
+        for label, threaded in (
+            ("main thread (the command line)", False),
+            ("second thread (the window)", True),
+        ):
             for stale in Path(cache).glob("*"):
                 stale.unlink()
-            index = SearchIndex(root)
-            start = time.perf_counter()
-            if workers:
-                index.build(paths)
+            start, cpu = time.perf_counter(), processor_time()
+            if threaded:  # a thread as the window's: this process cannot fork, another one is started
+                thread = threading.Thread(target=lambda: cold_build(root, paths))
+                thread.start()
+                thread.join()
             else:
-                import journal_app.core.search as search
-
-                minimum, search.PARALLEL_MINIMUM = search.PARALLEL_MINIMUM, len(paths) + 1
-                index.build(paths)
-                search.PARALLEL_MINIMUM = minimum
-            print(f"cold build, {label}: {time.perf_counter() - start:.2f} s")
-            index.close()
+                cold_build(root, paths)
+            print(
+                f"cold build, {label}: {time.perf_counter() - start:.2f} s, processor time "
+                f"{processor_time() - cpu:.2f} s (load average {os.getloadavg()[0]:.1f})"
+            )
         files = list(Path(cache).glob("search-*"))
-        print(f"size on disk: {sum(file.stat().st_size for file in files) / 1e6:.1f} MB in {cache_folder()}")
+        on_disk = sum(file.stat().st_size for file in files)
+        print(f"size on disk: {on_disk / 1e6:.1f} MB ({on_disk / total:.2f} x the posts) in {cache_folder()}")
         index = SearchIndex(root)
         assert database_path(root.absolute()).exists()
         start = time.perf_counter()
@@ -136,9 +163,10 @@ def main() -> None:
             "filters": ["tag:일상", "year:2021", "month:2021-10 tag:개발", "title:a", "tag:여행 -e"],
         }
         for label, queries in classes.items():
-            median, worst, found = time_queries(index, queries)
+            times, used, found = time_queries(index, queries)
             print(
-                f"query {label:22} median {median:6.2f} ms, worst {worst:6.2f} ms "
+                f"query {label:23} median {statistics.median(times):5.1f} ms, worst {max(times):5.1f} ms; "
+                f"processor {statistics.median(used):5.1f} / {max(used):5.1f} ms "
                 f"({len(queries)} queries, the first found {found})"
             )
         index.close()
@@ -166,6 +194,13 @@ def window_main(count: int, size: int) -> None:
         timer.timeout.connect(lambda: (stalls.append(clock.restart()), None))
         clock.start()
         timer.start()
+        start = time.perf_counter()
+        while time.perf_counter() - start < 3:  # the machine's own stalls, for comparison
+            app.processEvents()
+            time.sleep(0.001)
+        print(f"window: longest event-loop stall in 3 s of doing nothing {max(stalls)} ms "
+              f"(load average {os.getloadavg()[0]:.1f})")  # fmt: skip
+        stalls[:] = [0]
         start = time.perf_counter()
         panel.set_journal(root, paths)
         while not panel.ready:

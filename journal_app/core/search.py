@@ -1,14 +1,18 @@
 """Full-text search over a journal: an SQLite index in the cache folder, beside the summaries.
 
 Each post is one row of ``docs`` (path, stamp, title, date, tags: small, so that filters scan
-it quickly) and one of ``texts`` (its text without markup and a folded copy). The FTS5 table
-``grams`` holds each post's distinct one- and two-character word pieces (``스타트업`` gives
-``스 타 트 업 스타 타트 트업``): a query term is looked up as the AND of its pieces, which finds
-every post holding it (``후`` and ``후기`` exactly, longer terms then checked with ``instr`` on the
-folded text, newest first, until the limit is reached). A trigram table (FTS5's ``trigram``
-tokenizer) was measured too: on varied Korean text it took nine times longer to build, for query
-times that the pieces already keep under a few milliseconds. See :mod:`.searchtext` for what the
-text and a query are.
+it quickly) and one of ``texts`` (its text without markup). The FTS5 table ``terms`` holds the
+words of each post's folded text, once each (``detail=none``, no text of its own: contentless),
+and ``words`` every distinct word of the journal (read into one string, searched with
+``str.find``). A query term is cut into pieces where it has spaces or ASCII punctuation
+(:func:`.pieces`); each piece stands for the words that contain it (begin or end with it where
+the term goes on), and a post holds the term only if it has one of those words for every piece.
+Posts are numbered newest first, so FTS5 hands the candidates over in order. A term that is
+one piece (``후``, ``후기``, ``스타트업에``) is then answered by the index alone, up to the
+limit; a phrase, an excluded word of more than one piece, or a piece found in more than
+``WORDS_CAP`` words is checked against the folded text of the candidates, newest first, until
+the limit is reached. See :mod:`.searchtext` for
+what the text and a query are, and :mod:`.searchbuild` for how posts are read and written.
 
 The index follows the journal through :meth:`SearchIndex.update` (paths added, changed or
 removed: a :class:`.JournalChange` iterates over them) and :meth:`SearchIndex.build` (every
@@ -20,68 +24,54 @@ open, or whose format is older, is deleted and built again; a locked one is wait
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
-import re
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from itertools import islice
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .dates import local
 from .index import LOCK_WAIT, cache_folder
-from .parallel import chunked_map
-from .post import load_post
-from .searchtext import Query, exact, fold, grams, parse_query, pieces_match, plain_lines
+from .parallel import can_fork, chunked_map
+from .searchbuild import (
+    HASH_SIZE,
+    Progress,
+    build_elsewhere,
+    can_hand_over,
+    folded,
+    insert_rows,
+    read_rows,
+    valid,
+)
+from .searchresult import SearchResult, result_of
+from .searchtext import Piece, Query, exact, fold, parse_query, pieces
 
-FORMAT = "2"
+FORMAT = "3"
 BATCH = 200  # candidates checked at a time
-SNIPPET = 60  # characters of context each side of a match
+WORDS_CAP = 500  # words one piece may stand for; beyond, its posts are checked one by one
 PARALLEL_MINIMUM = 400
+PAGE_SIZE = 16384  # bytes; with 4096, most pages held one post's text (3 KB) and room left over
 CHUNK = 200
-Progress = Callable[[int, int], None]
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 _SCHEMA = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
-    "CREATE TABLE docs (id INTEGER PRIMARY KEY, path TEXT UNIQUE, mtime_ns INTEGER, size INTEGER, "
-    "title TEXT, ftitle TEXT, date TEXT, ts REAL, tags TEXT, head TEXT, start INTEGER)",
-    "CREATE INDEX docs_ts ON docs (ts)",
-    "CREATE TABLE texts (id INTEGER PRIMARY KEY, body TEXT, folded TEXT, pieces TEXT)",
-    "CREATE VIRTUAL TABLE grams USING fts5(pieces, content='texts', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 0', detail=none)",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, path TEXT UNIQUE, mtime_ns INTEGER, "
+    "size INTEGER, title TEXT, ftitle TEXT, date TEXT, ts REAL, tags TEXT, head TEXT, start INTEGER)",
+    "CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, body TEXT)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(folded, content='', tokenize='ascii', "
+    "detail=none, columnsize=0)",
+    "CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY) WITHOUT ROWID",
 )
-_TABLES = ("grams", "texts", "docs", "meta")
-_DOCS = "path, mtime_ns, size, title, ftitle, date, ts, tags, head, start"
+_TABLES = ("meta", "docs", "texts", "terms", "words")
+
+
+class _Outdated(Exception):
+    """The database holds an index of another format."""
 
 
 class SearchUnavailable(Exception):
     """The index cannot be used now (locked by another program, or the disk refuses it)."""
-
-
-@dataclass
-class SearchResult:
-    """One post that matched: where, what it is, and the first matching line."""
-
-    path: Path
-    title: str
-    date: str  # ISO 8601, local time
-    tags: list[str]
-    line: int  # 1-based line of the file
-    snippet: str  # the text around the match
-    marks: list[tuple[int, int]] = field(default_factory=list)  # (start, end) in snippet
-    term: str = ""  # the term the snippet shows
-
-    def to_json(self) -> dict:
-        """The result as plain JSON values."""
-        return {
-            "path": str(self.path),
-            "title": self.title,
-            "date": self.date,
-            "tags": self.tags,
-            "line": self.line,
-            "snippet": self.snippet,
-            "marks": [list(mark) for mark in self.marks],
-        }
 
 
 def database_path(root: Path) -> Path:
@@ -90,68 +80,54 @@ def database_path(root: Path) -> Path:
     return cache_folder() / f"search-{name}.sqlite"
 
 
-def read_rows(items: list[tuple[str, str]]) -> list[tuple | None]:
-    """The ``docs`` rows of posts (path, root), None for a file that cannot be read."""
-    rows: list[tuple | None] = []
-    for path, root in items:
-        try:
-            post = load_post(path, root)
-            info = os.stat(path)
-        except (OSError, ValueError):
-            rows.append(None)
-            continue
-        moment = local(post.date)
-        tags = [_valid(str(tag)) for tag in post.tags]
-        title = _valid(post.title)
-        head = "\n".join([title, _valid(post.description), " ".join(tags)])
-        body = _valid("\n".join(plain_lines(post.body)))
-        folded = fold(head + "\n" + body)
-        stored_tags = "\n" + "\n".join(fold(tag) for tag in tags) + "\n"
-        rows.append(
-            (path, info.st_mtime_ns, info.st_size, title, fold(title), moment.isoformat(),
-             moment.timestamp(), stored_tags, head, post.body_start_line, body, folded, grams(folded))
-        )  # fmt: skip
-    return rows
-
-
 class SearchIndex:
     """The search index of the journal at ``root``; one per thread (SQLite connections are)."""
+
+    words_cap = WORDS_CAP  # words one piece may stand for in a query
 
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root).absolute()
         self.path = database_path(self.root)
         self.fresh = False  # True when the database was (re)created empty by this object
+        self.elsewhere = False  # True when the last write was handed to another process
+        self._words_text = ""  # see _vocabulary
+        self._words_read: int | None = None  # the data_version it was read at
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = self._open()
-        except sqlite3.DatabaseError:  # damaged, or not a database at all: start again
-            self._delete_files()
             try:
                 self._db = self._open()
-            except sqlite3.Error as error:
-                raise SearchUnavailable(str(error)) from error
-        except (sqlite3.Error, OSError) as error:
+            except (sqlite3.DatabaseError, _Outdated) as error:
+                if getattr(error, "sqlite_errorcode", None) in _BUSY:
+                    raise
+                self._delete_files()  # damaged, not a database at all, or older: start again
+                self._db = self._open()
+        except (sqlite3.Error, OSError, _Outdated) as error:
             raise SearchUnavailable(str(error)) from error
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=LOCK_WAIT, check_same_thread=False)
         try:
+            db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file's: a text fills its page
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-            found = None
-            if "meta" in tables:
-                found = db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
-            if found is None or found[0] != FORMAT or not set(_TABLES) <= tables:
+            if tables:
+                found = (
+                    db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+                    if "meta" in tables
+                    else None
+                )
+                if found is None or found[0] != FORMAT or not set(_TABLES) <= tables:
+                    raise _Outdated(f"the search index has format {found[0] if found else None}")
+            else:
                 with db:
-                    for name in (*_TABLES, "tri"):
-                        db.execute(f"DROP TABLE IF EXISTS {name}")
                     for statement in _SCHEMA:
                         db.execute(statement)
-                    db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+                    db.execute("INSERT INTO terms (terms, rank) VALUES ('hashsize', ?)", (HASH_SIZE,))
                 self.fresh = True
             db.execute("PRAGMA quick_check(1)")
-        except sqlite3.Error:
+        except (sqlite3.Error, _Outdated):
             db.close()
             raise
         return db
@@ -179,7 +155,7 @@ class SearchIndex:
     def build(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> int:
         """Make the index hold exactly the posts at ``paths`` (the journal's posts), reading only
         files that are new or changed; returns how many were read."""
-        wanted = {str(Path(path).absolute()) for path in paths}
+        wanted = {_absolute(path) for path in paths}
         try:
             stamps = self._stamps()
             stale = [path for path in stamps if path not in wanted]
@@ -192,7 +168,7 @@ class SearchIndex:
                     continue
                 if stamps.get(path) != (info.st_mtime_ns, info.st_size):
                     todo.append(path)
-            self._write(todo, stale, progress)
+            self.write(todo, stale, progress)
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
         return len(todo)
@@ -201,16 +177,29 @@ class SearchIndex:
         """Index the posts at ``paths`` again: read those that are files, drop the others."""
         present: list[str] = []
         gone: list[str] = []
-        for path in {str(Path(path).absolute()) for path in paths}:
+        for path in sorted({_absolute(path) for path in paths}):
             post = os.path.isfile(path) and path.lower().endswith((".md", ".markdown"))
             (present if post else gone).append(path)
         try:
-            self._write(present, gone, None)
+            self.write(present, gone, None)
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
 
-    def _write(self, todo: list[str], stale: list[str], progress: Progress | None) -> None:
+    def write(self, todo: list[str], stale: list[str], progress: Progress | None, here: bool = False) -> None:
+        """Read the posts at ``todo`` into the index and drop those at ``stale``, in one
+        transaction; many posts in worker processes (in another process when this one has
+        threads, unless ``here``)."""
         todo, stale = [path for path in todo if _text(path)], [path for path in stale if _text(path)]
+        self._words_read = None
+        many = len(todo) >= PARALLEL_MINIMUM
+        self.elsewhere = many and not here and not can_fork() and can_hand_over()
+        if self.elsewhere:
+            problem = build_elsewhere(self.root, todo, stale, progress)
+            if problem:
+                raise SearchUnavailable(problem)
+            if problem is not None:
+                return
+            self.elsewhere = False  # it could not run there: here, then
         report = (lambda done: progress(done, len(todo))) if progress is not None else None
         rows, _ = chunked_map(
             read_rows,
@@ -219,63 +208,134 @@ class SearchIndex:
             chunk=CHUNK,
             progress=report,
         )
-        with self._db:
-            for path in [*stale, *todo]:
-                self._remove(path)
-            for row in rows:
-                if row is not None:
-                    found = self._db.execute(
-                        f"INSERT INTO docs ({_DOCS}) VALUES ({', '.join('?' * 10)})", row[:10]
-                    )
-                    self._db.execute("INSERT INTO texts VALUES (?, ?, ?, ?)", (found.lastrowid, *row[10:]))
-                    self._db.execute(
-                        "INSERT INTO grams (rowid, pieces) VALUES (?, ?)", (found.lastrowid, row[12])
-                    )
+        if many:  # a cache, checked when opened: a crash of the system costs a rebuild, no more
+            self._db.execute("PRAGMA synchronous=OFF")
+            self._db.execute("PRAGMA cache_size=-65536")
+        try:
+            with self._db:
+                self._remove([*stale, *todo])
+                insert_rows(self._db, [row for row in rows if row is not None], many)
+        finally:
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA cache_size=-2000")
 
-    def _remove(self, path: str) -> None:
-        found = self._db.execute(
-            "SELECT id, pieces FROM docs JOIN texts USING (id) WHERE path = ?", (path,)
-        ).fetchone()
-        if found is None:
-            return
-        rowid, pieces = found
-        self._db.execute("INSERT INTO grams (grams, rowid, pieces) VALUES ('delete', ?, ?)", (rowid, pieces))
-        self._db.execute("DELETE FROM docs WHERE id = ?", (rowid,))
-        self._db.execute("DELETE FROM texts WHERE id = ?", (rowid,))
+    def _remove(self, paths: list[str]) -> None:
+        for path in paths:
+            found = self._db.execute(
+                "SELECT id, head, body FROM docs JOIN texts USING (id) WHERE path = ?", (path,)
+            ).fetchone()
+            if found is None:
+                continue
+            rowid, head, body = found
+            self._db.execute(
+                "INSERT INTO terms (terms, rowid, folded) VALUES ('delete', ?, ?)",
+                (rowid, folded(head, body)),
+            )
+            self._db.execute("DELETE FROM docs WHERE id = ?", (rowid,))
+            self._db.execute("DELETE FROM texts WHERE id = ?", (rowid,))
 
     def search(self, text: str, limit: int = 50, order: str = "newest") -> list[SearchResult]:
         """The posts matching the query ``text``, newest first (or ``order="relevance"``: most
         occurrences of the terms first), at most ``limit`` of them."""
-        query = parse_query(text)
+        query = parse_query(valid(text))
         if not query or limit <= 0:
             return []
         try:
             relevance = order == "relevance"
-            exactly = not relevance and not query.excluded and all(exact(term) for term in query.terms)
-            candidates = self._candidates(query, limit if exactly else None)
-            checked = candidates if exactly else self._check(query, candidates, limit, relevance)
-            rows: list[tuple] = []
-            for rowid in checked:
-                rows.extend(
-                    self._db.execute(
-                        "SELECT path, title, date, tags, head, body, start FROM docs JOIN texts USING (id) "
-                        "WHERE id = ?",
-                        (rowid,),
-                    )
-                )
+            plan = self._plan(query)
+            if plan is None:
+                return []
+            match, unmatch, checked = plan
+            exactly = not relevance and not checked
+            candidates = self._candidates(query, match, unmatch, limit if exactly else None)
+            found = candidates if exactly else self._check(query, candidates, limit, relevance)
+            rows = self._rows(list(found))
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
-        return [_result(row, query.terms or query.titles) for row in rows]
+        return [result_of(row, query.terms or query.titles) for row in rows]
 
-    def _candidates(self, query: Query, limit: int | None) -> list[int]:
-        """The ids of posts that pass the filters and hold every piece of the terms, newest first
-        (the first ``limit`` of them)."""
-        where = ["1"]
+    def _rows(self, ids: list[int]) -> list[tuple]:
+        """What a result shows of the posts ``ids``, in that order."""
+        fetched: dict[int, tuple] = {}
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            sql = (
+                "SELECT id, path, title, date, tags, head, body, start FROM docs JOIN texts USING (id) "
+                f"WHERE id IN ({', '.join('?' * len(batch))})"
+            )
+            fetched.update((row[0], row[1:]) for row in self._db.execute(sql, batch))
+        return [fetched[rowid] for rowid in ids if rowid in fetched]
+
+    def _plan(self, query: Query) -> tuple[str | None, str | None, bool] | None:
+        """The FTS5 expressions posts must match and must not match, and whether candidates
+        must still be checked against their text; None when no post can match."""
+        needed: list[str] = []
+        checked = False
+        for term in query.terms:
+            for piece in pieces(term):
+                found = self._words(piece)
+                if found is not None and not found:
+                    return None
+                if found is None:
+                    checked = True
+                else:
+                    needed.append(found)
+            checked = checked or not exact(term)
+        refused: list[str] = []
+        for term in query.excluded:
+            found = self._words(pieces(term)[0]) if exact(term) else None
+            if found is None:
+                checked = True
+            elif found:
+                refused.append(found)
+        return (
+            " AND ".join(sorted(set(needed))) or None,
+            " OR ".join(refused) or None,
+            checked,
+        )
+
+    def _words(self, piece: Piece) -> str | None:
+        """The FTS5 expression for the words holding ``piece`` ("" when none does, None when
+        more than :attr:`words_cap` do), found in :meth:`_vocabulary` with ``str.find``."""
+        vocabulary = self._vocabulary()
+        before = "\n" if piece.begins else ""
+        needle = before + piece.text + ("\n" if piece.ends else "")
+        found: list[str] = []
+        at = vocabulary.find(needle)
+        while at >= 0:
+            if len(found) == self.words_cap:
+                return None
+            end = vocabulary.find("\n", at + len(before) + len(piece.text))
+            found.append(vocabulary[vocabulary.rfind("\n", 0, at + 1) + 1 : end])
+            at = vocabulary.find(needle, end)
+        return "(" + " OR ".join(f'"{word}"' for word in found) + ")" if found else ""
+
+    def _vocabulary(self) -> str:
+        """Every word of the index, each between line ends; read again after a write, here or
+        by another connection (``PRAGMA data_version``)."""
+        (version,) = self._db.execute("PRAGMA data_version").fetchone()
+        if self._words_read != version:
+            listed = "\n".join(word for (word,) in self._db.execute("SELECT word FROM words"))
+            self._words_text, self._words_read = f"\n{listed}\n", version
+        return self._words_text
+
+    def _candidates(
+        self, query: Query, match: str | None, unmatch: str | None, limit: int | None
+    ) -> Iterator[int]:
+        """The ids of posts that pass the filters, have the words of the terms and none of the
+        excluded ones, newest first (the first ``limit`` of them), read as they are asked for:
+        FTS5 gives ids in order, which up to ``meta.ordered`` is the order of dates (see
+        :func:`.insert_rows`); the few indexed later are sorted here and merged in."""
+        where = []
         values: list[object] = []
-        expression = pieces_match(query.terms)
-        if expression is not None:
-            where.append("id IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
-            values.append(expression)
+        source, key = "docs", "docs.id"
+        if match is not None:
+            source, key = "terms JOIN docs ON docs.id = terms.rowid", "terms.rowid"
+            where.append("terms MATCH ?")
+            values.append(match)
+        if unmatch is not None:
+            where.append("docs.id NOT IN (SELECT rowid FROM terms WHERE terms MATCH ?)")
+            values.append(unmatch)
         for column, wanted, template in (
             ("tags", query.tags, "\n{}\n"),
             ("substr(date, 1, 4)", query.years, None),
@@ -285,41 +345,63 @@ class SearchIndex:
             for value in wanted:
                 where.append(f"instr({column}, ?) > 0" if template else f"{column} = ?")
                 values.append(template.format(value) if template else value)
-        sql = f"SELECT id FROM docs WHERE {' AND '.join(where)} ORDER BY ts DESC, id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [rowid for (rowid,) in self._db.execute(sql, values)]
-
-    def _check(self, query: Query, candidates: list[int], limit: int, relevance: bool) -> list[int]:
-        """The candidates that really hold every term and none of the excluded words, in order,
-        at most ``limit``: newest first, or by the number of occurrences."""
-        tests = [
-            *("instr(folded, ?) > 0" for _ in query.terms),
-            *("instr(folded, ?) = 0" for _ in query.excluded),
-        ]
-        count = " + ".join(
-            "(length(folded) - length(replace(folded, ?, ''))) / length(?)" for _ in query.terms
+        found = self._db.execute("SELECT value FROM meta WHERE key = 'ordered'").fetchone()
+        values.append(int(found[0]) if found else 0)
+        sql = f"SELECT docs.id, docs.ts FROM {source} WHERE {' AND '.join([*where, ''])}{key}"
+        ordered = self._db.execute(
+            f"{sql} <= ? ORDER BY {key}" + (f" LIMIT {int(limit)}" if limit else ""), values
         )
-        counted = [value for term in query.terms for value in (term, term)]
-        found: list[tuple[int, int]] = []
-        rank = {rowid: place for place, rowid in enumerate(candidates)}
-        for start in range(0, len(candidates), BATCH):
-            batch = candidates[start : start + BATCH]
-            sql = (
-                f"SELECT id, {count or '0'} FROM texts WHERE id IN ({', '.join('?' * len(batch))}) "
-                f"AND {' AND '.join(tests) or '1'}"
-            )
-            values = [*counted, *batch, *query.terms, *query.excluded]
-            found.extend(self._db.execute(sql, values))
+        later = sorted(self._db.execute(f"{sql} > ?", values), key=_newest)
+        ids = (rowid for rowid, _ in heapq.merge(ordered, later, key=_newest))
+        return islice(ids, limit) if limit is not None else ids
+
+    def _check(self, query: Query, candidates: Iterator[int], limit: int, relevance: bool) -> list[int]:
+        """The candidates whose folded text really holds every term and none of the excluded
+        words, in order, at most ``limit``: newest first, or by the number of occurrences."""
+        found: list[tuple[int, int, int]] = []  # id, occurrences, place
+        place = 0
+        while batch := list(islice(candidates, BATCH)):
+            rank = {rowid: place + number for number, rowid in enumerate(batch)}
+            place += len(batch)
+            marks = ", ".join("?" * len(batch))
+            # a post whose text as written has an excluded word has it folded: left in SQLite
+            written = "".join(" AND instr(head, ?) = 0 AND instr(body, ?) = 0" for _ in query.excluded)
+            sql = f"SELECT id, head, body FROM docs JOIN texts USING (id) WHERE id IN ({marks}){written}"
+            excluded = [word for word in query.excluded for _ in "hb"]
+            for rowid, head, body in self._db.execute(sql, [*batch, *excluded]):
+                text = head + "\n" + body
+                if _holds(text, query.terms, query.excluded):
+                    count = sum(fold(text).count(term) for term in query.terms) if relevance else 0
+                    found.append((rowid, count, rank[rowid]))
             if not relevance and len(found) >= limit:
                 break
-        found.sort(key=lambda item: (-item[1], rank[item[0]]) if relevance else rank[item[0]])
-        return [rowid for rowid, _ in found[:limit]]
+        found.sort(key=lambda item: (-item[1], item[2]))
+        return [rowid for rowid, _, _ in found[:limit]]
 
 
-def _valid(text: str) -> str:
-    """``text`` with undecodable bytes (lone surrogates) as U+FFFD, which SQLite can hold."""
-    return _SURROGATES.sub("\ufffd", text)
+def _newest(row: tuple[int, float]) -> tuple[float, int]:
+    """The order of results: newest first, then the first indexed (id, time)."""
+    return -row[1], row[0]
+
+
+def _holds(text: str, terms: list[str], excluded: list[str]) -> bool:
+    """Whether the folded ``text`` holds every term and none of the excluded words; folded only
+    when the text as written does not tell (a folded term found in it is in the folded text)."""
+    lowered: str | None = None
+    for word, wanted in [*((term, True) for term in terms), *((word, False) for word in excluded)]:
+        present = word in text
+        if not present:
+            lowered = fold(text) if lowered is None else lowered
+            present = word in lowered
+        if present != wanted:
+            return False
+    return True
+
+
+def _absolute(path: str | os.PathLike) -> str:
+    """The path as the index keys it (``Path.absolute``: symbolic links and ``..`` are kept)."""
+    text = os.fspath(path)
+    return text if os.path.isabs(text) else str(Path(text).absolute())
 
 
 def _text(path: str) -> bool:
@@ -329,36 +411,3 @@ def _text(path: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _result(row: tuple, terms: list[str]) -> SearchResult:
-    path, title, date, tags, head, body, start = row
-    tag_list = [tag for tag in tags.split("\n") if tag]
-    line, snippet, marks, shown = 1, title, [], ""  # the header matched (or only filters were given)
-    body_lines = body.split("\n")
-    for term in terms:
-        for number, text in enumerate(body_lines):
-            at = fold(text).find(term)
-            if at >= 0:
-                left = max(0, at - SNIPPET)
-                snippet = ("…" if left else "") + text[left : at + len(term) + SNIPPET]
-                offset = at - left + (1 if left else 0)
-                marks, line, shown = [(offset, offset + len(term))], start + number, term
-                break
-        if shown:
-            break
-    else:
-        for term in terms:  # only the header matched: show the title, or the description
-            for text in head.split("\n"):
-                at = fold(text).find(term)
-                if at >= 0:
-                    snippet, marks, line, shown = (
-                        text[: at + len(term) + SNIPPET],
-                        [(at, at + len(term))],
-                        1,
-                        term,
-                    )
-                    break
-            if shown:
-                break
-    return SearchResult(Path(path), title, date, tag_list, line, snippet, marks, shown)

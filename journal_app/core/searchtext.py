@@ -29,10 +29,12 @@ _MARKUP_LINE = re.compile(  # setext underlines, breaks, table rules, link defin
 _PREFIX = re.compile(r"^(?: {0,3}(?:> ?|[-*+] +(?:\[[ xX]\] +)?|\d{1,9}[.)] +|#{1,6}(?: +|$)))+")
 _HEADING_END = re.compile(r" +#+ *$")
 _MARKS = re.compile(r"(?<!\w)_+|_+(?!\w)|\\(?=[^\w\s])")
-_WORDS = re.compile(r"[^\W_]+")
-_PAIRS = re.compile(r"(?=([^\W_]{2}))")
+# what SQLite's FTS5 "ascii" tokenizer keeps together as one word: ASCII letters and digits and
+# every other character (so Korean, with the punctuation and emoji written against it)
+_WORD = re.compile("[0-9A-Za-z\x80-\U0010ffff]+")
 _QUERY = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')
 FILTERS = ("tag", "year", "month", "title")
+_MARKUP_START = frozenset(" =-*_|:[<>+#`~0123456789")  # the characters a line rule looks for first
 
 
 def inline_text(source: str) -> str:
@@ -56,6 +58,9 @@ def plain_lines(body: str) -> list[str]:
     lines = []
     fence = ""
     for line in body.split("\n"):
+        if not fence and line[:1] not in _MARKUP_START:  # most lines: only inline markup there
+            lines.append(inline_text(_HEADING_END.sub("", line) if "#" in line else line).strip())
+            continue
         opening = _FENCE.match(line)
         if fence:
             closing = (
@@ -81,12 +86,27 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def grams(folded: str) -> str:
-    """The distinct one- and two-character pieces of every word (letters and digits), as words
-    the FTS5 tokenizer keeps whole: a post holds a term only if it holds all its pieces."""
-    found = set(_PAIRS.findall(folded))
-    found.update(char for char in set(folded) if char.isalnum())
-    return " ".join(found)
+def words(folded: str) -> set[str]:
+    """The distinct words of folded text, as the index's FTS5 table (tokenizer "ascii") cuts it."""
+    return set(_WORD.findall(folded))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A word of a query term, and whether the term goes on before it or after it (then the
+    word of a post holding the term must begin with the piece, or end with it)."""
+
+    text: str
+    begins: bool  # the term has something before the piece: a matching word begins with it
+    ends: bool  # the term has something after the piece: a matching word ends with it
+
+
+def pieces(term: str) -> list[Piece]:
+    """The pieces of a folded term: a post holds the term only if each piece is part of one of
+    its words (the whole of it when the term goes on at both ends)."""
+    return [
+        Piece(match.group(), match.start() > 0, match.end() < len(term)) for match in _WORD.finditer(term)
+    ]
 
 
 @dataclass
@@ -131,17 +151,7 @@ def parse_query(text: str) -> Query:
     return query
 
 
-def pieces_match(terms: list[str]) -> str | None:
-    """An FTS5 expression over :func:`grams` that every text holding all ``terms`` matches
-    (None when no term has a letter or digit)."""
-    pieces: set[str] = set()
-    for term in terms:
-        for word in _WORDS.findall(term):
-            pieces.update([word] if len(word) == 1 else (word[i : i + 2] for i in range(len(word) - 1)))
-    return " AND ".join(f'"{piece}"' for piece in sorted(pieces)) or None
-
-
 def exact(term: str) -> bool:
-    """Whether a post matching :func:`pieces_match` for ``term`` surely holds it (a word of one
-    or two letters or digits)."""
-    return len(term) <= 2 and bool(_WORDS.fullmatch(term))
+    """Whether a post that has a word containing ``term`` surely holds it: the term is one word
+    (no space or ASCII punctuation)."""
+    return _WORD.fullmatch(term) is not None

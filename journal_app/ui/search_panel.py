@@ -4,9 +4,11 @@ Every query runs on a worker thread, on its own connection to the core's search 
 (:class:`.SearchIndex`), so typing never waits for SQLite: a query overtaken by a newer one is
 skipped, and the answer of an old one is dropped. The same thread builds the index in the
 background when the journal opens (with progress in the panel; unchanged files are skipped, so
-an existing index is only brought up to date) and indexes the posts a save or the file watch
-reports. Enter or a click on a result emits ``open_requested(path, line, term)``; the window
-opens the post and :func:`select_match` selects the match in the editor.
+an existing index is only brought up to date; a large build goes to another Python process,
+which forks the workers this one cannot, and the thread only waits for it) and indexes the posts
+a save or the file watch reports. Enter or a click on a result emits ``open_requested(path,
+line, term)``; the window opens the post and :func:`select_match` selects the match in the
+editor.
 """
 
 from __future__ import annotations

@@ -101,3 +101,25 @@ def test_the_index_follows_the_file_watch(qtbot, window, journal_root):
     path.unlink()
     qtbot.waitUntil(lambda: window.journal.get(path) is None, timeout=10000)
     qtbot.waitUntil(lambda: search(qtbot, panel, "낯선낱말") == [], timeout=10000)
+
+
+def test_a_large_journal_is_built_in_another_process_while_the_panel_waits(qtbot, tmp_path):
+    from journal_app.core.search import PARALLEL_MINIMUM
+    from journal_app.ui.search_panel import SearchPanel
+
+    root = tmp_path / "large"
+    root.mkdir()
+    for number in range(PARALLEL_MINIMUM):
+        (root / f"post-{number:03}.md").write_text(
+            f"---\ntitle: 글 {number}\ndate: 2021-10-01\n---\n낱말{number} 후기\n", encoding="utf-8"
+        )
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    notes = []
+    panel.worker.progress.connect(lambda done, total: notes.append((done, total)))
+    panel.set_journal(root, sorted(root.glob("*.md")))
+    qtbot.waitUntil(lambda: panel.ready, timeout=60000)
+    assert notes[-1] == (PARALLEL_MINIMUM, PARALLEL_MINIMUM)  # the other process's progress
+    type_text(panel.field, "낱말123")
+    assert shown(qtbot, panel) == ["post-123.md"]
+    panel.shutdown()

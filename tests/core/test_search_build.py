@@ -1,0 +1,134 @@
+"""Building the search index: a large build from a thread that cannot fork goes to another
+Python process (which forks the workers), gives the same index, and stops when asked; links
+out of the journal are not read."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from journal_app.core.search import PARALLEL_MINIMUM, SearchIndex
+from journal_app.core.searchbuild import build_elsewhere
+
+
+def write_many(root, count=PARALLEL_MINIMUM):
+    for number in range(count):
+        day = f"2021-10-{number % 28 + 1:02}"
+        text = f"---\ntitle: 글 {number}\ndate: {day}\n---\n후기 {number}번째 낱말{number}\n"
+        (root / f"post-{number:03}.md").write_text(text, encoding="utf-8")
+    return sorted(root.glob("*.md"))
+
+
+def names(results):
+    return [result.path.name for result in results]
+
+
+@pytest.fixture
+def many(tmp_path):
+    root = tmp_path / "journal"
+    root.mkdir()
+    return root, write_many(root)
+
+
+def test_a_large_build_from_a_second_thread_goes_elsewhere_and_gives_the_same_index(
+    many, tmp_path, monkeypatch
+):
+    root, paths = many
+    reported, elsewhere = [], []
+
+    def build():
+        index = SearchIndex(root)
+        index.build(paths, lambda done, total: reported.append((done, total)))
+        elsewhere.append(index.elsewhere)
+        index.close()
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    thread.join()
+    index = SearchIndex(root)
+    assert elsewhere == [True] and reported[-1] == (len(paths), len(paths)) and len(index) == len(paths)
+    answers = {
+        query: names(index.search(query, limit=1000)) for query in ("후기", "낱말12", "7번째", "year:2021")
+    }
+    index.close()
+    monkeypatch.setenv("JOURNAL_APP_CACHE_DIR", str(tmp_path / "other cache"))
+    here = SearchIndex(root)
+    here.write([str(path) for path in paths], [], None, here=True)  # in this process
+    assert not here.elsewhere
+    assert {query: names(here.search(query, limit=1000)) for query in answers} == answers
+    assert len(answers["낱말12"]) == 11 and answers["후기"][0] == "post-027.md"  # newest first
+    here.close()
+
+
+def test_the_other_process_writes_the_index_and_stops_when_asked(many):
+    root, paths = many
+    index = SearchIndex(root)
+
+    class Stop(Exception):
+        pass
+
+    def stop(done, total):
+        raise Stop
+
+    with pytest.raises(Stop):
+        build_elsewhere(index.root, [str(path) for path in paths], [], stop)
+    assert len(index) == 0  # nothing was written
+    assert build_elsewhere(index.root, [str(path) for path in paths], [], None) == ""
+    assert len(index) == len(paths) and names(index.search("낱말399")) == ["post-399.md"]
+    index.close()
+
+
+def test_the_other_process_says_why_it_could_not(many, tmp_path, monkeypatch):
+    root, paths = many
+    blocked = tmp_path / "not a folder"
+    blocked.write_text("")
+    monkeypatch.setenv("JOURNAL_APP_CACHE_DIR", str(blocked))
+    problem = build_elsewhere(root.absolute(), [str(paths[0])], [], None)
+    assert problem and "Traceback" not in problem
+
+
+def test_a_link_out_of_the_journal_is_not_read(tmp_path):
+    root = tmp_path / "journal"
+    root.mkdir()
+    outside = tmp_path / "secret.md"
+    outside.write_text("---\ntitle: 비밀\n---\n비밀번호\n", encoding="utf-8")
+    os.symlink(outside, root / "link.md")
+    (root / "inside").mkdir()
+    os.symlink(root / "inside", root / "folder link")
+    (root / "inside" / "post.md").write_text("---\ntitle: 안\n---\n비밀 아님\n", encoding="utf-8")
+    index = SearchIndex(root)
+    index.build([root / "link.md", root / "folder link" / "post.md"])
+    assert names(index.search("비밀")) == ["post.md"]
+    index.close()
+
+
+def test_the_words_of_an_update_are_cut_as_the_fts5_table_cuts_them():
+    import sqlite3
+
+    from journal_app.core.searchtext import fold, words
+
+    text = fold("스타트업에서… Python3.11, e-mail\tC++ 「인용」😀 naïve_x ΑΣ\x00nul 1,000원 a\u00a0b")
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, content='', tokenize='ascii', detail=none)")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, row)")
+    db.execute("INSERT INTO t (rowid, x) VALUES (1, ?)", (text,))
+    assert words(text) == {term for (term,) in db.execute("SELECT term FROM v")}
+
+
+def test_a_build_is_done_here_when_the_other_process_does_not_start(many, monkeypatch):
+    root, paths = many
+    monkeypatch.setattr("sys.executable", str(root / "no such python"))
+    done = []
+
+    def build():
+        index = SearchIndex(root)
+        index.build(paths)
+        done.append((index.elsewhere, len(index), names(index.search("낱말399"))))
+        index.close()
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    thread.join()
+    assert done == [(False, len(paths), ["post-399.md"])]
