@@ -159,6 +159,21 @@ def test_tags_field_completes_tags_with_their_counts_and_inserts_the_tag(qtbot, 
     assert field.text() == "가을, 여행"  # the tag alone goes in, after the tags typed before
 
 
+def test_the_open_post_stays_the_selected_row_when_another_program_moves_it(qtbot, window):
+    """A post changed on disk by another program (its tags, so its row moves to another group)
+    stays the highlighted row once the tree has followed the change."""
+    open_by_title(qtbot, window, "제주", "제주도 여행 후기")
+    path = window.document.post.path
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("tags:", "tags: [겨울여행]\nold_tags:", 1), encoding="utf-8")
+
+    def selected_under_new_group() -> bool:
+        index = window.sidebar.tree.currentIndex()
+        return index.data(PATH_ROLE) == str(path) and str(index.parent().data()).startswith("겨울여행 (1)")
+
+    qtbot.waitUntil(selected_under_new_group, timeout=10000)
+
+
 def test_unsaved_changes_prompt(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
     first = window.document.post.path

@@ -77,3 +77,22 @@ def test_outline_shortcut(window):
     assert window.commands.view_outline.shortcut().toString() == "Ctrl+Shift+O"
     assert window.commands.view_outline.isCheckable()
     assert Qt.DockWidgetArea.RightDockWidgetArea == window.dockWidgetArea(window.outline)
+
+
+def test_a_click_in_the_outline_moves_the_preview_there_too(qtbot, window, journal_root):
+    from tests.ui.conftest import page_value, wait_for_page
+
+    post = journal_root / "content" / "개요.md"
+    post.write_text(POST, encoding="utf-8")
+    window.journal.refresh(post)
+    assert window.open_post(post)
+    window.resize(1200, 600)
+    wait_for_page(qtbot, window, "document.body.innerText", lambda text: "셋째 장" in (text or ""))
+    window.commands.view_outline.trigger()
+    tree = window.outline.tree
+    qtbot.waitUntil(lambda: rows(tree) == ["📌 첫째 장", "  둘째 절", "셋째 장"])
+    line = window.editor.toPlainText().split("\n").index("# 셋째 장") + 1  # the file's line
+    top = f"document.querySelector('[data-line=\"{line}\"]').getBoundingClientRect().top"
+    assert page_value(qtbot, window, top) > 600  # below the page's view at first
+    tree.itemClicked.emit(tree.topLevelItem(1), 0)
+    wait_for_page(qtbot, window, top, lambda value: value is not None and abs(value) <= 60)
