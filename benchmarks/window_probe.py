@@ -8,9 +8,9 @@ Every run has the longest-stall probe: a 5 ms precise QTimer on the GUI thread r
 largest gap between two of its ticks (what a user feels as a freeze; 5 ms means never stalled).
 
 - ``filled``: from the process start to the sidebar showing the journal at TARGET (a folder),
-  with ``--expect`` posts in it (and the CPU time of the app's own process until then); the longest stall from the first event-loop turn until then,
-  and the time from building the window to the first event-loop turn (the window exists but
-  answers nothing in between).
+  with ``--expect`` posts in it (and the CPU time of the app's own process until then); the
+  longest stall from the first event-loop turn until then, and the time from building the
+  window to the first event-loop turn (the window exists but answers nothing in between).
 - ``type``: opens the post TARGET; once the preview has shown it and
   1.5 s have passed without a page update, types
   ``--keys`` times a short marker word (at the end of the post or in its middle) and times each
