@@ -47,9 +47,12 @@ SECTIONS = ("launch", "keys", "huge", "tree", "list", "export")
 NOT_OBSERVABLE = "n/o"  # not observable from outside
 
 
-def probe(mode: str, target: Path, env_dir: Path, cache: Path, *extra: str) -> dict:
-    """One run of window_probe.py (a fresh process); its JSON answer."""
-    env = dict(os.environ, PYTHONPATH=str(REPO), JOURNAL_APP_CACHE_DIR=str(cache))
+def probe(
+    mode: str, target: Path, env_dir: Path, cache: Path, *extra: str, env_more: dict | None = None
+) -> dict:
+    """One run of window_probe.py (a fresh process, ``env_more`` added to its environment); its
+    JSON answer."""
+    env = dict(os.environ, PYTHONPATH=str(REPO), JOURNAL_APP_CACHE_DIR=str(cache), **(env_more or {}))
     env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if os.geteuid() == 0:

@@ -62,6 +62,26 @@ class StallProbe:
         self.longest, self.last = 0.0, time.perf_counter()
 
 
+def tweak_profile(tweaks: str) -> None:
+    """For bench_web_memory.py: change the preview's web profile before the window is made
+    (``nocache``: no HTTP cache; ``nopdf``: no PDF viewer and no plugins; ``nospell``: no spell
+    check service), to see what each costs."""
+    if not tweaks:
+        return
+    from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
+
+    from journal_app.ui.preview import shared_profile
+
+    profile = shared_profile()
+    if "nocache" in tweaks:
+        profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.NoCache)
+    if "nopdf" in tweaks:
+        profile.settings().setAttribute(QWebEngineSettings.WebAttribute.PdfViewerEnabled, False)
+        profile.settings().setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+    if "nospell" in tweaks:
+        profile.setSpellCheckEnabled(False)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=("filled", "type"))
@@ -82,6 +102,7 @@ def main() -> None:
     from journal_app.ui.app import create_window
     from journal_app.ui.settings import Environment
 
+    tweak_profile(os.environ.get("BENCH_WEB_PROFILE", ""))
     probe = StallProbe()
     built = time.perf_counter()
     window = create_window(Path(args.target), Environment.in_folder(Path(args.env_dir)))
