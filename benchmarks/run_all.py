@@ -297,6 +297,33 @@ def section_export(site: Path, seed: Path, work: Path, runs: int, cmark: str | N
     return rows
 
 
+def version(command: list[str]) -> str:
+    """The first line ``command`` prints (a version), or "?"."""
+    try:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # a Qt app's --version needs no window
+        found = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+        return (found.stdout.strip().splitlines() or ["?"])[-1]
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+
+
+def peer_versions(args, cmark: str | None) -> str:
+    """The peers' and the floor's versions, for the record."""
+    parts = []
+    if args.ghostwriter:
+        parts.append(version([args.ghostwriter, "--version"]))
+    if args.retext:
+        interpreter = Path(args.retext).read_text(errors="replace").splitlines()[0].lstrip("#!").strip()
+        parts.append("ReText " + version([interpreter, "-c", META % "ReText"]))
+        parts.append("PyQt6-WebEngine " + version([interpreter, "-c", META % "PyQt6-WebEngine-Qt6"]))
+    if cmark:
+        parts.append("cmarkgfm " + version([cmark, "-c", META % "cmarkgfm"]))
+    return ", ".join(parts) or "none"
+
+
+META = "import importlib.metadata as m; print(m.version(%r))"
+
+
 def cmark_python(given: str | None) -> str | None:
     """An interpreter that can import cmarkgfm, or None."""
     for candidate in [given, sys.executable]:
@@ -338,6 +365,7 @@ def main() -> None:
         f"peers: ghostwriter {args.ghostwriter or 'not installed'}; ReText {args.retext or 'not installed'}; "
         f"cmark-gfm {'in ' + cmark if cmark else 'not importable'}"
     )
+    print(f"versions: {peer_versions(args, cmark)}")
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="run-all-") as folder:
         work = Path(folder)
