@@ -7,7 +7,9 @@ bare QWebEngineView, ``floor_view.py``), all alike, so that their numbers compar
   whose title names the post (each app puts the file's or the post's name in its title once the
   post is loaded), polled with ``xdotool search`` every 10 ms; needs an X display (Xvfb);
 - CPU: user + system time of the app's whole process tree at that moment (/proc/PID/stat);
-- memory: 5 s later (the preview rendered), PSS summed over the process tree.
+- memory: 5 s later (the preview rendered), PSS summed over the process tree, and the part of
+  it in the processes the app started (QtWebEngine's zygotes and renderer; the browser side of
+  the web engine lives in the app's own process).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from proctree import pss_of_tree, tree_pids  # noqa: E402
+from proctree import pss_of, pss_of_tree, tree_pids  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -46,6 +48,7 @@ class Launch:
     cpu: float
     pss_mb: float
     processes: int
+    helpers_mb: float  # the part of pss_mb in the processes the app started (the web engine's)
 
 
 def cpu_of_tree(pid: int) -> float:
@@ -107,18 +110,22 @@ def launch(app: App, home: Path, settle: float = 5.0, timeout: float = 120.0) ->
     if os.geteuid() == 0:
         env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"  # Chromium's sandbox refuses root
     start = time.perf_counter()
-    process = subprocess.Popen(
-        app.command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home
-    )
+    log = (home / "stderr.txt").open("w")
+    process = subprocess.Popen(app.command, env=env, stdout=subprocess.DEVNULL, stderr=log, cwd=home)
     try:
         while not window_shown(process.pid, app.title):
             if process.poll() is not None or time.perf_counter() - start > timeout:
+                ended = "exited" if process.returncode is not None else "timed out"
+                tail = (home / "stderr.txt").read_text(errors="replace")[-600:]
+                print(f"{app.name}: {ended} (code {process.returncode}) before showing the post: {tail}")
                 return None
             time.sleep(0.01)
         shown = time.perf_counter() - start
         cpu = cpu_of_tree(process.pid)
         time.sleep(settle)
         pss, processes = pss_of_tree(process.pid)
-        return Launch(shown, cpu, pss, processes)
+        own = pss_of(process.pid)
+        return Launch(shown, cpu, pss, processes, pss - own)
     finally:
         stop(process)
+        log.close()

@@ -33,6 +33,18 @@ def tree_pids(pid: int) -> list[int]:
     return found
 
 
+def pss_of(pid: int) -> float:
+    """PSS in MB of the one process ``pid`` (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def pss_of_tree(pid: int) -> tuple[float, int]:
     """(PSS in MB summed over ``pid`` and its descendants, number of processes read)."""
     total_kb, counted = 0, 0

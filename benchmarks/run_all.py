@@ -102,7 +102,9 @@ def apps(args, seed: Path) -> list[App]:
             )
         )
     if args.retext:
-        config = "[General]\ndefaultPreviewState=live-preview\nuseWebEngine=true\n"
+        config = (  # the live preview in a web view, as journal_app's; no single-instance hand-off
+            "[General]\ndefaultPreviewState=live-preview\nuseWebEngine=true\nopenFilesInExistingWindow=false\n"
+        )
         found.append(
             App("ReText", [args.retext, str(seed)], seed.name, config={"ReText project/ReText.conf": config})
         )
@@ -138,10 +140,17 @@ def section_launch(args, seed: Path, work: Path, runs: int) -> list[Row]:
             for row in (launches, cpu, memory):
                 row.add(name, "failed")
             continue
-        launches.add(name, median([r.shown for r in results]), len(results))
+        failed = f"{runs - len(results)} failed" if len(results) < runs else ""
+        launches.add(name, median([r.shown for r in results]), len(results), note=failed)
         cpu.add(name, median([r.cpu for r in results]), len(results))
         processes = max(r.processes for r in results)
-        memory.add(name, median([r.pss_mb for r in results]), len(results), note=f"{processes} proc")
+        helpers = median([r.helpers_mb for r in results])
+        memory.add(
+            name,
+            median([r.pss_mb for r in results]),
+            len(results),
+            note=f"{processes} proc, {helpers:.0f} MB in helpers",
+        )
     return [launches, cpu, memory]
 
 
@@ -324,6 +333,11 @@ def peer_versions(args, cmark: str | None) -> str:
 META = "import importlib.metadata as m; print(m.version(%r))"
 
 
+def progress(section: str) -> None:
+    """Say that ``section`` is done, with the load average then (the load during the run)."""
+    print(f"{datetime.datetime.now():%H:%M:%S} {section} done; load average {load()}", flush=True)
+
+
 def cmark_python(given: str | None) -> str | None:
     """An interpreter that can import cmarkgfm, or None."""
     for candidate in [given, sys.executable]:
@@ -347,7 +361,8 @@ def main() -> None:
     if not os.environ.get("DISPLAY") and shutil.which("xvfb-run") and not os.environ.get("RUN_ALL_NESTED"):
         os.environ["RUN_ALL_NESTED"] = "1"
         screen = ["-s", "-screen 0 1280x900x24"]
-        sys.exit(subprocess.call(["xvfb-run", "-a", *screen, sys.executable, *sys.argv]))
+        number = ["-n", str(200 + os.getpid() % 700)]  # -a alone starts at 99, where others race
+        sys.exit(subprocess.call(["xvfb-run", "-a", *number, *screen, sys.executable, *sys.argv]))
     from journal_app.resources import resource_path
 
     sample = Path(resource_path("sample-journal")) / "content"
@@ -380,8 +395,10 @@ def main() -> None:
         huge.write_text("---\ntitle: 큰 글\n---\n" + make_post(1), encoding="utf-8")
         if "launch" in only:
             rows += section_launch(args, seed, work, runs)
+            progress("launch")
         if "keys" in only:
             rows += section_keys(seed, work, 1 if args.quick else 3, 10 if args.quick else 20)
+            progress("keys")
         if "huge" in only:
             huge_rows = section_keys(seed, work, 1 if args.quick else 3, 5 if args.quick else 10, huge)
             if cmark:
@@ -391,18 +408,22 @@ def main() -> None:
                 huge_rows[0].add("floor", float(floor.stdout.strip()) if floor.returncode == 0 else "failed")
                 huge_rows[0].floor_name = "cmark-gfm render"
             rows += huge_rows
+            progress("huge")
         big = HERE / "out" / "journal-10000"
         if not big.exists() and ("tree" in only or "list" in only):
             generate(big, 10_000)
         if "tree" in only:
             rows += section_tree(big.resolve(), work, 2 if args.quick else 5)
+            progress("tree")
         if "list" in only:
             rows += section_list(big.resolve(), work, 3 if args.quick else 7)
+            progress("list")
         if "export" in only:
             site = HERE / "out" / "journal-1000"
             if not site.exists():
                 generate(site, 1000)
             rows += section_export(site.resolve(), seed, work, 2 if args.quick else 5, cmark)
+            progress("export")
     print()
     print_table(rows)
     print()
