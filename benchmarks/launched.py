@@ -9,7 +9,7 @@ bare QWebEngineView, ``floor_view.py``), all alike, so that their numbers compar
 - CPU: user + system time of the app's whole process tree at that moment (/proc/PID/stat);
 - memory: 5 s later (the preview rendered), PSS summed over the process tree, and the part of
   it in the processes the app started (QtWebEngine's zygotes and renderer; the browser side of
-  the web engine lives in the app's own process).
+  the web engine lives in the app's own process), and the tree's private memory (USS).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from proctree import pss_of, pss_of_tree, tree_pids  # noqa: E402
+from proctree import pss_of, pss_of_tree, tree_pids, uss_of_tree  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -49,6 +49,7 @@ class Launch:
     pss_mb: float
     processes: int
     helpers_mb: float  # the part of pss_mb in the processes the app started (the web engine's)
+    uss_mb: float  # private memory of the whole tree
 
 
 def cpu_of_tree(pid: int) -> float:
@@ -125,7 +126,7 @@ def launch(app: App, home: Path, settle: float = 5.0, timeout: float = 120.0) ->
         time.sleep(settle)
         pss, processes = pss_of_tree(process.pid)
         own = pss_of(process.pid)
-        return Launch(shown, cpu, pss, processes, pss - own)
+        return Launch(shown, cpu, pss, processes, pss - own, uss_of_tree(process.pid))
     finally:
         stop(process)
         log.close()
