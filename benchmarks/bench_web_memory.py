@@ -4,9 +4,9 @@ Usage: python benchmarks/bench_web_memory.py [--seed POST] [--runs 3] [--only NA
 Without a display it runs itself again under ``xvfb-run``. For each variant (interleaved, run
 by run) one window_probe.py run on the seed post, with ``QTWEBENGINE_CHROMIUM_FLAGS`` (and, for
 some, the preview's web profile changed first): the PSS of all the app's processes after three
-keystrokes, the number of processes, and whether each keystroke reached the preview (the
-variant still renders). Prints the median PSS, its difference from the baseline, and the median
-keystroke -> preview time.
+keystrokes, their private memory (USS), the number of processes, and whether each keystroke
+reached the preview (the variant still renders). Prints the median PSS, its difference from the
+baseline, the median USS and the median keystroke -> preview time.
 """
 
 from __future__ import annotations
@@ -78,14 +78,15 @@ def main() -> None:
                 except SystemExit as failed:
                     print(f"{name}: failed: {str(failed)[-300:]}")
     base = median([r["pss_mb"] for r in found.get("baseline", [])]) if found.get("baseline") else None
-    print("\n| variant | flags / profile | PSS | vs baseline | processes | keystroke -> preview |")
-    print("|---|---|---|---|---|---|")
+    print("\n| variant | flags / profile | PSS | vs baseline | USS | processes | keystroke -> preview |")
+    print("|---|---|---|---|---|---|---|")
     for name in names:
         results = found[name]
         if not results:
-            print(f"| {name} | {' '.join(VARIANTS[name]).strip()} | failed | | | |")
+            print(f"| {name} | {' '.join(VARIANTS[name]).strip()} | failed | | | | |")
             continue
         each = [r["pss_mb"] for r in results]
+        uss = median([r["uss_mb"] for r in results])
         pss = median(each)
         keys = [t for r in results for t in r["keystroke_ms"]]
         rendered = sum(len(r["keystroke_ms"]) for r in results)
@@ -94,7 +95,7 @@ def main() -> None:
         processes = max(r["processes"] for r in results)
         print(
             f"| {name} | {flags} | {pss:.0f} MB ({min(each):.0f}–{max(each):.0f}, n={len(each)}) | {delta} "
-            f"| {processes} | {median(keys):.0f} ms ({rendered}/{3 * len(results)} shown) |"
+            f"| {uss:.0f} MB | {processes} | {median(keys):.0f} ms ({rendered}/{3 * len(results)} shown) |"
         )
     print(f"\nload average at end {load()}")
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from proctree import pss_of_tree  # noqa: E402
+from proctree import pss_of_tree, uss_of_tree  # noqa: E402
 
 
 class StallProbe:
@@ -162,6 +162,7 @@ def main() -> None:
                     stall_ms=probe.longest * 1000,
                     pss_mb=pss,
                     processes=processes,
+                    uss_mb=uss_of_tree(os.getpid()),
                 )
                 finish()
                 return
