@@ -14,11 +14,13 @@ inline highlighting: it would be searched on every keystroke in it.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from itertools import accumulate
 
 from pygments.styles import get_style_by_name
 from pygments.token import _TokenType
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from .syntax import Kind, Span, line_spans
@@ -179,23 +181,48 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._shown: tuple[int, int] | None = None
         # the misspelled ranges of a line given its spans (spell check), code points
         self.misspelled: Callable[[str, list[Span]], list[tuple[int, int]]] | None = None
+        self._marking = 0  # the next line ``redo`` marks to be highlighted again when shown
+        self._marker = QTimer(self, interval=0)
+        self._marker.timeout.connect(self._mark_some)
 
     def redo(self) -> None:
         """Highlight the shown lines again now and the others when they are shown (after the
-        spell check was turned on or off, or learned a word)."""
+        spell check was turned on or off, or learned a word). The others are marked a slice
+        at a time between events: a megabyte post has 50,000 lines, and marking them all at
+        once held the window for two seconds."""
         document = self.document()
         if document is None:
             return
         first, last = self._shown if self._shown is not None else (0, document.blockCount())
-        block = document.begin()
-        while block.isValid():
-            number = block.blockNumber()
-            if first <= number <= last:
-                if block.length() <= LONG_LINE:  # a longer line is never spell checked
-                    self.rehighlightBlock(block)
-            elif block.userState() >= 0:
-                block.setUserState(block.userState() | PENDING)
+        block = document.findBlockByNumber(first)
+        while block.isValid() and block.blockNumber() <= last:
+            if block.length() <= LONG_LINE:  # a longer line is never spell checked
+                self.rehighlightBlock(block)
             block = block.next()
+        self._marking = 0
+        self._mark_some()
+        if self._marking < document.blockCount():
+            self._marker.start()
+
+    def _mark_some(self) -> None:
+        """Mark lines outside the shown range for highlighting when shown, for about 8 ms."""
+        document = self.document()
+        if document is None:
+            self._marker.stop()
+            return
+        first, last = self._shown if self._shown is not None else (0, document.blockCount())
+        deadline = time.perf_counter() + 0.008
+        number = self._marking
+        block = document.findBlockByNumber(number)
+        while block.isValid():
+            if not first <= number <= last and block.userState() >= 0:
+                block.setUserState(block.userState() | PENDING)
+            block, number = block.next(), number + 1
+            if number % 512 == 0 and time.perf_counter() > deadline:
+                break
+        self._marking = number
+        if not block.isValid():
+            self._marker.stop()
 
     def show_lines(self, first: int, last: int) -> None:
         """Highlight fully only lines ``first`` to ``last`` (0-based) from now on."""

@@ -184,3 +184,23 @@ def test_words_added_belong_to_the_open_journal(qtbot, window, env, tmp_path):
     assert "싸피스럽다" not in window.speller.words
     assert window.open_journal(first)
     assert "싸피스럽다" in window.speller.words
+
+
+def test_a_word_learned_clears_its_underline_far_below_too(qtbot, tmp_path):
+    """After "Add to Dictionary" the lines out of view are highlighted again when they come
+    into view (they are marked a slice at a time, so a long post never holds the window)."""
+    editor, speller, _, _ = checked_editor(qtbot, tmp_path)
+    editor.set_text("".join(f"{n}번째 줄입니다\n" for n in range(6000)) + "끝에 wrte 한 번\n")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.ensureCursorVisible()
+    qtbot.waitUntil(lambda: "wrte" in underlined(editor))  # seen once, underlined
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.ensureCursorVisible()
+    qtbot.waitUntil(lambda: editor.highlighter._shown[0] == 0)
+    speller.add("wrte")
+    editor.highlighter.redo()
+    qtbot.waitUntil(lambda: not editor.highlighter._marker.isActive(), timeout=20000)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.ensureCursorVisible()
+    qtbot.waitUntil(lambda: editor.highlighter._shown[1] >= editor.blockCount() - 1)
+    assert "wrte" not in underlined(editor)
