@@ -74,9 +74,10 @@ def image_name(post: Path, data: bytes, mime: str) -> str:
     return f"{stem}-{digest}.{EXTENSIONS[mime]}"
 
 
-def keep_image(data: bytes, post: Path, root: Path, flavor: str) -> str:
+def keep_image(data: bytes, post: Path, root: Path, flavor: str, kept: list[Path] | None = None) -> str:
     """Save the image ``data`` where the post's images go (once: the same bytes again reuse the
-    file) and return the link to it. Raises NotAnImage, or OSError when it cannot be written."""
+    file) and return the link to it; the file goes on ``kept`` when given. Raises NotAnImage,
+    or OSError when it cannot be written."""
     mime = image_type(data[:HEAD_BYTES])
     if mime is None:
         raise NotAnImage("not an image")
@@ -90,14 +91,17 @@ def keep_image(data: bytes, post: Path, root: Path, flavor: str) -> str:
             raise OSError(f"{home.folder.name}: the folder lies outside the journal")
         home.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(target, data)
+    if kept is not None:
+        kept.append(target)
     return home.prefix + name
 
 
-def link_to_file(path: Path, post: Path, root: Path, flavor: str) -> str:
+def link_to_file(path: Path, post: Path, root: Path, flavor: str, kept: list[Path] | None = None) -> str:
     """The markdown for a file dropped on the post: an image is kept in the journal (copied in
     when it comes from outside it, linked where it is when it is inside) and shown; a file
     inside the journal that is not an image gets a link. Raises NotAnImage for any other file
-    (only images are copied in), OSError when it cannot be read or written."""
+    (only images are copied in), OSError when it cannot be read or written. An image copied in
+    goes on ``kept`` when given."""
     inside = real_inside(path, root)
     head = read_regular(path, HEAD_BYTES, head=True)
     if image_type(head) is None:
@@ -108,7 +112,7 @@ def link_to_file(path: Path, post: Path, root: Path, flavor: str) -> str:
     if inside:
         relative = Path(os.path.relpath(os.path.realpath(path), os.path.realpath(post.parent)))
         return f"![]({_link_target(relative.as_posix())})"
-    return f"![]({keep_image(read_regular(path, MAX_IMAGE_BYTES), post, root, flavor)})"
+    return f"![]({keep_image(read_regular(path, MAX_IMAGE_BYTES), post, root, flavor, kept)})"
 
 
 def _link_target(target: str) -> str:

@@ -84,6 +84,7 @@ class MarkdownEditor(QPlainTextEdit):
     pastes and drops go through :mod:`.paste` (images kept in the journal, HTML as markdown)."""
 
     notice = Signal(str)  # something to tell the user (an image that could not be kept ...)
+    kept = Signal(list)  # image files a paste or a drop wrote into the journal (Paths)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,6 +247,8 @@ class MarkdownEditor(QPlainTextEdit):
     def _insert(self, result: paste.Pasted) -> None:
         if result.message:
             self.notice.emit(result.message)
+        if result.kept:
+            self.kept.emit(list(result.kept))
         if not result.text:
             return
         cursor = self.textCursor()

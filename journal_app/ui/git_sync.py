@@ -253,6 +253,23 @@ class GitSync(QObject):
         else:
             self._pause.start()
 
+    def touch(self, paths: list[Path]) -> None:
+        """Files the app wrote besides posts (images pasted or dropped): offered ticked in the
+        next commit, as saved posts are."""
+        if self.repo is None:
+            return
+        new = {Path(path).absolute() for path in paths} - self.touched
+        if new:
+            self.touched |= new
+            self._keep_touched()
+            self._pause.start()
+
+    def commit_every(self, minutes: int) -> None:
+        """Commit what the app changed every ``minutes`` (0: not on a timer)."""
+        self.every.stop()
+        if minutes > 0:
+            self.every.start(minutes * 60_000)
+
     def commit_touched(self) -> None:
         """Commit what was saved or renamed through the app, with the message Commit offers."""
         if self.repo is not None and self.touched:
@@ -346,9 +363,7 @@ def attach_git(window: MainWindow) -> GitSync:
     commands, settings = window.commands, window.env.settings
     sync.auto_commit = bool(settings.get(AUTO_COMMIT))
     commands.git_auto_commit.setChecked(sync.auto_commit)
-    minutes = int(settings.get(AUTO_COMMIT_MINUTES))
-    if minutes > 0:
-        sync.every.start(minutes * 60_000)
+    sync.commit_every(int(settings.get(AUTO_COMMIT_MINUTES)))
 
     def auto(on: bool) -> None:
         sync.auto_commit = on
@@ -375,4 +390,5 @@ def attach_git(window: MainWindow) -> GitSync:
     sync.pulled.connect(pulled)
     sync.done.connect(lambda name: None if name == STATUS else window.history_panel.refresh_if_shown())
     window.document.saved.connect(sync.saved)
+    window.editor.kept.connect(sync.touch)
     return sync

@@ -50,6 +50,7 @@ class Pasted:
     text: str
     block: bool = False
     message: str = ""
+    kept: tuple[Path, ...] = ()  # image files written into the journal for it
 
 
 class _Converter(MarkdownConverter):
@@ -139,16 +140,17 @@ def pasted(mime: QMimeData, place: Place | None, plain: bool = False) -> Pasted:
 
 def _attached(files: list[Path], image: bytes | None, place: Place) -> Pasted:
     lines, problems = [], []
+    kept: list[Path] = []
     if image is not None:
         try:
-            lines.append(f"![]({keep_image(image, place.post, place.root, place.flavor)})")
+            lines.append(f"![]({keep_image(image, place.post, place.root, place.flavor, kept)})")
         except (OSError, NotAnImage) as error:
             problems.append(f"Could not keep the image: {error}")
     for path in files:
         try:
-            lines.append(link_to_file(path, place.post, place.root, place.flavor))
+            lines.append(link_to_file(path, place.post, place.root, place.flavor, kept))
         except NotAnImage as error:
             problems.append(str(error))
         except OSError as error:
             problems.append(f"Could not add {path.name}: {error.strerror or error}")
-    return Pasted("\n".join(lines), block=True, message="; ".join(problems))
+    return Pasted("\n".join(lines), block=True, message="; ".join(problems), kept=tuple(kept))

@@ -1,5 +1,6 @@
 """Edit → Preferences (Ctrl+,): autosave, the editor's font, the theme, the preview's text
-column, and this journal's remote images and flavor.
+column, how often git commits (in a journal under git), and this journal's remote images and
+flavor.
 
 Every choice is stored at once in the settings' schema (``settings.PREFERENCES``; the journal's
 own choices under its ``journals/…`` key) and applied live: there is no OK to press.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..core.flavor import FLAVORS
 from .actions import FLAVOR_LABELS
+from .git_sync import AUTO_COMMIT_MINUTES
 from .plain import menu_text
 from .settings import AUTOSAVE_SECONDS, LINE_WIDTHS, THEMES
 
@@ -80,6 +82,12 @@ class PreferencesDialog(QDialog):
         self.theme.setCurrentIndex(THEMES.index(settings.get("preferences/theme")))
         self.line_width = self._spin("prefLineWidth", LINE_WIDTHS, settings.get("preferences/line_width"))
         self.line_width.setSuffix(self.tr(" rem"))
+        self.git_every = self._spin("prefGitEvery", (0, 24 * 60), int(settings.get(AUTO_COMMIT_MINUTES)))
+        self.git_every.setSuffix(self.tr(" min"))
+        self.git_every.setSpecialValueText(self.tr("Never"))
+        self.git_every.setToolTip(
+            self.tr("In a journal under git, commit the posts changed through journal_app this often")
+        )
         program = QGroupBox(self.tr("All journals"), self)
         form = QFormLayout(program)
         form.addRow(self.autosave)
@@ -88,6 +96,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Font size"), self.font_size)
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Preview line width"), self.line_width)
+        form.addRow(self.tr("Git: commit every"), self.git_every)
         layout = QVBoxLayout(self)
         layout.addWidget(program)
         layout.addWidget(self._journal_group())
@@ -100,6 +109,7 @@ class PreferencesDialog(QDialog):
         self.font_size.valueChanged.connect(self._font_changed)
         self.theme.currentIndexChanged.connect(self._look_changed)
         self.line_width.valueChanged.connect(self._look_changed)
+        self.git_every.valueChanged.connect(self._git_every_changed)
 
     def _spin(self, name: str, bounds: tuple[int, int], value: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -144,6 +154,10 @@ class PreferencesDialog(QDialog):
     def _delay_changed(self, seconds: int) -> None:
         self.settings.set("preferences/autosave_seconds", seconds)
         self.window_.document.autosave_timer.setInterval(seconds * 1000)
+
+    def _git_every_changed(self, minutes: int) -> None:
+        self.settings.set(AUTO_COMMIT_MINUTES, minutes)
+        self.window_.git.commit_every(minutes)
 
     def _font_changed(self, *_args: object) -> None:
         self.settings.set("preferences/font_family", self.font_family.currentFont().family())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from journal_app.core.gitrepo import find_repo
@@ -257,3 +257,51 @@ def test_the_history_of_a_post_under_git_is_its_commits(qtbot, machines, opened)
     qtbot.waitUntil(lambda: newest(0) is not None and 'Update "AI Expo' in newest(0).text(), timeout=10000)
     assert panel.versions.count() == 2
     assert not list(window.env.data_dir.glob("journals/*/history"))  # git is the history
+
+
+def test_an_image_pasted_through_the_app_is_committed_with_its_post(qtbot, machines, opened, env):
+    """A picture pasted into the post is a file the app wrote: Commit offers it ticked, beside
+    the post, and the Preferences' "commit every" sets the timer."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_paste import image_mime, png
+
+    _, laptop, _ = machines
+    window = opened(laptop / POST)
+    editor = window.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QApplication.clipboard().setMimeData(image_mime(png()))
+    editor.paste()
+    assert window.document.save()
+    images = [path for path in window.git.touched if path.suffix == ".png"]
+    assert len(images) == 1 and images[0].is_file() and laptop in images[0].parents
+    seen = {}
+
+    def commit(dialog):
+        files = dialog.findChild(type(dialog.files), "gitCommitFiles")
+        seen.update(
+            {
+                files.item(row).text(): files.item(row).checkState() == Qt.CheckState.Checked
+                for row in range(files.count())
+            }
+        )
+        dialog.accept()
+
+    window.git.refresh()
+    settled(qtbot, window)
+    answer_dialog(commit)
+    window.commands.git_commit.trigger()
+    settled(qtbot, window)
+    image = images[0].relative_to(laptop).as_posix()
+    assert seen == {POST: True, image: True}
+    assert sorted(git(laptop, "show", "--name-only", "--format=", "HEAD").split()) == sorted([POST, image])
+
+    from journal_app.ui.preferences import show_preferences
+
+    dialog = show_preferences(window)
+    dialog.git_every.setValue(10)
+    assert window.git.every.isActive() and window.git.every.interval() == 10 * 60_000
+    assert env.settings.get("preferences/git_auto_commit_minutes") == 10
+    dialog.git_every.setValue(0)
+    assert not window.git.every.isActive()
+    dialog.close()
