@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from journal_app.core.gitrepo import find_repo
 from journal_app.ui.app import create_window
 from tests.gitrepos import git, two_machines
-from tests.ui.conftest import answer_dialog, close_window, type_text
+from tests.ui.conftest import answer_dialog, close_window, type_text, wait_for_page
 
 POST = "posts/ai-expo.md"
 TEXT = '---\ntitle: "AI Expo 후기"\ntags: ["행사"]\n---\n첫 줄\n'
@@ -71,6 +71,7 @@ def test_edit_push_on_one_machine_pull_on_the_other_shows_in_the_open_window(qtb
     qtbot.waitUntil(lambda: "노트북에서 쓴 줄" in window.editor.text(), timeout=10000)
     assert not window.document.is_modified()
     assert "1 file(s) changed" in window.statusBar().currentMessage()
+    wait_for_page(qtbot, window, "document.body.innerText", lambda text: "노트북에서 쓴 줄" in (text or ""))
 
 
 def test_commit_takes_what_the_app_saved_with_an_editable_message_then_push(qtbot, machines, opened):
