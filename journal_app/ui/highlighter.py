@@ -104,7 +104,9 @@ def _formats(colors: dict[str, tuple[str | None, str | None]]) -> dict[str, QTex
     for kind in dict.fromkeys([*_WEIGHTS, *colors]):
         text, background = colors.get(kind, (None, None))
         formats[kind] = _format(text, background=background, **_WEIGHTS.get(kind, {}))
-    for kind in ("code", "fence"):  # code in a monospace font (one with Hangul first)
+    # code and TeX in a monospace font (one with Hangul first; a Korean text font draws the
+    # backslash of \frac as a won sign, ₩)
+    for kind in ("code", "fence", "math"):
         formats[kind].setFontFamilies(MONOSPACE)
     return formats
 

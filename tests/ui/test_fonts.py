@@ -62,11 +62,11 @@ def test_page_style_has_the_emoji_font(tmp_path):
     assert "Noto Color Emoji" in target.read_text(encoding="utf-8")
 
 
-def test_code_in_the_editor_is_monospaced(qtbot):
+def test_code_and_tex_in_the_editor_are_monospaced(qtbot):
     editor = MarkdownEditor()
     qtbot.addWidget(editor)
-    editor.set_text("글 `code 코드` 글\n```python\nx = 1  # 주석\n```\n")
-    for number, column in ((0, 3), (2, 0), (2, 8)):
+    editor.set_text("글 `code 코드` 글\n```python\nx = 1  # 주석\n```\n$$\n\\frac{a}{b}\n$$\n")
+    for number, column in ((0, 3), (2, 0), (2, 8), (5, 0)):  # code, a fence, TeX
         block = editor.document().findBlockByNumber(number)
         ranges = block.layout().formats()
         families = next(
