@@ -135,16 +135,33 @@ def _annotate(state: StateCore) -> None:
     for index, token in enumerate(tokens):
         if token.level == 0 and token.map is not None and token.nesting >= 0 and token.type != "inline":
             token.attrSet("data-line", str(token.map[0] + first_line))
-        if token.type == "heading_open" and token.attrGet("id") is not None:  # kramdown's {#id}
-            seen.setdefault(str(token.attrGet("id")), 0)
-        elif token.type == "heading_open" and index + 1 < len(tokens):
+        if token.type != "heading_open":
+            continue
+        if token.attrGet("id") is not None:  # kramdown's and goldmark's {#id}
+            rule: IdRule = ("id", str(token.attrGet("id")))
+        elif index + 1 < len(tokens):
             inline = tokens[index + 1]
             text = "".join(
                 child.content for child in inline.children or [] if child.type in ("text", "code_inline")
             )
-            base = platforms.github_slug(text)  # the rule of all four platforms
-            token.meta["slug"] = base  # what the incremental renderer replays (heading ids)
-            token.attrSet("id", heading_id(seen, base))
+            rule = ("slug", platforms.github_slug(text))  # the rule of all four platforms
+        else:
+            continue
+        token.meta["id_rule"] = rule  # what the incremental renderer replays (heading ids)
+        token.attrSet("id", claim_id(seen, rule))
+
+
+IdRule = tuple[str, str]  # ("id", an id the post gives) or ("slug", what an id is made from)
+
+
+def claim_id(seen: dict[str, int], rule: IdRule) -> str:
+    """The id of the next heading with ``rule``, given the ids ``seen`` so far in the document
+    (updated): an id the post gives stands as it is, a slug takes the next free id."""
+    kind, value = rule
+    if kind == "id":
+        seen.setdefault(value, 0)
+        return value
+    return heading_id(seen, value)
 
 
 def heading_id(seen: dict[str, int], base: str) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from .encoding import displayable
-from .engine import PROFILES, heading_id, parser
+from .engine import PROFILES, IdRule, claim_id, parser
 from .flavor import raw_html_shown, require_flavor
 from .platforms import _BLOCK_TAG as KRAMDOWN_BLOCK_TAG
 from .render import ImageUrl, clean_fragment, render_markdown, rewrite_images
@@ -82,7 +82,7 @@ class _Unit:
     start: int  # its first line, 0-based in the body (it runs to the next unit's start)
     pieces: list[str]  # its sanitized HTML cut around the data-line values
     offsets: list[int]  # each data-line value minus the file line of ``start``
-    slugs: tuple[str, ...]  # its headings' slugs, in order
+    slugs: tuple[IdRule, ...]  # how its headings' ids are made, in order
     ids: tuple[str, ...]  # the heading ids it was rendered with
     fixed: bool  # its source writes data-line itself: rendered again when it moves
     images: bool  # holds an <img>: resolved again on every pass
@@ -276,8 +276,8 @@ class IncrementalRenderer:
         """The heading ids of the first ``count`` units."""
         seen: dict[str, int] = {}
         for unit in self._units[:count]:
-            for slug in unit.slugs:
-                heading_id(seen, slug)
+            for rule in unit.slugs:
+                claim_id(seen, rule)
         return seen
 
     def _check(self, lines: list[str], first_line: int, first: int, seen: dict[str, int] | None) -> None:
@@ -291,7 +291,7 @@ class IncrementalRenderer:
             stale = (
                 seen is not None
                 and bool(unit.slugs)
-                and tuple([heading_id(seen, slug) for slug in unit.slugs]) != unit.ids
+                and tuple([claim_id(seen, rule) for rule in unit.slugs]) != unit.ids
             )
             if stale or (unit.fixed and base != unit.base):
                 end = units[index + 1].start if index + 1 < count else len(lines)
@@ -418,7 +418,7 @@ class IncrementalRenderer:
             start,
             pieces,
             offsets,
-            tuple(str(token.meta["slug"]) for token in headings),
+            tuple(token.meta["id_rule"] for token in headings),
             tuple(str(token.attrGet("id")) for token in headings),
             False,
             "<img" in clean,

@@ -243,3 +243,21 @@ def test_an_unclosed_div_keeps_what_follows_inside_it():
     same(renderer.render(text).fragment, render_markdown(text))
     text = text.replace("</div>", "</dv>")
     same(renderer.render(text).fragment, render_markdown(text))
+
+
+@pytest.mark.parametrize(
+    "flavor, text",
+    [
+        ("jekyll", "# 제목 {#top}\n\n글\n\n## 제목\n\n# 제목\n"),
+        ("jekyll", "# 제목\n{: #top}\n\n글\n\n# top\n"),
+        ("hugo", "# 제목 {#top}\n\n글\n\n# top\n\n## 제목\n"),
+    ],
+)
+def test_headings_with_ids_of_their_own_render_while_typing(flavor, text):
+    """A heading that gives its own id (kramdown's and goldmark's {#id}) takes that id in the
+    incremental render too, and the headings after it the ids a full render gives them."""
+    renderer = IncrementalRenderer(flavor)
+    same(renderer.render(text).fragment, render_markdown(text, flavor=flavor))
+    for edit in (("type", 0.5, "가"), ("insert", 0.0, "# top"), ("delete", 0.0, 3)):
+        text = apply(text, edit)
+        same(renderer.render(text).fragment, render_markdown(text, flavor=flavor))
