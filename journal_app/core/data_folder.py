@@ -12,16 +12,40 @@ bytes); whatever could not be moved stays where it was, to be tried again at the
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import os
+import sys
 from pathlib import Path
 
 APP = "journal_app"
 
 
-def data_folder(data_home: str | os.PathLike | None = None) -> Path:
-    """The data folder: ``APP`` in ``data_home`` ($XDG_DATA_HOME, else ~/.local/share)."""
-    base = data_home or os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / APP
+def data_home() -> Path:
+    """Where this platform keeps programs' data, as Qt's GenericDataLocation names it:
+    $XDG_DATA_HOME or ~/.local/share, ~/Library/Application Support, %LOCALAPPDATA%."""
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support"
+    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+
+
+def data_folder(data_home_folder: str | os.PathLike | None = None) -> Path:
+    """The data folder: ``APP`` in ``data_home_folder`` (default: :func:`data_home`)."""
+    return Path(data_home_folder or data_home()) / APP
+
+
+def journal_key(root: Path) -> str:
+    """The name of the journal at ``root`` among the app's journals (in the data folder and
+    the settings)."""
+    return hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def journal_data(data_dir: Path, root: Path) -> Path:
+    """The journal's own folder in the data folder (its template, its dictionary, its history
+    and git's list of touched files live there)."""
+    return Path(data_dir) / "journals" / journal_key(root)
 
 
 def _free_name(target: Path) -> Path:

@@ -13,15 +13,11 @@ import sys
 from pathlib import Path
 
 from ..resources import resource_path, resource_text
+from .data_folder import data_home
 from .storage import atomic_write
 
 ENTRY = "journal-app.desktop"
 ICON = "icons/journal-app.svg"
-
-
-def data_home() -> Path:
-    """$XDG_DATA_HOME, else ~/.local/share."""
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
 
 
 def command_path() -> str:

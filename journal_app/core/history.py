@@ -9,47 +9,25 @@ snapshots (``snapshots.SnapshotStore``) in its data folder, never in the journal
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .data_folder import data_folder as app_data_folder
+from .data_folder import journal_data
 from .gitrepo import GitRepo, find_repo
 from .snapshots import CATALOGUE, SnapshotStore, line_changes
 
-APP = "journal_app"
 NOT_COMMITTED = "saved, not committed"
 
 
 def data_folder() -> Path:
-    """The app's data folder, where the window keeps it too: $JOURNAL_APP_DATA_DIR, else the
-    platform's application data folder (as Qt names it for this app)."""
+    """The app's data folder: $JOURNAL_APP_DATA_DIR when set (another folder, for a test or a
+    second setup), else the one the window uses (:func:`.data_folder.data_folder`)."""
     explicit = os.environ.get("JOURNAL_APP_DATA_DIR")
-    if explicit:
-        return Path(explicit)
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = home / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-    return base / APP / APP
-
-
-def journal_key(root: Path) -> str:
-    """The name of the journal at ``root`` among the app's journals (in the data folder and
-    the settings)."""
-    return hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-
-
-def journal_data(data_dir: Path, root: Path) -> Path:
-    """The journal's own folder in the data folder (its template, its dictionary and its
-    history live there)."""
-    return Path(data_dir) / "journals" / journal_key(root)
+    return Path(explicit) if explicit else app_data_folder()
 
 
 def change_summary(added: int, removed: int) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import JournalError, atomic_write
-from ..core.history import journal_data
+from ..core.data_folder import journal_data
 from ..core.gitrepo import GitError, GitOffline, GitRepo, GitStatus, MergeConflict, find_repo
 from .plain import plain_label
 

@@ -12,7 +12,7 @@ from typing import cast
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from ..core.data_folder import APP, data_folder, move_nested_data, moved_path
+from ..core.data_folder import APP, data_folder, journal_key, move_nested_data, moved_path
 from ..core.flavor import FLAVORS
 
 PREFERENCES: dict[str, object] = {
@@ -79,8 +79,6 @@ class Settings:
 
     @staticmethod
     def _journal_key(folder: Path) -> str:
-        from ..core.history import journal_key
-
         return "journals/" + journal_key(folder)
 
     def remote_images(self, folder: Path) -> bool:

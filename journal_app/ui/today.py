@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale
 
 from ..core import JournalError
 from ..core.boundary import read_regular
-from ..core.history import journal_data
+from ..core.data_folder import journal_data
 from ..core.newpost import todays_entry
 from .plain import warning
 

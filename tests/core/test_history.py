@@ -144,7 +144,7 @@ def test_the_data_folder_is_the_one_the_window_uses(monkeypatch, tmp_path):
     monkeypatch.delenv("JOURNAL_APP_DATA_DIR")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     if os.name == "posix":
-        assert data_folder() == tmp_path / "xdg" / "journal_app" / "journal_app"
+        assert data_folder() == tmp_path / "xdg" / "journal_app"  # the window's (Environment.default)
 
 
 def test_snapshot_history_numbers_versions_newest_first(tmp_path, journal):

@@ -171,7 +171,7 @@ def test_without_pyenchant_the_app_runs_and_says_so_once(tmp_path):
 def test_words_added_belong_to_the_open_journal(qtbot, window, env, tmp_path):
     """ "Add to Dictionary" keeps the word in the journal's own dictionary (in its folder of
     the app's data folder): known in that journal, not in another one."""
-    from journal_app.core.history import journal_data
+    from journal_app.core.data_folder import journal_data
 
     first = window.journal.root
     window.speller.add("싸피스럽다")
