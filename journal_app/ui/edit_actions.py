@@ -41,7 +41,10 @@ class EditCommands(QObject):
         editor.redoAvailable.connect(self._redo_available)
         editor.copyAvailable.connect(self._copy_available)
         editor.textChanged.connect(self.update)  # (a post opened read-only changes no signal above)
-        QGuiApplication.clipboard().dataChanged.connect(self.update)
+        # whether the clipboard holds text, asked when it changes: asking on every key would
+        # ask the program that owns the clipboard each time (X11, Wayland)
+        self.clipboard_text = bool(QGuiApplication.clipboard().text())
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         window.document.loaded.connect(self.update)
         self._watched: QWidget | None = None
         app = QApplication.instance()
@@ -83,6 +86,10 @@ class EditCommands(QObject):
         self.has_selection = on
         self.update()
 
+    def _clipboard_changed(self) -> None:
+        self.clipboard_text = bool(QGuiApplication.clipboard().text())
+        self.update()
+
     def update(self, *_args: object) -> None:
         """Enable each command as the state of the field they act on says (the editor's, or a
         focused title, tag or filter field's)."""
@@ -97,7 +104,7 @@ class EditCommands(QObject):
         a.edit_redo.setEnabled(editable and redo)
         a.edit_cut.setEnabled(editable and selection)
         a.edit_copy.setEnabled(selection)
-        a.edit_paste.setEnabled(editable and bool(QGuiApplication.clipboard().text()))
+        a.edit_paste.setEnabled(editable and self.clipboard_text)
         a.edit_select_all.setEnabled(not empty)
 
 
