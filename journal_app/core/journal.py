@@ -169,16 +169,13 @@ class Journal:
             stack.extend((path, depth + 1) for path in reversed(folders))
         return found
 
-    def _list(
-        self, folder: str, depth: int, ordered: bool = True
-    ) -> tuple[list[os.DirEntry], list[str]] | None:
+    def _list(self, folder: str, depth: int) -> tuple[list[os.DirEntry], list[str]] | None:
         """One folder's post files and the subfolders the scan reads (none deeper than
-        MAX_FOLDER_DEPTH), names sorted when ``ordered``; None when it cannot be listed (a
-        problem recorded)."""
+        MAX_FOLDER_DEPTH), names sorted; None when it cannot be listed (a problem recorded)."""
         self._folders.add(folder)
         try:
             with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name) if ordered else list(listing)
+                entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
             where = str(error.filename or folder)
             message = read_error_message(Path(where), error)

@@ -11,15 +11,13 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QTextBlock, QTextCursor
 
-from .highlighter import PENDING
-from .syntax import FENCE, kind_of
+from .syntax import FENCE, RULE, kind_of
 
 _ITEM = re.compile(
     r"^(?P<lead>(?:[ \t]*>[ \t]?)*)(?P<indent>[ \t]*)(?P<marker>[-*+]|(?P<number>\d{1,9})(?P<delim>[.)]))"
     r"(?P<space>[ \t]+|$)(?P<task>\[[ xX]\](?:[ \t]+|$))?"
 )
 _QUOTE = re.compile(r"^(?P<lead>(?:[ \t]*>[ \t]?)+)")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break, not an item
 DEFAULT_INDENT = 4  # spaces, where nothing says otherwise
 RENUMBER_LINES = 1_000  # the most lines after an item searched for the numbers that follow
 
@@ -63,10 +61,7 @@ def item_of(text: str) -> Item | None:
 
 def in_fence(block: QTextBlock) -> bool:
     """True when ``block`` is a line of code inside a fence (as the highlighter last saw it)."""
-    state = block.previous().userState()
-    if state >= 0:
-        state &= ~PENDING
-    return block.previous().isValid() and kind_of(state) == FENCE
+    return block.previous().isValid() and kind_of(block.previous().userState()) == FENCE
 
 
 def continue_list(cursor: QTextCursor) -> bool:
@@ -78,7 +73,7 @@ def continue_list(cursor: QTextCursor) -> bool:
     text = block.text()
     item = item_of(text)
     column = cursor.positionInBlock()
-    if item is None or column < item.prefix_end or _RULE.match(text):
+    if item is None or column < item.prefix_end or RULE.match(text):
         return False
     cursor.beginEditBlock()
     try:

@@ -116,8 +116,9 @@ def local_files(mime: QMimeData) -> list[Path]:
 
 
 def can_insert(mime: QMimeData) -> bool:
-    """Whether a paste or drop of ``mime`` gives something to insert."""
-    return bool(local_files(mime)) or image_bytes(mime) is not None or mime.hasHtml() or mime.hasText()
+    """Whether a paste or drop of ``mime`` gives something to insert (asked on every move of a
+    drag: the image, copied or encoded, is looked for last)."""
+    return bool(local_files(mime)) or mime.hasHtml() or mime.hasText() or image_bytes(mime) is not None
 
 
 def pasted(mime: QMimeData, place: Place | None, plain: bool = False) -> Pasted:

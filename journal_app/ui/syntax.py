@@ -27,26 +27,9 @@ from pygments.lexers import get_lexer_by_name
 from pygments.token import _TokenType
 from pygments.util import ClassNotFound
 
-# A span: (start, end, kind). A kind is a name in FORMAT_NAMES or a Pygments token type.
+# A span: (start, end, kind). A kind is a format's name (highlighter.FORMATS) or a Pygments token type.
 Kind: TypeAlias = "str | _TokenType"
 Span = tuple[int, int, Kind]
-FORMAT_NAMES = (
-    "heading",
-    "strong",
-    "emphasis",
-    "strike",
-    "code",
-    "link",
-    "image",
-    "list",
-    "task",
-    "quote",
-    "fence",
-    "front",
-    "html",
-    "math",
-    "markup",
-)
 
 # block states (the low four bits); -1 (Qt's "none yet") reads as NORMAL
 NORMAL, FRONT_YAML, FRONT_TOML, FENCE, HTML_BLANK, HTML_END, MATH = range(7)
@@ -57,7 +40,7 @@ _language_names: list[str] = [""]
 
 _FENCE = re.compile(r"^([ \t]*(?:> ?)*[ \t]*)(`{3,}|~{3,})(.*)$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break
 _QUOTE = re.compile(r" {0,3}> ?")
 _LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _TASK = re.compile(r"[ \t]+\[[ xX]\](?=[ \t]|$)")
@@ -165,7 +148,7 @@ def _normal_line(text: str, inline: bool) -> tuple[list[Span], int]:
             return [(0, len(text), "html")], NORMAL if done else HTML_END | number << 4
     if _HTML_BLOCK_TAG.match(text):
         return [(0, len(text), "html")], HTML_BLANK
-    if _RULE.match(text):
+    if RULE.match(text):
         return [(0, len(text), "markup")], NORMAL
     spans: list[Span] = []
     position = 0
