@@ -9,7 +9,7 @@ categories stay categories.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -62,17 +62,24 @@ def set_tags(post: Post, tags: list[str]) -> None:
         post.set_field("tags", in_tags)
 
 
+def renamed_tag_fields(metadata: dict, old: str, new: str) -> list[tuple[str, list[str]]]:
+    """The tag keys of a header holding ``old``, each with its tags after ``old`` is renamed
+    to ``new`` (merged when the key already has ``new``)."""
+    fields = []
+    for key in TAG_KEYS:
+        tags = split_tags(metadata.get(key))
+        if old in tags:
+            fields.append((key, list(dict.fromkeys(new if tag == old else tag for tag in tags))))
+    return fields
+
+
 def rename_in_post(post: Post, old: str, new: str) -> bool:
     """Rename tag ``old`` to ``new`` under every tag key of ``post`` (merging when the key
     already has ``new``); True when a key changed. Only those keys' lines are rewritten."""
-    changed = False
-    for key in TAG_KEYS:
-        tags = split_tags(post.metadata.get(key))
-        if old in tags:
-            renamed = [new if tag == old else tag for tag in tags]
-            post.set_field(key, list(dict.fromkeys(renamed)))
-            changed = True
-    return changed
+    fields = renamed_tag_fields(post.metadata, old, new)
+    for key, tags in fields:
+        post.set_field(key, tags)
+    return bool(fields)
 
 
 @dataclass(frozen=True)
@@ -104,14 +111,16 @@ def rename_tag(
     *,
     dry_run: bool = False,
     leave: Container[Path] = (),
+    posts: Iterable[PostInfo] | None = None,
 ) -> Iterator[Renamed]:
     """Rename (or merge) tag ``old`` into ``new`` in every post of ``journal`` that has it,
     saving each post as it goes, in path order; yields one :class:`Renamed` per post touched.
-    With ``dry_run`` nothing is written (the results say what would change); posts whose path
-    is in ``leave`` are not touched (the caller edits them another way)."""
+    With ``dry_run`` nothing is written (the results say what would change, ``changes`` the
+    header lines); posts whose path is in ``leave`` are not touched (the caller edits them
+    another way). ``posts``: the posts :func:`posts_with_tag` gave, when the caller has them."""
     from .post import load_post, save_post  # the post module imports this one
 
-    for info in posts_with_tag(journal, old):
+    for info in posts if posts is not None else posts_with_tag(journal, old):
         if info.path in leave:
             continue
         if info.header_invalid:
@@ -126,7 +135,8 @@ def rename_tag(
         except (FieldEditError, SaveError, OSError) as exc:
             yield Renamed(info.relpath, "failed", str(exc))
             continue
-        yield Renamed(info.relpath, "renamed", changes=_changed_lines(before, post.header_text))
+        changes = _changed_lines(before, post.header_text) if dry_run else ()  # only a dry run shows them
+        yield Renamed(info.relpath, "renamed", changes=changes)
 
 
 def _changed_lines(before: str, after: str) -> tuple[str, ...]:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import JournalChange, JournalError
-from ..core.tags import TAG_KEYS, posts_with_tag, rename_tag, split_tags
+from ..core.tags import posts_with_tag, rename_tag, renamed_tag_fields
 from .document import OpenDocument, file_of
 
 if TYPE_CHECKING:
@@ -150,7 +150,8 @@ def apply_rename(window: MainWindow, old: str, new: str) -> Outcome:
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_AFTER_MS)
     try:
-        for done, result in enumerate(rename_tag(journal, old, new, leave={open_path} if open_path else ())):
+        renamed = rename_tag(journal, old, new, leave={open_path} if open_path else (), posts=todo)
+        for done, result in enumerate(renamed):
             if result.outcome == "renamed":
                 outcome.changed.append(result.relpath)
                 outcome.paths.add(journal.root / result.relpath)
@@ -185,14 +186,11 @@ def _rename_in_open_post(document: OpenDocument, old: str, new: str, name: str, 
         document.sync()
         post = document.post
         assert post is not None
-        for key in TAG_KEYS:
-            tags = split_tags(post.metadata.get(key))
-            if old in tags:
-                renamed = list(dict.fromkeys(new if tag == old else tag for tag in tags))
-                if not document.apply_field(key, renamed):
-                    outcome.skipped.append((name, "its header could not be changed"))
-                    return
-                document.sync()
+        for key, tags in renamed_tag_fields(post.metadata, old, new):
+            if not document.apply_field(key, tags):
+                outcome.skipped.append((name, "its header could not be changed"))
+                return
+            document.sync()
     except JournalError as exc:
         outcome.skipped.append((name, f"its header in the editor cannot be read: {exc}"))
         return
