@@ -16,7 +16,7 @@ Each finding is a :class:`.Problem` with its file line where it has one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote
@@ -138,7 +138,7 @@ def _markdown_links(body: str, flavor: str) -> Iterator[tuple[str, int]]:
                 yield str(child.attrGet("href") or ""), line
 
 
-def _exists(candidates: list[Path]) -> bool:
+def _exists(candidates: Iterable[Path]) -> bool:
     return any(candidate.is_file() for candidate in candidates)
 
 
@@ -152,23 +152,24 @@ def _post_link_candidates(target: str, post_path: Path, root: Path | None) -> li
     return [post_path.parent / clean]
 
 
-def _hugo_candidates(target: str, post_path: Path, root: Path | None) -> list[Path]:
+def _hugo_candidates(target: str, post_path: Path, root: Path | None) -> Iterator[Path]:
+    """The files a Hugo ``ref`` may name, the near ones first (the folder walks for a page's
+    name alone come last, and only when nothing before them exists)."""
     clean = target.split("#", 1)[0].strip("/")
     if not clean:  # a link to the page itself (#part) or to the site's home
-        return [post_path]
+        yield post_path
+        return
     bases = [post_path.parent] + ([root / "content", root] if root is not None else [])
     names = (
         [clean]
         if clean.endswith(POST_SUFFIXES)
         else [f"{clean}.md", f"{clean}/index.md", f"{clean}/_index.md"]
     )
-    found = [base / name for base in bases for name in names]
+    yield from (base / name for base in bases for name in names)
     if root is not None and "/" not in clean and (root / "content").is_dir():  # a page's name alone
-        for path in (root / "content").rglob(Path(names[0]).name):
-            found.append(path)
+        yield from (root / "content").rglob(Path(names[0]).name)
         for folder in (root / "content").rglob(clean):
-            found += [folder / "index.md", folder / "_index.md"]
-    return found
+            yield from (folder / "index.md", folder / "_index.md")
 
 
 def _links(post: Post, root: Path | None, flavor: str) -> Iterator[Problem]:
@@ -184,6 +185,8 @@ def _links(post: Post, root: Path | None, flavor: str) -> Iterator[Problem]:
             yield Problem(
                 f"link to a post that does not exist: {href}", offset + line, kind=ProblemKind.LINK_MISSING
             )
+    if flavor not in ("jekyll", "hugo"):
+        return  # the two below are Jekyll's and Hugo's own link tags
     base = root if root is not None else path.parent
     for index, text in prose_lines(post.body):
         for match in _JEKYLL_LINK.finditer(text) if flavor == "jekyll" else ():

@@ -127,7 +127,7 @@ class ChecksPanel(QDockWidget):
         document = window.document
         document.loaded.connect(lambda _post: self.refresh())
         document.saved.connect(lambda _path: self.refresh())
-        document.changed.connect(lambda _post: self._timer.start())
+        document.changed.connect(lambda _post: self._timer.start() if self.isVisible() else None)
         self.visibilityChanged.connect(self._shown)
         self.list.itemActivated.connect(self._go_to_line)
         self.fix_header.clicked.connect(lambda: self.repair(HEADER))
