@@ -258,16 +258,16 @@ def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dic
 
 
 def export_site(
-    root: str | Path,
+    root: str | Path | Journal,
     out: str | Path,
     progress: Callable[[int, int], None] | None = None,
     flavor: str | None = None,
     title: str | None = None,
 ) -> SiteResult:
-    """Export the journal at ``root`` as a static site in ``out``, its posts rendered as
-    ``flavor`` (by default the journal's own), titled ``title`` (by default the journal's own
-    name for itself: ``site_title.journal_title``)."""
-    journal = Journal(root)
+    """Export the journal at ``root`` (or the open ``Journal`` given, not read again) as a
+    static site in ``out``, its posts rendered as ``flavor`` (by default the journal's own),
+    titled ``title`` (by default the journal's own name for itself: ``site_title.journal_title``)."""
+    journal = root if isinstance(root, Journal) else Journal(root)
     out = Path(out).absolute()
     inside = (
         out.relative_to(journal.root).parts if out == journal.root or journal.root in out.parents else None

@@ -104,7 +104,7 @@ def tr(text: str) -> str:
 
 
 def run_with_progress(
-    parent: QWidget, root: Path, folder: Path, flavor: str, title: str
+    parent: QWidget, root: Path | Journal, folder: Path, flavor: str, title: str
 ) -> SiteResult | None:
     """Make the site with a progress window; None when cancelled. Raises JournalError/OSError."""
     progress = QProgressDialog(tr("Making the site…"), tr("Cancel"), 0, 0, parent)
@@ -138,7 +138,7 @@ def ask_export_site(parent: QWidget, journal: Journal, settings: Settings, flavo
         return None
     title, folder, chosen_flavor = dialog.choices()
     try:
-        result = run_with_progress(parent, journal.root, folder, chosen_flavor, title)
+        result = run_with_progress(parent, journal, folder, chosen_flavor, title)
     except (OSError, JournalError) as exc:
         warning(parent, tr("Could not export the site"), str(exc))
         return None
