@@ -202,11 +202,14 @@ def open_history(root: Path, data_dir: Path | None = None) -> PostHistory:
     """The history of the journal at ``root``: git's when it is a working tree, else the
     snapshots in ``data_dir`` (default: ``data_folder()``), whose folder is made at the first
     save (its methods raise OSError or sqlite3.Error when it cannot be)."""
-    repo = find_repo(root)
+    return history_of(Path(root), find_repo(root), data_dir)
+
+
+def history_of(root: Path, repo: GitRepo | None, data_dir: Path | None = None) -> PostHistory:
+    """:func:`open_history` for a journal whose working tree (``repo``, or None) is known."""
     if repo is not None:
         return GitHistory(repo)
-    folder = journal_data(data_dir or data_folder(), Path(root)) / "history"
-    return SnapshotHistory(folder, Path(root))
+    return SnapshotHistory(journal_data(data_dir or data_folder(), root) / "history", root)
 
 
 def side_by_side(old: str, new: str) -> list[tuple[str, str | None, str | None]]:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..core import JournalError, atomic_write
 from ..core.data_folder import journal_data
-from ..core.gitrepo import GitError, GitOffline, GitRepo, GitStatus, MergeConflict, find_repo
+from ..core.gitrepo import GitError, GitOffline, GitRepo, GitStatus, MergeConflict
 from .plain import plain_label
 
 if TYPE_CHECKING:
@@ -190,9 +190,9 @@ class GitSync(QObject):
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     # -- the journal -----------------------------------------------------------------------
-    def set_journal(self, root: Path | None) -> None:
-        """Look for the working tree of the journal at ``root``."""
-        self.repo = find_repo(root) if root is not None else None
+    def set_journal(self, root: Path | None, repo: GitRepo | None) -> None:
+        """Follow the journal at ``root``, whose working tree is ``repo`` (None: not under git)."""
+        self.repo = repo if root is not None else None
         self.touched.clear()
         self._touched_file = None
         if self.repo is not None and root is not None and self.data_dir is not None:
@@ -287,14 +287,16 @@ class GitSync(QObject):
     # -- the commands ----------------------------------------------------------------------
     def commit(self) -> None:
         """Commit (Ctrl+Alt+C): the files changed through the app, with an editable message."""
-        repo = self.repo
-        if repo is None:
+        if self.repo is None:
             self.message.emit("The journal is not a git working tree: there is nothing to commit to.", 5000)
             return
-        try:
-            changed = repo.status().changed
-        except GitError as exc:
-            self.failed.emit("Could not commit", str(exc))
+        # what changed is asked on the worker, as every git command is; the dialog comes after
+        self._run("commit", lambda repo: repo.status().changed, self._ask_commit)
+
+    def _ask_commit(self, changed: object) -> None:
+        assert isinstance(changed, list)
+        repo = self.repo
+        if repo is None:
             return
         touched = [path for path in changed if path in self.touched]
         others = [path for path in changed if path not in self.touched]

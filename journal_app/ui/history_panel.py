@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 from ..core import Post
 from ..core.buffer import buffer_text
 from ..core.dates import local
-from ..core.history import PostHistory, Version, open_history, side_by_side
+from ..core.history import PostHistory, Version, history_of, side_by_side
 from .plain import plain_label
 
 if TYPE_CHECKING:
+    from ..core.gitrepo import GitRepo
     from .document import OpenDocument
 
 COLOURS = {"removed": "#fbe0e0", "added": "#dcf5dc", "changed": "#fff3c4"}
@@ -75,19 +76,18 @@ class HistoryKeeper(QObject):
         except RuntimeError:  # the window, and this object with it, is gone
             pass
 
-    def set_journal(self, root: Path | None) -> None:
-        """Keep the history of the journal at ``root`` from now on (None: no journal)."""
-        from ..core.gitrepo import find_repo
+    def set_journal(self, root: Path | None, repo: GitRepo | None) -> None:
+        """Keep the history of the journal at ``root`` from now on (None: no journal), whose
+        working tree is ``repo`` (None: not under git)."""
+        self.kind = "" if root is None else "git" if repo is not None else "snapshots"
+        self._submit(self._open, root, repo)
 
-        self.kind = "" if root is None else "git" if find_repo(root) is not None else "snapshots"
-        self._submit(self._open, root)
-
-    def _open(self, root: Path | None) -> None:
+    def _open(self, root: Path | None, repo: GitRepo | None) -> None:
         if self._history is not None:
             self._history.close()
             self._history = None
         if root is not None:
-            self._history = open_history(root, self.data_dir)
+            self._history = history_of(root, repo, self.data_dir)
 
     def follow(self, document: OpenDocument) -> None:
         """Record every save of ``document``."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, 
 
 from ..core import Journal, JournalChange, JournalError, Post
 from ..core.data_folder import journal_data
+from ..core.gitrepo import find_repo
 from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
@@ -192,8 +193,9 @@ class MainWindow(QMainWindow):
         tidy_in_background(journal)  # what a save killed before its rename left behind
         self.journal = journal
         self.document.root = journal.root
-        self.history.set_journal(journal.root)
-        self.git.set_journal(journal.root)
+        repo = find_repo(journal.root)  # one look for the working tree: history and git share it
+        self.history.set_journal(journal.root, repo)
+        self.git.set_journal(journal.root, repo)
         self.document.chosen_flavor = self.env.settings.flavor(journal.root)
         self.speller.use_words(journal_data(self.env.data_dir, journal.root) / "dictionary.txt")
         self._show_flavor()
