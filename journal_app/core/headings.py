@@ -58,28 +58,25 @@ def header_lines(text: str) -> int:
     return text[: len(text) - len(body)].count("\n") if header is not None else 0
 
 
-def _same_start(old: str, new: str) -> int:
-    """The length of the longest common start of ``old`` and ``new`` (halving, at C speed)."""
-    low, high = 0, min(len(old), len(new))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if old[low:middle] == new[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _same_end(old: str, new: str, most: int) -> int:
-    """The length of the longest common end of ``old`` and ``new``, at most ``most``."""
-    low, high = 0, most
-    while low < high:
-        middle = (low + high + 1) // 2
-        if old[len(old) - middle : len(old) - low] == new[len(new) - middle : len(new) - low]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+def same_lines(old: str, new: str) -> tuple[int, int]:
+    """How many whole lines ``old`` and ``new`` share at their start and at their end."""
+    limit, step = min(len(old), len(new)), 4096
+    prefix = 0
+    while prefix < limit and old[prefix : prefix + step] == new[prefix : prefix + step]:
+        prefix += step  # a block at a time (each comparison runs in C), then a character
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    prefix = min(prefix, limit)
+    suffix, room = 0, limit - prefix
+    while (
+        suffix + step <= room
+        and old[len(old) - suffix - step : len(old) - suffix]
+        == new[len(new) - suffix - step : len(new) - suffix]
+    ):
+        suffix += step
+    while suffix < room and old[len(old) - suffix - 1] == new[len(new) - suffix - 1]:
+        suffix += 1
+    return old.count("\n", 0, prefix), old.count("\n", len(old) - suffix)
 
 
 @dataclass
@@ -117,12 +114,10 @@ class HeadingIndex:
         new = text.split("\n")
         blank = header_lines(text)
         new[:blank] = [""] * blank  # the front matter is no markdown
-        chars = _same_start(old_text, text)
-        same = old_text.count("\n", 0, chars)  # the first changed line
+        same, tail = same_lines(old_text, text)  # whole lines shared at the start and the end
         if blank != self._header:
             same = 0  # lines below may have come into the front matter or out of it
-        ends = _same_end(old_text, text, min(len(old_text), len(text)) - chars)
-        tail = min(old_text.count("\n", len(old_text) - ends), min(len(old), len(new)) - same)
+        tail = min(tail, min(len(old), len(new)) - same)
         shift = len(new) - len(old)
         block = bisect_right(self.starts, same) - 1
         restart = min(self.starts[block - 1] if block >= 1 else 0, self.parsed)

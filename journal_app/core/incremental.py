@@ -36,6 +36,7 @@ from markdown_it.token import Token
 from .encoding import displayable
 from .engine import PROFILES, IdRule, claim_id, parser
 from .flavor import raw_html_shown, require_flavor
+from .headings import same_lines
 from .platforms import _BLOCK_TAG as KRAMDOWN_BLOCK_TAG
 from .render import ImageUrl, clean_fragment, render_markdown, rewrite_images
 
@@ -107,27 +108,6 @@ class _Unit:
             self.key = next(_keys)  # a placeholder may have taken a data-line: shown again
         else:
             self.html = self.clean
-
-
-def _same_lines(old: str, new: str) -> tuple[int, int]:
-    """How many whole lines ``old`` and ``new`` share at their start and at their end."""
-    limit, step = min(len(old), len(new)), 4096
-    prefix = 0
-    while prefix < limit and old[prefix : prefix + step] == new[prefix : prefix + step]:
-        prefix += step  # a block at a time (each comparison runs in C), then a character
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    prefix = min(prefix, limit)
-    suffix, room = 0, limit - prefix
-    while (
-        suffix + step <= room
-        and old[len(old) - suffix - step : len(old) - suffix]
-        == new[len(new) - suffix - step : len(new) - suffix]
-    ):
-        suffix += step
-    while suffix < room and old[len(old) - suffix - 1] == new[len(new) - suffix - 1]:
-        suffix += 1
-    return old.count("\n", 0, prefix), old.count("\n", len(old) - suffix)
 
 
 def _groups(tokens: list[Token]) -> list[tuple[int, int, int]]:
@@ -223,7 +203,7 @@ class IncrementalRenderer:
         if text == self._text:
             self._check(lines, first_line, check_from, None)
             return True
-        same, tail = _same_lines(self._text, text)
+        same, tail = same_lines(self._text, text)
         delta = len(lines) - len(old)
         starts = [unit.start for unit in units]
         # from the block before the one above the edit: an edit can change the blocks above it

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .index import LOCK_WAIT, cache_folder
+from .journal import POST_SUFFIXES
 from .parallel import can_fork, chunked_map
 from .searchbuild import (
     HASH_SIZE,
@@ -178,7 +179,7 @@ class SearchIndex:
         present: list[str] = []
         gone: list[str] = []
         for path in sorted({_absolute(path) for path in paths}):
-            post = os.path.isfile(path) and path.lower().endswith((".md", ".markdown"))
+            post = os.path.isfile(path) and path.lower().endswith(POST_SUFFIXES)
             (present if post else gone).append(path)
         try:
             self.write(present, gone, None)
