@@ -297,6 +297,22 @@ class GitRepo:
             raise GitError(f"The branch {status.branch} has no remote branch to pull from.")
         self.git("fetch", "--progress", timeout=NETWORK_TIMEOUT, progress=progress)
         before = self.git("rev-parse", "HEAD").stdout.strip().decode()
+        # merged in memory first (git 2.38+): a conflict is found before any file of the working
+        # tree is touched, so the window's file watch never sees a half-merged post
+        probe = self.git(
+            "merge-tree",
+            "--write-tree",
+            "--name-only",
+            "--no-messages",
+            "-z",
+            "HEAD",
+            "@{upstream}",
+            check=False,
+        )
+        if probe.returncode == 1:  # conflicts: the tree's id, then the conflicted files
+            names = probe.stdout.decode("utf-8", "surrogateescape").split("\0")[1:]
+            if any(names):
+                raise MergeConflict([self.top / name for name in dict.fromkeys(names) if name])
         merged = self.git("merge", "--no-edit", "--no-stat", "@{upstream}", check=False)
         if merged.returncode != 0:
             conflicted = self.git("diff", "--name-only", "-z", "--diff-filter=U").stdout

@@ -121,6 +121,24 @@ def test_concurrent_edits_are_a_conflict_undone_with_both_texts_kept(tmp_path):
     assert git(desktop, "show", f"origin/main:{POST}") == theirs  # theirs kept too
 
 
+def test_a_conflicting_pull_never_touches_the_working_files(tmp_path):
+    """The merge is tried in memory first: a conflicted post is not written (with markers) and
+    then put back, which a window watching the file could have shown in between."""
+    _, laptop, desktop = two_machines(tmp_path, {POST: TEXT})
+    (laptop / POST).write_text(TEXT.replace("첫 줄", "노트북"), encoding="utf-8")
+    on_laptop, on_desktop = find_repo(laptop), find_repo(desktop)
+    assert on_laptop is not None and on_desktop is not None
+    on_laptop.commit([laptop / POST], "laptop")
+    on_laptop.push()
+    (desktop / POST).write_text(TEXT.replace("첫 줄", "데스크톱"), encoding="utf-8")
+    on_desktop.commit([desktop / POST], "desktop")
+    before = (desktop / POST).stat()
+    with pytest.raises(MergeConflict):
+        on_desktop.pull()
+    after = (desktop / POST).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
 def test_a_missing_remote_is_offline_and_commits_stay_local(tmp_path):
     remote, laptop, _ = two_machines(tmp_path, {POST: TEXT})
     remote.rename(tmp_path / "gone.git")
