@@ -106,7 +106,12 @@ def main(argv: list[str]) -> int:
     app.setApplicationDisplayName("journal_app")
     app.setDesktopFileName("journal-app")  # resources/journal-app.desktop (--install-desktop)
     app.setWindowIcon(QIcon(str(resource_path("icons/journal-app.svg"))))
-    window = create_window(argv[0] if argv else None)
+    from .i18n import install_language, interface_language
+    from .settings import Environment
+
+    env = Environment.default()
+    install_language(interface_language(env.settings.get("preferences/language")))
+    window = create_window(argv[0] if argv else None, env)
     window.raise_()
     code = app.exec()
     # the window and its preview page go before the application and the web profile it owns

@@ -25,8 +25,10 @@ PREFERENCES: dict[str, object] = {
     "preferences/autosave_seconds": 3,
     "preferences/theme": "system",  # or "light", "dark"
     "preferences/line_width": 46,  # the preview's text column, in rem
+    "preferences/language": "system",  # or "en", "ko" (ui/i18n.py; applies at the next start)
 }
 THEMES = ("system", "light", "dark")
+LANGUAGES = ("system", "en", "ko")  # the interface language (ui/i18n.py)
 AUTOSAVE_SECONDS = (1, 60)
 LINE_WIDTHS = (30, 90)
 STATE: dict[str, object] = {
@@ -61,6 +63,8 @@ class Settings:
                 return default
         if key == "preferences/theme":
             return value if value in THEMES else default
+        if key == "preferences/language":
+            return value if value in LANGUAGES else default
         if isinstance(default, list):
             if value in (None, ""):
                 return []

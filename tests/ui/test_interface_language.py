@@ -1,0 +1,167 @@
+"""The Korean interface: the language chosen from the preference or the system locale, the
+Korean texts complete and well-formed, compiled at install, and the window reading them (the
+File menu reads 파일 with LANG=ko_KR.UTF-8)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from journal_app.resources import resource_path
+from journal_app.ui.app import create_window
+from journal_app.ui.i18n import has_translation, install_language, interface_language, remove_language
+from tests.ui.conftest import close_window
+
+REPO = Path(__file__).resolve().parents[2]
+KOREAN_TS = REPO / "resources" / "translations" / "journal_app_ko.ts"
+LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
+HANGUL = re.compile("[\uac00-\ud7a3]")
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%n|%\d")
+TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*")
+
+
+@pytest.mark.parametrize(
+    ("preference", "system", "expected"),
+    [
+        ("ko", "en_US", "ko"),
+        ("en", "ko_KR", "en"),
+        ("system", "ko_KR", "ko"),
+        ("system", "en_GB", "en"),
+        ("system", "de_DE", "en"),  # no German texts: the source language
+    ],
+)
+def test_the_language_is_the_preference_or_else_the_systems(preference, system, expected):
+    assert interface_language(preference, QLocale(system)) == expected
+
+
+def korean_messages(path: Path = KOREAN_TS) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(path).getroot()
+    return [
+        (context.findtext("name") or "", message.findtext("source") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def test_every_text_of_the_code_has_its_korean(tmp_path):
+    """lupdate over the code, into a copy of the Korean .ts, finds nothing new and nothing
+    unfinished: a string wrapped for translation without its Korean fails here."""
+    copy = tmp_path / "ko.ts"
+    shutil.copy(KOREAN_TS, copy)
+    sources = sorted(str(path) for path in (REPO / "journal_app").rglob("*.py"))
+    subprocess.run(
+        [str(LUPDATE), *sources, "-ts", str(copy), "-locations", "none", "-no-obsolete"],
+        check=True,
+        capture_output=True,
+    )
+    unfinished = [
+        (context, source)
+        for context, source, message in korean_messages(copy)
+        if message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+    ]
+    assert unfinished == []
+    assert len(korean_messages(copy)) == len(korean_messages())  # no stale text kept either
+
+
+def test_the_korean_keeps_each_placeholder_tag_and_accelerator():
+    for context, source, message in korean_messages():
+        korean = "".join(message.find("translation").itertext())  # type: ignore[union-attr]
+        where = f"{context}: {source!r} → {korean!r}"
+        assert sorted(PLACEHOLDER.findall(korean)) == sorted(PLACEHOLDER.findall(source)), where
+        assert sorted(TAG.findall(korean)) == sorted(TAG.findall(source)), where
+        accelerator = re.search(r"&([^&\s])", source.replace("&&", ""))
+        if accelerator:
+            assert f"(&{accelerator.group(1).upper()})" in korean.upper(), where
+        if source.endswith("…"):
+            assert korean.endswith("…"), where
+
+
+def test_the_installed_texts_are_compiled_from_the_current_sources(tmp_path):
+    """The .qm the app loads is what lrelease makes of the .ts now (the build hook ran)."""
+    sys.path.insert(0, str(REPO / "resources" / "translations"))
+    try:
+        from build_hook import compile_translations
+    finally:
+        sys.path.pop(0)
+    shutil.copy(KOREAN_TS, tmp_path / KOREAN_TS.name)
+    (made,) = compile_translations(tmp_path)
+    assert has_translation("ko")
+    assert made.read_bytes() == resource_path("translations/journal_app_ko.qm").read_bytes()
+
+
+@pytest.fixture
+def korean():
+    install_language("ko")
+    yield
+    remove_language()
+    QLocale.setDefault(QLocale.system())
+
+
+ENGLISH_ONLY = {"HTML", "Git", "UTF-8", "journal_app"}  # names that read the same in Korean
+
+
+def test_the_window_reads_korean_menus_through_and_qts_own_texts_too(qtbot, korean, journal_root, env):
+    window = create_window(journal_root, env)
+    try:
+        titles = [action.text() for action in window.menuBar().actions()]
+        assert titles[0] == "파일(&F)"
+        untranslated = []
+        for menu_action in window.menuBar().actions():
+            for action in menu_action.menu().actions():
+                text = action.text().replace("&", "")
+                if text and not action.isSeparator() and not HANGUL.search(text):
+                    if not any(name in text for name in ENGLISH_ONLY) and not action.data():
+                        untranslated.append(text)
+        assert untranslated == []
+        from PySide6.QtCore import QCoreApplication
+
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"  # qtbase_ko
+    finally:
+        close_window(window)
+
+
+CHILD = """
+import json, sys
+from PySide6 import QtWebEngineWidgets  # noqa: F401
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+app = QApplication([sys.argv[0]])
+
+def report():
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+    print(json.dumps([action.text() for action in window.menuBar().actions()]), flush=True)
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, report)
+from journal_app.ui.app import main
+main([])
+"""
+
+
+def test_with_a_korean_system_locale_the_file_menu_reads_korean(tmp_path):
+    env = dict(
+        os.environ,
+        LANG="ko_KR.UTF-8",
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "JOURNAL_APP_DATA_DIR"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=90, check=True
+    )
+    titles = json.loads(result.stdout.strip().splitlines()[-1])
+    assert titles[0] == "파일(&F)"
+    assert "도움말(&H)" in titles
