@@ -365,3 +365,25 @@ def test_hugo_headings_take_goldmark_attributes():
     out = render_markdown("## T {.cls #x}\n\npara\n{.lead}", flavor="hugo")
     assert '<h2 class="cls" id="x" data-line="1">T</h2>' in out and "{.lead}" in out
     assert "{.cls #x}" in render_markdown("## T {.cls #x}", flavor="commonmark")
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        # printed by Debian's hugo 0.111: a short header row is padded with empty cells
+        ("Alarms       | \n-------------|------\ndescription  | Top\nrequired | true\n", [2, 2, 2]),
+        ("| a |\n|---|---|\n| x | y |\n", [2, 2]),
+        ("a | b\n---|---|---\nx | y | z\n", [3, 3]),
+        ("- item\n\n  a |\n  ---|---\n  x | y\n", [2, 2]),  # in a list item too
+    ],
+)
+def test_hugo_pads_a_header_row_shorter_than_its_delimiter_row(text, cells):
+    out = render_markdown(text, flavor="hugo")
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", out, re.DOTALL)
+    assert [len(re.findall(r"<t[hd][ >]", row)) for row in rows] == cells
+    assert "<table" not in render_markdown(text, flavor="commonmark")  # GitHub: no table
+
+
+def test_hugo_reads_no_table_under_a_header_longer_than_its_delimiter_row():
+    # printed by Debian's hugo 0.111: a paragraph
+    assert blocks("| a | b | c |\n|---|---|\n| x | y | z |\n", "hugo") == ["p"]
