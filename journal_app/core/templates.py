@@ -123,7 +123,30 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     token.map, token.content, token.block = [start, last + 1], source, True
     token.meta = {"name": name, "positional": positional, "named": named}
     state.line = last + 1
+    paired = name and not name.startswith("/") and not source[:-3].rstrip().endswith("/")
+    if state.blkIndent > 0 and source.startswith("{{<") and paired:
+        _inner_in_item(state, last, end, name)
     return True
+
+
+def _inner_in_item(state: StateBlock, opener: int, end: int, name: str) -> None:
+    """A paired ``{{< name >}}`` opened in a list item holds everything up to its closing tag,
+    however indented: Hugo puts the shortcode's output where it opens, so the item (and the
+    list) goes on after the closing tag. The lines between are read as markdown there."""
+    closing = re.compile(r"^[ \t]*\{\{<[ \t]*/[ \t]*" + re.escape(name) + r"[ \t]*>\}\}[ \t]*$", re.MULTILINE)
+    line = _closing_line(state, opener, end, closing)
+    if line < 0:
+        return
+    indent, state.blkIndent = state.blkIndent, 0
+    try:
+        state.md.block.tokenize(state, opener + 1, line)
+    finally:
+        state.blkIndent = indent
+    begin = state.bMarks[line] + state.tShift[line]
+    token = state.push("hugo_shortcode", "div", 0)
+    token.map, token.content, token.block = [line, line + 1], state.src[begin : state.eMarks[line]], True
+    token.meta = {"name": "/" + name, "positional": [], "named": {}}
+    state.line = line + 1
 
 
 def _render_shortcode(self, tokens, idx, options, env) -> str:

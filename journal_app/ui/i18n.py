@@ -1,4 +1,4 @@
-"""The interface language: English (the source texts) or Korean, through Qt's translation.
+"""The interface language (the preference ``settings.LANGUAGES``): English (the source texts) or Korean, through Qt's translation.
 
 Every user-visible string of the window goes through ``tr`` / ``QCoreApplication.translate``;
 ``resources/translations/journal_app_ko.ts`` holds the Korean (compiled to ``.qm`` by the build
@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..resources import resource_path
-from .settings import LANGUAGES  # the preference's values: "system", "en", "ko"
 SHIPPED = ("en", "ko")  # interface languages with texts
 QT_CATALOGS = ("qtbase", "qtwebengine")  # Qt's own texts: standard dialogs, the web view's menu
 

@@ -21,7 +21,8 @@ def lrelease_binary() -> Path:
     """Qt's lrelease as PySide6 ships it."""
     import PySide6
 
-    return Path(PySide6.__file__).resolve().parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+    name = "lrelease.exe" if sys.platform == "win32" else "lrelease"
+    return Path(PySide6.__file__).resolve().parent / name
 
 
 def compile_translations(folder: Path = HERE) -> list[Path]:

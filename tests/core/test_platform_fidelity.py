@@ -387,3 +387,28 @@ def test_hugo_pads_a_header_row_shorter_than_its_delimiter_row(text, cells):
 def test_hugo_reads_no_table_under_a_header_longer_than_its_delimiter_row():
     # printed by Debian's hugo 0.111: a paragraph
     assert blocks("| a | b | c |\n|---|---|\n| x | y | z |\n", "hugo") == ["p"]
+
+
+NOTICE_IN_ITEM = (
+    "1. one\n\n2. two\n\n   {{< notice tip >}}\n\nInner text.\n\n- a\n- b\n\n{{</ notice >}}\n\n3. three\n"
+)
+
+
+def test_a_paired_hugo_shortcode_opened_in_an_item_holds_its_lines_and_the_list_goes_on():
+    # printed by Debian's hugo 0.111 (a notice shortcode that renders its inner text)
+    assert blocks(NOTICE_IN_ITEM, "hugo") == [
+        "ol",
+        "  li",
+        "    p",
+        "  li",
+        "    p",
+        "    p",
+        "    ul",
+        "      li",
+        "      li",
+        "  li",
+        "    p",
+    ]
+    # a shortcode that closes itself holds nothing: the text under it ends the list
+    lone = NOTICE_IN_ITEM.replace("{{< notice tip >}}", "{{< notice tip />}}")
+    assert "p" in blocks(lone, "hugo")
