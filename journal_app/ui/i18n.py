@@ -3,10 +3,11 @@
 Every user-visible string of the window goes through ``tr`` / ``QCoreApplication.translate``;
 ``resources/translations/journal_app_ko.ts`` holds the Korean (compiled to ``.qm`` by the build
 hook, ``resources/translations/build_hook.py``). Qt's own dialogs and the preview's context menu
-come from Qt's translations (``qtbase_ko.qm``, ``qtwebengine_ko.qm``). The language is the
-preference ``preferences/language`` (``settings.LANGUAGES``: "system", "en" or "ko"); "system"
-follows the system locale (``LANG``, ``LC_MESSAGES``, ``LANGUAGE``). It is chosen once, before the window is built: a change
-in Preferences applies at the next start.
+come from Qt's translations (``qtbase_ko.qm``, ``qtwebengine_ko.qm``).
+
+The language is the preference ``preferences/language`` (``settings.LANGUAGES``: "system", "en"
+or "ko"); "system" follows the system locale (``LANG``, ``LC_MESSAGES``, ``LANGUAGE``). It is
+chosen once, before the window is built: a change in Preferences applies at the next start.
 """
 
 from __future__ import annotations
