@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..resources import resource_path
+
 SHIPPED = ("en", "ko")  # interface languages with texts
 QT_CATALOGS = ("qtbase", "qtwebengine")  # Qt's own texts: standard dialogs, the web view's menu
 
@@ -22,7 +23,7 @@ _installed: list[QTranslator] = []  # a QTranslator must outlive its use
 
 
 def interface_language(preference: str, system: QLocale | None = None) -> str:
-    """"en" or "ko": the preference when it names one, else the first of the system's
+    """The interface language, "en" or "ko": the preference when it names one, else the first of the system's
     interface languages that has texts, else English."""
     if preference in SHIPPED:
         return preference
