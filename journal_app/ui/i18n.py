@@ -45,12 +45,12 @@ def install_language(language: str) -> list[QTranslator]:
         return []
     locale = QLocale(language)
     QLocale.setDefault(locale)
-    sources = [(resource_path("translations"), "journal_app")]
+    sources = [(str(resource_path("translations")), "journal_app")]
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     sources += [(qt_folder, name) for name in QT_CATALOGS]
     for folder, name in sources:
         translator = QTranslator()
-        if translator.load(locale, name, "_", str(folder)):
+        if translator.load(locale, name, "_", folder):
             QCoreApplication.installTranslator(translator)
             _installed.append(translator)
     return list(_installed)
