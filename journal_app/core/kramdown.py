@@ -34,6 +34,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.heading import heading
+from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
@@ -159,29 +160,50 @@ def _item_indent(state: StateBlock, line: int) -> int:
 
 
 def _starts_item(state: StateBlock, line: int) -> bool:
-    return skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
+    """kramdown's list item: a marker with a space or tab after it (a marker alone is text)."""
+    marker_end = skipBulletListMarker(state, line)
+    if marker_end < 0:
+        marker_end = skipOrderedListMarker(state, line)
+    return 0 <= marker_end < state.eMarks[line]
+
+
+def _rule_not_item(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's rule, but a line kramdown reads as the next item of a list (``- - -``
+    right under ``- a``) is no rule."""
+    if state.bMarks[start] + state.tShift[start] in state.env.get("kramdown_items", ()):
+        return False
+    return hr(state, start, end, silent)
 
 
 def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     ordered = skipOrderedListMarker(state, start)
     if ordered >= 0 and state.src[ordered - 1] == ")":
         return False  # kramdown: 1) is no list marker
-    if silent or state.sCount[start] - state.blkIndent >= 4 or not _starts_item(state, start):
+    if state.sCount[start] - state.blkIndent < 4 and not _starts_item(state, start):
+        return False  # a marker alone: text
+    if silent or state.sCount[start] - state.blkIndent >= 4:
         return list_block(state, start, end, silent)
     # kramdown's lazy lines: shown to markdown-it as indented under the item, for this parse only;
     # a bullet of another kind (*, +, -) is shown to it as the first item's, for this parse only
     raised: dict[int, int] = {}
     bullets: list[int] = []  # offsets of this list's bullets that differ from its first one
+    items: set[int] = set()  # where lines begin that markdown-it would read as a rule
+    stop = end
     indent = _item_indent(state, start)
     first_marker = state.src[state.bMarks[start] + state.tShift[start]]
     for line in range(start + 1, end):
         if state.isEmpty(line):
             continue
         text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if state.isEmpty(line - 1) and hr(state, line, line + 1, True):
+            stop = line  # kramdown: a rule after a blank line ends the list, however indented
+            break
         if state.sCount[line] < indent and _starts_item(state, line):
             if state.sCount[line] < state.sCount[start]:
                 break  # an item of a list around this one: this list ends here
             if (skipOrderedListMarker(state, line) >= 0) == (ordered >= 0):
+                if hr(state, line, line + 1, True):  # kramdown: the next item, not a rule
+                    items.add(state.bMarks[line] + state.tShift[line])
                 if text[0] != first_marker and ordered < 0:
                     bullets.append(state.bMarks[line] + state.tShift[line])
                 indent = _item_indent(state, line)  # the next item's own text column
@@ -201,9 +223,13 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         for offset in bullets:
             characters[offset] = first_marker
         state.src = "".join(characters)
+    known = state.env.setdefault("kramdown_items", set())
+    added = items - known
+    known |= added
     try:
-        return list_block(state, start, end, silent)
+        return list_block(state, start, stop, silent)
     finally:
+        known -= added
         state.src = source
         for line, count in raised.items():
             state.sCount[line] = count
@@ -374,6 +400,7 @@ def kramdown_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("table", "kramdown_math", _math_block)
     md.inline.ruler.before("emphasis", "kramdown_math", _math_inline)
     md.inline.ruler.before("html_inline", "kramdown_block_tag_text", _block_tag_text)
+    md.block.ruler.at("hr", _rule_not_item, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("heading", _kramdown_heading, {"alt": ["paragraph", "reference", "blockquote"]})

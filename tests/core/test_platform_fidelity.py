@@ -412,3 +412,31 @@ def test_a_paired_hugo_shortcode_opened_in_an_item_holds_its_lines_and_the_list_
     # a shortcode that closes itself holds nothing: the text under it ends the list
     lone = NOTICE_IN_ITEM.replace("{{< notice tip >}}", "{{< notice tip />}}")
     assert "p" in blocks(lone, "hugo")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # printed by kramdown 2.4 (Jekyll), ids and whitespace aside: a marker alone is text; a
+        # rule's characters right under an item are the next item; after a blank line a rule
+        # ends the list
+        ("- a\n* * *\n", "<ul><li>a</li><li><ul><li>*</li></ul></li></ul>"),
+        ("- a\n\n* * *\n", "<ul><li>a</li></ul><hr>"),
+        ("- a\n  * * *\n", "<ul><li>a<hr></li></ul>"),
+        ("1. a\n* * *\n", "<ol><li>a<hr></li></ol>"),
+        ("- a\n- - -\n", "<ul><li>a</li><li><ul><li>-</li></ul></li></ul>"),
+        ("-\n", "<p>-</p>"),
+        ("- a\n-\n", "<ul><li><h2>a</h2></li></ul>"),
+        ("* *\n", "<ul><li>*</li></ul>"),
+        ("- a\n\n- - -\n", "<ul><li>a</li></ul><hr>"),
+        ("text\n* * *\n", "<p>text</p><hr>"),
+        ("- a\n\n  * * *\n", "<ul><li>a</li></ul><hr>"),
+        ("1.\n", "<p>1.</p>"),
+        ("- a\n- b\n---\n", "<ul><li>a</li><li><h2>b</h2></li></ul>"),
+        ("* a\n* * * *\n", "<ul><li>a</li><li><hr></li></ul>"),
+        ("- a\n-\n- b\n", "<ul><li><h2>a</h2></li><li>b</li></ul>"),
+    ],
+)
+def test_jekyll_reads_markers_and_rules_in_lists_as_kramdown_does(text, expected):
+    out = render_markdown(text, flavor="jekyll")
+    assert re.sub(r"\s+", "", re.sub(r' (data-line|id)="[^"]*"', "", out)) == expected
