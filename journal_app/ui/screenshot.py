@@ -1,6 +1,7 @@
 """Take a screenshot of the window on the sample journal (the README's picture).
 
 Usage: python -m journal_app.ui.screenshot OUT.png [JOURNAL_OR_POST] [--size 1400x900]
+       [--theme light|dark] [--language en|ko]
 Runs on whatever Qt platform is set (xcb under Xvfb, or offscreen); settings and the sample
 journal copy live in a temporary folder, so the user's own are never touched.
 """
@@ -22,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("target", nargs="?")
     parser.add_argument("--size", default="1400x900")
     parser.add_argument("--timeout", type=float, default=30.0)
+    parser.add_argument("--theme", choices=("system", "light", "dark"), default="light")
+    parser.add_argument("--language", choices=("en", "ko"), default="en")
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.split("x"))
     if os.geteuid() == 0:
@@ -31,12 +34,16 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .app import create_window, ensure_sample_journal
+    from .i18n import install_language
     from .settings import Environment
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([sys.argv[0]])
+    install_language(args.language)
     with tempfile.TemporaryDirectory() as folder:
         env = Environment.in_folder(Path(folder))
+        env.settings.set("preferences/theme", args.theme)
+        env.settings.set("preferences/language", args.language)
         target = Path(args.target) if args.target else ensure_sample_journal(env.data_dir) / SHOWCASE
         window = create_window(target, env)
         window.resize(width, height)
