@@ -78,7 +78,7 @@ class RepairDialog(QDialog):
         self.keep_button.setObjectName("repairKeep")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        explained = plain_label(self, QCoreApplication.translate("ChecksPanel", EXPLAINED[repair.kind]))
+        explained = plain_label(self, QCoreApplication.translate("ChecksPanel", str(EXPLAINED[repair.kind])))
         explained.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(explained)

@@ -138,7 +138,7 @@ def about_text(data_dir: Path, settings_file: str) -> str:
         QCoreApplication.translate("Help", "  Settings: {path}").format(path=settings_file),
         "",
         QCoreApplication.translate("Help", "Links"),
-        *(f"  {QCoreApplication.translate('Help', name)}: {url}" for name, url in LINKS),
+        *(f"  {QCoreApplication.translate('Help', str(name))}: {url}" for name, url in LINKS),
     ]
     return "\n".join(lines)
 
