@@ -6,7 +6,9 @@ The window connects them; ``lay_out`` builds the menus and the toolbar from this
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -15,71 +17,241 @@ from ..core.flavor import FLAVORS
 from .icons import themed_icon
 from .plain import menu_text
 
+# marks a text for pyside6-lupdate and returns it unchanged (typed: PySide's says ``object``)
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 Key = QKeySequence.StandardKey
 SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
     # name: (text, shortcuts: the platform's standard keys where there is one, status tip)
-    "file_new": ("&New Post…", ["Ctrl+N"], "Create a new post in this journal"),
-    "file_today": ("&Today's Entry", ["Ctrl+T"], "Create (or open) today's post from the journal's template"),
-    "file_open": ("&Open Journal…", ["Ctrl+O"], "Open a journal folder"),
-    "file_save": ("&Save", ["Ctrl+S"], "Save the post"),
-    "file_save_as": ("Save &As…", ["Ctrl+Shift+S"], "Save the post to another file"),
-    "file_convert_utf8": ("Convert to &UTF-8", [], "Save this legacy-encoded post as UTF-8 from now on"),
-    "file_export": ("&Export HTML…", ["Ctrl+E"], "Export the post as a standalone HTML page"),
-    "file_history": ("&History…", ["Ctrl+Alt+H"], "Earlier versions of the post, compared with the text now"),
-    "file_quit": ("&Quit", ["Ctrl+Q"], "Quit journal_app"),
-    "edit_undo": ("&Undo", ["Ctrl+Z"], "Undo"),
-    "edit_redo": ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
-    "edit_paste_plain": ("Paste as &Plain Text", ["Ctrl+Shift+V"], "Paste the clipboard's text only"),
-    "file_export_site": ("Export &Site…", ["Ctrl+Shift+E"], "Export the whole journal as a static site"),
-    "edit_cut": ("Cu&t", [Key.Cut], "Cut the selection to the clipboard"),
-    "edit_copy": ("&Copy", [Key.Copy], "Copy the selection to the clipboard"),
-    "edit_paste": ("&Paste", [Key.Paste], "Paste the clipboard's text"),
-    "edit_select_all": ("Select &All", [Key.SelectAll], "Select the whole post"),
-    "edit_find": ("&Find…", ["Ctrl+F"], "Find text in the post"),
-    "edit_find_next": ("Find &Next", ["F3"], "Find the next match"),
-    "edit_find_previous": ("Find Pre&vious", ["Shift+F3"], "Find the previous match"),
-    "edit_replace": ("R&eplace…", ["Ctrl+H"], "Find and replace text in the post"),
-    "edit_search": ("&Search the Journal…", ["Ctrl+Shift+F"], "Search every post of the journal"),
-    "edit_switcher": ("&Go to Post…", ["Ctrl+P"], "Open a post by its title (초성 too: ㅅㅍ finds 싸피)"),
-    "edit_bold": ("&Bold", ["Ctrl+B"], "Make the selection bold"),
-    "edit_italic": ("&Italic", ["Ctrl+I"], "Make the selection italic"),
-    "edit_code": ("Inline &Code", ["Ctrl+`"], "Make the selection inline code"),
-    "edit_link": ("&Link", ["Ctrl+K"], "Make the selection a link (to the address on the clipboard)"),
-    "edit_spelling": (
-        "Check &Spelling",
-        ["F7"],
-        "Underline words the Korean and English dictionaries do not know",
+    "file_new": (
+        QT_TRANSLATE_NOOP("Actions", "&New Post…"),
+        ["Ctrl+N"],
+        QT_TRANSLATE_NOOP("Actions", "Create a new post in this journal"),
     ),
-    "edit_preferences": ("&Preferences…", ["Ctrl+,"], "Autosave, font, theme and this journal's settings"),
-    "view_zoom_in": ("Zoom &In", ["Ctrl++", "Ctrl+="], "Larger editor text"),
-    "view_zoom_out": ("Zoom &Out", ["Ctrl+-"], "Smaller editor text"),
-    "view_by_tag": ("Group by &Tag", ["Ctrl+1"], "Group the sidebar by tag"),
-    "view_by_date": ("Group by &Date", ["Ctrl+2"], "Group the sidebar by date"),
-    "view_outline": ("&Outline", ["Ctrl+Shift+O"], "Show the headings of the post"),
-    "view_filter": ("&Filter Posts", ["Ctrl+Alt+F"], "Filter the sidebar"),
-    "view_focus": ("&Focus Mode", ["Ctrl+Shift+Return"], "Only the text: hide the sidebar and the preview"),
-    "view_typewriter": ("&Typewriter Scrolling", [], "Keep the line being written in the middle"),
+    "file_today": (
+        QT_TRANSLATE_NOOP("Actions", "&Today's Entry"),
+        ["Ctrl+T"],
+        QT_TRANSLATE_NOOP("Actions", "Create (or open) today's post from the journal's template"),
+    ),
+    "file_open": (
+        QT_TRANSLATE_NOOP("Actions", "&Open Journal…"),
+        ["Ctrl+O"],
+        QT_TRANSLATE_NOOP("Actions", "Open a journal folder"),
+    ),
+    "file_save": (
+        QT_TRANSLATE_NOOP("Actions", "&Save"),
+        ["Ctrl+S"],
+        QT_TRANSLATE_NOOP("Actions", "Save the post"),
+    ),
+    "file_save_as": (
+        QT_TRANSLATE_NOOP("Actions", "Save &As…"),
+        ["Ctrl+Shift+S"],
+        QT_TRANSLATE_NOOP("Actions", "Save the post to another file"),
+    ),
+    "file_convert_utf8": (
+        QT_TRANSLATE_NOOP("Actions", "Convert to &UTF-8"),
+        [],
+        QT_TRANSLATE_NOOP("Actions", "Save this legacy-encoded post as UTF-8 from now on"),
+    ),
+    "file_export": (
+        QT_TRANSLATE_NOOP("Actions", "&Export HTML…"),
+        ["Ctrl+E"],
+        QT_TRANSLATE_NOOP("Actions", "Export the post as a standalone HTML page"),
+    ),
+    "file_history": (
+        QT_TRANSLATE_NOOP("Actions", "&History…"),
+        ["Ctrl+Alt+H"],
+        QT_TRANSLATE_NOOP("Actions", "Earlier versions of the post, compared with the text now"),
+    ),
+    "file_quit": (
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        ["Ctrl+Q"],
+        QT_TRANSLATE_NOOP("Actions", "Quit journal_app"),
+    ),
+    "edit_undo": (QT_TRANSLATE_NOOP("Actions", "&Undo"), ["Ctrl+Z"], QT_TRANSLATE_NOOP("Actions", "Undo")),
+    "edit_redo": (
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        ["Ctrl+Shift+Z", "Ctrl+Y"],
+        QT_TRANSLATE_NOOP("Actions", "Redo"),
+    ),
+    "edit_paste_plain": (
+        QT_TRANSLATE_NOOP("Actions", "Paste as &Plain Text"),
+        ["Ctrl+Shift+V"],
+        QT_TRANSLATE_NOOP("Actions", "Paste the clipboard's text only"),
+    ),
+    "file_export_site": (
+        QT_TRANSLATE_NOOP("Actions", "Export &Site…"),
+        ["Ctrl+Shift+E"],
+        QT_TRANSLATE_NOOP("Actions", "Export the whole journal as a static site"),
+    ),
+    "edit_cut": (
+        QT_TRANSLATE_NOOP("Actions", "Cu&t"),
+        [Key.Cut],
+        QT_TRANSLATE_NOOP("Actions", "Cut the selection to the clipboard"),
+    ),
+    "edit_copy": (
+        QT_TRANSLATE_NOOP("Actions", "&Copy"),
+        [Key.Copy],
+        QT_TRANSLATE_NOOP("Actions", "Copy the selection to the clipboard"),
+    ),
+    "edit_paste": (
+        QT_TRANSLATE_NOOP("Actions", "&Paste"),
+        [Key.Paste],
+        QT_TRANSLATE_NOOP("Actions", "Paste the clipboard's text"),
+    ),
+    "edit_select_all": (
+        QT_TRANSLATE_NOOP("Actions", "Select &All"),
+        [Key.SelectAll],
+        QT_TRANSLATE_NOOP("Actions", "Select the whole post"),
+    ),
+    "edit_find": (
+        QT_TRANSLATE_NOOP("Actions", "&Find…"),
+        ["Ctrl+F"],
+        QT_TRANSLATE_NOOP("Actions", "Find text in the post"),
+    ),
+    "edit_find_next": (
+        QT_TRANSLATE_NOOP("Actions", "Find &Next"),
+        ["F3"],
+        QT_TRANSLATE_NOOP("Actions", "Find the next match"),
+    ),
+    "edit_find_previous": (
+        QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"),
+        ["Shift+F3"],
+        QT_TRANSLATE_NOOP("Actions", "Find the previous match"),
+    ),
+    "edit_replace": (
+        QT_TRANSLATE_NOOP("Actions", "R&eplace…"),
+        ["Ctrl+H"],
+        QT_TRANSLATE_NOOP("Actions", "Find and replace text in the post"),
+    ),
+    "edit_search": (
+        QT_TRANSLATE_NOOP("Actions", "&Search the Journal…"),
+        ["Ctrl+Shift+F"],
+        QT_TRANSLATE_NOOP("Actions", "Search every post of the journal"),
+    ),
+    "edit_switcher": (
+        QT_TRANSLATE_NOOP("Actions", "&Go to Post…"),
+        ["Ctrl+P"],
+        QT_TRANSLATE_NOOP("Actions", "Open a post by its title (초성 too: ㅅㅍ finds 싸피)"),
+    ),
+    "edit_bold": (
+        QT_TRANSLATE_NOOP("Actions", "&Bold"),
+        ["Ctrl+B"],
+        QT_TRANSLATE_NOOP("Actions", "Make the selection bold"),
+    ),
+    "edit_italic": (
+        QT_TRANSLATE_NOOP("Actions", "&Italic"),
+        ["Ctrl+I"],
+        QT_TRANSLATE_NOOP("Actions", "Make the selection italic"),
+    ),
+    "edit_code": (
+        QT_TRANSLATE_NOOP("Actions", "Inline &Code"),
+        ["Ctrl+`"],
+        QT_TRANSLATE_NOOP("Actions", "Make the selection inline code"),
+    ),
+    "edit_link": (
+        QT_TRANSLATE_NOOP("Actions", "&Link"),
+        ["Ctrl+K"],
+        QT_TRANSLATE_NOOP("Actions", "Make the selection a link (to the address on the clipboard)"),
+    ),
+    "edit_spelling": (
+        QT_TRANSLATE_NOOP("Actions", "Check &Spelling"),
+        ["F7"],
+        QT_TRANSLATE_NOOP("Actions", "Underline words the Korean and English dictionaries do not know"),
+    ),
+    "edit_preferences": (
+        QT_TRANSLATE_NOOP("Actions", "&Preferences…"),
+        ["Ctrl+,"],
+        QT_TRANSLATE_NOOP("Actions", "Autosave, font, theme and this journal's settings"),
+    ),
+    "view_zoom_in": (
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+        ["Ctrl++", "Ctrl+="],
+        QT_TRANSLATE_NOOP("Actions", "Larger editor text"),
+    ),
+    "view_zoom_out": (
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
+        ["Ctrl+-"],
+        QT_TRANSLATE_NOOP("Actions", "Smaller editor text"),
+    ),
+    "view_by_tag": (
+        QT_TRANSLATE_NOOP("Actions", "Group by &Tag"),
+        ["Ctrl+1"],
+        QT_TRANSLATE_NOOP("Actions", "Group the sidebar by tag"),
+    ),
+    "view_by_date": (
+        QT_TRANSLATE_NOOP("Actions", "Group by &Date"),
+        ["Ctrl+2"],
+        QT_TRANSLATE_NOOP("Actions", "Group the sidebar by date"),
+    ),
+    "view_outline": (
+        QT_TRANSLATE_NOOP("Actions", "&Outline"),
+        ["Ctrl+Shift+O"],
+        QT_TRANSLATE_NOOP("Actions", "Show the headings of the post"),
+    ),
+    "view_filter": (
+        QT_TRANSLATE_NOOP("Actions", "&Filter Posts"),
+        ["Ctrl+Alt+F"],
+        QT_TRANSLATE_NOOP("Actions", "Filter the sidebar"),
+    ),
+    "view_focus": (
+        QT_TRANSLATE_NOOP("Actions", "&Focus Mode"),
+        ["Ctrl+Shift+Return"],
+        QT_TRANSLATE_NOOP("Actions", "Only the text: hide the sidebar and the preview"),
+    ),
+    "view_typewriter": (
+        QT_TRANSLATE_NOOP("Actions", "&Typewriter Scrolling"),
+        [],
+        QT_TRANSLATE_NOOP("Actions", "Keep the line being written in the middle"),
+    ),
     "view_statistics": (
-        "&Statistics…",
+        QT_TRANSLATE_NOOP("Actions", "&Statistics…"),
         ["Ctrl+Shift+C"],
-        "글자수, 어절, 원고지 and more, of the post and the selection",
+        QT_TRANSLATE_NOOP("Actions", "글자수, 어절, 원고지 and more, of the post and the selection"),
     ),
     "view_checks": (
-        "&Checks…",
+        QT_TRANSLATE_NOOP("Actions", "&Checks…"),
         ["Ctrl+Shift+K"],
-        "The post's problems and what its platform would reject; velog-backup repairs",
+        QT_TRANSLATE_NOOP(
+            "Actions", "The post's problems and what its platform would reject; velog-backup repairs"
+        ),
     ),
     "view_remote_images": (
-        "Load &Remote Images",
+        QT_TRANSLATE_NOOP("Actions", "Load &Remote Images"),
         [],
-        "Let the preview load images from the web (remembered for this journal)",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Let the preview load images from the web (remembered for this journal)"
+        ),
     ),
-    "git_commit": ("&Commit…", ["Ctrl+Alt+C"], "Commit the posts changed through journal_app"),
-    "git_pull": ("&Pull", [], "Bring in the commits of the remote branch"),
-    "git_push": ("P&ush", [], "Send this branch's commits to its remote"),
-    "git_auto_commit": ("Commit After Each &Save", [], "Commit every post right after it is saved"),
-    "help_shortcuts": ("&Keyboard Shortcuts", ["Ctrl+/"], "Every command and its keys"),
-    "help_about": ("&About journal_app", [], "Versions, data folders and links"),
+    "git_commit": (
+        QT_TRANSLATE_NOOP("Actions", "&Commit…"),
+        ["Ctrl+Alt+C"],
+        QT_TRANSLATE_NOOP("Actions", "Commit the posts changed through journal_app"),
+    ),
+    "git_pull": (
+        QT_TRANSLATE_NOOP("Actions", "&Pull"),
+        [],
+        QT_TRANSLATE_NOOP("Actions", "Bring in the commits of the remote branch"),
+    ),
+    "git_push": (
+        QT_TRANSLATE_NOOP("Actions", "P&ush"),
+        [],
+        QT_TRANSLATE_NOOP("Actions", "Send this branch's commits to its remote"),
+    ),
+    "git_auto_commit": (
+        QT_TRANSLATE_NOOP("Actions", "Commit After Each &Save"),
+        [],
+        QT_TRANSLATE_NOOP("Actions", "Commit every post right after it is saved"),
+    ),
+    "help_shortcuts": (
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        ["Ctrl+/"],
+        QT_TRANSLATE_NOOP("Actions", "Every command and its keys"),
+    ),
+    "help_about": (
+        QT_TRANSLATE_NOOP("Actions", "&About journal_app"),
+        [],
+        QT_TRANSLATE_NOOP("Actions", "Versions, data folders and links"),
+    ),
 }
 
 
@@ -114,7 +286,7 @@ ICONS = {  # name: the freedesktop icon name (the theme's icon, or resources/ico
 }
 
 MENUS: dict[str, list[str | None]] = {  # None: a separator
-    "&File": [
+    QT_TRANSLATE_NOOP("Actions", "&File"): [
         "file_new",
         "file_today",
         "file_open",
@@ -128,7 +300,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "file_quit",
     ],
-    "&Edit": [
+    QT_TRANSLATE_NOOP("Actions", "&Edit"): [
         "edit_undo",
         "edit_redo",
         None,
@@ -154,7 +326,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "edit_preferences",
     ],
-    "&View": [
+    QT_TRANSLATE_NOOP("Actions", "&View"): [
         "view_by_tag",
         "view_by_date",
         "view_filter",
@@ -170,8 +342,8 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         None,
         "view_remote_images",
     ],
-    "&Git": ["git_commit", "git_pull", "git_push", None, "git_auto_commit"],
-    "&Help": ["help_shortcuts", None, "help_about"],
+    QT_TRANSLATE_NOOP("Actions", "&Git"): ["git_commit", "git_pull", "git_push", None, "git_auto_commit"],
+    QT_TRANSLATE_NOOP("Actions", "&Help"): ["help_shortcuts", None, "help_about"],
 }
 TOOLBAR = ["file_new", "file_open", "file_save", "file_export", None, "edit_undo", "edit_redo", "edit_find"]
 
@@ -267,18 +439,19 @@ class Actions:
 
 def lay_out(window: QMainWindow, actions: Actions) -> QMenu:
     """Add the menus and the toolbar to ``window``; returns the (empty) Open Recent menu."""
-    recent = QMenu("Open &Recent", window)
+    translate = QCoreApplication.translate
+    recent = QMenu(translate("Actions", "Open &Recent"), window)
     for title, names in MENUS.items():
-        menu = window.menuBar().addMenu(title)
+        menu = window.menuBar().addMenu(translate("Actions", title))
         for name in names:
             menu.addSeparator() if name is None else menu.addAction(getattr(actions, name))
         if title == "&File":
             menu.insertMenu(actions.file_save, recent)
         if title == "&View":
-            flavors = menu.addMenu("Render &As")
+            flavors = menu.addMenu(translate("Actions", "Render &As"))
             flavors.setObjectName("flavorMenu")
             flavors.addActions(actions.flavors.actions())
-    toolbar = window.addToolBar("Main")
+    toolbar = window.addToolBar(translate("Actions", "Main"))
     toolbar.setObjectName("mainToolbar")
     for name in TOOLBAR:
         toolbar.addSeparator() if name is None else toolbar.addAction(getattr(actions, name))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,14 +39,16 @@ if TYPE_CHECKING:
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
 EXPLAINED = {
-    HEADER: (
+    HEADER: QT_TRANSLATE_NOOP(
+        "ChecksPanel",
         'velog-backup wrote a raw " or \\ into the title or description, so the header does not '
         "read. Fix header escapes exactly those characters on those lines; the rest of the file "
-        "stays byte for byte."
+        "stays byte for byte.",
     ),
-    UNDEFINED: (
+    UNDEFINED: QT_TRANSLATE_NOOP(
+        "ChecksPanel",
         "velog-backup wrote 'undefined' where it failed to download an image. Remove deletes those "
-        "lines; Keep leaves them (the preview shows them as missing images)."
+        "lines; Keep leaves them (the preview shows them as missing images).",
     ),
 }
 
@@ -65,16 +67,18 @@ class RepairDialog(QDialog):
         self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         buttons = QDialogButtonBox(self)
         self.accept_button = buttons.addButton(
-            "Fix header" if repair.kind == HEADER else "Remove", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Fix header") if repair.kind == HEADER else self.tr("Remove"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.accept_button.setObjectName("repairAccept")
         self.keep_button = buttons.addButton(
-            "Cancel" if repair.kind == HEADER else "Keep", QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("Cancel") if repair.kind == HEADER else self.tr("Keep"),
+            QDialogButtonBox.ButtonRole.RejectRole,
         )
         self.keep_button.setObjectName("repairKeep")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        explained = plain_label(self, EXPLAINED[repair.kind])
+        explained = plain_label(self, QCoreApplication.translate("ChecksPanel", str(EXPLAINED[repair.kind])))
         explained.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(explained)
@@ -94,7 +98,7 @@ class ChecksPanel(QDockWidget):
     repaired = Signal(Path)  # a repair was written to this file
 
     def __init__(self, window: MainWindow):
-        super().__init__("Checks", window)
+        super().__init__(QCoreApplication.translate("ChecksPanel", "Checks"), window)
         self.setObjectName("checksPanel")
         self.window_ = window
         self.ask: Callable[[QWidget, Repair, str], bool] = ask_repair
@@ -104,10 +108,10 @@ class ChecksPanel(QDockWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget(body)
         self.list.setObjectName("checksList")
-        self.list.setAccessibleName("Warnings of the post")
-        self.fix_header = QPushButton("Fix header…", body)
+        self.list.setAccessibleName(self.tr("Warnings of the post"))
+        self.fix_header = QPushButton(self.tr("Fix header…"), body)
         self.fix_header.setObjectName("checksFixHeader")
-        self.undefined = QPushButton("'undefined' lines…", body)
+        self.undefined = QPushButton(self.tr("'undefined' lines…"), body)
         self.undefined.setObjectName("checksUndefined")
         buttons = QHBoxLayout()
         buttons.addWidget(self.fix_header)
@@ -144,7 +148,7 @@ class ChecksPanel(QDockWidget):
         self.list.clear()
         self.repairs = {}
         if post is None:
-            self.summary.setText("No post is open.")
+            self.summary.setText(self.tr("No post is open."))
         else:
             flavor = document.flavor()
             problems = check_post(post, document.root, flavor, publishing=True)
@@ -153,8 +157,12 @@ class ChecksPanel(QDockWidget):
                 item.setData(LINE_ROLE, problem.line or 0)
                 self.list.addItem(item)
             self.repairs = {repair.kind: repair for repair in repairs_of(post)}
-            count = f"{len(problems)} warning(s)" if problems else "No warnings"
-            self.summary.setText(f"{count} for {FLAVOR_LABELS[flavor]}.")
+            summary = (
+                self.tr("{count} warning(s) for {platform}.")
+                if problems
+                else self.tr("No warnings for {platform}.")
+            )
+            self.summary.setText(summary.format(count=len(problems), platform=FLAVOR_LABELS[flavor]))
         self.fix_header.setVisible(HEADER in self.repairs)
         self.undefined.setVisible(UNDEFINED in self.repairs)
 
@@ -167,12 +175,14 @@ class ChecksPanel(QDockWidget):
             return False
         prompts = self.window_.prompts
         if document.is_modified():
-            prompts.show_error("Save the post first", "The repair is made in the file on disk.")
+            prompts.show_error(
+                self.tr("Save the post first"), self.tr("The repair is made in the file on disk.")
+            )
             return False
         try:
             on_disk = load_post(post.path, document.root)
         except OSError as exc:
-            prompts.show_error("Could not read the post", str(exc))
+            prompts.show_error(self.tr("Could not read the post"), str(exc))
             return False
         repair = next((found for found in repairs_of(on_disk) if found.kind == kind), None)
         if repair is None or not self.ask(self, repair, post.path.name):
@@ -180,7 +190,7 @@ class ChecksPanel(QDockWidget):
         try:
             write_repairs(post.path, on_disk.to_bytes(), [repair], on_disk.encoding)
         except SaveError as exc:
-            prompts.show_error("Could not repair the post", str(exc))
+            prompts.show_error(self.tr("Could not repair the post"), str(exc))
             return False
         self.repaired.emit(post.path)
         self.refresh()

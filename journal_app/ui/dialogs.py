@@ -29,15 +29,15 @@ class NewPostDialog(QDialog):
 
     def __init__(self, known_tags: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Post")
+        self.setWindowTitle(self.tr("New Post"))
         self.setObjectName("newPostDialog")
         self.title_field = QLineEdit(self)
         self.title_field.setObjectName("newPostTitle")
-        self.title_field.setAccessibleName("Title")
+        self.title_field.setAccessibleName(self.tr("Title"))
         self.tags_field = QLineEdit(self)
         self.tags_field.setObjectName("newPostTags")
-        self.tags_field.setAccessibleName("Tags")
-        self.tags_field.setPlaceholderText("comma, separated, tags")
+        self.tags_field.setAccessibleName(self.tr("Tags"))
+        self.tags_field.setPlaceholderText(self.tr("comma, separated, tags"))
         completer = TagCompleter(QStringListModel(known_tags, self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_field.setCompleter(completer)
@@ -50,8 +50,8 @@ class NewPostDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
-        layout.addRow("Title", self.title_field)
-        layout.addRow("Tags", self.tags_field)
+        layout.addRow(self.tr("Title"), self.title_field)
+        layout.addRow(self.tr("Tags"), self.tags_field)
         layout.addRow(buttons)
         self.resize(420, self.sizeHint().height())
 
@@ -64,7 +64,9 @@ class NewPostDialog(QDialog):
 
 def ask_new_name(parent, path: Path) -> str:
     """The new file name (without extension) the user typed, or "" when cancelled."""
-    text, ok = QInputDialog.getText(parent, "Rename Post", "New file name:", text=path.stem)
+    translate = QCoreApplication.translate
+    title, label = translate("Dialogs", "Rename Post"), translate("Dialogs", "New file name:")
+    text, ok = QInputDialog.getText(parent, title, label, text=path.stem)
     return text.strip() if ok else ""
 
 
@@ -72,8 +74,8 @@ def confirm_trash(parent, path: Path) -> bool:
     """Ask before moving a post to the trash."""
     answer = question(
         parent,
-        "Move to Trash",
-        f"Move “{path.name}” to the trash?",
+        QCoreApplication.translate("Dialogs", "Move to Trash"),
+        QCoreApplication.translate("Dialogs", "Move “{name}” to the trash?").format(name=path.name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -132,10 +134,11 @@ def show_difference(parent, diff: str) -> None:
     dialog = QDialog(parent)
     dialog.setObjectName("differenceDialog")
     yours, disk = compare_labels()
-    dialog.setWindowTitle(dialog.tr("Compare: {disk} → {yours}").format(disk=disk, yours=yours))
+    translate = QCoreApplication.translate
+    dialog.setWindowTitle(translate("Compare", "Compare: {disk} → {yours}").format(disk=disk, yours=yours))
     legend = plain_label(
         dialog,
-        dialog.tr("Lines marked − are only {disk}; lines marked + only in {yours}.").format(
+        translate("Compare", "Lines marked − are only {disk}; lines marked + only in {yours}.").format(
             disk=disk.lower(), yours=yours.lower()
         ),
     )

@@ -161,7 +161,7 @@ class OpenDocument(QObject):
         try:
             count, header = field_edit(self.post, self.editor.text(), name, value)
         except (HeaderError, FieldEditError) as exc:
-            self.prompts.show_error("Could not change the field", str(exc))
+            self.prompts.show_error(self.tr("Could not change the field"), str(exc))
             return False
         replace_lines(self.text, 0, count, header)
         return True
@@ -203,7 +203,7 @@ class OpenDocument(QObject):
         try:  # a post that is a link to a place outside the journal is not read
             post = self.read(path)
         except OSError as exc:
-            self.prompts.show_error("Could not open the post", read_error_message(path, exc))
+            self.prompts.show_error(self.tr("Could not open the post"), read_error_message(path, exc))
             return False
         self.load(post)
         return True
@@ -248,14 +248,16 @@ class OpenDocument(QObject):
             return header_too_large(self._hidden_header)
         path = file_of(post)
         if not text and path.exists():
-            return f"“{path.name}” is empty (0 bytes)."
+            return self.tr("“{name}” is empty (0 bytes).").format(name=path.name)
         if path.exists() and not os.access(path, os.W_OK):
-            return f"“{path.name}” is read-only: changes can be kept with File → Save As."
-        if self.legacy():
-            return (
-                f"Read as {post.encoding}; it will be saved back in {post.encoding} "
-                "(File → Convert to UTF-8 to change that)."
+            return self.tr("“{name}” is read-only: changes can be kept with File → Save As.").format(
+                name=path.name
             )
+        if self.legacy():
+            return self.tr(
+                "Read as {encoding}; it will be saved back in {encoding} "
+                "(File → Convert to UTF-8 to change that)."
+            ).format(encoding=post.encoding)
         return None
 
     def legacy(self) -> bool:
@@ -270,7 +272,7 @@ class OpenDocument(QObject):
             return
         self.post.convert_to_utf8()
         self.text.setModified(True)
-        self.message.emit("The post will be saved as UTF-8.", 5000)
+        self.message.emit(self.tr("The post will be saved as UTF-8."), 5000)
 
     def moved_to(self, path: Path) -> None:
         """The open post's file was renamed to ``path``."""
@@ -328,12 +330,12 @@ class OpenDocument(QObject):
                 save_post(self.post, force=True)
         except (SaveError, HeaderError) as exc:
             if quiet:
-                self.message.emit(f"Not saved automatically: {exc}", 0)
+                self.message.emit(self.tr("Not saved automatically: {error}").format(error=exc), 0)
             else:
-                self.prompts.show_error("Could not save", str(exc))
+                self.prompts.show_error(self.tr("Could not save"), str(exc))
             return False
         self._saved(file_of(self.post))
-        self.message.emit(f"Saved {file_of(self.post).name}", 3000)
+        self.message.emit(self.tr("Saved {name}").format(name=file_of(self.post).name), 3000)
         return True
 
     def save_as(self, target: Path) -> bool:
@@ -346,7 +348,7 @@ class OpenDocument(QObject):
             self.sync()
             save_post(self.post, target, force=True)
         except (SaveError, HeaderError) as exc:
-            self.prompts.show_error("Could not save", str(exc))
+            self.prompts.show_error(self.tr("Could not save"), str(exc))
             return False
         if old is not None:
             self.recovery.discard(old)
@@ -371,8 +373,9 @@ class OpenDocument(QObject):
             return False  # (is_modified() implies a post: the last test is for the type checker)
         if self.post.changed_on_disk():
             self.message.emit(
-                f"Not saved automatically: {file_of(self.post).name} changed on disk. "
-                "Save to choose which version to keep.",
+                self.tr(
+                    "Not saved automatically: {name} changed on disk. Save to choose which version to keep."
+                ).format(name=file_of(self.post).name),
                 0,
             )
             return False
@@ -386,12 +389,13 @@ class OpenDocument(QObject):
             self.sync()
             result = export_post(self.post, target, self.root, flavor=self.flavor())
         except (OSError, JournalError) as exc:
-            self.prompts.show_error("Could not export", str(exc))
+            self.prompts.show_error(self.tr("Could not export"), str(exc))
             return False
-        notes = [f"{len(result.missing)} image(s) not found"] if result.missing else []
-        notes += [f"{len(result.refused)} image(s) not shown"] if result.refused else []
+        missing, refused = len(result.missing), len(result.refused)
+        notes = [self.tr("{count} image(s) not found").format(count=missing)] if missing else []
+        notes += [self.tr("{count} image(s) not shown").format(count=refused)] if refused else []
         note = f" ({', '.join(notes)})" if notes else ""
-        self.message.emit(f"Exported {target}{note}", 5000)
+        self.message.emit(self.tr("Exported {target}{notes}").format(target=target, notes=note), 5000)
         return True
 
     # -- the disk and the recovery folder --------------------------------------------------
@@ -402,14 +406,14 @@ class OpenDocument(QObject):
         try:
             self.recovery.write(self.post.path, self.buffer())
         except JournalError as exc:
-            trouble = f"Unsaved text cannot be kept safe: {exc}. Save to keep it."
+            trouble = self.tr("Unsaved text cannot be kept safe: {error}. Save to keep it.").format(error=exc)
             if trouble != self._recovery_trouble:  # said once, not after every pause in typing
                 self._recovery_trouble = trouble
                 self.message.emit(trouble, 0)
             return False
         if self._recovery_trouble is not None:
             self._recovery_trouble = None
-            self.message.emit("Unsaved text is kept safe again.", 5000)
+            self.message.emit(self.tr("Unsaved text is kept safe again."), 5000)
         return True
 
     def resolve_conflict(self) -> str | None:
@@ -435,7 +439,7 @@ class OpenDocument(QObject):
         try:
             self.load(self.read(path))
         except OSError as exc:
-            self.prompts.show_error("Could not read the file", read_error_message(path, exc))
+            self.prompts.show_error(self.tr("Could not read the file"), read_error_message(path, exc))
 
     def changed_on_disk(self, paths: Container[Path]) -> None:
         """Files changed on disk (a JournalChange or a set of paths): reload the open post when
@@ -445,7 +449,10 @@ class OpenDocument(QObject):
             return
         if not post.path.is_file():
             self.message.emit(
-                f"{post.path.name} was deleted or moved on disk; saving will create it again.", 0
+                self.tr("{name} was deleted or moved on disk; saving will create it again.").format(
+                    name=post.path.name
+                ),
+                0,
             )
             return
         if not post.changed_on_disk():
@@ -468,7 +475,7 @@ class OpenDocument(QObject):
         cursor.setPosition(min(position, len(self.editor.text())))
         self.editor.setTextCursor(cursor)
         self.editor.verticalScrollBar().setValue(scroll)
-        self.message.emit(f"Reloaded {post.path.name}: it changed on disk.", 5000)
+        self.message.emit(self.tr("Reloaded {name}: it changed on disk.").format(name=post.path.name), 5000)
 
     def restore_text(self, path: Path, text: str) -> bool:
         """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step);

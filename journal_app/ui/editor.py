@@ -92,7 +92,7 @@ class MarkdownEditor(QPlainTextEdit):
         # more entries for the context menu, given the cursor where it opens (spelling)
         self.menu_extras: list[Callable[[QMenu, QTextCursor], None]] = []
         self.setObjectName("editor")
-        self.setAccessibleName("Post text")
+        self.setAccessibleName(self.tr("Post text"))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)

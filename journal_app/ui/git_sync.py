@@ -62,13 +62,13 @@ class CommitDialog(QDialog):
     def __init__(self, parent: QWidget, message: str, touched: list[Path], others: list[Path], top: Path):
         super().__init__(parent)
         self.setObjectName("gitCommitDialog")
-        self.setWindowTitle("Commit")
+        self.setWindowTitle(self.tr("Commit"))
         column = QVBoxLayout(self)
-        column.addWidget(plain_label(self, "Message:"))
+        column.addWidget(plain_label(self, self.tr("Message:")))
         self.message = QLineEdit(message, self)
         self.message.setObjectName("gitCommitMessage")
         column.addWidget(self.message)
-        column.addWidget(plain_label(self, "Files (changed through journal_app are ticked):"))
+        column.addWidget(plain_label(self, self.tr("Files (changed through journal_app are ticked):")))
         self.files = QListWidget(self)
         self.files.setObjectName("gitCommitFiles")
         for path, ticked in [(p, True) for p in touched] + [(p, False) for p in others]:
@@ -81,7 +81,7 @@ class CommitDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Commit")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Commit"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
@@ -163,7 +163,7 @@ class GitSync(QObject):
 
     def _trouble(self, name: str, exc: GitError) -> None:
         if name == STATUS:  # in the status bar, quietly: it is asked again and again
-            self.state.emit("\u2387 git status unknown")
+            self.state.emit("\u2387 " + self.tr("git status unknown"))
             self.status_trouble = str(exc)
             return
         if isinstance(exc, GitOffline):  # said in the status bar: commits go on locally
@@ -173,9 +173,14 @@ class GitSync(QObject):
         if isinstance(exc, MergeConflict):
             top = self.repo.top if self.repo is not None else Path("/")
             posts = "\n".join(f"• {_relative(path, top)}" for path in exc.posts)
-            self.failed.emit("The pull was undone", f"{exc}\n\n{posts}")
+            self.failed.emit(self.tr("The pull was undone"), f"{exc}\n\n{posts}")
         else:
-            self.failed.emit(f"Could not {name}", str(exc))
+            could_not = {
+                "commit": self.tr("Could not commit"),
+                "pull": self.tr("Could not pull"),
+                "push": self.tr("Could not push"),
+            }
+            self.failed.emit(could_not.get(name, f"Could not {name}"), str(exc))
         self.refresh()
 
     def wait(self) -> None:
@@ -288,7 +293,9 @@ class GitSync(QObject):
     def commit(self) -> None:
         """Commit (Ctrl+Alt+C): the files changed through the app, with an editable message."""
         if self.repo is None:
-            self.message.emit("The journal is not a git working tree: there is nothing to commit to.", 5000)
+            self.message.emit(
+                self.tr("The journal is not a git working tree: there is nothing to commit to."), 5000
+            )
             return
         # what changed is asked on the worker, as every git command is; the dialog comes after
         self._run("commit", lambda repo: repo.status().changed, self._ask_commit)
@@ -301,7 +308,7 @@ class GitSync(QObject):
         touched = [path for path in changed if path in self.touched]
         others = [path for path in changed if path not in self.touched]
         if not changed:
-            self.message.emit("Nothing to commit: every change is committed.", 5000)
+            self.message.emit(self.tr("Nothing to commit: every change is committed."), 5000)
             return
         titles = [self.title_of(path) for path in touched if path.exists()] or ["the journal"]
         dialog = CommitDialog(self.parent_widget, commit_message(titles), touched, others, repo.top)
@@ -319,32 +326,40 @@ class GitSync(QObject):
             self.touched.difference_update(files)
             self._keep_touched()
             if files:
-                self.message.emit(f"Committed {len(files)} file(s): {message}", 5000)
+                self.message.emit(
+                    self.tr("Committed {count} file(s): {message}").format(count=len(files), message=message),
+                    5000,
+                )
             self.refresh()
 
         self._run("commit", lambda repo: repo.commit(paths, message), committed)
 
     def pull(self) -> None:
         """Pull in the background, with progress in the status bar."""
-        self.message.emit("Pulling…", 0)
+        self.message.emit(self.tr("Pulling…"), 0)
 
         def finished(result: object) -> None:
             changed = result if isinstance(result, list) else []
             self.pulled.emit(changed)  # the open post reloads (or asks) as for any change on disk
-            self.message.emit(f"Pulled: {len(changed)} file(s) changed." if changed else "Up to date.", 5000)
+            said = (
+                self.tr("Pulled: {count} file(s) changed.").format(count=len(changed))
+                if changed
+                else self.tr("Up to date.")
+            )
+            self.message.emit(said, 5000)
             self.refresh()
 
-        self._run("pull", lambda repo: repo.pull(self._progress("Pulling")), finished)
+        self._run("pull", lambda repo: repo.pull(self._progress(self.tr("Pulling"))), finished)
 
     def push(self) -> None:
         """Push in the background, with progress in the status bar."""
-        self.message.emit("Pushing…", 0)
+        self.message.emit(self.tr("Pushing…"), 0)
 
         def finished(_result: object) -> None:
-            self.message.emit("Pushed.", 5000)
+            self.message.emit(self.tr("Pushed."), 5000)
             self.refresh()
 
-        self._run("push", lambda repo: repo.push(self._progress("Pushing")), finished)
+        self._run("push", lambda repo: repo.push(self._progress(self.tr("Pushing"))), finished)
 
     def _progress(self, doing: str) -> Callable[[str], None]:
         def said(line: str) -> None:

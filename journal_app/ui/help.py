@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,8 +28,8 @@ from .actions import MENUS, SPECS, key_sequences
 
 LINKS = [  # what a post's header and markdown may hold, as each platform documents it
     ("CommonMark", "https://commonmark.org/help/"),
-    ("Hugo front matter", "https://gohugo.io/content-management/front-matter/"),
-    ("Jekyll front matter", "https://jekyllrb.com/docs/front-matter/"),
+    (QT_TRANSLATE_NOOP("Help", "Hugo front matter"), "https://gohugo.io/content-management/front-matter/"),
+    (QT_TRANSLATE_NOOP("Help", "Jekyll front matter"), "https://jekyllrb.com/docs/front-matter/"),
     ("velog", "https://velog.io/"),
 ]
 
@@ -59,7 +59,7 @@ def shortcut_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
         rows.append((label_of(tr(menu)), entries))
     others = [_row(name) for name in SPECS if name not in listed]
     if others:
-        rows.append((tr("Other"), others))
+        rows.append((QCoreApplication.translate("Help", "Other"), others))
     return rows
 
 
@@ -123,18 +123,22 @@ def about_text(data_dir: Path, settings_file: str) -> str:
     """What the About window says: the program, its versions and where it keeps its data."""
     lines = [
         f"journal_app {__version__}",
-        tr("A markdown journal editor that never rewrites a byte you did not change."),
+        QCoreApplication.translate(
+            "Help", "A markdown journal editor that never rewrites a byte you did not change."
+        ),
         "",
-        tr("Versions"),
+        QCoreApplication.translate("Help", "Versions"),
         f"  Qt {qVersion()}, PySide6 {PySide6.__version__}",
         f"  Python {platform.python_version()} ({sys.platform})",
         "",
-        tr("Folders"),
-        tr("  Data (sample journal, recovery files, caches): {path}").format(path=data_dir),
-        tr("  Settings: {path}").format(path=settings_file),
+        QCoreApplication.translate("Help", "Folders"),
+        QCoreApplication.translate("Help", "  Data (sample journal, recovery files, caches): {path}").format(
+            path=data_dir
+        ),
+        QCoreApplication.translate("Help", "  Settings: {path}").format(path=settings_file),
         "",
-        tr("Links"),
-        *(f"  {name}: {url}" for name, url in LINKS),
+        QCoreApplication.translate("Help", "Links"),
+        *(f"  {QCoreApplication.translate('Help', str(name))}: {url}" for name, url in LINKS),
     ]
     return "\n".join(lines)
 

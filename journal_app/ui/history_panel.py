@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -68,7 +68,7 @@ class HistoryKeeper(QObject):
         try:
             job(*args)
         except Exception as exc:  # noqa: BLE001 (the data folder or git: said, never raised)
-            self._emit(self.trouble, f"The history could not be kept: {exc}")
+            self._emit(self.trouble, self.tr("The history could not be kept: {error}").format(error=exc))
 
     def _emit(self, signal, *args) -> None:
         try:
@@ -178,7 +178,7 @@ class HistoryPanel(QDockWidget):
     """The dock of the open post's versions (``historyPanel``)."""
 
     def __init__(self, window: QMainWindow, document: OpenDocument, keeper: HistoryKeeper):
-        super().__init__("History", window)
+        super().__init__(QCoreApplication.translate("HistoryPanel", "History"), window)
         self.setObjectName("historyPanel")
         self.document, self.keeper = document, keeper
         body = QWidget(self)
@@ -186,7 +186,7 @@ class HistoryPanel(QDockWidget):
         self.heading = plain_label(body)
         self.versions = QListWidget(body)
         self.versions.setObjectName("historyVersions")
-        self.old_label, self.new_label = plain_label(body), plain_label(body, "Now, in the editor")
+        self.old_label, self.new_label = plain_label(body), plain_label(body, self.tr("Now, in the editor"))
         self.old, self.new = _diff_view(body, "historyOld"), _diff_view(body, "historyNew")
         self.old.verticalScrollBar().valueChanged.connect(self.new.verticalScrollBar().setValue)
         self.new.verticalScrollBar().valueChanged.connect(self.old.verticalScrollBar().setValue)
@@ -198,7 +198,7 @@ class HistoryPanel(QDockWidget):
             inner.addWidget(label)
             inner.addWidget(view)
             sides.addWidget(side)
-        self.restore = QPushButton("&Restore This Version", body)
+        self.restore = QPushButton(self.tr("&Restore This Version"), body)
         self.restore.setObjectName("historyRestore")
         self.restore.setEnabled(False)
         self.restore.clicked.connect(self.restore_selected)
@@ -244,10 +244,14 @@ class HistoryPanel(QDockWidget):
             self.versions.clear()
             self._clear()
         if post is None or post.path is None:
-            self.heading.setText("No post is open.")
+            self.heading.setText(self.tr("No post is open."))
             return
-        where = "its commits in git" if self.keeper.kind == "git" else "kept by journal_app"
-        self.heading.setText(f"Versions of “{post.title or post.path.name}”, {where}")
+        heading = (
+            self.tr("Versions of “{title}”, its commits in git")
+            if self.keeper.kind == "git"
+            else self.tr("Versions of “{title}”, kept by journal_app")
+        )
+        self.heading.setText(heading.format(title=post.title or post.path.name))
         self.keeper.request_versions(post.path)
 
     def _clear(self) -> None:
@@ -266,13 +270,14 @@ class HistoryPanel(QDockWidget):
         self.versions.clear()
         for version in versions:
             when = local(version.when).strftime("%Y-%m-%d %H:%M:%S")
-            item = QListWidgetItem(f"{when}   {version.summary}   ({version.size:,} bytes)")
+            row = self.tr("{when}   {summary}   ({size} bytes)")
+            item = QListWidgetItem(row.format(when=when, summary=version.summary, size=f"{version.size:,}"))
             item.setData(VERSION_ROLE, version)
             self.versions.addItem(item)
             if chosen is not None and version.key == chosen:
                 self.versions.setCurrentItem(item)  # the version chosen stays chosen
         if not versions:
-            self.heading.setText(self.heading.text() + ": none yet (each save keeps one)")
+            self.heading.setText(self.heading.text() + self.tr(": none yet (each save keeps one)"))
 
     def _selected(self, item: QListWidgetItem | None, _previous=None) -> None:
         self._clear()
@@ -287,7 +292,8 @@ class HistoryPanel(QDockWidget):
         if item is None or post is None or post.path != path or item.data(VERSION_ROLE) != version:
             return  # overtaken by another choice
         self.shown_text = text
-        self.old_label.setText(f"Version {version.number}, {local(version.when):%Y-%m-%d %H:%M}")
+        when = f"{local(version.when):%Y-%m-%d %H:%M}"
+        self.old_label.setText(self.tr("Version {number}, {when}").format(number=version.number, when=when))
         kinds = [row[0] for row in rows]
         _show_side(self.old, [row[1] for row in rows], kinds)
         _show_side(self.new, [row[2] for row in rows], kinds)
@@ -299,5 +305,5 @@ class HistoryPanel(QDockWidget):
         if self.shown_text is None or post is None or post.path is None or self.document.read_only:
             return
         self.document.restore_text(post.path, self.shown_text)
-        self.document.message.emit("Restored an earlier version (Undo takes it back).", 5000)
+        self.document.message.emit(self.tr("Restored an earlier version (Undo takes it back)."), 5000)
         self.restore.setEnabled(False)

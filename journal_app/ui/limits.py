@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication
+
 from ..core import Post
 from ..core.problems import ProblemKind
 
@@ -18,15 +20,17 @@ from ..core.problems import ProblemKind
 PREVIEW_LINE_LIMIT = 100_000
 LIVE_PREVIEW_LIMIT = 2_000_000  # characters; bigger posts are not rendered on every keystroke
 _DATA_URI = re.compile(r"data:[\w.+/-]*;base64,[A-Za-z0-9+/=]*")
+translate = QCoreApplication.translate
 
 
 def header_too_large(header_text: str) -> str:
     """The message for a header too large to show."""
     size = len(header_text.encode("utf-8", "surrogateescape")) / 1024 / 1024
-    return (
-        f"The header is {size:.1f} MB, too large to show or edit here; it is kept exactly "
-        "as it is. The text below can be edited."
-    )
+    return translate(
+        "Limits",
+        "The header is {size} MB, too large to show or edit here; it is kept exactly "
+        "as it is. The text below can be edited.",
+    ).format(size=f"{size:.1f}")
 
 
 def too_long_line(body: str) -> tuple[int, int] | None:
@@ -42,10 +46,11 @@ def too_long_line(body: str) -> tuple[int, int] | None:
 
 def too_long_message(line: int, length: int) -> str:
     """The preview's note for a line too long to render while typing (``line`` is 1-based)."""
-    return (
-        f'<p class="missing-image">Line {line:,} is {length:,} characters long: too long to '
-        "preview while you type. Export the post (Ctrl+E) to see it.</p>"
-    )
+    return translate(
+        "Limits",
+        '<p class="missing-image">Line {line} is {length} characters long: too long to '
+        "preview while you type. Export the post (Ctrl+E) to see it.</p>",
+    ).format(line=f"{line:,}", length=f"{length:,}")
 
 
 def preview_note(body: str, first_line: int) -> str | None:
@@ -53,10 +58,11 @@ def preview_note(body: str, first_line: int) -> str | None:
     line too long (``first_line``: the body's 1-based line in the file); None to render."""
     if len(body) > LIVE_PREVIEW_LIMIT:
         size = len(body.encode("utf-8", "surrogateescape")) / 1024 / 1024
-        return (
-            f'<p class="missing-image">This post is {size:.1f} MB: too large to preview '
-            "while you type. Export it (Ctrl+E) to see it.</p>"
-        )
+        return translate(
+            "Limits",
+            '<p class="missing-image">This post is {size} MB: too large to preview '
+            "while you type. Export it (Ctrl+E) to see it.</p>",
+        ).format(size=f"{size:.1f}")
     long_line = too_long_line(body)
     if long_line is not None:
         return too_long_message(first_line + long_line[0], long_line[1])
@@ -67,9 +73,11 @@ def read_only_reason(post: Post, text: str) -> str | None:
     """Why a post must not be edited here (bytes or characters the editor could not hold), or
     None. ``text`` is what the editor would show."""
     if post.has_problem(ProblemKind.NUL_BYTES):
-        return "Read-only: this looks like a binary file, not a post."
+        return translate("Limits", "Read-only: this looks like a binary file, not a post.")
     if post.has_problem(ProblemKind.UNDECODABLE):
-        return "Read-only: the file has bytes that are not text; editing it here could lose them."
+        return translate(
+            "Limits", "Read-only: the file has bytes that are not text; editing it here could lose them."
+        )
     return None
 
 
@@ -80,8 +88,9 @@ def changed_by_editor(text: str, shown: str) -> str | None:
     if shown == text:
         return None
     at = next((index for index, (a, b) in enumerate(zip(text, shown)) if a != b), min(len(text), len(shown)))
-    character = f"U+{ord(text[at]):04X}" if at < len(text) else "the end of the text"
-    return (
-        f"Read-only: the text holds a character ({character}) the editor would change; "
-        "editing it here would change the file."
-    )
+    character = f"U+{ord(text[at]):04X}" if at < len(text) else translate("Limits", "the end of the text")
+    return translate(
+        "Limits",
+        "Read-only: the text holds a character ({character}) the editor would change; "
+        "editing it here would change the file.",
+    ).format(character=character)

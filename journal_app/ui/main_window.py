@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
             journal = Journal(folder, progress=self.status.show_progress)
         except (OSError, JournalError) as exc:
             self.status.progress.hide()
-            self.prompts.show_error("Could not open the journal", f"{folder}: {exc}")
+            self.prompts.show_error(self.tr("Could not open the journal"), f"{folder}: {exc}")
             return False
         self.status.progress.hide()
         tidy_in_background(journal)  # what a save killed before its rename left behind
@@ -216,7 +216,9 @@ class MainWindow(QMainWindow):
             self.open_post(target)
         if journal.problems:  # folders that could not be read; the rest of the journal works
             self.statusBar().showMessage(
-                f"{len(journal.problems)} folder(s) could not be read: " + "; ".join(journal.problems[:3])
+                self.tr("{count} folder(s) could not be read: {folders}").format(
+                    count=len(journal.problems), folders="; ".join(journal.problems[:3])
+                )
             )
         return True
 
@@ -243,7 +245,7 @@ class MainWindow(QMainWindow):
     def choose_journal(self) -> None:
         """Ask for a journal folder and open it."""
         folder = QFileDialog.getExistingDirectory(
-            self, "Open Journal Folder", str(self.journal.root if self.journal else Path.home())
+            self, self.tr("Open Journal Folder"), str(self.journal.root if self.journal else Path.home())
         )
         if folder:
             self.open_journal(Path(folder))

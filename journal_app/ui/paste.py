@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markdownify import MarkdownConverter
-from PySide6.QtCore import QBuffer, QIODevice, QMimeData
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMimeData
 
 from ..core.attachments import NotAnImage, keep_image, link_to_file
 from ..core.boundary import HEAD_BYTES, image_type
@@ -130,7 +130,12 @@ def pasted(mime: QMimeData, place: Place | None, plain: bool = False) -> Pasted:
     image = None if files or not is_picture(mime) else image_bytes(mime)
     if files or image is not None:
         if place is None:
-            return Pasted("", message="Images can be added to a post saved in a journal.")
+            return Pasted(
+                "",
+                message=QCoreApplication.translate(
+                    "Paste", "Images can be added to a post saved in a journal."
+                ),
+            )
         return _attached(files, image, place)
     if mime.hasHtml() and has_structure(mime.html()):
         converted = html_to_markdown(mime.html())
@@ -146,12 +151,15 @@ def _attached(files: list[Path], image: bytes | None, place: Place) -> Pasted:
         try:
             lines.append(f"![]({keep_image(image, place.post, place.root, place.flavor, kept)})")
         except (OSError, NotAnImage) as error:
-            problems.append(f"Could not keep the image: {error}")
+            problems.append(
+                QCoreApplication.translate("Paste", "Could not keep the image: {error}").format(error=error)
+            )
     for path in files:
         try:
             lines.append(link_to_file(path, place.post, place.root, place.flavor, kept))
         except NotAnImage as error:
             problems.append(str(error))
         except OSError as error:
-            problems.append(f"Could not add {path.name}: {error.strerror or error}")
+            said = QCoreApplication.translate("Paste", "Could not add {name}: {error}")
+            problems.append(said.format(name=path.name, error=error.strerror or error))
     return Pasted("\n".join(lines), block=True, message="; ".join(problems), kept=tuple(kept))

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .sidebar import Sidebar
     from .status import DocumentStatus
 
+translate = QCoreApplication.translate
+
 
 def ask_new_post(parent: QWidget, journal: Journal) -> Path | None:
     """Ask for a title and tags and create the post; its path, or None."""
@@ -37,7 +39,7 @@ def ask_new_post(parent: QWidget, journal: Journal) -> Path | None:
     try:
         return create_post(journal, dialog.title_text(), dialog.tags())
     except JournalError as exc:
-        warning(parent, "Could not create the post", str(exc))
+        warning(parent, translate("PostFiles", "Could not create the post"), str(exc))
         return None
 
 
@@ -49,7 +51,7 @@ def ask_rename(parent: QWidget, journal: Journal, path: Path) -> Path | None:
     try:
         return rename_post(journal, path, new_name)
     except JournalError as exc:
-        warning(parent, "Could not rename the post", str(exc))
+        warning(parent, translate("PostFiles", "Could not rename the post"), str(exc))
         return None
 
 
@@ -62,7 +64,7 @@ def ask_trash(parent: QWidget, path: Path) -> bool:
     if data_home:
         Path(data_home).mkdir(parents=True, exist_ok=True)
     if not QFile.moveToTrash(str(path)):
-        warning(parent, "Could not move the post to the trash", str(path))
+        warning(parent, translate("PostFiles", "Could not move the post to the trash"), str(path))
         return False
     return True
 
@@ -78,7 +80,8 @@ def ask_save_as(parent: QWidget, document: OpenDocument, root: Path | None) -> b
     if document.post is None:
         return False
     start = document.post.path or root or Path.home()
-    target = ask_target(parent, "Save As", start, "Markdown (*.md *.markdown)")
+    title, kinds = translate("PostFiles", "Save As"), translate("PostFiles", "Markdown (*.md *.markdown)")
+    target = ask_target(parent, title, start, kinds)
     return target is not None and document.save_as(target)
 
 
@@ -105,8 +108,8 @@ def ask_export(parent: QWidget, document: OpenDocument, settings: Settings) -> b
     if document.post is None:
         return False
     start = export_folder(settings, document.root) / export_file_name(document.post)
-    title = QCoreApplication.translate("PostFiles", "Export HTML")
-    kinds = QCoreApplication.translate("PostFiles", "HTML pages (*.html)")
+    title = translate("PostFiles", "Export HTML")
+    kinds = translate("PostFiles", "HTML pages (*.html)")
     target = ask_target(parent, title, start, kinds)
     if target is None or not document.export_to(target):
         return False
@@ -181,7 +184,9 @@ class PostFiles:
             self.sidebar.select_path(target)
             self.status.show_file()
         # the sidebar shows titles, so say what changed: the file name
-        self.document.message.emit(f"Renamed the file to “{target.name}”.", 8000)
+        self.document.message.emit(
+            translate("PostFiles", "Renamed the file to “{name}”.").format(name=target.name), 8000
+        )
 
     def delete(self, path: Path) -> None:
         """Ask, then move the post at ``path`` to the trash."""

@@ -163,7 +163,8 @@ class RenderWorker(QObject):
             rendering = self._renderer.render(body, first_line, resolver)
         except Exception as exc:  # a renderer bug must not kill the preview thread
             self._renderer = None
-            rendering = Rendering.single(f"<pre>Could not render this post: {html.escape(repr(exc))}</pre>")
+            said = QCoreApplication.translate("Preview", "Could not render this post: {error}")
+            rendering = Rendering.single(f"<pre>{said.format(error=html.escape(repr(exc)))}</pre>")
         # the page patch from the previous render is worked out here too, off the GUI thread
         # (for a megabyte post it compares some 15,000 blocks and writes their lines as JSON)
         patch = Patch(self._last, rendering)
@@ -254,7 +255,7 @@ class Preview(QWebEngineView):
     def __init__(self, parent: QWidget | None = None, allow_remote_images: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
-        self.setAccessibleName("Preview")
+        self.setAccessibleName(self.tr("Preview"))
         self.preview_page = PreviewPage(shared_profile(), self)
         self.guard = PreviewGuard(self.preview_page)  # goes with the page it guards
         self.preview_page.setUrlRequestInterceptor(self.guard)

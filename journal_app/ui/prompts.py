@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.recovery import Recovery, describe_difference
@@ -14,6 +15,7 @@ from .plain import PlainMessageBox, question, warning
 
 Button = QMessageBox.StandardButton
 Role = QMessageBox.ButtonRole
+translate = QCoreApplication.translate
 
 
 class Prompts(Protocol):
@@ -46,8 +48,8 @@ class DialogPrompts:
         """Save, Discard or Cancel the changes to the post titled ``title``."""
         answer = question(
             self.parent,
-            "Unsaved changes",
-            f"Save the changes to “{title}”?",
+            translate("Prompts", "Unsaved changes"),
+            translate("Prompts", "Save the changes to “{title}”?").format(title=title),
             Button.Save | Button.Discard | Button.Cancel,
             Button.Save,
         )
@@ -58,16 +60,19 @@ class DialogPrompts:
         while True:
             box = PlainMessageBox(
                 QMessageBox.Icon.Warning,
-                "Changed on disk",
-                f"“{path.name}” was changed by another program while you were "
-                "editing it. Which version do you want to keep?",
+                translate("Prompts", "Changed on disk"),
+                translate(
+                    "Prompts",
+                    "“{name}” was changed by another program while you were "
+                    "editing it. Which version do you want to keep?",
+                ).format(name=path.name),
                 Button.NoButton,
                 self.parent,
             )
             box.setObjectName("conflictDialog")
-            keep = box.addButton("Keep Mine", Role.AcceptRole)
-            take = box.addButton("Take Theirs", Role.DestructiveRole)
-            compare = box.addButton("Compare…", Role.ActionRole)
+            keep = box.addButton(translate("Prompts", "Keep Mine"), Role.AcceptRole)
+            take = box.addButton(translate("Prompts", "Take Theirs"), Role.DestructiveRole)
+            compare = box.addButton(translate("Prompts", "Compare…"), Role.ActionRole)
             box.addButton(Button.Cancel)
             box.exec()
             clicked = box.clickedButton()
@@ -80,17 +85,18 @@ class DialogPrompts:
         """Restore, Discard or keep for Later (also Escape) a text never saved."""
         box = PlainMessageBox(
             QMessageBox.Icon.Question,
-            "Recover unsaved text",
-            f"“{item.path.name}” has text typed on {item.saved_at:%Y-%m-%d %H:%M} "
-            "that was never saved. Restore it?",
+            translate("Prompts", "Recover unsaved text"),
+            translate(
+                "Prompts", "“{name}” has text typed on {moment} that was never saved. Restore it?"
+            ).format(name=item.path.name, moment=f"{item.saved_at:%Y-%m-%d %H:%M}"),
             Button.NoButton,
             self.parent,
         )
         box.setObjectName("recoveryDialog")
         box.setDetailedText(describe_difference(disk, item.text, item.path))
-        restore = box.addButton("Restore", Role.AcceptRole)
-        discard = box.addButton("Discard", Role.DestructiveRole)
-        later = box.addButton("Later", Role.RejectRole)
+        restore = box.addButton(translate("Prompts", "Restore"), Role.AcceptRole)
+        discard = box.addButton(translate("Prompts", "Discard"), Role.DestructiveRole)
+        later = box.addButton(translate("Prompts", "Later"), Role.RejectRole)
         box.setDefaultButton(restore)
         box.setEscapeButton(later)
         box.exec()

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from ..core.buffer import buffer_text
 from ..core.recovery import Recovery
 from ..core.storage import describe_os_error
 from .document import OpenDocument
+
+translate = QCoreApplication.translate
 
 
 def offer_recovery(document: OpenDocument) -> None:
@@ -23,7 +27,10 @@ def offer_recovery(document: OpenDocument) -> None:
         items = store.set_aside()
     except OSError as exc:
         document.message.emit(
-            f"Could not read the recovery folder ({store.folder}): {describe_os_error(exc)}.", 0
+            translate("Recovery", "Could not read the recovery folder ({folder}): {error}.").format(
+                folder=store.folder, error=describe_os_error(exc)
+            ),
+            0,
         )
         return
     restored: set[Path] = set()
@@ -46,7 +53,10 @@ def offer_recovery(document: OpenDocument) -> None:
             _drop(document, item)
         else:
             document.message.emit(
-                f"The unsaved text of “{item.path.name}” is kept; you will be asked again at the next start.",
+                translate(
+                    "Recovery",
+                    "The unsaved text of “{name}” is kept; you will be asked again at the next start.",
+                ).format(name=item.path.name),
                 0,
             )
 
@@ -55,4 +65,9 @@ def _drop(document: OpenDocument, item: Recovery) -> None:
     try:
         document.recovery.drop(item)
     except OSError as exc:
-        document.message.emit(f"Could not remove a recovery file ({item.file}): {describe_os_error(exc)}.", 0)
+        document.message.emit(
+            translate("Recovery", "Could not remove a recovery file ({file}): {error}.").format(
+                file=item.file, error=describe_os_error(exc)
+            ),
+            0,
+        )

@@ -98,18 +98,19 @@ class ExportSiteDialog(QDialog):
         )
 
 
-def tr(text: str) -> str:
-    """``text`` in the interface's language."""
-    return QCoreApplication.translate("SiteExport", text)
-
-
 def run_with_progress(
     parent: QWidget, root: Path | Journal, folder: Path, flavor: str, title: str
 ) -> SiteResult | None:
     """Make the site with a progress window; None when cancelled. Raises JournalError/OSError."""
-    progress = QProgressDialog(tr("Making the site…"), tr("Cancel"), 0, 0, parent)
+    progress = QProgressDialog(
+        QCoreApplication.translate("SiteExport", "Making the site…"),
+        QCoreApplication.translate("SiteExport", "Cancel"),
+        0,
+        0,
+        parent,
+    )
     progress.setObjectName("siteProgress")
-    progress.setWindowTitle(tr("Export Site"))
+    progress.setWindowTitle(QCoreApplication.translate("SiteExport", "Export Site"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAutoReset(False)
@@ -117,7 +118,11 @@ def run_with_progress(
 
     def report(done: int, total: int) -> None:
         progress.setMaximum(max(total, 1))
-        progress.setLabelText(tr("Rendered {done} of {total} posts…").format(done=done, total=total))
+        progress.setLabelText(
+            QCoreApplication.translate("SiteExport", "Rendered {done} of {total} posts…").format(
+                done=done, total=total
+            )
+        )
         progress.setValue(done)  # (a modal progress window handles its events here)
         if progress.wasCanceled():
             raise Cancelled
@@ -140,7 +145,7 @@ def ask_export_site(parent: QWidget, journal: Journal, settings: Settings, flavo
     try:
         result = run_with_progress(parent, journal, folder, chosen_flavor, title)
     except (OSError, JournalError) as exc:
-        warning(parent, tr("Could not export the site"), str(exc))
+        warning(parent, QCoreApplication.translate("SiteExport", "Could not export the site"), str(exc))
         return None
     if result is None:
         return None
@@ -153,13 +158,23 @@ def tell_done(parent: QWidget, folder: Path, result: SiteResult) -> None:
     """Say what the export did, with Open in Browser."""
     box = PlainMessageBox(parent)
     box.setObjectName("siteDone")
-    box.setWindowTitle(tr("Site Exported"))
+    box.setWindowTitle(QCoreApplication.translate("SiteExport", "Site Exported"))
     count = result.total - result.drafts - len(result.failed)
-    box.setText(tr("The site in {folder} holds {count} posts.").format(folder=folder, count=count))
+    box.setText(
+        QCoreApplication.translate("SiteExport", "The site in {folder} holds {count} posts.").format(
+            folder=folder, count=count
+        )
+    )
     if result.failed:
-        box.setInformativeText(tr("{count} could not be exported.").format(count=len(result.failed)))
+        box.setInformativeText(
+            QCoreApplication.translate("SiteExport", "{count} could not be exported.").format(
+                count=len(result.failed)
+            )
+        )
         box.setDetailedText("\n".join(result.failed))
-    browse = box.addButton(tr("Open in Browser"), QMessageBox.ButtonRole.AcceptRole)
+    browse = box.addButton(
+        QCoreApplication.translate("SiteExport", "Open in Browser"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is browse:

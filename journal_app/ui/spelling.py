@@ -26,7 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
@@ -49,7 +49,9 @@ def _load() -> tuple[dict[str, Any], str]:
     try:
         import enchant
     except ImportError as error:  # pyenchant, or the enchant library under it
-        return {}, f"pyenchant is not available ({error})"
+        return {}, QCoreApplication.translate("Spelling", "pyenchant is not available ({error})").format(
+            error=error
+        )
     found: dict[str, Any] = {}
     for language, tags in LANGUAGES.items():
         for tag in tags:
@@ -59,7 +61,20 @@ def _load() -> tuple[dict[str, Any], str]:
             except enchant.errors.Error:
                 continue
     missing = [language for language in LANGUAGES if language not in found]
-    return found, f"no {' or '.join(missing)} dictionary installed" if missing else ""
+    return found, _no_dictionary(missing)
+
+
+def _no_dictionary(missing: list[str]) -> str:
+    """What is said when the dictionaries of ``missing`` languages are not installed."""
+    if not missing:
+        return ""
+    if missing == ["ko"]:
+        return QCoreApplication.translate("Spelling", "no ko dictionary installed")
+    if missing == ["en"]:
+        return QCoreApplication.translate("Spelling", "no en dictionary installed")
+    if missing == ["ko", "en"]:
+        return QCoreApplication.translate("Spelling", "no ko or en dictionary installed")
+    return f"no {' or '.join(missing)} dictionary installed"
 
 
 class _Loaded:
@@ -222,10 +237,13 @@ def spelling_menu(speller: Speller, editor: MarkdownEditor, menu: QMenu, cursor:
     if not word or not speller.enabled or speller.correct(word):
         return
     first = menu.actions()[0] if menu.actions() else None
-    waiting = QAction("Looking for suggestions…", menu)
+    waiting = QAction(QCoreApplication.translate("Spelling", "Looking for suggestions…"), menu)
     waiting.setObjectName("spellingWaiting")
     waiting.setEnabled(False)
-    add = QAction(menu_text(f"Add “{word}” to Dictionary"), menu)
+    add = QAction(
+        menu_text(QCoreApplication.translate("Spelling", "Add “{word}” to Dictionary").format(word=word)),
+        menu,
+    )
     add.setObjectName("spellingAdd")
     add.triggered.connect(lambda: _learn(speller, editor, word))
     if first is None:
@@ -245,7 +263,11 @@ def spelling_menu(speller: Speller, editor: MarkdownEditor, menu: QMenu, cursor:
             found = pending.result()
         except Exception:  # noqa: BLE001 (a dictionary failing is no reason to fail the menu)
             found = []
-        waiting.setText("No suggestions" if not found else "Suggestions")
+        waiting.setText(
+            QCoreApplication.translate("Spelling", "No suggestions")
+            if not found
+            else QCoreApplication.translate("Spelling", "Suggestions")
+        )
         actions = []
         for suggestion in found:
             action = QAction(menu_text(suggestion), menu)
@@ -271,7 +293,8 @@ def _learn(speller: Speller, editor: MarkdownEditor, word: str) -> None:
     try:
         speller.add(word)
     except OSError as error:
-        editor.notice.emit(f"Could not keep the word: {error.strerror or error}")
+        said = QCoreApplication.translate("Spelling", "Could not keep the word: {error}")
+        editor.notice.emit(said.format(error=error.strerror or error))
     editor.highlighter.redo()
 
 
@@ -289,11 +312,12 @@ def attach_spelling(
     def ready() -> None:
         if speller.problem and not told:
             told.append(True)
-            editor.notice.emit(
-                f"Spell check: {speller.problem}"
+            said = (
+                QCoreApplication.translate("Spelling", "Spell check: {problem}")
                 if speller.dictionaries
-                else f"Spell check is off: {speller.problem}"
+                else QCoreApplication.translate("Spelling", "Spell check is off: {problem}")
             )
+            editor.notice.emit(said.format(problem=speller.problem))
         editor.highlighter.redo()
 
     def switch(checked: bool) -> None:

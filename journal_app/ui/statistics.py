@@ -5,29 +5,31 @@ journal's posts and words per month (:mod:`.monthchart`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from ..core.stats import HANGUL_EOJEOL_PER_MINUTE, OTHER_WORDS_PER_MINUTE, Counts
+from .actions import QT_TRANSLATE_NOOP
 from .counting import Report
 from .monthchart import JournalMonths
 from .status import DocumentStatus
 
-ROWS = (
-    "Characters with spaces (글자수, 공백 포함)",
-    "Characters without spaces (글자수, 공백 제외)",
-    "Words (어절)",
-    "Latin words",
-    "Manuscript sheets (원고지 200자 매수)",
-    "Bytes as NEIS counts them",
-    "Reading time",
+translate = QCoreApplication.translate
+ROWS = (  # shown translated (the "Statistics" context)
+    QT_TRANSLATE_NOOP("Statistics", "Characters with spaces (글자수, 공백 포함)"),
+    QT_TRANSLATE_NOOP("Statistics", "Characters without spaces (글자수, 공백 제외)"),
+    QT_TRANSLATE_NOOP("Statistics", "Words (어절)"),
+    QT_TRANSLATE_NOOP("Statistics", "Latin words"),
+    QT_TRANSLATE_NOOP("Statistics", "Manuscript sheets (원고지 200자 매수)"),
+    QT_TRANSLATE_NOOP("Statistics", "Bytes as NEIS counts them"),
+    QT_TRANSLATE_NOOP("Statistics", "Reading time"),
 )
-NOTE = (
+NOTE = QT_TRANSLATE_NOOP(  # shown translated, the reading speeds filled in
+    "Statistics",
     "Front matter, code, markdown marks, URLs, image links and HTML tags are not counted; "
     "each line of prose is a paragraph, a line break counts as one character (two NEIS bytes). "
-    f"원고지: 20 × 10 cells, a paragraph indented one cell, lowercase letters and digits two to a "
-    f"cell. Reading time: {HANGUL_EOJEOL_PER_MINUTE} Korean 어절 or {OTHER_WORDS_PER_MINUTE} "
-    "other words a minute."
+    "원고지: 20 × 10 cells, a paragraph indented one cell, lowercase letters and digits two to a "
+    "cell. Reading time: {hangul} Korean 어절 or {other} other words a minute.",
 )
 
 
@@ -40,9 +42,11 @@ def values(counts: Counts | None) -> list[str]:
         f"{counts.characters_no_spaces:,}",
         f"{counts.eojeol:,}",
         f"{counts.latin_words:,}",
-        f"{counts.manuscript_sheets:,} ({counts.manuscript_rows:,} rows)",
+        translate("Statistics", "{sheets} ({rows} rows)").format(
+            sheets=f"{counts.manuscript_sheets:,}", rows=f"{counts.manuscript_rows:,}"
+        ),
         f"{counts.neis_bytes:,}",
-        f"{counts.reading_minutes:,} min",
+        translate("Statistics", "{minutes} min").format(minutes=f"{counts.reading_minutes:,}"),
     ]
 
 
@@ -52,17 +56,20 @@ class StatisticsDialog(QDialog):
     def __init__(self, status: DocumentStatus):
         super().__init__(status.window)
         self.setObjectName("statisticsDialog")
-        self.setWindowTitle("Statistics")
+        self.setWindowTitle(self.tr("Statistics"))
         self.table = QTableWidget(len(ROWS), 2, self)
         self.table.setObjectName("statisticsTable")
-        self.table.setHorizontalHeaderLabels(["Post", "Selection"])
-        self.table.setVerticalHeaderLabels(list(ROWS))
+        self.table.setHorizontalHeaderLabels([self.tr("Post"), self.tr("Selection")])
+        self.table.setVerticalHeaderLabels([translate("Statistics", row) for row in ROWS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(  # every count in view, the chart below
             self.table.verticalHeader().length() + self.table.horizontalHeader().sizeHint().height() + 4
         )
-        self.note = QLabel(NOTE, self)
+        note = translate("Statistics", NOTE).format(
+            hangul=HANGUL_EOJEOL_PER_MINUTE, other=OTHER_WORDS_PER_MINUTE
+        )
+        self.note = QLabel(note, self)
         self.note.setObjectName("statisticsNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
@@ -72,7 +79,7 @@ class StatisticsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.note)
-        layout.addWidget(QLabel("The journal: posts and words (어절) per month", self))
+        layout.addWidget(QLabel(self.tr("The journal: posts and words (어절) per month"), self))
         layout.addWidget(self.months, 1)
         layout.addWidget(buttons)
         self.resize(600, 760)

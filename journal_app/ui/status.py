@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QSizePolicy, QStatusBar
 
 from ..core import Post
@@ -24,6 +24,7 @@ STATS_PAUSE_MS = 300  # word counts follow typing after this pause
 
 LIVE_STATS_LIMIT = 1_000_000  # characters; word counts of bigger posts would stall typing
 PROGRESS_MINIMUM = 400  # files to read when a journal opens before a progress bar shows
+translate = QCoreApplication.translate
 
 
 class StatusLine:
@@ -42,19 +43,23 @@ class StatusLine:
         bar.addWidget(self.path, 1)
         self.flavor = plain_label(bar)
         self.flavor.setObjectName("flavor")
-        self.flavor.setToolTip("How the preview and exports render: View → Render As")
+        self.flavor.setToolTip(
+            translate("StatusLine", "How the preview and exports render: View → Render As")
+        )
         bar.addPermanentWidget(self.flavor)
         bar.addPermanentWidget(self.words)
         bar.addPermanentWidget(self.saved)
         self.git = plain_label(bar)
         self.git.setObjectName("gitState")
-        self.git.setToolTip("The journal's git branch: changes to commit, commits to push and pull")
+        self.git.setToolTip(
+            translate("StatusLine", "The journal's git branch: changes to commit, commits to push and pull")
+        )
         self.git.hide()
         bar.addPermanentWidget(self.git)
         self.progress = QProgressBar(bar)
         self.progress.setObjectName("scanProgress")
         self.progress.setFixedWidth(240)
-        self.progress.setFormat("Reading posts: %v of %m")
+        self.progress.setFormat(translate("StatusLine", "Reading posts: %v of %m"))
         self.progress.hide()
         bar.addPermanentWidget(self.progress)
 
@@ -67,7 +72,11 @@ class StatusLine:
             self.path.setText(str(root) if root else "")
             return
         if length > LIVE_STATS_LIMIT:
-            self.words.setText(f"{length:,} characters · word counts are off for a post this large")
+            self.words.setText(
+                translate(
+                    "StatusLine", "{length} characters · word counts are off for a post this large"
+                ).format(length=f"{length:,}")
+            )
         self.show_saved(modified)
         self.path.setText(str(post.path))
 
@@ -77,16 +86,18 @@ class StatusLine:
         if report is None:
             return
         post = report.post
-        text = (
-            f"{_words(post)} ({post.characters_no_spaces:,} without spaces) · {post.reading_minutes} min read"
+        text = translate("StatusLine", "{counts} ({characters} without spaces) · {minutes} min read").format(
+            counts=_words(post), characters=f"{post.characters_no_spaces:,}", minutes=post.reading_minutes
         )
         if report.selection is not None:
-            text += f" · selected: {_words(report.selection)}"
+            text += translate("StatusLine", " · selected: {counts}").format(counts=_words(report.selection))
         self.words.setText(text)
 
     def show_saved(self, modified: bool) -> None:
         """ "Unsaved" or "Saved"."""
-        self.saved.setText("Unsaved" if modified else "Saved")
+        self.saved.setText(
+            translate("StatusLine", "Unsaved") if modified else translate("StatusLine", "Saved")
+        )
 
     def show_git(self, state: str) -> None:
         """The git branch and what waits to be committed, pushed or pulled ("": not under git)."""
@@ -105,8 +116,11 @@ class StatusLine:
 
 
 def _words(counts: Counts) -> str:
-    words = "word" if counts.eojeol == 1 else "words"
-    return f"{counts.eojeol:,} {words} · {counts.characters:,} characters"
+    if counts.eojeol == 1:
+        text = translate("StatusLine", "{words} word · {characters} characters")
+    else:
+        text = translate("StatusLine", "{words} words · {characters} characters")
+    return text.format(words=f"{counts.eojeol:,}", characters=f"{counts.characters:,}")
 
 
 class DocumentStatus:

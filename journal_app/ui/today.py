@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from ..core import JournalError
 from ..core.boundary import read_regular
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .settings import Environment
 
 TEMPLATE_LIMIT = 1 << 20  # bytes
+translate = QCoreApplication.translate
 
 
 def template_file(env: Environment, root: Path) -> Path:
@@ -55,13 +56,16 @@ def open_today(window: MainWindow) -> Path | None:
             journal, window.document.flavor(), read_template(template), moment, weekday
         )
     except JournalError as exc:
-        warning(window, "Could not create today's entry", str(exc))
+        warning(window, translate("Today", "Could not create today's entry"), str(exc))
         return None
     if not window.post_files.open_at_end(path, created):
         return None
     if created:
-        missing = "" if template.is_file() else ", not there yet"
-        window.statusBar().showMessage(f"Created today's entry (template: {template}{missing})", 8000)
+        if template.is_file():
+            text = translate("Today", "Created today's entry (template: {template})")
+        else:
+            text = translate("Today", "Created today's entry (template: {template}, not there yet)")
+        window.statusBar().showMessage(text.format(template=template), 8000)
     else:
-        window.statusBar().showMessage("Opened today's entry", 8000)
+        window.statusBar().showMessage(translate("Today", "Opened today's entry"), 8000)
     return path
