@@ -242,6 +242,11 @@ SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
         [],
         QT_TRANSLATE_NOOP("Actions", "Commit every post right after it is saved"),
     ),
+    "help_guide": (
+        QT_TRANSLATE_NOOP("Actions", "&User Guide"),
+        [Key.HelpContents],
+        QT_TRANSLATE_NOOP("Actions", "A short guide to journal_app"),
+    ),
     "help_shortcuts": (
         QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
         ["Ctrl+/"],
@@ -281,6 +286,7 @@ ICONS = {  # name: the freedesktop icon name (the theme's icon, or resources/ico
     "edit_preferences": "preferences-system",
     "view_zoom_in": "zoom-in",
     "view_zoom_out": "zoom-out",
+    "help_guide": "help-contents",
     "help_shortcuts": "help-keyboard-shortcuts",
     "help_about": "help-about",
 }
@@ -343,7 +349,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_remote_images",
     ],
     QT_TRANSLATE_NOOP("Actions", "&Git"): ["git_commit", "git_pull", "git_push", None, "git_auto_commit"],
-    QT_TRANSLATE_NOOP("Actions", "&Help"): ["help_shortcuts", None, "help_about"],
+    QT_TRANSLATE_NOOP("Actions", "&Help"): ["help_guide", "help_shortcuts", None, "help_about"],
 }
 TOOLBAR = ["file_new", "file_open", "file_save", "file_export", None, "edit_undo", "edit_redo", "edit_find"]
 
@@ -403,6 +409,7 @@ class Actions:
     git_auto_commit: QAction
     view_focus: QAction
     view_typewriter: QAction
+    help_guide: QAction
     help_shortcuts: QAction
     help_about: QAction
 

@@ -20,6 +20,7 @@ SHIPPED = ("en", "ko")  # interface languages with texts
 QT_CATALOGS = ("qtbase", "qtwebengine")  # Qt's own texts: standard dialogs, the web view's menu
 
 _installed: list[QTranslator] = []  # a QTranslator must outlive its use
+_language = ["en"]  # the interface language installed last
 
 
 def interface_language(preference: str, system: QLocale | None = None) -> str:
@@ -39,6 +40,7 @@ def install_language(language: str) -> list[QTranslator]:
     make its locale the default (dates, numbers); nothing to load for English. Returns the
     translators installed (``remove_language`` takes them out again)."""
     remove_language()
+    _language[0] = language
     if language == "en":
         if QLocale.system().language() == QLocale.Language.Korean:  # English chosen over it
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
@@ -56,8 +58,14 @@ def install_language(language: str) -> list[QTranslator]:
     return list(_installed)
 
 
+def current_language() -> str:
+    """The interface language now: "en" or "ko"."""
+    return _language[0]
+
+
 def remove_language() -> None:
-    """Take out every translator ``install_language`` put in."""
+    """Take out every translator ``install_language`` put in (the interface is English again)."""
+    _language[0] = "en"
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
 

@@ -24,6 +24,7 @@ from .editor import MarkdownEditor
 from .find_replace import FindBar
 from .focus import FocusModes
 from .git_sync import attach_git
+from .guide import show_guide
 from .help import show_about, show_shortcuts
 from .history_panel import HistoryKeeper, HistoryPanel
 from .outline import attach_outline
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
             "view_statistics": lambda: show_statistics(self.document_status),
             "view_checks": self.checks.open_panel,
             "edit_preferences": lambda: show_preferences(self),
+            "help_guide": lambda: show_guide(self),
             "help_shortcuts": lambda: show_shortcuts(self),
             "help_about": lambda: show_about(self, self.env.data_dir, self.env.settings.store),
         }
