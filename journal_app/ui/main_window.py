@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             bool(env.settings.get("preferences/spell_check")),
             lambda on: env.settings.set("preferences/spell_check", on),
         )
+        self.speller.check_languages(set(env.settings.get("preferences/spell_languages").split()))
         self.preview = Preview(self)
         self.watcher = JournalWatcher(self, settle_ms=delays.settle_ms)
         self.prompts = DialogPrompts(self)

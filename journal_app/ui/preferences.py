@@ -1,9 +1,10 @@
-"""Edit → Preferences (Ctrl+,): autosave, the editor's font, the theme, the preview's text
-column, how often git commits (in a journal under git), and this journal's remote images and
-flavor.
+"""Edit → Preferences (Ctrl+,): autosave, the editor's font, the theme, the interface language
+(from the next start), the spell check's languages, the preview's text column, how often git
+commits (in a journal under git), and this journal's remote images and flavor.
 
 Every choice is stored at once in the settings' schema (``settings.PREFERENCES``; the journal's
-own choices under its ``journals/…`` key) and applied live: there is no OK to press.
+own choices under its ``journals/…`` key) and applied live, the language at the next start
+(every window text would have to be set anew): there is no OK to press.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,7 +30,7 @@ from ..core.flavor import FLAVORS
 from .actions import FLAVOR_LABELS
 from .git_sync import AUTO_COMMIT_MINUTES
 from .plain import menu_text
-from .settings import AUTOSAVE_SECONDS, LINE_WIDTHS, THEMES
+from .settings import AUTOSAVE_SECONDS, LANGUAGES, LINE_WIDTHS, SPELL_LANGUAGES, THEMES
 
 if TYPE_CHECKING:
     from .editor import MarkdownEditor
@@ -80,6 +82,21 @@ class PreferencesDialog(QDialog):
         for theme in THEMES:
             self.theme.addItem(labels[theme], theme)
         self.theme.setCurrentIndex(THEMES.index(settings.get("preferences/theme")))
+        self.language = QComboBox(self)
+        self.language.setObjectName("prefLanguage")
+        names = {"system": self.tr("As the system"), "en": "English", "ko": "한국어"}
+        for language in LANGUAGES:
+            self.language.addItem(names[language], language)
+        self.language.setCurrentIndex(LANGUAGES.index(settings.get("preferences/language")))
+        self.language_note = QLabel(self.tr("The new language is used from the next start."), self)
+        self.language_note.setObjectName("prefLanguageNote")
+        self.language_note.setVisible(False)
+        self.spelling = QComboBox(self)
+        self.spelling.setObjectName("prefSpelling")
+        spelled = {"ko en": self.tr("Korean and English"), "ko": self.tr("Korean"), "en": self.tr("English")}
+        for languages in SPELL_LANGUAGES:
+            self.spelling.addItem(spelled[languages], languages)
+        self.spelling.setCurrentIndex(SPELL_LANGUAGES.index(settings.get("preferences/spell_languages")))
         self.line_width = self._spin("prefLineWidth", LINE_WIDTHS, settings.get("preferences/line_width"))
         self.line_width.setSuffix(self.tr(" rem"))
         self.git_every = self._spin("prefGitEvery", (0, 24 * 60), int(settings.get(AUTO_COMMIT_MINUTES)))
@@ -95,6 +112,9 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Editor font"), self.font_family)
         form.addRow(self.tr("Font size"), self.font_size)
         form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Interface language"), self.language)
+        form.addRow(self.language_note)
+        form.addRow(self.tr("Spell check"), self.spelling)
         form.addRow(self.tr("Preview line width"), self.line_width)
         form.addRow(self.tr("Git: commit every"), self.git_every)
         layout = QVBoxLayout(self)
@@ -110,6 +130,8 @@ class PreferencesDialog(QDialog):
         self.theme.currentIndexChanged.connect(self._look_changed)
         self.line_width.valueChanged.connect(self._look_changed)
         self.git_every.valueChanged.connect(self._git_every_changed)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.spelling.currentIndexChanged.connect(self._spelling_changed)
 
     def _spin(self, name: str, bounds: tuple[int, int], value: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -168,6 +190,16 @@ class PreferencesDialog(QDialog):
         self.settings.set("preferences/theme", self.theme.currentData())
         self.settings.set("preferences/line_width", self.line_width.value())
         self.window_.theme.apply()
+
+    def _language_changed(self, *_args: object) -> None:
+        self.settings.set("preferences/language", self.language.currentData())
+        self.language_note.setVisible(True)
+
+    def _spelling_changed(self, *_args: object) -> None:
+        languages = self.spelling.currentData()
+        self.settings.set("preferences/spell_languages", languages)
+        self.window_.speller.check_languages(set(languages.split()))
+        self.window_.editor.highlighter.redo()
 
     def _remote_images_toggled(self, on: bool) -> None:
         self.window_.commands.check_remote_images(on)

@@ -26,9 +26,11 @@ PREFERENCES: dict[str, object] = {
     "preferences/theme": "system",  # or "light", "dark"
     "preferences/line_width": 46,  # the preview's text column, in rem
     "preferences/language": "system",  # or "en", "ko" (ui/i18n.py; applies at the next start)
+    "preferences/spell_languages": "ko en",  # the dictionaries F7 checks with: "ko", "en" or both
 }
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "en", "ko")  # the interface language (ui/i18n.py)
+SPELL_LANGUAGES = ("ko en", "ko", "en")  # what spell check reads (ui/spelling.py)
 AUTOSAVE_SECONDS = (1, 60)
 LINE_WIDTHS = (30, 90)
 STATE: dict[str, object] = {
@@ -65,6 +67,8 @@ class Settings:
             return value if value in THEMES else default
         if key == "preferences/language":
             return value if value in LANGUAGES else default
+        if key == "preferences/spell_languages":
+            return value if value in SPELL_LANGUAGES else default
         if isinstance(default, list):
             if value in (None, ""):
                 return []

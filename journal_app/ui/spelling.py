@@ -140,6 +140,7 @@ class Speller(QObject):
     def __init__(self, words_file: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.enabled = False
+        self.languages = set(LANGUAGES)  # the languages checked (Preferences: one or both)
         self.dictionaries: dict[str, Any] | None = None
         self.problem = ""
         self.use_words(words_file)
@@ -176,7 +177,7 @@ class Speller(QObject):
         known = self._known.get(word)
         if known is None:
             language = language_of(word)
-            found = (self.dictionaries or {}).get(language or "")
+            found = (self.dictionaries or {}).get(language or "") if language in self.languages else None
             known = found is None or word in self.words or bool(found.check(word))
             self._known[word] = known
         return known
@@ -197,6 +198,11 @@ class Speller(QObject):
             if not any(skipped[start:end]) and not self.correct(match.group()):
                 found.append((start, end))
         return found
+
+    def check_languages(self, languages: set[str]) -> None:
+        """Check only the words of ``languages`` ("ko", "en") from now on."""
+        self.languages = set(languages) & set(LANGUAGES)
+        self._known = {}
 
     def suggestions(self, word: str) -> Future:
         """The dictionary's suggestions for ``word``, worked out on another thread."""

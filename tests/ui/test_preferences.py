@@ -78,3 +78,30 @@ def test_the_journals_remote_images_and_flavor(qtbot, window, env):
     assert window.commands.flavors.checkedAction().data() == "hugo"
     assert window.status.flavor.text() == "Hugo"
     dialog.close()
+
+
+def test_the_interface_language_is_kept_for_the_next_start(qtbot, window, env):
+    dialog = open_preferences(window)
+    assert dialog.language.currentData() == "system"
+    assert not dialog.language_note.isVisible()
+    dialog.language.setCurrentIndex(dialog.language.findData("ko"))
+    assert env.settings.get("preferences/language") == "ko"
+    assert dialog.language_note.isVisible()  # said: from the next start
+    dialog.close()
+
+
+def test_spell_check_languages_apply_live(qtbot, window, env):
+    from tests.ui.test_spelling import underlined
+
+    window.commands.edit_spelling.setChecked(True)
+    qtbot.waitUntil(lambda: window.speller.dictionaries is not None, timeout=20000)
+    window.editor.set_text("오랫만에 recieve\n")
+    qtbot.waitUntil(lambda: underlined(window.editor) == ["오랫만에", "recieve"], timeout=10000)
+    dialog = open_preferences(window)
+    dialog.spelling.setCurrentIndex(dialog.spelling.findData("en"))
+    assert env.settings.get("preferences/spell_languages") == "en"
+    qtbot.waitUntil(lambda: underlined(window.editor) == ["recieve"], timeout=10000)
+    dialog.spelling.setCurrentIndex(dialog.spelling.findData("ko"))
+    qtbot.waitUntil(lambda: underlined(window.editor) == ["오랫만에"], timeout=10000)
+    dialog.close()
+    window.editor.document().setModified(False)
