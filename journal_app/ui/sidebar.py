@@ -44,8 +44,8 @@ from .tree_model import COUNT_ROLE, GROUP_ROLE, LABEL_ROLE, PATH_ROLE, SEARCH_RO
 __all__ = ["GROUP_ROLE", "PATH_ROLE", "SEARCH_ROLE", "PostFilter", "Sidebar", "post_tooltip"]
 
 GROUPINGS = [
-    ("tag", QT_TRANSLATE_NOOP("Sidebar", "By tag")),
-    ("date", QT_TRANSLATE_NOOP("Sidebar", "By date")),
+    ("tag", str(QT_TRANSLATE_NOOP("Sidebar", "By tag"))),
+    ("date", str(QT_TRANSLATE_NOOP("Sidebar", "By date"))),
 ]
 
 
