@@ -17,8 +17,8 @@ KOREAN = {
     ("PostTree", "Problems"): "문제",
     ("PostTree", "yyyy-MM"): "yyyy년 M월",
     ("HeatMap", "yyyy"): "yyyy년",
-    ("Sidebar", "Rename tag…"): "태그 이름 바꾸기(&R)…",
-    ("Sidebar", "Merge into…"): "다른 태그로 합치기(&M)…",
+    ("Sidebar", "Rename tag…"): "태그 이름 바꾸기…",
+    ("Sidebar", "Merge into…"): "다른 태그로 합치기…",
 }
 
 
@@ -70,8 +70,8 @@ def test_groups_read_in_korean_and_updates_find_them_by_id(qtbot, tmp_path):
         menu = sidebar.context_menu(group(sidebar, "tag:일상"))
         assert menu is not None
         assert [action.text() for action in menu.actions()] == [
-            "태그 이름 바꾸기(&R)…",
-            "다른 태그로 합치기(&M)…",
+            "태그 이름 바꾸기…",
+            "다른 태그로 합치기…",
         ]
         sidebar.tree.expand(untagged)
         write(root, "c.md", "2024-05-01T10:00:00+09:00")  # one more untagged post
