@@ -55,10 +55,9 @@ def interface_locale() -> QLocale:
     return current if current.language() == QLocale.Language.Korean else ENGLISH
 
 
-def year_text(year: int, locale: QLocale) -> str:
+def year_text(year: int) -> str:
     """A year as a label: ``2024`` (``2024년`` in Korean)."""
-    shape = QCoreApplication.translate("HeatMap", "yyyy", "a year shown alone, as a QDate format")
-    return locale.toString(QDate(year, 1, 1), shape)
+    return QCoreApplication.translate("HeatMap", "{year}", "a year shown alone").format(year=year)
 
 
 def count_text(count: int) -> str:
@@ -331,8 +330,7 @@ class HeatMapPanel(QWidget):
         today = self.today()
         counts = {day: len(items) for day, items in self.by_day.items()}
         self.map.set_counts(counts, self.year, today)
-        locale = self.map.names
-        self.year_label.setText(year_text(self.year, locale))
+        self.year_label.setText(year_text(self.year))
         self.previous.setEnabled(self.year > first)
         self.next.setEnabled(self.year < last)
         in_year = sum(count for day, count in counts.items() if day.year == self.year)

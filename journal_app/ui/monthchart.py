@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QEvent,
     QLocale,
     QPoint,
@@ -165,8 +164,8 @@ class MonthChart(QWidget):
     def month_text(self, index: int) -> str:
         """The tooltip of month ``index``: its name and year, posts and words."""
         total = self.totals[index]
-        shape = self.tr("MMMM yyyy", "a month and its year, as a QDate format")
-        when = self.names.toString(QDate(total.year, total.month, 1), shape)
+        name = self.names.standaloneMonthName(total.month, QLocale.FormatType.LongFormat)
+        when = self.tr("{month} {year}", "a month's name and its year").format(month=name, year=total.year)
         words = words_text(total.words) if self.words_known else "…"
         return f"{when} · {count_text(total.posts)} · {words}"
 
@@ -220,7 +219,7 @@ class JournalMonths(QWidget):
         blocked = self.year.blockSignals(True)
         self.year.clear()
         for year in years:
-            self.year.addItem(year_text(year, self.chart.names), year)
+            self.year.addItem(year_text(year), year)
         if chosen in years:
             self.year.setCurrentIndex(years.index(chosen))
         self.year.blockSignals(blocked)

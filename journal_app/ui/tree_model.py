@@ -10,8 +10,8 @@ Rows leave the model with ``takeRow``, never ``removeRow``: removing deletes the
 once while Python may still hold their wrappers (a group just emptied, say), and a later use of
 one reads freed memory; a taken row belongs to Python and goes when its last wrapper does.
 
-The labels the model makes (Untagged, Problems, years and months) go through Qt's translation and
-the interface locale; code finds a group by its id (``GROUP_ROLE``), never by its label.
+The labels the model makes (Untagged, Problems, years and months) go through Qt's translation;
+code finds a group by its id (``GROUP_ROLE``), never by its label.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..core import UNTAGGED, Journal, PostInfo
 from ..core.dates import local
 from ..core.journal import order_key, tag_order
 from ..core.problems import Problem
-from .heatmap import interface_locale, year_text
+from .heatmap import year_text
 from .plain import plain_tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,8 +50,8 @@ def translated(label: str) -> str:
 
 def month_label(year: int, month: int) -> str:
     """A month group's label: ``2024-03`` (``2024년 3월`` in Korean)."""
-    shape = QCoreApplication.translate("PostTree", "yyyy-MM", "a month group's label, as a QDate format")
-    return interface_locale().toString(QDate(year, month, 1), shape)
+    shape = QCoreApplication.translate("PostTree", "{year}-{month:02d}", "a month group of the date view")
+    return shape.format(year=year, month=month)
 
 
 def post_item(info: PostInfo) -> QStandardItem:
@@ -192,7 +192,7 @@ class PostTreeModel(QStandardItemModel):
                 self._filled(top, f"tag:{tag}", label, posts)
         else:
             for year, months in journal.by_date().items():
-                year_group = self._group(top, f"year:{year}", year_text(year, interface_locale()))
+                year_group = self._group(top, f"year:{year}", year_text(year))
                 for month, posts in months.items():
                     self._filled(year_group, f"month:{year}-{month}", month_label(year, month), posts)
                 self._attach(year_group)
@@ -322,7 +322,7 @@ class PostTreeModel(QStandardItemModel):
                     year, _, month = name.partition("-")
                     label = month_label(int(year), int(month))
                 elif kind == "year":
-                    label = year_text(int(name), interface_locale())
+                    label = year_text(int(name))
                 else:
                     label = translated(PROBLEMS)
                 found = self._group(group, ident, label)

@@ -94,7 +94,7 @@ def test_streaks_and_the_year_switch(qtbot, dated):
 
 
 KOREAN = {
-    ("HeatMap", "yyyy"): "yyyy년",
+    ("HeatMap", "{year}"): "{year}년",
     ("HeatMap", "{count} posts"): "글 {count}편",
     ("HeatMap", "{count} posts in {year}"): "{year}년 글 {count}편",
     ("HeatMap", "current streak {count} days"): "현재 연속 {count}일",

@@ -15,8 +15,8 @@ from tests.ui.translating import korean_interface
 KOREAN = {
     ("PostTree", "Untagged"): "태그 없음",
     ("PostTree", "Problems"): "문제",
-    ("PostTree", "yyyy-MM"): "yyyy년 M월",
-    ("HeatMap", "yyyy"): "yyyy년",
+    ("PostTree", "{year}-{month:02d}"): "{year}년 {month}월",
+    ("HeatMap", "{year}"): "{year}년",
     ("Sidebar", "Rename tag…"): "태그 이름 바꾸기…",
     ("Sidebar", "Merge into…"): "다른 태그로 합치기…",
 }
@@ -96,3 +96,15 @@ def test_groups_read_in_korean_and_updates_find_them_by_id(qtbot, tmp_path):
         sidebar.filter.setText("d.md")
         assert sidebar.proxy.index(0, 0).data() == "2024년 (1/4)"
         assert sidebar.first_match().data(PATH_ROLE) == str(root / "d.md")
+
+
+def test_english_labels_are_the_source_texts_for_any_year(qtbot, tmp_path):
+    """Without a translator the labels are exactly the English ones, a year before 1000 too (a
+    four-digit date format would show 0999)."""
+    root = tmp_path / "journal"
+    write(root, "old.md", "0999-03-05T10:00:00+00:00")
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.set_grouping("date")
+    sidebar.set_journal(Journal(root))
+    assert tree(sidebar) == [("999 (1)", [("999-03 (1)", [("old.md", [])])])]
