@@ -79,11 +79,12 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.setObjectName("findBar")
         self.editor = editor
-        self.field = _field(self, "findField", "Find text", "Find")
-        self.replacement = _field(self, "replaceField", "Replace with", "Replace with")
-        self.case = _check(self, "findCase", "Aa", "Match case")
-        self.word = _check(self, "findWord", "Word", "Whole words only")
-        self.regex = _check(self, "findRegex", ".*", "Regular expression")
+        self.field = _field(self, "findField", self.tr("Find text"), self.tr("Find"))
+        replace_with = self.tr("Replace with")
+        self.replacement = _field(self, "replaceField", replace_with, replace_with)
+        self.case = _check(self, "findCase", "Aa", self.tr("Match case"))
+        self.word = _check(self, "findWord", self.tr("Word"), self.tr("Whole words only"))
+        self.regex = _check(self, "findRegex", ".*", self.tr("Regular expression"))
         self.count = QLabel(self)
         self.count.setObjectName("findCount")
         self.result = QLabel(self)  # "Not found", or why the pattern cannot be used
@@ -95,11 +96,13 @@ class FindBar(QWidget):
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )  # never widens the bar
         self.result.hide()  # a line of its own, shown while it says something
-        previous = _button(self, "findPrevious", "↑", "Previous match (Shift+F3)", QToolButton)
-        following = _button(self, "findNext", "↓", "Next match (F3)", QToolButton)
-        close = _button(self, "findClose", "Close", "Close (Escape)")
-        self.replace_one = _button(self, "replaceOne", "Replace", "Replace this match")
-        self.replace_every = _button(self, "replaceAll", "Replace All", "Replace every match (one undo)")
+        previous = _button(self, "findPrevious", "↑", self.tr("Previous match (Shift+F3)"), QToolButton)
+        following = _button(self, "findNext", "↓", self.tr("Next match (F3)"), QToolButton)
+        close = _button(self, "findClose", self.tr("Close"), self.tr("Close (Escape)"))
+        self.replace_one = _button(self, "replaceOne", self.tr("Replace"), self.tr("Replace this match"))
+        self.replace_every = _button(
+            self, "replaceAll", self.tr("Replace All"), self.tr("Replace every match (one undo)")
+        )
         top = QHBoxLayout()
         for widget in (self.field, self.case, self.word, self.regex, self.count, previous, following):
             top.addWidget(widget)
@@ -190,7 +193,7 @@ class FindBar(QWidget):
         try:
             return compile_pattern(text, self.options())
         except re.error as exc:
-            self.problem = f"Not a valid regular expression: {exc}"
+            self.problem = self.tr("Not a valid regular expression: {error}").format(error=exc)
             self.say(self.problem)
             return None
 
@@ -238,11 +241,16 @@ class FindBar(QWidget):
         if not self.field.text() or self.problem:
             self.count.setText("")
         elif not self.matches:
-            self.count.setText("No matches")
+            self.count.setText(self.tr("No matches"))
         else:
             at = self.current()
             total = len(self.matches)
-            self.count.setText(f"{at + 1} of {total}" if at >= 0 else f"{total} match{'es' * (total != 1)}")
+            if at >= 0:
+                self.count.setText(self.tr("{number} of {total}").format(number=at + 1, total=total))
+            elif total == 1:
+                self.count.setText(self.tr("1 match"))
+            else:
+                self.count.setText(self.tr("{total} matches").format(total=total))
 
     def find_next(self, backward: bool = False) -> bool:
         """Select the next match after the cursor (or the previous one), wrapping around;
@@ -252,7 +260,7 @@ class FindBar(QWidget):
         if not self.field.text() or self.problem:
             return False
         if not self.matches:
-            self.say("Not found")
+            self.say(self.tr("Not found"))
             return False
         cursor = self.editor.textCursor()
         if backward:
@@ -280,7 +288,7 @@ class FindBar(QWidget):
         try:
             return found.expand(self.replacement.text())
         except (re.error, IndexError) as exc:
-            self.say(f"Cannot replace: {exc}")
+            self.say(self.tr("Cannot replace: {error}").format(error=exc))
             return None
 
     def replace(self) -> bool:
@@ -323,7 +331,7 @@ class FindBar(QWidget):
         cursor.endEditBlock()
         done = len(texts)
         self.refresh()
-        self.say(f"Replaced {done}")
+        self.say(self.tr("Replaced {count}").format(count=done))
         return done
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)

@@ -5,8 +5,8 @@ QPainter, each day coloured by its number of posts in steps between the palette'
 highlight colours (so it follows a light or a dark theme); hovering a day says its date and
 count, clicking it emits ``day_clicked``. ``HeatMapPanel`` adds the year switch, the current
 and longest streak, and the list of the clicked day's posts (activating one opens it). Month
-and weekday names are Korean when the interface locale is Korean, English otherwise. The days,
-streaks and grid are :mod:`..core.calendar`'s.
+and weekday names are Korean when the interface locale is Korean, English otherwise (the texts
+around them go through Qt's translation). The days, streaks and grid are :mod:`..core.calendar`'s.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -55,33 +55,48 @@ def interface_locale() -> QLocale:
     return current if current.language() == QLocale.Language.Korean else ENGLISH
 
 
-def korean(locale: QLocale) -> bool:
-    """True for a Korean locale."""
-    return locale.language() == QLocale.Language.Korean
+def year_text(year: int) -> str:
+    """A year as a label: ``2024`` (``2024년`` in Korean)."""
+    return QCoreApplication.translate("HeatMap", "{year}", "a year shown alone").format(year=year)
 
 
-def count_text(count: int, locale: QLocale) -> str:
-    """``2 posts`` or ``글 2편``."""
-    if korean(locale):
-        return f"글 {count}편" if count else "글 없음"
-    return "no posts" if count == 0 else "1 post" if count == 1 else f"{count} posts"
+def count_text(count: int) -> str:
+    """``2 posts`` (``글 2편`` in Korean)."""
+    if count == 0:
+        return QCoreApplication.translate("HeatMap", "no posts")
+    if count == 1:
+        return QCoreApplication.translate("HeatMap", "1 post")
+    return QCoreApplication.translate("HeatMap", "{count} posts").format(count=count)
 
 
 def day_text(day: date, count: int, locale: QLocale) -> str:
     """The tooltip of a day: its long date and its count."""
     long_date = locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
-    return f"{long_date} · {count_text(count, locale)}"
+    return f"{long_date} · {count_text(count)}"
 
 
-def streak_text(found: Streaks, year_posts: int, year: int, locale: QLocale) -> str:
+def streak_text(found: Streaks, year_posts: int, year: int) -> str:
     """The line under the map: the year's posts, the current streak and the longest."""
-    if korean(locale):
-        return f"{year}년 글 {year_posts}편 · 현재 연속 {found.current}일 · 최장 연속 {found.longest}일"
-    days = "day" if found.longest == 1 else "days"
-    current = "day" if found.current == 1 else "days"
-    return (
-        f"{count_text(year_posts, locale).capitalize()} in {year} · current streak "
-        f"{found.current} {current} · longest {found.longest} {days}"
+    if year_posts == 0:
+        posts = QCoreApplication.translate("HeatMap", "No posts in {year}")
+    elif year_posts == 1:
+        posts = QCoreApplication.translate("HeatMap", "1 post in {year}")
+    else:
+        posts = QCoreApplication.translate("HeatMap", "{count} posts in {year}")
+    if found.current == 1:
+        current = QCoreApplication.translate("HeatMap", "current streak 1 day")
+    else:
+        current = QCoreApplication.translate("HeatMap", "current streak {count} days")
+    if found.longest == 1:
+        longest = QCoreApplication.translate("HeatMap", "longest 1 day")
+    else:
+        longest = QCoreApplication.translate("HeatMap", "longest {count} days")
+    return " · ".join(
+        (
+            posts.format(count=year_posts, year=year),
+            current.format(count=found.current),
+            longest.format(count=found.longest),
+        )
     )
 
 
@@ -109,7 +124,7 @@ class HeatMap(QWidget):
     def __init__(self, parent: QWidget | None = None, locale: QLocale | None = None):
         super().__init__(parent)
         self.setObjectName("heatMap")
-        self.setAccessibleName("Posts per day")
+        self.setAccessibleName(self.tr("Posts per day"))
         self.setMouseTracking(True)
         self.names = locale or interface_locale()
         self.first_weekday = self.names.firstDayOfWeek().value - 1  # Qt: Monday 1; Python: 0
@@ -247,15 +262,14 @@ class HeatMapPanel(QWidget):
         self.setObjectName("heatMapPanel")
         self.today = today
         self.map = HeatMap(self)
-        locale = self.map.names
         self.previous = QToolButton(self)
         self.previous.setObjectName("heatMapPrevious")
         self.previous.setArrowType(Qt.ArrowType.LeftArrow)
-        self.previous.setAccessibleName("이전 해" if korean(locale) else "Previous year")
+        self.previous.setAccessibleName(self.tr("Previous year"))
         self.next = QToolButton(self)
         self.next.setObjectName("heatMapNext")
         self.next.setArrowType(Qt.ArrowType.RightArrow)
-        self.next.setAccessibleName("다음 해" if korean(locale) else "Next year")
+        self.next.setAccessibleName(self.tr("Next year"))
         self.year_label = QLabel(self)
         self.year_label.setObjectName("heatMapYear")
         self.year_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -268,7 +282,7 @@ class HeatMapPanel(QWidget):
         self.streaks.setTextFormat(Qt.TextFormat.PlainText)
         self.day_posts = QListWidget(self)
         self.day_posts.setObjectName("dayPosts")
-        self.day_posts.setAccessibleName("Posts of the day")
+        self.day_posts.setAccessibleName(self.tr("Posts of the day"))
         self.day_posts.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         switch = QHBoxLayout()
@@ -316,12 +330,11 @@ class HeatMapPanel(QWidget):
         today = self.today()
         counts = {day: len(items) for day, items in self.by_day.items()}
         self.map.set_counts(counts, self.year, today)
-        locale = self.map.names
-        self.year_label.setText(f"{self.year}년" if korean(locale) else str(self.year))
+        self.year_label.setText(year_text(self.year))
         self.previous.setEnabled(self.year > first)
         self.next.setEnabled(self.year < last)
         in_year = sum(count for day, count in counts.items() if day.year == self.year)
-        self.streaks.setText(streak_text(streaks(counts, today), in_year, self.year, locale))
+        self.streaks.setText(streak_text(streaks(counts, today), in_year, self.year))
 
     def show_day(self, day: date | None) -> None:
         """List the posts of ``day`` under the map (None: hide the list)."""

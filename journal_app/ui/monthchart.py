@@ -4,7 +4,8 @@ as a line, one year at a time, drawn with QPainter in the palette's colours.
 ``MonthChart`` (objectName ``monthChart``) paints twelve months; ``JournalMonths`` (objectName
 ``journalMonths``) adds the year switch and counts every post's words on a worker thread (a
 post is counted again only when its file changed), so a large journal never stalls the window.
-Month names follow the heat map's: Korean in a Korean interface, English otherwise.
+Month names follow the heat map's: Korean in a Korean interface, English otherwise; the texts
+go through Qt's translation.
 """
 
 from __future__ import annotations
@@ -13,21 +14,32 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from ..core import Journal, PostInfo
 from ..core.calendar import MonthTotal, day_of, month_totals, words_of
-from .heatmap import count_text, interface_locale, korean
+from .heatmap import count_text, interface_locale, year_text
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 34, 46, 22, 22
 Stamp = tuple[int, int] | None
 
 
-def words_text(words: int, locale: QLocale) -> str:
-    """``1,234 words`` or ``1,234어절``."""
-    return f"{words:,}어절" if korean(locale) else f"{words:,} words"
+def words_text(words: int) -> str:
+    """``1,234 words`` (``1,234어절`` in Korean)."""
+    return QCoreApplication.translate("MonthChart", "{count} words").format(count=f"{words:,}")
 
 
 def contrast(colour: QColor) -> QColor:
@@ -42,7 +54,7 @@ class MonthChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("monthChart")
-        self.setAccessibleName("Posts and words per month")
+        self.setAccessibleName(self.tr("Posts and words per month"))
         self.names = interface_locale()
         self.totals: list[MonthTotal] = []
         self.words_known = False
@@ -127,7 +139,7 @@ class MonthChart(QWidget):
             painter.setBrush(line)
             for point in points:
                 painter.drawEllipse(point, 3, 3)
-        posts_key, words_key = ("■ 글 수", "● 어절 수") if korean(self.names) else ("■ posts", "● words")
+        posts_key, words_key = self.tr("■ posts"), self.tr("● words")
         metrics = painter.fontMetrics()
         right = area.right()
         for key, colour in (
@@ -153,9 +165,9 @@ class MonthChart(QWidget):
         """The tooltip of month ``index``: its name and year, posts and words."""
         total = self.totals[index]
         name = self.names.standaloneMonthName(total.month, QLocale.FormatType.LongFormat)
-        when = f"{total.year}년 {name}" if korean(self.names) else f"{name} {total.year}"
-        words = words_text(total.words, self.names) if self.words_known else "…"
-        return f"{when} · {count_text(total.posts, self.names)} · {words}"
+        when = self.tr("{month} {year}", "a month's name and its year").format(month=name, year=total.year)
+        words = words_text(total.words) if self.words_known else "…"
+        return f"{when} · {count_text(total.posts)} · {words}"
 
 
 def _stopper(stop: threading.Event, pool: ThreadPoolExecutor):
@@ -177,7 +189,7 @@ class JournalMonths(QWidget):
         self.setObjectName("journalMonths")
         self.year = QComboBox(self)
         self.year.setObjectName("monthChartYear")
-        self.year.setAccessibleName("Year")
+        self.year.setAccessibleName(self.tr("Year"))
         self.caption = QLabel(self)
         self.caption.setObjectName("monthChartCaption")
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -207,7 +219,7 @@ class JournalMonths(QWidget):
         blocked = self.year.blockSignals(True)
         self.year.clear()
         for year in years:
-            self.year.addItem(f"{year}년" if korean(self.chart.names) else str(year), year)
+            self.year.addItem(year_text(year), year)
         if chosen in years:
             self.year.setCurrentIndex(years.index(chosen))
         self.year.blockSignals(blocked)
@@ -223,20 +235,19 @@ class JournalMonths(QWidget):
         year = self.year.currentData()
         if year is None:
             self.chart.set_totals([], False)
-            self.caption.setText("No posts." if not korean(self.chart.names) else "글이 없습니다.")
+            self.caption.setText(self.tr("No posts."))
             return
         words = {path: count for path, (_, count) in self.words.items()}
         totals = month_totals(year, ((info.date, words.get(info.path, 0)) for info in self.posts))
         self.chart.set_totals(totals, self.words_known)
         posts = sum(total.posts for total in totals)
-        if korean(self.chart.names):
-            extra = f" · {sum(t.words for t in totals):,}어절" if self.words_known else " · 어절을 세는 중…"
-            self.caption.setText(f"글 {posts}편{extra} (글의 날짜, 이 컴퓨터의 시간대)")
+        if self.words_known:
+            counted = f"{sum(t.words for t in totals):,}"
+            caption = self.tr("{posts}, {words} words (by each post's date, local time)")
         else:
-            extra = f", {sum(t.words for t in totals):,} words" if self.words_known else ", counting words…"
-            self.caption.setText(
-                f"{count_text(posts, self.chart.names)}{extra} (by each post's date, local time)"
-            )
+            counted = ""
+            caption = self.tr("{posts}, counting words… (by each post's date, local time)")
+        self.caption.setText(caption.format(posts=count_text(posts), words=counted))
 
     def stop(self) -> None:
         """No more counting (the window closes)."""

@@ -11,7 +11,7 @@ Nothing happens while the panel is hidden.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -28,13 +28,13 @@ class OutlinePanel(QDockWidget):
     """The headings of the text in ``editor``; a click moves the editor there."""
 
     def __init__(self, editor: MarkdownEditor, parent: QWidget | None = None) -> None:
-        super().__init__("Outline", parent)
+        super().__init__(QCoreApplication.translate("OutlinePanel", "Outline"), parent)
         self.setObjectName("outlinePanel")
         self.editor = editor
         self.index = HeadingIndex()
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("outlineTree")
-        self.tree.setAccessibleName("Headings of the post")
+        self.tree.setAccessibleName(self.tr("Headings of the post"))
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.setWidget(self.tree)

@@ -125,17 +125,17 @@ class PropertiesForm(QWidget):
         self.setObjectName("propertiesForm")
         self.title = QLineEdit(self)
         self.title.setObjectName("titleField")
-        self.title.setAccessibleName("Title")
+        self.title.setAccessibleName(self.tr("Title"))
         self.date = QDateTimeEdit(self)
         self.date.setObjectName("dateField")
-        self.date.setAccessibleName("Date")
+        self.date.setAccessibleName(self.tr("Date"))
         self.date.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.date.setCalendarPopup(True)
         self.zone = plain_label(self)
         self.tags = QLineEdit(self)
         self.tags.setObjectName("tagsField")
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("comma, separated, tags")
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.setPlaceholderText(self.tr("comma, separated, tags"))
         self.tag_model = QStandardItemModel(self)
         completer = TagCompleter(self.tag_model, self)
         completer.setCompletionRole(TAG_ROLE)
@@ -144,7 +144,7 @@ class PropertiesForm(QWidget):
         self.tags.setCompleter(completer)
         self.description = DescriptionField(self)
         self.description.setObjectName("descriptionField")
-        self.description.setAccessibleName("Description")
+        self.description.setAccessibleName(self.tr("Description"))
         self.others = plain_label(self)
         self.others.setObjectName("otherFields")
         self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -160,10 +160,10 @@ class PropertiesForm(QWidget):
         layout = QFormLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addRow(self.problem)
-        layout.addRow("Title", self.title)
-        layout.addRow("Date", date_row)
-        layout.addRow("Tags", self.tags)
-        layout.addRow("Description", self.description)
+        layout.addRow(self.tr("Title"), self.title)
+        layout.addRow(self.tr("Date"), date_row)
+        layout.addRow(self.tr("Tags"), self.tags)
+        layout.addRow(self.tr("Description"), self.description)
         layout.addRow(self.others)
         self._shown: dict[str, object] = {}
         self._path: Path | None = None  # the post shown
@@ -218,9 +218,10 @@ class PropertiesForm(QWidget):
             elif post.header_invalid and post.header is not None:  # invalid implies a header
                 detail = post.problem_details[-1]
                 self.problem.setText(
-                    f"The header could not be read (line {detail.line}): "
-                    f"{post.header.error}. Fix it in the text below; "
-                    "nothing is rewritten until then."
+                    self.tr(
+                        "The header could not be read (line {line}): {error}. Fix it in the text below; "
+                        "nothing is rewritten until then."
+                    ).format(line=detail.line, error=post.header.error)
                 )
                 self.problem.show()
             else:
@@ -250,7 +251,9 @@ class PropertiesForm(QWidget):
             others = [key for key in post.metadata if key not in KNOWN]
             lines = [f"{key}: {_cut(format_value(post.metadata[key]))}" for key in others[:OTHER_KEYS_SHOWN]]
             if len(others) > OTHER_KEYS_SHOWN:
-                lines.append(f"… and {len(others) - OTHER_KEYS_SHOWN:,} more keys")
+                lines.append(
+                    self.tr("… and {count} more keys").format(count=f"{len(others) - OTHER_KEYS_SHOWN:,}")
+                )
             self.others.setText("\n".join(lines))
             self.others.setVisible(bool(others))
         finally:

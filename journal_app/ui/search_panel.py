@@ -17,7 +17,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -118,7 +118,9 @@ class SearchPanel(QWidget):
         self.setObjectName("searchPanel")
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText('Search: words, "a phrase", -word, tag:, year:, month:, title:')
+        self.field.setPlaceholderText(
+            self.tr('Search: words, "a phrase", -word, tag:, year:, month:, title:')
+        )
         self.field.setClearButtonEnabled(True)
         self.note = QLabel(self)
         self.note.setObjectName("searchNote")
@@ -152,7 +154,7 @@ class SearchPanel(QWidget):
     def set_journal(self, root: Path, paths: list[Path]) -> None:
         """Index the journal at ``root`` (its posts ``paths``) in the background."""
         self.ready = False
-        self.note.setText("Indexing the journal…")
+        self.note.setText(self.tr("Indexing the journal…"))
         self.list.clear()
         self._build.emit(str(root), [str(path) for path in paths])
 
@@ -181,11 +183,13 @@ class SearchPanel(QWidget):
         self._search.emit(self.generation, text)
 
     def _progress(self, done: int, total: int) -> None:
-        self.note.setText(f"Indexing the journal… {done} of {total}")
+        self.note.setText(self.tr("Indexing the journal… {done} of {total}").format(done=done, total=total))
 
     def _built(self, problem: str) -> None:
         self.ready = not problem
-        self.note.setText(f"Search is not available: {problem}" if problem else "")
+        self.note.setText(
+            self.tr("Search is not available: {problem}").format(problem=problem) if problem else ""
+        )
         if self.field.text().strip():
             self._query(self.field.text())
 
@@ -201,7 +205,7 @@ class SearchPanel(QWidget):
             item.setToolTip(str(result.path))
         if found:
             self.list.setCurrentRow(0)
-        self.note.setText("" if found else "Nothing matched.")
+        self.note.setText("" if found else self.tr("Nothing matched."))
 
     def _activate_current(self) -> None:
         item = self.list.currentItem()
@@ -290,7 +294,7 @@ def attach_search(
 ) -> SearchPanel:
     """The panel in a dock on the window's left (hidden until Ctrl+Shift+F); a result opens its
     post with ``open_post`` and selects the match in ``editor``."""
-    dock = QDockWidget("Search", window)
+    dock = QDockWidget(QCoreApplication.translate("SearchPanel", "Search"), window)
     dock.setObjectName("searchDock")
     panel = SearchPanel(dock)
     dock.setWidget(panel)

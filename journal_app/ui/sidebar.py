@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -41,7 +43,10 @@ from .tree_model import COUNT_ROLE, GROUP_ROLE, LABEL_ROLE, PATH_ROLE, SEARCH_RO
 
 __all__ = ["GROUP_ROLE", "PATH_ROLE", "SEARCH_ROLE", "PostFilter", "Sidebar", "post_tooltip"]
 
-GROUPINGS = [("tag", "By tag"), ("date", "By date")]
+GROUPINGS = [
+    ("tag", str(QT_TRANSLATE_NOOP("Sidebar", "By tag"))),
+    ("date", str(QT_TRANSLATE_NOOP("Sidebar", "By date"))),
+]
 
 
 def post_tooltip(info: PostInfo) -> str:
@@ -152,13 +157,13 @@ class Sidebar(QWidget):
         self.journal: Journal | None = None
         self.grouping = QComboBox(self)
         self.grouping.setObjectName("groupingSwitch")
-        self.grouping.setAccessibleName("Group posts")
+        self.grouping.setAccessibleName(self.tr("Group posts"))
         for key, label in GROUPINGS:
-            self.grouping.addItem(label, key)
+            self.grouping.addItem(QCoreApplication.translate("Sidebar", label), key)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("sidebarFilter")
-        self.filter.setAccessibleName("Filter posts")
-        self.filter.setPlaceholderText("Filter by title or tag")
+        self.filter.setAccessibleName(self.tr("Filter posts"))
+        self.filter.setPlaceholderText(self.tr("Filter by title or tag"))
         self.filter.setClearButtonEnabled(True)
         self.model = model = PostTreeModel(self)
         # the items' wrappers go before Qt deletes the items with this widget (a sidebar
@@ -168,7 +173,7 @@ class Sidebar(QWidget):
         self.proxy.setSourceModel(self.model)
         self.tree = PostTree(self)
         self.tree.setObjectName("postTree")
-        self.tree.setAccessibleName("Posts")
+        self.tree.setAccessibleName(self.tr("Posts"))
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -355,12 +360,12 @@ class Sidebar(QWidget):
         path, group = index.data(PATH_ROLE), index.data(GROUP_ROLE) or ""
         menu = QMenu(self)
         if path:
-            menu.addAction("Rename…", lambda: self.rename_requested.emit(Path(path)))
-            menu.addAction("Move to Trash…", lambda: self.delete_requested.emit(Path(path)))
+            menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(Path(path)))
+            menu.addAction(self.tr("Move to Trash…"), lambda: self.delete_requested.emit(Path(path)))
         elif group.startswith("tag:") and group != f"tag:{UNTAGGED}":
             tag = group[len("tag:") :]
-            menu.addAction("Rename tag…", lambda: self.tag_rename_requested.emit(tag))
-            menu.addAction("Merge into…", lambda: self.tag_merge_requested.emit(tag))
+            menu.addAction(self.tr("Rename tag…"), lambda: self.tag_rename_requested.emit(tag))
+            menu.addAction(self.tr("Merge into…"), lambda: self.tag_merge_requested.emit(tag))
         else:
             return None
         return menu

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
@@ -51,7 +51,7 @@ class TagDialog(QDialog):
         label.setTextFormat(Qt.TextFormat.PlainText)
         self.field = QLineEdit(text, self)
         self.field.setObjectName("tagName")
-        self.field.setAccessibleName("Tag")
+        self.field.setAccessibleName(self.tr("Tag"))
         self.tags = QStandardItemModel(self)
         for tag, count in counts:
             item = QStandardItem(f"{tag} ({count})")
@@ -90,17 +90,31 @@ class Outcome:
 
     def summary(self, old: str, new: str) -> str:
         """The summary shown when the rename is over, as plain text."""
-        lines = [f"'{old}' → '{new}': changed in {len(self.changed)} post(s)."]
+        lines = [
+            QCoreApplication.translate("TagMenu", "'{old}' → '{new}': changed in {count} post(s).").format(
+                old=old, new=new, count=len(self.changed)
+            )
+        ]
         if self.stopped:
             lines.append(
-                "Stopped before the end: the posts after the last one changed still have the old tag."
+                QCoreApplication.translate(
+                    "TagMenu",
+                    "Stopped before the end: the posts after the last one changed still have the old tag.",
+                )
             )
         if self.waiting:
             lines.append(
-                f"{self.waiting} has unsaved edits: the tag was changed in the editor; save it to keep it."
+                QCoreApplication.translate(
+                    "TagMenu",
+                    "{name} has unsaved edits: the tag was changed in the editor; save it to keep it.",
+                ).format(name=self.waiting)
             )
         if self.skipped:
-            lines.append(f"Skipped {len(self.skipped)} post(s):")
+            lines.append(
+                QCoreApplication.translate("TagMenu", "Skipped {count} post(s):").format(
+                    count=len(self.skipped)
+                )
+            )
             lines += [f"  {name}: {reason}" for name, reason in self.skipped]
         return "\n".join(lines)
 
@@ -110,9 +124,13 @@ def ask_tag(window: MainWindow, old: str, merge: bool) -> str | None:
     journal = window.journal
     counts = [item for item in journal.tag_counts() if item[0] != old] if journal is not None else []
     if merge:
-        dialog = TagDialog(window, "Merge Tag", f"Merge '{old}' into the tag:", "", counts)
+        title = QCoreApplication.translate("TagMenu", "Merge Tag")
+        prompt = QCoreApplication.translate("TagMenu", "Merge '{tag}' into the tag:").format(tag=old)
+        dialog = TagDialog(window, title, prompt, "", counts)
     else:
-        dialog = TagDialog(window, "Rename Tag", f"Rename the tag '{old}' to:", old, counts)
+        title = QCoreApplication.translate("TagMenu", "Rename Tag")
+        prompt = QCoreApplication.translate("TagMenu", "Rename the tag '{tag}' to:").format(tag=old)
+        dialog = TagDialog(window, title, prompt, old, counts)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.tag() or dialog.tag() == old:
             return None
@@ -128,7 +146,12 @@ def rename_from_tree(window: MainWindow, old: str, merge: bool = False) -> Outco
     if new is None or window.journal is None:
         return None
     outcome = apply_rename(window, old, new)
-    box = QMessageBox(QMessageBox.Icon.Information, "Tags", outcome.summary(old, new), parent=window)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("TagMenu", "Tags"),
+        outcome.summary(old, new),
+        parent=window,
+    )
     box.setObjectName("tagSummary")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
@@ -145,7 +168,13 @@ def apply_rename(window: MainWindow, old: str, new: str) -> Outcome:
     todo = posts_with_tag(journal, old)
     document = window.document
     open_path = file_of(document.post) if document.post is not None else None
-    progress = QProgressDialog(f"Renaming the tag '{old}'…", "Stop", 0, len(todo), window)
+    progress = QProgressDialog(
+        QCoreApplication.translate("TagMenu", "Renaming the tag '{tag}'…").format(tag=old),
+        QCoreApplication.translate("TagMenu", "Stop"),
+        0,
+        len(todo),
+        window,
+    )
     progress.setObjectName("tagProgress")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_AFTER_MS)
@@ -179,7 +208,7 @@ def apply_rename(window: MainWindow, old: str, new: str) -> Outcome:
 def _rename_in_open_post(document: OpenDocument, old: str, new: str, name: str, outcome: Outcome) -> None:
     """The open post's tag, edited in the editor as a form edit is; saved unless it held edits."""
     if document.read_only:
-        outcome.skipped.append((name, "it is open read-only"))
+        outcome.skipped.append((name, QCoreApplication.translate("TagMenu", "it is open read-only")))
         return
     unsaved = document.is_modified()
     try:
@@ -188,11 +217,14 @@ def _rename_in_open_post(document: OpenDocument, old: str, new: str, name: str, 
         assert post is not None
         for key, tags in renamed_tag_fields(post.metadata, old, new):
             if not document.apply_field(key, tags):
-                outcome.skipped.append((name, "its header could not be changed"))
+                outcome.skipped.append(
+                    (name, QCoreApplication.translate("TagMenu", "its header could not be changed"))
+                )
                 return
             document.sync()
     except JournalError as exc:
-        outcome.skipped.append((name, f"its header in the editor cannot be read: {exc}"))
+        reason = QCoreApplication.translate("TagMenu", "its header in the editor cannot be read: {error}")
+        outcome.skipped.append((name, reason.format(error=exc)))
         return
     if unsaved:
         outcome.waiting = name
@@ -200,4 +232,5 @@ def _rename_in_open_post(document: OpenDocument, old: str, new: str, name: str, 
     elif document.save():
         outcome.changed.append(name)  # the save brought the sidebar and the index in line
     else:
-        outcome.skipped.append((name, "it could not be saved; the change is in the editor"))
+        reason = QCoreApplication.translate("TagMenu", "it could not be saved; the change is in the editor")
+        outcome.skipped.append((name, reason))

@@ -9,6 +9,9 @@ order (a mirror of the model), so a row is found by bisection rather than by a s
 Rows leave the model with ``takeRow``, never ``removeRow``: removing deletes the C++ items at
 once while Python may still hold their wrappers (a group just emptied, say), and a later use of
 one reads freed memory; a taken row belongs to Python and goes when its last wrapper does.
+
+The labels the model makes (Untagged, Problems, years and months) go through Qt's translation;
+code finds a group by its id (``GROUP_ROLE``), never by its label.
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..core import UNTAGGED, Journal, PostInfo
 from ..core.dates import local
 from ..core.journal import order_key, tag_order
 from ..core.problems import Problem
+from .heatmap import year_text
 from .plain import plain_tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,9 +38,20 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # a folder problem's ProblemKind, for code
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 5  # a group's label without its count
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 6  # the number of posts in a group, as its label shows it
-PROBLEMS = "Problems"
-UNTAGGED_LABEL = "Untagged"
+PROBLEMS = str(QT_TRANSLATE_NOOP("PostTree", "Problems"))  # shown translated (``translated``)
+UNTAGGED_LABEL = str(QT_TRANSLATE_NOOP("PostTree", "Untagged"))
 Place = tuple[str, ...]  # the group ids from the top down to the group a row sits in
+
+
+def translated(label: str) -> str:
+    """One of the labels above in the interface's language."""
+    return QCoreApplication.translate("PostTree", label)
+
+
+def month_label(year: int, month: int) -> str:
+    """A month group's label: ``2024-03`` (``2024년 3월`` in Korean)."""
+    shape = QCoreApplication.translate("PostTree", "{year}-{month:02d}", "a month group of the date view")
+    return shape.format(year=year, month=month)
 
 
 def post_item(info: PostInfo) -> QStandardItem:
@@ -173,17 +188,17 @@ class PostTreeModel(QStandardItemModel):
         self._top = top = _Top(self)
         if grouping == "tag":
             for tag, posts in journal.by_tag().items():
-                label = UNTAGGED_LABEL if tag == UNTAGGED else tag
+                label = translated(UNTAGGED_LABEL) if tag == UNTAGGED else tag
                 self._filled(top, f"tag:{tag}", label, posts)
         else:
             for year, months in journal.by_date().items():
-                year_group = self._group(top, f"year:{year}", str(year))
+                year_group = self._group(top, f"year:{year}", year_text(year))
                 for month, posts in months.items():
-                    self._filled(year_group, f"month:{year}-{month}", f"{year}-{month:02d}", posts)
+                    self._filled(year_group, f"month:{year}-{month}", month_label(year, month), posts)
                 self._attach(year_group)
         broken = [info for info in journal.posts if is_broken(info)]
         if broken or journal.folder_problems:
-            problems = self._filled(top, "problems", PROBLEMS, broken, attach=False)
+            problems = self._filled(top, "problems", translated(PROBLEMS), broken, attach=False)
             self._set_messages(problems, journal.folder_problems)
             self._attach(problems)
         self._shown = {info.path: (order_key(info), places(info, grouping)) for info in journal.posts}
@@ -302,12 +317,14 @@ class PostTreeModel(QStandardItemModel):
             if found is None:
                 kind, _, name = ident.partition(":")
                 if kind == "tag":
-                    label = UNTAGGED_LABEL if name == UNTAGGED else name
+                    label = translated(UNTAGGED_LABEL) if name == UNTAGGED else name
                 elif kind == "month":
                     year, _, month = name.partition("-")
-                    label = f"{year}-{int(month):02d}"
+                    label = month_label(int(year), int(month))
+                elif kind == "year":
+                    label = year_text(int(name))
                 else:
-                    label = PROBLEMS if ident == "problems" else name
+                    label = translated(PROBLEMS)
                 found = self._group(group, ident, label)
             group = found
         return group

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QToolTip
 from journal_app.core import Journal
 from journal_app.ui.heatmap import HeatMap, HeatMapPanel, level_colour
 
+from tests.ui.translating import korean_interface
+
 
 def write(root, name: str, when: str, title: str) -> None:
     path = root / "content" / name
@@ -91,19 +93,25 @@ def test_streaks_and_the_year_switch(qtbot, dated):
     assert panel.year_label.text() == "2024"
 
 
+KOREAN = {
+    ("HeatMap", "{year}"): "{year}년",
+    ("HeatMap", "{count} posts"): "글 {count}편",
+    ("HeatMap", "{count} posts in {year}"): "{year}년 글 {count}편",
+    ("HeatMap", "current streak {count} days"): "현재 연속 {count}일",
+    ("HeatMap", "longest {count} days"): "최장 연속 {count}일",
+}
+
+
 def test_korean_names_in_a_korean_interface(qtbot, dated):
-    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
-    try:
+    with korean_interface(KOREAN):
         panel = panel_on(qtbot, dated)
-    finally:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    heat = panel.map
-    assert panel.year_label.text() == "2024년"
-    assert panel.streaks.text() == "2024년 글 4편 · 현재 연속 3일 · 최장 연속 3일"
-    assert heat.names.standaloneMonthName(3, QLocale.FormatType.ShortFormat) == "3월"
-    point = centre(heat, date(2024, 3, 5))
-    heat.event(QHelpEvent(QEvent.Type.ToolTip, point, heat.mapToGlobal(point)))
-    assert QToolTip.text() == "2024년 3월 5일 화요일 · 글 2편"
+        heat = panel.map
+        assert panel.year_label.text() == "2024년"
+        assert panel.streaks.text() == "2024년 글 4편 · 현재 연속 3일 · 최장 연속 3일"
+        assert heat.names.standaloneMonthName(3, QLocale.FormatType.ShortFormat) == "3월"
+        point = centre(heat, date(2024, 3, 5))
+        heat.event(QHelpEvent(QEvent.Type.ToolTip, point, heat.mapToGlobal(point)))
+        assert QToolTip.text() == "2024년 3월 5일 화요일 · 글 2편"
 
 
 def test_the_date_view_shows_the_map_and_a_clicked_day_opens_its_post(qtbot, window, journal_root, seoul):
