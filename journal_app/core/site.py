@@ -30,6 +30,7 @@ from .post import load_post
 from .render import render_post
 from .scan import image_candidates
 from .site_title import journal_title
+from .words import QT_TRANSLATE_NOOP
 
 MANIFEST = ".journal-export.json"
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -274,8 +275,12 @@ def export_site(
     )
     if inside is not None and not (inside and (inside[0].startswith(".") or inside[0] in SKIPPED_FOLDERS)):
         raise JournalError(
-            f"{out} is inside the journal; export to a folder outside it "
-            "(or to _site or public, which the journal skips)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{folder} is inside the journal; export to a folder outside it "
+                "(or to _site or public, which the journal skips).",
+            ),
+            folder=out,
         )
     out.mkdir(parents=True, exist_ok=True)
     builder = SiteBuilder(journal, out, flavor, title)

@@ -1,0 +1,38 @@
+"""Sentences for people, kept so that the window can translate them and the CLI prints them as
+they are: a :class:`Words` is an English template and its values, ``str(words)`` the sentence.
+
+Every template is written in the code inside ``QT_TRANSLATE_NOOP(CONTEXT, "...")``, a no-op here
+(the core never imports Qt), which Qt's ``lupdate`` finds by its name, so that the templates can
+be translated; the window translates a template and then fills in its values. A value that is
+itself a sentence of the core is a :class:`Words` too (its template translated in turn); other
+values (paths, numbers, a parser's own message) are shown as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+CONTEXT = "Core"  # the translation context of every template of the core
+
+
+def QT_TRANSLATE_NOOP(context: Literal["Core"], text: str) -> str:  # Qt's name, which lupdate reads
+    """Mark ``text`` as a template to translate in ``context``; returns it unchanged."""
+    return text
+
+
+@dataclass(frozen=True)
+class Words:
+    """An English template and the values that fill it in (``template.format(**values)``)."""
+
+    template: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values)
+
+
+def words(template: str, **values: object) -> Words:
+    """``template`` (marked with QT_TRANSLATE_NOOP) filled in with ``values``."""
+    return Words(template, values)
