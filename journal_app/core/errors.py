@@ -12,8 +12,8 @@ from .words import Words
 class JournalError(Exception):
     """Base class: every error the core raises for bad input or a failed write.
 
-    Raised as ``JournalError(QT_TRANSLATE_NOOP("Core", "... {name} ..."), name=...)``: the
-    message is ``template.format(**values)``."""
+    Raised with a template marked for translation (see :mod:`.words`) and its values as
+    keywords; the message is ``template.format(**values)``."""
 
     def __init__(self, template: str, /, **values: object):
         super().__init__(template.format(**values))

@@ -1,11 +1,12 @@
 """Sentences for people, kept so that the window can translate them and the CLI prints them as
 they are: a :class:`Words` is an English template and its values, ``str(words)`` the sentence.
 
-Every template is written in the code inside ``QT_TRANSLATE_NOOP(CONTEXT, "...")``, a no-op here
-(the core never imports Qt), which Qt's ``lupdate`` finds by its name, so that the templates can
-be translated; the window translates a template and then fills in its values. A value that is
-itself a sentence of the core is a :class:`Words` too (its template translated in turn); other
-values (paths, numbers, a parser's own message) are shown as they are.
+Every template is written in the code as the text of a call of ``QT_TRANSLATE_NOOP`` with the
+context "Core": a no-op here (the core never imports Qt), which Qt's ``lupdate`` finds by its
+name, so that the templates can be translated; the window translates a template and then fills
+in its values. A value that is itself a sentence of the core is a :class:`Words` too (its
+template translated in turn); other values (paths, numbers, a parser's own message) are shown as
+they are.
 """
 
 from __future__ import annotations

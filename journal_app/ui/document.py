@@ -24,11 +24,12 @@ from ..core.buffer import apply_text, buffer_text, field_edit
 from ..core.encoding import displayable
 from ..core.export import export_post
 from ..core.flavor import detect_flavor
-from ..core.post import read_error_message
+from ..core.post import read_error_words
 from ..core.recovery import RecoveryStore
 from .editor import MarkdownEditor, replace_lines
 from ..core.problems import ProblemKind
 from .limits import changed_by_editor, header_too_large, read_only_reason
+from .problem_words import words
 from .watcher import SETTLE_MS
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class OpenDocument(QObject):
         try:
             count, header = field_edit(self.post, self.editor.text(), name, value)
         except (HeaderError, FieldEditError) as exc:
-            self.prompts.show_error("Could not change the field", str(exc))
+            self.prompts.show_error("Could not change the field", words(exc))
             return False
         replace_lines(self.text, 0, count, header)
         return True
@@ -203,7 +204,7 @@ class OpenDocument(QObject):
         try:  # a post that is a link to a place outside the journal is not read
             post = self.read(path)
         except OSError as exc:
-            self.prompts.show_error("Could not open the post", read_error_message(path, exc))
+            self.prompts.show_error("Could not open the post", words(read_error_words(path, exc)))
             return False
         self.load(post)
         return True
@@ -317,7 +318,7 @@ class OpenDocument(QObject):
                 save_post(self.post, force=force)
             except ConflictError as exc:
                 if quiet:
-                    self.message.emit(str(exc), 0)
+                    self.message.emit(words(exc), 0)
                     return False
                 choice = self.resolve_conflict()
                 if choice == "theirs":
@@ -328,9 +329,9 @@ class OpenDocument(QObject):
                 save_post(self.post, force=True)
         except (SaveError, HeaderError) as exc:
             if quiet:
-                self.message.emit(f"Not saved automatically: {exc}", 0)
+                self.message.emit(f"Not saved automatically: {words(exc)}", 0)
             else:
-                self.prompts.show_error("Could not save", str(exc))
+                self.prompts.show_error("Could not save", words(exc))
             return False
         self._saved(file_of(self.post))
         self.message.emit(f"Saved {file_of(self.post).name}", 3000)
@@ -346,7 +347,7 @@ class OpenDocument(QObject):
             self.sync()
             save_post(self.post, target, force=True)
         except (SaveError, HeaderError) as exc:
-            self.prompts.show_error("Could not save", str(exc))
+            self.prompts.show_error("Could not save", words(exc))
             return False
         if old is not None:
             self.recovery.discard(old)
@@ -386,7 +387,7 @@ class OpenDocument(QObject):
             self.sync()
             result = export_post(self.post, target, self.root, flavor=self.flavor())
         except (OSError, JournalError) as exc:
-            self.prompts.show_error("Could not export", str(exc))
+            self.prompts.show_error("Could not export", words(exc))
             return False
         notes = [f"{len(result.missing)} image(s) not found"] if result.missing else []
         notes += [f"{len(result.refused)} image(s) not shown"] if result.refused else []
@@ -402,7 +403,7 @@ class OpenDocument(QObject):
         try:
             self.recovery.write(self.post.path, self.buffer())
         except JournalError as exc:
-            trouble = f"Unsaved text cannot be kept safe: {exc}. Save to keep it."
+            trouble = f"Unsaved text cannot be kept safe: {words(exc)}. Save to keep it."
             if trouble != self._recovery_trouble:  # said once, not after every pause in typing
                 self._recovery_trouble = trouble
                 self.message.emit(trouble, 0)
@@ -435,7 +436,7 @@ class OpenDocument(QObject):
         try:
             self.load(self.read(path))
         except OSError as exc:
-            self.prompts.show_error("Could not read the file", read_error_message(path, exc))
+            self.prompts.show_error("Could not read the file", words(read_error_words(path, exc)))
 
     def changed_on_disk(self, paths: Container[Path]) -> None:
         """Files changed on disk (a JournalChange or a set of paths): reload the open post when

@@ -32,6 +32,7 @@ from .post_files import PostFiles
 from .preferences import apply_editor_font, apply_look, show_preferences
 from .preview import Preview
 from .preview_feed import PreviewFeed
+from .problem_words import message
 from .prompts import DialogPrompts
 from .properties import PropertiesForm
 from .search_panel import attach_search
@@ -216,7 +217,8 @@ class MainWindow(QMainWindow):
             self.open_post(target)
         if journal.problems:  # folders that could not be read; the rest of the journal works
             self.statusBar().showMessage(
-                f"{len(journal.problems)} folder(s) could not be read: " + "; ".join(journal.problems[:3])
+                f"{len(journal.problems)} folder(s) could not be read: "
+                + "; ".join(message(problem) for problem in journal.folder_problems[:3])
             )
         return True
 

@@ -39,6 +39,7 @@ from ..core.post import split_tags
 from ..core.problems import ProblemKind
 from .limits import header_too_large
 from .plain import plain_label
+from .problem_words import message
 
 KNOWN = {"title", "date", "tags", "description"}
 OTHER_KEYS_SHOWN = 30
@@ -219,7 +220,7 @@ class PropertiesForm(QWidget):
                 detail = post.problem_details[-1]
                 self.problem.setText(
                     f"The header could not be read (line {detail.line}): "
-                    f"{post.header.error}. Fix it in the text below; "
+                    f"{message(post.header.problem)}. Fix it in the text below; "
                     "nothing is rewritten until then."
                 )
                 self.problem.show()

@@ -32,6 +32,7 @@ from ..core.site import SiteResult, export_site
 from ..core.site_title import journal_title
 from .actions import FLAVOR_LABELS
 from .plain import PlainMessageBox, warning
+from .problem_words import words
 from .settings import Settings
 
 LAST_FOLDER = "state/last_site_folder"
@@ -140,7 +141,7 @@ def ask_export_site(parent: QWidget, journal: Journal, settings: Settings, flavo
     try:
         result = run_with_progress(parent, journal, folder, chosen_flavor, title)
     except (OSError, JournalError) as exc:
-        warning(parent, tr("Could not export the site"), str(exc))
+        warning(parent, tr("Could not export the site"), words(exc))
         return None
     if result is None:
         return None
