@@ -11,6 +11,7 @@ they are.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -37,3 +38,34 @@ class Words:
 def words(template: str, **values: object) -> Words:
     """``template`` (marked with QT_TRANSLATE_NOOP) filled in with ``values``."""
     return Words(template, values)
+
+
+def to_plain(said: Words) -> dict:
+    """``said`` as JSON-ready values (for the summary index): a path becomes its text, a value
+    that is Words a mapping like this one, any other value that is no number its text."""
+    values: dict[str, object] = {}
+    for name, value in said.values.items():
+        if isinstance(value, Words):
+            values[name] = to_plain(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            values[name] = value
+        else:
+            values[name] = os.fspath(value) if isinstance(value, os.PathLike) else str(value)
+    return {"template": said.template, "values": values}
+
+
+def from_plain(data: object) -> Words:
+    """The Words ``to_plain`` wrote; ValueError for anything else (a damaged index entry)."""
+    if (
+        not isinstance(data, dict)
+        or type(data.get("template")) is not str
+        or type(data.get("values")) is not dict
+    ):
+        raise ValueError("not words")
+    values = {
+        name: from_plain(value) if isinstance(value, dict) else value
+        for name, value in data["values"].items()
+    }
+    if not all(type(value) in (str, int, float, Words) for value in values.values()):
+        raise ValueError("not words")
+    return Words(data["template"], values)

@@ -5,6 +5,7 @@ in Korean while the CLI keeps printing the English."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -17,6 +18,7 @@ from journal_app.core.checks import check_post
 from journal_app.core.errors import JournalError as BaseError
 from journal_app.core.flavor import FLAVORS
 from journal_app.core.journal import Journal
+from journal_app.core.postinfo import PostInfo
 from journal_app.core.post import Post, load_post, read_error_message, read_error_words, save_post
 from journal_app.core.problems import Problem
 from journal_app.core.repairs import write_repairs
@@ -220,3 +222,25 @@ def test_a_pipe_refused_by_name_keeps_its_words(tmp_path, marked):
         assert_marked(said, read_error_message(tmp_path / "pipe.md", raised.value), marked)
     finally:
         server.close()
+
+
+def test_the_summaries_keep_the_words_of_their_problems_through_the_index(tmp_path, marked):
+    root, server = hostile_journal(tmp_path, bomb_title="폭탄", tags=150)
+    try:
+        write_quirks(root)
+        first = Journal(root)  # read from the files, summaries written to the index
+        again = Journal(root)  # read back from the index
+    finally:
+        server.close()
+    for journal in (first, again):
+        with_problems = [info for info in journal.posts if info.problems]
+        assert len(with_problems) >= 8 and not all(info.readable for info in with_problems)
+        for info in with_problems:
+            assert [str(said) for said in info.problem_words] == info.problems
+            for said, text in zip(info.problem_words, info.problems):
+                assert_marked(said, text, marked)
+            data = json.loads(json.dumps(info.to_dict()))
+            assert PostInfo.from_dict(info.path, info.relpath, data) == info
+            data["problem_words"] = data["problem_words"][1:]  # damaged: refused, the file read again
+            with pytest.raises(ValueError):
+                PostInfo.from_dict(info.path, info.relpath, data)

@@ -20,6 +20,7 @@ from journal_app.core.problems import ProblemKind as K, RefusedFile
 from journal_app.core.words import CONTEXT, Words
 from journal_app.ui.checks_panel import ChecksPanel
 from journal_app.ui.problem_words import message, words
+from journal_app.ui.sidebar import post_tooltip
 
 DEMIAN = "backup/content/책 \u201c데미안\u201d 읽고.md"
 AFTER_QUOTE = "the header has text after the closing quote (a {quote} inside the value needs escaping)"
@@ -68,6 +69,8 @@ def test_a_broken_header_reads_in_korean_in_the_window(qtbot, window, journal_ro
     panel = window.findChild(ChecksPanel, "checksPanel")
     first = panel.list.item(0).text()
     assert first == f"2번째 줄: {korean_words}"
+    info = next(info for info in window.journal.posts if info.path == journal_root / DEMIAN)
+    assert post_tooltip(info).endswith(f"\n2번째 줄: {korean_words}")  # the sidebar row's tooltip
 
 
 def test_core_errors_read_in_korean_and_english_without_a_translator(qtbot, tmp_path, korean):
