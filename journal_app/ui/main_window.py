@@ -32,7 +32,7 @@ from .post_files import PostFiles
 from .preferences import apply_editor_font, apply_look, show_preferences
 from .preview import Preview
 from .preview_feed import PreviewFeed
-from .problem_words import message
+from .problem_words import message, words
 from .prompts import DialogPrompts
 from .properties import PropertiesForm
 from .search_panel import attach_search
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
             journal = Journal(folder, progress=self.status.show_progress)
         except (OSError, JournalError) as exc:
             self.status.progress.hide()
-            self.prompts.show_error("Could not open the journal", f"{folder}: {exc}")
+            self.prompts.show_error("Could not open the journal", f"{folder}: {words(exc)}")
             return False
         self.status.progress.hide()
         tidy_in_background(journal)  # what a save killed before its rename left behind

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from ..core.buffer import buffer_text
 from ..core.recovery import Recovery
-from ..core.storage import describe_os_error
+from ..core.storage import os_error_words
 from .document import OpenDocument
+from .problem_words import words
 
 
 def offer_recovery(document: OpenDocument) -> None:
@@ -23,7 +24,7 @@ def offer_recovery(document: OpenDocument) -> None:
         items = store.set_aside()
     except OSError as exc:
         document.message.emit(
-            f"Could not read the recovery folder ({store.folder}): {describe_os_error(exc)}.", 0
+            f"Could not read the recovery folder ({store.folder}): {words(os_error_words(exc))}.", 0
         )
         return
     restored: set[Path] = set()
@@ -55,4 +56,6 @@ def _drop(document: OpenDocument, item: Recovery) -> None:
     try:
         document.recovery.drop(item)
     except OSError as exc:
-        document.message.emit(f"Could not remove a recovery file ({item.file}): {describe_os_error(exc)}.", 0)
+        document.message.emit(
+            f"Could not remove a recovery file ({item.file}): {words(os_error_words(exc))}.", 0
+        )

@@ -159,7 +159,7 @@ def tell_done(parent: QWidget, folder: Path, result: SiteResult) -> None:
     box.setText(tr("The site in {folder} holds {count} posts.").format(folder=folder, count=count))
     if result.failed:
         box.setInformativeText(tr("{count} could not be exported.").format(count=len(result.failed)))
-        box.setDetailedText("\n".join(result.failed))
+        box.setDetailedText("\n".join(map(words, result.failed_words or result.failed)))
     browse = box.addButton(tr("Open in Browser"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from journal_app.core import ConflictError, FieldEditError, HeaderError, JournalError, SaveError
+from journal_app.core.attachments import NotAnImage, keep_image, link_to_file
 from journal_app.core.checks import check_post
 from journal_app.core.errors import JournalError as BaseError
 from journal_app.core.flavor import FLAVORS
@@ -22,6 +23,7 @@ from journal_app.core.postinfo import PostInfo
 from journal_app.core.post import Post, load_post, read_error_message, read_error_words, save_post
 from journal_app.core.problems import Problem
 from journal_app.core.repairs import write_repairs
+from journal_app.core.site import export_site
 from journal_app.core.words import CONTEXT, Words
 from tests.hostile import BOMB, deep_folders, hostile_journal, special_files
 from tests.quirks import write_quirks
@@ -244,3 +246,30 @@ def test_the_summaries_keep_the_words_of_their_problems_through_the_index(tmp_pa
             data["problem_words"] = data["problem_words"][1:]  # damaged: refused, the file read again
             with pytest.raises(ValueError):
                 PostInfo.from_dict(info.path, info.relpath, data)
+
+
+def test_images_refused_when_pasted_are_marked_templates(tmp_path, marked):
+    post = tmp_path / "a.md"
+    post.write_text("# a\n")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "notes.txt").write_text("text")
+    journal = tmp_path / "journal"
+    journal.mkdir()
+    for attempt in (
+        lambda: keep_image(b"not an image", journal / "a.md", journal, "commonmark"),
+        lambda: link_to_file(tmp_path / "outside" / "notes.txt", journal / "a.md", journal, "commonmark"),
+    ):
+        with pytest.raises(NotAnImage) as raised:
+            attempt()
+        assert_marked(raised.value.words, str(raised.value), marked)
+
+
+def test_posts_the_site_export_leaves_out_are_marked_templates(tmp_path, marked):
+    root, server = hostile_journal(tmp_path, bomb_title="폭탄", tags=3)
+    try:
+        result = export_site(root, tmp_path / "site")
+    finally:
+        server.close()
+    assert len(result.failed) >= 3 and [str(said) for said in result.failed_words] == result.failed
+    for said, text in zip(result.failed_words, result.failed):
+        assert_marked(said, text, marked)
