@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .boundary import HEAD_BYTES, MAX_IMAGE_BYTES, image_type, read_regular, real_inside
 from .storage import atomic_write
+from .words import QT_TRANSLATE_NOOP, Words
 
 EXTENSIONS = {
     "image/png": "png",
@@ -37,7 +38,12 @@ NAME_LENGTH = 40  # characters of the post's name kept in an image's name
 
 
 class NotAnImage(ValueError):
-    """The bytes are not an image's (or too many to keep)."""
+    """The bytes are not an image's (or too many to keep); its sentence is kept as ``words``
+    too (a marked template and its values, as :class:`.errors.JournalError` keeps it)."""
+
+    def __init__(self, template: str, /, **values: object):
+        super().__init__(template.format(**values))
+        self.words = Words(template, values)
 
 
 @dataclass(frozen=True)
@@ -80,9 +86,9 @@ def keep_image(data: bytes, post: Path, root: Path, flavor: str, kept: list[Path
     or OSError when it cannot be written."""
     mime = image_type(data[:HEAD_BYTES])
     if mime is None:
-        raise NotAnImage("not an image")
+        raise NotAnImage(QT_TRANSLATE_NOOP("Core", "not an image"))
     if len(data) > MAX_IMAGE_BYTES:
-        raise NotAnImage(f"larger than {MAX_IMAGE_BYTES // 2**20} MB")
+        raise NotAnImage(QT_TRANSLATE_NOOP("Core", "larger than {size} MB"), size=MAX_IMAGE_BYTES // 2**20)
     home = image_home(post, root, flavor)
     name = image_name(post, data, mime)
     target = home.folder / name
@@ -106,7 +112,9 @@ def link_to_file(path: Path, post: Path, root: Path, flavor: str, kept: list[Pat
     head = read_regular(path, HEAD_BYTES, head=True)
     if image_type(head) is None:
         if not inside:
-            raise NotAnImage(f"{path.name}: only images are copied into the journal")
+            raise NotAnImage(
+                QT_TRANSLATE_NOOP("Core", "{name}: only images are copied into the journal"), name=path.name
+            )
         relative = Path(os.path.relpath(os.path.realpath(path), os.path.realpath(post.parent)))
         return f"[{path.name}]({_link_target(relative.as_posix())})"
     if inside:

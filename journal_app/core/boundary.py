@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import ProblemKind, RefusedFile
+from .words import QT_TRANSLATE_NOOP, Words
 
 MAX_IMAGE_BYTES = 64 * 1024 * 1024  # larger files are never embedded or copied
 HEAD_BYTES = 4096  # enough to see an SVG's root element after an XML prolog and comments
@@ -43,23 +44,34 @@ def _under(real: str, top: str) -> bool:
 
 
 _FILE_TYPES = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, QT_TRANSLATE_NOOP("Core", "a named pipe (FIFO)")),
+    (stat.S_ISSOCK, QT_TRANSLATE_NOOP("Core", "a socket")),
+    (stat.S_ISCHR, QT_TRANSLATE_NOOP("Core", "a device")),
+    (stat.S_ISBLK, QT_TRANSLATE_NOOP("Core", "a device")),
+    (stat.S_ISDIR, QT_TRANSLATE_NOOP("Core", "a folder")),
 )
+_SPECIAL = QT_TRANSLATE_NOOP("Core", "a special file")
+# why an image file that is there is not used (LocalImage.refused)
+CANNOT_BE_READ = QT_TRANSLATE_NOOP("Core", "it cannot be read")
+LIES_OUTSIDE = QT_TRANSLATE_NOOP("Core", "it lies outside the journal")
+NOT_REGULAR = QT_TRANSLATE_NOOP("Core", "it is not a regular file")
+NOT_AN_IMAGE = QT_TRANSLATE_NOOP("Core", "it is not an image")
+_LARGER = QT_TRANSLATE_NOOP("Core", "it is larger than {size} MB")
+_IMAGE_LIMIT = {"size": MAX_IMAGE_BYTES // 2**20}
 
 
 def _refuse(info: os.stat_result, limit: int, head: bool) -> None:
     if not stat.S_ISREG(info.st_mode):
-        kind = next((name for test, name in _FILE_TYPES if test(info.st_mode)), "a special file")
-        raise RefusedFile(f"it is {kind}, not a regular file; it is not read", ProblemKind.NOT_REGULAR)
-    if not head and info.st_size > limit:
-        raise RefusedFile(
-            f"the file is {info.st_size // 2**20} MB, larger than the {limit // 2**20 or 1} MB it may be",
-            ProblemKind.TOO_LARGE,
+        kind = next((name for test, name in _FILE_TYPES if test(info.st_mode)), _SPECIAL)
+        reason = Words(
+            QT_TRANSLATE_NOOP("Core", "it is {kind}, not a regular file; it is not read"),
+            {"kind": Words(kind)},
         )
+        raise RefusedFile(reason, ProblemKind.NOT_REGULAR)
+    if not head and info.st_size > limit:
+        template = QT_TRANSLATE_NOOP("Core", "the file is {size} MB, larger than the {limit} MB it may be")
+        values = {"size": info.st_size // 2**20, "limit": limit // 2**20 or 1}
+        raise RefusedFile(Words(template, values), ProblemKind.TOO_LARGE)
 
 
 def read_file(path: str | os.PathLike, limit: int, *, head: bool = False) -> tuple[bytes, os.stat_result]:
@@ -79,10 +91,8 @@ def read_file(path: str | os.PathLike, limit: int, *, head: bool = False) -> tup
         # one byte past what fstat says shows a file that grew; never more than the limit + 1
         data = stream.read(min(limit + (0 if head else 1), info.st_size + 1))
     if not head and len(data) > limit:
-        raise RefusedFile(
-            f"the file grew past the {limit // 2**20 or 1} MB it may be while it was read",
-            ProblemKind.TOO_LARGE,
-        )
+        template = QT_TRANSLATE_NOOP("Core", "the file grew past the {limit} MB it may be while it was read")
+        raise RefusedFile(Words(template, {"limit": limit // 2**20 or 1}), ProblemKind.TOO_LARGE)
     return data, info
 
 
@@ -137,21 +147,32 @@ def vet_image(src: str, candidate: Path, top: str) -> LocalImage | None:
     try:
         real = os.path.realpath(candidate)
     except (OSError, ValueError):
-        return LocalImage(src, refused="it cannot be read")
+        return LocalImage(src, refused=CANNOT_BE_READ)
     if not _under(real, top):
-        return LocalImage(src, refused="it lies outside the journal")
+        return LocalImage(src, refused=LIES_OUTSIDE)
     try:
         head, info = read_file(real, HEAD_BYTES, head=True)
     except RefusedFile:
-        return LocalImage(src, refused="it is not a regular file")
+        return LocalImage(src, refused=NOT_REGULAR)
     except OSError:
-        return LocalImage(src, refused="it cannot be read")
+        return LocalImage(src, refused=CANNOT_BE_READ)
     if info.st_size > MAX_IMAGE_BYTES:
-        return LocalImage(src, refused=f"it is larger than {MAX_IMAGE_BYTES // 2**20} MB")
+        return LocalImage(src, refused=_LARGER.format(**_IMAGE_LIMIT))
     mime = image_type(head)
     if mime is None:
-        return LocalImage(src, refused="it is not an image")
+        return LocalImage(src, refused=NOT_AN_IMAGE)
     return LocalImage(src, Path(real), mime)
+
+
+def refusal_words(reason: str) -> Words:
+    """A ``LocalImage.refused`` reason as :class:`Words` (its template and values)."""
+    if reason == _LARGER.format(**_IMAGE_LIMIT):
+        return Words(_LARGER, _IMAGE_LIMIT)
+    return (
+        Words(reason)
+        if reason in (CANNOT_BE_READ, LIES_OUTSIDE, NOT_REGULAR, NOT_AN_IMAGE)
+        else Words("{reason}", {"reason": reason})
+    )
 
 
 def read_image(image: LocalImage) -> bytes:

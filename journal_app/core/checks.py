@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .boundary import refusal_words
 from .flavor import detect_flavor
 from .post import Post
 from .problems import Problem, ProblemKind
 from .scan import image_refs, is_remote, locate_image, prose_lines
+from .words import QT_TRANSLATE_NOOP
 
 LARGE_POST_BYTES = 5 * 1024 * 1024
 
@@ -34,20 +36,23 @@ def check_post(
     found = list(post.problem_details)
     size = len(post.to_bytes())
     if size == 0:
-        found.append(Problem("the file is empty", kind=ProblemKind.EMPTY))
+        found.append(Problem.of(QT_TRANSLATE_NOOP("Core", "the file is empty"), kind=ProblemKind.EMPTY))
     elif size > LARGE_POST_BYTES:
         found.append(
-            Problem(
-                f"the post is {size / 1024 / 1024:.1f} MB; the window will not render it while typing",
+            Problem.of(
+                QT_TRANSLATE_NOOP(
+                    "Core", "the post is {size:.1f} MB; the window will not render it while typing"
+                ),
                 kind=ProblemKind.LARGE,
+                size=size / 1024 / 1024,
             )
         )
     offset = post.body_start_line
     for index, line in prose_lines(post.body):
         if line.strip() == "undefined":
             found.append(
-                Problem(
-                    "'undefined' line: an image velog-backup failed to download",
+                Problem.of(
+                    QT_TRANSLATE_NOOP("Core", "'undefined' line: an image velog-backup failed to download"),
                     offset + index,
                     kind=ProblemKind.UNDEFINED_LINE,
                 )
@@ -64,14 +69,21 @@ def check_post(
             image = locate_image(src, post.path, root)
             if image.missing:
                 found.append(
-                    Problem(f"image not found: {src}", offset + image_line, kind=ProblemKind.IMAGE_MISSING)
+                    Problem.of(
+                        QT_TRANSLATE_NOOP("Core", "image not found: {src}"),
+                        offset + image_line,
+                        kind=ProblemKind.IMAGE_MISSING,
+                        src=src,
+                    )
                 )
             elif image.refused:
                 found.append(
-                    Problem(
-                        f"image not shown: {src} ({image.refused})",
+                    Problem.of(
+                        QT_TRANSLATE_NOOP("Core", "image not shown: {src} ({reason})"),
                         offset + image_line,
                         kind=ProblemKind.IMAGE_REFUSED,
+                        src=src,
+                        reason=refusal_words(image.refused),
                     )
                 )
     return sorted(found, key=lambda problem: problem.line or 0)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .problems import Problem, ProblemKind
+from .words import QT_TRANSLATE_NOOP
 
 BOM = b"\xef\xbb\xbf"
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3130-\u318f\u1100-\u11ff]")
@@ -57,9 +58,12 @@ def decode(data: bytes) -> Decoded:
             return Decoded(
                 text,
                 "cp949",
-                problem=Problem(
-                    "The file is not UTF-8; it was read as legacy Korean (cp949) "
-                    "and will be saved back in cp949.",
+                problem=Problem.of(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "The file is not UTF-8; it was read as legacy Korean (cp949) "
+                        "and will be saved back in cp949.",
+                    ),
                     kind=ProblemKind.LEGACY_ENCODING,
                 ),
             )
@@ -76,10 +80,14 @@ def decode(data: bytes) -> Decoded:
         text,
         encoding,
         "surrogateescape",
-        problem=Problem(
-            f"The file is not valid UTF-8 (first bad byte at offset {where}); "
-            "the undecodable bytes are kept as they are.",
+        problem=Problem.of(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The file is not valid UTF-8 (first bad byte at offset {offset}); "
+                "the undecodable bytes are kept as they are.",
+            ),
             kind=ProblemKind.UNDECODABLE,
+            offset=where,
         ),
     )
 

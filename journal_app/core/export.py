@@ -29,6 +29,7 @@ from .errors import JournalError, SaveError
 from .render import ImageUrl, NotShown, render_header, render_post
 from .scan import is_remote, locate_image
 from .storage import atomic_write
+from .words import QT_TRANSLATE_NOOP
 
 LIGHT_CODE_STYLE = "default"
 DARK_CODE_STYLE = "github-dark"
@@ -203,7 +204,11 @@ def write_inside(folder: Path, relative: str, data: bytes) -> Path:
     if real_inside(existing, folder):
         target.parent.mkdir(parents=True, exist_ok=True)
     if not real_inside(target.parent, folder) or target.is_symlink():
-        raise SaveError(f"Could not write {target}: a symbolic link there leads out of {folder}.")
+        raise SaveError(
+            QT_TRANSLATE_NOOP("Core", "Could not write {path}: a symbolic link there leads out of {folder}."),
+            path=target,
+            folder=folder,
+        )
     atomic_write(target, data)
     return target
 
@@ -263,7 +268,10 @@ def refuse_outside(post: Post, root: Path | None) -> None:
     """Raise JournalError when the post's file really lies outside the journal (a symbolic link
     to a file elsewhere): such a file is never published."""
     if post.path is not None and not real_inside(post.path, root or post.path.parent):
-        raise JournalError(f"{post.path} is a link to a file outside the journal; it is not exported.")
+        raise JournalError(
+            QT_TRANSLATE_NOOP("Core", "{path} is a link to a file outside the journal; it is not exported."),
+            path=post.path,
+        )
 
 
 def export_post(

@@ -19,6 +19,7 @@ import yaml
 from .dates import DateStyle, parse_date
 from .errors import FieldEditError, HeaderError
 from .frontmatter import Header, _YamlLoader, iter_lines, parse_header, strip_eol
+from .words import QT_TRANSLATE_NOOP, Words
 from .scalars import block_indicator, flow_list, quote_double, quote_style, toml_string, unquote, yaml_scalar
 
 _YAML_KEY = re.compile(
@@ -59,28 +60,45 @@ def edit_header(header: Header, name: str, value: object, newline: str, remove: 
     """A new header with ``name`` set to ``value`` (or removed), touching only its lines."""
     if not header.valid:
         raise HeaderError(
-            f"The header cannot be edited until it is fixed (line {header.error_line}: {header.error})."
+            QT_TRANSLATE_NOOP(
+                "Core", "The header cannot be edited until it is fixed (line {line}: {problem})."
+            ),
+            line=header.error_line,
+            problem=header.problem.words if header.problem is not None else "",
         )
     if header.kind not in ("yaml", "toml"):
-        raise FieldEditError(f"Editing {header.kind.upper()} front matter is not supported.")
+        raise FieldEditError(
+            QT_TRANSLATE_NOOP("Core", "Editing {kind} front matter is not supported."),
+            kind=header.kind.upper(),
+        )
     if header.kind == "yaml" and header.text.split("\n", 1)[-1].lstrip().startswith("{"):
         raise FieldEditError(
-            "This header is one YAML flow mapping ({...}); it cannot be edited "
-            "field by field. Edit it as text."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This header is one YAML flow mapping ({{...}}); it cannot be edited "
+                "field by field. Edit it as text.",
+            )
         )
     editor = _YamlEditor(header, newline) if header.kind == "yaml" else _TomlEditor(header, newline)
     attempts = editor.candidates(name, value, remove)
-    failure: str | None = "it did not read back as intended"
+    failure = Words(QT_TRANSLATE_NOOP("Core", "it did not read back as intended"))
     for lines, intended in attempts:
         text = "".join(lines)
         content = "".join(lines[1:-1])
         new = parse_header(header.kind, text, content)
-        if new is None or not new.valid:
-            failure = new.error if new is not None else "the header stopped being a header"
+        if new is None or new.problem is not None:
+            stopped = QT_TRANSLATE_NOOP("Core", "the header stopped being a header")
+            failure = new.problem.words if new is not None and new.problem is not None else Words(stopped)
             continue
         if _reads_back(header.metadata, new.metadata, name, intended):
             return new
-    raise FieldEditError(f"Could not set {name!r} so that the header reads back correctly: {failure}.")
+    raise FieldEditError(
+        QT_TRANSLATE_NOOP(
+            "Core", "Could not set {name!r} so that the header reads back correctly: {failure}."
+        ),
+        name=name,
+        failure=failure,
+    )
 
 
 def new_yaml_header(name: str, value: object, newline: str) -> Header:
@@ -399,7 +417,9 @@ class _TomlEditor(_Editor):
             self.set_intended(value)
             return [prefix + repr(value)]
         if value is None:
-            raise FieldEditError("TOML has no empty value; remove the key instead.")
+            raise FieldEditError(
+                QT_TRANSLATE_NOOP("Core", "TOML has no empty value; remove the key instead.")
+            )
         self.set_intended(str(value))
         return [prefix + toml_string(str(value), kind)]
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .yaml_words import plain_problem
-
 from .problems import Problem, ProblemKind
+from .words import QT_TRANSLATE_NOOP
+from .yaml_words import plain_problem
 
 try:  # the C loader ships in PyYAML's wheels; fall back quietly when it is absent
     _YamlLoader = yaml.CSafeLoader
@@ -50,26 +50,32 @@ class Header:
     kind: str  # "yaml", "toml" or "json"
     text: str  # verbatim, delimiters and the closing line's ending included
     metadata: dict = field(default_factory=dict)
-    error: str | None = None  # the parser's message, when the header could not be read
-    error_line: int | None = None  # 1-based line in the file
-    error_kind: ProblemKind | None = None  # what kind of error it is
+    problem: Problem | None = None  # why the header could not be read (message, file line, kind)
 
     @classmethod
     def broken(cls, kind: str, text: str, problem: Problem) -> Header:
         """A header of ``kind`` whose ``text`` could not be read, for ``problem``."""
-        return cls(kind, text, error=problem.message, error_line=problem.line, error_kind=problem.kind)
+        return cls(kind, text, problem=problem)
 
     @property
-    def problem(self) -> Problem | None:
-        """The error as a :class:`Problem` (message, file line, kind), or None when valid."""
-        if self.error is None:
-            return None
-        return Problem(self.error, self.error_line, kind=self.error_kind or ProblemKind.INVALID_HEADER)
+    def error(self) -> str | None:
+        """The problem's message, when the header could not be read."""
+        return self.problem.message if self.problem is not None else None
+
+    @property
+    def error_line(self) -> int | None:
+        """The problem's 1-based line in the file."""
+        return self.problem.line if self.problem is not None else None
+
+    @property
+    def error_kind(self) -> ProblemKind | None:
+        """What kind of problem it is."""
+        return self.problem.kind if self.problem is not None else None
 
     @property
     def valid(self) -> bool:
         """True when the header parsed into a mapping."""
-        return self.error is None
+        return self.problem is None
 
 
 def iter_lines(text: str):
@@ -154,54 +160,48 @@ def _parse(kind: str, text: str, content: str) -> Header | None:
             found = _TOML_LINE.search(message)
             line = int(found.group(1)) + 1 if found else 2
             message = _TOML_LINE.sub("", message).strip()
-            return Header(
-                kind,
-                text,
-                error=f"invalid TOML header: {message}",
-                error_line=line,
-                error_kind=ProblemKind.INVALID_HEADER,
+            problem = Problem.of(
+                QT_TRANSLATE_NOOP("Core", "invalid TOML header: {reason}"),
+                line,
+                kind=ProblemKind.INVALID_HEADER,
+                reason=message,
             )
+            return Header.broken(kind, text, problem)
     try:
         data = yaml.load(content, Loader=_YamlLoader)
     except UnicodeEncodeError:  # undecodable bytes in the header (kept as surrogates)
         if not looks_like_yaml_mapping(content):
             return None
-        return Header(
-            kind,
-            text,
-            error="the header holds bytes that are not valid text",
-            error_line=2,
-            error_kind=ProblemKind.HEADER_UNDECODABLE,
+        problem = Problem.of(
+            QT_TRANSLATE_NOOP("Core", "the header holds bytes that are not valid text"),
+            2,
+            kind=ProblemKind.HEADER_UNDECODABLE,
         )
+        return Header.broken(kind, text, problem)
     except yaml.YAMLError as exc:
         if not looks_like_yaml_mapping(content):
             return None
-        line, message = describe_yaml_error(exc, content)
-        return Header(
-            kind,
-            text,
-            error=message,
-            error_line=line,
-            error_kind=ProblemKind.INVALID_HEADER,
-        )
+        line, said = plain_problem(exc, content)
+        problem = Problem.saying(said, line, kind=ProblemKind.INVALID_HEADER)
+        return Header.broken(kind, text, problem)
     if data is None or isinstance(data, dict):
         return Header(kind, text, data or {})
     if isinstance(data, list):
-        return Header(
-            kind,
-            text,
-            error="the header is a list, not a mapping of keys to values",
-            error_line=2,
-            error_kind=ProblemKind.HEADER_NOT_MAPPING,
+        problem = Problem.of(
+            QT_TRANSLATE_NOOP("Core", "the header is a list, not a mapping of keys to values"),
+            2,
+            kind=ProblemKind.HEADER_NOT_MAPPING,
         )
+        return Header.broken(kind, text, problem)
     return None  # a scalar: the opening --- was a horizontal rule
 
 
 def _too_deep() -> Problem:
-    return Problem(
-        f"the header is nested more than {MAX_DEPTH} levels deep; it is not read",
+    return Problem.of(
+        QT_TRANSLATE_NOOP("Core", "the header is nested more than {depth} levels deep; it is not read"),
         1,
         kind=ProblemKind.HEADER_TOO_DEEP,
+        depth=MAX_DEPTH,
     )
 
 
@@ -214,7 +214,12 @@ def size_problem(content: str) -> Problem | None:
         return None
     megabytes = size / (1024 * 1024)
     shown = f"{megabytes:.0f}" if megabytes >= 10 else f"{megabytes:.1f}"
-    return Problem(f"the header is {shown} MB, too large to read", 1, kind=ProblemKind.HEADER_TOO_LARGE)
+    return Problem.of(
+        QT_TRANSLATE_NOOP("Core", "the header is {size} MB, too large to read"),
+        1,
+        kind=ProblemKind.HEADER_TOO_LARGE,
+        size=shown,
+    )
 
 
 def shape_problem(data: object) -> Problem | None:
@@ -235,19 +240,27 @@ def shape_problem(data: object) -> Problem | None:
             return _too_deep()
         count += len(children)
         if count > MAX_VALUES:
-            return Problem(
-                f"the header holds more than {MAX_VALUES:,} values (counting each "
-                "repeat of an alias); it is not read",
+            return Problem.of(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "the header holds more than {count:,} values (counting each "
+                    "repeat of an alias); it is not read",
+                ),
                 1,
                 kind=ProblemKind.HEADER_TOO_MANY_VALUES,
+                count=MAX_VALUES,
             )
         text += sum(len(child) for child in children if isinstance(child, (str, bytes)))
         if text > MAX_TEXT:
-            return Problem(
-                f"the header's text comes to more than {MAX_TEXT:,} characters "
-                "(counting each repeat of an alias); it is not read",
+            return Problem.of(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "the header's text comes to more than {count:,} characters "
+                    "(counting each repeat of an alias); it is not read",
+                ),
                 1,
                 kind=ProblemKind.HEADER_TOO_MANY_VALUES,
+                count=MAX_TEXT,
             )
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return None
@@ -265,7 +278,8 @@ def looks_like_yaml_mapping(content: str) -> bool:
 def describe_yaml_error(exc: yaml.YAMLError, content: str = "") -> tuple[int, str]:
     """A 1-based file line (the header starts on line 2) and what is wrong there, in plain
     words (``yaml_words.plain_problem``)."""
-    return plain_problem(exc, content)
+    line, said = plain_problem(exc, content)
+    return line, str(said)
 
 
 def _split_json(text: str) -> tuple[Header | None, str]:

@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import JournalError
+from .words import QT_TRANSLATE_NOOP, Words
 
 LOCAL_TIMEOUT = 30.0  # seconds for a command that stays on this computer
 NETWORK_TIMEOUT = 300.0  # seconds for fetch, pull and push
@@ -28,6 +29,9 @@ _OFFLINE = re.compile(
     r"|network is unreachable|no route to host|failed to connect|does not appear to be a git repository",
     re.IGNORECASE,
 )
+
+
+SOME_FILES = QT_TRANSLATE_NOOP("Core", "some files")
 
 
 class GitError(JournalError):
@@ -42,10 +46,14 @@ class MergeConflict(GitError):
     """A pull found edits of the same lines on both sides; nothing was changed (``posts``)."""
 
     def __init__(self, posts: list[Path]):
-        names = ", ".join(path.name for path in posts) or "some files"
+        names = ", ".join(path.name for path in posts) or Words(SOME_FILES)
         super().__init__(
-            f"The pull was undone: {names} changed both here and on the remote in the same places. "
-            "Your version is kept in your last commit; nothing in the journal was changed."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The pull was undone: {names} changed both here and on the remote in the same places. "
+                "Your version is kept in your last commit; nothing in the journal was changed.",
+            ),
+            names=names,
         )
         self.posts = posts
 
@@ -122,7 +130,9 @@ def run_git(
             start_new_session=True,
         )
     except OSError as exc:
-        raise GitError(f"git could not be run: {exc.strerror or exc}.") from exc
+        raise GitError(
+            QT_TRANSLATE_NOOP("Core", "git could not be run: {reason}."), reason=exc.strerror or exc
+        ) from exc
     killer = threading.Timer(timeout, process.kill)
     killer.start()
     try:
@@ -133,7 +143,13 @@ def run_git(
     finally:
         killer.cancel()
     if process.returncode < 0:
-        raise GitError(f"git {args[0]} took longer than {timeout:.0f} seconds and was stopped.")
+        raise GitError(
+            QT_TRANSLATE_NOOP(
+                "Core", "git {command} took longer than {seconds:.0f} seconds and was stopped."
+            ),
+            command=args[0],
+            seconds=timeout,
+        )
     result = subprocess.CompletedProcess(command, process.returncode, out, err)
     if check and result.returncode != 0:
         raise _error(args[0], err.decode("utf-8", "replace"))
@@ -169,10 +185,22 @@ def _error(command: str, stderr: str) -> GitError:
     )
     reason = reason.removeprefix("fatal: ").removeprefix("error: ")
     if command == "push" and re.search(r"\[rejected\]|non-fast-forward|fetch first", stderr):
-        return GitError("The remote has commits this computer does not have yet: pull first, then push.")
+        return GitError(
+            QT_TRANSLATE_NOOP(
+                "Core", "The remote has commits this computer does not have yet: pull first, then push."
+            )
+        )
     if _OFFLINE.search(stderr):
-        return GitOffline(f"The remote cannot be reached ({reason}); commits stay on this computer.")
-    return GitError(f"git {command} failed: {reason or 'no reason given'}.")
+        return GitOffline(
+            QT_TRANSLATE_NOOP(
+                "Core", "The remote cannot be reached ({reason}); commits stay on this computer."
+            ),
+            reason=reason,
+        )
+    said = reason or Words(QT_TRANSLATE_NOOP("Core", "no reason given"))
+    return GitError(
+        QT_TRANSLATE_NOOP("Core", "git {command} failed: {reason}."), command=command, reason=said
+    )
 
 
 def find_repo(folder: Path) -> GitRepo | None:
@@ -292,9 +320,16 @@ class GitRepo:
         conflict the merge is undone and MergeConflict lists the files (nothing half-written)."""
         status = self.status()
         if status.branch is None:
-            raise GitError("The journal is on a detached HEAD (no branch), so there is nothing to pull into.")
+            raise GitError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The journal is on a detached HEAD (no branch), so there is nothing to pull into."
+                )
+            )
         if status.upstream is None:
-            raise GitError(f"The branch {status.branch} has no remote branch to pull from.")
+            raise GitError(
+                QT_TRANSLATE_NOOP("Core", "The branch {branch} has no remote branch to pull from."),
+                branch=status.branch,
+            )
         self.git("fetch", "--progress", timeout=NETWORK_TIMEOUT, progress=progress)
         before = self.git("rev-parse", "HEAD").stdout.strip().decode()
         # merged in memory first (git 2.38+): a conflict is found before any file of the working
@@ -324,9 +359,12 @@ class GitRepo:
             if "would be overwritten" in said:
                 files = [line.strip() for line in said.splitlines() if line.startswith(("\t", "    "))]
                 raise GitError(
-                    "Nothing was pulled: it would overwrite changes not committed yet in "
-                    + ", ".join(files or ["some files"])
-                    + ". Commit them first."
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "Nothing was pulled: it would overwrite changes not committed yet in "
+                        "{names}. Commit them first.",
+                    ),
+                    names=", ".join(files) if files else Words(SOME_FILES),
                 )
             raise _error("merge", said)
         out = self.git("diff", "--name-only", "-z", before, "HEAD").stdout
@@ -337,14 +375,23 @@ class GitRepo:
         the same name there, which becomes its upstream)."""
         status = self.status()
         if status.branch is None:
-            raise GitError("The journal is on a detached HEAD (no branch), so there is nothing to push.")
+            raise GitError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The journal is on a detached HEAD (no branch), so there is nothing to push."
+                )
+            )
         args = ["push", "--progress"]
         if status.upstream is None:
             remotes = self.git("remote").stdout.decode().split()
             if len(remotes) != 1:
                 raise GitError(
-                    "The branch has no remote branch to push to"
-                    + (" and there is no remote." if not remotes else "; choose one with git push -u.")
+                    QT_TRANSLATE_NOOP(
+                        "Core", "The branch has no remote branch to push to and there is no remote."
+                    )
+                    if not remotes
+                    else QT_TRANSLATE_NOOP(
+                        "Core", "The branch has no remote branch to push to; choose one with git push -u."
+                    )
                 )
             args += ["--set-upstream", remotes[0], status.branch]
         self.git(*args, timeout=NETWORK_TIMEOUT, progress=progress)

@@ -18,7 +18,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-FORMAT = "5"  # 3: categories count as tags; 4: drafts; 5: problem kinds
+FORMAT = "6"  # 3: categories count as tags; 4: drafts; 5: problem kinds; 6: problem words
 LOCK_WAIT = 0.5  # seconds to wait for a lock before going on without the cache
 _decode = json.JSONDecoder().decode  # json.loads without its per-call checks
 

@@ -29,9 +29,10 @@ from .changes import JournalChange
 from .dates import local
 from .index import SummaryIndex
 from .parallel import chunked_map
-from .post import read_error_message
+from .post import read_error_words
 from .postinfo import PostInfo, newest_first, order_key, read_summaries, read_summary
 from .problems import Problem, ProblemKind, folder_error_kind
+from .words import QT_TRANSLATE_NOOP
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
@@ -178,8 +179,8 @@ class Journal:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
             where = str(error.filename or folder)
-            message = read_error_message(Path(where), error)
-            self._unreadable[where] = Problem(message, kind=folder_error_kind(error))
+            said = read_error_words(Path(where), error)
+            self._unreadable[where] = Problem.saying(said, kind=folder_error_kind(error))
             return None
         return self._sort_out(entries, folder, depth)
 
@@ -203,10 +204,15 @@ class Journal:
             elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
                 files.append(entry)
         if folders and depth >= MAX_FOLDER_DEPTH:
-            self._unreadable[folder] = Problem(
-                f"Did not read the folders in {folder}: they lie more "
-                f"than {MAX_FOLDER_DEPTH} folders deep in the journal.",
+            self._unreadable[folder] = Problem.of(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Did not read the folders in {folder}: they lie more "
+                    "than {depth} folders deep in the journal.",
+                ),
                 kind=ProblemKind.FOLDER_TOO_DEEP,
+                folder=folder,
+                depth=MAX_FOLDER_DEPTH,
             )
             folders = []
         return files, folders

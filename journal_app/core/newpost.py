@@ -16,6 +16,10 @@ from .errors import JournalError, SaveError
 from .frontmatter import split_header
 from .scalars import quote_double, yaml_scalar
 from .journal import Journal
+from .words import QT_TRANSLATE_NOOP
+
+OUTSIDE = QT_TRANSLATE_NOOP("Core", "{folder} is outside the journal.")
+CANNOT_CREATE = QT_TRANSLATE_NOOP("Core", "Could not create {path}: {reason}.")
 
 _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 MAX_NAME = 120
@@ -126,25 +130,25 @@ def create_post(
     """Write a new post file in the journal and return its path (never overwrites a file)."""
     title = title.strip()
     if not title:
-        raise JournalError("A new post needs a title.")
+        raise JournalError(QT_TRANSLATE_NOOP("Core", "A new post needs a title."))
     moment = moment or datetime.now().astimezone()
     folder = Path(folder) if folder is not None else post_folder(journal)
     root = journal.root.resolve()
     if root != folder.resolve() and root not in folder.resolve().parents:
-        raise JournalError(f"{folder} is outside the journal.")
+        raise JournalError(OUTSIDE, folder=folder)
     folder = folder.resolve()
     stem = file_stem(title)
     if dated_names(folder):  # Jekyll publishes only _posts/YYYY-MM-DD-title.md
         stem = f"{moment:%Y-%m-%d}-" + stem.replace(" ", "-")
     path = unique_path(folder, stem)
     if path.parent != folder:
-        raise JournalError("The file name would leave the journal folder.")
+        raise JournalError(QT_TRANSLATE_NOOP("Core", "The file name would leave the journal folder."))
     text = new_post_text(title, [tag.strip() for tag in tags if tag.strip()], moment, journal_style(journal))
     try:
         with open(path, "x", encoding="utf-8", newline="") as stream:
             stream.write(text)
     except OSError as exc:
-        raise SaveError(f"Could not create {path}: {exc.strerror or exc}.") from exc
+        raise SaveError(CANNOT_CREATE, path=path, reason=exc.strerror or exc) from exc
     journal.refresh(path)
     return path
 
@@ -162,11 +166,17 @@ def rename_post(journal: Journal, path: Path, new_stem: str) -> Path:
     if target == path:
         return path
     if target.exists() and target.name.casefold() != path.name.casefold():
-        raise JournalError(f"There is already a file named {target.name}.")
+        raise JournalError(
+            QT_TRANSLATE_NOOP("Core", "There is already a file named {name}."), name=target.name
+        )
     try:
         os.rename(path, target)
     except OSError as exc:
-        raise SaveError(f"Could not rename {path.name}: {exc.strerror or exc}.") from exc
+        raise SaveError(
+            QT_TRANSLATE_NOOP("Core", "Could not rename {name}: {reason}."),
+            name=path.name,
+            reason=exc.strerror or exc,
+        ) from exc
     journal.refresh(path)
     journal.refresh(target)
     return target
@@ -215,7 +225,7 @@ def todays_entry(
         return path, False
     root = journal.root.resolve()
     if root not in path.parent.resolve().parents and path.parent.resolve() != root:
-        raise JournalError(f"{path.parent} is outside the journal.")
+        raise JournalError(OUTSIDE, folder=path.parent)
     title = f"{moment:%Y-%m-%d}"
     text = fill_template(template, title, moment, weekday)
     if split_header(text)[0] is None:
@@ -227,6 +237,6 @@ def todays_entry(
     except FileExistsError:
         return path, False
     except OSError as exc:
-        raise SaveError(f"Could not create {path}: {exc.strerror or exc}.") from exc
+        raise SaveError(CANNOT_CREATE, path=path, reason=exc.strerror or exc) from exc
     journal.refresh(path)
     return path, True

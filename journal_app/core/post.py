@@ -28,13 +28,14 @@ from .boundary import read_file, real_inside
 from .frontmatter import Header, split_header
 from .problems import HEADER_KINDS, Problem, ProblemKind, RefusedFile
 from .scan import first_heading
-from .storage import atomic_write, describe_os_error
+from .storage import atomic_write, os_error_words
+from .words import QT_TRANSLATE_NOOP, Words
 from .tags import TAG_KEYS, split_tags  # noqa: F401  (re-exported: they lived here)
 from .tags import merged_tags, set_tags as write_tags
 
 MAX_POST_BYTES = 64 * 1024 * 1024
 MAX_LISTED_TAGS = 100  # tags a post contributes to the journal's summaries (the sidebar)
-OUTSIDE_LINK = "the file is a link to a place outside the journal; it is not read"
+OUTSIDE_LINK = QT_TRANSLATE_NOOP("Core", "the file is a link to a place outside the journal; it is not read")
 _MISSING = object()
 # headers whose simple lines are still read for display: YAML that did not parse (velog-backup's
 # unescaped quotes) or held undecodable bytes; never one refused for size, depth or aliases
@@ -62,8 +63,9 @@ class Post:
             self._issues.append(self._decoded.problem)
         if b"\x00" in data[:8192]:
             self._issues.append(
-                Problem(
-                    "The file contains NUL bytes; it looks like a binary file.", kind=ProblemKind.NUL_BYTES
+                Problem.of(
+                    QT_TRANSLATE_NOOP("Core", "The file contains NUL bytes; it looks like a binary file."),
+                    kind=ProblemKind.NUL_BYTES,
                 )
             )
         text = self._decoded.text
@@ -78,10 +80,14 @@ class Post:
         count = len(self.tags)
         if count > MAX_LISTED_TAGS:
             self._issues.append(
-                Problem(
-                    f"the header has {count:,} tags; only the first "
-                    f"{MAX_LISTED_TAGS} are listed in the journal",
+                Problem.of(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "the header has {count:,} tags; only the first {listed} are listed in the journal",
+                    ),
                     kind=ProblemKind.TOO_MANY_TAGS,
+                    count=count,
+                    listed=MAX_LISTED_TAGS,
                 )
             )
 
@@ -252,7 +258,9 @@ class Post:
             text += "\n"
         header, rest = split_header(with_newline(text, self._header_newline()))
         if text and (header is None or rest):
-            raise HeaderError("The text is not a front matter block between --- lines.")
+            raise HeaderError(
+                QT_TRANSLATE_NOOP("Core", "The text is not a front matter block between --- lines.")
+            )
         self._header = header
         self._issues = [p for p in self._issues if p.kind not in HEADER_KINDS]  # the old header's
         if header is not None and header.problem is not None:
@@ -284,8 +292,13 @@ class Post:
             return self._decoded.encode(header + body)
         except UnicodeEncodeError as exc:
             raise SaveError(
-                f"The text contains {exc.object[exc.start : exc.end]!r}, which the file's "
-                f"encoding {self.encoding} cannot hold; convert the file to UTF-8 to save it."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The text contains {text!r}, which the file's encoding {encoding} cannot hold; "
+                    "convert the file to UTF-8 to save it.",
+                ),
+                text=exc.object[exc.start : exc.end],
+                encoding=self.encoding,
             ) from exc
 
     def convert_to_utf8(self) -> None:
@@ -338,7 +351,7 @@ def load_post(path: str | os.PathLike, root: str | os.PathLike | None = None) ->
     outside it."""
     path = path if isinstance(path, Path) else Path(path)
     if root is not None and not real_inside(path, root):
-        raise RefusedFile(OUTSIDE_LINK, ProblemKind.OUTSIDE_JOURNAL)
+        raise RefusedFile(Words(OUTSIDE_LINK), ProblemKind.OUTSIDE_JOURNAL)
     data, info = read_file(path, MAX_POST_BYTES)
     return Post(data, path, info)
 
@@ -351,10 +364,13 @@ def save_post(post: Post, path: str | os.PathLike | None = None, *, force: bool 
     """
     target = Path(path) if path is not None else post.path
     if target is None:
-        raise SaveError("The post has no file yet; choose where to save it.")
+        raise SaveError(QT_TRANSLATE_NOOP("Core", "The post has no file yet; choose where to save it."))
     if not force and target == post.path and post.changed_on_disk():
         raise ConflictError(
-            f"{target} changed on disk since it was opened; saving now would overwrite that change."
+            QT_TRANSLATE_NOOP(
+                "Core", "{path} changed on disk since it was opened; saving now would overwrite that change."
+            ),
+            path=target,
         )
     data = post.to_bytes()
     atomic_write(target, data)
@@ -363,8 +379,21 @@ def save_post(post: Post, path: str | os.PathLike | None = None, *, force: bool 
 
 def read_error_message(path: Path, exc: OSError) -> str:
     """One sentence for a post that could not be read."""
-    reason = describe_os_error(exc) if exc.errno else str(exc)
-    return f"Could not read {path}: {reason}."
+    return str(read_error_words(path, exc))
+
+
+def read_error_words(path: Path, exc: OSError) -> Words:
+    """:func:`read_error_message` as :class:`Words`, for the window to translate."""
+    own = getattr(exc, "words", None)  # a RefusedFile's reason
+    if exc.errno:
+        reason = os_error_words(exc)
+    elif isinstance(own, Words):
+        reason = own
+    else:
+        reason = Words("{reason}", {"reason": str(exc)})
+    return Words(
+        QT_TRANSLATE_NOOP("Core", "Could not read {path}: {reason}."), {"path": path, "reason": reason}
+    )
 
 
 def read_error_kind(exc: OSError) -> ProblemKind:

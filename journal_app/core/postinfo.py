@@ -10,8 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-from .post import MAX_LISTED_TAGS, Post, load_post, read_error_kind, read_error_message
+from .post import MAX_LISTED_TAGS, Post, load_post, read_error_kind, read_error_words
 from .problems import ProblemKind
+from .words import Words, from_plain, to_plain
 
 
 @dataclass
@@ -30,6 +31,7 @@ class PostInfo:
     stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was read
     draft: bool = False  # "draft: true" in the header (Jekyll and Hugo do not publish it)
     problem_kinds: list[ProblemKind] = field(default_factory=list)  # one for each of problems
+    problem_words: list[Words] = field(default_factory=list)  # each of problems as its template and values
 
     @classmethod
     def of(cls, post: Post, relpath: str) -> PostInfo:
@@ -46,18 +48,30 @@ class PostInfo:
             stamp=post.stamp,
             draft=post.metadata.get("draft") in (True, "true", "yes"),
             problem_kinds=[problem.kind for problem in post.problem_details],
+            problem_words=[problem.full_words for problem in post.problem_details],
         )
 
     @classmethod
     def unreadable(
-        cls, path: Path, relpath: str, message: str, kind: ProblemKind = ProblemKind.UNREADABLE
+        cls, path: Path, relpath: str, message: str | Words, kind: ProblemKind = ProblemKind.UNREADABLE
     ) -> PostInfo:
-        """The summary of a file that could not be read at all, for a problem of ``kind``."""
+        """The summary of a file that could not be read at all, for a problem of ``kind``
+        (``message`` its sentence, or the sentence's Words)."""
+        said = message if isinstance(message, Words) else Words("{message}", {"message": message})
         try:
             stamp = datetime.fromtimestamp(os.lstat(path).st_mtime).astimezone()
         except OSError:
             stamp = datetime.now().astimezone()
-        return cls(path, relpath, path.stem, stamp, problems=[message], readable=False, problem_kinds=[kind])
+        return cls(
+            path,
+            relpath,
+            path.stem,
+            stamp,
+            problems=[str(said)],
+            readable=False,
+            problem_kinds=[kind],
+            problem_words=[said],
+        )
 
     def to_dict(self) -> dict:
         """The summary as plain JSON-ready values (for the index)."""
@@ -72,6 +86,7 @@ class PostInfo:
             "stamp": list(self.stamp) if self.stamp else None,
             "draft": self.draft,
             "problem_kinds": [str(kind) for kind in self.problem_kinds],
+            "problem_words": [to_plain(said) for said in self.problem_words],
         }
 
     @classmethod
@@ -87,6 +102,7 @@ class PostInfo:
             stamp = data.get("stamp")
             date = datetime.fromisoformat(data["date"])
             problem_kinds = [ProblemKind(kind) for kind in kinds]
+            problem_words = [from_plain(said) for said in data["problem_words"]]
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ValueError(f"not a post summary: {exc!r}") from None
         if not (
@@ -96,6 +112,7 @@ class PostInfo:
             and _strings(problems)
             and type(kinds) is list
             and len(problem_kinds) == len(problems)
+            and len(problem_words) == len(problems)
             and type(header_invalid) is bool
             and type(readable) is bool
             and type(draft) is bool
@@ -119,6 +136,7 @@ class PostInfo:
             (stamp[0], stamp[1]) if stamp is not None else None,
             draft,
             problem_kinds,
+            problem_words,
         )
 
     @property
@@ -143,7 +161,7 @@ def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
         inside = root is not None and _plainly_inside(path, root)
         return PostInfo.of(load_post(location, None if inside else root), relpath)
     except OSError as exc:
-        return PostInfo.unreadable(location, relpath, read_error_message(location, exc), read_error_kind(exc))
+        return PostInfo.unreadable(location, relpath, read_error_words(location, exc), read_error_kind(exc))
 
 
 def _plainly_inside(path: str, root: str) -> bool:

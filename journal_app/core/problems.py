@@ -2,13 +2,20 @@
 for people, the 1-based file line when there is one, and a :class:`ProblemKind` for code.
 
 Code decides by kind, never by the wording of a message (messages may change or be translated).
+A message is kept as its template and values too (:mod:`.words`), so the window can show it
+translated: make one with :meth:`Problem.of`.
 """
 
 from __future__ import annotations
 
 import errno
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from .words import QT_TRANSLATE_NOOP, Words
+
+AT_LINE = QT_TRANSLATE_NOOP("Core", "line {line}: {message}")  # a problem with its file line
 
 
 class ProblemKind(StrEnum):
@@ -67,23 +74,52 @@ HEADER_KINDS = frozenset(
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with a post or a folder: a message, when known the 1-based file line, and its kind."""
+    """Something wrong with a post or a folder: a message, when known the 1-based file line, and its kind.
+
+    ``message == template.format(**values)`` for a problem made with :meth:`of`; equality
+    looks at the message, line and kind only."""
 
     message: str
     line: int | None = None
     kind: ProblemKind = field(kw_only=True)
+    template: str = field(default="", kw_only=True, compare=False)
+    values: Mapping[str, object] = field(default_factory=dict, kw_only=True, compare=False)
+
+    @classmethod
+    def of(cls, template: str, line: int | None = None, *, kind: ProblemKind, **values: object) -> Problem:
+        """The problem whose message is ``template`` (marked with QT_TRANSLATE_NOOP) filled in
+        with ``values``."""
+        return cls(template.format(**values), line, kind=kind, template=template, values=values)
+
+    @classmethod
+    def saying(cls, said: Words, line: int | None = None, *, kind: ProblemKind) -> Problem:
+        """The problem whose message is ``said``."""
+        return cls(str(said), line, kind=kind, template=said.template, values=said.values)
+
+    @property
+    def words(self) -> Words:
+        """The message as a template and its values (the message itself when it has none)."""
+        if self.template:
+            return Words(self.template, self.values)
+        return Words("{message}", {"message": self.message})
+
+    @property
+    def full_words(self) -> Words:
+        """What ``str()`` says: the message after its file line, when there is one."""
+        return Words(AT_LINE, {"line": self.line, "message": self.words}) if self.line else self.words
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        return str(self.full_words)
 
 
 class RefusedFile(OSError):
     """A file that is not read on purpose (not regular, too large, outside the journal);
     ``kind`` says why."""
 
-    def __init__(self, message: str, kind: ProblemKind):
-        super().__init__(message)
+    def __init__(self, message: str | Words, kind: ProblemKind):
+        super().__init__(str(message))
         self.kind = kind
+        self.words = message if isinstance(message, Words) else Words("{message}", {"message": message})
 
 
 def folder_error_kind(exc: OSError) -> ProblemKind:

@@ -26,10 +26,12 @@ from .frontmatter import Header
 from .post import Post
 from .problems import Problem, ProblemKind
 from .scan import is_remote, prose_lines
+from .words import QT_TRANSLATE_NOOP
 
 VELOG_DESCRIPTION = 150
 VELOG_TITLE = 255
 POST_SUFFIXES = (".md", ".markdown")
+LINK_MISSING = QT_TRANSLATE_NOOP("Core", "link to a post that does not exist: {link}")
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?$")
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-.")
 _KEY_LINE = re.compile(r"^[\"']?(?P<key>[\w-]+)[\"']?[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$")
@@ -56,17 +58,23 @@ def _velog(post: Post) -> Iterator[Problem]:
     description, title = post.description, post.title
     found = header_line(post.header, "description")
     if len(description) > VELOG_DESCRIPTION:
-        yield Problem(
-            f"the description is {len(description)} characters; velog shows the first {VELOG_DESCRIPTION}",
+        yield Problem.of(
+            QT_TRANSLATE_NOOP(
+                "Core", "the description is {length} characters; velog shows the first {shown}"
+            ),
             found[0] if found else None,
             kind=ProblemKind.DESCRIPTION_CUT,
+            length=len(description),
+            shown=VELOG_DESCRIPTION,
         )
     found = header_line(post.header, "title")
     if len(title) > VELOG_TITLE:
-        yield Problem(
-            f"the title is {len(title)} characters; velog takes at most {VELOG_TITLE}",
+        yield Problem.of(
+            QT_TRANSLATE_NOOP("Core", "the title is {length} characters; velog takes at most {most}"),
             found[0] if found else None,
             kind=ProblemKind.TITLE_TOO_LONG,
+            length=len(title),
+            most=VELOG_TITLE,
         )
 
 
@@ -77,21 +85,27 @@ def _hugo(post: Post) -> Iterator[Problem]:
         value = metadata["date"]
         raw = value if isinstance(value, str) else written[1]
         if isinstance(value, (date, datetime, str)) and not _RFC3339.match(raw.strip()):
-            yield Problem(
-                f"the date {raw.strip()} is not RFC 3339 (like 2024-02-02T04:14:54-08:00); "
-                "Hugo may read it otherwise or not at all",
+            yield Problem.of(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "the date {date} is not RFC 3339 (like 2024-02-02T04:14:54-08:00); "
+                    "Hugo may read it otherwise or not at all",
+                ),
                 written[0],
                 kind=ProblemKind.DATE_NOT_RFC3339,
+                date=raw.strip(),
             )
     if metadata.get("draft") is True or str(metadata.get("draft")).lower() == "true":
         found = header_line(post.header, "draft")
-        yield Problem(
-            "draft: true: Hugo does not publish this page",
+        yield Problem.of(
+            QT_TRANSLATE_NOOP("Core", "draft: true: Hugo does not publish this page"),
             found[0] if found else None,
             kind=ProblemKind.DRAFT,
         )
     if not post.header_invalid and not str(metadata.get("title") or "").strip():
-        yield Problem("no title: Hugo shows the page without one", kind=ProblemKind.NO_TITLE)
+        yield Problem.of(
+            QT_TRANSLATE_NOOP("Core", "no title: Hugo shows the page without one"), kind=ProblemKind.NO_TITLE
+        )
 
 
 def _jekyll(post: Post, root: Path | None) -> Iterator[Problem]:
@@ -103,9 +117,10 @@ def _jekyll(post: Post, root: Path | None) -> Iterator[Problem]:
         return
     match = _JEKYLL_NAME.match(path.name)
     if match is None:
-        yield Problem(
-            f"{path.name} is not named YYYY-MM-DD-title: Jekyll does not publish it",
+        yield Problem.of(
+            QT_TRANSLATE_NOOP("Core", "{name} is not named YYYY-MM-DD-title: Jekyll does not publish it"),
             kind=ProblemKind.POST_NAME_UNDATED,
+            name=path.name,
         )
         return
     written = header_line(post.header, "date")
@@ -117,10 +132,12 @@ def _jekyll(post: Post, root: Path | None) -> Iterator[Problem]:
     except ValueError:
         named = None
     if named != header_date.date():
-        yield Problem(
-            f"the file name says {match[0][:10]} but the header's date is {header_date.date().isoformat()}",
+        yield Problem.of(
+            QT_TRANSLATE_NOOP("Core", "the file name says {named} but the header's date is {written}"),
             written[0],
             kind=ProblemKind.NAME_DATE_DIFFERS,
+            named=match[0][:10],
+            written=header_date.date().isoformat(),
         )
 
 
@@ -182,9 +199,7 @@ def _links(post: Post, root: Path | None, flavor: str) -> Iterator[Problem]:
     for href, line in _markdown_links(post.body, flavor) if maybe else ():
         candidates = _post_link_candidates(href, path, root)
         if candidates is not None and not _exists(candidates):
-            yield Problem(
-                f"link to a post that does not exist: {href}", offset + line, kind=ProblemKind.LINK_MISSING
-            )
+            yield Problem.of(LINK_MISSING, offset + line, kind=ProblemKind.LINK_MISSING, link=href)
     if flavor not in ("jekyll", "hugo"):
         return  # the two below are Jekyll's and Hugo's own link tags
     base = root if root is not None else path.parent
@@ -196,18 +211,10 @@ def _links(post: Post, root: Path | None, flavor: str) -> Iterator[Problem]:
             else:
                 candidates = [base / target.lstrip("/")]
             if not _exists(candidates):
-                yield Problem(
-                    f"link to a post that does not exist: {match[0]}",
-                    offset + index,
-                    kind=ProblemKind.LINK_MISSING,
-                )
+                yield Problem.of(LINK_MISSING, offset + index, kind=ProblemKind.LINK_MISSING, link=match[0])
         for match in _HUGO_REF.finditer(text) if flavor == "hugo" else ():
             if not _exists(_hugo_candidates(match["target"], path, root)):
-                yield Problem(
-                    f"link to a post that does not exist: {match[0]}",
-                    offset + index,
-                    kind=ProblemKind.LINK_MISSING,
-                )
+                yield Problem.of(LINK_MISSING, offset + index, kind=ProblemKind.LINK_MISSING, link=match[0])
 
 
 def publish_problems(post: Post, root: Path | None, flavor: str) -> list[Problem]:
@@ -222,5 +229,5 @@ def publish_problems(post: Post, root: Path | None, flavor: str) -> list[Problem
         found += _jekyll(post, root)
     found += _links(post, root, flavor)
     if not post.tags and not post.header_invalid:
-        found.append(Problem("the post has no tags", kind=ProblemKind.NO_TAGS))
+        found.append(Problem.of(QT_TRANSLATE_NOOP("Core", "the post has no tags"), kind=ProblemKind.NO_TAGS))
     return found

@@ -21,7 +21,8 @@ from typing import cast
 
 from .errors import JournalError, SaveError
 from .instances import Instance, is_running, stale_before
-from .storage import atomic_write, describe_os_error, remove_stale_temporaries
+from .storage import atomic_write, os_error_words, remove_stale_temporaries
+from .words import QT_TRANSLATE_NOOP, Words
 
 _INSTANCE = re.compile(r"\d+-[0-9a-f]{8}")
 
@@ -80,17 +81,17 @@ class RecoveryStore:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write(self.file_for(post_path), json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except (OSError, SaveError) as exc:
-            raise RecoveryError(self._reason(exc)) from exc
+            raise RecoveryError(
+                QT_TRANSLATE_NOOP("Core", "{reason} ({folder})"), reason=self._reason(exc), folder=self.folder
+            ) from exc
 
-    def _reason(self, exc: Exception) -> str:
+    def _reason(self, exc: Exception) -> Words:
         cause = exc if isinstance(exc, OSError) else exc.__cause__
         if self.folder.exists() and not self.folder.is_dir():
-            reason = "the recovery folder is a file, not a folder"
-        elif isinstance(cause, OSError):
-            reason = describe_os_error(cause)
-        else:
-            reason = str(exc)
-        return f"{reason} ({self.folder})"
+            return Words(QT_TRANSLATE_NOOP("Core", "the recovery folder is a file, not a folder"))
+        if isinstance(cause, OSError):
+            return os_error_words(cause)
+        return exc.words if isinstance(exc, JournalError) else Words("{reason}", {"reason": str(exc)})
 
     def discard(self, post_path: Path) -> None:
         """Forget this instance's unsaved state of a post (it was saved, or the user let it go)."""

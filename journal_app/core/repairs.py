@@ -23,6 +23,7 @@ from .errors import ConflictError
 from .post import Post
 from .problems import ProblemKind
 from .scan import prose_lines
+from .words import QT_TRANSLATE_NOOP
 
 HEADER = "header"
 UNDEFINED = "undefined"
@@ -117,11 +118,16 @@ def apply_edits(data: bytes, edits: tuple[LineEdit, ...] | list[LineEdit], encod
             continue
         body = raw.rstrip(b"\r\n")
         if body.decode(codec, errors="replace").lstrip("\ufeff") != edit.old:
-            raise ConflictError(f"line {number} is not what the repair expected; nothing was changed")
+            raise ConflictError(
+                QT_TRANSLATE_NOOP("Core", "line {line} is not what the repair expected; nothing was changed"),
+                line=number,
+            )
         if edit.new is not None:
             out.append(edit.new.encode(codec) + raw[len(body) :])
     if max(by_line, default=0) > len(lines):
-        raise ConflictError("the file is shorter than the repair expected; nothing was changed")
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("Core", "the file is shorter than the repair expected; nothing was changed")
+        )
     return b"".join(out)
 
 
@@ -143,7 +149,10 @@ def write_repairs(path: str | os.PathLike, original: bytes, repairs: list[Repair
 
     target = Path(path)
     if target.read_bytes() != original:
-        raise ConflictError(f"{target.name} changed since it was checked; nothing was changed")
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("Core", "{name} changed since it was checked; nothing was changed"),
+            name=target.name,
+        )
     edits = [edit for repair in repairs for edit in repair.edits]
     data = apply_edits(original, edits, encoding)
     atomic_write(target, data)

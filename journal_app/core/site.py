@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 from urllib.parse import quote, unquote, urlsplit
@@ -30,6 +30,9 @@ from .post import load_post
 from .render import render_post
 from .scan import image_candidates
 from .site_title import journal_title
+from .words import QT_TRANSLATE_NOOP, Words
+
+FAILED = QT_TRANSLATE_NOOP("Core", "{post}: {problem}")  # a post the site export could not make a page of
 
 MANIFEST = ".journal-export.json"
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -46,6 +49,7 @@ class SiteResult:
     pages_written: int
     failed: list[str]
     drafts: int = 0  # posts marked draft: true, left out as Jekyll and Hugo do
+    failed_words: list[Words] = field(default_factory=list)  # each of failed as its template and values
 
 
 def href(path: str) -> str:
@@ -274,8 +278,12 @@ def export_site(
     )
     if inside is not None and not (inside and (inside[0].startswith(".") or inside[0] in SKIPPED_FOLDERS)):
         raise JournalError(
-            f"{out} is inside the journal; export to a folder outside it "
-            "(or to _site or public, which the journal skips)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{folder} is inside the journal; export to a folder outside it "
+                "(or to _site or public, which the journal skips).",
+            ),
+            folder=out,
         )
     out.mkdir(parents=True, exist_ok=True)
     builder = SiteBuilder(journal, out, flavor, title)
@@ -289,7 +297,7 @@ def export_site(
     previous = manifest.get("posts", {})
     current: dict[str, dict] = {}
     stale: list[PostInfo] = []
-    failed: list[str] = []
+    failed: list[Words] = []
     drafts = 0
     for info in journal.posts:
         if info.draft:
@@ -303,7 +311,8 @@ def export_site(
             stat = exc
         if isinstance(stat, OSError) or not info.readable:
             builder.left_out.add(info.relpath)
-            failed.append(f"{info.relpath}: {info.problems[0] if info.problems else stat}")
+            problem = info.problem_words[0] if info.problem_words else str(stat)
+            failed.append(Words(FAILED, {"post": info.relpath, "problem": problem}))
             continue
         page_name = builder.post_pages[info.relpath]
         key = {
@@ -336,7 +345,7 @@ def export_site(
     written = 0
     for relpath, page, error, depends in rendered:
         if page is None:
-            failed.append(f"{relpath}: {error}")
+            failed.append(Words(FAILED, {"post": relpath, "problem": error}))
             builder.left_out.add(relpath)
             current.pop(relpath, None)
             continue
@@ -355,4 +364,4 @@ def export_site(
     )
     if progress and not stale:
         progress(total, total)
-    return SiteResult(total, len(rendered), written, failed, drafts)
+    return SiteResult(total, len(rendered), written, [str(said) for said in failed], drafts, failed)

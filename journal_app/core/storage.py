@@ -17,48 +17,65 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import SaveError
+from .words import QT_TRANSLATE_NOOP, Words
 
 TEMP_MARKER = "journal-app-"
 # what tempfile.mkstemp makes of our prefix and suffix: 8 characters of its random alphabet
 _TEMPORARY = re.compile(r"\..+\." + re.escape(TEMP_MARKER) + r"[a-z0-9_]{8}\.tmp")
 
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission was denied",
-    errno.EPERM: "permission was denied",
-    errno.EISDIR: "the path is a folder",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.ENAMETOOLONG: "the file name is too long",
-    errno.ELOOP: "the path is a loop of symbolic links",
-    errno.EEXIST: "a file of that name is in the way",
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Core", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("Core", "the disk quota is exceeded"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Core", "the file system is read-only"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Core", "permission was denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Core", "permission was denied"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Core", "the path is a folder"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("Core", "the folder does not exist"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Core", "a part of the path is not a folder"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Core", "the file name is too long"),
+    errno.ELOOP: QT_TRANSLATE_NOOP("Core", "the path is a loop of symbolic links"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("Core", "a file of that name is in the way"),
 }
+_READ_ONLY_FILE = QT_TRANSLATE_NOOP("Core", "the file is read-only")
+UNCHANGED = QT_TRANSLATE_NOOP("Core", "Could not save {path}: {reason}; the file on disk was not changed.")
 
 
 def describe_os_error(exc: OSError) -> str:
     """A short readable reason for an OSError."""
+    return str(os_error_words(exc))
+
+
+def os_error_words(exc: OSError) -> Words:
+    """:func:`describe_os_error` as :class:`Words`: one of the reasons above, else the system's
+    own words (``strerror``, English)."""
     reason = _REASONS.get(exc.errno) if exc.errno is not None else None
-    return reason or exc.strerror or str(exc)
+    if reason:
+        return Words(reason)
+    return Words("{reason}", {"reason": exc.strerror or str(exc)})
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Replace the file at ``path`` with ``data`` atomically, keeping its permissions."""
     target = Path(path)
     if target.is_dir():
-        raise SaveError(f"Could not save {target}: the path is a folder.")
+        raise SaveError(
+            QT_TRANSLATE_NOOP("Core", "Could not save {path}: the path is a folder."), path=target
+        )
     folder = target.parent
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise SaveError(f"Could not save {target}: {describe_os_error(exc)}.") from exc
+        raise SaveError(
+            QT_TRANSLATE_NOOP("Core", "Could not save {path}: {reason}."),
+            path=target,
+            reason=os_error_words(exc),
+        ) from exc
     if mode is not None and not os.access(target, os.W_OK):
         # the rename would replace it anyway; a read-only file is the owner's wish to keep it
-        reason = "the file system is read-only" if _read_only_mount(folder) else "the file is read-only"
-        raise SaveError(f"Could not save {target}: {reason}; the file on disk was not changed.")
+        reason = Words(_REASONS[errno.EROFS] if _read_only_mount(folder) else _READ_ONLY_FILE)
+        raise SaveError(UNCHANGED, path=target, reason=reason)
     temp_name = None
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -77,9 +94,7 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         temp_name = None
         _sync_folder(folder)
     except OSError as exc:
-        raise SaveError(
-            f"Could not save {target}: {describe_os_error(exc)}; the file on disk was not changed."
-        ) from exc
+        raise SaveError(UNCHANGED, path=target, reason=os_error_words(exc)) from exc
     finally:
         if temp_name is not None:
             try:

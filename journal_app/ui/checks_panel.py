@@ -32,6 +32,7 @@ from ..core.post import load_post
 from ..core.repairs import HEADER, UNDEFINED, Repair, diff, repairs_of, write_repairs
 from .actions import FLAVOR_LABELS
 from .plain import plain_label
+from .problem_words import words
 from .search_panel import select_match
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ class ChecksPanel(QDockWidget):
             flavor = document.flavor()
             problems = check_post(post, document.root, flavor, publishing=True)
             for problem in problems:
-                item = QListWidgetItem(str(problem))
+                item = QListWidgetItem(words(problem))
                 item.setData(LINE_ROLE, problem.line or 0)
                 self.list.addItem(item)
             self.repairs = {repair.kind: repair for repair in repairs_of(post)}
@@ -182,7 +183,7 @@ class ChecksPanel(QDockWidget):
         try:
             on_disk = load_post(post.path, document.root)
         except OSError as exc:
-            prompts.show_error(self.tr("Could not read the post"), str(exc))
+            prompts.show_error(self.tr("Could not read the post"), words(exc))
             return False
         repair = next((found for found in repairs_of(on_disk) if found.kind == kind), None)
         if repair is None or not self.ask(self, repair, post.path.name):
@@ -190,7 +191,7 @@ class ChecksPanel(QDockWidget):
         try:
             write_repairs(post.path, on_disk.to_bytes(), [repair], on_disk.encoding)
         except SaveError as exc:
-            prompts.show_error(self.tr("Could not repair the post"), str(exc))
+            prompts.show_error(self.tr("Could not repair the post"), words(exc))
             return False
         self.repaired.emit(post.path)
         self.refresh()

@@ -24,11 +24,12 @@ from ..core.buffer import apply_text, buffer_text, field_edit
 from ..core.encoding import displayable
 from ..core.export import export_post
 from ..core.flavor import detect_flavor
-from ..core.post import read_error_message
+from ..core.post import read_error_words
 from ..core.recovery import RecoveryStore
 from .editor import MarkdownEditor, replace_lines
 from ..core.problems import ProblemKind
 from .limits import changed_by_editor, header_too_large, read_only_reason
+from .problem_words import words
 from .watcher import SETTLE_MS
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class OpenDocument(QObject):
         try:
             count, header = field_edit(self.post, self.editor.text(), name, value)
         except (HeaderError, FieldEditError) as exc:
-            self.prompts.show_error(self.tr("Could not change the field"), str(exc))
+            self.prompts.show_error(self.tr("Could not change the field"), words(exc))
             return False
         replace_lines(self.text, 0, count, header)
         return True
@@ -203,7 +204,7 @@ class OpenDocument(QObject):
         try:  # a post that is a link to a place outside the journal is not read
             post = self.read(path)
         except OSError as exc:
-            self.prompts.show_error(self.tr("Could not open the post"), read_error_message(path, exc))
+            self.prompts.show_error(self.tr("Could not open the post"), words(read_error_words(path, exc)))
             return False
         self.load(post)
         return True
@@ -319,7 +320,7 @@ class OpenDocument(QObject):
                 save_post(self.post, force=force)
             except ConflictError as exc:
                 if quiet:
-                    self.message.emit(str(exc), 0)
+                    self.message.emit(words(exc), 0)
                     return False
                 choice = self.resolve_conflict()
                 if choice == "theirs":
@@ -330,9 +331,9 @@ class OpenDocument(QObject):
                 save_post(self.post, force=True)
         except (SaveError, HeaderError) as exc:
             if quiet:
-                self.message.emit(self.tr("Not saved automatically: {error}").format(error=exc), 0)
+                self.message.emit(self.tr("Not saved automatically: {error}").format(error=words(exc)), 0)
             else:
-                self.prompts.show_error(self.tr("Could not save"), str(exc))
+                self.prompts.show_error(self.tr("Could not save"), words(exc))
             return False
         self._saved(file_of(self.post))
         self.message.emit(self.tr("Saved {name}").format(name=file_of(self.post).name), 3000)
@@ -348,7 +349,7 @@ class OpenDocument(QObject):
             self.sync()
             save_post(self.post, target, force=True)
         except (SaveError, HeaderError) as exc:
-            self.prompts.show_error(self.tr("Could not save"), str(exc))
+            self.prompts.show_error(self.tr("Could not save"), words(exc))
             return False
         if old is not None:
             self.recovery.discard(old)
@@ -389,7 +390,7 @@ class OpenDocument(QObject):
             self.sync()
             result = export_post(self.post, target, self.root, flavor=self.flavor())
         except (OSError, JournalError) as exc:
-            self.prompts.show_error(self.tr("Could not export"), str(exc))
+            self.prompts.show_error(self.tr("Could not export"), words(exc))
             return False
         missing, refused = len(result.missing), len(result.refused)
         notes = [self.tr("{count} image(s) not found").format(count=missing)] if missing else []
@@ -406,7 +407,9 @@ class OpenDocument(QObject):
         try:
             self.recovery.write(self.post.path, self.buffer())
         except JournalError as exc:
-            trouble = self.tr("Unsaved text cannot be kept safe: {error}. Save to keep it.").format(error=exc)
+            trouble = self.tr("Unsaved text cannot be kept safe: {error}. Save to keep it.").format(
+                error=words(exc)
+            )
             if trouble != self._recovery_trouble:  # said once, not after every pause in typing
                 self._recovery_trouble = trouble
                 self.message.emit(trouble, 0)
@@ -439,7 +442,7 @@ class OpenDocument(QObject):
         try:
             self.load(self.read(path))
         except OSError as exc:
-            self.prompts.show_error(self.tr("Could not read the file"), read_error_message(path, exc))
+            self.prompts.show_error(self.tr("Could not read the file"), words(read_error_words(path, exc)))
 
     def changed_on_disk(self, paths: Container[Path]) -> None:
         """Files changed on disk (a JournalChange or a set of paths): reload the open post when

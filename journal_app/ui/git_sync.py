@@ -33,6 +33,7 @@ from ..core import JournalError, atomic_write
 from ..core.data_folder import journal_data
 from ..core.gitrepo import GitError, GitOffline, GitRepo, GitStatus, MergeConflict
 from .plain import plain_label
+from .problem_words import words
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -164,23 +165,23 @@ class GitSync(QObject):
     def _trouble(self, name: str, exc: GitError) -> None:
         if name == STATUS:  # in the status bar, quietly: it is asked again and again
             self.state.emit("\u2387 " + self.tr("git status unknown"))
-            self.status_trouble = str(exc)
+            self.status_trouble = words(exc)
             return
         if isinstance(exc, GitOffline):  # said in the status bar: commits go on locally
-            self.message.emit(str(exc), 0)
+            self.message.emit(words(exc), 0)
             self.refresh()
             return
         if isinstance(exc, MergeConflict):
             top = self.repo.top if self.repo is not None else Path("/")
             posts = "\n".join(f"• {_relative(path, top)}" for path in exc.posts)
-            self.failed.emit(self.tr("The pull was undone"), f"{exc}\n\n{posts}")
+            self.failed.emit(self.tr("The pull was undone"), f"{words(exc)}\n\n{posts}")
         else:
             could_not = {
                 "commit": self.tr("Could not commit"),
                 "pull": self.tr("Could not pull"),
                 "push": self.tr("Could not push"),
             }
-            self.failed.emit(could_not.get(name, f"Could not {name}"), str(exc))
+            self.failed.emit(could_not.get(name, f"Could not {name}"), words(exc))
         self.refresh()
 
     def wait(self) -> None:

@@ -34,6 +34,7 @@ from ..core.buffer import buffer_text
 from ..core.dates import local
 from ..core.history import PostHistory, Version, history_of, side_by_side
 from .plain import plain_label
+from .problem_words import words
 
 if TYPE_CHECKING:
     from ..core.gitrepo import GitRepo
@@ -68,7 +69,9 @@ class HistoryKeeper(QObject):
         try:
             job(*args)
         except Exception as exc:  # noqa: BLE001 (the data folder or git: said, never raised)
-            self._emit(self.trouble, self.tr("The history could not be kept: {error}").format(error=exc))
+            self._emit(
+                self.trouble, self.tr("The history could not be kept: {error}").format(error=words(exc))
+            )
 
     def _emit(self, signal, *args) -> None:
         try:

@@ -33,6 +33,7 @@ from .post_files import PostFiles
 from .preferences import apply_editor_font, apply_look, show_preferences
 from .preview import Preview
 from .preview_feed import PreviewFeed
+from .problem_words import message, words
 from .prompts import DialogPrompts
 from .properties import PropertiesForm
 from .search_panel import attach_search
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
             journal = Journal(folder, progress=self.status.show_progress)
         except (OSError, JournalError) as exc:
             self.status.progress.hide()
-            self.prompts.show_error(self.tr("Could not open the journal"), f"{folder}: {exc}")
+            self.prompts.show_error(self.tr("Could not open the journal"), f"{folder}: {words(exc)}")
             return False
         self.status.progress.hide()
         tidy_in_background(journal)  # what a save killed before its rename left behind
@@ -220,7 +221,8 @@ class MainWindow(QMainWindow):
         if journal.problems:  # folders that could not be read; the rest of the journal works
             self.statusBar().showMessage(
                 self.tr("{count} folder(s) could not be read: {folders}").format(
-                    count=len(journal.problems), folders="; ".join(journal.problems[:3])
+                    count=len(journal.problems),
+                    folders="; ".join(message(problem) for problem in journal.folder_problems[:3]),
                 )
             )
         return True

@@ -22,6 +22,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMimeData
 
 from ..core.attachments import NotAnImage, keep_image, link_to_file
 from ..core.boundary import HEAD_BYTES, image_type
+from .problem_words import words
 
 # tags that make a copied piece of HTML worth converting; a copy of plain text from an app
 # that puts it in <span>s and <p>s is pasted as its text
@@ -152,13 +153,15 @@ def _attached(files: list[Path], image: bytes | None, place: Place) -> Pasted:
             lines.append(f"![]({keep_image(image, place.post, place.root, place.flavor, kept)})")
         except (OSError, NotAnImage) as error:
             problems.append(
-                QCoreApplication.translate("Paste", "Could not keep the image: {error}").format(error=error)
+                QCoreApplication.translate("Paste", "Could not keep the image: {error}").format(
+                    error=words(error)
+                )
             )
     for path in files:
         try:
             lines.append(link_to_file(path, place.post, place.root, place.flavor, kept))
         except NotAnImage as error:
-            problems.append(str(error))
+            problems.append(words(error))
         except OSError as error:
             said = QCoreApplication.translate("Paste", "Could not add {name}: {error}")
             problems.append(said.format(name=path.name, error=error.strerror or error))

@@ -21,6 +21,7 @@ from ..core.site import safe_name
 from .dialogs import NewPostDialog, ask_new_name, confirm_trash
 from .document import OpenDocument, file_of
 from .plain import warning
+from .problem_words import words
 from .settings import Settings
 from .site_export import ask_export_site
 
@@ -39,7 +40,7 @@ def ask_new_post(parent: QWidget, journal: Journal) -> Path | None:
     try:
         return create_post(journal, dialog.title_text(), dialog.tags())
     except JournalError as exc:
-        warning(parent, translate("PostFiles", "Could not create the post"), str(exc))
+        warning(parent, translate("PostFiles", "Could not create the post"), words(exc))
         return None
 
 
@@ -51,7 +52,7 @@ def ask_rename(parent: QWidget, journal: Journal, path: Path) -> Path | None:
     try:
         return rename_post(journal, path, new_name)
     except JournalError as exc:
-        warning(parent, translate("PostFiles", "Could not rename the post"), str(exc))
+        warning(parent, translate("PostFiles", "Could not rename the post"), words(exc))
         return None
 
 

@@ -39,6 +39,7 @@ from ..core.post import split_tags
 from ..core.problems import ProblemKind
 from .limits import header_too_large
 from .plain import plain_label
+from .problem_words import message
 
 KNOWN = {"title", "date", "tags", "description"}
 OTHER_KEYS_SHOWN = 30
@@ -221,7 +222,7 @@ class PropertiesForm(QWidget):
                     self.tr(
                         "The header could not be read (line {line}): {error}. Fix it in the text below; "
                         "nothing is rewritten until then."
-                    ).format(line=detail.line, error=post.header.error)
+                    ).format(line=detail.line, error=message(post.header.problem))
                 )
                 self.problem.show()
             else:

@@ -9,8 +9,9 @@ from PySide6.QtCore import QCoreApplication
 
 from ..core.buffer import buffer_text
 from ..core.recovery import Recovery
-from ..core.storage import describe_os_error
+from ..core.storage import os_error_words
 from .document import OpenDocument
+from .problem_words import words
 
 translate = QCoreApplication.translate
 
@@ -28,7 +29,7 @@ def offer_recovery(document: OpenDocument) -> None:
     except OSError as exc:
         document.message.emit(
             translate("Recovery", "Could not read the recovery folder ({folder}): {error}.").format(
-                folder=store.folder, error=describe_os_error(exc)
+                folder=store.folder, error=words(os_error_words(exc))
             ),
             0,
         )
@@ -67,7 +68,7 @@ def _drop(document: OpenDocument, item: Recovery) -> None:
     except OSError as exc:
         document.message.emit(
             translate("Recovery", "Could not remove a recovery file ({file}): {error}.").format(
-                file=item.file, error=describe_os_error(exc)
+                file=item.file, error=words(os_error_words(exc))
             ),
             0,
         )

@@ -39,6 +39,7 @@ from ..core import UNTAGGED, Journal, JournalChange, PostInfo
 from ..core.dates import local
 from .heatmap import HeatMapPanel
 from .plain import plain_tooltip
+from .problem_words import words
 from .tree_model import COUNT_ROLE, GROUP_ROLE, LABEL_ROLE, PATH_ROLE, SEARCH_ROLE, PostTreeModel
 
 __all__ = ["GROUP_ROLE", "PATH_ROLE", "SEARCH_ROLE", "PostFilter", "Sidebar", "post_tooltip"]
@@ -53,7 +54,7 @@ def post_tooltip(info: PostInfo) -> str:
     """Date, tags, path and problems of a post, for its row's tooltip."""
     tip = f"{local(info.date):%Y-%m-%d %H:%M}  {', '.join(info.tags)}\n{info.relpath}"
     if info.problems:
-        tip += "\n" + "\n".join(info.problems)
+        tip += "\n" + "\n".join(map(words, info.problem_words or info.problems))
     return tip
 
 

@@ -32,6 +32,7 @@ from ..core.site import SiteResult, export_site
 from ..core.site_title import journal_title
 from .actions import FLAVOR_LABELS
 from .plain import PlainMessageBox, warning
+from .problem_words import words
 from .settings import Settings
 
 LAST_FOLDER = "state/last_site_folder"
@@ -145,7 +146,7 @@ def ask_export_site(parent: QWidget, journal: Journal, settings: Settings, flavo
     try:
         result = run_with_progress(parent, journal, folder, chosen_flavor, title)
     except (OSError, JournalError) as exc:
-        warning(parent, QCoreApplication.translate("SiteExport", "Could not export the site"), str(exc))
+        warning(parent, QCoreApplication.translate("SiteExport", "Could not export the site"), words(exc))
         return None
     if result is None:
         return None
@@ -171,7 +172,7 @@ def tell_done(parent: QWidget, folder: Path, result: SiteResult) -> None:
                 count=len(result.failed)
             )
         )
-        box.setDetailedText("\n".join(result.failed))
+        box.setDetailedText("\n".join(map(words, result.failed_words or result.failed)))
     browse = box.addButton(
         QCoreApplication.translate("SiteExport", "Open in Browser"), QMessageBox.ButtonRole.AcceptRole
     )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..core import JournalChange, JournalError
 from ..core.tags import posts_with_tag, rename_tag, renamed_tag_fields
+from .problem_words import words
 from .document import OpenDocument, file_of
 
 if TYPE_CHECKING:
@@ -224,7 +225,7 @@ def _rename_in_open_post(document: OpenDocument, old: str, new: str, name: str, 
             document.sync()
     except JournalError as exc:
         reason = QCoreApplication.translate("TagMenu", "its header in the editor cannot be read: {error}")
-        outcome.skipped.append((name, reason.format(error=exc)))
+        outcome.skipped.append((name, reason.format(error=words(exc))))
         return
     if unsaved:
         outcome.waiting = name

@@ -20,6 +20,7 @@ from ..core.boundary import read_regular
 from ..core.data_folder import journal_data
 from ..core.newpost import todays_entry
 from .plain import warning
+from .problem_words import words
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -56,7 +57,7 @@ def open_today(window: MainWindow) -> Path | None:
             journal, window.document.flavor(), read_template(template), moment, weekday
         )
     except JournalError as exc:
-        warning(window, translate("Today", "Could not create today's entry"), str(exc))
+        warning(window, translate("Today", "Could not create today's entry"), words(exc))
         return None
     if not window.post_files.open_at_end(path, created):
         return None

@@ -31,6 +31,7 @@ from ..core.journal import order_key, tag_order
 from ..core.problems import Problem
 from .heatmap import year_text
 from .plain import plain_tooltip
+from .problem_words import message
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -76,11 +77,11 @@ def group_item(label: str, count: int, key: str) -> QStandardItem:
 def folder_problem_item(problem: Problem, root: Path) -> QStandardItem:
     """A Problems row for a folder the scan could not read (nothing to open): its message with
     paths shown from the journal's folder, and its kind under ``KIND_ROLE``."""
-    item = QStandardItem(problem.message.replace(f"{root}{os.sep}", ""))
+    item = QStandardItem(message(problem).replace(f"{root}{os.sep}", ""))
     item.setEditable(False)
     item.setData("", SEARCH_ROLE)
     item.setData(str(problem.kind), KIND_ROLE)
-    item.setToolTip(plain_tooltip(problem.message))
+    item.setToolTip(plain_tooltip(message(problem)))
     return item
 
 
