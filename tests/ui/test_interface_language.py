@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 KOREAN_TS = REPO / "resources" / "translations" / "journal_app_ko.ts"
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
 HANGUL = re.compile("[\uac00-\ud7a3]")
-PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%n|%\d")
+PLACEHOLDER = re.compile(r"\{([a-z_0-9]*)(?::[^}]*)?\}|(%n|%\d)")  # a format spec may differ
 TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*")
 
 
@@ -141,7 +141,10 @@ def report():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
     print(json.dumps([action.text() for action in window.menuBar().actions()]), flush=True)
     window.close()
-    app.quit()
+    quitting.start(100)  # again and again: the first may come before the event loop runs
+
+quitting = QTimer()
+quitting.timeout.connect(app.quit)
 
 QTimer.singleShot(0, report)
 from journal_app.ui.app import main
