@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Create (or open) today&apos;s post from the journal&apos;s template</source>
-        <translation>저널의 템플릿으로 오늘 글을 만들거나 엽니다</translation>
+        <translation>저널의 템플릿으로 오늘의 글을 만들거나 엽니다</translation>
     </message>
     <message>
         <source>&amp;Open Journal…</source>
@@ -64,15 +64,15 @@
     </message>
     <message>
         <source>Save this legacy-encoded post as UTF-8 from now on</source>
-        <translation>예전 인코딩으로 된 이 글을 앞으로 UTF-8로 저장합니다</translation>
+        <translation>예전 인코딩으로 된 이 글을 앞으로는 UTF-8로 저장합니다</translation>
     </message>
     <message>
         <source>&amp;Export HTML…</source>
-        <translation>HTML로 내보내기(&amp;E)…</translation>
+        <translation>HTML 내보내기(&amp;E)…</translation>
     </message>
     <message>
         <source>Export the post as a standalone HTML page</source>
-        <translation>글을 단독 HTML 페이지로 내보냅니다</translation>
+        <translation>글을 독립된 HTML 페이지 하나로 내보냅니다</translation>
     </message>
     <message>
         <source>&amp;History…</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Earlier versions of the post, compared with the text now</source>
-        <translation>글의 이전 버전을 지금 글과 비교합니다</translation>
+        <translation>글의 이전 버전을 지금의 글과 비교해 보여 줍니다</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>Export &amp;Site…</source>
-        <translation>사이트로 내보내기(&amp;S)…</translation>
+        <translation>사이트 내보내기(&amp;S)…</translation>
     </message>
     <message>
         <source>Export the whole journal as a static site</source>
@@ -188,7 +188,7 @@
     </message>
     <message>
         <source>&amp;Search the Journal…</source>
-        <translation>저널에서 검색(&amp;S)…</translation>
+        <translation>저널 검색(&amp;S)…</translation>
     </message>
     <message>
         <source>Search every post of the journal</source>
@@ -200,7 +200,7 @@
     </message>
     <message>
         <source>Open a post by its title (초성 too: ㅅㅍ finds 싸피)</source>
-        <translation>제목으로 글을 엽니다(초성도 됩니다: ㅅㅍ로 싸피를 찾습니다)</translation>
+        <translation>제목으로 글을 엽니다(초성으로도 찾을 수 있습니다: ㅅㅍ → 싸피)</translation>
     </message>
     <message>
         <source>&amp;Bold</source>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>Make the selection bold</source>
-        <translation>선택한 부분을 굵게 합니다</translation>
+        <translation>선택한 부분을 굵게 만듭니다</translation>
     </message>
     <message>
         <source>&amp;Italic</source>
@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>Make the selection italic</source>
-        <translation>선택한 부분을 기울임꼴로 합니다</translation>
+        <translation>선택한 부분을 기울임꼴로 만듭니다</translation>
     </message>
     <message>
         <source>Inline &amp;Code</source>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>Make the selection inline code</source>
-        <translation>선택한 부분을 인라인 코드로 합니다</translation>
+        <translation>선택한 부분을 인라인 코드로 만듭니다</translation>
     </message>
     <message>
         <source>&amp;Link</source>
@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>Make the selection a link (to the address on the clipboard)</source>
-        <translation>선택한 부분을 링크로 만듭니다(클립보드에 있는 주소로)</translation>
+        <translation>선택한 부분을 클립보드에 있는 주소로 가는 링크로 만듭니다</translation>
     </message>
     <message>
         <source>Check &amp;Spelling</source>
@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>Underline words the Korean and English dictionaries do not know</source>
-        <translation>한국어·영어 사전에 없는 낱말에 밑줄을 긋습니다</translation>
+        <translation>한국어·영어 사전에 없는 단어에 밑줄을 긋습니다</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>Larger editor text</source>
-        <translation>편집기 글자를 크게 합니다</translation>
+        <translation>편집기의 글자를 크게 합니다</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>Smaller editor text</source>
-        <translation>편집기 글자를 작게 합니다</translation>
+        <translation>편집기의 글자를 작게 합니다</translation>
     </message>
     <message>
         <source>Group by &amp;Tag</source>
@@ -304,7 +304,7 @@
     </message>
     <message>
         <source>Only the text: hide the sidebar and the preview</source>
-        <translation>글만 보이게 사이드바와 미리 보기를 숨깁니다</translation>
+        <translation>사이드바와 미리 보기를 숨기고 글만 보여 줍니다</translation>
     </message>
     <message>
         <source>&amp;Typewriter Scrolling</source>
@@ -312,7 +312,7 @@
     </message>
     <message>
         <source>Keep the line being written in the middle</source>
-        <translation>쓰고 있는 줄을 화면 가운데에 둡니다</translation>
+        <translation>쓰고 있는 줄을 늘 화면 가운데에 둡니다</translation>
     </message>
     <message>
         <source>&amp;Statistics…</source>
@@ -320,7 +320,7 @@
     </message>
     <message>
         <source>글자수, 어절, 원고지 and more, of the post and the selection</source>
-        <translation>글과 선택한 부분의 글자수, 어절, 원고지 매수 등을 보여 줍니다</translation>
+        <translation>글과 선택한 부분의 글자 수, 어절 수, 원고지 매수 등을 보여 줍니다</translation>
     </message>
     <message>
         <source>&amp;Checks…</source>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <source>The post&apos;s problems and what its platform would reject; velog-backup repairs</source>
-        <translation>글의 문제와 플랫폼이 거부할 내용을 보여 주고 velog 백업을 고칩니다</translation>
+        <translation>글의 문제와 게시할 플랫폼이 받아들이지 않을 내용을 보여 주고, velog-backup 백업의 오류를 고칩니다</translation>
     </message>
     <message>
         <source>Load &amp;Remote Images</source>
@@ -336,7 +336,7 @@
     </message>
     <message>
         <source>Let the preview load images from the web (remembered for this journal)</source>
-        <translation>미리 보기에서 웹의 이미지를 불러옵니다(이 저널에 대해 기억합니다)</translation>
+        <translation>미리 보기에서 웹의 이미지를 불러옵니다(저널마다 기억합니다)</translation>
     </message>
     <message>
         <source>&amp;Commit…</source>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>Commit every post right after it is saved</source>
-        <translation>글을 저장하면 바로 커밋합니다</translation>
+        <translation>글을 저장할 때마다 바로 커밋합니다</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <source>A short guide to journal_app</source>
-        <translation>journal_app 사용 설명서</translation>
+        <translation>journal_app의 간단한 사용 설명서를 엽니다</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source>Every command and its keys</source>
-        <translation>모든 명령과 그 단축키를 보여 줍니다</translation>
+        <translation>모든 명령과 단축키를 보여 줍니다</translation>
     </message>
     <message>
         <source>&amp;About journal_app</source>
@@ -431,11 +431,11 @@
     <name>ChecksPanel</name>
     <message>
         <source>velog-backup wrote a raw &quot; or \ into the title or description, so the header does not read. Fix header escapes exactly those characters on those lines; the rest of the file stays byte for byte.</source>
-        <translation>velog-backup이 제목이나 설명에 &quot; 또는 \(역슬래시) 문자를 그대로 써 넣어 머리말을 읽을 수 없습니다. 머리말 고치기는 해당 줄의 그 문자만 이스케이프하며, 파일의 나머지 부분은 한 바이트도 바뀌지 않습니다.</translation>
+        <translation>velog-backup이 제목이나 설명에 &quot; 또는 \ 문자를 그대로 써 넣어 머리말을 읽을 수 없습니다. &apos;머리말 고치기&apos;는 해당 줄의 그 문자만 이스케이프하며, 파일의 나머지 부분은 한 바이트도 바꾸지 않습니다.</translation>
     </message>
     <message>
         <source>velog-backup wrote &apos;undefined&apos; where it failed to download an image. Remove deletes those lines; Keep leaves them (the preview shows them as missing images).</source>
-        <translation>velog-backup이 이미지를 내려받지 못한 자리에 &apos;undefined&apos;를 써 넣었습니다. 삭제하면 그 줄을 지우고, 유지하면 그대로 둡니다(미리 보기에는 없는 이미지로 보입니다).</translation>
+        <translation>velog-backup이 이미지를 내려받지 못한 자리에 &apos;undefined&apos;를 써 넣었습니다. &apos;삭제&apos;를 누르면 그 줄을 지우고, &apos;유지&apos;를 누르면 그대로 둡니다(미리 보기에는 찾을 수 없는 이미지로 표시됩니다).</translation>
     </message>
     <message>
         <source>Checks</source>
@@ -451,7 +451,7 @@
     </message>
     <message>
         <source>&apos;undefined&apos; lines…</source>
-        <translation>&apos;undefined&apos; 줄…</translation>
+        <translation>&apos;undefined&apos; 줄 고치기…</translation>
     </message>
     <message>
         <source>No post is open.</source>
@@ -459,11 +459,11 @@
     </message>
     <message>
         <source>{count} warning(s) for {platform}.</source>
-        <translation>{platform} 기준으로 경고가 {count}개 있습니다.</translation>
+        <translation>{platform} 기준 경고가 {count}개 있습니다.</translation>
     </message>
     <message>
         <source>No warnings for {platform}.</source>
-        <translation>{platform} 기준으로 경고가 없습니다.</translation>
+        <translation>{platform} 기준 경고가 없습니다.</translation>
     </message>
     <message>
         <source>Save the post first</source>
@@ -471,7 +471,7 @@
     </message>
     <message>
         <source>The repair is made in the file on disk.</source>
-        <translation>고치는 내용은 디스크에 있는 파일에 적용됩니다.</translation>
+        <translation>고친 내용은 디스크의 파일에 바로 적용됩니다.</translation>
     </message>
     <message>
         <source>Could not read the post</source>
@@ -528,11 +528,11 @@
     </message>
     <message>
         <source>{name}: only images are copied into the journal</source>
-        <translation>{name}: 저널에는 이미지만 복사합니다</translation>
+        <translation>{name}: 저널에는 이미지만 복사할 수 있습니다</translation>
     </message>
     <message>
         <source>a named pipe (FIFO)</source>
-        <translation>이름 있는 파이프(FIFO)</translation>
+        <translation>명명된 파이프(FIFO)</translation>
     </message>
     <message>
         <source>a socket</source>
@@ -576,11 +576,11 @@
     </message>
     <message>
         <source>the file is {size} MB, larger than the {limit} MB it may be</source>
-        <translation>파일이 {size}MB로, 허용되는 {limit}MB보다 큽니다</translation>
+        <translation>파일이 {size}MB로, 허용 한도인 {limit}MB보다 큽니다</translation>
     </message>
     <message>
         <source>the file grew past the {limit} MB it may be while it was read</source>
-        <translation>읽는 동안 파일이 허용되는 {limit}MB를 넘어섰습니다</translation>
+        <translation>읽는 동안 파일이 커져 허용 한도인 {limit}MB를 넘었습니다</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -604,11 +604,11 @@
     </message>
     <message>
         <source>The file is not UTF-8; it was read as legacy Korean (cp949) and will be saved back in cp949.</source>
-        <translation>파일이 UTF-8이 아니어서 옛 한국어 인코딩(cp949)으로 읽었습니다. 저장할 때도 cp949로 저장합니다.</translation>
+        <translation>파일이 UTF-8이 아니어서 예전 한국어 인코딩(cp949)으로 읽었습니다. 저장할 때도 cp949로 저장합니다.</translation>
     </message>
     <message>
         <source>The file is not valid UTF-8 (first bad byte at offset {offset}); the undecodable bytes are kept as they are.</source>
-        <translation>파일이 올바른 UTF-8이 아닙니다(첫 잘못된 바이트 위치: {offset}). 읽을 수 없는 바이트는 그대로 둡니다.</translation>
+        <translation>파일이 올바른 UTF-8이 아닙니다(첫 번째 잘못된 바이트 위치: {offset}). 해석할 수 없는 바이트는 그대로 둡니다.</translation>
     </message>
     <message>
         <source>Could not write {path}: a symbolic link there leads out of {folder}.</source>
@@ -616,19 +616,19 @@
     </message>
     <message>
         <source>{path} is a link to a file outside the journal; it is not exported.</source>
-        <translation>{path}은(는) 저널 바깥 파일을 가리키는 링크이므로 내보내지 않습니다.</translation>
+        <translation>{path}: 저널 바깥의 파일을 가리키는 링크이므로 내보내지 않습니다.</translation>
     </message>
     <message>
         <source>The header cannot be edited until it is fixed (line {line}: {problem}).</source>
-        <translation>머리말을 고치기 전에는 편집할 수 없습니다({line}번째 줄: {problem}).</translation>
+        <translation>머리말의 오류를 고쳐야 항목을 편집할 수 있습니다({line}번째 줄: {problem}).</translation>
     </message>
     <message>
         <source>Editing {kind} front matter is not supported.</source>
-        <translation>{kind} 머리말은 편집할 수 없습니다.</translation>
+        <translation>{kind} 머리말 편집은 지원하지 않습니다.</translation>
     </message>
     <message>
         <source>This header is one YAML flow mapping ({{...}}); it cannot be edited field by field. Edit it as text.</source>
-        <translation>이 머리말은 하나의 YAML 흐름 매핑({{...}})이라 필드별로 편집할 수 없습니다. 텍스트로 편집하십시오.</translation>
+        <translation>이 머리말은 YAML 흐름 매핑({{...}}) 하나로 되어 있어 항목별로 편집할 수 없습니다. 텍스트로 편집하십시오.</translation>
     </message>
     <message>
         <source>it did not read back as intended</source>
@@ -664,15 +664,15 @@
     </message>
     <message>
         <source>the header is {size} MB, too large to read</source>
-        <translation>머리말이 {size}MB로, 너무 커서 읽지 않습니다</translation>
+        <translation>머리말이 {size}MB로 너무 커서 읽지 않습니다</translation>
     </message>
     <message>
         <source>the header holds more than {count:,} values (counting each repeat of an alias); it is not read</source>
-        <translation>머리말의 값이 {count:,}개를 넘습니다(별칭의 반복도 하나씩 셉니다). 읽지 않습니다</translation>
+        <translation>머리말의 값이 {count:,}개를 넘어(별칭이 반복될 때마다 하나씩 셉니다) 읽지 않습니다</translation>
     </message>
     <message>
         <source>the header&apos;s text comes to more than {count:,} characters (counting each repeat of an alias); it is not read</source>
-        <translation>머리말의 텍스트가 {count:,}자를 넘습니다(별칭의 반복도 하나씩 셉니다). 읽지 않습니다</translation>
+        <translation>머리말의 텍스트가 {count:,}자를 넘어(별칭이 반복될 때마다 하나씩 셉니다) 읽지 않습니다</translation>
     </message>
     <message>
         <source>some files</source>
@@ -680,19 +680,19 @@
     </message>
     <message>
         <source>The pull was undone: {names} changed both here and on the remote in the same places. Your version is kept in your last commit; nothing in the journal was changed.</source>
-        <translation>가져오기를 되돌렸습니다: {names}이(가) 이 컴퓨터와 원격 저장소 양쪽에서 같은 곳이 바뀌었습니다. 내 버전은 마지막 커밋에 남아 있고, 저널에서는 아무것도 바뀌지 않았습니다.</translation>
+        <translation>풀을 되돌렸습니다: {names}의 같은 부분이 이 컴퓨터와 원격 저장소 양쪽에서 바뀌었습니다. 내 버전은 마지막 커밋에 남아 있고, 저널에서는 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
         <source>git could not be run: {reason}.</source>
-        <translation>git을 실행하지 못했습니다: {reason}.</translation>
+        <translation>Git을 실행하지 못했습니다: {reason}.</translation>
     </message>
     <message>
         <source>git {command} took longer than {seconds:.0f} seconds and was stopped.</source>
-        <translation>git {command}이(가) {seconds:.0f}초보다 오래 걸려 중지했습니다.</translation>
+        <translation>git {command} 명령이 {seconds:.0f}초를 넘겨 중지했습니다.</translation>
     </message>
     <message>
         <source>The remote has commits this computer does not have yet: pull first, then push.</source>
-        <translation>원격 저장소에 이 컴퓨터에 아직 없는 커밋이 있습니다. 먼저 가져온 다음 올리십시오.</translation>
+        <translation>원격 저장소에 이 컴퓨터에 아직 없는 커밋이 있습니다. 먼저 풀한 다음 푸시하십시오.</translation>
     </message>
     <message>
         <source>The remote cannot be reached ({reason}); commits stay on this computer.</source>
@@ -700,47 +700,47 @@
     </message>
     <message>
         <source>no reason given</source>
-        <translation>이유가 알려지지 않았습니다</translation>
+        <translation>이유가 나와 있지 않습니다</translation>
     </message>
     <message>
         <source>git {command} failed: {reason}.</source>
-        <translation>git {command}에 실패했습니다: {reason}.</translation>
+        <translation>git {command} 명령이 실패했습니다: {reason}.</translation>
     </message>
     <message>
         <source>The journal is on a detached HEAD (no branch), so there is nothing to pull into.</source>
-        <translation>저널이 분리된 HEAD(브랜치 없음) 상태라서 가져올 곳이 없습니다.</translation>
+        <translation>저널이 분리된 HEAD(브랜치 없음) 상태라서 풀할 브랜치가 없습니다.</translation>
     </message>
     <message>
         <source>The branch {branch} has no remote branch to pull from.</source>
-        <translation>{branch} 브랜치에는 가져올 원격 브랜치가 없습니다.</translation>
+        <translation>{branch} 브랜치에는 풀할 원격 브랜치가 없습니다.</translation>
     </message>
     <message>
         <source>Nothing was pulled: it would overwrite changes not committed yet in {names}. Commit them first.</source>
-        <translation>가져오지 않았습니다: {names}에서 아직 커밋하지 않은 변경 사항을 덮어쓰게 됩니다. 먼저 커밋하십시오.</translation>
+        <translation>풀하지 않았습니다: 아직 커밋하지 않은 {names}의 변경 사항을 덮어쓰게 됩니다. 먼저 커밋하십시오.</translation>
     </message>
     <message>
         <source>The journal is on a detached HEAD (no branch), so there is nothing to push.</source>
-        <translation>저널이 분리된 HEAD(브랜치 없음) 상태라서 올릴 것이 없습니다.</translation>
+        <translation>저널이 분리된 HEAD(브랜치 없음) 상태라서 푸시할 브랜치가 없습니다.</translation>
     </message>
     <message>
         <source>The branch has no remote branch to push to and there is no remote.</source>
-        <translation>이 브랜치에는 올릴 원격 브랜치가 없고, 원격 저장소도 없습니다.</translation>
+        <translation>이 브랜치에는 푸시할 원격 브랜치가 없고, 원격 저장소도 없습니다.</translation>
     </message>
     <message>
         <source>The branch has no remote branch to push to; choose one with git push -u.</source>
-        <translation>이 브랜치에는 올릴 원격 브랜치가 없습니다. git push -u로 하나를 정하십시오.</translation>
+        <translation>이 브랜치에는 푸시할 원격 브랜치가 없습니다. git push -u로 정하십시오.</translation>
     </message>
     <message>
         <source>Did not read the folders in {folder}: they lie more than {depth} folders deep in the journal.</source>
-        <translation>{folder} 안의 폴더는 읽지 않았습니다: 저널 안에서 {depth}단계보다 깊은 곳에 있습니다.</translation>
+        <translation>{folder} 안의 폴더는 읽지 않았습니다: 저널에서 {depth}단계보다 깊은 곳에 있습니다.</translation>
     </message>
     <message>
         <source>{folder} is outside the journal.</source>
-        <translation>{folder}은(는) 저널 바깥에 있습니다.</translation>
+        <translation>{folder} 폴더는 저널 바깥에 있습니다.</translation>
     </message>
     <message>
         <source>Could not create {path}: {reason}.</source>
-        <translation>{path}을(를) 만들지 못했습니다: {reason}.</translation>
+        <translation>{path} 파일을 만들지 못했습니다: {reason}.</translation>
     </message>
     <message>
         <source>A new post needs a title.</source>
@@ -748,15 +748,15 @@
     </message>
     <message>
         <source>The file name would leave the journal folder.</source>
-        <translation>이 파일 이름으로는 저널 폴더 바깥으로 나가게 됩니다.</translation>
+        <translation>이 파일 이름을 쓰면 파일이 저널 폴더 바깥에 놓이게 됩니다.</translation>
     </message>
     <message>
         <source>There is already a file named {name}.</source>
-        <translation>{name}(이)라는 파일이 이미 있습니다.</translation>
+        <translation>{name} 파일이 이미 있습니다.</translation>
     </message>
     <message>
         <source>Could not rename {name}: {reason}.</source>
-        <translation>{name}의 이름을 바꾸지 못했습니다: {reason}.</translation>
+        <translation>{name} 파일의 이름을 바꾸지 못했습니다: {reason}.</translation>
     </message>
     <message>
         <source>the file is a link to a place outside the journal; it is not read</source>
@@ -776,7 +776,7 @@
     </message>
     <message>
         <source>The text contains {text!r}, which the file&apos;s encoding {encoding} cannot hold; convert the file to UTF-8 to save it.</source>
-        <translation>텍스트에 파일 인코딩 {encoding}(으)로 나타낼 수 없는 {text!r}이(가) 있습니다. 저장하려면 파일을 UTF-8로 변환하십시오.</translation>
+        <translation>텍스트에 있는 {text!r} 문자를 파일의 인코딩({encoding})으로 나타낼 수 없습니다. 저장하려면 파일을 UTF-8로 변환하십시오.</translation>
     </message>
     <message>
         <source>The post has no file yet; choose where to save it.</source>
@@ -784,11 +784,11 @@
     </message>
     <message>
         <source>{path} changed on disk since it was opened; saving now would overwrite that change.</source>
-        <translation>{path}이(가) 연 뒤에 디스크에서 바뀌었습니다. 지금 저장하면 그 변경 사항을 덮어씁니다.</translation>
+        <translation>{path} 파일이 열린 뒤 디스크에서 바뀌었습니다. 지금 저장하면 그 변경 사항을 덮어씁니다.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
-        <translation>{path}을(를) 읽지 못했습니다: {reason}.</translation>
+        <translation>{path} 파일을 읽지 못했습니다: {reason}.</translation>
     </message>
     <message>
         <source>line {line}: {message}</source>
@@ -796,7 +796,7 @@
     </message>
     <message>
         <source>link to a post that does not exist: {link}</source>
-        <translation>없는 글로 가는 링크: {link}</translation>
+        <translation>존재하지 않는 글을 가리키는 링크: {link}</translation>
     </message>
     <message>
         <source>the description is {length} characters; velog shows the first {shown}</source>
@@ -808,11 +808,11 @@
     </message>
     <message>
         <source>the date {date} is not RFC 3339 (like 2024-02-02T04:14:54-08:00); Hugo may read it otherwise or not at all</source>
-        <translation>날짜 {date}이(가) RFC 3339 형식(예: 2024-02-02T04:14:54-08:00)이 아닙니다. Hugo가 다르게 읽거나 아예 읽지 못할 수 있습니다</translation>
+        <translation>날짜({date})가 RFC 3339 형식(예: 2024-02-02T04:14:54-08:00)이 아닙니다. Hugo가 다르게 읽거나 아예 읽지 못할 수 있습니다</translation>
     </message>
     <message>
         <source>draft: true: Hugo does not publish this page</source>
-        <translation>draft: true: Hugo가 이 페이지를 게시하지 않습니다</translation>
+        <translation>draft: true(초안): Hugo가 이 페이지를 게시하지 않습니다</translation>
     </message>
     <message>
         <source>no title: Hugo shows the page without one</source>
@@ -820,7 +820,7 @@
     </message>
     <message>
         <source>{name} is not named YYYY-MM-DD-title: Jekyll does not publish it</source>
-        <translation>{name}의 이름이 YYYY-MM-DD-제목 형식이 아닙니다. Jekyll이 게시하지 않습니다</translation>
+        <translation>{name}: 파일 이름이 YYYY-MM-DD-제목 형식이 아니어서 Jekyll이 게시하지 않습니다</translation>
     </message>
     <message>
         <source>the file name says {named} but the header&apos;s date is {written}</source>
@@ -840,15 +840,15 @@
     </message>
     <message>
         <source>line {line} is not what the repair expected; nothing was changed</source>
-        <translation>{line}번째 줄이 복구할 때 예상한 내용과 다릅니다. 아무것도 바꾸지 않았습니다</translation>
+        <translation>{line}번째 줄이 고치기에서 예상한 내용과 달라 아무것도 바꾸지 않았습니다</translation>
     </message>
     <message>
         <source>the file is shorter than the repair expected; nothing was changed</source>
-        <translation>파일이 복구할 때 예상한 것보다 짧습니다. 아무것도 바꾸지 않았습니다</translation>
+        <translation>파일이 고치기에서 예상한 것보다 짧아 아무것도 바꾸지 않았습니다</translation>
     </message>
     <message>
         <source>{name} changed since it was checked; nothing was changed</source>
-        <translation>검사한 뒤에 {name}이(가) 바뀌었습니다. 아무것도 바꾸지 않았습니다</translation>
+        <translation>검사한 뒤에 {name} 파일이 바뀌어 아무것도 바꾸지 않았습니다</translation>
     </message>
     <message>
         <source>{post}: {problem}</source>
@@ -856,7 +856,7 @@
     </message>
     <message>
         <source>{folder} is inside the journal; export to a folder outside it (or to _site or public, which the journal skips).</source>
-        <translation>{folder}은(는) 저널 안에 있습니다. 저널 바깥 폴더(또는 저널이 건너뛰는 _site나 public)로 내보내십시오.</translation>
+        <translation>{folder} 폴더는 저널 안에 있습니다. 저널 바깥의 폴더(또는 저널이 건너뛰는 _site나 public)로 내보내십시오.</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -892,7 +892,7 @@
     </message>
     <message>
         <source>the path is a loop of symbolic links</source>
-        <translation>경로가 심볼릭 링크의 순환입니다</translation>
+        <translation>경로의 심볼릭 링크가 순환합니다</translation>
     </message>
     <message>
         <source>a file of that name is in the way</source>
@@ -904,15 +904,15 @@
     </message>
     <message>
         <source>Could not save {path}: {reason}; the file on disk was not changed.</source>
-        <translation>{path}을(를) 저장하지 못했습니다: {reason}. 디스크의 파일은 바뀌지 않았습니다.</translation>
+        <translation>{path} 파일을 저장하지 못했습니다: {reason}. 디스크의 파일은 바뀌지 않았습니다.</translation>
     </message>
     <message>
         <source>Could not save {path}: the path is a folder.</source>
-        <translation>{path}을(를) 저장하지 못했습니다: 경로가 폴더입니다.</translation>
+        <translation>{path} 파일을 저장하지 못했습니다: 경로가 폴더입니다.</translation>
     </message>
     <message>
         <source>Could not save {path}: {reason}.</source>
-        <translation>{path}을(를) 저장하지 못했습니다: {reason}.</translation>
+        <translation>{path} 파일을 저장하지 못했습니다: {reason}.</translation>
     </message>
     <message>
         <source>the header has a quote that is not closed</source>
@@ -924,15 +924,15 @@
     </message>
     <message>
         <source>the header has a quote in a value that is not in quotes as a whole</source>
-        <translation>머리말에 전체가 따옴표로 묶이지 않은 값 안에 따옴표가 있습니다</translation>
+        <translation>머리말에서 전체를 따옴표로 묶지 않은 값 안에 따옴표가 있습니다</translation>
     </message>
     <message>
         <source>the header has text after the closing quote (a {quote} inside the value needs escaping)</source>
-        <translation>머리말에서 닫는 따옴표 뒤에 텍스트가 있습니다(값 안의 {quote}은(는) 이스케이프해야 합니다)</translation>
+        <translation>머리말에서 닫는 따옴표 뒤에 텍스트가 있습니다(값 안의 {quote} 문자는 이스케이프해야 합니다)</translation>
     </message>
     <message>
         <source>the header has a backslash that starts no escape in a double-quoted value (write \\ or use &apos;…&apos;)</source>
-        <translation>머리말의 큰따옴표 값에 이스케이프가 아닌 백슬래시가 있습니다(\\로 쓰거나 &apos;…&apos;를 쓰십시오)</translation>
+        <translation>머리말의 큰따옴표 값에 이스케이프가 아닌 백슬래시가 있습니다(\\로 쓰거나 &apos;…&apos;로 묶으십시오)</translation>
     </message>
     <message>
         <source>the header has a list item where a key was expected</source>
@@ -944,7 +944,7 @@
     </message>
     <message>
         <source>the header is indented with a tab (use spaces)</source>
-        <translation>머리말이 탭으로 들여쓰여 있습니다(공백을 쓰십시오)</translation>
+        <translation>머리말이 탭으로 들여쓰기되어 있습니다(공백으로 들여 쓰십시오)</translation>
     </message>
     <message>
         <source>the header has a value starting with * (put the value in quotes)</source>
@@ -994,7 +994,7 @@
     </message>
     <message>
         <source>Choose…</source>
-        <translation>선택…</translation>
+        <translation>찾아보기…</translation>
     </message>
     <message>
         <source>Export</source>
@@ -1041,7 +1041,7 @@
     </message>
     <message>
         <source>Whole words only</source>
-        <translation>단어 단위로 일치</translation>
+        <translation>단어 단위로 찾기</translation>
     </message>
     <message>
         <source>Regular expression</source>
@@ -1077,7 +1077,7 @@
     </message>
     <message>
         <source>Replace every match (one undo)</source>
-        <translation>일치 항목 모두 바꾸기(한 번에 실행 취소)</translation>
+        <translation>모든 일치 항목 바꾸기(한 번에 실행 취소 가능)</translation>
     </message>
     <message>
         <source>Not a valid regular expression: {error}</source>
@@ -1109,14 +1109,14 @@
     </message>
     <message>
         <source>Replaced {count}</source>
-        <translation>{count}개를 바꿨습니다</translation>
+        <translation>{count}개를 바꾸었습니다</translation>
     </message>
 </context>
 <context>
     <name>GitSync</name>
     <message>
         <source>git status unknown</source>
-        <translation>git 상태 알 수 없음</translation>
+        <translation>Git 상태 알 수 없음</translation>
     </message>
     <message>
         <source>The pull was undone</source>
@@ -1136,7 +1136,7 @@
     </message>
     <message>
         <source>The journal is not a git working tree: there is nothing to commit to.</source>
-        <translation>이 저널은 git 작업 트리가 아니어서 커밋할 곳이 없습니다.</translation>
+        <translation>이 저널은 Git 작업 트리가 아니어서 커밋할 곳이 없습니다.</translation>
     </message>
     <message>
         <source>Nothing to commit: every change is committed.</source>
@@ -1152,7 +1152,7 @@
     </message>
     <message>
         <source>Pulled: {count} file(s) changed.</source>
-        <translation>풀 완료: 파일 {count}개가 바뀌었습니다.</translation>
+        <translation>풀했습니다: 파일 {count}개가 바뀌었습니다.</translation>
     </message>
     <message>
         <source>Up to date.</source>
@@ -1315,7 +1315,7 @@
     </message>
     <message>
         <source>Versions of “{title}”, its commits in git</source>
-        <translation>“{title}”의 버전(git 커밋)</translation>
+        <translation>“{title}”의 버전(Git 커밋)</translation>
     </message>
     <message>
         <source>Versions of “{title}”, kept by journal_app</source>
@@ -1350,26 +1350,26 @@
     </message>
     <message>
         <source>{posts}, {words} words (by each post&apos;s date, local time)</source>
-        <translation>{posts} · {words}어절 (글의 날짜, 이 컴퓨터의 시간대)</translation>
+        <translation>{posts} · {words}어절 (각 글의 날짜 기준, 이 컴퓨터의 시간대)</translation>
     </message>
     <message>
         <source>{posts}, counting words… (by each post&apos;s date, local time)</source>
-        <translation>{posts} · 어절을 세는 중… (글의 날짜, 이 컴퓨터의 시간대)</translation>
+        <translation>{posts} · 어절을 세는 중… (각 글의 날짜 기준, 이 컴퓨터의 시간대)</translation>
     </message>
 </context>
 <context>
     <name>Limits</name>
     <message>
         <source>The header is {size} MB, too large to show or edit here; it is kept exactly as it is. The text below can be edited.</source>
-        <translation>머리말이 {size}MB여서 여기서 보여 주거나 편집하기에는 너무 큽니다. 머리말은 그대로 둡니다. 아래 본문은 편집할 수 있습니다.</translation>
+        <translation>머리말이 {size}MB로, 여기서 보여 주거나 편집하기에는 너무 큽니다. 머리말은 그대로 둡니다. 아래의 본문은 편집할 수 있습니다.</translation>
     </message>
     <message>
         <source>&lt;p class=&quot;missing-image&quot;&gt;Line {line} is {length} characters long: too long to preview while you type. Export the post (Ctrl+E) to see it.&lt;/p&gt;</source>
-        <translation>&lt;p class=&quot;missing-image&quot;&gt;{line}번째 줄이 {length}자여서 입력하는 동안 미리 보기에는 너무 깁니다. 보려면 글을 내보내십시오(Ctrl+E).&lt;/p&gt;</translation>
+        <translation>&lt;p class=&quot;missing-image&quot;&gt;{line}번째 줄이 {length}자로, 입력하는 동안 미리 보기에 표시하기에는 너무 깁니다. 보려면 글을 내보내십시오(Ctrl+E).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p class=&quot;missing-image&quot;&gt;This post is {size} MB: too large to preview while you type. Export it (Ctrl+E) to see it.&lt;/p&gt;</source>
-        <translation>&lt;p class=&quot;missing-image&quot;&gt;이 글은 {size}MB여서 입력하는 동안 미리 보기에는 너무 큽니다. 보려면 내보내십시오(Ctrl+E).&lt;/p&gt;</translation>
+        <translation>&lt;p class=&quot;missing-image&quot;&gt;이 글은 {size}MB로, 입력하는 동안 미리 보기에 표시하기에는 너무 큽니다. 보려면 글을 내보내십시오(Ctrl+E).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Read-only: this looks like a binary file, not a post.</source>
@@ -1381,11 +1381,11 @@
     </message>
     <message>
         <source>the end of the text</source>
-        <translation>글의 끝</translation>
+        <translation>텍스트의 끝</translation>
     </message>
     <message>
         <source>Read-only: the text holds a character ({character}) the editor would change; editing it here would change the file.</source>
-        <translation>읽기 전용: 편집기가 바꾸어 버리는 문자({character})가 있어 여기서 편집하면 파일이 바뀝니다.</translation>
+        <translation>읽기 전용: 편집기가 바꿔 버릴 문자({character})가 들어 있어 여기서 편집하면 파일이 바뀝니다.</translation>
     </message>
 </context>
 <context>
@@ -1450,7 +1450,7 @@
     </message>
     <message>
         <source>comma, separated, tags</source>
-        <translation>쉼표로, 구분한, 태그</translation>
+        <translation>쉼표로 구분한 태그</translation>
     </message>
 </context>
 <context>
@@ -1473,7 +1473,7 @@
     </message>
     <message>
         <source>Read as {encoding}; it will be saved back in {encoding} (File → Convert to UTF-8 to change that).</source>
-        <translation>{encoding}(으)로 읽었습니다. 저장할 때도 {encoding}(으)로 저장합니다(바꾸려면 파일 → UTF-8로 변환).</translation>
+        <translation>{encoding} 인코딩으로 읽었습니다. 저장할 때도 {encoding} 인코딩으로 저장합니다(바꾸려면 파일 → UTF-8로 변환).</translation>
     </message>
     <message>
         <source>The post will be saved as UTF-8.</source>
@@ -1481,7 +1481,7 @@
     </message>
     <message>
         <source>Not saved automatically: {error}</source>
-        <translation>자동으로 저장하지 못했습니다: {error}</translation>
+        <translation>자동 저장하지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Could not save</source>
@@ -1493,7 +1493,7 @@
     </message>
     <message>
         <source>Not saved automatically: {name} changed on disk. Save to choose which version to keep.</source>
-        <translation>자동으로 저장하지 않았습니다: 디스크에서 {name} 파일이 바뀌었습니다. 저장하면 어느 버전을 남길지 고를 수 있습니다.</translation>
+        <translation>자동 저장하지 않았습니다: 디스크에서 {name} 파일이 바뀌었습니다. 저장하면 어느 버전을 남길지 고를 수 있습니다.</translation>
     </message>
     <message>
         <source>Could not export</source>
@@ -1509,7 +1509,7 @@
     </message>
     <message>
         <source>Exported {target}{notes}</source>
-        <translation>{target}(으)로 내보냈습니다{notes}</translation>
+        <translation>내보냈습니다: {target}{notes}</translation>
     </message>
     <message>
         <source>Unsaved text cannot be kept safe: {error}. Save to keep it.</source>
@@ -1555,7 +1555,7 @@
     </message>
     <message>
         <source>Could not add {name}: {error}</source>
-        <translation>{name}을(를) 추가하지 못했습니다: {error}</translation>
+        <translation>{name} 파일을 추가하지 못했습니다: {error}</translation>
     </message>
 </context>
 <context>
@@ -1578,7 +1578,7 @@
     </message>
     <message>
         <source>Markdown (*.md *.markdown)</source>
-        <translation>마크다운 (*.md *.markdown)</translation>
+        <translation>마크다운(*.md *.markdown)</translation>
     </message>
     <message>
         <source>Export HTML</source>
@@ -1586,7 +1586,7 @@
     </message>
     <message>
         <source>HTML pages (*.html)</source>
-        <translation>HTML 페이지 (*.html)</translation>
+        <translation>HTML 페이지(*.html)</translation>
     </message>
     <message>
         <source>Renamed the file to “{name}”.</source>
@@ -1621,7 +1621,7 @@
     </message>
     <message>
         <source> s after the last key</source>
-        <translation>초 (마지막 입력 후)</translation>
+        <translation>초(마지막 입력 후)</translation>
     </message>
     <message>
         <source> pt</source>
@@ -1629,7 +1629,7 @@
     </message>
     <message>
         <source>As the system</source>
-        <translation>시스템 설정 따름</translation>
+        <translation>시스템 설정에 따름</translation>
     </message>
     <message>
         <source>Light</source>
@@ -1669,7 +1669,7 @@
     </message>
     <message>
         <source>In a journal under git, commit the posts changed through journal_app this often</source>
-        <translation>git으로 관리하는 저널에서 journal_app으로 바꾼 글을 이 간격마다 커밋합니다</translation>
+        <translation>Git으로 관리하는 저널에서, journal_app에서 바꾼 글을 이 간격마다 커밋합니다</translation>
     </message>
     <message>
         <source>All journals</source>
@@ -1677,7 +1677,7 @@
     </message>
     <message>
         <source>Autosave delay</source>
-        <translation>자동 저장 지연</translation>
+        <translation>자동 저장 대기 시간</translation>
     </message>
     <message>
         <source>Editor font</source>
@@ -1693,7 +1693,7 @@
     </message>
     <message>
         <source>Interface language</source>
-        <translation>인터페이스 언어</translation>
+        <translation>표시 언어</translation>
     </message>
     <message>
         <source>Spell check</source>
@@ -1739,11 +1739,11 @@
     <name>Prompts</name>
     <message>
         <source>Unsaved changes</source>
-        <translation>저장하지 않은 변경 내용</translation>
+        <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
         <source>Save the changes to “{title}”?</source>
-        <translation>“{title}”의 변경 내용을 저장하시겠습니까?</translation>
+        <translation>“{title}”의 변경 사항을 저장하시겠습니까?</translation>
     </message>
     <message>
         <source>Changed on disk</source>
@@ -1755,11 +1755,11 @@
     </message>
     <message>
         <source>Keep Mine</source>
-        <translation>내 것 유지</translation>
+        <translation>내 버전 유지</translation>
     </message>
     <message>
         <source>Take Theirs</source>
-        <translation>디스크의 것 가져오기</translation>
+        <translation>디스크 버전 사용</translation>
     </message>
     <message>
         <source>Compare…</source>
@@ -1771,7 +1771,7 @@
     </message>
     <message>
         <source>“{name}” has text typed on {moment} that was never saved. Restore it?</source>
-        <translation>“{name}” 파일에 {moment}에 입력하고 저장하지 않은 글이 있습니다. 복구하시겠습니까?</translation>
+        <translation>“{name}” 파일에 {moment}에 입력한 뒤 저장하지 않은 글이 있습니다. 복구하시겠습니까?</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -1802,7 +1802,7 @@
     </message>
     <message>
         <source>comma, separated, tags</source>
-        <translation>쉼표로, 구분한, 태그</translation>
+        <translation>쉼표로 구분한 태그</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1810,7 +1810,7 @@
     </message>
     <message>
         <source>The header could not be read (line {line}): {error}. Fix it in the text below; nothing is rewritten until then.</source>
-        <translation>머리말을 읽을 수 없습니다({line}번째 줄): {error}. 아래 본문에서 고치십시오. 그때까지는 아무것도 다시 쓰지 않습니다.</translation>
+        <translation>머리말을 읽을 수 없습니다({line}번째 줄): {error}. 아래 텍스트에서 직접 고치십시오. 고칠 때까지는 아무것도 다시 쓰지 않습니다.</translation>
     </message>
     <message>
         <source>… and {count} more keys</source>
@@ -1870,7 +1870,7 @@
     <name>SearchPanel</name>
     <message>
         <source>Search: words, &quot;a phrase&quot;, -word, tag:, year:, month:, title:</source>
-        <translation>검색: 낱말, &quot;구절&quot;, -뺄 낱말, tag:, year:, month:, title:</translation>
+        <translation>검색: 단어, &quot;구절&quot;, -제외할 단어, tag:, year:, month:, title:</translation>
     </message>
     <message>
         <source>Indexing the journal…</source>
@@ -1878,7 +1878,7 @@
     </message>
     <message>
         <source>Indexing the journal… {done} of {total}</source>
-        <translation>저널의 색인을 만드는 중… {total}개 중 {done}개</translation>
+        <translation>저널의 색인을 만드는 중… 글 {total}편 중 {done}편</translation>
     </message>
     <message>
         <source>Search is not available: {problem}</source>
@@ -1901,7 +1901,7 @@
     </message>
     <message>
         <source>Filter commands or keys</source>
-        <translation>명령 또는 키 검색</translation>
+        <translation>명령이나 키로 필터링</translation>
     </message>
     <message>
         <source>Command</source>
@@ -1928,7 +1928,7 @@
     </message>
     <message>
         <source>Group posts</source>
-        <translation>글 묶는 방식</translation>
+        <translation>글 묶기 방식</translation>
     </message>
     <message>
         <source>Filter posts</source>
@@ -1948,7 +1948,7 @@
     </message>
     <message>
         <source>Move to Trash…</source>
-        <translation>휴지통으로 옮기기…</translation>
+        <translation>휴지통으로 이동…</translation>
     </message>
     <message>
         <source>Rename tag…</source>
@@ -1975,7 +1975,7 @@
     </message>
     <message>
         <source>Rendered {done} of {total} posts…</source>
-        <translation>글 {total}개 중 {done}개를 렌더링했습니다…</translation>
+        <translation>글 {total}편 중 {done}편을 렌더링했습니다…</translation>
     </message>
     <message>
         <source>Could not export the site</source>
@@ -1987,11 +1987,11 @@
     </message>
     <message>
         <source>The site in {folder} holds {count} posts.</source>
-        <translation>{folder}의 사이트에 글 {count}개가 있습니다.</translation>
+        <translation>{folder} 폴더의 사이트에 글 {count}편이 있습니다.</translation>
     </message>
     <message>
         <source>{count} could not be exported.</source>
-        <translation>{count}개는 내보내지 못했습니다.</translation>
+        <translation>{count}편은 내보내지 못했습니다.</translation>
     </message>
     <message>
         <source>Open in Browser</source>
@@ -2014,7 +2014,7 @@
     </message>
     <message>
         <source>no ko or en dictionary installed</source>
-        <translation>한국어와 영어 사전이 설치되어 있지 않습니다</translation>
+        <translation>한국어 사전과 영어 사전이 모두 설치되어 있지 않습니다</translation>
     </message>
     <message>
         <source>Looking for suggestions…</source>
@@ -2049,11 +2049,11 @@
     <name>Statistics</name>
     <message>
         <source>Characters with spaces (글자수, 공백 포함)</source>
-        <translation>글자수(공백 포함)</translation>
+        <translation>글자 수(공백 포함)</translation>
     </message>
     <message>
         <source>Characters without spaces (글자수, 공백 제외)</source>
-        <translation>글자수(공백 제외)</translation>
+        <translation>글자 수(공백 제외)</translation>
     </message>
     <message>
         <source>Words (어절)</source>
@@ -2065,7 +2065,7 @@
     </message>
     <message>
         <source>Manuscript sheets (원고지 200자 매수)</source>
-        <translation>원고지 매수(200자)</translation>
+        <translation>원고지 매수(200자 원고지)</translation>
     </message>
     <message>
         <source>Bytes as NEIS counts them</source>
@@ -2100,11 +2100,11 @@
     </message>
     <message>
         <source>Selection</source>
-        <translation>선택 영역</translation>
+        <translation>선택한 부분</translation>
     </message>
     <message>
         <source>The journal: posts and words (어절) per month</source>
-        <translation>저널: 달마다 쓴 글과 어절 수</translation>
+        <translation>저널: 월별 글 수와 어절 수</translation>
     </message>
 </context>
 <context>
@@ -2115,11 +2115,11 @@
     </message>
     <message>
         <source>The journal&apos;s git branch: changes to commit, commits to push and pull</source>
-        <translation>저널의 Git 브랜치: 커밋할 변경, 푸시하고 풀할 커밋</translation>
+        <translation>저널의 Git 브랜치: 커밋할 변경 사항, 푸시할 커밋과 풀할 커밋</translation>
     </message>
     <message>
         <source>Reading posts: %v of %m</source>
-        <translation>글 읽는 중: %m개 중 %v개</translation>
+        <translation>글을 읽는 중: %m편 중 %v편</translation>
     </message>
     <message>
         <source>{length} characters · word counts are off for a post this large</source>
@@ -2131,7 +2131,7 @@
     </message>
     <message>
         <source> · selected: {counts}</source>
-        <translation> · 선택: {counts}</translation>
+        <translation> · 선택한 부분: {counts}</translation>
     </message>
     <message>
         <source>Unsaved</source>
@@ -2161,15 +2161,15 @@
     <name>TagMenu</name>
     <message>
         <source>&apos;{old}&apos; → &apos;{new}&apos;: changed in {count} post(s).</source>
-        <translation>&apos;{old}&apos; → &apos;{new}&apos;: 글 {count}편을 바꿨습니다.</translation>
+        <translation>&apos;{old}&apos; → &apos;{new}&apos;: 글 {count}편을 바꾸었습니다.</translation>
     </message>
     <message>
         <source>Stopped before the end: the posts after the last one changed still have the old tag.</source>
-        <translation>끝나기 전에 멈췄습니다. 마지막으로 바꾼 글 뒤의 글에는 아직 예전 태그가 있습니다.</translation>
+        <translation>끝나기 전에 중지했습니다. 마지막으로 바꾼 글 다음의 글에는 아직 예전 태그가 남아 있습니다.</translation>
     </message>
     <message>
         <source>{name} has unsaved edits: the tag was changed in the editor; save it to keep it.</source>
-        <translation>{name} 글에 저장하지 않은 편집이 있어 태그를 편집기에서만 바꿨습니다. 남기려면 저장하십시오.</translation>
+        <translation>{name}: 저장하지 않은 변경 사항이 있어 태그를 편집기에서만 바꾸었습니다. 유지하려면 저장하십시오.</translation>
     </message>
     <message>
         <source>Skipped {count} post(s):</source>
@@ -2232,7 +2232,7 @@
     </message>
     <message>
         <source>Created today&apos;s entry (template: {template}, not there yet)</source>
-        <translation>오늘의 글을 만들었습니다(템플릿: {template}, 아직 없음)</translation>
+        <translation>오늘의 글을 만들었습니다(템플릿: {template}, 이 파일은 아직 없습니다)</translation>
     </message>
     <message>
         <source>Opened today&apos;s entry</source>

@@ -54,3 +54,35 @@ def test_f1_opens_the_guide_in_the_interfaces_language(qtbot, window):
 
 def test_a_guide_in_a_language_without_one_is_the_english():
     assert guide_html("de") == guide_html("en")
+
+
+MENU_PATH = re.compile(r"\*\*([^*→]+?) → ([^*]+?)\*\*")
+
+
+def menu_entries(window) -> set[tuple[str, str]]:
+    def plain(text: str) -> str:
+        return re.sub(r"\(&.\)", "", text).replace("&", "").strip()
+
+    return {
+        (plain(menu.text()), plain(action.text()))
+        for menu in window.menuBar().actions()
+        for action in menu.menu().actions()
+        if not action.isSeparator()
+    }
+
+
+def test_every_menu_path_the_guides_name_is_in_the_menus(qtbot, journal_root, env):
+    from journal_app.ui.app import create_window
+    from tests.ui.conftest import close_window
+
+    for language in ("en", "ko"):
+        install_language(language)
+        window = create_window(journal_root, env)
+        try:
+            text = resource_path(f"guide/{language}.md").read_text(encoding="utf-8")
+            named = set(MENU_PATH.findall(text))
+            assert len(named) >= 8, language
+            assert sorted(named - menu_entries(window)) == [], language
+        finally:
+            close_window(window)
+            remove_language()
