@@ -6,7 +6,9 @@ The window connects them; ``lay_out`` builds the menus and the toolbar from this
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -15,6 +17,8 @@ from ..core.flavor import FLAVORS
 from .icons import themed_icon
 from .plain import menu_text
 
+# marks a text for pyside6-lupdate and returns it unchanged (typed: PySide's says ``object``)
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 Key = QKeySequence.StandardKey
 SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
     # name: (text, shortcuts: the platform's standard keys where there is one, status tip)
@@ -59,6 +63,21 @@ SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
     "view_filter": ("&Filter Posts", ["Ctrl+Alt+F"], "Filter the sidebar"),
     "view_focus": ("&Focus Mode", ["Ctrl+Shift+Return"], "Only the text: hide the sidebar and the preview"),
     "view_typewriter": ("&Typewriter Scrolling", [], "Keep the line being written in the middle"),
+    "view_sidebar": (
+        QT_TRANSLATE_NOOP("Actions", "Show Side&bar"),
+        ["Ctrl+Shift+B"],
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the list of posts"),
+    ),
+    "view_preview": (
+        QT_TRANSLATE_NOOP("Actions", "Show &Preview"),
+        ["Ctrl+Shift+P"],
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the preview"),
+    ),
+    "view_full_screen": (
+        QT_TRANSLATE_NOOP("Actions", "F&ull Screen"),
+        ["F11"],
+        QT_TRANSLATE_NOOP("Actions", "Let the window fill the screen"),
+    ),
     "view_statistics": (
         "&Statistics…",
         ["Ctrl+Shift+C"],
@@ -109,6 +128,7 @@ ICONS = {  # name: the freedesktop icon name (the theme's icon, or resources/ico
     "edit_preferences": "preferences-system",
     "view_zoom_in": "zoom-in",
     "view_zoom_out": "zoom-out",
+    "view_full_screen": "view-fullscreen",
     "help_shortcuts": "help-keyboard-shortcuts",
     "help_about": "help-about",
 }
@@ -162,8 +182,11 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_checks",
         "view_outline",
         None,
+        "view_sidebar",
+        "view_preview",
         "view_focus",
         "view_typewriter",
+        "view_full_screen",
         None,
         "view_zoom_in",
         "view_zoom_out",
@@ -231,6 +254,9 @@ class Actions:
     git_auto_commit: QAction
     view_focus: QAction
     view_typewriter: QAction
+    view_sidebar: QAction
+    view_preview: QAction
+    view_full_screen: QAction
     help_shortcuts: QAction
     help_about: QAction
 
