@@ -41,7 +41,7 @@ def main() -> int:
     for size in SIZES:
         target = ICONS / "hicolor" / f"{size}x{size}" / "apps" / "journal-app.png"
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not render(svg, size).save(str(target), "PNG"):
+        if not render(svg, size).save(str(target)):
             print(f"could not write {target}", file=sys.stderr)
             return 1
         print(target.relative_to(ICONS.parent.parent))
