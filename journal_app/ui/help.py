@@ -10,7 +10,7 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QFontMetrics, QKeySequence
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -107,7 +107,7 @@ class ShortcutsDialog(QDialog):
             group.setFont(0, font)
             room = group.sizeHint(0)  # room above a heading
             room.setWidth(0)
-            room.setHeight(QFontMetrics(font).height() * 2)
+            room.setHeight(self.fontMetrics().height() * 9 // 4)
             group.setSizeHint(0, room)
             group.setTextAlignment(0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
             items = []
