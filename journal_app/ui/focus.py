@@ -3,7 +3,8 @@
 Show Sidebar (Ctrl+Shift+B) and Show Preview (Ctrl+Shift+P) are the user's choices, remembered
 across starts. Focus Mode hides both without changing those choices: leaving it shows the panes
 the user had chosen (a pane shown or hidden while in focus is a choice too). Typewriter
-Scrolling keeps the line being written in the middle of the editor. Full Screen (F11) leaves
+Scrolling keeps the line being written in the middle of the editor; in Focus Mode the text is a
+centred column of ``FOCUS_COLUMN`` characters. Full Screen (F11) leaves
 for the state the window had before (maximized or normal); the window's geometry keeps whether
 it was full screen, and the settings what it was before. Focus Mode starts off; the rest is
 remembered.
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 PANES = {"sidebar": "state/show_sidebar", "preview": "state/show_preview"}  # name: settings key
+FOCUS_COLUMN = 80  # Focus Mode's text column, centred, in (Latin) characters
 BEFORE_FULL_SCREEN = "state/maximized_before_full_screen"
 
 
@@ -64,6 +66,7 @@ class FocusModes(QObject):
             action.setChecked(shown)
             action.blockSignals(blocked)
             pane.setVisible(shown)
+        self.window.editor.set_column(FOCUS_COLUMN if on else 0)
         if on:
             self.window.editor.setFocus()
 

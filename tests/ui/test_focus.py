@@ -21,6 +21,24 @@ def test_focus_mode_hides_and_restores_the_panes(qtbot, window):
     assert window.sidebar.isVisible() and window.preview.isVisible()
 
 
+def test_focus_mode_centres_a_column_of_text(qtbot, window):
+    from journal_app.ui.focus import FOCUS_COLUMN
+
+    window.resize(1600, 900)
+    editor = window.editor
+    window.commands.view_focus.trigger()
+    qtbot.waitUntil(lambda: editor.width() > 1200 and editor.viewportMargins().left() > 100)
+    margins = editor.viewportMargins()
+    assert margins.left() == margins.right()
+    column = editor.viewport().width()
+    wanted = editor.fontMetrics().averageCharWidth() * FOCUS_COLUMN
+    assert abs(column - wanted) <= 2 and editor.width() > column + 200
+    window.resize(1200, 800)  # the column stays centred as the window changes
+    qtbot.waitUntil(lambda: abs(editor.viewport().width() - wanted) <= 2)
+    window.commands.view_focus.trigger()
+    qtbot.waitUntil(lambda: editor.viewportMargins().left() == 0)
+
+
 def test_typewriter_scrolling_centres_the_line(qtbot, window, env):
     editor = window.editor
     editor.setPlainText("\n".join(f"{number}번째 줄" for number in range(300)))
