@@ -1,5 +1,6 @@
 """The desktop's menu entry: shipped in resources/, valid by desktop-file-validate, and written
-for the user by ``journal-app --install-desktop`` with a command that starts this program."""
+for the user by ``journal-app --install-desktop`` with a command that starts this program, with
+the icon as SVG and as a PNG of each size."""
 
 from __future__ import annotations
 
@@ -7,14 +8,23 @@ import configparser
 import os
 import shlex
 import shutil
+import struct
 import subprocess
 import sys
 
 import pytest
 
+from journal_app.core.desktop_entry import PNG_SIZES, png_icon
 from journal_app.resources import resource_path
 
 VALIDATE = shutil.which("desktop-file-validate")
+
+
+def png_size(path):
+    """(width, height) from a PNG's header."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR"
+    return struct.unpack(">II", head[16:24])
 
 
 def read_entry(path):
@@ -38,6 +48,11 @@ def test_install_desktop_writes_the_entry_and_the_icon(tmp_path):
     icon = tmp_path / "data" / "icons" / "hicolor" / "scalable" / "apps" / "journal-app.svg"
     assert f"wrote {entry}" in result.stdout and f"wrote {icon}" in result.stdout
     assert icon.read_bytes() == resource_path("icons/journal-app.svg").read_bytes()
+    for size in PNG_SIZES:  # and a bitmap of each size beside the scalable icon
+        png = tmp_path / "data" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "journal-app.png"
+        assert f"wrote {png}" in result.stdout
+        assert png.read_bytes() == resource_path(png_icon(size)).read_bytes()
+        assert png_size(png) == (size, size)
     fields = read_entry(entry)
     assert fields["Icon"] == "journal-app" and fields["Type"] == "Application"
     command = shlex.split(fields["Exec"])

@@ -12,6 +12,7 @@ import html
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,10 @@ MANIFEST = ".journal-export.json"
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LINK = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
+
+
+class SiteCancelled(Exception):
+    """The export was cancelled while its posts were being rendered: no page was written."""
 
 
 @dataclass
@@ -267,10 +272,16 @@ def export_site(
     progress: Callable[[int, int], None] | None = None,
     flavor: str | None = None,
     title: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SiteResult:
     """Export the journal at ``root`` (or the open ``Journal`` given, not read again) as a
     static site in ``out``, its posts rendered as ``flavor`` (by default the journal's own),
-    titled ``title`` (by default the journal's own name for itself: ``site_title.journal_title``)."""
+    titled ``title`` (by default the journal's own name for itself: ``site_title.journal_title``).
+
+    ``cancelled`` is asked after each post is rendered (in this process, then: a worker could
+    not ask it); when it says yes, SiteCancelled is raised before any page is written. A
+    render that does not finish (cancelled, or failed) removes the folders the export made;
+    once the pages are being written, the export finishes (no half site)."""
     journal = root if isinstance(root, Journal) else Journal(root)
     out = Path(out).absolute()
     inside = (
@@ -285,6 +296,7 @@ def export_site(
             ),
             folder=out,
         )
+    made = [folder for folder in (out, *out.parents) if not folder.exists()]  # the outermost last
     out.mkdir(parents=True, exist_ok=True)
     builder = SiteBuilder(journal, out, flavor, title)
     manifest_path = out / MANIFEST
@@ -334,12 +346,27 @@ def export_site(
             key.update(images=before.get("images", {}), missing=before.get("missing", []))
     total = len(journal.posts)
     done_before = total - len(stale)
-    report = (lambda done: progress(done_before + done, total)) if progress else None
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(done_before + done, total)
+        if cancelled is not None and cancelled():
+            raise SiteCancelled
+
     global _builder
     _builder = builder
     page_css()  # once, before the workers are forked
     try:
-        rendered, _ = chunked_map(_render_pages, stale, minimum=64, chunk=16, progress=report)
+        if cancelled is not None and cancelled():  # (pressed while the journal was looked at)
+            raise SiteCancelled
+        if cancelled is None:
+            rendered, _ = chunked_map(_render_pages, stale, minimum=64, chunk=16, progress=report)
+        else:  # one post at a time, here: asked after each
+            rendered, _ = chunked_map(_render_pages, stale, minimum=len(stale) + 1, chunk=1, progress=report)
+    except BaseException:
+        if made:  # images copied meanwhile: a folder this export made goes again
+            shutil.rmtree(made[-1], ignore_errors=True)
+        raise
     finally:
         _builder = None
     written = 0

@@ -203,6 +203,21 @@ SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
         [],
         QT_TRANSLATE_NOOP("Actions", "Keep the line being written in the middle"),
     ),
+    "view_sidebar": (
+        QT_TRANSLATE_NOOP("Actions", "Show Side&bar"),
+        ["Ctrl+Shift+B"],
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the list of posts"),
+    ),
+    "view_preview": (
+        QT_TRANSLATE_NOOP("Actions", "Show &Preview"),
+        ["Ctrl+Shift+P"],
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the preview"),
+    ),
+    "view_full_screen": (
+        QT_TRANSLATE_NOOP("Actions", "F&ull Screen"),
+        ["F11"],
+        QT_TRANSLATE_NOOP("Actions", "Let the window fill the screen"),
+    ),
     "view_statistics": (
         QT_TRANSLATE_NOOP("Actions", "&Statistics…"),
         ["Ctrl+Shift+C"],
@@ -286,6 +301,7 @@ ICONS = {  # name: the freedesktop icon name (the theme's icon, or resources/ico
     "edit_preferences": "preferences-system",
     "view_zoom_in": "zoom-in",
     "view_zoom_out": "zoom-out",
+    "view_full_screen": "view-fullscreen",
     "help_guide": "help-contents",
     "help_shortcuts": "help-keyboard-shortcuts",
     "help_about": "help-about",
@@ -340,8 +356,11 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_checks",
         "view_outline",
         None,
+        "view_sidebar",
+        "view_preview",
         "view_focus",
         "view_typewriter",
+        "view_full_screen",
         None,
         "view_zoom_in",
         "view_zoom_out",
@@ -409,6 +428,9 @@ class Actions:
     git_auto_commit: QAction
     view_focus: QAction
     view_typewriter: QAction
+    view_sidebar: QAction
+    view_preview: QAction
+    view_full_screen: QAction
     help_guide: QAction
     help_shortcuts: QAction
     help_about: QAction

@@ -13,10 +13,11 @@ from typing import cast
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
-from PySide6.QtGui import QIcon
+
 
 from ..core.journal import find_journal_root
 from ..resources import resource_path
+from .icons import app_icon
 
 SAMPLE = "sample-journal"
 SWITCH_INTERVAL_S = 0.0005
@@ -52,6 +53,7 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     low, high = AUTOSAVE_SECONDS
     autosave_ms = 1000 * max(low, min(high, env.settings.get("preferences/autosave_seconds")))
     window = MainWindow(env, recovery, delays or Delays(autosave_ms=autosave_ms))
+    window.setWindowIcon(app_icon())  # the SVG and each PNG size
     window.restore_state()
     select = None
     if path is not None:
@@ -105,7 +107,7 @@ def main(argv: list[str]) -> int:
     app.setApplicationName("journal_app")
     app.setApplicationDisplayName("journal_app")
     app.setDesktopFileName("journal-app")  # resources/journal-app.desktop (--install-desktop)
-    app.setWindowIcon(QIcon(str(resource_path("icons/journal-app.svg"))))
+    app.setWindowIcon(app_icon())
     from .i18n import install_language, interface_language
     from .settings import Environment
 

@@ -104,9 +104,28 @@ class MarkdownEditor(QPlainTextEdit):
         self.updateRequest.connect(self._highlight_shown)
         self.set_font_size(13)
         self._replacing = False
+        self._column = 0  # the text column's width in characters, centred (0: the whole width)
         # before the layout sees an edit (contentsChange comes first), so a pasted run never
         # gets laid out with word wrapping
         self.document().contentsChange.connect(self._check_wrapping)
+
+    def set_column(self, characters: int) -> None:
+        """Centre the text in a column ``characters`` wide (Latin characters; a Hangul
+        syllable takes about two), or let it fill the editor (0)."""
+        self._column = characters
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        side = 0
+        if self._column:
+            wanted = self.fontMetrics().averageCharWidth() * self._column
+            side = max(0, (self.width() - wanted) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_column()
 
     def set_text(self, text: str) -> None:
         """Show ``text`` (a newly opened post): word wrapping again unless ``text`` needs

@@ -5,6 +5,7 @@ the program keeps its data in, links). Both show their text as plain text."""
 from __future__ import annotations
 
 import platform
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtGui import QDesktopServices, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -35,13 +37,9 @@ LINKS = [  # what a post's header and markdown may hold, as each platform docume
 
 
 def label_of(text: str) -> str:
-    """A menu text without its shortcut mark (``&Save`` → ``Save``; ``&&`` stays ``&``)."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def tr(text: str) -> str:
-    """``text`` in the interface's language."""
-    return QCoreApplication.translate("Help", text)
+    """A menu text without its shortcut mark (``&Save`` → ``Save``, ``저장(&S)`` → ``저장``;
+    ``&&`` stays ``&``)."""
+    return re.sub(r"\(&[^&]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def shortcut_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
@@ -56,7 +54,7 @@ def shortcut_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
                 continue
             listed.add(name)
             entries.append(_row(name))
-        rows.append((label_of(tr(menu)), entries))
+        rows.append((label_of(QCoreApplication.translate("Actions", menu)), entries))
     others = [_row(name) for name in SPECS if name not in listed]
     if others:
         rows.append((QCoreApplication.translate("Help", "Other"), others))
@@ -71,8 +69,12 @@ def _row(name: str) -> tuple[str, str, str]:
     return label_of(translate("Actions", text)), shown, translate("Actions", tip)
 
 
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # the keys' column
+
+
 class ShortcutsDialog(QDialog):
-    """Every command with its keys, by menu, with a filter."""
+    """Every command with its keys in two columns (the keys right-aligned), under a heading per
+    menu, with a filter; what a command does is its row's tool tip (and found by the filter)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,20 +86,42 @@ class ShortcutsDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         self.table = QTreeWidget(self)
         self.table.setObjectName("shortcutsTable")
-        self.table.setHeaderLabels([self.tr("Command"), self.tr("Keys"), self.tr("What it does")])
+        self.table.setHeaderLabels([self.tr("Command"), self.tr("Keys")])
+        self.table.headerItem().setTextAlignment(1, RIGHT)
         self.table.setRootIsDecorated(False)
+        self.table.setIndentation(12)
+        self.table.setUniformRowHeights(False)
+        self.table.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.groups: list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = []
         for menu, entries in shortcut_rows():
             group = QTreeWidgetItem(self.table, [menu])
             group.setFirstColumnSpanned(True)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.1)
             group.setFont(0, font)
-            self.groups.append((group, [QTreeWidgetItem(group, list(entry)) for entry in entries]))
+            room = group.sizeHint(0)  # room above a heading
+            room.setWidth(0)
+            room.setHeight(self.fontMetrics().height() * 9 // 4)
+            group.setSizeHint(0, room)
+            group.setTextAlignment(0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+            items = []
+            for command, keys, tip in entries:
+                item = QTreeWidgetItem(group, [command, keys])
+                item.setTextAlignment(1, RIGHT)
+                item.setToolTip(0, tip)
+                item.setToolTip(1, tip)
+                item.setData(0, Qt.ItemDataRole.UserRole, tip)
+                items.append(item)
+            self.groups.append((group, items))
         self.table.expandAll()
         self.table.setItemsExpandable(False)
-        for column in (0, 1):
-            self.table.resizeColumnToContents(column)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.filter.textChanged.connect(self.show_matching)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -105,15 +129,18 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(720, 560)
+        self.resize(560, 640)
 
     def show_matching(self, text: str) -> None:
-        """Show only the commands whose name, keys or description hold ``text``."""
+        """Show only the commands whose name, keys or description hold ``text`` (all of a
+        menu whose name holds it), under their menus' headings."""
         needle = text.strip().casefold()
         for group, items in self.groups:
+            whole = needle in group.text(0).casefold()
             shown = 0
             for item in items:
-                hit = not needle or any(needle in item.text(column).casefold() for column in range(3))
+                said = (item.text(0), item.text(1), str(item.data(0, Qt.ItemDataRole.UserRole)))
+                hit = whole or any(needle in part.casefold() for part in said)
                 item.setHidden(not hit)
                 shown += hit
             group.setHidden(shown == 0)

@@ -43,6 +43,9 @@ STATE: dict[str, object] = {
     "state/last_export_folder": "",  # where Export HTML last wrote a page
     "state/last_site_folder": "",  # where Export Site last wrote a site
     "state/typewriter": False,  # View → Typewriter Scrolling
+    "state/show_sidebar": True,  # View → Show Sidebar (focus mode hides it, the choice stays)
+    "state/show_preview": True,  # View → Show Preview
+    "state/maximized_before_full_screen": False,  # what leaving full screen goes back to
 }
 MAX_RECENT = 8
 

@@ -2,8 +2,9 @@
 
 The dialog asks for the site's title (the journal's own: its Hugo or Jekyll ``title``, a velog
 user's name, else the folder's), the output folder (the last one, remembered) and the flavor;
-a progress window follows the render post by post and its Cancel stops it before any page is
-written. At the end the site opens in the browser on request.
+a progress window follows the render post by post and its Cancel stops it after the post being
+rendered, before any page is written (a folder the export made goes again). At the end the
+site opens in the browser on request.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core import Journal, JournalError
 from ..core.flavor import FLAVORS
-from ..core.site import SiteResult, export_site
+from ..core.site import SiteCancelled, SiteResult, export_site
 from ..core.site_title import journal_title
 from .actions import FLAVOR_LABELS
 from .plain import PlainMessageBox, warning
@@ -36,10 +37,6 @@ from .problem_words import words
 from .settings import Settings
 
 LAST_FOLDER = "state/last_site_folder"
-
-
-class Cancelled(Exception):
-    """The user pressed Cancel while the site was being made."""
 
 
 def default_folder(settings: Settings, root: Path) -> Path:
@@ -125,12 +122,12 @@ def run_with_progress(
             )
         )
         progress.setValue(done)  # (a modal progress window handles its events here)
-        if progress.wasCanceled():
-            raise Cancelled
 
     try:
-        return export_site(root, folder, report, flavor=flavor, title=title or None)
-    except Cancelled:
+        return export_site(
+            root, folder, report, flavor=flavor, title=title or None, cancelled=progress.wasCanceled
+        )
+    except SiteCancelled:  # asked after each post: no page written, no folder left that it made
         return None
     finally:
         progress.close()

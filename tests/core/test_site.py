@@ -158,3 +158,54 @@ def test_links_between_posts_point_at_their_pages(tmp_path):
     ]
     assert (page.parent / unquote(links[0])).resolve().is_file()
     assert 'href="https://example.com/a.md"' in page.read_text(encoding="utf-8")
+
+
+def many_posts(root: Path, count: int) -> Path:
+    """A journal of ``count`` posts, each showing the same image (copied into the site)."""
+    (root / "images").mkdir(parents=True)
+    (root / "images" / "사진.png").write_bytes(PNG_HEAD + b"picture")
+    for index in range(count):
+        (root / f"{index:03}.md").write_text(
+            f"---\ntitle: 글 {index}\ntags: [t{index % 3}]\n---\n본문 {index}\n\n![](images/사진.png)\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def site_files(out: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(out)): path.read_bytes() for path in out.rglob("*") if path.is_file()}
+
+
+def test_cancel_stops_after_the_post_being_rendered_and_leaves_no_folder(tmp_path):
+    import pytest
+
+    from journal_app.core.site import SiteCancelled
+
+    root = many_posts(tmp_path / "j", 100)
+    seen: list[int] = []
+    out = tmp_path / "sites" / "new" / "site"
+    with pytest.raises(SiteCancelled):
+        export_site(root, out, lambda done, total: seen.append(done), cancelled=lambda: len(seen) >= 3)
+    assert seen == [1, 2, 3]  # asked after each post (in workers it could not be), stopped at once
+    assert not (tmp_path / "sites").exists()  # the folders it made (images were copied) go again
+    with pytest.raises(SiteCancelled):  # pressed before the first post
+        export_site(root, out, cancelled=lambda: True)
+    assert not (tmp_path / "sites").exists()
+
+
+def test_a_cancelled_rerun_leaves_the_site_as_it_was(tmp_path):
+    import pytest
+
+    from journal_app.core.site import SiteCancelled
+
+    root = many_posts(tmp_path / "j", 40)
+    out = tmp_path / "site"
+    assert export_site(root, out).rendered == 40
+    before = site_files(out)
+    for path in root.glob("*.md"):  # every post changed: all to render again
+        path.write_text(path.read_text(encoding="utf-8") + "\n덧붙임\n", encoding="utf-8")
+    asked: list[bool] = []
+    with pytest.raises(SiteCancelled):
+        export_site(root, out, cancelled=lambda: asked.append(True) or len(asked) > 5)
+    assert site_files(out) == before  # no page of the new render, the manifest as it was
+    assert export_site(root, out).rendered == 40 and "덧붙임" in (out / "posts" / "007.html").read_text()

@@ -1,6 +1,7 @@
 """Export from the window: Export HTML offers the journal's folder (then the last one used) and a
 clean name from the post; File → Export Site asks for a title (the journal's own), a folder and
-a flavor, shows its progress, and its Cancel stops it before a page is written."""
+a flavor, shows its progress post by post, and its Cancel stops it before a page is written,
+leaving no folder it made."""
 
 from __future__ import annotations
 
@@ -140,4 +141,37 @@ def test_cancel_stops_the_site_before_a_page_is_written(qtbot, window, tmp_path)
     assert ("progress", "siteProgress") in seen
     assert not any(entry[0] == "done" for entry in seen)
     assert not (out / "index.html").exists() and not (out / "posts").exists()
+    assert window.env.settings.get("state/last_site_folder") == ""
+
+
+def test_cancel_stops_a_large_site_at_the_post_being_rendered(qtbot, window, tmp_path):
+    from tests.core.test_site import many_posts
+
+    assert window.open_journal(many_posts(tmp_path / "big", 150))
+    out = tmp_path / "sites" / "big"
+    seen: list = []
+    watching = [True]
+
+    def watch():  # at each pass of the event loop, as the progress window handles its events
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.objectName() == "siteProgress":
+            seen.append((dialog.value(), dialog.labelText()))
+            if dialog.value() >= 3 and not dialog.wasCanceled():
+                dialog.cancel()
+        if watching:
+            QTimer.singleShot(0, watch)
+
+    def then_watch(dialog):
+        fill_site_dialog(seen, out)(dialog)
+        QTimer.singleShot(0, watch)
+        watching.append(answer_named("siteDone", close_message(seen)))  # (a Cancel not heeded)
+
+    answer_dialog(then_watch)
+    window.commands.file_export_site.trigger()
+    watching.clear()
+    shown = [entry for entry in seen[1:] if isinstance(entry[0], int)]
+    assert ("Rendered 3 of 150 posts…") in [label for _, label in shown]  # it follows each post
+    assert max(value for value, _ in shown) <= 4  # and stopped after the post being rendered
+    assert not any(entry[0] == "done" for entry in seen)  # no site presented as done
+    assert not (tmp_path / "sites").exists()  # nor a half one left behind (images were copied)
     assert window.env.settings.get("state/last_site_folder") == ""

@@ -7,13 +7,13 @@ from __future__ import annotations
 import platform
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
 from journal_app import __version__
-from journal_app.ui.actions import SPECS
-from journal_app.ui.help import AboutDialog, label_of
+from journal_app.ui.actions import MENUS, SPECS
+from journal_app.ui.help import AboutDialog, ShortcutsDialog, label_of
 from tests.ui.conftest import answer_dialog
 
 
@@ -41,6 +41,25 @@ def test_the_shortcuts_window_lists_what_the_window_binds(qtbot, window):
     shown = [item.text(0) for item in rows(dialog) if not item.isHidden()]
     assert shown == ["Save As…"]
     dialog.close()
+
+
+def test_the_shortcuts_window_is_two_columns_under_a_heading_per_menu(qtbot):
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    assert table.columnCount() == 2
+    headings = [table.topLevelItem(index).text(0) for index in range(table.topLevelItemCount())]
+    assert headings == ["File", "Edit", "View", "Git", "Help"]
+    save_as = next(item for item in rows(dialog) if item.text(0) == "Save As…")
+    assert save_as.textAlignment(1) & Qt.AlignmentFlag.AlignRight  # the keys at the right
+    assert save_as.toolTip(0) == SPECS["file_save_as"][2]  # what it does: the row's tool tip
+    dialog.filter.setText("clipboard")  # found by what the command does
+    shown = [item.text(0) for item in rows(dialog) if not item.isHidden()]
+    assert shown == ["Cut", "Copy", "Paste", "Paste as Plain Text", "Link"]
+    dialog.filter.setText("git")  # a menu's name: all of that menu
+    shown = [item.text(0) for item in rows(dialog) if not item.isHidden()]
+    assert shown == [label_of(SPECS[name][0]) for name in MENUS["&Git"] if name]
+    assert [table.topLevelItem(i).isHidden() for i in range(5)] == [True, True, True, False, True]
 
 
 def test_about_names_versions_and_folders_as_plain_text(qtbot, tmp_path):
