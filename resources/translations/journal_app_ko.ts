@@ -315,6 +315,30 @@
         <translation>쓰고 있는 줄을 늘 화면 가운데에 둡니다</translation>
     </message>
     <message>
+        <source>Show Side&amp;bar</source>
+        <translation>사이드바 표시(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of posts</source>
+        <translation>글 목록을 표시하거나 숨깁니다</translation>
+    </message>
+    <message>
+        <source>Show &amp;Preview</source>
+        <translation>미리 보기 표시(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show or hide the preview</source>
+        <translation>미리 보기를 표시하거나 숨깁니다</translation>
+    </message>
+    <message>
+        <source>F&amp;ull Screen</source>
+        <translation>전체 화면(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Let the window fill the screen</source>
+        <translation>창을 화면 전체에 표시합니다</translation>
+    </message>
+    <message>
         <source>&amp;Statistics…</source>
         <translation>통계(&amp;S)…</translation>
     </message>
@@ -1910,10 +1934,6 @@
     <message>
         <source>Keys</source>
         <translation>키</translation>
-    </message>
-    <message>
-        <source>What it does</source>
-        <translation>설명</translation>
     </message>
 </context>
 <context>
