@@ -21,6 +21,7 @@ QT_CATALOGS = ("qtbase", "qtwebengine")  # Qt's own texts: standard dialogs, the
 
 _installed: list[QTranslator] = []  # a QTranslator must outlive its use
 _language = ["en"]  # the interface language installed last
+_locale_before: list[QLocale] = []  # the default locale before the first install_language
 
 
 def interface_language(preference: str, system: QLocale | None = None) -> str:
@@ -40,6 +41,7 @@ def install_language(language: str) -> list[QTranslator]:
     make its locale the default (dates, numbers); nothing to load for English. Returns the
     translators installed (``remove_language`` takes them out again)."""
     remove_language()
+    _locale_before.append(QLocale())
     _language[0] = language
     if language == "en":
         if QLocale.system().language() == QLocale.Language.Korean:  # English chosen over it
@@ -64,8 +66,11 @@ def current_language() -> str:
 
 
 def remove_language() -> None:
-    """Take out every translator ``install_language`` put in (the interface is English again)."""
+    """Take out every translator ``install_language`` put in, and its default locale (the
+    interface is English again)."""
     _language[0] = "en"
+    if _locale_before:
+        QLocale.setDefault(_locale_before.pop())
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
 

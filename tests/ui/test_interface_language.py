@@ -100,10 +100,12 @@ def test_the_installed_texts_are_compiled_from_the_current_sources(tmp_path):
 
 @pytest.fixture
 def korean():
+    before = QLocale().name()
     install_language("ko")
+    assert QLocale().language() == QLocale.Language.Korean
     yield
     remove_language()
-    QLocale.setDefault(QLocale.system())
+    assert QLocale().name() == before  # nothing of the Korean interface stays for other tests
 
 
 ENGLISH_ONLY = {"HTML", "Git", "UTF-8", "journal_app"}  # names that read the same in Korean
