@@ -28,14 +28,13 @@ from .boundary import real_inside
 from .changes import JournalChange
 from .dates import local
 from .index import SummaryIndex
+from .listing import POST_SUFFIXES, SKIPPED_FOLDERS, FolderLook, SyncWork, list_folder, split_entries
 from .parallel import chunked_map
 from .post import read_error_words
 from .postinfo import PostInfo, newest_first, order_key, read_summaries, read_summary
 from .problems import Problem, ProblemKind, folder_error_kind
 from .words import QT_TRANSLATE_NOOP
 
-POST_SUFFIXES = (".md", ".markdown")
-SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
 PARALLEL_MINIMUM = 400  # fewer unindexed files than this are read in-process
 CHUNK = 200
 MAX_FOLDER_DEPTH = 64  # folders below the root; deeper ones are reported, not read
@@ -182,27 +181,12 @@ class Journal:
             said = read_error_words(Path(where), error)
             self._unreadable[where] = Problem.saying(said, kind=folder_error_kind(error))
             return None
-        return self._sort_out(entries, folder, depth)
+        files, folders = split_entries(entries)
+        return files, self._not_too_deep(folders, folder, depth)
 
-    def _sort_out(
-        self, entries: Iterable[os.DirEntry], folder: str, depth: int
-    ) -> tuple[list[os.DirEntry], list[str]]:
-        """Of a folder's ``entries``: its post files and the subfolders the scan reads (none
-        deeper than MAX_FOLDER_DEPTH, a problem recorded if there are some)."""
-        files, folders = [], []
-        for entry in entries:
-            try:
-                is_folder = entry.is_dir()
-                linked = is_folder and entry.is_symlink()
-            except OSError:
-                is_folder = linked = False
-            if linked:
-                continue  # a symlinked folder is never followed
-            if is_folder:
-                if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
-                    folders.append(entry.path)
-            elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
-                files.append(entry)
+    def _not_too_deep(self, folders: list[str], folder: str, depth: int) -> list[str]:
+        """The subfolders of ``folder`` the scan reads: none deeper than MAX_FOLDER_DEPTH (a
+        problem recorded if there are some)."""
         if folders and depth >= MAX_FOLDER_DEPTH:
             self._unreadable[folder] = Problem.of(
                 QT_TRANSLATE_NOOP(
@@ -215,7 +199,7 @@ class Journal:
                 depth=MAX_FOLDER_DEPTH,
             )
             folders = []
-        return files, folders
+        return folders
 
     def known_folders(self) -> set[str]:
         """The folders the journal has listed (or tried to), for watching them."""
@@ -305,7 +289,32 @@ class Journal:
             elif deep or not folder or str(path) not in self._folders:
                 self._sync_deep(path, change)
             else:
-                self._sync_listing(path, change)
+                look = self._look(path)
+                list_folder(look)
+                self._apply_listing(look, change)
+        return change
+
+    def begin_sync(self, paths: Iterable[str | os.PathLike]) -> SyncWork:
+        """The first half of ``sync(paths, deep=False)``: a copy of what the journal knows of
+        each folder to list. ``SyncWork.run()`` lists them (on any thread, the journal is not
+        touched) and :meth:`finish_sync` brings the journal up to date."""
+        work = SyncWork()
+        for path in {Path(path).absolute() for path in paths}:
+            if path != self.root and self.root not in path.parents:
+                continue  # not this journal's
+            if str(path) in self._folders and path.is_dir():
+                work.looks.append(self._look(path))
+            else:
+                work.paths.append(path)
+        return work
+
+    def finish_sync(self, work: SyncWork) -> JournalChange:
+        """The second half of a sync begun with :meth:`begin_sync`: read the posts the listings
+        found new, replaced or gone (each checked against the journal as it is now), and the
+        other paths as ``sync`` does; returns what changed."""
+        change = self.sync(work.paths, deep=False)
+        for look in work.looks:
+            self._apply_listing(look, change)
         return change
 
     def _sync_files(self, candidates: Iterable[Path], change: JournalChange) -> None:
@@ -335,34 +344,27 @@ class Journal:
         known = {path for path in self._posts if under(str(path))}
         self._sync_files(found | known, change)
 
-    def _sync_listing(self, folder: Path, change: JournalChange) -> None:
-        key = str(folder)
-        self._unreadable.pop(key, None)
-        try:
-            with os.scandir(key) as listing:
-                entries = {entry.path: entry for entry in listing}
-        except OSError:
+    def _look(self, folder: Path) -> FolderLook:
+        """A copy of what the journal knows of ``folder``'s posts, to list it against."""
+        known = frozenset(self._children.get(str(folder), ()))
+        return FolderLook(str(folder), known, self._inodes.copy())  # (a copy in C: 10,000 in 0.1 ms)
+
+    def _apply_listing(self, look: FolderLook, change: JournalChange) -> None:
+        folder = Path(look.folder)
+        key = look.folder
+        if not look.listed:
             self._sync_deep(folder, change)  # which records why it cannot be listed
             return
+        self._unreadable.pop(key, None)
         self._folders.add(key)
-        # names compared as sets (in C): a save in a folder of thousands of posts looks at the
-        # few names that came or went, and at each known name only for its inode number
-        known = self._children.get(key, set())
-        listed = entries.keys()
-        for path in known - listed:  # gone
+        for path in look.gone:
             change.merge(self.refresh(path))
-        replaced = [
-            entries[path] for path in known & listed if self._inodes.get(path) != entries[path].inode()
-        ]
-        files, folders = self._sort_out(
-            [entries[path] for path in listed - known] + replaced,
-            key,
-            len(folder.parts) - len(self.root.parts),
-        )
-        for entry in files:
-            change.merge(self.refresh(entry.path))
-        for path in {entry.path for entry in replaced} - {entry.path for entry in files}:
+        for entry in look.files:
+            if Path(entry.path) not in self._posts or self._inodes.get(entry.path) != entry.inode():
+                change.merge(self.refresh(entry.path))  # (unless read since it was listed)
+        for path in look.others:
             change.merge(self.refresh(path))  # no longer a post file (a folder now, say)
+        folders = self._not_too_deep(look.folders, key, len(folder.parts) - len(self.root.parts))
         before = {known for known in self._folders if os.path.dirname(known) == key}
         for subfolder in folders:
             under = self._under(subfolder)

@@ -1,0 +1,92 @@
+"""Listing one folder of a journal again and comparing it with what the journal knows, without
+touching the journal, so that it can run on another thread.
+
+A folder watch says only that names in a folder came, went or were replaced. Listing a folder
+of thousands of posts and comparing it name by name takes tens of milliseconds, so the window
+does it on a worker thread: :meth:`.Journal.begin_sync` copies, for each folder, the posts the
+journal knows in it and their inode numbers into a :class:`FolderLook`; :func:`list_folder`
+lists the folder and notes what differs; :meth:`.Journal.finish_sync`, back on the journal's
+thread, reads the posts it names, each checked against the journal as it is by then.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+POST_SUFFIXES = (".md", ".markdown")
+SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
+
+
+def split_entries(entries: Iterable[os.DirEntry]) -> tuple[list[os.DirEntry], list[str]]:
+    """Of a folder's ``entries``: its post files, and the subfolders a scan reads (hidden,
+    build and symlinked folders left out)."""
+    files, folders = [], []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()
+            linked = is_folder and entry.is_symlink()
+        except OSError:
+            is_folder = linked = False
+        if linked:
+            continue  # a symlinked folder is never followed
+        if is_folder:
+            if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
+                folders.append(entry.path)
+        elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
+            files.append(entry)
+    return files, folders
+
+
+@dataclass
+class FolderLook:
+    """One folder to list again: what the journal knew of it (a copy), then what the listing
+    found (filled in by :func:`list_folder`)."""
+
+    folder: str
+    known: frozenset[str]  # the journal's posts in the folder (not those below)
+    inodes: dict[str, int]  # post -> its inode number when it was listed or read
+    listed: bool = False  # False: not listed yet, or it could not be listed
+    gone: list[str] = field(default_factory=list)  # known posts no longer there
+    files: list[os.DirEntry] = field(default_factory=list)  # post files new by name or inode
+    folders: list[str] = field(default_factory=list)  # every subfolder a scan reads
+    others: list[str] = field(default_factory=list)  # known posts replaced by something else
+
+
+def list_folder(look: FolderLook) -> None:
+    """List ``look.folder`` one level and note in ``look`` what differs from what the journal
+    knew; ``look.listed`` stays False when the folder cannot be listed. Reads no journal."""
+    try:
+        with os.scandir(look.folder) as listing:
+            entries = {entry.path: entry for entry in listing}
+    except OSError:
+        return
+    # names compared as sets (in C): the few names that came or went, and each known name
+    # only for its inode number
+    listed = entries.keys()
+    look.gone = list(look.known - listed)
+    inodes = look.inodes
+    replaced = [entries[path] for path in look.known & listed if inodes.get(path) != entries[path].inode()]
+    look.files, look.folders = split_entries([entries[path] for path in listed - look.known] + replaced)
+    posts = {entry.path for entry in look.files}
+    look.others = [entry.path for entry in replaced if entry.path not in posts]
+    look.listed = True
+
+
+@dataclass
+class SyncWork:
+    """A sync split in two (:meth:`.Journal.begin_sync`, :meth:`.Journal.finish_sync`): the
+    folders to list, which :meth:`run` lists on any thread, and the other paths."""
+
+    looks: list[FolderLook] = field(default_factory=list)
+    paths: list[os.PathLike] = field(default_factory=list)  # files, and folders new to the journal
+
+    def run(self) -> None:
+        """List the folders (any thread; the journal is not touched). A folder that fails in
+        any way is left unlisted, and finishing the sync walks it on the journal's thread."""
+        for look in self.looks:
+            try:
+                list_folder(look)
+            except Exception:  # never a lost change: the walk records why it failed
+                look.listed = False
