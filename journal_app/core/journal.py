@@ -28,7 +28,8 @@ from .boundary import real_inside
 from .changes import JournalChange
 from .dates import local
 from .index import SummaryIndex
-from .listing import POST_SUFFIXES, SKIPPED_FOLDERS, FolderLook, SyncWork, list_folder, split_entries
+from .listing import POST_SUFFIXES, FolderLook, SyncWork, list_folder, split_entries
+from .listing import SKIPPED_FOLDERS as SKIPPED_FOLDERS  # (site.py takes it from here)
 from .parallel import chunked_map
 from .post import read_error_words
 from .postinfo import PostInfo, newest_first, order_key, read_summaries, read_summary

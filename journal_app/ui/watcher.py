@@ -1,16 +1,25 @@
 """Watching the journal folder so files added, removed or changed by another program (an editor,
 git, a sync tool) show up without a restart. Events are gathered for a moment, then the journal
 lists only the folders they came from, one level deep, and the sidebar updates the posts that
-changed."""
+changed.
+
+Listing a folder of thousands of posts and comparing it with the journal takes tens of
+milliseconds (every save of ours replaces a file, so its folder reports a change), so it runs
+on a worker thread (``Journal.begin_sync``, ``SyncWork.run``, ``Journal.finish_sync``): the GUI
+thread only copies what the journal knows of the folder and then reads the posts the listing
+found new, replaced or gone. One listing at a time; events that come meanwhile are handled
+after it, so none is lost."""
 
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..core import Journal, JournalChange
+from ..core.listing import SyncWork
 
 SETTLE_MS = 250
 FILE_LIMIT = 4000  # inotify watches are a shared, limited resource: folders always, files up to this
@@ -20,6 +29,7 @@ class JournalWatcher(QObject):
     """Emits ``changed`` with a JournalChange: the posts added, changed and removed on disk."""
 
     changed = Signal(object)
+    _listed = Signal(int, object)  # (journal number, SyncWork) from the worker thread
 
     def __init__(self, parent: QObject | None = None, settle_ms: int = SETTLE_MS) -> None:
         super().__init__(parent)
@@ -32,6 +42,10 @@ class JournalWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(settle_ms)
         self._timer.timeout.connect(self._flush)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-watch")
+        self._number = 0  # which journal: a listing of an earlier one is dropped
+        self._listing = False  # a listing is on the worker thread
+        self._listed.connect(self._arrived)
 
     def set_journal(self, journal: Journal | None) -> None:
         """Watch every folder of ``journal`` (hidden and build folders left out) and, up to
@@ -41,6 +55,8 @@ class JournalWatcher(QObject):
                 self.watcher.removePaths(paths)
         self._timer.stop()
         self._pending.clear()  # changes seen in the journal before belong to it alone
+        self._number += 1
+        self._listing = False
         self.journal = journal
         if journal is not None:
             self._watch_folders(journal, journal.root)
@@ -55,8 +71,9 @@ class JournalWatcher(QObject):
 
     def watch_file(self, path: Path | None) -> None:
         """Make sure one file (the open post) is watched for changes in place."""
-        if path is not None and path.exists() and str(path) not in self.watcher.files():
-            self.watcher.addPath(str(path))
+        if path is not None and path.exists():
+            self.watcher.addPath(str(path))  # (one already watched stays as it is: no need to
+            # ask for the list of thousands of watched files at each save)
 
     def _touched(self, path: str) -> None:
         self._pending.add(path)
@@ -66,9 +83,36 @@ class JournalWatcher(QObject):
         if self.journal is None:
             self._pending.clear()
             return
+        if self._listing:
+            return  # the events wait for the listing under way (then _arrived flushes them)
         paths, self._pending = self._pending, set()
         # a folder reports the names in it that came, went or were replaced: list it one level
-        changed: JournalChange = self.journal.sync(paths, deep=False)
+        work = self.journal.begin_sync(paths)
+        if not work.looks:  # only files (a stat each): at once
+            self._finish(work, paths)
+            return
+        self._listing = True
+        self._pool.submit(self._list, self._number, work, paths)
+
+    def _list(self, number: int, work: SyncWork, paths: set[str]) -> None:
+        """On the worker thread."""
+        work.run()
+        try:
+            self._listed.emit(number, (work, paths))
+        except RuntimeError:  # the window, and this object with it, is gone
+            pass
+
+    def _arrived(self, number: int, done: tuple[SyncWork, set[str]]) -> None:
+        if number != self._number or self.journal is None:
+            return  # listed for a journal no longer shown
+        self._listing = False
+        self._finish(*done)
+        if self._pending and not self._timer.isActive():
+            self._flush()  # events that came while it was listed, already settled
+
+    def _finish(self, work: SyncWork, paths: set[str]) -> None:
+        assert self.journal is not None
+        changed: JournalChange = self.journal.finish_sync(work)
         new_folders = self.journal.known_folders() - set(self.watcher.directories())
         if new_folders:
             self.watcher.addPaths(sorted(new_folders))  # (an unreadable one fails quietly)
