@@ -46,6 +46,8 @@ def test_changes_by_another_program_right_after_our_save_are_seen(qtbot, window,
         added = content / "밖에서 쓴 글.md"
         added.write_text('---\ntitle: "밖에서 쓴 글"\ntags: ["외부"]\n---\n본문\n', encoding="utf-8")
         (content / "오늘의 메모.md").rename(content / "어제의 메모.md")
+        elsewhere = journal_root / "다른 폴더의 글.md"  # in a folder no listing is under way for
+        elsewhere.write_text("---\ntitle: 다른 곳\n---\n", encoding="utf-8")
         qtbot.wait(4 * FAST.settle_ms)  # their events settle while our listing still waits
     finally:
         gate.set()
@@ -54,6 +56,7 @@ def test_changes_by_another_program_right_after_our_save_are_seen(qtbot, window,
     assert window.journal.get(added) is not None
     assert window.journal.get(content / "오늘의 메모.md") is None
     assert window.journal.get(content / "어제의 메모.md") is not None
+    qtbot.waitUntil(lambda: window.journal.get(elsewhere) is not None, timeout=10000)
 
 
 def test_a_listing_under_way_when_another_journal_opens_never_reaches_it(
