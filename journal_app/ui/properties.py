@@ -231,7 +231,8 @@ class PropertiesForm(QWidget):
             self._zone = post.date.tzinfo  # and written back in the file's own offset
             # a field being typed in keeps its text when the same post is shown again (after an
             # autosave, say); finishing the edit then applies it
-            typing = {widget for widget in fields if widget.hasFocus()} if post.path == self._path else set()
+            same = post.path == self._path
+            typing = {widget for widget in fields if widget.hasFocus()} if same else set()
             self._path = post.path
             title = post.title if "title" in post.metadata else ""
             description = post.description
@@ -239,8 +240,9 @@ class PropertiesForm(QWidget):
             if self.title not in typing:
                 self.title.setText(title)
             self.title.setPlaceholderText(post.title)
-            if self.description not in typing:
-                self.description.setText(description or "")
+            unchanged = same and self.description.text() == (description or "")  # (after a save)
+            if self.description not in typing and not unchanged:
+                self.description.setText(description or "")  # (laid out again: 2-5 ms)
             if self.tags not in typing:
                 self.tags.setText(", ".join(post.tags))
             self._wall = QDateTime(

@@ -81,3 +81,23 @@ def test_the_description_edit_changes_one_line(qtbot, window, journal_root):
         diff[1] == '+ description: "새 설명, 두 줄로 보인다"'
         or diff[1] == "+ description: 새 설명, 두 줄로 보인다"
     )
+
+
+def test_the_same_post_shown_again_keeps_its_description_unless_it_changed(qtbot, tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: 제주\ndescription: 짧게\n---\n본문\n", encoding="utf-8")
+    form = PropertiesForm()
+    qtbot.addWidget(form)
+    form.show_post(load_post(path, tmp_path))
+    set_again = []
+    form.description.document().contentsChange.connect(lambda *change: set_again.append(change))
+    form.show_post(load_post(path, tmp_path))  # as after each save: not laid out again
+    assert set_again == []
+    path.write_text("---\ntitle: 제주\ndescription: 길게\n---\n본문\n", encoding="utf-8")
+    form.show_post(load_post(path, tmp_path))
+    assert form.description.text() == "길게"
+    other = tmp_path / "other.md"
+    other.write_text("---\ntitle: 다른 글\ndescription: 길게\n---\n", encoding="utf-8")
+    set_again.clear()
+    form.show_post(load_post(other, tmp_path))  # another post is shown afresh, from its start
+    assert set_again != [] and form.description.text() == "길게"
