@@ -29,7 +29,7 @@ class JournalWatcher(QObject):
     """Emits ``changed`` with a JournalChange: the posts added, changed and removed on disk."""
 
     changed = Signal(object)
-    _listed = Signal(int, object)  # (journal number, SyncWork) from the worker thread
+    _listed = Signal(int, object)  # (journal number, (SyncWork, event paths)) from the worker
 
     def __init__(self, parent: QObject | None = None, settle_ms: int = SETTLE_MS) -> None:
         super().__init__(parent)
@@ -95,12 +95,14 @@ class JournalWatcher(QObject):
         self._pool.submit(self._list, self._number, work, paths)
 
     def _list(self, number: int, work: SyncWork, paths: set[str]) -> None:
-        """On the worker thread."""
-        work.run()
+        """On the worker thread; always answers (a folder it could not list is walked then)."""
         try:
-            self._listed.emit(number, (work, paths))
-        except RuntimeError:  # the window, and this object with it, is gone
-            pass
+            work.run()
+        finally:
+            try:
+                self._listed.emit(number, (work, paths))
+            except RuntimeError:  # the window, and this object with it, is gone
+                pass
 
     def _arrived(self, number: int, done: tuple[SyncWork, set[str]]) -> None:
         if number != self._number or self.journal is None:
