@@ -18,13 +18,17 @@ from tests.ui.conftest import answer_dialog, type_text
 
 @pytest.mark.parametrize("delays", [Delays()])  # the real recovery delay
 def test_unsaved_text_reaches_the_recovery_file_within_two_seconds(qtbot, window, env):
+    """The last key starts the recovery write's timer, due in at most 2 s (not measured here:
+    benchmarks/bench_hostile.py times it), and when it fires the text is in the file."""
     window.open_post(window.journal.root / "content" / "2024년 회고.md")
     store = RecoveryStore(env.data_dir / "recovery")
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "복구될 문장")
-    started = time.monotonic()
-    qtbot.waitUntil(lambda: any("복구될 문장" in item.text for item in store.pending()), timeout=2000)
-    assert time.monotonic() - started < 2.0
+    timer = window.document.recovery_timer
+    assert timer.isActive() and timer.isSingleShot() and 0 <= timer.remainingTime() <= 2000
+    with qtbot.waitSignal(timer.timeout, timeout=20000):
+        pass
+    assert any("복구될 문장" in item.text for item in store.pending())
     assert not str(store.folder).startswith(str(window.journal.root))
     assert window.document.save()
     assert store.pending() == []
