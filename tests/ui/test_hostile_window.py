@@ -58,11 +58,12 @@ def lines_run(work: Callable[[], object]) -> int:
         count += event == "line"
         return trace
 
+    previous = sys.gettrace()  # a coverage run's or a debugger's, put back after
     sys.settrace(trace)
     try:
         work()
     finally:
-        sys.settrace(None)
+        sys.settrace(previous)
     return count
 
 
