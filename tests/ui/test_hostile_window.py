@@ -1,35 +1,70 @@
 """Hostile posts in the window: a megabyte line with no break, files of NUL bytes, a header of
-many megabytes. Each opens at once (a generous 10 s bound, so a hang fails instead of waiting),
-typing still works, and saving writes the original bytes plus what was typed, nothing else."""
+many megabytes. Each opens, typing still works, and saving writes the original bytes plus what
+was typed, nothing else. What made them slow is checked by the work done (the wrap mode changes
+on an empty editor, highlighting grows with the line); benchmarks/bench_hostile.py times them."""
 
 from __future__ import annotations
 
 import sys
-import time
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication
 
-from journal_app.ui.editor import LONG_RUN, MarkdownEditor
+from journal_app.ui import editor as editor_module
+from journal_app.ui.editor import BIG_CHANGE, LONG_RUN, MarkdownEditor
 from journal_app.ui.highlighter import LONG_LINE, MarkdownHighlighter
 from tests.ui.conftest import type_text, wait_for_page
 
 # the preview's page loads while each test runs (tests/ui/conftest.py)
 pytestmark = pytest.mark.page_loads_meanwhile
 
-OPEN_BOUND_S = 10  # the issue asks for 2 s; this only catches a hang
 HEAD = "---\ntitle: 긴 줄\ntags: [a]\n---\n# 제목\n\n첫 문단입니다.\n\n"
 TAIL = "\n\n끝 문단.\n"
 
 
-def open_timed(window, path) -> float:
-    """Open ``path`` and let the editor lay out and paint it; the seconds that took."""
-    start = time.monotonic()
+WORD_WRAP, ANYWHERE = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere, QTextOption.WrapMode.WrapAnywhere
+
+
+def open_shown(window, path) -> None:
+    """Open ``path`` and let the editor lay out and paint it."""
     assert window.open_post(path)
     window.editor.viewport().repaint()
     QApplication.processEvents()
-    return time.monotonic() - start
+
+
+def wrap_changes(editor: MarkdownEditor) -> list[tuple[QTextOption.WrapMode, int]]:
+    """From now on, each change of ``editor``'s wrap mode and the characters its document held
+    then: a change lays out the whole text again (Qt's own method, only watched)."""
+    changes: list[tuple[QTextOption.WrapMode, int]] = []
+    set_mode = editor.setWordWrapMode
+
+    def watched(mode: QTextOption.WrapMode) -> None:
+        if mode != editor.wordWrapMode():
+            changes.append((mode, editor.document().characterCount()))
+        set_mode(mode)
+
+    editor.setWordWrapMode = watched  # type: ignore[method-assign]
+    return changes
+
+
+def lines_run(work: Callable[[], object]) -> int:
+    """How many lines of Python ``work()`` runs: the work done, whatever the machine's speed."""
+    count = 0
+
+    def trace(_frame, event, _arg):
+        nonlocal count
+        count += event == "line"
+        return trace
+
+    previous = sys.gettrace()  # a coverage run's or a debugger's, put back after
+    sys.settrace(trace)
+    try:
+        work()
+    finally:
+        sys.settrace(previous)
+    return count
 
 
 def type_at(window, position: int, text: str) -> None:
@@ -56,7 +91,7 @@ def test_a_megabyte_line_opens_and_typing_adds_only_the_typed_text(qtbot, window
     path = journal_root / "notes" / f"{kind}.md"
     original = (HEAD + LINES[kind] + TAIL).encode("utf-8")
     path.write_bytes(original)
-    assert open_timed(window, path) < OPEN_BOUND_S
+    open_shown(window, path)
     assert not window.editor.isReadOnly()
     assert window.editor.wraps_anywhere() == (kind == "data-image")
     type_at(window, 0, "Z")  # the very start: before the header's opening line
@@ -68,11 +103,11 @@ def test_a_megabyte_line_opens_and_typing_adds_only_the_typed_text(qtbot, window
     assert path.read_bytes() == expected[:at] + "여".encode("utf-8") + expected[at:]
 
 
-@pytest.mark.parametrize("size", [64 * 1024, 1_000_000])
+@pytest.mark.parametrize("size", [64 * 1024, 2 * BIG_CHANGE])  # each side of a big change
 def test_a_file_of_nul_bytes_opens_read_only_with_the_nuls_shown(qtbot, window, journal_root, size):
     path = journal_root / "notes" / "zeros.md"
     path.write_bytes(b"\x00" * size)
-    assert open_timed(window, path) < OPEN_BOUND_S
+    open_shown(window, path)
     assert window.editor.isReadOnly() and "binary" in window.statusBar().currentMessage()
     assert window.editor.text() == "\u2400" * size
     assert not window.document.save() and path.read_bytes() == b"\x00" * size
@@ -81,13 +116,15 @@ def test_a_file_of_nul_bytes_opens_read_only_with_the_nuls_shown(qtbot, window, 
 def test_the_next_post_after_a_long_run_opens_at_once(qtbot, window, journal_root):
     """Switching the wrap mode lays out what the editor holds: the long run of the post before
     must be gone first (word wrapping a megabyte of NULs took two minutes)."""
+    changes = wrap_changes(window.editor)
     zeros = journal_root / "notes" / "zeros.md"
-    zeros.write_bytes(b"\x00" * 1_000_000)
-    assert open_timed(window, zeros) < OPEN_BOUND_S
+    zeros.write_bytes(b"\x00" * 2 * LONG_RUN)  # the size does not matter: what is laid out does
+    open_shown(window, zeros)
     normal = journal_root / "notes" / "normal.md"
     normal.write_text(HEAD + TAIL, encoding="utf-8")
-    assert open_timed(window, normal) < OPEN_BOUND_S
+    open_shown(window, normal)
     assert window.editor.text() == HEAD + TAIL
+    assert changes == [(ANYWHERE, 1), (WORD_WRAP, 1)]  # both on an empty editor (1: its end)
 
 
 def test_nul_bytes_after_the_first_lines_are_kept_when_typing(qtbot, window, journal_root):
@@ -95,7 +132,7 @@ def test_nul_bytes_after_the_first_lines_are_kept_when_typing(qtbot, window, jou
     path = journal_root / "notes" / "late-zeros.md"
     original = (HEAD + "글 " * 5_000 + "\n").encode("utf-8") + b"\x00" * 500_000 + b"\n"
     path.write_bytes(original)
-    assert open_timed(window, path) < OPEN_BOUND_S
+    open_shown(window, path)
     assert not window.editor.isReadOnly() and window.editor.wraps_anywhere()
     type_at(window, 0, "Z")
     assert window.document.save() and path.read_bytes() == b"Z" + original
@@ -110,7 +147,7 @@ def test_a_huge_header_is_kept_aside_and_the_body_stays_editable(qtbot, window, 
     body = "본문 첫 줄\n"
     path = journal_root / "notes" / "big-header.md"
     path.write_bytes((header + body).encode("utf-8"))
-    assert open_timed(window, path) < OPEN_BOUND_S
+    open_shown(window, path)
     assert window.editor.text() == body  # the header is not in the editor
     assert "too large to show" in window.statusBar().currentMessage()
     assert "too large to show" in window.form.problem.text() and not window.form.title.isEnabled()
@@ -124,11 +161,11 @@ def test_a_huge_header_is_kept_aside_and_the_body_stays_editable(qtbot, window, 
 def test_pasting_a_long_run_switches_to_wrapping_anywhere(qtbot, window, journal_root):
     window.open_post(journal_root / "content" / "2024년 회고.md")
     assert not window.editor.wraps_anywhere()
-    start = time.monotonic()
-    window.editor.insertPlainText("A" * 1_000_000)
+    changes = wrap_changes(window.editor)
+    window.editor.insertPlainText("A" * 2 * BIG_CHANGE)  # a big paste: searched as one string
     window.editor.viewport().repaint()
     QApplication.processEvents()
-    assert time.monotonic() - start < OPEN_BOUND_S and window.editor.wraps_anywhere()
+    assert window.editor.wraps_anywhere() and [mode for mode, _ in changes] == [ANYWHERE]
 
 
 def test_a_long_line_gets_no_inline_highlighting():
@@ -168,7 +205,7 @@ def test_a_header_of_thousands_of_keys_is_listed_cut_short(qtbot, window, journa
     path = journal_root / "notes" / "keys.md"
     keys = "".join(f"key{n}: {'v' * 250}\n" for n in range(3_000))  # under the 1 MB header cap
     path.write_text(f"---\ntitle: 열쇠\n{keys}---\n본문\n", encoding="utf-8")
-    assert open_timed(window, path) < OPEN_BOUND_S
+    open_shown(window, path)
     shown = window.form.others.text().split("\n")
     assert len(shown) == 31 and shown[-1] == "… and 2,970 more keys"
     assert shown[0] == "key0: " + "v" * 200 + "…"
@@ -198,25 +235,29 @@ def test_the_window_takes_the_interpreter_lock_back_quickly(window):
     assert sys.getswitchinterval() <= 0.001
 
 
-@pytest.mark.parametrize("line", ["*a " * 3_000, "**a " * 2_400, "[a](" * 2_400])
-def test_openers_with_no_closer_are_highlighted_quickly(line):
-    """Each opener was searched to the end of the line: time that grows with its square."""
-    document = QTextDocument()
-    highlighter = MarkdownHighlighter(document)
-    document.setPlainText(line)
-    # the CPU time of this thread, not the clock: other programs on the machine do not count
-    start = time.thread_time()
-    for _ in range(10):
-        highlighter.rehighlight()
-    assert time.thread_time() - start < 3  # ten times: about 5 s each before, under 0.1 s now
+@pytest.mark.parametrize("opener", ["*a ", "**a ", "[a]("])
+def test_openers_with_no_closer_are_highlighted_in_linear_work(opener):
+    """Each opener was searched to the end of the line: work that grows with its square. Twice
+    the openers (still under LONG_LINE, so the line is parsed) must cost about twice the work."""
+
+    def work(count: int) -> int:
+        document = QTextDocument()
+        highlighter = MarkdownHighlighter(document)
+        document.setPlainText(opener * count)
+        return lines_run(highlighter.rehighlight)
+
+    assert len(opener * 600) < LONG_LINE
+    assert work(600) < 2.5 * work(300)  # 2 when linear, 4 when it grows with the square
 
 
 def test_runs_just_short_of_the_limit_are_searched_quickly(qtbot):
     """Runs of LONG_RUN - 1 characters: a search tried at every character took 10 s a megabyte."""
     editor = MarkdownEditor()
     qtbot.addWidget(editor)
-    start = time.monotonic()
-    editor.set_text(("A" * (LONG_RUN - 1) + " ") * 400)
-    assert time.monotonic() - start < OPEN_BOUND_S and not editor.wraps_anywhere()
+    # the search is tried only where a run starts (after a space or at the start), not at every
+    # character, where each try reads up to LONG_RUN characters
+    assert editor_module._LONG_RUN.pattern.startswith(r"(?<!\S)")
+    editor.set_text(("A" * (LONG_RUN - 1) + " ") * 20)
+    assert not editor.wraps_anywhere()
     editor.set_text("짧은 글\n" + "A" * LONG_RUN)
     assert editor.wraps_anywhere()

@@ -13,18 +13,22 @@ import pytest
 
 from journal_app.core.recovery import RecoveryStore
 from journal_app.ui.document import Delays
-from tests.ui.conftest import answer_dialog, type_text
+from tests.ui.conftest import FAST, answer_dialog, type_text
 
 
 @pytest.mark.parametrize("delays", [Delays()])  # the real recovery delay
 def test_unsaved_text_reaches_the_recovery_file_within_two_seconds(qtbot, window, env):
+    """The last key starts the recovery write's timer, due in at most 2 s (not measured here:
+    benchmarks/bench_hostile.py times it), and when it fires the text is in the file."""
     window.open_post(window.journal.root / "content" / "2024년 회고.md")
     store = RecoveryStore(env.data_dir / "recovery")
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "복구될 문장")
-    started = time.monotonic()
-    qtbot.waitUntil(lambda: any("복구될 문장" in item.text for item in store.pending()), timeout=2000)
-    assert time.monotonic() - started < 2.0
+    timer = window.document.recovery_timer
+    assert timer.isActive() and timer.isSingleShot() and 0 <= timer.remainingTime() <= 2000
+    with qtbot.waitSignal(timer.timeout, timeout=20000):
+        pass
+    assert any("복구될 문장" in item.text for item in store.pending())
     assert not str(store.folder).startswith(str(window.journal.root))
     assert window.document.save()
     assert store.pending() == []
@@ -83,8 +87,9 @@ def test_autosave_never_overwrites_a_file_changed_on_disk(qtbot, window, env):
     assert "changed on disk" in window.statusBar().currentMessage()
 
 
+# a window that types a few words into the post, then waits to be killed
 DRIVER = textwrap.dedent("""
-    import os, sys, time
+    import os, sys
     from pathlib import Path
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6 import QtWebEngineWidgets
@@ -93,46 +98,38 @@ DRIVER = textwrap.dedent("""
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([sys.argv[0]])
     from journal_app.ui.app import create_window
+    from journal_app.ui.document import Delays
     from journal_app.ui.settings import Environment
-    mode, post, env_dir = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    post, env_dir = Path(sys.argv[1]), Path(sys.argv[2])
     env = Environment.in_folder(env_dir)
     env.settings.set("preferences/autosave", False)
-    if mode == "restore":
-        def answer():
-            box = QApplication.activeModalWidget()
-            if box is None:
-                QTimer.singleShot(20, answer)
-                return
-            restore = [b for b in box.buttons() if b.text() == "Restore"][0]
-            restore.click()
-        QTimer.singleShot(0, answer)
-    window = create_window(post, env)
-    if mode == "type":
-        words = ["첫째 줄 ", "둘째 줄 ", "셋째 줄\\n", "마지막 문장까지"]
-        def type_next():
-            if words:
-                window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
-                window.editor.insertPlainText(words.pop(0))
-                QTimer.singleShot(100, type_next)
-            else:
-                print("TYPED", flush=True)
-        QTimer.singleShot(100, type_next)
-        app.exec()
-    else:
-        print("TEXT:" + window.editor.toPlainText().replace("\\n", "\\\\n"), flush=True)
-        print("MODIFIED:" + str(window.editor.document().isModified()), flush=True)
-        window.editor.document().setModified(False)
-        window.close()
+    window = create_window(post, env, Delays(recovery_ms=50))  # the recovery file soon after a key
+    words = ["첫째 줄 ", "둘째 줄 ", "셋째 줄\\n", "마지막 문장까지"]
+    def type_next():
+        if words:
+            window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+            window.editor.insertPlainText(words.pop(0))
+            QTimer.singleShot(20, type_next)
+        else:
+            print("TYPED", flush=True)
+    QTimer.singleShot(20, type_next)
+    app.exec()
 """)
 
 
-def test_restore_after_sigkill(journal_root, tmp_path):
+def test_restore_after_sigkill(qtbot, journal_root, tmp_path):
+    """The window is killed (SIGKILL) once the recovery file holds what was typed; the next
+    start (here, in this process: the kill is what needs a process of its own) offers it back."""
+    from journal_app.ui.app import create_window
+    from journal_app.ui.settings import Environment
+    from tests.ui.conftest import close_window
+
     post = journal_root / "content" / "2024년 회고.md"
     before = post.read_text(encoding="utf-8")
     env_dir = tmp_path / "crash-env"
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, "type", str(post), str(env_dir)],
+        [sys.executable, "-c", DRIVER, str(post), str(env_dir)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -147,21 +144,23 @@ def test_restore_after_sigkill(journal_root, tmp_path):
         deadline = time.monotonic() + 30
         while not any(item.text.endswith(typed) for item in store.pending()):
             assert time.monotonic() < deadline, "the typed text never reached the recovery file"
-            time.sleep(0.05)
+            time.sleep(0.01)
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(30)
+        store.close()
     assert post.read_text(encoding="utf-8") == before  # nothing was saved: the crash came first
-    result = subprocess.run(
-        [sys.executable, "-c", DRIVER, "restore", str(post), str(env_dir)],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
-    text = next(line[5:] for line in result.stdout.splitlines() if line.startswith("TEXT:"))
-    assert text.replace("\\n", "\n") == before + typed
-    assert "MODIFIED:True" in result.stdout
+    env = Environment.in_folder(env_dir)
+    env.settings.set("preferences/autosave", False)
+    seen = []
+    answer_dialog(click_button("Restore", seen))
+    window = create_window(post, env, FAST)
+    try:
+        assert len(seen) == 1 and "never saved" in seen[0]
+        assert window.editor.toPlainText() == before + typed
+        assert window.editor.document().isModified()
+    finally:
+        close_window(window)
 
 
 def click_button(text: str, seen: list[str]):
@@ -188,7 +187,7 @@ def test_recovery_later_keeps_the_text_for_the_next_start(qtbot, env, journal_ro
     store.close()
     seen = []
     answer_dialog(click_button("Later", seen))
-    window = create_window(post, env)
+    window = create_window(post, env, FAST)
     try:
         assert "never saved" in seen[0]
         assert window.editor.toPlainText() == before  # not restored, and nothing asked twice
@@ -257,7 +256,7 @@ def test_two_windows_on_one_post_never_lose_each_others_unsaved_text(qtbot, env,
 
     post = journal_root / "content" / "2024년 회고.md"
     before = post.read_text(encoding="utf-8")
-    first, second = create_window(post, env), create_window(post, env)
+    first, second = create_window(post, env, FAST), create_window(post, env, FAST)
     third = None
     try:
         for window, words in ((first, "첫 창의 글"), (second, "둘째 창의 글")):
@@ -280,7 +279,7 @@ def test_two_windows_on_one_post_never_lose_each_others_unsaved_text(qtbot, env,
         assert [item.text for item in store.pending()] == [before + "둘째 창의 글"]
         seen = []
         answer_dialog(lambda box: (seen.append(box.objectName()), box.reject()), timeout_ms=1000)
-        third = create_window(post, env)  # the second still runs: nothing of it is offered
+        third = create_window(post, env, FAST)  # the second still runs: nothing of it is offered
         qtbot.wait(100)
         assert seen == []
         assert [item.text for item in store.pending()] == [before + "둘째 창의 글"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 
+from journal_app.core.recovery import RecoveryStore
 from journal_app.ui.app import create_window
 from tests.ui.conftest import close_window, page_value, type_text, wait_for_page
 
@@ -36,7 +37,11 @@ def test_autosave_turned_on_and_off_live(qtbot, window, env):
     assert "자동 저장" in post.read_text(encoding="utf-8")
     dialog.autosave.setChecked(False)
     type_text(window.editor, " 끔")
-    qtbot.wait(1500)
+    # the edit went through the timers (its recovery file is written), but autosave's never started
+    store = RecoveryStore(env.data_dir / "recovery")
+    qtbot.waitUntil(lambda: any(item.text.endswith(" 끔") for item in store.pending()), timeout=5000)
+    store.close()
+    assert not window.document.autosave_timer.isActive()
     assert window.document.is_modified()  # a preference turns autosave off
     assert " 끔" not in post.read_text(encoding="utf-8")
     dialog.close()
