@@ -68,7 +68,8 @@ def read_rows(items: list[tuple[str, str]], quick: bool = True) -> list[tuple | 
         tags = [valid(str(tag)) for tag in got.tags]
         title = valid(got.title)
         head = "\n".join([title, valid(got.description), " ".join(tags)])
-        body = valid("\n".join(plain_lines(got.body)))
+        body = "\n".join(plain_lines(got.body))
+        body = valid(body) if simple is None else body  # strict UTF-8 holds no lone surrogate
         stored_tags = "\n" + "\n".join(fold(tag) for tag in tags) + "\n"
         rows.append(
             (path, info.st_mtime_ns, info.st_size, title, fold(title), moment.isoformat(), moment.timestamp(),

@@ -88,7 +88,9 @@ def write_edges(root):
     ]
     for name, text in written:
         (root / name).write_bytes(text.encode("utf-8", "surrogatepass"))
-    return [root / name for name, _ in written]
+    # bytes that are not UTF-8 (read with surrogates, which the index turns into U+FFFD)
+    (root / "undecodable.md").write_bytes(b"---\ntitle: \xff\n---\n\xed\xa0\x80 \xff\xfe\n")
+    return [root / name for name, _ in written] + [root / "undecodable.md"]
 
 
 def test_every_edge_header_gives_the_fields_load_post_gives_or_goes_through_load_post(tmp_path):
