@@ -147,7 +147,8 @@ def _scalar(text: str, plain: re.Pattern[str]) -> tuple[object] | None:
         return None
     tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
     # the loader's own constructor of the tag (for a scalar it keeps no state: thread-safe)
-    return (_CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, text)),)
+    construct = _CONSTRUCTOR.yaml_constructors.get(tag)
+    return None if construct is None else (construct(_CONSTRUCTOR, yaml.ScalarNode(tag, text)),)
 
 
 def _field(metadata: dict, name: str) -> object:
