@@ -221,6 +221,8 @@ class SearchIndex:
             self._db.execute("PRAGMA cache_size=-2000")
 
     def _remove(self, paths: list[str]) -> None:
+        if not paths or self._db.execute("SELECT 1 FROM docs LIMIT 1").fetchone() is None:
+            return  # an empty index (a cold build): nothing to look up 10,000 times
         for path in paths:
             found = self._db.execute(
                 "SELECT id, head, body FROM docs JOIN texts USING (id) WHERE path = ?", (path,)
