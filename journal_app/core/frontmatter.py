@@ -151,6 +151,9 @@ def parse_header(kind: str, text: str, content: str) -> Header | None:
     return header
 
 
+MAX_UNMADE_LINES = 2000  # lines looked at for the value that could not be made
+
+
 def _parse(kind: str, text: str, content: str) -> Header | None:
     if kind == "toml":
         try:
@@ -184,6 +187,18 @@ def _parse(kind: str, text: str, content: str) -> Header | None:
         line, said = plain_problem(exc, content)
         problem = Problem.saying(said, line, kind=ProblemKind.INVALID_HEADER)
         return Header.broken(kind, text, problem)
+    except (ValueError, OverflowError) as exc:  # read, but not a value: a date like 2021-13-45
+        if not looks_like_yaml_mapping(content):
+            return None
+        where, value = _unmade_value(content)
+        problem = Problem.of(
+            QT_TRANSLATE_NOOP("Core", "the header's value {value} cannot be read: {reason}"),
+            where,
+            kind=ProblemKind.INVALID_HEADER,
+            value=value,
+            reason=str(exc),
+        )
+        return Header.broken(kind, text, problem)
     if data is None or isinstance(data, dict):
         return Header(kind, text, data or {})
     if isinstance(data, list):
@@ -194,6 +209,22 @@ def _parse(kind: str, text: str, content: str) -> Header | None:
         )
         return Header.broken(kind, text, problem)
     return None  # a scalar: the opening --- was a horizontal rule
+
+
+def _unmade_value(content: str) -> tuple[int | None, str]:
+    """The file line (the header's first line is 2) and text of the first ``key: value`` line
+    whose value YAML reads but cannot make (an impossible date), found line by line."""
+    for number, line in enumerate(content.split("\n")[:MAX_UNMADE_LINES]):
+        key, colon, value = line.partition(":")
+        if not colon or not value.strip() or not any(ch.isdigit() for ch in value):
+            continue
+        try:
+            yaml.load(line.strip(), Loader=_YamlLoader)
+        except (ValueError, OverflowError):
+            return number + 2, value.strip()
+        except yaml.YAMLError:
+            continue
+    return None, ""
 
 
 def _too_deep() -> Problem:

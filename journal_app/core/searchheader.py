@@ -70,8 +70,8 @@ def post_fields(post: Post) -> Fields:
 
 def simple_post(data: bytes) -> Simple | None:
     """The header values, body and body line of the file ``data`` as :func:`.load_post` reads
-    them; None when the file is not simple enough (see the module's description). Raises
-    ValueError where the YAML loader does (a date such as ``2021-13-45``)."""
+    them; None when the file is not simple enough (see the module's description), or when a
+    value cannot be made (a date such as ``2021-13-45``: load_post says what is wrong)."""
     if not data.startswith(b"---\n") or b"\r" in data or b"\x00" in data[:8192]:
         return None
     try:
@@ -81,7 +81,10 @@ def simple_post(data: bytes) -> Simple | None:
     closing = _CLOSING.search(text, len(_OPENING) - 1)
     if closing is None or closing.start(1) > len(_OPENING) + MAX_QUICK_HEADER:
         return None
-    metadata = _mapping(text[len(_OPENING) : closing.start(1)])
+    try:
+        metadata = _mapping(text[len(_OPENING) : closing.start(1)])
+    except (ValueError, OverflowError):
+        return None
     if metadata is None:
         return None
     end = closing.end(1)

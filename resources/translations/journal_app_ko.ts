@@ -679,6 +679,10 @@
         <translation>머리말에 올바른 텍스트가 아닌 바이트가 있습니다</translation>
     </message>
     <message>
+        <source>the header&apos;s value {value} cannot be read: {reason}</source>
+        <translation>머리말의 값을 읽을 수 없습니다: {value} ({reason})</translation>
+    </message>
+    <message>
         <source>the header is a list, not a mapping of keys to values</source>
         <translation>머리말이 키와 값의 매핑이 아니라 목록입니다</translation>
     </message>

@@ -155,3 +155,23 @@ def test_an_index_entry_with_damaged_kinds_is_not_a_summary(tmp_path, damage):
     del old["problem_kinds"]  # written before kinds existed
     with pytest.raises(ValueError):
         PostInfo.from_dict(info.path, info.relpath, old)
+
+
+@pytest.mark.parametrize(
+    "header, line, value",
+    [
+        ("title: 날짜\ndate: 2021-13-45\n", 3, "2021-13-45"),  # no 13th month
+        ("title: t\ntags: [a]\nupdated: 2021-02-30 10:00:00\n", 4, "2021-02-30 10:00:00"),
+        ("title: t\nseries:\n  started: 0000-01-01\n", 4, "0000-01-01"),  # no year 0
+    ],
+)
+def test_a_value_yaml_reads_but_cannot_make_is_a_header_problem_not_a_crash(tmp_path, header, line, value):
+    path = tmp_path / "content" / "a.md"
+    path.parent.mkdir()
+    path.write_bytes(f"---\n{header}---\n본문은 그대로\n".encode())
+    post = load_post(path)
+    (problem,) = post.problem_details
+    assert problem.kind is K.INVALID_HEADER and problem.line == line and value in problem.message
+    assert post.body == "본문은 그대로\n" and post.to_bytes() == path.read_bytes()
+    journal = Journal(tmp_path)  # the whole journal opens, the post among its problems
+    assert [info.path for info in journal.posts] == [path]
