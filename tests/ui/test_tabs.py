@@ -38,17 +38,26 @@ def key(qtbot, window, code, modifiers=CONTROL) -> None:
     qtbot.keyClick(window.editor, code, modifiers)
 
 
-def let_go(window) -> None:
-    """Forget the unsaved edits of every tab (so the window closes without asking)."""
-    for index in range(window.tabs.bar.count()):
-        held = window.tabs.held(index)
-        if held is not None:
-            held.text.setModified(False)
-    window.editor.document().setModified(False)
-
-
 def shown_path(window):
     return window.document.post.path
+
+
+def answer_each(buttons: list[str], seen: list) -> None:
+    """Answer the next ``len(buttons)`` modal dialogs, one after the other, with these buttons
+    (each dialog's text goes to ``seen``)."""
+    answered: list = []
+
+    def handle() -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and box not in answered:
+            answered.append(box)
+            seen.append(box.text())
+            text = buttons[len(answered) - 1]
+            next(button for button in box.buttons() if button.text().replace("&", "") == text).click()
+        if len(answered) < len(buttons):
+            QTimer.singleShot(20, handle)
+
+    QTimer.singleShot(0, handle)
 
 
 def test_two_posts_in_two_tabs_keep_their_own_text_undo_and_mark(qtbot, window):
@@ -81,7 +90,6 @@ def test_two_posts_in_two_tabs_keep_their_own_text_undo_and_mark(qtbot, window):
     assert not window.commands.edit_redo.isEnabled()
     window.open_post(review)  # open already: its tab is shown, no second copy
     assert tabs.paths() == [review, memo] and shown_path(window) == review
-    let_go(window)
 
 
 def test_a_post_chosen_replaces_an_untouched_tab_and_ctrl_opens_a_new_one(qtbot, window):
@@ -91,7 +99,13 @@ def test_a_post_chosen_replaces_an_untouched_tab_and_ctrl_opens_a_new_one(qtbot,
     assert window.tabs.paths() == [memo] and not window.tabs.bar.isVisible()
     window.tabs.open_in_new_tab(trip)  # Ctrl+click, a middle click, "Open in New Tab"
     assert window.tabs.paths() == [memo, trip] and shown_path(window) == trip
-    window.sidebar.context_menu(window.sidebar.find_path(review))  # the sidebar offers it
+    tree = window.sidebar.tree
+    row = window.sidebar.find_path(review)
+    tree.scrollTo(row)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.MiddleButton, pos=tree.visualRect(row).center())
+    assert window.tabs.paths() == [memo, trip, review] and shown_path(window) == review
+    window.tabs.open(memo)  # a plain choice of a post open already: its tab
+    assert window.tabs.paths() == [memo, trip, review] and shown_path(window) == memo
     menu = window.sidebar.context_menu(window.sidebar.find_path(review))
     assert [action.text() for action in menu.actions()][0] == "Open in New Tab"
 
@@ -112,6 +126,21 @@ def test_ctrl_w_asks_about_unsaved_changes_and_shows_the_neighbour(qtbot, window
     assert memo.read_text(encoding="utf-8") == before
     key(qtbot, window, Qt.Key.Key_W)  # nothing unsaved: no question; the last tab leaves nothing open
     assert window.tabs.paths() == [] and window.document.post is None
+
+
+def test_closing_the_window_asks_about_every_unsaved_tab(qtbot, window):
+    review, memo = post(window, REVIEW), post(window, MEMO)
+    before = review.read_text(encoding="utf-8")
+    window.open_post(review)
+    type_at_end(window, "첫 탭")
+    window.open_post(memo)
+    type_at_end(window, "둘째 탭")
+    seen: list[str] = []
+    answer_each(["Discard", "Cancel"], seen)
+    assert not window.close()
+    assert seen == ["Save the changes to “2024년 회고”?", "Save the changes to “오늘의 메모”?"]
+    assert window.isVisible() and shown_path(window) == memo and window.editor.document().isModified()
+    assert not window.tabs.is_modified(0) and review.read_text(encoding="utf-8") == before
 
 
 def test_a_tab_put_aside_is_autosaved(qtbot, window, env):
@@ -136,21 +165,11 @@ def test_a_crash_offers_every_tabs_unsaved_text_back(qtbot, env, journal_root):
         store = RecoveryStore(env.data_dir / "recovery")
         wanted = sorted([texts[review] + "회고 복구", texts[memo] + "메모 복구"])
         qtbot.waitUntil(lambda: sorted(item.text for item in store.pending()) == wanted, timeout=5000)
-        let_go(first)
     finally:
         close_window(first)  # its recovery files stay, as after a crash ...
     env.settings.store.remove(tabs_key(journal_root))  # ... which remembers no tabs
-    seen = []
-
-    def restore_each() -> None:
-        box = QApplication.activeModalWidget()
-        if box is not None and box not in seen:
-            seen.append(box)
-            next(button for button in box.buttons() if button.text() == "Restore").click()
-        if len(seen) < 2:
-            QTimer.singleShot(20, restore_each)
-
-    QTimer.singleShot(0, restore_each)
+    seen: list[str] = []
+    answer_each(["Restore", "Restore"], seen)
     second = create_window(journal_root, env)
     try:
         assert len(seen) == 2
@@ -161,7 +180,6 @@ def test_a_crash_offers_every_tabs_unsaved_text_back(qtbot, env, journal_root):
             assert second.editor.toPlainText() == texts[path] + typed
             assert second.editor.document().isModified()
         assert all(path.read_text(encoding="utf-8") == text for path, text in texts.items())
-        let_go(second)
     finally:
         close_window(second)
 
