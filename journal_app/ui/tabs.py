@@ -34,7 +34,7 @@ from .tree_model import PATH_ROLE
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-TITLE_WIDTH = 200  # pixels; a longer title is elided in its tab
+TITLE_WIDTH = 160  # pixels; a longer title is elided in its tab
 UNSAVED = "\u25cf "  # before the title of a tab with unsaved changes
 
 
@@ -58,7 +58,7 @@ class Tabs(QObject):
         self.bar.setTabsClosable(True)
         self.bar.setMovable(True)
         self.bar.setAutoHide(True)  # one post open: no bar, the window as it always was
-        self.bar.setElideMode(Qt.TextElideMode.ElideRight)
+        self.bar.setElideMode(Qt.TextElideMode.ElideNone)  # titles come elided: the bar scrolls
         self.bar.setUsesScrollButtons(True)
         self._new_tab = False  # the post being opened goes to a new tab whatever was done here
         self._quiet = False  # the tabs change themselves: not the user choosing one
