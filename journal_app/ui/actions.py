@@ -62,6 +62,21 @@ SPECS: dict[str, tuple[str, list[str | QKeySequence.StandardKey], str]] = {
         ["Ctrl+Alt+H"],
         QT_TRANSLATE_NOOP("Actions", "Earlier versions of the post, compared with the text now"),
     ),
+    "file_close_tab": (
+        QT_TRANSLATE_NOOP("Actions", "&Close Tab"),
+        ["Ctrl+W", "Ctrl+F4"],
+        QT_TRANSLATE_NOOP("Actions", "Close the post's tab (asks to save changes)"),
+    ),
+    "view_next_tab": (
+        QT_TRANSLATE_NOOP("Actions", "Ne&xt Tab"),
+        ["Ctrl+Tab", "Ctrl+PgDown"],
+        QT_TRANSLATE_NOOP("Actions", "Show the next open post"),
+    ),
+    "view_previous_tab": (
+        QT_TRANSLATE_NOOP("Actions", "Pre&vious Tab"),
+        ["Ctrl+Shift+Tab", "Ctrl+PgUp"],
+        QT_TRANSLATE_NOOP("Actions", "Show the previous open post"),
+    ),
     "file_quit": (
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         ["Ctrl+Q"],
@@ -320,6 +335,7 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "file_convert_utf8",
         "file_history",
         None,
+        "file_close_tab",
         "file_quit",
     ],
     QT_TRANSLATE_NOOP("Actions", "&Edit"): [
@@ -366,6 +382,9 @@ MENUS: dict[str, list[str | None]] = {  # None: a separator
         "view_zoom_out",
         None,
         "view_remote_images",
+        None,
+        "view_next_tab",
+        "view_previous_tab",
     ],
     QT_TRANSLATE_NOOP("Actions", "&Git"): ["git_commit", "git_pull", "git_push", None, "git_auto_commit"],
     QT_TRANSLATE_NOOP("Actions", "&Help"): ["help_guide", "help_shortcuts", None, "help_about"],
@@ -393,6 +412,9 @@ class Actions:
     file_export: QAction
     file_history: QAction
     file_quit: QAction
+    file_close_tab: QAction
+    view_next_tab: QAction
+    view_previous_tab: QAction
     edit_undo: QAction
     edit_redo: QAction
     edit_paste_plain: QAction

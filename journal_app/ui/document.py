@@ -14,9 +14,10 @@ import os
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextDocument
 
 from ..core import ConflictError, FieldEditError, HeaderError, JournalError, Post, SaveError
 from ..core import load_post, save_post
@@ -33,6 +34,7 @@ from .problem_words import words
 from .watcher import SETTLE_MS
 
 if TYPE_CHECKING:
+    from .highlighter import MarkdownHighlighter
     from .prompts import Prompts
     from .watcher import JournalWatcher
 
@@ -54,6 +56,38 @@ class Delays:
     recovery_ms: int = 1000  # unsaved text reaches the recovery file within 2 s of the last key
     autosave_ms: int = 3000
     settle_ms: int = SETTLE_MS  # changes on disk are gathered this long before they are read
+
+
+@dataclass
+class Held:
+    """A post put aside while another tab is shown (``OpenDocument.hold``): its text in a
+    QTextDocument of its own (its undo history and unsaved mark), its highlighter, and where
+    the cursor and the view were."""
+
+    post: Post
+    text: QTextDocument
+    highlighter: MarkdownHighlighter
+    hidden_header: str
+    read_only: bool
+    anchor: int
+    position: int
+    scroll: int
+
+    def is_modified(self) -> bool:
+        """True when the held text has edits not yet saved."""
+        return self.text.isModified()
+
+
+class TabHost(Protocol):
+    """The tabs (``tabs.Tabs``), as a document asks them before another post replaces its own."""
+
+    def show_open(self, path: Path) -> bool:
+        """True when ``path`` is open in another tab, which is now shown."""
+        ...
+
+    def make_room(self, new: bool = False) -> None:
+        """Keep the shown post in its tab (``new``: always) and show a new, empty one."""
+        ...
 
 
 class OpenDocument(QObject):
@@ -99,6 +133,7 @@ class OpenDocument(QObject):
         editor.textChanged.connect(self._text_changed)
         self._loading = False
         self.text.modificationChanged.connect(self._modification_changed)
+        self.tabs: TabHost | None = None  # where other posts stay open (tabs.Tabs)
 
     # -- the text --------------------------------------------------------------------------
     def is_modified(self) -> bool:
@@ -199,12 +234,16 @@ class OpenDocument(QObject):
         path = Path(path).absolute()
         if self.post is not None and self.post.path == path:
             return True
-        if not self.maybe_save():
-            return False
+        if self.tabs is not None and self.tabs.show_open(path):
+            return True
         try:  # a post that is a link to a place outside the journal is not read
             post = self.read(path)
         except OSError as exc:
             self.prompts.show_error(self.tr("Could not open the post"), words(read_error_words(path, exc)))
+            return False
+        if self.tabs is not None:
+            self.tabs.make_room()
+        if not self.maybe_save():
             return False
         self.load(post)
         return True
@@ -280,6 +319,59 @@ class OpenDocument(QObject):
         if self.post is not None:
             self.post.path = path
             self.watcher.watch_file(path)
+
+    # -- tabs ------------------------------------------------------------------------------
+    def hold(self) -> Held:
+        """Put the shown post aside (another tab is shown next), its text safe first: saved
+        when autosave is on, else kept in the recovery file. The editor is left with a new,
+        empty text and nothing open; ``show_held`` shows a held post again."""
+        post = cast(Post, self.post)  # the tabs hold only a post that is open
+        self.editor.commit_composition()
+        if self.is_modified() and not self.autosave():
+            self.write_recovery()
+        try:
+            self.sync()
+        except JournalError:
+            pass  # a header that cannot be read yet; saving says so
+        self.stop()
+        cursor, scroll = self.editor.textCursor(), self.editor.verticalScrollBar().value()
+        held = Held(
+            post,
+            self.text,
+            self.editor.highlighter,
+            self._hidden_header,
+            self.read_only,
+            cursor.anchor(),
+            cursor.position(),
+            scroll,
+        )
+        self._use(*self.editor.new_text())
+        self.post, self._hidden_header, self.read_only = None, "", True
+        self.editor.setReadOnly(True)
+        return held
+
+    def show_held(self, held: Held) -> None:
+        """Show a post ``hold`` put aside, as it was (text, undo history, unsaved mark, cursor,
+        view); a file changed on disk meanwhile is reloaded, or asked about when edited."""
+        spare = self.text
+        self._use(held.text, held.highlighter)
+        spare.deleteLater()  # (its highlighter with it)
+        self.post, self._hidden_header, self.read_only = held.post, held.hidden_header, held.read_only
+        self.editor.setReadOnly(self.read_only)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(held.anchor)
+        cursor.setPosition(held.position, cursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(held.scroll)
+        self.watcher.watch_file(held.post.path)
+        self.loaded.emit(held.post)
+        self.changed_on_disk({file_of(held.post)})
+
+    def _use(self, text: QTextDocument, highlighter: MarkdownHighlighter) -> None:
+        self.text.modificationChanged.disconnect(self._modification_changed)
+        self.editor.use_text(text, highlighter)
+        self.text = text
+        text.modificationChanged.connect(self._modification_changed)
 
     # -- saving ----------------------------------------------------------------------------
     def stop(self) -> None:
@@ -429,6 +521,9 @@ class OpenDocument(QObject):
             theirs = None
         return self.prompts.ask_conflict(path, theirs, self.buffer())
 
+    def _open_file_is_not(self, path: Path) -> bool:
+        return self.post is None or self.post.path != path
+
     def _open_file(self) -> Path:
         """The open post's file, for the steps of a conflict: they run only while a post is
         open (from ``save`` and ``changed_on_disk``, which check for one)."""
@@ -483,6 +578,8 @@ class OpenDocument(QObject):
     def restore_text(self, path: Path, text: str) -> bool:
         """Open the post at ``path`` with ``text`` in the editor, unsaved (one undo step);
         False when the post could not be opened."""
+        if self.tabs is not None and self._open_file_is_not(path) and not self.tabs.show_open(path):
+            self.tabs.make_room(new=True)  # a text brought back opens in a tab of its own
         if path.exists():
             if not self.open(path):
                 return False

@@ -13,7 +13,7 @@ import re
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 from . import formatting, lists, paste
 from .highlighter import MarkdownHighlighter
@@ -79,6 +79,13 @@ def replace_lines(document: QTextDocument, first: int, count: int, text: str) ->
     cursor.endEditBlock()
 
 
+class TextRelay(QObject):
+    """``changed`` after every change of the text the editor shows, whichever ``QTextDocument``
+    holds it (each tab has its own); not silenced when the editor's own signals are blocked."""
+
+    changed = Signal()
+
+
 class MarkdownEditor(QPlainTextEdit):
     """A plain text editor with markdown highlighting and list editing (Enter, Tab, Shift+Tab);
     pastes and drops go through :mod:`.paste` (images kept in the journal, HTML as markdown)."""
@@ -96,6 +103,9 @@ class MarkdownEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)
+        self.contents = TextRelay(self)
+        self.document().setParent(self)  # the editor's; another tab's text never deletes it
+        self.document().contentsChanged.connect(self.contents.changed)
         self.highlighter = MarkdownHighlighter(self.document())
         self.highlighter.show_lines(0, 3 * SHOWN_MARGIN)
         self._highlighting = False
@@ -126,6 +136,36 @@ class MarkdownEditor(QPlainTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         self._fit_column()
+
+    def new_text(self) -> tuple[QTextDocument, MarkdownHighlighter]:
+        """An empty text of the editor's (another tab's), with a highlighter like this one."""
+        document = QTextDocument(self)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        highlighter = MarkdownHighlighter(document)
+        highlighter.misspelled = self.highlighter.misspelled
+        highlighter.show_lines(0, 3 * SHOWN_MARGIN)
+        return document, highlighter
+
+    def use_text(self, document: QTextDocument, highlighter: MarkdownHighlighter) -> None:
+        """Show ``document`` (a text from ``new_text``, another tab's) and its highlighter: its
+        undo history and unsaved mark come with it; the lines in view are highlighted again
+        (the theme or the spell check may have changed meanwhile)."""
+        wrap = document.defaultTextOption().wrapMode()
+        self.document().contentsChange.disconnect(self._check_wrapping)
+        self.document().contentsChanged.disconnect(self.contents.changed)
+        self.setDocument(document)
+        document.setDefaultFont(self.font())
+        self.setWordWrapMode(wrap)
+        document.contentsChange.connect(self._check_wrapping)
+        document.contentsChanged.connect(self.contents.changed)
+        self.highlighter = highlighter
+        self._looked_at = None
+        if highlighter.document() is not None:
+            highlighter.redo()
+        self.contents.changed.emit()
+        self.undoAvailable.emit(document.isUndoAvailable())  # (Qt says so only on a change)
+        self.redoAvailable.emit(document.isRedoAvailable())
+        self.copyAvailable.emit(False)
 
     def set_text(self, text: str) -> None:
         """Show ``text`` (a newly opened post): word wrapping again unless ``text`` needs

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTextEdit,
     QToolButton,
     QWidget,
 )
+
+from .editor import MarkdownEditor
 
 MOST_HIGHLIGHTED = 5_000  # matches drawn at most (all are counted)
 REFRESH_MS = 150  # after an edit, the matches are found again this much later
@@ -75,7 +76,7 @@ class FindBar(QWidget):
 
     match_shown = Signal(int)  # the 1-based file line of the match now selected
 
-    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: MarkdownEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         self.editor = editor
@@ -136,7 +137,7 @@ class FindBar(QWidget):
         close.clicked.connect(self.close_bar)
         self.replace_one.clicked.connect(self.replace)
         self.replace_every.clicked.connect(self.replace_all)
-        editor.document().contentsChanged.connect(self._edited)
+        editor.contents.changed.connect(self._edited)
         editor.cursorPositionChanged.connect(self._show_count)
         self.replace_row.hide()
         self.hide()

@@ -44,6 +44,7 @@ from .statistics import show_statistics
 from .today import open_today
 from .status import DocumentStatus, StatusLine
 from .switcher import QuickSwitcher
+from .tabs import Tabs
 from .tag_menu import rename_from_tree
 from .theme import ThemeFollower
 from .watcher import JournalWatcher
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.history_panel = HistoryPanel(self, self.document, self.history)
         self.git = attach_git(self)
         self.post_files.renamed += [self.history.renamed, self.git.renamed]
+        self.tabs = Tabs(self)  # the other open posts, each in a tab over the editor
+        column.insertWidget(0, self.tabs.bar)
         self._connect()
         self.edit_commands = EditCommands(self)
         self.focus_modes = FocusModes(self)
@@ -185,7 +188,7 @@ class MainWindow(QMainWindow):
     # -- journals ------------------------------------------------------------------------
     def open_journal(self, folder: Path, *, select: Path | None = None) -> bool:
         """Open the journal at ``folder`` (asks about unsaved changes first)."""
-        if not self.document.maybe_save():
+        if not self.tabs.leave():
             return False
         try:
             journal = Journal(folder, progress=self.status.show_progress)
@@ -216,7 +219,7 @@ class MainWindow(QMainWindow):
         recent = self.env.settings.get("state/recent_journals")
         fill_recent(self.recent_menu, recent, lambda chosen: self.open_journal(Path(chosen)))
         target = select or next((info.path for info in journal.posts if info.readable), None)
-        if target is not None:
+        if not self.tabs.restore(journal.root, select) and target is not None:
             self.open_post(target)
         if journal.problems:  # folders that could not be read; the rest of the journal works
             self.statusBar().showMessage(
@@ -261,8 +264,9 @@ class MainWindow(QMainWindow):
 
     # -- posts ---------------------------------------------------------------------------
     def open_post(self, path: Path) -> bool:
-        """Open the post at ``path`` (asks about unsaved changes first); True when it is open."""
-        return self.post_files.open(path)
+        """Open the post at ``path`` (in its tab, this one or a new one: ``Tabs.open``); True
+        when it is open."""
+        return self.tabs.open(path)
 
     # -- reactions -----------------------------------------------------------------------
     def _loaded(self, post: Post | None) -> None:
@@ -332,7 +336,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if not self.document.maybe_save():
+        if not self.tabs.leave():
             event.ignore()
             return
         self.save_state()

@@ -44,7 +44,7 @@ class OutlinePanel(QDockWidget):
         self._pause.timeout.connect(self._take_text)
         self._turn = QTimer(self, singleShot=True, interval=0)
         self._turn.timeout.connect(self._parse)
-        editor.document().contentsChanged.connect(self._text_changed)
+        editor.contents.changed.connect(self._text_changed)
         editor.cursorPositionChanged.connect(self._follow_cursor)
         self.tree.itemClicked.connect(self._go)
         self.tree.itemActivated.connect(self._go)

@@ -148,6 +148,7 @@ class Sidebar(QWidget):
     """The grouping switch, the filter box and the post tree."""
 
     post_activated = Signal(Path)
+    open_in_tab_requested = Signal(Path)  # a post row's "Open in New Tab"
     rename_requested = Signal(Path)
     delete_requested = Signal(Path)
     tag_rename_requested = Signal(str)  # a tag row's "Rename tag…"
@@ -361,6 +362,7 @@ class Sidebar(QWidget):
         path, group = index.data(PATH_ROLE), index.data(GROUP_ROLE) or ""
         menu = QMenu(self)
         if path:
+            menu.addAction(self.tr("Open in New Tab"), lambda: self.open_in_tab_requested.emit(Path(path)))
             menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(Path(path)))
             menu.addAction(self.tr("Move to Trash…"), lambda: self.delete_requested.emit(Path(path)))
         elif group.startswith("tag:") and group != f"tag:{UNTAGGED}":

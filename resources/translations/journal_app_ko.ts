@@ -83,6 +83,30 @@
         <translation>글의 이전 버전을 지금의 글과 비교해 보여 줍니다</translation>
     </message>
     <message>
+        <source>&amp;Close Tab</source>
+        <translation>탭 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the post&apos;s tab (asks to save changes)</source>
+        <translation>글의 탭을 닫습니다(바뀐 내용은 저장할지 묻습니다)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Tab</source>
+        <translation>다음 탭(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show the next open post</source>
+        <translation>열려 있는 다음 글을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Tab</source>
+        <translation>이전 탭(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the previous open post</source>
+        <translation>열려 있는 이전 글을 보여 줍니다</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1967,6 +1991,10 @@
         <translation>글 목록</translation>
     </message>
     <message>
+        <source>Open in New Tab</source>
+        <translation>새 탭에서 열기</translation>
+    </message>
+    <message>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
@@ -2172,6 +2200,13 @@
     <message>
         <source>{words} words · {characters} characters</source>
         <translation>{words}어절 · {characters}자</translation>
+    </message>
+</context>
+<context>
+    <name>Tabs</name>
+    <message>
+        <source>Open posts</source>
+        <translation>열린 글</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,10 @@ def close_window(window) -> None:
     if not shiboken6.isValid(window):
         return
     window.editor.document().setModified(False)
+    for index in range(window.tabs.bar.count()):  # and every other open tab's text
+        held = window.tabs.held(index)
+        if held is not None:
+            held.text.setModified(False)
     window.close()
     window.deleteLater()
     # delete it now: a web page that outlives the QApplication crashes the process at exit

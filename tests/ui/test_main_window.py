@@ -178,11 +178,13 @@ def test_unsaved_changes_prompt(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
     first = window.document.post.path
     type_text(window.editor, "변경")
+    open_by_title(qtbot, window, "회고", "2024년 회고")  # no question: the edited post keeps its tab
+    assert window.document.post.title == "2024년 회고" and window.tabs.held(0).is_modified()
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
-    open_by_title(qtbot, window, "회고", "2024년 회고")
+    assert not window.tabs.close_tab(0)  # closing its tab asks (it is shown for the question)
     assert window.document.post.path == first and window.editor.document().isModified()
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Discard).click())
-    open_by_title(qtbot, window, "회고", "2024년 회고")
+    assert window.tabs.close_tab(0)
     assert window.document.post.title == "2024년 회고"
     assert "변경" not in first.read_text()
 
@@ -192,8 +194,9 @@ def test_unsaved_changes_prompt_save(qtbot, window):
     first = window.document.post.path
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(window.editor, "저장할 내용")
-    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Save).click())
     open_by_title(qtbot, window, "회고", "2024년 회고")
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Save).click())
+    assert window.tabs.close_tab(0)
     assert first.read_text().endswith("저장할 내용")
 
 

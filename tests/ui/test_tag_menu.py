@@ -138,6 +138,7 @@ def test_rename_in_the_open_post_without_edits_saves_it(qtbot, window, journal_r
 def test_only_tag_rows_get_the_tag_menu(window):
     post_row = window.sidebar.find_path(window.document.post.path)
     assert [item.text() for item in window.sidebar.context_menu(post_row).actions()] == [
+        "Open in New Tab",
         "Rename…",
         "Move to Trash…",
     ]
