@@ -10,6 +10,7 @@ puts that version in the editor as one ordinary edit (undoable, saved like any o
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from ..core.gitrepo import GitRepo
     from .document import OpenDocument
 
+MAX_BEFORE = 32  # posts whose version on disk is kept until their first save (open tabs)
 COLOURS = {"removed": "#fbe0e0", "added": "#dcf5dc", "changed": "#fff3c4"}
 VERSION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -57,7 +59,8 @@ class HistoryKeeper(QObject):
         self.kind = ""  # "git" or "snapshots" once the journal's history is open
         self._history: PostHistory | None = None  # on the worker thread only
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-history")
-        self._before: tuple[Path, bytes, float | None] | None = None  # the open post as on disk
+        # the open posts (tabs) as on disk when opened, until their first save: (bytes, since)
+        self._before: OrderedDict[Path, tuple[bytes, float | None]] = OrderedDict()
 
     def _submit(self, job, *args) -> None:
         try:
@@ -98,20 +101,22 @@ class HistoryKeeper(QObject):
         document.saved.connect(lambda path: self.saved(path, document.post))
 
     def _loaded(self, post: Post | None) -> None:
-        if post is None or post.path is None or post.stamp is None or post.modified:
-            self._before = None
+        if post is None or post.path is None:
             return
-        self._before = (post.path, post.to_bytes(), post.stamp[0] / 1e9)
+        if post.stamp is None or post.modified:  # a tab shown again with its edits: as it was
+            return
+        self._before[post.path] = (post.to_bytes(), post.stamp[0] / 1e9)
+        self._before.move_to_end(post.path)
+        while len(self._before) > MAX_BEFORE:
+            self._before.popitem(last=False)
 
     def saved(self, path: Path, post: Post | None) -> None:
         """``post`` was just saved to ``path``: keep it, and the version it replaced."""
         if post is None or self.kind != "snapshots":
             return
         data = post.to_bytes()  # the bytes just written (no copy: the post holds them)
-        before, since = None, None
-        if self._before is not None and self._before[0] == path:
-            _, before, since = self._before
-        self._before = (path, data, None)
+        before, since = self._before.get(path, (None, None))
+        self._before[path] = (data, None)
         self._submit(self._record, path, data, before, since)
 
     def _record(self, path: Path, data: bytes, before: bytes | None, since: float | None) -> None:
@@ -120,8 +125,8 @@ class HistoryKeeper(QObject):
 
     def renamed(self, old: Path, new: Path) -> None:
         """The post at ``old`` is now at ``new``: its history follows it."""
-        if self._before is not None and self._before[0] == old:
-            self._before = (new, *self._before[1:])
+        if old in self._before:
+            self._before[new] = self._before.pop(old)
         self._submit(self._renamed, old, new)
 
     def _renamed(self, old: Path, new: Path) -> None:

@@ -96,3 +96,25 @@ def test_a_post_never_saved_has_no_versions_yet(qtbot, expo, window):
     panel = listed(qtbot, window, 0)
     qtbot.waitUntil(lambda: "none yet" in panel.heading.text(), timeout=10000)
     assert not panel.restore.isEnabled()
+
+
+def test_a_tab_shown_again_keeps_the_version_it_opened_with(qtbot, expo, window, journal_root):
+    """Edited, put aside in its tab while another post is open, shown again and saved: the
+    version on disk before the save is kept, as it is without tabs."""
+    window.open_post(expo)
+    editor = window.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "셋째 줄\n")
+    other = journal_root / "content" / "다른 글.md"
+    other.write_text("---\ntitle: 다른 글\n---\n본문\n", encoding="utf-8")
+    window.open_post(other)  # something was typed in the expo: the other post opens in a new tab
+    assert window.tabs.paths() == [expo, other]
+    window.open_post(expo)  # its tab again, with its edit
+    assert window.document.is_modified()
+    assert window.document.save()
+    window.history.wait()
+    window.commands.file_history.trigger()
+    panel = listed(qtbot, window, 2)
+    panel.versions.setCurrentRow(1)
+    qtbot.waitUntil(lambda: panel.shown_text is not None, timeout=10000)
+    assert panel.shown_text == POST  # the version the save replaced
