@@ -54,13 +54,23 @@ EXPLAINED = {
 }
 
 
+def repair_label(repair: Repair) -> str:
+    """What ``repair`` does, in the interface's language (``Repair.label`` is the command
+    line's English)."""
+    if repair.kind == HEADER:
+        return QCoreApplication.translate("ChecksPanel", "Fix header")
+    return QCoreApplication.translate("ChecksPanel", "Remove {count} 'undefined' line(s)").format(
+        count=len(repair.edits)
+    )
+
+
 class RepairDialog(QDialog):
     """The diff of one repair, with its button (Fix header, or Remove) and Cancel or Keep."""
 
     def __init__(self, repair: Repair, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("repairDialog")
-        self.setWindowTitle(repair.label)
+        self.setWindowTitle(repair_label(repair))
         self.diff = QPlainTextEdit(diff(repair, name), self)
         self.diff.setObjectName("repairDiff")
         self.diff.setReadOnly(True)

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -99,6 +99,22 @@ def _relative(path: Path, top: Path) -> str:
         return path.relative_to(top).as_posix()
     except ValueError:
         return str(path)
+
+
+def status_text(status: GitStatus) -> str:
+    """The status bar's phrase for ``status`` in the interface's language (``main · 2 to
+    commit · 1 to push``; ``GitStatus.summary`` is the command line's English)."""
+    translate = QCoreApplication.translate
+    parts = [status.branch or translate("GitSync", "detached HEAD")]
+    if status.changed:
+        parts.append(translate("GitSync", "{count} to commit").format(count=len(status.changed)))
+    if status.ahead:
+        parts.append(translate("GitSync", "{count} to push").format(count=status.ahead))
+    if status.behind:
+        parts.append(translate("GitSync", "{count} to pull").format(count=status.behind))
+    if status.upstream is None and status.branch is not None:
+        parts.append(translate("GitSync", "no remote branch"))
+    return " \u00b7 ".join(parts)
 
 
 class GitSync(QObject):
@@ -245,7 +261,7 @@ class GitSync(QObject):
             self.touched &= set(status.changed)
             self._keep_touched()
         self.status, self.status_trouble = status, None
-        self.state.emit("\u2387 " + status.summary())
+        self.state.emit("\u2387 " + status_text(status))
 
     def saved(self, path: Path) -> None:
         """A save through the app wrote ``path``."""

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ..core import Post
 from ..core.buffer import buffer_text
 from ..core.dates import local
-from ..core.history import PostHistory, Version, history_of, side_by_side
+from ..core.history import NOT_COMMITTED, PostHistory, Version, history_of, side_by_side
 from .plain import plain_label
 from .problem_words import words
 
@@ -44,6 +44,24 @@ if TYPE_CHECKING:
 MAX_BEFORE = 32  # posts whose version on disk is kept until their first save (open tabs)
 COLOURS = {"removed": "#fbe0e0", "added": "#dcf5dc", "changed": "#fff3c4"}
 VERSION_ROLE = Qt.ItemDataRole.UserRole
+
+
+def version_summary(version: Version) -> str:
+    """``+3 −1 lines · subject`` in the interface's language (``Version.summary`` is the
+    command line's English)."""
+    translate = QCoreApplication.translate
+    if version.added < 0:
+        text = translate("HistoryPanel", "earliest kept version")
+    elif not version.added and not version.removed:
+        text = translate("HistoryPanel", "no line changed")
+    else:
+        text = translate("HistoryPanel", "+{added} −{removed} lines").format(
+            added=version.added, removed=version.removed
+        )
+    message = version.message
+    if message == NOT_COMMITTED:
+        message = translate("HistoryPanel", "saved, not committed")
+    return f"{text} \u00b7 {message}" if message else text
 
 
 class HistoryKeeper(QObject):
@@ -279,7 +297,8 @@ class HistoryPanel(QDockWidget):
         for version in versions:
             when = local(version.when).strftime("%Y-%m-%d %H:%M:%S")
             row = self.tr("{when}   {summary}   ({size} bytes)")
-            item = QListWidgetItem(row.format(when=when, summary=version.summary, size=f"{version.size:,}"))
+            summary = version_summary(version)
+            item = QListWidgetItem(row.format(when=when, summary=summary, size=f"{version.size:,}"))
             item.setData(VERSION_ROLE, version)
             self.versions.addItem(item)
             if chosen is not None and version.key == chosen:

@@ -18,6 +18,17 @@ Role = QMessageBox.ButtonRole
 translate = QCoreApplication.translate
 
 
+def difference_text(disk: str | None, text: str, path: Path, label: str, disk_label: str) -> str:
+    """``describe_difference`` with its sentences in the interface's language."""
+    if disk is None:
+        return QCoreApplication.translate(
+            "Prompts", "{path} no longer exists on disk; restoring will create it when you save."
+        ).format(path=path)
+    if disk == text:
+        return QCoreApplication.translate("Prompts", "The two texts are the same.")
+    return describe_difference(disk, text, path, label, disk_label)
+
+
 class Prompts(Protocol):
     """The questions the document asks the user (the window's dialogs, or a test's answers)."""
 
@@ -77,7 +88,7 @@ class DialogPrompts:
             box.exec()
             clicked = box.clickedButton()
             if clicked is compare:
-                show_difference(self.parent, describe_difference(theirs, mine, path, *compare_labels()))
+                show_difference(self.parent, difference_text(theirs, mine, path, *compare_labels()))
                 continue
             return "mine" if clicked is keep else "theirs" if clicked is take else None
 
@@ -93,7 +104,8 @@ class DialogPrompts:
             self.parent,
         )
         box.setObjectName("recoveryDialog")
-        box.setDetailedText(describe_difference(disk, item.text, item.path))
+        recovered = translate("Prompts", "Recovered")
+        box.setDetailedText(difference_text(disk, item.text, item.path, recovered, compare_labels()[1]))
         restore = box.addButton(translate("Prompts", "Restore"), Role.AcceptRole)
         discard = box.addButton(translate("Prompts", "Discard"), Role.DestructiveRole)
         later = box.addButton(translate("Prompts", "Later"), Role.RejectRole)

@@ -486,6 +486,14 @@
         <translation>velog-backup이 이미지를 내려받지 못한 자리에 &apos;undefined&apos;를 써 넣었습니다. &apos;삭제&apos;를 누르면 그 줄을 지우고, &apos;유지&apos;를 누르면 그대로 둡니다(미리 보기에는 찾을 수 없는 이미지로 표시됩니다).</translation>
     </message>
     <message>
+        <source>Fix header</source>
+        <translation>머리말 고치기</translation>
+    </message>
+    <message>
+        <source>Remove {count} &apos;undefined&apos; line(s)</source>
+        <translation>&apos;undefined&apos; 줄 {count}개 삭제</translation>
+    </message>
+    <message>
         <source>Checks</source>
         <translation>검사</translation>
     </message>
@@ -1167,6 +1175,26 @@
 <context>
     <name>GitSync</name>
     <message>
+        <source>detached HEAD</source>
+        <translation>분리된 HEAD</translation>
+    </message>
+    <message>
+        <source>{count} to commit</source>
+        <translation>커밋할 파일 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} to push</source>
+        <translation>푸시할 커밋 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} to pull</source>
+        <translation>풀할 커밋 {count}개</translation>
+    </message>
+    <message>
+        <source>no remote branch</source>
+        <translation>원격 브랜치 없음</translation>
+    </message>
+    <message>
         <source>git status unknown</source>
         <translation>Git 상태 알 수 없음</translation>
     </message>
@@ -1349,6 +1377,22 @@
 </context>
 <context>
     <name>HistoryPanel</name>
+    <message>
+        <source>earliest kept version</source>
+        <translation>남아 있는 가장 오래된 버전</translation>
+    </message>
+    <message>
+        <source>no line changed</source>
+        <translation>바뀐 줄 없음</translation>
+    </message>
+    <message>
+        <source>+{added} −{removed} lines</source>
+        <translation>+{added} −{removed}줄</translation>
+    </message>
+    <message>
+        <source>saved, not committed</source>
+        <translation>저장됨, 커밋 안 됨</translation>
+    </message>
     <message>
         <source>History</source>
         <translation>버전 기록</translation>
@@ -1790,6 +1834,14 @@
 <context>
     <name>Prompts</name>
     <message>
+        <source>{path} no longer exists on disk; restoring will create it when you save.</source>
+        <translation>{path} 파일이 디스크에 더 이상 없습니다. 복원하면 저장할 때 다시 만들어집니다.</translation>
+    </message>
+    <message>
+        <source>The two texts are the same.</source>
+        <translation>두 텍스트가 같습니다.</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
@@ -1824,6 +1876,10 @@
     <message>
         <source>“{name}” has text typed on {moment} that was never saved. Restore it?</source>
         <translation>“{name}” 파일에 {moment}에 입력한 뒤 저장하지 않은 글이 있습니다. 복구하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>복구한 텍스트</translation>
     </message>
     <message>
         <source>Restore</source>

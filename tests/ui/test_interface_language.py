@@ -99,7 +99,7 @@ def test_the_installed_texts_are_compiled_from_the_current_sources(tmp_path):
 
 
 @pytest.fixture
-def korean():
+def korean(qapp):
     before = QLocale().name()
     install_language("ko")
     assert QLocale().language() == QLocale.Language.Korean
@@ -170,3 +170,27 @@ def test_with_a_korean_system_locale_the_file_menu_reads_korean(tmp_path):
     titles = json.loads(result.stdout.strip().splitlines()[-1])
     assert titles[0] == "파일(&F)"
     assert "도움말(&H)" in titles
+
+
+def test_what_the_core_says_in_english_for_the_command_line_reads_korean_in_the_window(korean):
+    from datetime import datetime, timezone
+
+    from journal_app.core.gitrepo import GitStatus
+    from journal_app.core.history import NOT_COMMITTED, Version
+    from journal_app.core.repairs import HEADER, UNDEFINED, Repair
+    from journal_app.ui.checks_panel import repair_label
+    from journal_app.ui.git_sync import status_text
+    from journal_app.ui.history_panel import version_summary
+    from journal_app.ui.prompts import difference_text
+
+    when = datetime(2024, 3, 5, tzinfo=timezone.utc)
+    saved = Version(1, when, 10, 3, 1, "", NOT_COMMITTED, "a.md")
+    assert saved.summary == "+3 \u22121 lines \u00b7 saved, not committed"  # the command line's
+    assert version_summary(saved) == "+3 \u22121줄 \u00b7 저장됨, 커밋 안 됨"
+    assert version_summary(Version(2, when, 10, -1, 0, "", "init", "a.md")) == "남아 있는 가장 오래된 버전 \u00b7 init"
+    status = GitStatus("main", None, 0, 0, [Path("a.md"), Path("b.md")])
+    assert status_text(status) == "main \u00b7 커밋할 파일 2개 \u00b7 원격 브랜치 없음"
+    assert repair_label(Repair(HEADER, ())) == "머리말 고치기"
+    assert repair_label(Repair(UNDEFINED, ((), ()))) == "'undefined' 줄 2개 삭제"  # type: ignore[arg-type]
+    assert difference_text("a\n", "a\n", Path("a.md"), "x", "y") == "두 텍스트가 같습니다."
+    assert difference_text(None, "a\n", Path("a.md"), "x", "y").startswith("a.md 파일이")
