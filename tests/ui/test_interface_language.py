@@ -187,7 +187,8 @@ def test_what_the_core_says_in_english_for_the_command_line_reads_korean_in_the_
     saved = Version(1, when, 10, 3, 1, "", NOT_COMMITTED, "a.md")
     assert saved.summary == "+3 \u22121 lines \u00b7 saved, not committed"  # the command line's
     assert version_summary(saved) == "+3 \u22121줄 \u00b7 저장됨, 커밋 안 됨"
-    assert version_summary(Version(2, when, 10, -1, 0, "", "init", "a.md")) == "남아 있는 가장 오래된 버전 \u00b7 init"
+    first = Version(2, when, 10, -1, 0, "", "init", "a.md")
+    assert version_summary(first) == "남아 있는 가장 오래된 버전 \u00b7 init"
     status = GitStatus("main", None, 0, 0, [Path("a.md"), Path("b.md")])
     assert status_text(status) == "main \u00b7 커밋할 파일 2개 \u00b7 원격 브랜치 없음"
     assert repair_label(Repair(HEADER, ())) == "머리말 고치기"
