@@ -119,6 +119,9 @@ class ChecksPanel(QDockWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget(body)
         self.list.setObjectName("checksList")
+        self.list.setWordWrap(True)  # a long warning (Korean ones are) wraps, no sideways scroll
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setAccessibleName(self.tr("Warnings of the post"))
         self.fix_header = QPushButton(self.tr("Fix header…"), body)
         self.fix_header.setObjectName("checksFixHeader")

@@ -96,3 +96,18 @@ def test_an_edited_post_is_not_repaired_and_warnings_follow_the_text(qtbot, wind
     assert not panel.repair("undefined") and errors == ["Save the post first"]
     qtbot.waitUntil(lambda: any("없는-글.md" in text for text in warnings(panel)), timeout=5000)
     assert any(text.endswith("link to a post that does not exist: 없는-글.md") for text in warnings(panel))
+
+
+def test_a_long_warning_wraps_in_a_narrow_dock(qtbot, window, journal_root):
+    assert window.open_post(journal_root / DEMIAN)
+    window.commands.view_checks.trigger()
+    panel = window.findChild(ChecksPanel, "checksPanel")
+    panel.setFloating(True)
+    panel.resize(260, 400)
+    qtbot.waitUntil(lambda: panel.list.viewport().width() < 260 and panel.list.count() > 0)
+    first = panel.list.item(0)
+    rect = panel.list.visualItemRect(first)
+    line = panel.list.fontMetrics().height()
+    assert rect.width() <= panel.list.viewport().width()  # no sideways scroll
+    assert rect.height() >= 2 * line  # the text goes on below
+    assert panel.list.horizontalScrollBar().maximum() == 0
