@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import JournalError
-from .words import QT_TRANSLATE_NOOP, Words
+from .words import QT_TRANSLATE_NOOP, Words, words
 
 LOCAL_TIMEOUT = 30.0  # seconds for a command that stays on this computer
 NETWORK_TIMEOUT = 300.0  # seconds for fetch, pull and push
@@ -68,18 +68,23 @@ class GitStatus:
     behind: int = 0
     changed: list[Path] = field(default_factory=list)  # files with changes to commit (absolute)
 
+    def summary_parts(self) -> list[Words | str]:
+        """The status bar's phrase in parts: the branch, then what there is to commit, push or
+        pull (in words the window translates)."""
+        parts: list[Words | str] = [self.branch or words(QT_TRANSLATE_NOOP("Core", "detached HEAD"))]
+        if self.changed:
+            parts.append(words(QT_TRANSLATE_NOOP("Core", "{count} to commit"), count=len(self.changed)))
+        if self.ahead:
+            parts.append(words(QT_TRANSLATE_NOOP("Core", "{count} to push"), count=self.ahead))
+        if self.behind:
+            parts.append(words(QT_TRANSLATE_NOOP("Core", "{count} to pull"), count=self.behind))
+        if self.upstream is None and self.branch is not None:
+            parts.append(words(QT_TRANSLATE_NOOP("Core", "no remote branch")))
+        return parts
+
     def summary(self) -> str:
         """One short phrase for the status bar: ``main · 2 to commit · 1 to push``."""
-        parts = [self.branch or "detached HEAD"]
-        if self.changed:
-            parts.append(f"{len(self.changed)} to commit")
-        if self.ahead:
-            parts.append(f"{self.ahead} to push")
-        if self.behind:
-            parts.append(f"{self.behind} to pull")
-        if self.upstream is None and self.branch is not None:
-            parts.append("no remote branch")
-        return " · ".join(parts)
+        return " · ".join(map(str, self.summary_parts()))
 
 
 @dataclass(frozen=True)

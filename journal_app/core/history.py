@@ -19,8 +19,9 @@ from .data_folder import data_folder as app_data_folder
 from .data_folder import journal_data
 from .gitrepo import GitRepo, find_repo
 from .snapshots import CATALOGUE, SnapshotStore, line_changes
+from .words import QT_TRANSLATE_NOOP, Words, words
 
-NOT_COMMITTED = "saved, not committed"
+NOT_COMMITTED = QT_TRANSLATE_NOOP("Core", "saved, not committed")
 
 
 def data_folder() -> Path:
@@ -30,13 +31,18 @@ def data_folder() -> Path:
     return Path(explicit) if explicit else app_data_folder()
 
 
-def change_summary(added: int, removed: int) -> str:
+def change_words(added: int, removed: int) -> Words:
     """``+3 −1 lines`` (or ``earliest kept version`` when nothing came before)."""
     if added < 0:
-        return "earliest kept version"
+        return words(QT_TRANSLATE_NOOP("Core", "earliest kept version"))
     if not added and not removed:
-        return "no line changed"
-    return f"+{added} \u2212{removed} lines"
+        return words(QT_TRANSLATE_NOOP("Core", "no line changed"))
+    return words(QT_TRANSLATE_NOOP("Core", "+{added} −{removed} lines"), added=added, removed=removed)
+
+
+def change_summary(added: int, removed: int) -> str:
+    """:func:`change_words` as English text."""
+    return str(change_words(added, removed))
 
 
 @dataclass(frozen=True)
@@ -55,10 +61,18 @@ class Version:
     path: str = ""
 
     @property
+    def summary_parts(self) -> list[Words | str]:
+        """The summary's parts: the change, and the commit's subject when there is one (a
+        version saved but not committed says so, in words the window translates)."""
+        parts: list[Words | str] = [change_words(self.added, self.removed)]
+        if self.message:
+            parts.append(words(NOT_COMMITTED) if self.message == NOT_COMMITTED else self.message)
+        return parts
+
+    @property
     def summary(self) -> str:
         """The one-line summary of the change: ``+3 −1 lines`` (and the commit's subject)."""
-        text = change_summary(self.added, self.removed)
-        return f"{text} · {self.message}" if self.message else text
+        return " · ".join(map(str, self.summary_parts))
 
     def to_json(self) -> dict:
         """The object ``history --json`` prints."""

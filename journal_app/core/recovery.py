@@ -22,7 +22,7 @@ from typing import cast
 from .errors import JournalError, SaveError
 from .instances import Instance, is_running, stale_before
 from .storage import atomic_write, os_error_words, remove_stale_temporaries
-from .words import QT_TRANSLATE_NOOP, Words
+from .words import QT_TRANSLATE_NOOP, Words, words
 
 _INSTANCE = re.compile(r"\d+-[0-9a-f]{8}")
 
@@ -164,13 +164,19 @@ class RecoveryStore:
         return sorted(found, key=lambda item: item.saved_at)
 
 
-def describe_difference(
+def difference(
     disk_text: str | None, recovered: str, path: Path, label: str = "Recovered", disk_label: str = "On disk"
-) -> str:
+) -> str | Words:
     """A unified diff from the file on disk to the recovered text (for the restore dialog), or
-    to ``label``'s text (the editor's unsaved text, for the compare dialog)."""
+    to ``label``'s text (the editor's unsaved text, for the compare dialog); a sentence the
+    window translates when there is no diff to show."""
     if disk_text is None:
-        return f"{path} no longer exists on disk; restoring will create it when you save."
+        return words(
+            QT_TRANSLATE_NOOP(
+                "Core", "{path} no longer exists on disk; restoring will create it when you save."
+            ),
+            path=path,
+        )
     diff = difflib.unified_diff(
         disk_text.splitlines(keepends=True),
         recovered.splitlines(keepends=True),
@@ -178,4 +184,11 @@ def describe_difference(
         tofile=label,
         n=2,
     )
-    return "".join(diff) or "The two texts are the same."
+    return "".join(diff) or words(QT_TRANSLATE_NOOP("Core", "The two texts are the same."))
+
+
+def describe_difference(
+    disk_text: str | None, recovered: str, path: Path, label: str = "Recovered", disk_label: str = "On disk"
+) -> str:
+    """:func:`difference` as English text."""
+    return str(difference(disk_text, recovered, path, label, disk_label))

@@ -23,7 +23,7 @@ from .errors import ConflictError
 from .post import Post
 from .problems import ProblemKind
 from .scan import prose_lines
-from .words import QT_TRANSLATE_NOOP
+from .words import QT_TRANSLATE_NOOP, Words, words
 
 HEADER = "header"
 UNDEFINED = "undefined"
@@ -49,11 +49,16 @@ class Repair:
     edits: tuple[LineEdit, ...]
 
     @property
-    def label(self) -> str:
-        """What the repair does, for a button or a log line."""
+    def label_words(self) -> Words:
+        """What the repair does, for a button or a log line (translated by the window)."""
         if self.kind == HEADER:
-            return "Fix header"
-        return f"Remove {len(self.edits)} 'undefined' line(s)"
+            return words(QT_TRANSLATE_NOOP("Core", "Fix header"))
+        return words(QT_TRANSLATE_NOOP("Core", "Remove {count} 'undefined' line(s)"), count=len(self.edits))
+
+    @property
+    def label(self) -> str:
+        """:attr:`label_words` as English text."""
+        return str(self.label_words)
 
 
 def _escape(text: str) -> str:

@@ -55,13 +55,8 @@ EXPLAINED = {
 
 
 def repair_label(repair: Repair) -> str:
-    """What ``repair`` does, in the interface's language (``Repair.label`` is the command
-    line's English)."""
-    if repair.kind == HEADER:
-        return QCoreApplication.translate("ChecksPanel", "Fix header")
-    return QCoreApplication.translate("ChecksPanel", "Remove {count} 'undefined' line(s)").format(
-        count=len(repair.edits)
-    )
+    """What ``repair`` does, in the interface's language."""
+    return words(repair.label_words)
 
 
 class RepairDialog(QDialog):

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -102,19 +102,8 @@ def _relative(path: Path, top: Path) -> str:
 
 
 def status_text(status: GitStatus) -> str:
-    """The status bar's phrase for ``status`` in the interface's language (``main · 2 to
-    commit · 1 to push``; ``GitStatus.summary`` is the command line's English)."""
-    translate = QCoreApplication.translate
-    parts = [status.branch or translate("GitSync", "detached HEAD")]
-    if status.changed:
-        parts.append(translate("GitSync", "{count} to commit").format(count=len(status.changed)))
-    if status.ahead:
-        parts.append(translate("GitSync", "{count} to push").format(count=status.ahead))
-    if status.behind:
-        parts.append(translate("GitSync", "{count} to pull").format(count=status.behind))
-    if status.upstream is None and status.branch is not None:
-        parts.append(translate("GitSync", "no remote branch"))
-    return " \u00b7 ".join(parts)
+    """The status bar's phrase for ``status`` in the interface's language."""
+    return " \u00b7 ".join(map(words, status.summary_parts()))
 
 
 class GitSync(QObject):

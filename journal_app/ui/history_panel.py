@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ..core import Post
 from ..core.buffer import buffer_text
 from ..core.dates import local
-from ..core.history import NOT_COMMITTED, PostHistory, Version, history_of, side_by_side
+from ..core.history import PostHistory, Version, history_of, side_by_side
 from .plain import plain_label
 from .problem_words import words
 
@@ -47,21 +47,8 @@ VERSION_ROLE = Qt.ItemDataRole.UserRole
 
 
 def version_summary(version: Version) -> str:
-    """``+3 −1 lines · subject`` in the interface's language (``Version.summary`` is the
-    command line's English)."""
-    translate = QCoreApplication.translate
-    if version.added < 0:
-        text = translate("HistoryPanel", "earliest kept version")
-    elif not version.added and not version.removed:
-        text = translate("HistoryPanel", "no line changed")
-    else:
-        text = translate("HistoryPanel", "+{added} −{removed} lines").format(
-            added=version.added, removed=version.removed
-        )
-    message = version.message
-    if message == NOT_COMMITTED:
-        message = translate("HistoryPanel", "saved, not committed")
-    return f"{text} \u00b7 {message}" if message else text
+    """``+3 −1 lines · subject`` in the interface's language."""
+    return " \u00b7 ".join(map(words, version.summary_parts))
 
 
 class HistoryKeeper(QObject):

@@ -9,9 +9,10 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.recovery import Recovery, describe_difference
+from ..core.recovery import Recovery, difference
 from .dialogs import compare_labels, show_difference
 from .plain import PlainMessageBox, question, warning
+from .problem_words import words
 
 Button = QMessageBox.StandardButton
 Role = QMessageBox.ButtonRole
@@ -19,14 +20,8 @@ translate = QCoreApplication.translate
 
 
 def difference_text(disk: str | None, text: str, path: Path, label: str, disk_label: str) -> str:
-    """``describe_difference`` with its sentences in the interface's language."""
-    if disk is None:
-        return QCoreApplication.translate(
-            "Prompts", "{path} no longer exists on disk; restoring will create it when you save."
-        ).format(path=path)
-    if disk == text:
-        return QCoreApplication.translate("Prompts", "The two texts are the same.")
-    return describe_difference(disk, text, path, label, disk_label)
+    """The diff from the file on disk to ``text``, its sentences in the interface's language."""
+    return words(difference(disk, text, path, label, disk_label))
 
 
 class Prompts(Protocol):

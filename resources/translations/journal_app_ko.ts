@@ -486,14 +486,6 @@
         <translation>velog-backup이 이미지를 내려받지 못한 자리에 &apos;undefined&apos;를 써 넣었습니다. &apos;삭제&apos;를 누르면 그 줄을 지우고, &apos;유지&apos;를 누르면 그대로 둡니다(미리 보기에는 찾을 수 없는 이미지로 표시됩니다).</translation>
     </message>
     <message>
-        <source>Fix header</source>
-        <translation>머리말 고치기</translation>
-    </message>
-    <message>
-        <source>Remove {count} &apos;undefined&apos; line(s)</source>
-        <translation>&apos;undefined&apos; 줄 {count}개 삭제</translation>
-    </message>
-    <message>
         <source>Checks</source>
         <translation>검사</translation>
     </message>
@@ -743,6 +735,26 @@
         <translation>풀을 되돌렸습니다: {names}의 같은 부분이 이 컴퓨터와 원격 저장소 양쪽에서 바뀌었습니다. 내 버전은 마지막 커밋에 남아 있고, 저널에서는 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
+        <source>detached HEAD</source>
+        <translation>분리된 HEAD</translation>
+    </message>
+    <message>
+        <source>{count} to commit</source>
+        <translation>커밋할 파일 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} to push</source>
+        <translation>푸시할 커밋 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} to pull</source>
+        <translation>풀할 커밋 {count}개</translation>
+    </message>
+    <message>
+        <source>no remote branch</source>
+        <translation>원격 브랜치 없음</translation>
+    </message>
+    <message>
         <source>git could not be run: {reason}.</source>
         <translation>Git을 실행하지 못했습니다: {reason}.</translation>
     </message>
@@ -899,6 +911,22 @@
         <translation>복구 폴더가 폴더가 아니라 파일입니다</translation>
     </message>
     <message>
+        <source>{path} no longer exists on disk; restoring will create it when you save.</source>
+        <translation>{path} 파일이 디스크에 더 이상 없습니다. 복원하면 저장할 때 다시 만들어집니다.</translation>
+    </message>
+    <message>
+        <source>The two texts are the same.</source>
+        <translation>두 텍스트가 같습니다.</translation>
+    </message>
+    <message>
+        <source>Fix header</source>
+        <translation>머리말 고치기</translation>
+    </message>
+    <message>
+        <source>Remove {count} &apos;undefined&apos; line(s)</source>
+        <translation>&apos;undefined&apos; 줄 {count}개 삭제</translation>
+    </message>
+    <message>
         <source>line {line} is not what the repair expected; nothing was changed</source>
         <translation>{line}번째 줄이 고치기에서 예상한 내용과 달라 아무것도 바꾸지 않았습니다</translation>
     </message>
@@ -1025,6 +1053,22 @@
     <message>
         <source>the header could not be read ({reason})</source>
         <translation>머리말을 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>saved, not committed</source>
+        <translation>저장됨, 커밋 안 됨</translation>
+    </message>
+    <message>
+        <source>earliest kept version</source>
+        <translation>남아 있는 가장 오래된 버전</translation>
+    </message>
+    <message>
+        <source>no line changed</source>
+        <translation>바뀐 줄 없음</translation>
+    </message>
+    <message>
+        <source>+{added} −{removed} lines</source>
+        <translation>+{added} −{removed}줄</translation>
     </message>
 </context>
 <context>
@@ -1174,26 +1218,6 @@
 </context>
 <context>
     <name>GitSync</name>
-    <message>
-        <source>detached HEAD</source>
-        <translation>분리된 HEAD</translation>
-    </message>
-    <message>
-        <source>{count} to commit</source>
-        <translation>커밋할 파일 {count}개</translation>
-    </message>
-    <message>
-        <source>{count} to push</source>
-        <translation>푸시할 커밋 {count}개</translation>
-    </message>
-    <message>
-        <source>{count} to pull</source>
-        <translation>풀할 커밋 {count}개</translation>
-    </message>
-    <message>
-        <source>no remote branch</source>
-        <translation>원격 브랜치 없음</translation>
-    </message>
     <message>
         <source>git status unknown</source>
         <translation>Git 상태 알 수 없음</translation>
@@ -1377,22 +1401,6 @@
 </context>
 <context>
     <name>HistoryPanel</name>
-    <message>
-        <source>earliest kept version</source>
-        <translation>남아 있는 가장 오래된 버전</translation>
-    </message>
-    <message>
-        <source>no line changed</source>
-        <translation>바뀐 줄 없음</translation>
-    </message>
-    <message>
-        <source>+{added} −{removed} lines</source>
-        <translation>+{added} −{removed}줄</translation>
-    </message>
-    <message>
-        <source>saved, not committed</source>
-        <translation>저장됨, 커밋 안 됨</translation>
-    </message>
     <message>
         <source>History</source>
         <translation>버전 기록</translation>
@@ -1833,14 +1841,6 @@
 </context>
 <context>
     <name>Prompts</name>
-    <message>
-        <source>{path} no longer exists on disk; restoring will create it when you save.</source>
-        <translation>{path} 파일이 디스크에 더 이상 없습니다. 복원하면 저장할 때 다시 만들어집니다.</translation>
-    </message>
-    <message>
-        <source>The two texts are the same.</source>
-        <translation>두 텍스트가 같습니다.</translation>
-    </message>
     <message>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
