@@ -4,13 +4,9 @@ editor and the Checks dock), core errors read in Korean, and without it all stay
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from journal_app.core import ConflictError, Post
@@ -20,6 +16,7 @@ from journal_app.core.problems import ProblemKind as K, RefusedFile
 from journal_app.core.words import CONTEXT, Words
 from journal_app.ui.checks_panel import ChecksPanel
 from journal_app.ui.problem_words import message, words
+from tests.ui.translating import compiled_translator
 from journal_app.ui.sidebar import post_tooltip
 
 DEMIAN = "backup/content/책 \u201c데미안\u201d 읽고.md"
@@ -41,22 +38,8 @@ KOREAN = {
 def korean(tmp_path):
     """A translator of the core's context holding ``KOREAN``, compiled with lrelease; installed
     for the test and removed after it."""
-    ts = ET.Element("TS", version="2.1", language="ko_KR")
-    context = ET.SubElement(ts, "context")
-    ET.SubElement(context, "name").text = CONTEXT
-    for source, korean in KOREAN.items():
-        entry = ET.SubElement(context, "message")
-        ET.SubElement(entry, "source").text = source
-        ET.SubElement(entry, "translation").text = korean
-    source, compiled = tmp_path / "core_ko.ts", tmp_path / "core_ko.qm"
-    ET.ElementTree(ts).write(source, encoding="utf-8", xml_declaration=True)
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([lrelease, source, "-qm", compiled], check=True, capture_output=True)
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    assert QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
+    with compiled_translator(tmp_path, {(CONTEXT, source): text for source, text in KOREAN.items()}) as found:
+        yield found
 
 
 def test_a_broken_header_reads_in_korean_in_the_window(qtbot, window, journal_root, korean):

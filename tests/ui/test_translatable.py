@@ -3,13 +3,9 @@ window shows them in Korean (a tiny .ts compiled here with PySide6's lrelease)."
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-from xml.sax.saxutils import escape
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+
+from tests.ui.translating import compiled_translator
 
 KOREAN = {  # (context, source): translation
     ("Actions", "&File"): "파일(&F)",
@@ -18,36 +14,11 @@ KOREAN = {  # (context, source): translation
 }
 
 
-def compiled_translation(folder: Path, texts: dict[tuple[str, str], str]) -> Path:
-    """A .qm holding ``texts``, made from a .ts by the environment's pyside6-lrelease."""
-    contexts: dict[str, list[str]] = {}
-    for (context, source), translation in texts.items():
-        contexts.setdefault(context, []).append(
-            f"<message><source>{escape(source)}</source>"
-            f"<translation>{escape(translation)}</translation></message>"
-        )
-    body = "".join(
-        f"<context><name>{name}</name>{''.join(messages)}</context>" for name, messages in contexts.items()
-    )
-    ts = folder / "test_ko.ts"
-    ts.write_text(
-        f'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="ko">{body}</TS>',
-        encoding="utf-8",
-    )
-    qm = folder / "test_ko.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    return qm
-
-
 @pytest.fixture
 def korean(tmp_path):
     """A translator for ``KOREAN`` installed while the test runs, removed afterwards."""
-    translator = QTranslator()
-    assert translator.load(str(compiled_translation(tmp_path, KOREAN)))
-    QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
+    with compiled_translator(tmp_path, KOREAN) as translator:
+        yield translator
 
 
 @pytest.fixture

@@ -5,13 +5,9 @@ without one (every other test) they show the English source texts."""
 
 from __future__ import annotations
 
-import subprocess
-import xml.etree.ElementTree as ET
-from pathlib import Path
 
-import PySide6
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QTranslator
+from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDockWidget, QWidget
 
@@ -21,6 +17,7 @@ from journal_app.ui.help import about_text
 from journal_app.ui.paste import pasted
 from journal_app.ui.site_export import ExportSiteDialog
 from journal_app.ui.spelling import _no_dictionary
+from tests.ui.translating import compiled_translator
 
 KOREAN = [  # (context, English source, Korean): as lupdate reads them from the code
     ("HistoryPanel", "History", "버전 기록"),
@@ -50,22 +47,10 @@ KOREAN = [  # (context, English source, Korean): as lupdate reads them from the 
 @pytest.fixture
 def korean(tmp_path, qapp):
     """The Korean texts above installed in the application for the test (taken out after)."""
-    root = ET.Element("TS", version="2.1", language="ko")
-    for context, source, text in KOREAN:
-        element = ET.SubElement(root, "context")
-        ET.SubElement(element, "name").text = context
-        message = ET.SubElement(element, "message")
-        ET.SubElement(message, "source").text = source
-        ET.SubElement(message, "translation").text = text
-    ts, qm = tmp_path / "parts_ko.ts", tmp_path / "parts_ko.qm"
-    ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
-    lrelease = Path(PySide6.__file__).parent / "lrelease"
-    subprocess.run([str(lrelease), str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
+    with compiled_translator(
+        tmp_path, {(context, source): text for context, source, text in KOREAN}
+    ) as found:
+        yield found
 
 
 def test_the_window_parts_speak_korean(qtbot, korean, window, journal_root):
