@@ -13,7 +13,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
 
@@ -85,30 +85,43 @@ def chunked_map(
     ``function`` takes a list of items and returns a list of results in the same order.
     ``progress`` is called with the number of items done after each chunk.
     """
-    workers = worker_count(len(items), minimum)
-    chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
     results: list = []
-    if workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            with ProcessPoolExecutor(
-                workers,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=die_with_parent,
-                initargs=(os.getpid(),),
-            ) as pool:
-                for part in pool.map(function, chunks):
-                    results.extend(part)
-                    if progress is not None:
-                        progress(len(results))
-            return results, workers
-        except (OSError, RuntimeError, BrokenProcessPool):
-            results = []
-    for part in chunks:
-        results.extend(function(part))
+    parts = ChunkedResults(function, items, minimum=minimum, chunk=chunk)
+    for part in parts:
+        results.extend(part)
         if progress is not None:
             progress(len(results))
-    return results, 1
+    return results, parts.workers
+
+
+class ChunkedResults:
+    """The results of ``function`` over ``items``, chunk by chunk and in order, as each is done
+    (in workers when worth it: see :func:`chunked_map`); ``workers`` says how many ran them.
+    When the workers fail, the chunks not yet given are done here."""
+
+    def __init__(self, function: Callable[[list], list], items: Sequence, *, minimum: int, chunk: int):
+        self.function, self.workers = function, worker_count(len(items), minimum)
+        self.chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
+
+    def __iter__(self) -> Iterator[list]:
+        given = 0
+        if self.workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                with ProcessPoolExecutor(
+                    self.workers,
+                    mp_context=multiprocessing.get_context("fork"),
+                    initializer=die_with_parent,
+                    initargs=(os.getpid(),),
+                ) as pool:
+                    for part in pool.map(self.function, self.chunks):
+                        given += 1
+                        yield part
+                return
+            except (OSError, RuntimeError, BrokenProcessPool):
+                self.workers = 1
+        for part in self.chunks[given:]:
+            yield self.function(part)

@@ -1,13 +1,15 @@
 """Full-text search over a journal: an SQLite index in the cache folder, beside the summaries.
 
 Each post is one row of ``docs`` (path, stamp, title, date, tags: small, so that filters scan
-it quickly) and one of ``texts`` (its text without markup). The FTS5 table ``terms`` holds the
+it quickly) and one of ``texts`` (its text without markup, numbered in the order of writing, so
+that its pages are filled). The FTS5 table ``terms`` holds the
 words of each post's folded text, once each (``detail=none``, no text of its own: contentless),
 and ``words`` every distinct word of the journal (read into one string, searched with
 ``str.find``). A query term is cut into pieces where it has spaces or ASCII punctuation
 (:func:`.pieces`); each piece stands for the words that contain it (begin or end with it where
 the term goes on), and a post holds the term only if it has one of those words for every piece.
-Posts are numbered newest first, so FTS5 hands the candidates over in order. A term that is
+A post's id holds its date to some weeks, newest first (ties by path: :func:`.by_date`), so FTS5 hands
+the candidates over in order. A term that is
 one piece (``후``, ``후기``, ``스타트업에``) is then answered by the index alone, up to the
 limit; a phrase, an excluded word of more than one piece, or a piece found in more than
 ``WORDS_CAP`` words is checked against the folded text of the candidates, newest first, until
@@ -24,7 +26,6 @@ open, or whose format is older, is deleted and built again; a locked one is wait
 from __future__ import annotations
 
 import hashlib
-import heapq
 import os
 import sqlite3
 from itertools import islice
@@ -33,21 +34,22 @@ from pathlib import Path
 
 from .index import LOCK_WAIT, cache_folder
 from .journal import POST_SUFFIXES
-from .parallel import can_fork, chunked_map
+from .parallel import ChunkedResults, can_fork
 from .searchbuild import (
     HASH_SIZE,
     Progress,
     build_elsewhere,
     can_hand_over,
     folded,
-    insert_rows,
+    RowWriter,
+    by_date,
     read_rows,
     valid,
 )
 from .searchresult import SearchResult, result_of
 from .searchtext import Piece, Query, exact, fold, parse_query, pieces
 
-FORMAT = "3"
+FORMAT = "4"  # 4: ids in the order of dates (to some weeks)
 BATCH = 200  # candidates checked at a time
 WORDS_CAP = 500  # words one piece may stand for; beyond, its posts are checked one by one
 PARALLEL_MINIMUM = 400
@@ -58,7 +60,8 @@ _BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, path TEXT UNIQUE, mtime_ns INTEGER, "
-    "size INTEGER, title TEXT, ftitle TEXT, date TEXT, ts REAL, tags TEXT, head TEXT, start INTEGER)",
+    "size INTEGER, title TEXT, ftitle TEXT, date TEXT, ts REAL, tags TEXT, head TEXT, start INTEGER, "
+    "text INTEGER)",
     "CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, body TEXT)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(folded, content='', tokenize='ascii', "
     "detail=none, columnsize=0)",
@@ -201,13 +204,8 @@ class SearchIndex:
             if problem is not None:
                 return
             self.elsewhere = False  # it could not run there: here, then
-        report = (lambda done: progress(done, len(todo))) if progress is not None else None
-        rows, _ = chunked_map(
-            read_rows,
-            [(path, str(self.root)) for path in todo],
-            minimum=PARALLEL_MINIMUM,
-            chunk=CHUNK,
-            progress=report,
+        parts = ChunkedResults(
+            read_rows, [(path, str(self.root)) for path in todo], minimum=PARALLEL_MINIMUM, chunk=CHUNK
         )
         if many:  # a cache, checked when opened: a crash of the system costs a rebuild, no more
             self._db.execute("PRAGMA synchronous=OFF")
@@ -215,7 +213,14 @@ class SearchIndex:
         try:
             with self._db:
                 self._remove([*stale, *todo])
-                insert_rows(self._db, [row for row in rows if row is not None], many)
+                writer = RowWriter(self._db, many)
+                done = 0
+                for part in parts:  # written as the workers read them
+                    writer.add([row for row in part if row is not None])
+                    done += len(part)
+                    if progress is not None:
+                        progress(done, len(todo))
+                writer.finish()
         finally:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA cache_size=-2000")
@@ -225,17 +230,18 @@ class SearchIndex:
             return  # an empty index (a cold build): nothing to look up 10,000 times
         for path in paths:
             found = self._db.execute(
-                "SELECT id, head, body FROM docs JOIN texts USING (id) WHERE path = ?", (path,)
+                "SELECT docs.id, text, head, body FROM docs JOIN texts ON texts.id = text WHERE path = ?",
+                (path,),
             ).fetchone()
             if found is None:
                 continue
-            rowid, head, body = found
+            rowid, text, head, body = found
             self._db.execute(
                 "INSERT INTO terms (terms, rowid, folded) VALUES ('delete', ?, ?)",
                 (rowid, folded(head, body)),
             )
             self._db.execute("DELETE FROM docs WHERE id = ?", (rowid,))
-            self._db.execute("DELETE FROM texts WHERE id = ?", (rowid,))
+            self._db.execute("DELETE FROM texts WHERE id = ?", (text,))
 
     def search(self, text: str, limit: int = 50, order: str = "newest") -> list[SearchResult]:
         """The posts matching the query ``text``, newest first (or ``order="relevance"``: most
@@ -263,8 +269,8 @@ class SearchIndex:
         for start in range(0, len(ids), BATCH):
             batch = ids[start : start + BATCH]
             sql = (
-                "SELECT id, path, title, date, tags, head, body, start FROM docs JOIN texts USING (id) "
-                f"WHERE id IN ({', '.join('?' * len(batch))})"
+                "SELECT docs.id, path, title, date, tags, head, body, start FROM docs "
+                f"JOIN texts ON texts.id = text WHERE docs.id IN ({', '.join('?' * len(batch))})"
             )
             fetched.update((row[0], row[1:]) for row in self._db.execute(sql, batch))
         return [fetched[rowid] for rowid in ids if rowid in fetched]
@@ -327,8 +333,8 @@ class SearchIndex:
     ) -> Iterator[int]:
         """The ids of posts that pass the filters, have the words of the terms and none of the
         excluded ones, newest first (the first ``limit`` of them), read as they are asked for:
-        FTS5 gives ids in order, which up to ``meta.ordered`` is the order of dates (see
-        :func:`.insert_rows`); the few indexed later are sorted here and merged in."""
+        FTS5 gives ids in order, which is the order of dates to some weeks (see
+        :func:`.row_id`)."""
         where = []
         values: list[object] = []
         source, key = "docs", "docs.id"
@@ -348,14 +354,11 @@ class SearchIndex:
             for value in wanted:
                 where.append(f"instr({column}, ?) > 0" if template else f"{column} = ?")
                 values.append(template.format(value) if template else value)
-        found = self._db.execute("SELECT value FROM meta WHERE key = 'ordered'").fetchone()
-        values.append(int(found[0]) if found else 0)
-        sql = f"SELECT docs.id, docs.ts FROM {source} WHERE {' AND '.join([*where, ''])}{key}"
-        ordered = self._db.execute(
-            f"{sql} <= ? ORDER BY {key}" + (f" LIMIT {int(limit)}" if limit else ""), values
+        condition = " AND ".join(where) or "1"
+        rows = self._db.execute(
+            f"SELECT docs.id, docs.ts, docs.path FROM {source} WHERE {condition} ORDER BY {key}", values
         )
-        later = sorted(self._db.execute(f"{sql} > ?", values), key=_newest)
-        ids = (rowid for rowid, _ in heapq.merge(ordered, later, key=_newest))
+        ids = (rowid for rowid, _, _ in by_date(rows))  # read as they are asked for
         return islice(ids, limit) if limit is not None else ids
 
     def _check(self, query: Query, candidates: Iterator[int], limit: int, relevance: bool) -> list[int]:
@@ -369,7 +372,10 @@ class SearchIndex:
             marks = ", ".join("?" * len(batch))
             # a post whose text as written has an excluded word has it folded: left in SQLite
             written = "".join(" AND instr(head, ?) = 0 AND instr(body, ?) = 0" for _ in query.excluded)
-            sql = f"SELECT id, head, body FROM docs JOIN texts USING (id) WHERE id IN ({marks}){written}"
+            sql = (
+                "SELECT docs.id, head, body FROM docs JOIN texts ON texts.id = text "
+                f"WHERE docs.id IN ({marks}){written}"
+            )
             excluded = [word for word in query.excluded for _ in "hb"]
             for rowid, head, body in self._db.execute(sql, [*batch, *excluded]):
                 text = head + "\n" + body
@@ -380,11 +386,6 @@ class SearchIndex:
                 break
         found.sort(key=lambda item: (-item[1], item[2]))
         return [rowid for rowid, _, _ in found[:limit]]
-
-
-def _newest(row: tuple[int, float]) -> tuple[float, int]:
-    """The order of results: newest first, then the first indexed (id, time)."""
-    return -row[1], row[0]
 
 
 def _holds(text: str, terms: list[str], excluded: list[str]) -> bool:

@@ -1,10 +1,12 @@
 """Filling the search index: reading posts (in worker processes when there are many) and
 writing them in one transaction.
 
-A worker returns each post's row: its summary for ``docs``, its text without markup and the
-folded copy the FTS5 table ``terms`` cuts into words (in C, with its "ascii" tokenizer: nothing
+A worker returns each post's row: its summary for ``docs``, its text without markup and, where
+the text has letters other than ASCII ones with a lower case, the folded copy the FTS5 table
+``terms`` cuts into words (in C, with its "ascii" tokenizer, which folds ASCII itself: nothing
 is split in Python). The folded copy is not stored: it is made again from the text when a post
-is removed or checked. After many posts, the ``words`` table (every distinct word, which a
+is removed or checked. Rows are written as the workers send them (ids follow the dates, not the
+order of writing). After many posts, the ``words`` table (every distinct word, which a
 query looks through for the words holding its pieces) is read back from the FTS5 index itself;
 after a few, their words are added to it.
 
@@ -16,14 +18,16 @@ forks the workers at a lower priority (``NICENESS``); the caller's own thread on
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import multiprocessing
 import os
 import re
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .dates import local
@@ -35,8 +39,11 @@ from .searchtext import fold, plain_lines, words
 Progress = Callable[[int, int], None]
 HASH_SIZE = 64 * 1024 * 1024  # bytes of words FTS5 gathers in memory before writing a segment
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_DOCS = "id, path, mtime_ns, size, title, ftitle, date, ts, tags, head, start"
+_DOCS = "id, path, mtime_ns, size, title, ftitle, date, ts, tags, head, start, text"
 _PROGRESS = "progress "
+_SPAN = 2**21  # seconds (about 24 days): the posts of a span have ids in one run
+_SPAN_BITS = 20  # the low bits of an id: the posts of one span
+TERMS_AT_ONCE = 2500  # posts whose words FTS5 is given at a time in a large build
 NICENESS = 10  # how much less processor time the other process asks for than the window
 _UNAVAILABLE = 3  # the exit status of the other process when the index cannot be used now
 
@@ -73,9 +80,17 @@ def read_rows(items: list[tuple[str, str]], quick: bool = True) -> list[tuple | 
         stored_tags = "\n" + "\n".join(fold(tag) for tag in tags) + "\n"
         rows.append(
             (path, info.st_mtime_ns, info.st_size, title, fold(title), moment.isoformat(), moment.timestamp(),
-             stored_tags, head, got.start, body, folded(head, body))
+             stored_tags, head, got.start, body, _for_terms(head + "\n" + body))
         )  # fmt: skip
     return rows
+
+
+def _for_terms(text: str) -> str | None:
+    """The folded copy of a post's text for the FTS5 table, or None when the text as written
+    gives the same words (the "ascii" tokenizer folds ASCII letters itself: only other letters
+    with a lower case, such as ``É`` or ``Σ``, need the copy): half the bytes to send back."""
+    lowered = fold(text)
+    return None if lowered == text or lowered.encode() == text.encode().lower() else lowered
 
 
 def _inside(path: str, root: str, folders: dict[str, str]) -> bool:
@@ -102,32 +117,94 @@ def folded(head: str, body: str) -> str:
     return fold(head + "\n" + body)
 
 
-def insert_rows(db: sqlite3.Connection, rows: list[tuple], many: bool) -> None:
-    """Add rows from :func:`read_rows` (inside the caller's transaction). Into an empty index,
-    newest first: then the order of ids is the order of dates up to ``meta.ordered``, which
-    FTS5 gives without sorting (ids after it, of posts indexed later, are merged in by date).
-    ``many``: read the new words back from the FTS5 index (quicker than in Python for many
-    posts), and leave out words no post holds any longer."""
-    (first,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM docs").fetchone()
-    if first == 1:
-        rows = sorted(rows, key=lambda row: -row[6])  # stable: posts of one time in path order
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('ordered', ?)", (len(rows),))
-    else:  # after the ordered ones even when the last of them was removed
-        found = db.execute("SELECT value FROM meta WHERE key = 'ordered'").fetchone()
-        first = max(first, int(found[0]) + 1 if found else 1)
-    numbered = list(enumerate(rows, first))
-    db.executemany(
-        f"INSERT INTO docs ({_DOCS}) VALUES ({', '.join('?' * 11)})", [(i, *r[:10]) for i, r in numbered]
-    )
-    db.executemany("INSERT INTO texts VALUES (?, ?)", [(i, row[10]) for i, row in numbered])
-    db.executemany("INSERT INTO terms (rowid, folded) VALUES (?, ?)", [(i, row[11]) for i, row in numbered])
-    if many:
-        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, terms, row)")
-        db.execute("DELETE FROM words")
-        db.execute("INSERT INTO words SELECT term FROM temp.vocabulary")
-    else:
-        found = set().union(*(words(row[11]) for row in rows))
-        db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(word,) for word in found])
+def span_of(ts: float) -> int:
+    """The high bits of the ids of posts at ``ts``: its span of ``_SPAN`` seconds, newest first."""
+    return -math.floor(ts / _SPAN)
+
+
+def row_id(ts: float, taken: set[int]) -> int:
+    """A new post's id: its span of time, newest first, in the high bits (ids in order are in the
+    order of dates, to the span, which FTS5 gives without sorting: see :func:`by_date`; spans
+    of weeks, not seconds, keep the gaps between ids small, which FTS5 stores), and in the low
+    bits the lowest number no other post of that span (in ``taken``) has."""
+    low = span_of(ts) << _SPAN_BITS
+    number = next(number for number in range(len(taken) + 1) if low + number not in taken)
+    if number >> _SPAN_BITS:
+        raise sqlite3.DataError("too many posts in one span of time")
+    return low + number
+
+
+def by_date(rows: Iterable[tuple[int, float, str]]) -> Iterator[tuple[int, float, str]]:
+    """Rows (id, time, path) in the order of ids made by :func:`row_id`, newest first, then by
+    path (the rows of one span, one run of ids, are sorted as they come)."""
+    for _, run in itertools.groupby(rows, key=lambda row: row[0] >> _SPAN_BITS):
+        yield from sorted(run, key=lambda row: (-row[1], row[2]))
+
+
+class RowWriter:
+    """Adds rows from :func:`read_rows` to the index as they are read, inside the caller's
+    transaction. Their words go to FTS5 a few thousand at a time, in the order of ids (each
+    time FTS5 is given a lower id it writes out what it has gathered: a segment). ``many``: at
+    the end read the words back from the FTS5 index (quicker than in Python for many posts),
+    leaving out words no post holds any longer."""
+
+    def __init__(self, db: sqlite3.Connection, many: bool):
+        self.db, self.many = db, many
+        self.empty = db.execute("SELECT 1 FROM docs LIMIT 1").fetchone() is None
+        (self.text,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM texts").fetchone()  # appended
+        self.taken: dict[int, set[int]] = {}  # span: the ids of its posts
+        self.pending: list[tuple[int, str]] = []  # (id, text) for FTS5
+        self.words: set[str] = set()
+
+    def add(self, rows: list[tuple]) -> None:
+        """Write ``rows``; their words go to FTS5 when enough are pending."""
+        numbered = [(self._id(row[6]), row) for row in rows]
+        texts = range(self.text, self.text + len(rows))
+        self.text += len(rows)
+        self.db.executemany(
+            f"INSERT INTO docs ({_DOCS}) VALUES ({', '.join('?' * 12)})",
+            [(i, *r[:10], text) for (i, r), text in zip(numbered, texts)],
+        )
+        self.db.executemany(
+            "INSERT INTO texts VALUES (?, ?)", [(text, r[10]) for (_, r), text in zip(numbered, texts)]
+        )
+        for rowid, row in numbered:
+            text = row[8] + "\n" + row[10] if row[11] is None else row[11]
+            self.pending.append((rowid, text))
+            if not self.many:
+                self.words |= words(fold(text))
+        if len(self.pending) >= TERMS_AT_ONCE:
+            self._terms()
+
+    def finish(self) -> None:
+        """Write what is pending and the words of the index."""
+        self._terms()
+        if self.many:
+            self.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, terms, row)"
+            )
+            self.db.execute("DELETE FROM words")
+            self.db.execute("INSERT INTO words SELECT term FROM temp.vocabulary")
+        else:
+            self.db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(word,) for word in self.words])
+
+    def _id(self, ts: float) -> int:
+        span = span_of(ts)
+        taken = self.taken.get(span)
+        if taken is None:
+            low = span << _SPAN_BITS
+            found = () if self.empty else self.db.execute(
+                "SELECT id FROM docs WHERE id >= ? AND id < ?", (low, low + (1 << _SPAN_BITS))
+            )  # fmt: skip
+            taken = self.taken[span] = {rowid for (rowid,) in found}
+        rowid = row_id(ts, taken)
+        taken.add(rowid)
+        return rowid
+
+    def _terms(self) -> None:
+        self.pending.sort()
+        self.db.executemany("INSERT INTO terms (rowid, folded) VALUES (?, ?)", self.pending)
+        self.pending = []
 
 
 def can_hand_over() -> bool:

@@ -8,10 +8,10 @@ import sqlite3
 
 import pytest
 
-from journal_app.core import Journal
+from journal_app.core import Journal, search, searchbuild
 from journal_app.core.search import SearchIndex, database_path
 from journal_app.core.searchbuild import read_rows
-from journal_app.core.searchtext import parse_query
+from journal_app.core.searchtext import fold, parse_query
 
 WORDS = [
     "스타트업", "스타트업에서", "후기", "후기를", "오후", "싸피", "일상", "동료들과", "바다", "한", "해",
@@ -46,11 +46,11 @@ QUERIES = [
 
 def expected(rows, text):
     """The names a scan finds: every term in the folded text, no excluded word, the filters,
-    newest first (ties in the order the paths were indexed)."""
+    newest first, ties by path."""
     query = parse_query(text)
     found = []
-    for order, row in enumerate(rows):
-        folded, tags, date, ftitle = row[11], row[7], row[5], row[4]
+    for row in rows:
+        folded, tags, date, ftitle = fold(row[8] + "\n" + row[10]), row[7], row[5], row[4]
         if (
             all(term in folded for term in query.terms)
             and not any(word in folded for word in query.excluded)
@@ -59,7 +59,7 @@ def expected(rows, text):
             and all(date[:7] == month for month in query.months)
             and all(title in ftitle for title in query.titles)
         ):
-            found.append((-row[6], order, row[0].rsplit("/", 1)[-1]))
+            found.append((-row[6], row[0], row[0].rsplit("/", 1)[-1]))
     return [name for _, _, name in sorted(found)]
 
 
@@ -107,21 +107,19 @@ def test_answers_stay_right_after_edits_additions_and_removals(journal):
         "---\ntitle: 새 글\ndate: 2021-10-03\n---\n스타트업에게 한 해\n", encoding="utf-8"
     )
     index.update([root / "post-03.md", root / "post-05.md", root / "new.md"])
-    rows = scan(root)
-    by_name = {row[0].rsplit("/", 1)[-1]: row for row in rows}  # indexed after the others
-    rows = [row for row in rows if not row[0].endswith(("post-05.md", "new.md"))]
-    rows += [by_name["new.md"], by_name["post-05.md"]]
+    rows = scan(root)  # posts of one time in the order of their paths, however indexed
     for text in QUERIES + ["스타트업에게", "고침"]:
         assert sorted(answers(index, text)) == sorted(expected(rows, text)), text
         assert answers(index, text) == expected(rows, text), text
 
 
-def test_an_index_of_the_older_format_is_built_again(journal):
+@pytest.mark.parametrize("older", ["2", "3"])  # 3: ids in the order of writing
+def test_an_index_of_the_older_format_is_built_again(journal, older):
     root, index = journal
     index.close()
     path = database_path(root.absolute())
     db = sqlite3.connect(path)
-    db.execute("UPDATE meta SET value = '2' WHERE key = 'format'")
+    db.execute("UPDATE meta SET value = ? WHERE key = 'format'", (older,))
     db.commit()
     db.close()
     again = SearchIndex(root)
@@ -154,3 +152,40 @@ def test_a_post_added_after_the_oldest_was_removed_is_in_its_place(journal):
     names = answers(index, "후기")
     assert names[0] == "newest.md" and names == expected(scan(root), "후기")
     assert [result.path.name for result in index.search("후기", limit=3)] == names[:3]
+
+
+def shown(index, text, order, limit):
+    return [
+        (result.path.name, result.line, result.snippet, result.marks)
+        for result in index.search(text, limit=limit, order=order)
+    ]
+
+
+def test_a_rebuilt_index_answers_as_one_kept_up_by_updates(tmp_path, monkeypatch):
+    monkeypatch.setattr(searchbuild, "TERMS_AT_ONCE", 7)  # the words reach FTS5 in several runs
+    monkeypatch.setattr(search, "PARALLEL_MINIMUM", 20)  # the rebuild is a large one
+    root = tmp_path / "journal"
+    root.mkdir()
+    write_posts(root, count=60, seed=11)
+    paths = sorted(root.glob("*.md"))
+    monkeypatch.setenv("JOURNAL_APP_CACHE_DIR", str(tmp_path / "kept"))
+    kept = SearchIndex(root)
+    kept.build(paths[::3])
+    for path in [*paths[1::3], *paths[2::3]]:  # one at a time: posts of one day indexed apart
+        kept.update([path])
+    paths[4].unlink()
+    paths[9].write_text("---\ntitle: 고침\ndate: 2021-10-03\n---\n후기를 다시 한 해\n", encoding="utf-8")
+    (root / "a-new.md").write_text(
+        "---\ntitle: 새 글\ndate: 2022-07-15\n---\n스타트업에서 Café\n", encoding="utf-8"
+    )
+    kept.update([paths[4], paths[9], root / "a-new.md"])
+    monkeypatch.setenv("JOURNAL_APP_CACHE_DIR", str(tmp_path / "rebuilt"))
+    rebuilt = SearchIndex(root)
+    rebuilt.write(sorted(str(path) for path in root.glob("*.md")), [], None, here=True)
+    assert len(rebuilt) == len(kept) == 60
+    for text in [*QUERIES, "스타트업에서", "후기를", '"후기를 다시"', "고침 -바다", "café"]:
+        for order, limit in (("newest", 1000), ("newest", 5), ("relevance", 1000)):
+            assert shown(rebuilt, text, order, limit) == shown(kept, text, order, limit), (text, order, limit)
+    assert shown(rebuilt, "후기", "newest", 1000)  # the queries find something
+    kept.close()
+    rebuilt.close()
