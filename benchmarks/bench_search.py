@@ -7,7 +7,8 @@ headers, headings, code, image links), with a larger vocabulary: Korean words of
 syllables from 400 syllables and English words, drawn with a Zipf-like skew, so that a query
 matches some posts and not all. Prints the cold build time, wall clock and processor time of every
 process (every file read; from the main thread as the command line does, and from a second thread
-as the window's search thread does, which hands the work to another process), the size on disk
+as the window's search thread does, which hands the work to another process) and of this process
+alone (on the main thread it writes the index while the workers read), the size on disk
 (and how many times the posts' text it is), and the median and worst query time (wall clock, and
 processor time, which other programs on the machine change less) for one-, two- and
 three-or-more-syllable Korean queries, short and long English ones, absent words and filters
@@ -87,13 +88,15 @@ def time_queries(index, queries: list[str], runs: int = 3) -> tuple[list[float],
     return times, used, found
 
 
-def processor_time() -> float:
-    """Seconds of processor time used by this process and the processes it waited for."""
+def processor_time(who: str = "both") -> float:
+    """Seconds of processor time used by this process and the processes it waited for (or
+    ``who``: "self", "children")."""
     import resource
 
+    kinds = {"self": [resource.RUSAGE_SELF], "children": [resource.RUSAGE_CHILDREN]}
     return sum(
         usage.ru_utime + usage.ru_stime
-        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+        for usage in map(resource.getrusage, kinds.get(who, [resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN]))
     )
 
 
@@ -127,7 +130,7 @@ def main() -> None:
         ):
             for stale in Path(cache).glob("*"):
                 stale.unlink()
-            start, cpu = time.perf_counter(), processor_time()
+            start, cpu, own = time.perf_counter(), processor_time(), processor_time("self")
             if threaded:  # a thread as the window's: this process cannot fork, another one is started
                 thread = threading.Thread(target=lambda: cold_build(root, paths))
                 thread.start()
@@ -136,7 +139,8 @@ def main() -> None:
                 cold_build(root, paths)
             print(
                 f"cold build, {label}: {time.perf_counter() - start:.2f} s, processor time "
-                f"{processor_time() - cpu:.2f} s (load average {os.getloadavg()[0]:.1f})"
+                f"{processor_time() - cpu:.2f} s, {processor_time('self') - own:.2f} s of it in this process "
+                f"(load average {os.getloadavg()[0]:.1f})"
             )
         files = list(Path(cache).glob("search-*"))
         on_disk = sum(file.stat().st_size for file in files)

@@ -13,6 +13,7 @@ both ways on every kind of post the project knows.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -117,7 +118,7 @@ def _mapping(content: str) -> dict | None:
                 return None
             continue
         key, value = match.groups()
-        if key in found or _RESOLVER.resolve(yaml.ScalarNode, key, (True, False)) != _STR:
+        if key in found or _tag(key) != _STR:
             return None
         parsed = _value(value)
         if parsed is None:
@@ -148,10 +149,23 @@ def _scalar(text: str, plain: re.Pattern[str]) -> tuple[object] | None:
         return (quoted.group(1) if quoted.group(1) is not None else quoted.group(2),)
     if plain.fullmatch(text) is None:
         return None
-    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+    return _plain(text)
+
+
+@functools.lru_cache(maxsize=4096)  # tags and keys come again and again
+def _plain(text: str) -> tuple[object] | None:
+    """(the value) of a plain scalar, or None when YAML's loader has no constructor for its tag;
+    every such value (text, number, date, true, null) is immutable, so one may be shared."""
+    tag = _tag(text)
     # the loader's own constructor of the tag (for a scalar it keeps no state: thread-safe)
     construct = _CONSTRUCTOR.yaml_constructors.get(tag)
     return None if construct is None else (construct(_CONSTRUCTOR, yaml.ScalarNode(tag, text)),)
+
+
+@functools.lru_cache(maxsize=256)
+def _tag(text: str) -> str:
+    """The tag YAML's resolver gives the plain scalar ``text`` (it depends on the text alone)."""
+    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
 
 
 def _field(metadata: dict, name: str) -> object:
