@@ -11,6 +11,7 @@ about files stays in the core.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +126,7 @@ class OpenDocument(QObject):
         self._hidden_header = ""  # a header too large to show, kept aside from the editor
         self._recovery_trouble: str | None = None  # why unsaved text cannot be kept safe, once said
         self._sync_timer = QTimer(self, singleShot=True, interval=delays.sync_ms)
+        self._sync_ms, self._synced_at = delays.sync_ms, 0.0  # (time.monotonic() of the last sync)
         self._sync_timer.timeout.connect(self._sync_quietly)
         self.recovery_timer = QTimer(self, singleShot=True, interval=delays.recovery_ms)
         self.recovery_timer.timeout.connect(self.write_recovery)
@@ -149,6 +151,7 @@ class OpenDocument(QObject):
         """Bring the post in line with the editor: the one place that does (raises
         HeaderError like ``apply_text``). Emits ``header_changed`` when the header changed."""
         self._sync_timer.stop()
+        self._synced_at = time.monotonic()
         post = self.post
         if post is None or self.read_only:
             return
@@ -173,8 +176,13 @@ class OpenDocument(QObject):
             self.modified_changed.emit(modified)
 
     def _text_changed(self) -> None:
+        if self.editor.composing_only():
+            return  # a syllable being composed is not in the text yet: nothing to follow
         self._match_highlighting(self.text.characterCount())
-        self._sync_timer.start()
+        # the first key after a pause reaches the post (and the preview) in the next turn of the
+        # event loop; the keys that follow it wait for a pause of ``sync_ms`` (one sync for a burst)
+        paused = time.monotonic() - self._synced_at > self._sync_ms / 1000
+        self._sync_timer.start(0 if paused and not self._sync_timer.isActive() else self._sync_ms)
         if self.is_modified():
             self.recovery_timer.start()
             if self.autosave_enabled():

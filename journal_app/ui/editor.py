@@ -95,6 +95,11 @@ class MarkdownEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # the text, kept until the document changes (asked for by the sync, the counts and the
+        # recovery file after each keystroke: a copy of a megabyte post takes milliseconds)
+        self._text: tuple[QTextDocument, int, str] | None = None
+        self._composing_only = False  # inside an input method event that only composes
+        self.document().contentsChange.connect(self._forget_text)  # before anyone reads text()
         self.place: Callable[[], paste.Place | None] = lambda: None  # where pasted images go
         # more entries for the context menu, given the cursor where it opens (spelling)
         self.menu_extras: list[Callable[[QMenu, QTextCursor], None]] = []
@@ -105,7 +110,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.contents = TextRelay(self)
         self.document().setParent(self)  # the editor's; another tab's text never deletes it
-        self.document().contentsChanged.connect(self.contents.changed)
+        self.document().contentsChanged.connect(self._relay)
         self.highlighter = MarkdownHighlighter(self.document())
         self.highlighter.show_lines(0, 3 * SHOWN_MARGIN)
         self._highlighting = False
@@ -151,13 +156,16 @@ class MarkdownEditor(QPlainTextEdit):
         undo history and unsaved mark come with it; the lines in view are highlighted again
         (the theme or the spell check may have changed meanwhile)."""
         wrap = document.defaultTextOption().wrapMode()
+        self.document().contentsChange.disconnect(self._forget_text)
         self.document().contentsChange.disconnect(self._check_wrapping)
-        self.document().contentsChanged.disconnect(self.contents.changed)
+        self.document().contentsChanged.disconnect(self._relay)
+        self._text = None
         self.setDocument(document)
         document.setDefaultFont(self.font())
         self.setWordWrapMode(wrap)
+        document.contentsChange.connect(self._forget_text)
         document.contentsChange.connect(self._check_wrapping)
-        document.contentsChanged.connect(self.contents.changed)
+        document.contentsChanged.connect(self._relay)
         self.highlighter = highlighter
         self._looked_at = None
         if highlighter.document() is not None:
@@ -188,8 +196,29 @@ class MarkdownEditor(QPlainTextEdit):
     def text(self) -> str:
         """The text as it was set and typed. Unlike ``toPlainText()``, which turns non-breaking
         spaces into spaces and line separators (U+2028) into line breaks, this changes nothing
-        but a paragraph separator (U+2029), which the editor cannot tell from a line break."""
-        return self.document().toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
+        but a paragraph separator (U+2029), which the editor cannot tell from a line break.
+        Copied from the document once per change of it."""
+        document = self.document()
+        kept = self._text
+        if kept is None or kept[0] is not document or kept[1] != document.revision():
+            kept = self._text = (
+                document,
+                document.revision(),
+                document.toRawText().replace(PARAGRAPH_SEPARATOR, "\n"),
+            )
+        return kept[2]
+
+    def _forget_text(self, *_change: int) -> None:
+        self._text = None
+
+    def composing_only(self) -> bool:
+        """True while an input method only composes (a Hangul syllable changing as its
+        letters come): the text the editor holds stays the same, nothing needs to follow it."""
+        return self._composing_only
+
+    def _relay(self) -> None:
+        if not self._composing_only:
+            self.contents.changed.emit()
 
     def _highlight_shown(self, *_args: object) -> None:
         """Highlight the lines in view (and ``SHOWN_MARGIN`` around them) not highlighted yet."""
@@ -216,7 +245,17 @@ class MarkdownEditor(QPlainTextEdit):
         return first, min(self.blockCount() - 1, first + rows)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt name)
-        super().inputMethodEvent(event)
+        # only the syllable being composed changes: Qt still says the document changed (it
+        # lays the line out again), but the text, and so the post and its preview, stay
+        self._composing_only = (
+            not event.commitString()
+            and not event.replacementLength()
+            and not self.textCursor().hasSelection()
+        )
+        try:
+            super().inputMethodEvent(event)
+        finally:
+            self._composing_only = False
         self._preedit = event.preeditString()  # the syllable being composed, if any
 
     def composing(self) -> str:
