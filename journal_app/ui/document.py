@@ -127,6 +127,7 @@ class OpenDocument(QObject):
         self._recovery_trouble: str | None = None  # why unsaved text cannot be kept safe, once said
         self._sync_timer = QTimer(self, singleShot=True, interval=delays.sync_ms)
         self._sync_ms, self._synced_at = delays.sync_ms, 0.0  # (time.monotonic() of the last sync)
+        self._edit: tuple[QTextDocument, int] | None = None  # the edit last followed (editor.edit)
         self._sync_timer.timeout.connect(self._sync_quietly)
         self.recovery_timer = QTimer(self, singleShot=True, interval=delays.recovery_ms)
         self.recovery_timer.timeout.connect(self.write_recovery)
@@ -176,8 +177,10 @@ class OpenDocument(QObject):
             self.modified_changed.emit(modified)
 
     def _text_changed(self) -> None:
-        if self.editor.composing_only():
-            return  # a syllable being composed is not in the text yet: nothing to follow
+        edit = self.editor.edit()  # Qt says "changed" for new formats and compositions too
+        if edit == self._edit:
+            return  # the text is the same
+        self._edit = edit
         self._match_highlighting(self.text.characterCount())
         # the first key after a pause reaches the post (and the preview) in the next turn of the
         # event loop; the keys that follow it wait for a pause of ``sync_ms`` (one sync for a burst)

@@ -99,7 +99,11 @@ class MarkdownEditor(QPlainTextEdit):
         # recovery file after each keystroke: a copy of a megabyte post takes milliseconds)
         self._text: tuple[QTextDocument, int, str] | None = None
         self._composing_only = False  # inside an input method event that only composes
-        self.document().contentsChange.connect(self._forget_text)  # before anyone reads text()
+        # edits of the text (not of its formats, not a syllable being composed): Qt's
+        # contentsChanged also comes after the highlighter set a line's formats
+        self.edits = 0
+        self._relayed: tuple[QTextDocument, int] | None = None  # the edit last relayed
+        self.document().contentsChange.connect(self._text_edited)  # before anyone reads text()
         self.place: Callable[[], paste.Place | None] = lambda: None  # where pasted images go
         # more entries for the context menu, given the cursor where it opens (spelling)
         self.menu_extras: list[Callable[[QMenu, QTextCursor], None]] = []
@@ -156,14 +160,14 @@ class MarkdownEditor(QPlainTextEdit):
         undo history and unsaved mark come with it; the lines in view are highlighted again
         (the theme or the spell check may have changed meanwhile)."""
         wrap = document.defaultTextOption().wrapMode()
-        self.document().contentsChange.disconnect(self._forget_text)
+        self.document().contentsChange.disconnect(self._text_edited)
         self.document().contentsChange.disconnect(self._check_wrapping)
         self.document().contentsChanged.disconnect(self._relay)
         self._text = None
         self.setDocument(document)
         document.setDefaultFont(self.font())
         self.setWordWrapMode(wrap)
-        document.contentsChange.connect(self._forget_text)
+        document.contentsChange.connect(self._text_edited)
         document.contentsChange.connect(self._check_wrapping)
         document.contentsChanged.connect(self._relay)
         self.highlighter = highlighter
@@ -208,16 +212,19 @@ class MarkdownEditor(QPlainTextEdit):
             )
         return kept[2]
 
-    def _forget_text(self, *_change: int) -> None:
+    def _text_edited(self, *_change: int) -> None:
         self._text = None
+        if not self._composing_only:
+            self.edits += 1
 
-    def composing_only(self) -> bool:
-        """True while an input method only composes (a Hangul syllable changing as its
-        letters come): the text the editor holds stays the same, nothing needs to follow it."""
-        return self._composing_only
+    def edit(self) -> tuple[QTextDocument, int]:
+        """The text shown and how many edits it had here: the same pair after a change of
+        formats only (the highlighter's, for every line it highlights) or a composition."""
+        return self.document(), self.edits
 
     def _relay(self) -> None:
-        if not self._composing_only:
+        if self._relayed != self.edit():
+            self._relayed = self.edit()
             self.contents.changed.emit()
 
     def _highlight_shown(self, *_args: object) -> None:
@@ -232,7 +239,7 @@ class MarkdownEditor(QPlainTextEdit):
         self._highlighting = True
         try:
             self.highlighter.show_lines(max(0, first - SHOWN_MARGIN), last + SHOWN_MARGIN)
-            self.highlighter.highlight_pending()
+            self.highlighter.highlight_pending((first, last))
         finally:
             self._highlighting = False
 
