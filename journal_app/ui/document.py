@@ -287,6 +287,7 @@ class OpenDocument(QObject):
         self.read_only = post is None or reason is not None
         self.editor.setReadOnly(self.read_only)
         self._sync_timer.stop()
+        self._edit = self.editor.edit()  # the text as loaded: only edits from here on are followed
         self.watcher.watch_file(post.path if post is not None else None)
         self.loaded.emit(post)
         if post is not None:

@@ -97,7 +97,7 @@ class MarkdownEditor(QPlainTextEdit):
         super().__init__(parent)
         # the text, kept until the document changes (asked for by the sync, the counts and the
         # recovery file after each keystroke: a copy of a megabyte post takes milliseconds)
-        self._text: tuple[QTextDocument, int, str] | None = None
+        self._text: tuple[QTextDocument, int, int, str] | None = None
         self._composing_only = False  # inside an input method event that only composes
         # edits of the text (not of its formats, not a syllable being composed): Qt's
         # contentsChanged also comes after the highlighter set a line's formats
@@ -201,16 +201,13 @@ class MarkdownEditor(QPlainTextEdit):
         """The text as it was set and typed. Unlike ``toPlainText()``, which turns non-breaking
         spaces into spaces and line separators (U+2028) into line breaks, this changes nothing
         but a paragraph separator (U+2029), which the editor cannot tell from a line break.
-        Copied from the document once per change of it."""
+        Copied from the document once per change of it (Qt tells of a change when its edit
+        block ends: inside one, the revision and the length say that the text moved on)."""
         document = self.document()
-        kept = self._text
-        if kept is None or kept[0] is not document or kept[1] != document.revision():
-            kept = self._text = (
-                document,
-                document.revision(),
-                document.toRawText().replace(PARAGRAPH_SEPARATOR, "\n"),
-            )
-        return kept[2]
+        kept, now = self._text, (document, document.revision(), document.characterCount())
+        if kept is None or kept[:3] != now:
+            kept = self._text = (*now, document.toRawText().replace(PARAGRAPH_SEPARATOR, "\n"))
+        return kept[3]
 
     def _text_edited(self, *_change: int) -> None:
         self._text = None
