@@ -153,7 +153,7 @@ class RenderWorker(QObject):
         self._post = ""
         self._last: Rendering | None = None
 
-    @Slot(int, str, int, str, str, str, object)
+    @Slot(int, object, int, str, str, str, object)
     def render(
         self,
         request: int,
@@ -270,7 +270,7 @@ class PreviewPage(QWebEnginePage):
 class Preview(QWebEngineView):
     """The preview pane."""
 
-    _render = Signal(int, str, int, str, str, str, object)
+    _render = Signal(int, object, int, str, str, str, object)  # the body as a Python str: not copied twice
     updated = Signal()
 
     def __init__(self, parent: QWidget | None = None, allow_remote_images: bool = False) -> None:
