@@ -177,19 +177,19 @@ class OpenDocument(QObject):
             self.modified_changed.emit(modified)
 
     def _text_changed(self) -> None:
+        if self.is_modified():  # on every change Qt tells of, as before (a composition too)
+            self.recovery_timer.start()
+            if self.autosave_enabled():
+                self.autosave_timer.start()
         edit = self.editor.edit()  # Qt says "changed" for new formats and compositions too
         if edit == self._edit:
-            return  # the text is the same
+            return  # the text is the same: nothing for the post to follow
         self._edit = edit
         self._match_highlighting(self.text.characterCount())
         # the first key after a pause reaches the post (and the preview) in the next turn of the
         # event loop; the keys that follow it wait for a pause of ``sync_ms`` (one sync for a burst)
         paused = time.monotonic() - self._synced_at > self._sync_ms / 1000
         self._sync_timer.start(0 if paused and not self._sync_timer.isActive() else self._sync_ms)
-        if self.is_modified():
-            self.recovery_timer.start()
-            if self.autosave_enabled():
-                self.autosave_timer.start()
 
     def _match_highlighting(self, length: int) -> None:
         """Highlight unless the post is huge (that would take seconds on every open or paste)."""
