@@ -85,10 +85,15 @@ def page_lang(post: Post) -> str:
     Code, URLs, link targets and HTML tags are left out; a third of the words in Hangul is
     enough (Korean technical writing is full of English terms).
     """
-    declared = post.metadata.get("lang") or post.metadata.get("language")
+    return text_lang(post.metadata.get("lang") or post.metadata.get("language"), post.title, post.body)
+
+
+def text_lang(declared: object, title: str, body: str) -> str:
+    """``page_lang`` of a post's values (free to run on another thread): its header's ``lang``
+    (``declared``), its title and its body."""
     if isinstance(declared, str) and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", declared):
         return declared.replace("_", "-")
-    prose = _NOT_PROSE.sub(" ", post.title + "\n" + post.body[:20000])
+    prose = _NOT_PROSE.sub(" ", title + "\n" + body[:20000])
     hangul = len(_HANGUL_WORD.findall(prose))
     latin = len(_LATIN_WORD.findall(prose))
     return "ko" if hangul and hangul * 2 >= latin else "en"

@@ -1,6 +1,7 @@
 """The open post's Korean counts (``core.stats``) without stalling the GUI thread.
 
-A short post is counted at once, on the GUI thread (a few milliseconds); a longer one on a
+A short post just opened is counted at once, on the GUI thread (a few milliseconds); a longer
+one, and every recount while typing (those milliseconds come on top of each keystroke's), on a
 worker thread, newest request first: a request made while one is counted replaces the ones
 still waiting, and only the answer to the newest reaches the window. The counts of a line are
 cached by the core, so recounting after an edit costs little more than splitting the post.
@@ -44,10 +45,11 @@ class LiveCounts(QObject):
         self._newest = 0
         self._answer.connect(self._arrived)
 
-    def request(self, text: str, first_line: int = 0, selected: str = "") -> None:
-        """Count ``text`` (and ``selected``, a part of it beginning on line ``first_line``)."""
+    def request(self, text: str, first_line: int = 0, selected: str = "", at_once: bool = True) -> None:
+        """Count ``text`` (and ``selected``, a part of it beginning on line ``first_line``): at
+        once when it is short and ``at_once``, else on the worker thread."""
         self._newest += 1
-        if len(text) <= SYNC_LIMIT:
+        if at_once and len(text) <= SYNC_LIMIT:
             self._arrived(self._newest, count(text, first_line, selected))
         else:
             self._pool.submit(self._count, self._newest, text, first_line, selected)

@@ -11,6 +11,7 @@ about files stays in the core.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +126,8 @@ class OpenDocument(QObject):
         self._hidden_header = ""  # a header too large to show, kept aside from the editor
         self._recovery_trouble: str | None = None  # why unsaved text cannot be kept safe, once said
         self._sync_timer = QTimer(self, singleShot=True, interval=delays.sync_ms)
+        self._sync_ms, self._synced_at = delays.sync_ms, 0.0  # (time.monotonic() of the last sync)
+        self._edit: tuple[QTextDocument, int] | None = None  # the edit last followed (editor.edit)
         self._sync_timer.timeout.connect(self._sync_quietly)
         self.recovery_timer = QTimer(self, singleShot=True, interval=delays.recovery_ms)
         self.recovery_timer.timeout.connect(self.write_recovery)
@@ -149,6 +152,7 @@ class OpenDocument(QObject):
         """Bring the post in line with the editor: the one place that does (raises
         HeaderError like ``apply_text``). Emits ``header_changed`` when the header changed."""
         self._sync_timer.stop()
+        self._synced_at = time.monotonic()
         post = self.post
         if post is None or self.read_only:
             return
@@ -173,12 +177,19 @@ class OpenDocument(QObject):
             self.modified_changed.emit(modified)
 
     def _text_changed(self) -> None:
-        self._match_highlighting(self.text.characterCount())
-        self._sync_timer.start()
-        if self.is_modified():
+        if self.is_modified():  # on every change Qt tells of, as before (a composition too)
             self.recovery_timer.start()
             if self.autosave_enabled():
                 self.autosave_timer.start()
+        edit = self.editor.edit()  # Qt says "changed" for new formats and compositions too
+        if edit == self._edit:
+            return  # the text is the same: nothing for the post to follow
+        self._edit = edit
+        self._match_highlighting(self.text.characterCount())
+        # the first key after a pause reaches the post (and the preview) in the next turn of the
+        # event loop; the keys that follow it wait for a pause of ``sync_ms`` (one sync for a burst)
+        paused = time.monotonic() - self._synced_at > self._sync_ms / 1000
+        self._sync_timer.start(0 if paused and not self._sync_timer.isActive() else self._sync_ms)
 
     def _match_highlighting(self, length: int) -> None:
         """Highlight unless the post is huge (that would take seconds on every open or paste)."""
@@ -276,6 +287,7 @@ class OpenDocument(QObject):
         self.read_only = post is None or reason is not None
         self.editor.setReadOnly(self.read_only)
         self._sync_timer.stop()
+        self._edit = self.editor.edit()  # the text as loaded: only edits from here on are followed
         self.watcher.watch_file(post.path if post is not None else None)
         self.loaded.emit(post)
         if post is not None:

@@ -95,6 +95,15 @@ class MarkdownEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # the text, kept until the document changes (asked for by the sync, the counts and the
+        # recovery file after each keystroke: a copy of a megabyte post takes milliseconds)
+        self._text: tuple[QTextDocument, int, int, str] | None = None
+        self._composing_only = False  # inside an input method event that only composes
+        # edits of the text (not of its formats, not a syllable being composed): Qt's
+        # contentsChanged also comes after the highlighter set a line's formats
+        self.edits = 0
+        self._relayed: tuple[QTextDocument, int] | None = None  # the edit last relayed
+        self.document().contentsChange.connect(self._text_edited)  # before anyone reads text()
         self.place: Callable[[], paste.Place | None] = lambda: None  # where pasted images go
         # more entries for the context menu, given the cursor where it opens (spelling)
         self.menu_extras: list[Callable[[QMenu, QTextCursor], None]] = []
@@ -105,7 +114,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.contents = TextRelay(self)
         self.document().setParent(self)  # the editor's; another tab's text never deletes it
-        self.document().contentsChanged.connect(self.contents.changed)
+        self.document().contentsChanged.connect(self._relay)
         self.highlighter = MarkdownHighlighter(self.document())
         self.highlighter.show_lines(0, 3 * SHOWN_MARGIN)
         self._highlighting = False
@@ -151,13 +160,16 @@ class MarkdownEditor(QPlainTextEdit):
         undo history and unsaved mark come with it; the lines in view are highlighted again
         (the theme or the spell check may have changed meanwhile)."""
         wrap = document.defaultTextOption().wrapMode()
+        self.document().contentsChange.disconnect(self._text_edited)
         self.document().contentsChange.disconnect(self._check_wrapping)
-        self.document().contentsChanged.disconnect(self.contents.changed)
+        self.document().contentsChanged.disconnect(self._relay)
+        self._text = None
         self.setDocument(document)
         document.setDefaultFont(self.font())
         self.setWordWrapMode(wrap)
+        document.contentsChange.connect(self._text_edited)
         document.contentsChange.connect(self._check_wrapping)
-        document.contentsChanged.connect(self.contents.changed)
+        document.contentsChanged.connect(self._relay)
         self.highlighter = highlighter
         self._looked_at = None
         if highlighter.document() is not None:
@@ -188,8 +200,29 @@ class MarkdownEditor(QPlainTextEdit):
     def text(self) -> str:
         """The text as it was set and typed. Unlike ``toPlainText()``, which turns non-breaking
         spaces into spaces and line separators (U+2028) into line breaks, this changes nothing
-        but a paragraph separator (U+2029), which the editor cannot tell from a line break."""
-        return self.document().toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
+        but a paragraph separator (U+2029), which the editor cannot tell from a line break.
+        Copied from the document once per change of it (Qt tells of a change when its edit
+        block ends: inside one, the revision and the length say that the text moved on)."""
+        document = self.document()
+        kept, now = self._text, (document, document.revision(), document.characterCount())
+        if kept is None or kept[:3] != now:
+            kept = self._text = (*now, document.toRawText().replace(PARAGRAPH_SEPARATOR, "\n"))
+        return kept[3]
+
+    def _text_edited(self, *_change: int) -> None:
+        self._text = None
+        if not self._composing_only:
+            self.edits += 1
+
+    def edit(self) -> tuple[QTextDocument, int]:
+        """The text shown and how many edits it had here: the same pair after a change of
+        formats only (the highlighter's, for every line it highlights) or a composition."""
+        return self.document(), self.edits
+
+    def _relay(self) -> None:
+        if self._relayed != self.edit():
+            self._relayed = self.edit()
+            self.contents.changed.emit()
 
     def _highlight_shown(self, *_args: object) -> None:
         """Highlight the lines in view (and ``SHOWN_MARGIN`` around them) not highlighted yet."""
@@ -203,7 +236,7 @@ class MarkdownEditor(QPlainTextEdit):
         self._highlighting = True
         try:
             self.highlighter.show_lines(max(0, first - SHOWN_MARGIN), last + SHOWN_MARGIN)
-            self.highlighter.highlight_pending()
+            self.highlighter.highlight_pending((first, last))
         finally:
             self._highlighting = False
 
@@ -216,7 +249,17 @@ class MarkdownEditor(QPlainTextEdit):
         return first, min(self.blockCount() - 1, first + rows)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt name)
-        super().inputMethodEvent(event)
+        # only the syllable being composed changes: Qt still says the document changed (it
+        # lays the line out again), but the text, and so the post and its preview, stay
+        self._composing_only = (
+            not event.commitString()
+            and not event.replacementLength()
+            and not self.textCursor().hasSelection()
+        )
+        try:
+            super().inputMethodEvent(event)
+        finally:
+            self._composing_only = False
         self._preedit = event.preeditString()  # the syllable being composed, if any
 
     def composing(self) -> str:

@@ -187,11 +187,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, parent: QTextDocument) -> None:
         super().__init__(parent)
         self._shown: tuple[int, int] | None = None
+        self._view: tuple[int, int] | None = None  # the lines in view, as highlight_pending last heard
+        self._deadline: float | None = None  # after it, lines out of view stay pending (_highlight)
         # the misspelled ranges of a line given its spans (spell check), code points
         self.misspelled: Callable[[str, list[Span]], list[tuple[int, int]]] | None = None
         self._marking = 0  # the next line ``redo`` marks to be highlighted again when shown
         self._marker = QTimer(self, interval=0)
         self._marker.timeout.connect(self._mark_some)
+        self._catching_up = QTimer(self, interval=0)  # the shown range's lines out of view
+        self._catching_up.timeout.connect(self._highlight_some)
 
     def redo(self) -> None:
         """Highlight the shown lines again now and the others when they are shown (after the
@@ -202,11 +206,17 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if document is None:
             return
         first, last = self._shown if self._shown is not None else (0, document.blockCount())
+        view = self._view if self._shown is not None and self._view is not None else (first, last)
         block = document.findBlockByNumber(first)
         while block.isValid() and block.blockNumber() <= last:
-            if block.length() <= LONG_LINE:  # a longer line is never spell checked
+            if block.length() > LONG_LINE:  # a longer line is never spell checked
+                pass
+            elif view[0] <= block.blockNumber() <= view[1]:
                 self.rehighlightBlock(block)
+            elif block.userState() >= 0:  # out of view: a slice at a time, below
+                block.setUserState(block.userState() | PENDING)
             block = block.next()
+        self._highlight_some()
         self._marking = 0
         self._mark_some()
         if self._marking < document.blockCount():
@@ -236,16 +246,51 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         """Highlight fully only lines ``first`` to ``last`` (0-based) from now on."""
         self._shown = (first, last)
 
-    def highlight_pending(self) -> None:
-        """Highlight the lines of the shown range that were passed over."""
-        document = self.document()
-        if document is None or self._shown is None:
+    def highlight_pending(self, view: tuple[int, int] | None = None) -> None:
+        """Highlight the lines of the shown range that were passed over: those of ``view``
+        (first and last line in view) now, the others a slice at a time between events (a
+        jump to the end of a post shows some 200 new lines, and spell checking them all at
+        once held the window for a few hundred milliseconds)."""
+        if view is None:
+            self._catching_up.stop()
+            self._highlight(*(self._shown or (0, -1)))
             return
-        block = document.findBlockByNumber(self._shown[0])
-        while block.isValid() and block.blockNumber() <= self._shown[1]:
-            if block.userState() >= 0 and block.userState() & PENDING:
-                self.rehighlightBlock(block)  # goes on to the next lines while their state changes
-            block = block.next()
+        self._view = view
+        self._highlight(view[0], view[1], deadline=0.0)  # (the lines after them wait)
+        self._highlight_some()
+
+    def _highlight_some(self) -> None:
+        """Highlight pending lines of the shown range for about 8 ms."""
+        if self._highlight(*(self._shown or (0, -1)), deadline=time.perf_counter() + 0.008):
+            self._catching_up.stop()
+        else:
+            self._catching_up.start()
+
+    def _highlight(self, first: int, last: int, deadline: float | None = None) -> bool:
+        """Highlight lines ``first`` to ``last`` that are pending; False when ``deadline``
+        (``time.perf_counter()``) came first."""
+        document = self.document()
+        if document is None:
+            return True
+        self._deadline = deadline
+        try:
+            block = document.findBlockByNumber(first)
+            while block.isValid() and block.blockNumber() <= last:
+                if block.userState() >= 0 and block.userState() & PENDING:
+                    if self._held_back(block.blockNumber()):
+                        return False
+                    self.rehighlightBlock(block)  # goes on to the next lines while their state changes
+                block = block.next()
+            return True
+        finally:
+            self._deadline = None
+
+    def _held_back(self, number: int) -> bool:
+        """True for a line out of view once ``_deadline`` has passed: it stays pending (and
+        so Qt's going on to the next lines while their state changes stops there)."""
+        if self._deadline is None or (self._view is not None and self._view[0] <= number <= self._view[1]):
+            return False
+        return time.perf_counter() > self._deadline
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
         block = self.currentBlock()
@@ -254,7 +299,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             previous &= ~PENDING
         first = not block.previous().isValid()
         shown = self._shown
-        if shown is not None and not shown[0] <= block.blockNumber() <= shown[1]:
+        number = block.blockNumber()
+        if shown is not None and (not shown[0] <= number <= shown[1] or self._held_back(number)):
             self.setCurrentBlockState(line_spans(text, previous, first, inline=False)[1] | PENDING)
             return
         spans, state = line_spans(text, previous, first, len(text) <= LONG_LINE)

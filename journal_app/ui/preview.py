@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -135,11 +136,16 @@ def marked(rendering: Rendering) -> str:
     return "".join(f"<!--b:{key}-->{html}" for key, html in zip(rendering.keys, rendering.html))
 
 
+Prepare = Callable[[], tuple[str, "str | None"]]
+"""Run on the render thread before a render: the page header's HTML, and a note to show
+instead of the render (a post too large to render while typing), or None to render."""
+
+
 class RenderWorker(QObject):
     """Renders markdown on its own thread, as the journal's platform does, reusing what it
     rendered of the same post before."""
 
-    rendered = Signal(int, object, object)  # request, Rendering, Patch against the last one
+    rendered = Signal(int, object, object, str)  # request, Rendering, Patch against the last one, header
 
     def __init__(self) -> None:
         super().__init__()
@@ -147,12 +153,24 @@ class RenderWorker(QObject):
         self._post = ""
         self._last: Rendering | None = None
 
-    @Slot(int, str, int, str, str, str)
+    @Slot(int, object, int, str, str, str, object)
     def render(
-        self, request: int, body: str, first_line: int, post_path: str, root: str, flavor: str
+        self,
+        request: int,
+        body: str,
+        first_line: int,
+        post_path: str,
+        root: str,
+        flavor: str,
+        prepare: Prepare,
     ) -> None:
         resolver = file_image_url(Path(post_path) if post_path else None, Path(root) if root else None)
+        header = ""
         try:
+            header, note = prepare()
+            if note is not None:
+                self._finish(request, Rendering.single(note), header)
+                return
             raw_html = raw_html_shown(root or None, flavor)  # a Hugo site's settings decide
             if (
                 self._renderer is None
@@ -165,11 +183,14 @@ class RenderWorker(QObject):
             self._renderer = None
             said = QCoreApplication.translate("Preview", "Could not render this post: {error}")
             rendering = Rendering.single(f"<pre>{said.format(error=html.escape(repr(exc)))}</pre>")
+        self._finish(request, rendering, header)
+
+    def _finish(self, request: int, rendering: Rendering, header: str) -> None:
         # the page patch from the previous render is worked out here too, off the GUI thread
         # (for a megabyte post it compares some 15,000 blocks and writes their lines as JSON)
         patch = Patch(self._last, rendering)
         self._last = rendering
-        self.rendered.emit(request, rendering, patch)
+        self.rendered.emit(request, rendering, patch, header)
 
 
 _profile: QWebEngineProfile | None = None
@@ -249,7 +270,7 @@ class PreviewPage(QWebEnginePage):
 class Preview(QWebEngineView):
     """The preview pane."""
 
-    _render = Signal(int, str, int, str, str, str)
+    _render = Signal(int, object, int, str, str, str, object)  # the body as a Python str: not copied twice
     updated = Signal()
 
     def __init__(self, parent: QWidget | None = None, allow_remote_images: bool = False) -> None:
@@ -285,7 +306,6 @@ class Preview(QWebEngineView):
         self._thread.finished.connect(self._worker.deleteLater)  # goes on its own thread, last
         self._thread.start()
         self.loadFinished.connect(self._loaded)
-        self._header_html = ""
         self.load_shell(None)
 
     def load_shell(self, root: Path | None) -> None:
@@ -337,16 +357,29 @@ class Preview(QWebEngineView):
     ) -> None:
         """Ask for a render of ``body`` as ``flavor``'s platform shows it; only the newest
         request waits while one runs."""
+        self.request_post(body, first_line, post_path, root, flavor, lambda: (header_html, None))
+
+    def request_post(
+        self,
+        body: str,
+        first_line: int,
+        post_path: Path | None,
+        root: Path | None,
+        flavor: str,
+        prepare: Prepare,
+    ) -> None:
+        """``request``, with the header (and a note instead of the render) worked out by
+        ``prepare`` on the render thread: nothing of a keystroke's render that can wait for
+        that thread runs on the GUI thread."""
         self._request += 1
-        self._header_html = header_html
-        job = (self._request, body, first_line, str(post_path or ""), str(root or ""), flavor)
+        job = (self._request, body, first_line, str(post_path or ""), str(root or ""), flavor, prepare)
         if self._busy:
             self._queued = job
         else:
             self._busy = True
             self._render.emit(*job)
 
-    def _rendered(self, request: int, rendering: Rendering, patch: Patch) -> None:
+    def _rendered(self, request: int, rendering: Rendering, patch: Patch, header: str) -> None:
         self._busy = False
         queued, self._queued = self._queued, None
         if queued is not None:
@@ -354,7 +387,7 @@ class Preview(QWebEngineView):
             self._render.emit(*queued)
         # the newest render, or an older one while typing goes on (it is closer than what shows)
         if request == self._request or queued is not None:
-            self._display(self._header_html, rendering, patch)
+            self._display(header, rendering, patch)
 
     def show_fragment(self, header_html: str, fragment: str) -> None:
         """Show ``fragment`` now; renders still running for older text are dropped."""

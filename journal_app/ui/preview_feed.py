@@ -4,7 +4,7 @@ following the editor's. The preview only reads the post (``OpenDocument.sync`` f
 
 from __future__ import annotations
 
-from ..core.export import page_lang
+from ..core.export import text_lang
 from ..core.render import render_header
 from .document import OpenDocument
 from .limits import preview_note
@@ -24,19 +24,25 @@ class PreviewFeed:
         document.changed.connect(self._typed)
 
     def refresh(self) -> None:
-        """Send the post's text to the renderer (coalesced; never waits for it)."""
+        """Send the post's text to the renderer (coalesced; never waits for it). What takes
+        time with a long post (its language, its longest line) is worked out on the render
+        thread, from values taken from the post here."""
         post = self.document.post
         if post is None:
             self.preview.show_fragment("", "")
             return
-        header = render_header(post.title, post.date, post.tags, post.description, page_lang(post))
-        note = preview_note(post.body, post.body_start_line)
-        if note is not None:
-            self.preview.show_fragment(header, note)
-        else:
-            self.preview.request(
-                post.body, post.body_start_line, post.path, self.document.root, header, self.document.flavor()
-            )
+        metadata = post.metadata
+        declared = metadata.get("lang") or metadata.get("language")
+        title, date, tags, description = post.title, post.date, list(post.tags), post.description
+        body, first_line = post.body, post.body_start_line
+
+        def prepare() -> tuple[str, str | None]:  # on the render thread
+            lang = text_lang(declared, title, body)
+            return render_header(title, date, tags, description, lang), preview_note(body, first_line)
+
+        self.preview.request_post(
+            body, first_line, post.path, self.document.root, self.document.flavor(), prepare
+        )
 
     def follow_editor(self) -> None:
         """Scroll the preview to the editor's first visible line."""

@@ -134,7 +134,7 @@ class DocumentStatus:
         self.counts = LiveCounts(window)
         self.counts.counted.connect(line.show_counts)
         self.recount = QTimer(window, singleShot=True, interval=STATS_PAUSE_MS)
-        self.recount.timeout.connect(self.show_counts)
+        self.recount.timeout.connect(lambda: self.show_counts(at_once=False))
         document.loaded.connect(self.refresh)
         document.saved.connect(self.show_file)
         document.changed.connect(self.recount.start)
@@ -163,9 +163,10 @@ class DocumentStatus:
         document = self.document
         self.line.show_post(document.post, len(text), document.is_modified(), document.root)
 
-    def show_counts(self) -> None:
+    def show_counts(self, at_once: bool = True) -> None:
         """Counts (of the selection too), saved state and path of the open post in the status
-        bar; the counts of a long post follow when the worker thread has them."""
+        bar; the counts of a long post (and all of them unless ``at_once``: a recount after
+        typing) follow when the worker thread has them."""
         document = self.document
         text = document.editor.text()
         self._show_post(text)
@@ -175,7 +176,7 @@ class DocumentStatus:
         cursor = document.editor.textCursor()
         selected = cursor.selectedText().replace("\u2029", "\n") if cursor.hasSelection() else ""
         first_line = document.editor.document().findBlock(cursor.selectionStart()).blockNumber()
-        self.counts.request(text, first_line, selected)
+        self.counts.request(text, first_line, selected, at_once)
 
     def stop(self) -> None:
         """No more counts (the window closes)."""
