@@ -199,6 +199,8 @@ def hugo_plugin(md: MarkdownIt) -> None:
 
 
 def _liquid_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if not state.src.startswith("{%", state.bMarks[start] + state.tShift[start]):
+        return False  # (a Liquid tag's line starts with one)
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     text = _line(state, start)
