@@ -194,7 +194,7 @@ def _inline_tag(table: dict[str, str], css: str, label: str):
 def _inline_highlight(state: StateInline, silent: bool) -> bool:
     """``{{< highlight x >}}code{{< /highlight >}}`` inside a line (a table cell's, say): Hugo
     puts the code block there, so the preview does too (a fence token, rendered as one)."""
-    if not _HUGO_INLINE_OPEN.match(state.src, state.pos):
+    if state.src[state.pos] != "{" or not _HUGO_INLINE_OPEN.match(state.src, state.pos):
         return False
     finish = _tag_end(state, state.pos, SHORTCODES, state.posMax)
     if finish < 0:
