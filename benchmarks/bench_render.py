@@ -1,8 +1,9 @@
 """Render and export timings.
 
-Usage: python benchmarks/bench_render.py SEED_POST [--site N]
-Prints medians, per flavor, of: rendering the seed post's body and rendering a 1 MB post (the
-seed's body repeated); ``python-markdown`` is the pipeline every post rendered with before the
+Usage: python benchmarks/bench_render.py SEED_POST [--site N] [--big-runs N]
+Prints medians (wall clock, and CPU time, which a busy machine sways less), per flavor, of:
+rendering the seed post's body and rendering a 1 MB post (the seed's body repeated);
+``python-markdown`` is the pipeline every post rendered with before the
 CommonMark engine, so one run gives the before and after. Then exporting the seed post to a
 page; with --site N, `journal-app export --all` over a
 generated journal of N posts (cold: an empty output folder; then a re-run with nothing changed).
@@ -11,6 +12,7 @@ generated journal of N posts (cold: an empty output folder; then a re-run with n
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -27,36 +29,42 @@ from journal_app.core.export import export_post  # noqa: E402
 from journal_app.core.render import FLAVORS, render_markdown, render_post  # noqa: E402
 
 
-def median_ms(function, runs: int) -> tuple[float, float, float]:
-    times = []
+def median_ms(function, runs: int) -> tuple[float, float, float, float]:
+    """Median, min and max wall time of ``runs`` calls, and their median CPU time (ms)."""
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         function()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), min(times), max(times)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(times), min(times), max(times), statistics.median(cpu)
 
 
-def report(label: str, figures: tuple[float, float, float], runs: int) -> None:
-    median, low, high = figures
-    print(f"{label}: median {median:.1f} ms (min {low:.1f}, max {high:.1f}, {runs} runs)")
+def report(label: str, figures: tuple[float, float, float, float], runs: int) -> None:
+    median, low, high, cpu = figures
+    print(f"{label}: median {median:.1f} ms (min {low:.1f}, max {high:.1f}, {runs} runs), CPU {cpu:.1f} ms")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("seed")
     parser.add_argument("--site", type=int, default=0)
+    parser.add_argument("--big-runs", type=int, default=5, help="renders of the 1 MB body per flavor")
     args = parser.parse_args()
     seed = load_post(args.seed)
     print(f"seed body: {len(seed.body.encode()) / 1024:.1f} KB")
     big = seed.body
     while len(big.encode()) < 1024 * 1024:
         big += "\n\n" + seed.body
-    print(f"big body: {len(big.encode()) / 1024 / 1024:.2f} MB")
+    print(f"big body: {len(big.encode()) / 1024 / 1024:.2f} MB; load average {os.getloadavg()[0]:.1f}")
     for flavor in FLAVORS:
         render_post(seed, flavor=flavor)  # build the parser once
         report(f"{flavor:>15}: render seed body", median_ms(lambda: render_post(seed, flavor=flavor), 30), 30)
+        runs = args.big_runs
         report(
-            f"{flavor:>15}: render 1 MB body", median_ms(lambda: render_markdown(big, flavor=flavor), 5), 5
+            f"{flavor:>15}: render 1 MB body",
+            median_ms(lambda: render_markdown(big, flavor=flavor), runs),
+            runs,
         )
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "seed.html"

@@ -14,7 +14,9 @@ the fragment is sanitized (see :func:`render_tokens`).
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -133,8 +135,8 @@ def _annotate(state: StateCore) -> None:
     seen: dict[str, int] = state.env.setdefault("slugs", {})
     tokens = state.tokens
     for index, token in enumerate(tokens):
-        if token.level == 0 and token.map is not None and token.nesting >= 0 and token.type != "inline":
-            token.attrSet("data-line", str(token.map[0] + first_line))
+        if token.level == 0 and token.nesting >= 0 and token.map is not None and token.type != "inline":
+            token.attrs["data-line"] = str(token.map[0] + first_line)
         if token.type != "heading_open":
             continue
         if token.attrGet("id") is not None:  # kramdown's and goldmark's {#id}
@@ -246,6 +248,31 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
     return md
 
 
+class _NoDebug:
+    """A library module's logger whose ``debug`` drops its message unread (everything else
+    goes to the real logger)."""
+
+    def __init__(self, logger: logging.Logger):
+        self._logger = logger
+
+    def debug(self, *args: object, **kwargs: object) -> None:
+        """Nothing: debug output was off when the parsers were first built."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._logger, name)
+
+
+def _quiet_rule_logs() -> None:
+    """markdown-it's block rules log a debug line on every call, whether or not one is shown
+    (265,000 calls for a 1 MB post, 2-4% of its render): with debug output off for a rule
+    module when the first parser is built, that module's logger is one that drops ``debug``
+    without a call into logging. Turn markdown-it's debug logging on before then to see it."""
+    for name, module in list(sys.modules.items()):
+        logger = getattr(module, "LOGGER", None) if name.startswith("markdown_it.") else None
+        if isinstance(logger, logging.Logger) and not logger.isEnabledFor(logging.DEBUG):
+            setattr(module, "LOGGER", _NoDebug(logger))
+
+
 _local = threading.local()
 
 
@@ -253,6 +280,7 @@ def parser(flavor: str, plain: bool = False) -> MarkdownIt:
     """The thread's parser for ``flavor`` (built once per thread)."""
     cache = getattr(_local, "parsers", None)
     if cache is None:
+        _quiet_rule_logs()  # once per thread; the modules already quiet are left as they are
         cache = _local.parsers = {}
     key = (flavor, plain)
     if key not in cache:

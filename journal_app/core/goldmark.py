@@ -26,6 +26,9 @@ from markdown_it.rules_inline.html_inline import html_inline
 
 _DELIMITER_ROW = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HIGHLIGHT_OPEN = re.compile(r"\{\{[<%][ \t]*highlight[ \t]")
+_HIGHLIGHT_CLOSE = re.compile(r"\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}")
+_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 HINT = "Raw HTML not shown: the site's settings hide it (markup.goldmark.renderer.unsafe)"
 
 
@@ -50,9 +53,93 @@ def _cells(line: str) -> int:
     return len(cells) - (cells[:1] == [""]) - (len(cells) > 1 and cells[-1] == "")
 
 
+def _has_highlight(state: StateBlock) -> bool:
+    """Whether the text holds a ``highlight`` shortcode at all (looked for once per text)."""
+    known = state.env.get("hugo_highlights")
+    if known is None or known[0] is not state.src:
+        known = state.env["hugo_highlights"] = (state.src, _HIGHLIGHT_OPEN.search(state.src) is not None)
+    return known[1]
+
+
+def _closing_after(state: StateBlock, at: int) -> re.Match | None:
+    """The first closing highlight tag at or after ``at``: remembered per render, so that rows
+    full of highlights that never close search the post once, not once a row."""
+    known = state.env.get("hugo_highlight_closing")
+    if (
+        known is not None
+        and known[0] is state.src
+        and known[1] <= at
+        and (known[2] is None or known[2].start() >= at)
+    ):
+        return known[2]
+    found = _HIGHLIGHT_CLOSE.search(state.src, at)
+    state.env["hugo_highlight_closing"] = (state.src, at, found)
+    return found
+
+
+def _placeholder_rows(
+    state: StateBlock, start: int, end: int
+) -> tuple[list[str], list[int], list[str]] | None:
+    """The lines from ``start`` (to a blank line) as goldmark reads them on a Hugo site, where
+    each shortcode is a one-line placeholder by then: a ``highlight`` opened in a line and
+    closed lines below makes the row one line through its closing tag. Returns the rows (each
+    span as ``\x00n\x00``, a character markdown-it's input never holds), each row's last line
+    and the spans; None when no line opens a highlight it leaves open."""
+    rows: list[str] = []
+    lasts: list[int] = []
+    spans: list[str] = []
+    line = start
+    while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+        begin = state.bMarks[line] + min(state.tShift[line], state.blkIndent)
+        text = state.src[begin : state.eMarks[line]]
+        opening = _HIGHLIGHT_OPEN.search(text)
+        if opening is not None and not _HIGHLIGHT_CLOSE.search(text, opening.end()):
+            closing = _closing_after(state, state.eMarks[line])
+            last = line + state.src.count("\n", state.eMarks[line], closing.start()) if closing else end
+            if closing is not None and last < end:
+                spans.append(state.src[begin + opening.start() : closing.end()])
+                text = (
+                    text[: opening.start()]
+                    + f"\x00{len(spans) - 1}\x00"
+                    + state.src[closing.end() : state.eMarks[last]]
+                )
+                line = last
+        rows.append(text)
+        lasts.append(line)
+        line += 1
+    return (rows, lasts, spans) if spans else None
+
+
+def _table_of_rows(
+    state: StateBlock, start: int, found: tuple[list[str], list[int], list[str]], silent: bool
+) -> bool:
+    """The table rule on rows a shortcode was folded into (see :func:`_placeholder_rows`), its
+    tokens mapped back to the post's lines and each placeholder back to its shortcode."""
+    rows, lasts, spans = found
+    inner = StateBlock("\n".join(rows) + "\n", state.md, state.env, [])
+    if not _short_header_table(inner, 0, len(rows), silent):
+        return False
+    if silent:
+        return True
+    firsts = [start] + [last + 1 for last in lasts[:-1]]
+    for token in inner.tokens:
+        token.level += state.level
+        if token.map:
+            token.map = [firsts[token.map[0]], lasts[token.map[1] - 1] + 1]
+        if token.type == "inline" and "\x00" in token.content:
+            token.content = _PLACEHOLDER.sub(lambda m: spans[int(m.group(1))], token.content)
+    state.tokens.extend(inner.tokens)
+    state.line = lasts[inner.line - 1] + 1
+    return True
+
+
 def _short_header_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """GitHub's table rule, and goldmark's short header row: parsed by the same rule from the
     table's lines with the header padded to the delimiter row's cells."""
+    if not silent and _has_highlight(state) and _short_header_table(state, start, end, True):
+        found = _placeholder_rows(state, start, end)
+        if found is not None and found[1][0] == start and len(found[0]) >= 2:
+            return _table_of_rows(state, start, found, silent)
     if table(state, start, end, silent):
         return True
     if start + 2 > end or state.sCount[start] - state.blkIndent >= 4:

@@ -92,7 +92,9 @@ def _alignment(separator: str) -> list[str]:
 
 
 def _kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if silent or state.sCount[start] - state.blkIndent >= 4 or not _after_boundary(state, start):
+    if silent or state.src.find("|", state.bMarks[start], state.eMarks[start]) < 0:
+        return False  # (a table's first line holds a "|")
+    if state.sCount[start] - state.blkIndent >= 4 or not _after_boundary(state, start):
         return False
     if _OTHER_BLOCK.match(_text(state, start)):
         return False
@@ -167,10 +169,19 @@ def _starts_item(state: StateBlock, line: int) -> bool:
     return 0 <= marker_end < state.eMarks[line]
 
 
+def _rule(state: StateBlock, line: int) -> bool:
+    """Whether ``line`` is a thematic break (``---``) as markdown-it reads one."""
+    begin = state.bMarks[line] + state.tShift[line]
+    return state.src[begin : begin + 1] in ("*", "-", "_") and hr(state, line, line + 1, True)
+
+
 def _rule_not_item(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """markdown-it's rule, but a line kramdown reads as the next item of a list (``- - -``
     right under ``- a``) is no rule."""
-    if state.bMarks[start] + state.tShift[start] in state.env.get("kramdown_items", ()):
+    begin = state.bMarks[start] + state.tShift[start]
+    if state.src[begin : begin + 1] not in ("*", "-", "_"):
+        return False  # no rule's first character: markdown-it's rule says no
+    if begin in state.env.get("kramdown_items", ()):
         return False
     return hr(state, start, end, silent)
 
@@ -195,14 +206,14 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         if state.isEmpty(line):
             continue
         text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-        if state.isEmpty(line - 1) and hr(state, line, line + 1, True):
+        if state.isEmpty(line - 1) and _rule(state, line):
             stop = line  # kramdown: a rule after a blank line ends the list, however indented
             break
         if state.sCount[line] < indent and _starts_item(state, line):
             if state.sCount[line] < state.sCount[start]:
                 break  # an item of a list around this one: this list ends here
             if (skipOrderedListMarker(state, line) >= 0) == (ordered >= 0):
-                if hr(state, line, line + 1, True):  # kramdown: the next item, not a rule
+                if _rule(state, line):  # kramdown: the next item, not a rule
                     items.add(state.bMarks[line] + state.tShift[line])
                 if text[0] != first_marker and ordered < 0:
                     bullets.append(state.bMarks[line] + state.tShift[line])
@@ -236,6 +247,8 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
 
 
 def _kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if not state.src.startswith("<", state.bMarks[start] + state.tShift[start]):
+        return False  # no tag: markdown-it's rule says no
     line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
     if not any(opening.search(line) for opening, _, _ in HTML_SEQUENCES[:-1]):
         return False  # only CommonMark's seventh kind would take it: a span-level tag
@@ -334,6 +347,8 @@ _EMPTY_HEADING = re.compile(r"#{1,6}[ \t]*$")
 
 
 def _kramdown_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if not state.src.startswith("#", state.bMarks[start] + state.tShift[start]):
+        return False  # no heading: markdown-it's rule says no
     if _EMPTY_HEADING.match(state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start]):
         return False  # kramdown: a heading needs text
     return heading(state, start, end, silent)

@@ -67,15 +67,17 @@ def _two_blank_lines(state: StateBlock, start: int, end: int) -> int:
 
 
 def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    ordered = skipOrderedListMarker(state, start)
+    if ordered < 0 and skipBulletListMarker(state, start) < 0:
+        return False  # no list marker: markdown-it's rule would say so after the scans below
     if (
         silent
         and state.parentType == "paragraph"
         and state.blkIndent == 0
         and state.sCount[start] < 4
-        and skipOrderedListMarker(state, start) >= 0
+        and ordered >= 0
     ):
         return False  # remark-parse 7: a numbered list never interrupts a top-level paragraph
-    ordered = skipOrderedListMarker(state, start)
     if ordered >= 0 and state.src[ordered - 1] == ")":
         return False  # remark-parse 7 (not in CommonMark mode): 1) is no list marker
     if state.sCount[start] - state.blkIndent >= 4 or silent:
@@ -128,8 +130,8 @@ def _lazy_lines(state: StateBlock, start: int, end: int) -> tuple[dict[int, int]
 def _velog_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """A quote goes on to the first blank line: remark-parse 7 (not in CommonMark mode) lets no
     block end it, so a heading, a list, a fence or HTML right under a quote line is inside it."""
-    if silent:
-        return blockquote(state, start, end, silent)
+    if silent or not state.src.startswith(">", state.bMarks[start] + state.tShift[start]):
+        return blockquote(state, start, end, silent)  # (no ">": markdown-it's rule says no)
     limit, lazy = start + 1, []
     while limit < end and not state.isEmpty(limit) and state.sCount[limit] >= state.blkIndent:
         if (

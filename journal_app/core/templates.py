@@ -22,6 +22,8 @@ SHORTCODES = {"{{<": ">}}", "{{%": "%}}"}
 LIQUID = {"{%": "%}", "{{": "}}"}
 # the closing tag may end the code's last line
 _HUGO_CLOSE = re.compile(r"^.*?\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*$", re.MULTILINE)
+_HUGO_INLINE_OPEN = re.compile(r"\{\{[<%][ \t]*highlight[ \t]")
+_HUGO_INLINE_CLOSE = re.compile(r"\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}")
 _LIQUID_LINE = re.compile(r"\{%-?[ \t]*(\w+)(.*?)-?%\}[ \t]*$")
 _ENDHIGHLIGHT = re.compile(r"^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$", re.MULTILINE)
 
@@ -189,16 +191,46 @@ def _inline_tag(table: dict[str, str], css: str, label: str):
     return rule
 
 
+def _inline_highlight(state: StateInline, silent: bool) -> bool:
+    """``{{< highlight x >}}code{{< /highlight >}}`` inside a line (a table cell's, say): Hugo
+    puts the code block there, so the preview does too (a fence token, rendered as one)."""
+    if state.src[state.pos] != "{" or not _HUGO_INLINE_OPEN.match(state.src, state.pos):
+        return False
+    finish = _tag_end(state, state.pos, SHORTCODES, state.posMax)
+    if finish < 0:
+        return False
+    close = _next(
+        state,
+        finish,
+        _HUGO_INLINE_CLOSE.pattern,
+        lambda at: next((m.start() for m in [_HUGO_INLINE_CLOSE.search(state.src, at)] if m), -1),
+    )
+    closing = _HUGO_INLINE_CLOSE.match(state.src, close, state.posMax) if close >= 0 else None
+    if closing is None:
+        return False
+    if not silent:
+        _, positional, _ = _parameters(state.src[state.pos + 3 : finish - 3])
+        code = state.src[finish:close].removeprefix("\n")  # (the opening tag's line break)
+        token = state.push("fence", "code", 0)
+        token.info, token.markup = positional[0] if positional else "", "```"
+        token.content = code if code.endswith("\n") else code + "\n"
+    state.pos = closing.end()
+    return True
+
+
 def hugo_plugin(md: MarkdownIt) -> None:
     """Hugo's shortcodes as labelled blocks and spans, ``highlight`` as code."""
     md.block.ruler.before(
         "fence", "hugo_shortcode", _hugo_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.add_render_rule("hugo_shortcode", _render_shortcode)
+    md.inline.ruler.before("text", "hugo_highlight", _inline_highlight)
     md.inline.ruler.before("text", "hugo_inline", _inline_tag(SHORTCODES, "shortcode", "Hugo shortcode"))
 
 
 def _liquid_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if not state.src.startswith("{%", state.bMarks[start] + state.tShift[start]):
+        return False  # (a Liquid tag's line starts with one)
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     text = _line(state, start)

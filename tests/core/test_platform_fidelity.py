@@ -4,6 +4,7 @@ Jekyll, Debian's hugo), compared as block structure."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -387,6 +388,41 @@ def test_hugo_pads_a_header_row_shorter_than_its_delimiter_row(text, cells):
 def test_hugo_reads_no_table_under_a_header_longer_than_its_delimiter_row():
     # printed by Debian's hugo 0.111: a paragraph
     assert blocks("| a | b | c |\n|---|---|\n| x | y | z |\n", "hugo") == ["p"]
+
+
+HIGHLIGHT_IN_CELLS = (
+    'a | b\n--|--\nx | {{< highlight shell >}}"A": null{{< /highlight >}}\n'
+    "y | {{< highlight go >}}f(){{< /highlight >}} after\n"
+)
+HIGHLIGHT_IN_ROW = (
+    "Header | \n-------|------\ntype   | Map\nexample | {{< highlight shell >}}\n"
+    '"Header": {\n    "id": 1 | 2\n  }\n{{< /highlight >}} done\nlast | row\n\nAfter.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "code"),
+    [
+        # printed by Debian's hugo 0.111: the highlight in a cell is a code block in the cell
+        (HIGHLIGHT_IN_CELLS, ["table", "  tr", "  tr", "    pre", "  tr", "    pre"], ['"A": null', "f()"]),
+        # a highlight opened in a row holds its lines (a "|" in them too) through its closing tag,
+        # in that row, and the table goes on under it (a short header row is padded as ever)
+        (
+            HIGHLIGHT_IN_ROW,
+            ["table", "  tr", "  tr", "  tr", "    pre", "  tr", "p"],
+            ['    "id": 1 | 2\n  }\n'],
+        ),
+    ],
+)
+def test_hugo_shows_a_highlight_inside_a_table_row_as_code_in_its_cell(text, expected, code):
+    assert blocks(text, "hugo") == expected
+    out = render_markdown(text, flavor="hugo")
+    cells = [
+        html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td>(.*?)</td>", out, re.DOTALL)
+    ]
+    assert all(any(piece in cell for cell in cells) for piece in code), cells
+    assert "<td data-line" not in out and out.count("<table") == 1
+    assert "<pre" not in render_markdown(text, flavor="commonmark")  # elsewhere: shortcodes are text
 
 
 NOTICE_IN_ITEM = (

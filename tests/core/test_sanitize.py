@@ -4,6 +4,8 @@ blog HTML need."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 from journal_app.core.render import render_markdown
@@ -184,3 +186,20 @@ def test_table_of_contents_links_are_kept():
     assert ("div", {"data-line": "1", "class": "toc"}) in elements.found
     assert {"#첫째-절", "#둘째-절"} <= set(elements.urls())
     assert ("h2", {"data-line": "3", "id": "첫째-절"}) in elements.found
+
+
+def test_a_task_box_is_the_same_bytes_in_every_process():
+    """The cleaner sets an input's ``type`` and ``disabled`` in its hash map's order, which is
+    new in each process: the fragment puts them in one order, so an export does not change
+    from one run to the next."""
+    code = (
+        "from journal_app.core.render import render_markdown;"
+        "print(render_markdown('- [ ] a\\n- [x] b\\n\\n<input type=text>\\n', flavor='velog'))"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        for _ in range(4)
+    }
+    assert len(runs) == 1
+    out = runs.pop()
+    assert out.count(' disabled="" type="checkbox">') == 3, out
