@@ -12,7 +12,7 @@ import sys
 from typing import cast
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
 
 
 from ..core.journal import find_journal_root
@@ -68,6 +68,9 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     window.show()  # first, so a long first scan shows its progress in the window
     QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     window.open_journal(folder, select=select)
+    # the editor shows the post now; the web view (which starts the web engine) once the
+    # window has been painted: the preview then loads its page and shows the render waiting
+    QTimer.singleShot(0, window.preview.build)
     offer_recovery(window.document)
     return window
 

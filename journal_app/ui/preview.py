@@ -27,7 +27,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..core.boundary import vet_image
 from ..core.export import build_document, page_css
@@ -246,8 +246,10 @@ class PreviewPage(QWebEnginePage):
         return not getattr(self, "loaded_once", False)
 
 
-class Preview(QWebEngineView):
-    """The preview pane."""
+class Preview(QWidget):
+    """The preview pane. Its web view is made by ``build``, a moment after the window first
+    shows (the first web page starts the web engine: a third of the launch); until then it is
+    a page still loading, whose requests wait for it, and the render thread already runs."""
 
     _render = Signal(int, str, int, str, str, str)
     updated = Signal()
@@ -256,15 +258,10 @@ class Preview(QWebEngineView):
         super().__init__(parent)
         self.setObjectName("preview")
         self.setAccessibleName(self.tr("Preview"))
-        self.preview_page = PreviewPage(shared_profile(), self)
-        self.guard = PreviewGuard(self.preview_page)  # goes with the page it guards
-        self.preview_page.setUrlRequestInterceptor(self.guard)
-        self.setPage(self.preview_page)
-        settings = self.preview_page.settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+        self.view: QWebEngineView | None = None  # made by build
+        self.preview_page: PreviewPage  # made by build, with its guard
+        self.guard: PreviewGuard
         self.allow_remote_images = allow_remote_images
         self.scheme, self.line_width = "light", 46  # the page's colours and text column (rem)
         self.ready = False
@@ -276,6 +273,7 @@ class Preview(QWebEngineView):
         self._queued: tuple | None = None
         self._latest: Rendering | None = None  # the newest render, shown or waiting for the page
         self._closing = False
+        self._root: Path | None = None
         self.shutdown_wait_ms = SHUTDOWN_WAIT_MS  # how long closing waits for a render
         self._thread = QThread(self)
         self._worker = RenderWorker()
@@ -284,18 +282,48 @@ class Preview(QWebEngineView):
         self._worker.rendered.connect(self._rendered)
         self._thread.finished.connect(self._worker.deleteLater)  # goes on its own thread, last
         self._thread.start()
-        self.loadFinished.connect(self._loaded)
         self._header_html = ""
-        self.load_shell(None)
+
+    def build(self) -> None:
+        """Make the web view and load the page (once; nothing after ``shutdown``)."""
+        if self.view is not None or self._closing:
+            return
+        view = QWebEngineView(self)
+        view.setAccessibleName(self.accessibleName())
+        self.preview_page = PreviewPage(shared_profile(), view)
+        self.guard = PreviewGuard(self.preview_page)  # goes with the page it guards
+        self.preview_page.setUrlRequestInterceptor(self.guard)
+        view.setPage(self.preview_page)
+        settings = self.preview_page.settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+        view.loadFinished.connect(self._loaded)
+        self.view = view
+        self.load_shell(self._root)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(view)
+
+    def page(self) -> QWebEnginePage | None:
+        """The web page (None until ``build``)."""
+        return self.view.page() if self.view is not None else None
+
+    def url(self) -> QUrl:
+        """The page's address (empty until ``build``)."""
+        return self.view.url() if self.view is not None else QUrl()
 
     def load_shell(self, root: Path | None) -> None:
         """Load the page (once per journal): the shared CSS and an empty article."""
         self.ready = False
-        self.preview_page.loaded_once = False
         self._shown, self._shown_header = None, None
+        self._root = root
+        if self.view is None:
+            return  # build loads it
+        self.preview_page.loaded_once = False
         self.guard.root = root.resolve() if root else None
         self.guard.allow_remote_images = self.allow_remote_images
-        self._root = root
         # local pages may reach the web only when remote images are allowed (the guard and the
         # CSP then still let images through, nothing else)
         self.preview_page.settings().setAttribute(
@@ -313,7 +341,7 @@ class Preview(QWebEngineView):
         self._page_look = (self.scheme, self.line_width)
         page = page.replace(page_css(), preview_css(*self._page_look), 1)
         base = QUrl.fromLocalFile(str(root) + "/") if root else QUrl("file:///")
-        self.setHtml(page, base)
+        self.view.setHtml(page, base)
 
     def _loaded(self, ok: bool) -> None:
         self.preview_page.loaded_once = True
@@ -412,7 +440,11 @@ class Preview(QWebEngineView):
             self.preview_page.runJavaScript(SCROLL_JS % int(line), WORLD)
 
     def run_in_page(self, script: str, callback) -> None:
-        """Run our own script in the isolated world and pass its result to ``callback``."""
+        """Run our own script in the isolated world and pass its result to ``callback`` (None
+        before ``build``)."""
+        if self.view is None:
+            callback(None)
+            return
         self.preview_page.runJavaScript(
             script, WORLD, lambda result: None if self._closing else callback(result)
         )
@@ -434,7 +466,7 @@ class Preview(QWebEngineView):
     def set_remote_images(self, allowed: bool) -> None:
         """Allow or forbid remote images; reloads the page (the caller renders again)."""
         self.allow_remote_images = allowed
-        self.load_shell(getattr(self, "_root", None))
+        self.load_shell(self._root)
 
     def shutdown(self) -> None:
         """Stop the render thread (call before the window goes away).
