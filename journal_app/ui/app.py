@@ -70,7 +70,7 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     window.open_journal(folder, select=select)
     # the editor shows the post now; the web view (which starts the web engine) once the
     # window has been painted: the preview then loads its page and shows the render waiting
-    QTimer.singleShot(0, window.preview.build)
+    QTimer.singleShot(0, window.preview, window.preview.build)
     offer_recovery(window.document)
     return window
 
