@@ -98,7 +98,8 @@ def main(argv: list[str]) -> int:
         print(f"journal-app: there is no folder or file at {argv[0]}.", file=sys.stderr)
         return 2
     allow_web_engine_as_root()
-    from PySide6 import QtWebEngineWidgets  # noqa: F401  (must load before the QApplication)
+    # Qt WebEngine needs only the shared contexts before the QApplication: its modules load
+    # with the preview's web view (ui/preview_web.py), after the window shows the post
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)

@@ -14,28 +14,23 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWebEngineCore import (
-    QWebEnginePage,
-    QWebEngineProfile,
-    QWebEngineScript,
-    QWebEngineSettings,
-    QWebEngineUrlRequestInfo,
-    QWebEngineUrlRequestInterceptor,
-)
-from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..core.boundary import vet_image
 from ..core.export import build_document, page_css
 from ..core.flavor import raw_html_shown
 from ..core.incremental import IncrementalRenderer, Rendering, page_patch
 from ..core.render import file_image_url
 
-WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
+if TYPE_CHECKING:  # Qt WebEngine is imported with the web view (preview_web), not the window
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from .preview_web import PreviewGuard, PreviewPage
+
 PREVIEW_CSP = "default-src 'none'; script-src 'none'; img-src file: data:{remote}; style-src 'unsafe-inline'"
 SCROLL_JS = """
 (function (line) {
@@ -172,78 +167,15 @@ class RenderWorker(QObject):
         self.rendered.emit(request, rendering, patch)
 
 
-_profile: QWebEngineProfile | None = None
 _finishing: list[QObject] = []  # render threads (and workers) still busy when their window closed
 SHUTDOWN_WAIT_MS = 3000
 
 
 def shared_profile() -> QWebEngineProfile:
-    """The one web profile of this process: off the record (nothing kept on disk), made once and
-    owned by the application, so that it outlives every preview page that uses it.
+    """The one web profile of this process (``preview_web.shared_profile``)."""
+    from .preview_web import shared_profile as made
 
-    A profile per window was deleted with its window, next to the page and the view's render
-    widget that still used it; one profile that is never deleted while a page lives leaves no
-    such order to get wrong (and one web engine browser context costs less memory than one per
-    window). Each page keeps its own request guard (``QWebEnginePage.setUrlRequestInterceptor``).
-    """
-    global _profile
-    if _profile is None:
-        _profile = QWebEngineProfile(QCoreApplication.instance())
-    return _profile
-
-
-class PreviewGuard(QWebEngineUrlRequestInterceptor):
-    """Lets the preview load only files inside the journal (and remote images when allowed).
-
-    Every request the page makes passes here (on Qt's IO thread); what was let through and what
-    was blocked is recorded, newest last, for the status bar and for tests.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.root: Path | None = None
-        self.allow_remote_images = False
-        self.allowed: list[str] = []
-        self.blocked: list[str] = []
-
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 (Qt name)
-        url = info.requestUrl()
-        scheme = url.scheme()
-        if scheme in ("data", "blob", "about"):
-            return  # the page itself and inline images: nothing leaves the machine
-        allowed = False
-        if scheme == "file" and self.root is not None:
-            # the same rule as the renderer's: inside the journal, a regular file, an image
-            local = url.toLocalFile()
-            vetted = vet_image(local, Path(local), str(self.root))  # None: nothing is there
-            allowed = vetted is not None and vetted.path is not None
-        elif scheme in ("http", "https"):
-            image = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeImage
-            allowed = self.allow_remote_images and image
-        (self.allowed if allowed else self.blocked).append(url.toString())
-        if not allowed:
-            info.block(True)
-
-
-class PreviewPage(QWebEnginePage):
-    """Keeps the preview on its page: link clicks go to the system browser."""
-
-    link_clicked = Signal(QUrl)
-    loaded_once: bool  # set by Preview.load_shell and _loaded; unset before the first shell
-
-    # Qt always passes a QUrl; the stub's "QUrl | str" is for Python callers (hence the ignore)
-    def acceptNavigationRequest(  # type: ignore[override]  # noqa: N802
-        self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
-    ) -> bool:
-        if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-            here = self.url().toString().split("#")[0]
-            if url.hasFragment() and url.toString().split("#")[0] == here:
-                return True  # a footnote or heading anchor inside the page
-            self.link_clicked.emit(url)
-            if url.scheme() in ("http", "https", "mailto"):
-                QDesktopServices.openUrl(url)
-            return False
-        return not getattr(self, "loaded_once", False)
+    return made()
 
 
 class Preview(QWidget):
@@ -288,17 +220,11 @@ class Preview(QWidget):
         """Make the web view and load the page (once; nothing after ``shutdown``)."""
         if self.view is not None or self._closing:
             return
-        view = QWebEngineView(self)
+        from .preview_web import WORLD, web_view
+
+        self._world = WORLD
+        view, self.preview_page, self.guard = web_view(self)
         view.setAccessibleName(self.accessibleName())
-        self.preview_page = PreviewPage(shared_profile(), view)
-        self.guard = PreviewGuard(self.preview_page)  # goes with the page it guards
-        self.preview_page.setUrlRequestInterceptor(self.guard)
-        view.setPage(self.preview_page)
-        settings = self.preview_page.settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         view.loadFinished.connect(self._loaded)
         self.view = view
         self.load_shell(self._root)
@@ -326,9 +252,8 @@ class Preview(QWidget):
         self.guard.allow_remote_images = self.allow_remote_images
         # local pages may reach the web only when remote images are allowed (the guard and the
         # CSP then still let images through, nothing else)
-        self.preview_page.settings().setAttribute(
-            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, self.allow_remote_images
-        )
+        settings = self.preview_page.settings()
+        settings.setAttribute(settings.WebAttribute.LocalContentCanAccessRemoteUrls, self.allow_remote_images)
         remote = " https: http:" if self.allow_remote_images else ""
         page = build_document(
             title="Preview",
@@ -432,12 +357,12 @@ class Preview(QWidget):
                 return
             self.updated.emit()
 
-        self.preview_page.runJavaScript(script, WORLD, done)
+        self.preview_page.runJavaScript(script, self._world, done)
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that the block holding file line ``line`` is at the top."""
         if self.ready:
-            self.preview_page.runJavaScript(SCROLL_JS % int(line), WORLD)
+            self.preview_page.runJavaScript(SCROLL_JS % int(line), self._world)
 
     def run_in_page(self, script: str, callback) -> None:
         """Run our own script in the isolated world and pass its result to ``callback`` (None
@@ -446,7 +371,7 @@ class Preview(QWidget):
             callback(None)
             return
         self.preview_page.runJavaScript(
-            script, WORLD, lambda result: None if self._closing else callback(result)
+            script, self._world, lambda result: None if self._closing else callback(result)
         )
 
     def set_appearance(self, scheme: str, line_width: int) -> None:
@@ -461,7 +386,7 @@ class Preview(QWidget):
     def _restyle(self) -> None:
         self._page_look = (self.scheme, self.line_width)
         css = json.dumps(preview_css(self.scheme, self.line_width))
-        self.preview_page.runJavaScript(STYLE_JS % css, WORLD)
+        self.preview_page.runJavaScript(STYLE_JS % css, self._world)
 
     def set_remote_images(self, allowed: bool) -> None:
         """Allow or forbid remote images; reloads the page (the caller renders again)."""
