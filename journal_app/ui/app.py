@@ -12,7 +12,7 @@ import sys
 from typing import cast
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
 
 
 from ..core.journal import find_journal_root
@@ -68,6 +68,9 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     window.show()  # first, so a long first scan shows its progress in the window
     QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     window.open_journal(folder, select=select)
+    # the editor shows the post now; the web view (which starts the web engine) once the
+    # window has been painted: the preview then loads its page and shows the render waiting
+    QTimer.singleShot(0, window.preview, window.preview.build)
     offer_recovery(window.document)
     return window
 
@@ -95,7 +98,8 @@ def main(argv: list[str]) -> int:
         print(f"journal-app: there is no folder or file at {argv[0]}.", file=sys.stderr)
         return 2
     allow_web_engine_as_root()
-    from PySide6 import QtWebEngineWidgets  # noqa: F401  (must load before the QApplication)
+    # Qt WebEngine needs only the shared contexts before the QApplication: its modules load
+    # with the preview's web view (ui/preview_web.py), after the window shows the post
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)

@@ -6,9 +6,11 @@ status line follow the document through ``DocumentStatus``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..core import Journal, JournalChange, JournalError, Post
@@ -24,13 +26,11 @@ from .editor import MarkdownEditor
 from .find_replace import FindBar
 from .focus import FocusModes
 from .git_sync import attach_git
-from .guide import show_guide
-from .help import show_about, show_shortcuts
 from .history_panel import HistoryKeeper, HistoryPanel
 from .outline import attach_outline
 from .paste import Place
 from .post_files import PostFiles
-from .preferences import apply_editor_font, apply_look, show_preferences
+from .preferences import apply_editor_font, apply_look
 from .preview import Preview
 from .preview_feed import PreviewFeed
 from .problem_words import message, words
@@ -40,15 +40,18 @@ from .search_panel import attach_search
 from .settings import Environment
 from .spelling import attach_spelling
 from .sidebar import Sidebar
-from .statistics import show_statistics
-from .today import open_today
 from .status import DocumentStatus, StatusLine
 from .switcher import QuickSwitcher
 from .tabs import Tabs
-from .tag_menu import rename_from_tree
 from .theme import ThemeFollower
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
+
+
+def later(module: str, name: str) -> Callable:
+    """``name`` of the ui module ``module``, imported when first asked for (the dialogs and
+    commands that the first paint of the window does not need)."""
+    return getattr(import_module(f"{__package__}.{module}"), name)
 
 
 class MainWindow(QMainWindow):
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
         a, doc, files = self.commands, self.document, self.post_files
         slots = {
             "file_new": files.new,
-            "file_today": lambda: open_today(self),
+            "file_today": lambda: later("today", "open_today")(self),
             "file_open": self.choose_journal,
             "file_save": lambda: doc.save(),
             "file_save_as": files.save_as,
@@ -155,12 +158,14 @@ class MainWindow(QMainWindow):
             "view_by_tag": lambda: self.sidebar.set_grouping("tag"),
             "view_by_date": lambda: self.sidebar.set_grouping("date"),
             "view_filter": lambda: self.sidebar.filter.setFocus(),
-            "view_statistics": lambda: show_statistics(self.document_status),
+            "view_statistics": lambda: later("statistics", "show_statistics")(self.document_status),
             "view_checks": self.checks.open_panel,
-            "edit_preferences": lambda: show_preferences(self),
-            "help_guide": lambda: show_guide(self),
-            "help_shortcuts": lambda: show_shortcuts(self),
-            "help_about": lambda: show_about(self, self.env.data_dir, self.env.settings.store),
+            "edit_preferences": lambda: later("preferences", "show_preferences")(self),
+            "help_guide": lambda: later("guide", "show_guide")(self),
+            "help_shortcuts": lambda: later("help", "show_shortcuts")(self),
+            "help_about": lambda: later("help", "show_about")(
+                self, self.env.data_dir, self.env.settings.store
+            ),
         }
         for name, slot in slots.items():
             getattr(a, name).triggered.connect(slot)
@@ -173,8 +178,12 @@ class MainWindow(QMainWindow):
         self.find_bar.match_shown.connect(self.feed.show_line)
         self.sidebar.rename_requested.connect(files.rename)
         self.sidebar.delete_requested.connect(files.delete)
-        self.sidebar.tag_rename_requested.connect(lambda tag: rename_from_tree(self, tag))
-        self.sidebar.tag_merge_requested.connect(lambda tag: rename_from_tree(self, tag, merge=True))
+        self.sidebar.tag_rename_requested.connect(
+            lambda tag: later("tag_menu", "rename_from_tree")(self, tag)
+        )
+        self.sidebar.tag_merge_requested.connect(
+            lambda tag: later("tag_menu", "rename_from_tree")(self, tag, merge=True)
+        )
         self.form.field_edited.connect(self._field_edited)
         self.watcher.changed.connect(self._changed_on_disk)
         doc.loaded.connect(self._loaded)  # the preview and the status line follow doc themselves
@@ -207,7 +216,10 @@ class MainWindow(QMainWindow):
         self.speller.use_words(journal_data(self.env.data_dir, journal.root) / "dictionary.txt")
         self._show_flavor()
         self.document.load(None)
-        self.sidebar.set_journal(journal)
+        if self.preview.view is None:  # launching: the tree fills once the window shows the post
+            QTimer.singleShot(0, self, lambda: self._fill_sidebar(journal))
+        else:
+            self.sidebar.set_journal(journal)
         self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
         self._update_known_tags()
         remote = self.env.settings.remote_images(journal.root)
@@ -229,6 +241,10 @@ class MainWindow(QMainWindow):
                 )
             )
         return True
+
+    def _fill_sidebar(self, journal: Journal) -> None:
+        if self.journal is journal:  # (not a journal opened after it meanwhile)
+            self.sidebar.set_journal(journal)
 
     def set_flavor(self, flavor: str) -> None:
         """Render this journal's posts as ``flavor``'s platform does (remembered per journal)."""

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from markdownify import MarkdownConverter
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMimeData
 
 from ..core.attachments import NotAnImage, keep_image, link_to_file
@@ -54,23 +54,30 @@ class Pasted:
     kept: tuple[Path, ...] = ()  # image files written into the journal for it
 
 
-class _Converter(MarkdownConverter):
-    """markdownify, keeping nothing that could run or that points at a script or inline data."""
+@cache
+def _converter_class() -> type:
+    """markdownify's converter, keeping nothing that could run or that points at a script or
+    inline data (made on the first HTML paste: markdownify and Beautiful Soup take a tenth of a
+    second to import, which the window's start does not need)."""
+    from markdownify import MarkdownConverter
 
-    def convert_a(self, el, text, parent_tags):  # noqa: D102 (markdownify's hook)
-        if not _SAFE_LINK.match(el.get("href", "")):
-            return text
-        return super().convert_a(el, text, parent_tags)
+    class Converter(MarkdownConverter):
+        def convert_a(self, el, text, parent_tags):  # noqa: D102 (markdownify's hook)
+            if not _SAFE_LINK.match(el.get("href", "")):
+                return text
+            return super().convert_a(el, text, parent_tags)
 
-    def convert_img(self, el, text, parent_tags):  # noqa: D102 (markdownify's hook)
-        if not _SAFE_LINK.match(el.get("src", "")):
-            return el.get("alt", "")
-        return super().convert_img(el, text, parent_tags)
+        def convert_img(self, el, text, parent_tags):  # noqa: D102 (markdownify's hook)
+            if not _SAFE_LINK.match(el.get("src", "")):
+                return el.get("alt", "")
+            return super().convert_img(el, text, parent_tags)
+
+    return Converter
 
 
 def html_to_markdown(html: str) -> str:
     """Markdown for a copied piece of HTML (scripts and styles dropped with their content)."""
-    converter = _Converter(
+    converter = _converter_class()(
         heading_style="ATX",
         bullets="-",
         escape_underscores=False,

@@ -17,13 +17,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..core import Journal, JournalError, Post
 from ..core.newpost import create_post, rename_post
-from ..core.site import safe_name
 from .dialogs import NewPostDialog, ask_new_name, confirm_trash
 from .document import OpenDocument, file_of
 from .plain import warning
 from .problem_words import words
 from .settings import Settings
-from .site_export import ask_export_site
 
 if TYPE_CHECKING:
     from .sidebar import Sidebar
@@ -91,6 +89,8 @@ def export_file_name(post: Post) -> str:
     kept), unsafe characters dropped, one hyphen between words, ``.html`` at the end."""
     slug = post.metadata.get("slug")
     words = slug if isinstance(slug, str) and slug.strip() else post.title
+    from ..core.site import safe_name  # the site builder: imported on the first export
+
     name = re.sub(r"-{2,}", "-", safe_name(words, set())).strip("-")
     return (name or "page") + ".html"
 
@@ -211,5 +211,7 @@ class PostFiles:
         """Ask how, then export the whole journal as a static site."""
         journal = self.journal()
         if journal is not None:
+            from .site_export import ask_export_site  # imported on the first use
+
             self.document.autosave()  # the site shows what is saved
             ask_export_site(self.parent, journal, self.settings, self.document.flavor())

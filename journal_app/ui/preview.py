@@ -15,28 +15,23 @@ import html
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWebEngineCore import (
-    QWebEnginePage,
-    QWebEngineProfile,
-    QWebEngineScript,
-    QWebEngineSettings,
-    QWebEngineUrlRequestInfo,
-    QWebEngineUrlRequestInterceptor,
-)
-from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..core.boundary import vet_image
 from ..core.export import build_document, page_css
 from ..core.flavor import raw_html_shown
 from ..core.incremental import IncrementalRenderer, Rendering, page_patch
 from ..core.render import file_image_url
 
-WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
+if TYPE_CHECKING:  # Qt WebEngine is imported with the web view (preview_web), not the window
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from .preview_web import PreviewGuard, PreviewPage
+
 PREVIEW_CSP = "default-src 'none'; script-src 'none'; img-src file: data:{remote}; style-src 'unsafe-inline'"
 SCROLL_JS = """
 (function (line) {
@@ -193,82 +188,21 @@ class RenderWorker(QObject):
         self.rendered.emit(request, rendering, patch, header)
 
 
-_profile: QWebEngineProfile | None = None
 _finishing: list[QObject] = []  # render threads (and workers) still busy when their window closed
 SHUTDOWN_WAIT_MS = 3000
 
 
 def shared_profile() -> QWebEngineProfile:
-    """The one web profile of this process: off the record (nothing kept on disk), made once and
-    owned by the application, so that it outlives every preview page that uses it.
+    """The one web profile of this process (``preview_web.shared_profile``)."""
+    from .preview_web import shared_profile as made
 
-    A profile per window was deleted with its window, next to the page and the view's render
-    widget that still used it; one profile that is never deleted while a page lives leaves no
-    such order to get wrong (and one web engine browser context costs less memory than one per
-    window). Each page keeps its own request guard (``QWebEnginePage.setUrlRequestInterceptor``).
-    """
-    global _profile
-    if _profile is None:
-        _profile = QWebEngineProfile(QCoreApplication.instance())
-    return _profile
+    return made()
 
 
-class PreviewGuard(QWebEngineUrlRequestInterceptor):
-    """Lets the preview load only files inside the journal (and remote images when allowed).
-
-    Every request the page makes passes here (on Qt's IO thread); what was let through and what
-    was blocked is recorded, newest last, for the status bar and for tests.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.root: Path | None = None
-        self.allow_remote_images = False
-        self.allowed: list[str] = []
-        self.blocked: list[str] = []
-
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 (Qt name)
-        url = info.requestUrl()
-        scheme = url.scheme()
-        if scheme in ("data", "blob", "about"):
-            return  # the page itself and inline images: nothing leaves the machine
-        allowed = False
-        if scheme == "file" and self.root is not None:
-            # the same rule as the renderer's: inside the journal, a regular file, an image
-            local = url.toLocalFile()
-            vetted = vet_image(local, Path(local), str(self.root))  # None: nothing is there
-            allowed = vetted is not None and vetted.path is not None
-        elif scheme in ("http", "https"):
-            image = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeImage
-            allowed = self.allow_remote_images and image
-        (self.allowed if allowed else self.blocked).append(url.toString())
-        if not allowed:
-            info.block(True)
-
-
-class PreviewPage(QWebEnginePage):
-    """Keeps the preview on its page: link clicks go to the system browser."""
-
-    link_clicked = Signal(QUrl)
-    loaded_once: bool  # set by Preview.load_shell and _loaded; unset before the first shell
-
-    # Qt always passes a QUrl; the stub's "QUrl | str" is for Python callers (hence the ignore)
-    def acceptNavigationRequest(  # type: ignore[override]  # noqa: N802
-        self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
-    ) -> bool:
-        if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-            here = self.url().toString().split("#")[0]
-            if url.hasFragment() and url.toString().split("#")[0] == here:
-                return True  # a footnote or heading anchor inside the page
-            self.link_clicked.emit(url)
-            if url.scheme() in ("http", "https", "mailto"):
-                QDesktopServices.openUrl(url)
-            return False
-        return not getattr(self, "loaded_once", False)
-
-
-class Preview(QWebEngineView):
-    """The preview pane."""
+class Preview(QWidget):
+    """The preview pane. Its web view is made by ``build``, a moment after the window first
+    shows (the first web page starts the web engine: a third of the launch); until then it is
+    a page still loading, whose requests wait for it, and the render thread already runs."""
 
     _render = Signal(int, object, int, str, str, str, object)  # the body as a Python str: not copied twice
     updated = Signal()
@@ -277,15 +211,10 @@ class Preview(QWebEngineView):
         super().__init__(parent)
         self.setObjectName("preview")
         self.setAccessibleName(self.tr("Preview"))
-        self.preview_page = PreviewPage(shared_profile(), self)
-        self.guard = PreviewGuard(self.preview_page)  # goes with the page it guards
-        self.preview_page.setUrlRequestInterceptor(self.guard)
-        self.setPage(self.preview_page)
-        settings = self.preview_page.settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+        self.view: QWebEngineView | None = None  # made by build
+        self.preview_page: PreviewPage  # made by build, with its guard
+        self.guard: PreviewGuard
         self.allow_remote_images = allow_remote_images
         self.scheme, self.line_width = "light", 46  # the page's colours and text column (rem)
         self.ready = False
@@ -297,6 +226,7 @@ class Preview(QWebEngineView):
         self._queued: tuple | None = None
         self._latest: Rendering | None = None  # the newest render, shown or waiting for the page
         self._closing = False
+        self._root: Path | None = None
         self.shutdown_wait_ms = SHUTDOWN_WAIT_MS  # how long closing waits for a render
         self._thread = QThread(self)
         self._worker = RenderWorker()
@@ -305,22 +235,45 @@ class Preview(QWebEngineView):
         self._worker.rendered.connect(self._rendered)
         self._thread.finished.connect(self._worker.deleteLater)  # goes on its own thread, last
         self._thread.start()
-        self.loadFinished.connect(self._loaded)
-        self.load_shell(None)
+
+    def build(self) -> None:
+        """Make the web view and load the page (once; nothing after ``shutdown``)."""
+        if self.view is not None or self._closing:
+            return
+        from .preview_web import WORLD, web_view
+
+        self._world = WORLD
+        view, self.preview_page, self.guard = web_view(self)
+        view.setAccessibleName(self.accessibleName())
+        view.loadFinished.connect(self._loaded)
+        self.view = view
+        self.load_shell(self._root)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(view)
+
+    def page(self) -> QWebEnginePage | None:
+        """The web page (None until ``build``)."""
+        return self.view.page() if self.view is not None else None
+
+    def url(self) -> QUrl:
+        """The page's address (empty until ``build``)."""
+        return self.view.url() if self.view is not None else QUrl()
 
     def load_shell(self, root: Path | None) -> None:
         """Load the page (once per journal): the shared CSS and an empty article."""
         self.ready = False
-        self.preview_page.loaded_once = False
         self._shown, self._shown_header = None, None
+        self._root = root
+        if self.view is None:
+            return  # build loads it
+        self.preview_page.loaded_once = False
         self.guard.root = root.resolve() if root else None
         self.guard.allow_remote_images = self.allow_remote_images
-        self._root = root
         # local pages may reach the web only when remote images are allowed (the guard and the
         # CSP then still let images through, nothing else)
-        self.preview_page.settings().setAttribute(
-            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, self.allow_remote_images
-        )
+        settings = self.preview_page.settings()
+        settings.setAttribute(settings.WebAttribute.LocalContentCanAccessRemoteUrls, self.allow_remote_images)
         remote = " https: http:" if self.allow_remote_images else ""
         page = build_document(
             title="Preview",
@@ -333,7 +286,7 @@ class Preview(QWebEngineView):
         self._page_look = (self.scheme, self.line_width)
         page = page.replace(page_css(), preview_css(*self._page_look), 1)
         base = QUrl.fromLocalFile(str(root) + "/") if root else QUrl("file:///")
-        self.setHtml(page, base)
+        self.view.setHtml(page, base)
 
     def _loaded(self, ok: bool) -> None:
         self.preview_page.loaded_once = True
@@ -437,17 +390,21 @@ class Preview(QWebEngineView):
                 return
             self.updated.emit()
 
-        self.preview_page.runJavaScript(script, WORLD, done)
+        self.preview_page.runJavaScript(script, self._world, done)
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that the block holding file line ``line`` is at the top."""
         if self.ready:
-            self.preview_page.runJavaScript(SCROLL_JS % int(line), WORLD)
+            self.preview_page.runJavaScript(SCROLL_JS % int(line), self._world)
 
     def run_in_page(self, script: str, callback) -> None:
-        """Run our own script in the isolated world and pass its result to ``callback``."""
+        """Run our own script in the isolated world and pass its result to ``callback`` (None
+        before ``build``)."""
+        if self.view is None:
+            callback(None)
+            return
         self.preview_page.runJavaScript(
-            script, WORLD, lambda result: None if self._closing else callback(result)
+            script, self._world, lambda result: None if self._closing else callback(result)
         )
 
     def set_appearance(self, scheme: str, line_width: int) -> None:
@@ -462,12 +419,12 @@ class Preview(QWebEngineView):
     def _restyle(self) -> None:
         self._page_look = (self.scheme, self.line_width)
         css = json.dumps(preview_css(self.scheme, self.line_width))
-        self.preview_page.runJavaScript(STYLE_JS % css, WORLD)
+        self.preview_page.runJavaScript(STYLE_JS % css, self._world)
 
     def set_remote_images(self, allowed: bool) -> None:
         """Allow or forbid remote images; reloads the page (the caller renders again)."""
         self.allow_remote_images = allowed
-        self.load_shell(getattr(self, "_root", None))
+        self.load_shell(self._root)
 
     def shutdown(self) -> None:
         """Stop the render thread (call before the window goes away).

@@ -338,6 +338,6 @@ def attach_spelling(
     toggle.setChecked(on)
     speller.enabled = on
     toggle.toggled.connect(switch)
-    if on:
-        speller.start()
+    if on:  # once the window runs (and shows the post): the Korean dictionary takes a second
+        QTimer.singleShot(0, speller, lambda: speller.start() if speller.enabled else None)
     return speller

@@ -1,0 +1,33 @@
+"""The window starts in stages: the editor shows the post first, the preview's web view and the
+sidebar's tree come a moment later, with the splitter's sizes and the open post as they were."""
+
+from __future__ import annotations
+
+from journal_app.ui.app import create_window
+from journal_app.ui.status import window_title
+from tests.ui.conftest import close_window, wait_for_page
+
+
+def test_the_post_shows_first_and_the_preview_and_tree_follow_as_they_were(qtbot, window, env):
+    window.resize(760, 600)  # within the offscreen screen, so its geometry comes back whole
+    window.splitter.setSizes([150, 400, 200])
+    qtbot.waitUntil(lambda: window.splitter.sizes()[0] != 0 and window.preview.ready, timeout=20000)
+    sizes, text = window.splitter.sizes(), window.editor.toPlainText()
+    post = window.document.post
+    assert post is not None and text
+    close_window(window)  # keeps the window's shape, as closing it does
+
+    again = create_window(None, env)
+    try:
+        # as create_window returns: the post is in the editor, the web view and the tree are not yet
+        assert again.editor.toPlainText() == text and window_title(post.title) in again.windowTitle()
+        assert again.preview.view is None and again.sidebar.model.rowCount() == 0
+        qtbot.waitUntil(lambda: again.preview.ready and again.sidebar.model.rowCount() > 0, timeout=20000)
+        wait_for_page(
+            qtbot, again, "document.getElementById('post-header').textContent", lambda t: post.title in t
+        )
+        assert again.splitter.sizes() == sizes
+        assert again.document.post is not None and again.sidebar.current_path == again.document.post.path
+        assert again.sidebar.tree.currentIndex().isValid()  # the open post is the selected row
+    finally:
+        close_window(again)
