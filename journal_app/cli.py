@@ -24,6 +24,7 @@ from .core.flavor import FLAVORS, detect_flavor
 if TYPE_CHECKING:
     from .core.history import PostHistory
     from .core.journal import Journal, PostInfo
+    from .core.postlist import Listed
 
 COMMANDS = ("list", "tags", "check", "tag", "export", "render", "search", "history")
 
@@ -146,7 +147,7 @@ def open_journal(root: str) -> Journal:
     return journal
 
 
-def post_json(info: PostInfo) -> dict:
+def post_json(info: PostInfo | Listed) -> dict:
     """The JSON object ``list --json`` prints for a post."""
     from .core.dates import local
 
@@ -163,13 +164,13 @@ def post_json(info: PostInfo) -> dict:
 
 def run_list(args: argparse.Namespace) -> int:
     from .core.dates import local
+    from .core.postlist import listed_posts
 
     gc.disable()  # the summaries are kept to the end: collecting makes no garbage go, only time
-    journal = open_journal(args.root)
-    wanted = args.tag.casefold() if args.tag is not None else None  # as the sidebar filter
-    posts = [
-        info for info in journal.posts if wanted is None or wanted in (tag.casefold() for tag in info.tags)
-    ]
+    posts = listed_posts(require_folder(args.root))
+    if args.tag is not None:
+        wanted = args.tag.casefold()  # as the sidebar filter
+        posts = [info for info in posts if wanted in (tag.casefold() for tag in info.tags)]
     if args.json:
         print(json.dumps([post_json(info) for info in posts], ensure_ascii=False, indent=1))
     else:
