@@ -46,7 +46,7 @@ def listed_posts(root: str | os.PathLike) -> list[Listed]:
     prefix = top + os.sep
     index = SummaryIndex(Path(top))
     try:
-        found: list[tuple[str, dict]] = []
+        found: list[tuple[str, str, dict]] = []
         missing: list[tuple[str, str, str]] = []
         for entry in files:
             path = entry.path
@@ -57,9 +57,9 @@ def listed_posts(root: str | os.PathLike) -> list[Listed]:
             if cached is None:
                 missing.append((path, relpath, top))
             else:
-                found.append((relpath, cached))
-        listed = [_listed(relpath, data) for relpath, data in found]
-        damaged = [(path, relpath, top) for (relpath, _), item in zip(found, listed) if item is None]
+                found.append((path, relpath, cached))
+        listed = [_listed(relpath, data) for _, relpath, data in found]
+        damaged = [(path, relpath, top) for (path, relpath, _), item in zip(found, listed) if item is None]
         read, _ = chunked_map(read_summaries, missing + damaged, minimum=PARALLEL_MINIMUM, chunk=CHUNK)
         for (path, relpath, _), data in zip(missing + damaged, read):
             if data["readable"]:
