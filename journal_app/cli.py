@@ -22,6 +22,8 @@ from .core.errors import JournalError
 from .core.flavor import FLAVORS, detect_flavor
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .core.history import PostHistory
     from .core.journal import Journal, PostInfo
     from .core.postlist import Listed
@@ -163,7 +165,6 @@ def post_json(info: PostInfo | Listed) -> dict:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from .core.dates import local
     from .core.postlist import listed_posts
 
     gc.disable()  # the summaries are kept to the end: collecting makes no garbage go, only time
@@ -174,13 +175,19 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([post_json(info) for info in posts], ensure_ascii=False, indent=1))
     else:
-        for info in posts:
-            print(
-                "\t".join(
-                    (local(info.date).strftime("%Y-%m-%d"), info.title, ", ".join(info.tags), info.relpath)
-                )
-            )
+        sys.stdout.writelines(
+            f"{day_of(info.date)}\t{info.title}\t{', '.join(info.tags)}\t{info.relpath}\n" for info in posts
+        )
     return 0
+
+
+def day_of(moment: datetime) -> str:
+    """The day of ``moment`` on this computer's clock as ``list`` prints it (``%Y-%m-%d``, which
+    does not pad a year before 1000)."""
+    from .core.dates import local
+
+    shown = local(moment)
+    return shown.date().isoformat() if shown.year >= 1000 else shown.strftime("%Y-%m-%d")
 
 
 def run_tags(args: argparse.Namespace) -> int:

@@ -21,6 +21,9 @@ from tests.hostile import deep_folders, hostile_journal
 from tests.quirks import write_quirks
 
 
+READ = ("utf-8", "surrogateescape")
+
+
 def expected(root, tag: str | None = None) -> tuple[str, list]:
     """The text and JSON ``list`` prints, from the journal as the window reads it."""
     posts = Journal(root, use_index=False).posts
@@ -41,7 +44,7 @@ def listed(root, *args) -> tuple[str, list]:
     text = subprocess.run(command, capture_output=True, timeout=120)
     found = subprocess.run([*command, "--json"], capture_output=True, timeout=120)
     assert text.returncode == found.returncode == 0 and not text.stderr + found.stderr
-    return text.stdout.decode("utf-8", "surrogateescape"), json.loads(found.stdout.decode("utf-8", "surrogateescape"))
+    return text.stdout.decode(*READ), json.loads(found.stdout.decode(*READ))
 
 
 @pytest.mark.parametrize("corpus", ["quirks", "edges", "hostile"])
@@ -61,6 +64,7 @@ def test_cold_and_warm_lists_print_what_the_journal_holds(tmp_path, corpus):
         (root / "_site" / "no.md").write_text("# 빌드\n")
         (root / "linked").symlink_to(root / "hidden", target_is_directory=True)
         (root / "hidden" / "yes.md").write_text("---\ntitle: 안쪽\n---\n")
+        (root / "old.md").write_text("---\ntitle: 옛날\ndate: 0999-05-01T12:00:00Z\n---\n")
     try:
         with deep_folders(root, 70, (10, 64, 65, 70)):
             want = expected(root)
@@ -71,6 +75,8 @@ def test_cold_and_warm_lists_print_what_the_journal_holds(tmp_path, corpus):
         if server is not None:
             server.close()
     assert want[0] and "at 64.md" in want[0] and "at 65.md" not in want[0]
+    if corpus == "hostile":
+        assert "\t옛날\t" in want[0]  # a year before 1000
 
 
 def test_a_damaged_index_entry_is_read_again_and_a_changed_file_too(tmp_path):

@@ -117,7 +117,10 @@ class PostInfo:
 
 
 def _strings(value: object) -> bool:
-    return type(value) is list and all(type(item) is str for item in value)
+    return type(value) is list and set(map(type, value)) <= _STR
+
+
+_STR = {str}
 
 
 SummaryValues = tuple[
