@@ -22,8 +22,11 @@ from .core.errors import JournalError
 from .core.flavor import FLAVORS, detect_flavor
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .core.history import PostHistory
     from .core.journal import Journal, PostInfo
+    from .core.postlist import Listed
 
 COMMANDS = ("list", "tags", "check", "tag", "export", "render", "search", "history")
 
@@ -146,7 +149,7 @@ def open_journal(root: str) -> Journal:
     return journal
 
 
-def post_json(info: PostInfo) -> dict:
+def post_json(info: PostInfo | Listed) -> dict:
     """The JSON object ``list --json`` prints for a post."""
     from .core.dates import local
 
@@ -162,24 +165,29 @@ def post_json(info: PostInfo) -> dict:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from .core.dates import local
+    from .core.postlist import listed_posts
 
     gc.disable()  # the summaries are kept to the end: collecting makes no garbage go, only time
-    journal = open_journal(args.root)
-    wanted = args.tag.casefold() if args.tag is not None else None  # as the sidebar filter
-    posts = [
-        info for info in journal.posts if wanted is None or wanted in (tag.casefold() for tag in info.tags)
-    ]
+    posts = listed_posts(require_folder(args.root))
+    if args.tag is not None:
+        wanted = args.tag.casefold()  # as the sidebar filter
+        posts = [info for info in posts if wanted in (tag.casefold() for tag in info.tags)]
     if args.json:
         print(json.dumps([post_json(info) for info in posts], ensure_ascii=False, indent=1))
     else:
-        for info in posts:
-            print(
-                "\t".join(
-                    (local(info.date).strftime("%Y-%m-%d"), info.title, ", ".join(info.tags), info.relpath)
-                )
-            )
+        sys.stdout.writelines(
+            f"{day_of(info.date)}\t{info.title}\t{', '.join(info.tags)}\t{info.relpath}\n" for info in posts
+        )
     return 0
+
+
+def day_of(moment: datetime) -> str:
+    """The day of ``moment`` on this computer's clock as ``list`` prints it (``%Y-%m-%d``, which
+    does not pad a year before 1000)."""
+    from .core.dates import local
+
+    shown = local(moment)
+    return shown.date().isoformat() if shown.year >= 1000 else shown.strftime("%Y-%m-%d")
 
 
 def run_tags(args: argparse.Namespace) -> int:

@@ -48,3 +48,11 @@ def test_export_of_one_post_loads_only_its_flavors_engine(tmp_path):
         assert not roots(modules) & {"PySide6", "shiboken6"}
         assert not {"journal_app.core.site", "journal_app.core.checks", "multiprocessing"} & modules
     assert "한 편" in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+def test_a_warm_list_reads_the_index_only(quirk_journal):
+    root, _ = quirk_journal
+    loaded("list", root)  # cold: fills the index
+    modules = loaded("list", root)
+    assert not roots(modules) & {"yaml", "tomllib", "PySide6", "pygments", "multiprocessing"}
+    assert not {"journal_app.core.post", "journal_app.core.journal", "journal_app.core.frontmatter"} & modules

@@ -199,9 +199,10 @@ class ImageCollector:
         write_inside(self._folder.parent, f"{self._folder.name}/{name}", data)
 
 
-def write_inside(folder: Path, relative: str, data: bytes) -> Path:
+def write_inside(folder: Path, relative: str, data: bytes, *, durable: bool = True) -> Path:
     """Write ``data`` atomically at ``folder/relative``, never outside ``folder`` (a symbolic
-    link in the way is refused)."""
+    link in the way is refused); ``durable``: on disk before this returns (see
+    :func:`.storage.atomic_write`)."""
     target = folder / relative
     existing = target.parent
     while not existing.exists() and existing != folder and existing.parent != existing:
@@ -214,7 +215,7 @@ def write_inside(folder: Path, relative: str, data: bytes) -> Path:
             path=target,
             folder=folder,
         )
-    atomic_write(target, data)
+    atomic_write(target, data, durable=durable)
     return target
 
 

@@ -14,11 +14,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 FLAVORS = ("velog", "hugo", "jekyll", "commonmark", "python-markdown")
 _DATED = re.compile(r"\d{4}-?\d{2}-?\d{2}")  # a velog-backup run folder, e.g. 2021-03-28
@@ -70,6 +67,10 @@ def _lower_keys(value: object) -> object:
 
 
 def _parse(suffix: str, text: str) -> object:
+    import tomllib  # (here: a command that never reads a site's settings loads neither parser)
+
+    import yaml
+
     if suffix == ".toml":
         return tomllib.loads(text)
     if suffix == ".json":

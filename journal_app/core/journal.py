@@ -28,7 +28,7 @@ from .boundary import real_inside
 from .changes import JournalChange
 from .dates import local
 from .index import SummaryIndex
-from .listing import POST_SUFFIXES, FolderLook, SyncWork, list_folder, split_entries
+from .listing import MAX_FOLDER_DEPTH, POST_SUFFIXES, FolderLook, SyncWork, list_folder, split_entries
 from .listing import SKIPPED_FOLDERS as SKIPPED_FOLDERS  # (site.py takes it from here)
 from .parallel import chunked_map
 from .post import read_error_words
@@ -38,7 +38,6 @@ from .words import QT_TRANSLATE_NOOP
 
 PARALLEL_MINIMUM = 400  # fewer unindexed files than this are read in-process
 CHUNK = 200
-MAX_FOLDER_DEPTH = 64  # folders below the root; deeper ones are reported, not read
 UNTAGGED = ""  # the by_tag() key of posts without tags; no real tag is empty
 Progress = Callable[[int, int], None]  # (files read, files to read)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
+MAX_FOLDER_DEPTH = 64  # folders below the root; deeper ones are reported, not read
 
 
 def split_entries(entries: Iterable[os.DirEntry]) -> tuple[list[os.DirEntry], list[str]]:

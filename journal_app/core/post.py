@@ -26,6 +26,7 @@ from .errors import ConflictError, HeaderError, SaveError
 from .fields import edit_header, new_yaml_header
 from .boundary import read_file, real_inside
 from .frontmatter import Header, split_header
+from .postinfo import MAX_LISTED_TAGS
 from .problems import HEADER_KINDS, Problem, ProblemKind, RefusedFile
 from .scan import first_heading
 from .storage import atomic_write, os_error_words
@@ -34,7 +35,6 @@ from .tags import TAG_KEYS, split_tags  # noqa: F401  (re-exported: they lived h
 from .tags import merged_tags, set_tags as write_tags
 
 MAX_POST_BYTES = 64 * 1024 * 1024
-MAX_LISTED_TAGS = 100  # tags a post contributes to the journal's summaries (the sidebar)
 OUTSIDE_LINK = QT_TRANSLATE_NOOP("Core", "the file is a link to a place outside the journal; it is not read")
 _MISSING = object()
 # headers whose simple lines are still read for display: YAML that did not parse (velog-backup's

@@ -1,6 +1,11 @@
 """What the journal knows of one post without holding its text: :class:`PostInfo`, read from a
 file (never raising: a file that cannot be read becomes a summary with a problem), written to and
-read back from the summary index, and the newest-first order of posts."""
+read back from the summary index, and the newest-first order of posts.
+
+A file whose header is simple (see :mod:`.searchheader`) is summarized from its header alone,
+without building a :class:`.Post`; the tests compare both ways on every kind of post known.
+Nothing here imports the post reader (or YAML) until a file is read, so that a command reading
+only the index loads neither."""
 
 from __future__ import annotations
 
@@ -8,11 +13,15 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from .post import MAX_LISTED_TAGS, Post, load_post, read_error_kind, read_error_words
 from .problems import ProblemKind
 from .words import Words, from_plain, to_plain
+
+if TYPE_CHECKING:
+    from .post import Post
+
+MAX_LISTED_TAGS = 100  # tags a post contributes to the journal's summaries (the sidebar)
 
 
 @dataclass
@@ -92,52 +101,8 @@ class PostInfo:
     @classmethod
     def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
         """A summary read back from the index; ValueError when ``data`` is not one that
-        ``to_dict`` wrote (a damaged entry). Called once a post on every warm open, so the
-        checks are done with plain type tests."""
-        try:
-            title, description = data["title"], data["description"]
-            tags, problems, kinds = data["tags"], data["problems"], data["problem_kinds"]
-            header_invalid = data["header_invalid"]
-            readable, draft = data.get("readable", True), data.get("draft", False)
-            stamp = data.get("stamp")
-            date = datetime.fromisoformat(data["date"])
-            problem_kinds = [ProblemKind(kind) for kind in kinds]
-            problem_words = [from_plain(said) for said in data["problem_words"]]
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ValueError(f"not a post summary: {exc!r}") from None
-        if not (
-            type(title) is str
-            and type(description) is str
-            and _strings(tags)
-            and _strings(problems)
-            and type(kinds) is list
-            and len(problem_kinds) == len(problems)
-            and len(problem_words) == len(problems)
-            and type(header_invalid) is bool
-            and type(readable) is bool
-            and type(draft) is bool
-            and date.tzinfo is not None
-            and (
-                stamp is None
-                or (type(stamp) is list and len(stamp) == 2 and all(type(part) is int for part in stamp))
-            )
-        ):
-            raise ValueError("not a post summary: a value of the wrong kind")
-        return cls(
-            path,
-            relpath,
-            title,
-            date,
-            tags[:MAX_LISTED_TAGS],
-            description,
-            problems,
-            header_invalid,
-            readable,
-            (stamp[0], stamp[1]) if stamp is not None else None,
-            draft,
-            problem_kinds,
-            problem_words,
-        )
+        ``to_dict`` wrote (a damaged entry). Called once a post on every warm open."""
+        return cls(path, relpath, *summary_values(data))
 
     @property
     def metadata(self) -> dict:
@@ -146,22 +111,113 @@ class PostInfo:
 
     def load(self, root: str | os.PathLike | None = None) -> Post:
         """The full post, read from disk now (never, when it is a link out of ``root``)."""
+        from .post import load_post
+
         return load_post(self.path, root)
 
 
 def _strings(value: object) -> bool:
-    return type(value) is list and all(type(item) is str for item in value)
+    return type(value) is list and set(map(type, value)) <= _STR
+
+
+_STR = {str}
+
+
+SummaryValues = tuple[
+    str, datetime, list[str], str, list[str], bool, bool, "tuple[int, int] | None", bool, list, list
+]
+
+
+def summary_values(data: dict) -> SummaryValues:
+    """The fields of a :class:`PostInfo` after its path and relpath (title, date, tags, description,
+    problems, header_invalid, readable, stamp, draft, problem_kinds, problem_words) from a dict
+    that ``to_dict`` wrote; ValueError for a damaged entry. The checks are plain type tests:
+    a warm open makes them once a post."""
+    try:
+        title, description = data["title"], data["description"]
+        tags, problems, kinds = data["tags"], data["problems"], data["problem_kinds"]
+        header_invalid = data["header_invalid"]
+        readable, draft = data.get("readable", True), data.get("draft", False)
+        stamp = data.get("stamp")
+        date = datetime.fromisoformat(data["date"])
+        problem_kinds = [ProblemKind(kind) for kind in kinds]
+        problem_words = [from_plain(said) for said in data["problem_words"]]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"not a post summary: {exc!r}") from None
+    if not (
+        type(title) is str
+        and type(description) is str
+        and _strings(tags)
+        and _strings(problems)
+        and type(kinds) is list
+        and len(problem_kinds) == len(problems)
+        and len(problem_words) == len(problems)
+        and type(header_invalid) is bool
+        and type(readable) is bool
+        and type(draft) is bool
+        and date.tzinfo is not None
+        and (
+            stamp is None
+            or (type(stamp) is list and len(stamp) == 2 and all(type(part) is int for part in stamp))
+        )
+    ):
+        raise ValueError("not a post summary: a value of the wrong kind")
+    return (
+        title,
+        date,
+        tags[:MAX_LISTED_TAGS],
+        description,
+        problems,
+        header_invalid,
+        readable,
+        (stamp[0], stamp[1]) if stamp is not None else None,
+        draft,
+        problem_kinds,
+        problem_words,
+    )
 
 
 def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
     """Read one file into a summary; never raises. A file that is a link out of ``root`` is not
-    read: its summary says so."""
+    read: its summary says so. A simple file is summarized from its header alone."""
+    from .post import Post, load_post, read_error_kind, read_error_words
+
     location = Path(path)
     try:
-        inside = root is not None and _plainly_inside(path, root)
-        return PostInfo.of(load_post(location, None if inside else root), relpath)
+        if root is not None and _plainly_inside(path, root):
+            from .boundary import read_file
+            from .post import MAX_POST_BYTES
+
+            data, info = read_file(location, MAX_POST_BYTES)  # as load_post reads it
+            return _quick_summary(data, info, location, relpath) or PostInfo.of(
+                Post(data, location, info), relpath
+            )
+        return PostInfo.of(load_post(location, root), relpath)
     except OSError as exc:
         return PostInfo.unreadable(location, relpath, read_error_words(location, exc), read_error_kind(exc))
+
+
+def _quick_summary(data: bytes, info: os.stat_result, path: Path, relpath: str) -> PostInfo | None:
+    """The summary of a simple file (:func:`.searchheader.simple_post`), the same as
+    :meth:`PostInfo.of` of its :class:`.Post`; None for any other file."""
+    from .searchheader import simple_fields, simple_post
+
+    simple = simple_post(data)
+    if simple is None:
+        return None
+    fields = simple_fields(simple, str(path), info.st_mtime)
+    if len(fields.tags) > MAX_LISTED_TAGS:  # a problem says so: the Post reads it
+        return None
+    return PostInfo(
+        path,
+        relpath,
+        fields.title,
+        fields.date,
+        fields.tags,
+        fields.description,
+        stamp=(info.st_mtime_ns, info.st_size),
+        draft=simple.metadata.get("draft") in (True, "true", "yes"),
+    )
 
 
 def _plainly_inside(path: str, root: str) -> bool:

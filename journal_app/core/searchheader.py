@@ -129,6 +129,8 @@ def _mapping(content: str) -> dict | None:
 
 def _value(text: str) -> tuple[object] | None:
     """(the value) of a simple value's text, or None when it is not simple."""
+    if not text:  # "tags: " with nothing after it: YAML's null
+        return (None,)
     if text.startswith("[") and text.endswith("]"):
         inner = text[1:-1].strip(" ")
         if not inner:

@@ -197,16 +197,17 @@ class SiteBuilder:
         )
 
 
-def write_if_changed(out: Path, relative: str, text: str) -> bool:
+def write_if_changed(out: Path, relative: str, text: str, *, durable: bool = True) -> bool:
     """Write ``text`` atomically at ``out/relative`` unless the file already holds exactly it;
-    never outside ``out``."""
+    never outside ``out``. Without ``durable`` the file is not waited onto the disk (see
+    :func:`.storage.atomic_write`)."""
     data = displayable(text).encode("utf-8")
     try:  # only a regular file is read (a FIFO or a link put there must not hang or lead out)
         if not os.path.islink(out / relative) and read_regular(out / relative, len(data)) == data:
             return False
     except OSError:
         pass
-    write_inside(out, relative, data)
+    write_inside(out, relative, data, durable=durable)
     return True
 
 
@@ -377,15 +378,20 @@ def export_site(
             current.pop(relpath, None)
             continue
         current[relpath].update(depends)
-        written += write_if_changed(out, builder.post_pages[relpath], page)
+        written += write_if_changed(out, builder.post_pages[relpath], page, durable=False)
     pages_now = {k["page"] for k in current.values()}
     for relpath, key in previous.items():
         if relpath not in current and key.get("page") not in pages_now:
             remove_page(out, key.get("page"))
-    written += write_if_changed(out, "index.html", builder.index_html())
+    written += write_if_changed(out, "index.html", builder.index_html(), durable=False)
     for tag, posts in journal.by_tag().items():
         if tag != UNTAGGED and builder.shown(posts):
-            written += write_if_changed(out, builder.tag_pages[tag], builder.tag_html(tag, posts))
+            tag_page = builder.tag_html(tag, posts)
+            written += write_if_changed(out, builder.tag_pages[tag], tag_page, durable=False)
+    if written and hasattr(os, "sync"):
+        # the pages onto the disk in one wait, not one each (a thousand waits were most of an
+        # export), before the manifest says they are there
+        os.sync()
     write_if_changed(
         out, MANIFEST, json.dumps({"version": __version__, "posts": current}, ensure_ascii=False, indent=1)
     )

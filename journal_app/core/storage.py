@@ -54,8 +54,9 @@ def os_error_words(exc: OSError) -> Words:
     return Words("{reason}", {"reason": exc.strerror or str(exc)})
 
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    """Replace the file at ``path`` with ``data`` atomically, keeping its permissions."""
+def atomic_write(path: str | os.PathLike, data: bytes, *, durable: bool = True) -> None:
+    """Replace the file at ``path`` with ``data`` atomically, keeping its permissions; with
+    ``durable`` (the default) the file and its folder are on disk before this returns."""
     target = Path(path)
     if target.is_dir():
         raise SaveError(
@@ -84,7 +85,8 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if mode is None:
             umask = os.umask(0)
             os.umask(umask)
@@ -92,7 +94,8 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         os.chmod(temp_name, mode)
         os.replace(temp_name, target)
         temp_name = None
-        _sync_folder(folder)
+        if durable:
+            _sync_folder(folder)
     except OSError as exc:
         raise SaveError(UNCHANGED, path=target, reason=os_error_words(exc)) from exc
     finally:

@@ -30,7 +30,7 @@ EDGE_LINES = [
     'date: "2021-10-01"', "date: 20211001", "date: 1633046400", "date: yes", "date: 어제",
     "tags: [일상, AI, yes, 2021, \"a b\", 'c', TIL]", "tags: []", "tags: [ ]", "tags: [a,b]",
     "tags: [a b, c]", 'tags: ["a,b"]', "tags: [a, ]", "tags: [, a]", "tags: a, b", "tags: 일상 개발",
-    "tags: [a:b]", "tags: [[a]]",
+    "tags: [a:b]", "tags: [[a]]", "tags: ", "title: ", "date: ", "tags:  ",
     "tags: [null, ~, '']", "tags: [on, off]", "keywords: [파이썬]", "categories: 회고", "category: [AI, ai]",
     "description: \"바다&#x3A; 맑음 &amp; &lt;흐림&gt;\"", 'description: ""', "summary: 요약",
     'description: " 공백 "', "description: [목록]", "title: " + "가" * 5000, "# 주석",
