@@ -97,6 +97,24 @@ class SummaryIndex:
             return None
         return found if isinstance(found, dict) else None
 
+    def summaries(self) -> list[tuple[str, dict]]:
+        """Every entry as (path, summary), without looking at the files (an entry that does not
+        read back as a dict is left out)."""
+        found = []
+        for path, (_, _, text) in self._rows.items():
+            try:
+                summary = _decode(text)
+            except (ValueError, TypeError, RecursionError):
+                continue
+            if isinstance(summary, dict):
+                found.append((path, summary))
+        return found
+
+    def put_stamped(self, path: str, stamp: tuple[int, int], summary: dict) -> None:
+        """Remember a summary for a file whose (mtime_ns, size) was ``stamp`` when it was read."""
+        if self._db is not None:
+            self._pending.append((path, stamp[0], stamp[1], json.dumps(summary, ensure_ascii=False)))
+
     def put_current(self, path: str, summary: dict) -> None:
         """Remember a summary for a file, with the stat taken at lookup (or now)."""
         info = self._stats.get(path)
@@ -150,3 +168,13 @@ class SummaryIndex:
             except sqlite3.Error:
                 pass  # locked or damaged: the summaries are simply read again next time
             self._abandon()
+
+
+def index_summaries(root: Path) -> list[tuple[str, dict]]:
+    """Every summary the index holds for the journal at ``root`` (see :meth:`SummaryIndex.summaries`);
+    empty when there is no index."""
+    index = SummaryIndex(root)
+    try:
+        return index.summaries()
+    finally:
+        index.close()

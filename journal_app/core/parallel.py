@@ -79,11 +79,13 @@ def chunked_map(
     minimum: int,
     chunk: int,
     progress: Callable[[int], None] | None = None,
+    each: Callable[[list], None] | None = None,
 ) -> tuple[list, int]:
     """``function`` over ``items`` in chunks, in workers when worth it; returns (results, workers).
 
     ``function`` takes a list of items and returns a list of results in the same order.
-    ``progress`` is called with the number of items done after each chunk.
+    ``progress`` is called with the number of items done after each chunk, ``each`` with each
+    chunk's results, in order.
     """
     workers = worker_count(len(items), minimum)
     chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
@@ -102,13 +104,18 @@ def chunked_map(
             ) as pool:
                 for part in pool.map(function, chunks):
                     results.extend(part)
+                    if each is not None:
+                        each(part)
                     if progress is not None:
                         progress(len(results))
             return results, workers
         except (OSError, RuntimeError, BrokenProcessPool):
-            results = []
-    for part in chunks:
-        results.extend(function(part))
+            pass  # the chunks not done yet are done here, after those that were
+    for items_part in chunks[len(results) // chunk :]:
+        part = function(items_part)
+        results.extend(part)
+        if each is not None:
+            each(part)
         if progress is not None:
             progress(len(results))
     return results, 1

@@ -47,6 +47,7 @@ from .switcher import QuickSwitcher
 from .tabs import Tabs
 from .tag_menu import rename_from_tree
 from .theme import ThemeFollower
+from .scanner import JournalScan
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         # the status bar's parts under the names they had (tests read them)
         self.words_label, self.saved_label = self.status.words, self.status.saved
         self.path_label, self.scan_progress = self.status.path, self.status.progress
+        self.scan = JournalScan(self.status.progress, self)
         self.document_status = status = DocumentStatus(self, self.status, self.document)
         self.feed = PreviewFeed(self.preview, self.document)
         self.post_files = PostFiles(
@@ -177,6 +179,10 @@ class MainWindow(QMainWindow):
         self.sidebar.tag_merge_requested.connect(lambda tag: rename_from_tree(self, tag, merge=True))
         self.form.field_edited.connect(self._field_edited)
         self.watcher.changed.connect(self._changed_on_disk)
+        self.scan.arrived.connect(
+            lambda change: self._changed_on_disk(change, quietly=bool(self.scan.reading))
+        )
+        self.scan.finished.connect(self._scanned)
         doc.loaded.connect(self._loaded)  # the preview and the status line follow doc themselves
         doc.saved.connect(self._saved)
         doc.header_changed.connect(self._header_changed)
@@ -191,12 +197,11 @@ class MainWindow(QMainWindow):
         if not self.tabs.leave():
             return False
         try:
-            journal = Journal(folder, progress=self.status.show_progress)
+            journal = Journal.opened(folder)  # the index alone, or the walk: the rest on a thread
         except (OSError, JournalError) as exc:
-            self.status.progress.hide()
             self.prompts.show_error(self.tr("Could not open the journal"), f"{folder}: {words(exc)}")
             return False
-        self.status.progress.hide()
+        scanning = self.scan.start(journal)
         tidy_in_background(journal)  # what a save killed before its rename left behind
         self.journal = journal
         self.document.root = journal.root
@@ -208,27 +213,50 @@ class MainWindow(QMainWindow):
         self._show_flavor()
         self.document.load(None)
         self.sidebar.set_journal(journal)
-        self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
+        if not journal.unread:  # (else once they are read)
+            self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
         self._update_known_tags()
         remote = self.env.settings.remote_images(journal.root)
         self.commands.check_remote_images(remote)
         self.preview.allow_remote_images = remote
         self.preview.load_shell(journal.root)
-        self.watcher.set_journal(journal)
+        self.watcher.set_journal(None if scanning else journal)  # (else once scanned)
         self.env.settings.remember_journal(journal.root)
         recent = self.env.settings.get("state/recent_journals")
         fill_recent(self.recent_menu, recent, lambda chosen: self.open_journal(Path(chosen)))
         target = select or next((info.path for info in journal.posts if info.readable), None)
         if not self.tabs.restore(journal.root, select) and target is not None:
             self.open_post(target)
-        if journal.problems:  # folders that could not be read; the rest of the journal works
+        if not scanning:
+            self._show_folder_problems()
+        return True
+
+    def _scanned(self, change: JournalChange, read_all: bool) -> None:
+        """The journal's files are read (``read_all``) or checked against the index."""
+        journal = self.journal
+        if journal is None:
+            return
+        if read_all:
+            self.sidebar.apply(change)
+            self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
+            self._update_known_tags()
+            target = next((info.path for info in journal.posts if info.readable), None)
+            if self.document.post is None and target is not None:
+                self.open_post(target)
+        else:
+            self._changed_on_disk(change)
+        self.watcher.set_journal(journal)
+        self._show_folder_problems()
+
+    def _show_folder_problems(self) -> None:
+        journal = self.journal
+        if journal is not None and journal.problems:  # the rest of the journal works
             self.statusBar().showMessage(
                 self.tr("{count} folder(s) could not be read: {folders}").format(
                     count=len(journal.problems),
                     folders="; ".join(message(problem) for problem in journal.folder_problems[:3]),
                 )
             )
-        return True
 
     def set_flavor(self, flavor: str) -> None:
         """Render this journal's posts as ``flavor``'s platform does (remembered per journal)."""
@@ -287,8 +315,10 @@ class MainWindow(QMainWindow):
             self._update_known_tags()
         self.form.show_post(self.document.post)
 
-    def _changed_on_disk(self, paths: JournalChange) -> None:
+    def _changed_on_disk(self, paths: JournalChange, quietly: bool = False) -> None:
         self.sidebar.apply(paths)
+        if quietly:  # posts read for the first time: the search index comes once they all are
+            return
         self.search.reindex(paths)
         self._update_known_tags()
         self.document.changed_on_disk(paths)
@@ -344,6 +374,7 @@ class MainWindow(QMainWindow):
         self.document_status.stop()
         self.document.stop()
         self.watcher.set_journal(None)
+        self.scan.shutdown()
         self.preview.shutdown()
         self.search.shutdown()
         self.history.stop()
