@@ -283,7 +283,8 @@ class Journal:
 
     def get(self, path: str | os.PathLike) -> PostInfo | None:
         """The summary of the post at ``path``, if the journal has it."""
-        return self._posts.get(Path(path).absolute())
+        found = self._posts.get(path) if isinstance(path, Path) else None  # (no new Path made)
+        return found if found is not None else self._posts.get(Path(path).absolute())
 
     def refresh(self, path: str | os.PathLike) -> JournalChange:
         """Read one file again (added or changed); forget it when it is gone."""

@@ -2,24 +2,27 @@
 every file against the index (:class:`.ScanWork`), on a worker thread.
 
 Each batch of summaries the worker reads comes back to the GUI thread, goes into the journal
-(``Journal.take``) and out as ``arrived(JournalChange)``, so the tree fills as posts arrive; the
-progress bar is repainted at most every ``REPAINT_MS``. At the end ``finished(JournalChange)``
-carries the posts the walk no longer found. A scan of a journal no longer shown is stopped and
-its late batches dropped.
+(``Journal.take``) and out as ``arrived(JournalChange)``, so the tree fills as posts arrive:
+as many posts a turn of the event loop as fit in about ``SLICE_MS`` (measured as it goes), so the
+window never freezes; the progress bar is repainted at most every ``REPAINT_MS``. At the end
+``finished(JournalChange, read_all)`` carries the posts the walk no longer found. A scan of a
+journal no longer shown is stopped and its late batches dropped.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar
 
 from ..core import Journal
 from ..core.scanwork import Cancelled, ScanWork
 
 REPAINT_MS = 100  # the progress bar is repainted at most this often
+SLICE_MS = 8  # the GUI thread takes batches in turns of the event loop of about this long
 PROGRESS_MINIMUM = 400  # files to read before a progress bar shows
 
 
@@ -39,6 +42,13 @@ class JournalScan(QObject):
         self._number = 0
         self._read = 0
         self._painted = 0.0
+        self._queue: deque = deque()  # summaries come, not taken yet
+        self._slice = 50  # summaries taken in one turn (adjusted to SLICE_MS)
+        self._ended: ScanWork | None = None  # the work done, once the queue is taken
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._take)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-scan")
         self._batch.connect(self._arrived)
         self._done.connect(self._finished)
@@ -69,7 +79,9 @@ class JournalScan(QObject):
         """Stop the scan under way (its late batches are dropped)."""
         if self._work is not None:
             self._work.cancel()
-        self._work = None
+        self._work = self._ended = None
+        self._queue.clear()
+        self._timer.stop()
         self._number += 1
         self.progress.hide()
 
@@ -96,10 +108,24 @@ class JournalScan(QObject):
             raise Cancelled from None
 
     def _arrived(self, number: int, batch: list) -> None:
-        if number != self._number or self.journal is None or self._work is None:
+        if number != self._number or self._work is None:
             return
-        change = self.journal.take(batch)
-        self._read += len(batch)
+        self._queue.extend(batch)
+        self._timer.start()
+
+    def _take(self) -> None:
+        """One turn's share of the summaries that came (then the end, once all are taken)."""
+        if self.journal is None or self._work is None:
+            return
+        began = time.perf_counter()
+        part = [self._queue.popleft() for _ in range(min(self._slice, len(self._queue)))]
+        change = self.journal.take(part)
+        if change:
+            self.arrived.emit(change)
+        spent = (time.perf_counter() - began) * 1000
+        if part:
+            self._slice = max(10, min(2000, int(len(part) * SLICE_MS / max(spent, 0.5))))
+        self._read += len(part)
         total = self._work.total
         now = time.monotonic()
         if total >= PROGRESS_MINIMUM and (now - self._painted) * 1000 >= REPAINT_MS:
@@ -107,12 +133,20 @@ class JournalScan(QObject):
             self.progress.show()
             self.progress.setMaximum(total)
             self.progress.setValue(self._read)
-        if change:
-            self.arrived.emit(change)
+        if self._queue:
+            self._timer.start()
+        elif self._ended is not None:
+            self._finish(self._ended)
 
     def _finished(self, number: int, work: ScanWork) -> None:
         if number != self._number or self.journal is None:
             return
-        self._work = None
+        self._ended = work
+        if not self._queue and not self._timer.isActive():
+            self._finish(work)
+
+    def _finish(self, work: ScanWork) -> None:
+        assert self.journal is not None
+        self._work = self._ended = None
         self.progress.hide()
         self.finished.emit(self.journal.finish_scan(work), work.known is None)

@@ -251,7 +251,7 @@ class PostTreeModel(QStandardItemModel):
         journal = self._journal
         if journal is None:
             return
-        paths = {Path(path) for path in paths}
+        paths = {path if isinstance(path, Path) else Path(path) for path in paths}
         for path in [path for path in paths if self._update_in_place(path)]:
             paths.discard(path)  # same place in the tree: the rows stay (and stay selected)
         touched: dict[str, Group] = {}
@@ -263,7 +263,7 @@ class PostTreeModel(QStandardItemModel):
                 del group.keys[row]
                 group.item.takeRow(row)  # taken, not removed (module docstring)
                 self._touch(group, touched)
-        for path in sorted(paths):
+        for path in sorted(paths, key=str):
             info = journal.get(path)
             if info is None:
                 continue
@@ -285,7 +285,7 @@ class PostTreeModel(QStandardItemModel):
     def _update_in_place(self, path: Path) -> bool:
         """Refresh the rows of a post whose groups and order are unchanged; False otherwise."""
         entry = self._shown.get(path)
-        info = self._journal.get(path) if self._journal is not None else None
+        info = self._journal.get(path) if self._journal is not None and entry is not None else None
         if entry is None or info is None or entry != (order_key(info), places(info, self.grouping)):
             return False
         fresh = post_item(info)
