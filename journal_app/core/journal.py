@@ -22,6 +22,7 @@ import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from pathlib import Path
 
 from .boundary import real_inside
@@ -32,7 +33,7 @@ from .listing import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (imported from here
 from .listing import POST_SUFFIXES, FolderLook, SyncWork, Walker, list_folder
 from .listing import SKIPPED_FOLDERS as SKIPPED_FOLDERS  # (site.py takes it from here)
 from .parallel import chunked_map
-from .postinfo import PostInfo, newest_first, order_key, read_summaries, read_summary
+from .postinfo import PostInfo, order_key, read_summaries, read_summary
 from .problems import Problem
 from .scanwork import CHUNK, PARALLEL_MINIMUM, ScanWork
 
@@ -88,13 +89,14 @@ class Journal:
         if not summaries:
             journal.rescan(defer=read_now)
             return journal
-        found = []
+        found, paths = [], []
         for path, data in summaries:
             try:
                 found.append(PostInfo.from_dict(Path(path), journal._relative(path), data))
             except ValueError:
                 continue  # a damaged entry: the check reads its file again
-        journal._fill(found)
+            paths.append(path)
+        journal._fill(found, paths)
         journal.unchecked = True
         return journal
 
@@ -126,13 +128,14 @@ class Journal:
         find, and keep the folders and inode numbers it saw; returns what changed."""
         change = JournalChange()
         fresh = self._fresh or set()
+        fresh_paths = {str(path) for path in fresh}
         if work.walked:
             self._folders, self._unreadable = work.folders, work.unreadable
             for path in map(Path, work.gone):
                 if path not in fresh and self._forget(path):
                     change.removed.add(path)
             self._inodes.update(
-                (path, inode) for path, inode in work.inodes.items() if Path(path) not in fresh
+                (path, inode) for path, inode in work.inodes.items() if path not in fresh_paths
             )
         if work.walked or not work.known:
             self.unchecked, self.unread = False, []
@@ -185,16 +188,17 @@ class Journal:
             if index is not None:
                 index.close()
 
-    def _fill(self, summaries: list[PostInfo]) -> None:
-        """Hold these summaries, and only these: in order, counted under their tags."""
+    def _fill(self, summaries: list[PostInfo], paths: list[str] | None = None) -> None:
+        """Hold these summaries, and only these (``paths``: their paths as text, if known): in
+        order, counted under their tags."""
         self._posts = {info.path: info for info in summaries}
-        self._ordered = newest_first(list(self._posts.values()))
-        self._keys = [order_key(info) for info in self._ordered]
-        self._tags = Counter(tag for info in self._ordered for tag in info.tags or [UNTAGGED])
+        keyed = sorted(((order_key(info), info) for info in self._posts.values()), key=itemgetter(0))
+        self._keys = [key for key, _ in keyed]
+        self._ordered = [info for _, info in keyed]
+        self._tags = Counter(tag for info in summaries for tag in info.tags or [UNTAGGED])
         self._children = {}
-        for info in self._ordered:
-            path = str(info.path)
-            self._children.setdefault(os.path.dirname(path), set()).add(path)
+        for path in paths if paths is not None else [str(info.path) for info in summaries]:
+            self._children.setdefault(path.rpartition(os.sep)[0], set()).add(path)
 
     def _read_many(self, paths: list[str], progress: Progress | None = None) -> list[PostInfo]:
         """Summaries of many files, read in worker processes when there are enough of them."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..core import Journal, JournalChange, JournalError, Post
@@ -241,8 +241,8 @@ class MainWindow(QMainWindow):
             self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
             self._update_known_tags()
             target = next((info.path for info in journal.posts if info.readable), None)
-            if self.document.post is None and target is not None:
-                self.open_post(target)
+            if self.document.post is None and target is not None:  # (a turn later: the tree first)
+                QTimer.singleShot(0, self, lambda: self.journal is journal and self.open_post(target))
         else:
             self._changed_on_disk(change)
         self.watcher.set_journal(journal)

@@ -130,13 +130,18 @@ class JournalScan(QObject):
         now = time.monotonic()
         if total >= PROGRESS_MINIMUM and (now - self._painted) * 1000 >= REPAINT_MS:
             self._painted = now
-            self.progress.show()
-            self.progress.setMaximum(total)
-            self.progress.setValue(self._read)
+            # in a turn of its own: setValue paints the window at once, the new rows too
+            QTimer.singleShot(0, self, lambda: self._show_progress(total))
         if self._queue:
             self._timer.start()
         elif self._ended is not None:
             self._finish(self._ended)
+
+    def _show_progress(self, total: int) -> None:
+        if self._work is not None:
+            self.progress.show()
+            self.progress.setMaximum(total)
+            self.progress.setValue(self._read)
 
     def _finished(self, number: int, work: ScanWork) -> None:
         if number != self._number or self.journal is None:

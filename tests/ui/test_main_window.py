@@ -497,7 +497,7 @@ def test_opening_a_large_journal_fills_the_tree_in_batches_with_progress(qtbot, 
     assert window.journal.scan_workers >= 1
     assert len(shown) >= 2 and shown == sorted(shown) and shown[-1] == 450  # batch by batch
     assert window.sidebar.post_count_shown() == 450
-    assert window.document.post is not None  # the newest post, once there are posts
+    qtbot.waitUntil(lambda: window.document.post is not None)  # the newest, once there are posts
     seen.clear()
     assert window.open_journal(big)  # now from the index: nothing to read, no progress
     assert window.sidebar.post_count_shown() == 450
