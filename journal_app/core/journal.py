@@ -14,6 +14,10 @@ and their order live in :mod:`.postinfo` and are imported from here as before.
 
 A folder that cannot be listed, or whose subfolders lie too deep, is a :class:`.Problem` with its
 kind (``folder_problems``); the rest of the journal is read.
+
+The window opens a journal with :meth:`Journal.opened` (the index alone, or the walk with few
+files read) and leaves the rest to a :class:`.ScanWork` on another thread (``begin_scan``,
+``take`` for each batch it reads, ``finish_scan``).
 """
 
 from __future__ import annotations

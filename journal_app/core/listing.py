@@ -7,6 +7,9 @@ does it on a worker thread: :meth:`.Journal.begin_sync` copies, for each folder,
 journal knows in it and their inode numbers into a :class:`FolderLook`; :func:`list_folder`
 lists the folder and notes what differs; :meth:`.Journal.finish_sync`, back on the journal's
 thread, reads the posts it names, each checked against the journal as it is by then.
+
+:class:`Walker` is the walk of a whole journal (the scan's, the sync's, and a :class:`.ScanWork`'s
+on another thread), noting the folders it listed and those it could not read in sets of its own.
 """
 
 from __future__ import annotations
