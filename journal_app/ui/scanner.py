@@ -72,8 +72,15 @@ class JournalScan(QObject):
             return False
         self._number += 1
         self._work, self._read, self._painted = work, 0, 0.0
-        self._pool.submit(self._run, self._number, work)
+        number = self._number
+        # once the window has had a turn of the event loop: the worker's Python holds the GIL
+        # at times, and the window's own opening comes first
+        QTimer.singleShot(0, self, lambda: self._submit(number, work))
         return True
+
+    def _submit(self, number: int, work: ScanWork) -> None:
+        if number == self._number:
+            self._pool.submit(self._run, number, work)
 
     def stop(self) -> None:
         """Stop the scan under way (its late batches are dropped)."""
