@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         self.form.show_post(self.document.post)
 
     def _changed_on_disk(self, paths: JournalChange, quietly: bool = False) -> None:
-        self.sidebar.apply(paths)
+        self.sidebar.apply(paths, heat_later=quietly)
         if quietly:  # posts read for the first time: the search index comes once they all are
             return
         self.search.reindex(paths)
