@@ -179,9 +179,7 @@ class MainWindow(QMainWindow):
         self.sidebar.tag_merge_requested.connect(lambda tag: rename_from_tree(self, tag, merge=True))
         self.form.field_edited.connect(self._field_edited)
         self.watcher.changed.connect(self._changed_on_disk)
-        self.scan.arrived.connect(
-            lambda change: self._changed_on_disk(change, quietly=bool(self.scan.reading))
-        )
+        self.scan.arrived.connect(lambda change: self.sidebar.apply(change, heat_later=True))
         self.scan.finished.connect(self._scanned)
         doc.loaded.connect(self._loaded)  # the preview and the status line follow doc themselves
         doc.saved.connect(self._saved)
@@ -213,7 +211,7 @@ class MainWindow(QMainWindow):
         self._show_flavor()
         self.document.load(None)
         self.sidebar.set_journal(journal)
-        if not journal.unread:  # (else once they are read)
+        if not scanning:  # (else once the files are read or checked)
             self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
         self._update_known_tags()
         remote = self.env.settings.remote_images(journal.root)
@@ -236,15 +234,13 @@ class MainWindow(QMainWindow):
         journal = self.journal
         if journal is None:
             return
-        if read_all:
-            self.sidebar.apply(change)
-            self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
-            self._update_known_tags()
-            target = next((info.path for info in journal.posts if info.readable), None)
-            if self.document.post is None and target is not None:  # (a turn later: the tree first)
-                QTimer.singleShot(0, self, lambda: self.journal is journal and self.open_post(target))
-        else:
-            self._changed_on_disk(change)
+        self.sidebar.apply(change)
+        self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
+        self._update_known_tags()
+        self.document.changed_on_disk(change)
+        target = next((info.path for info in journal.posts if info.readable), None)
+        if read_all and self.document.post is None and target is not None:  # (a turn later)
+            QTimer.singleShot(0, self, lambda: self.journal is journal and self.open_post(target))
         self.watcher.set_journal(journal)
         self._show_folder_problems()
 
@@ -315,10 +311,8 @@ class MainWindow(QMainWindow):
             self._update_known_tags()
         self.form.show_post(self.document.post)
 
-    def _changed_on_disk(self, paths: JournalChange, quietly: bool = False) -> None:
-        self.sidebar.apply(paths, heat_later=quietly)
-        if quietly:  # posts read for the first time: the search index comes once they all are
-            return
+    def _changed_on_disk(self, paths: JournalChange) -> None:
+        self.sidebar.apply(paths)
         self.search.reindex(paths)
         self._update_known_tags()
         self.document.changed_on_disk(paths)
