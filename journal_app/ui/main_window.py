@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
             self.prompts.show_error(self.tr("Could not open the journal"), f"{folder}: {words(exc)}")
             return False
         scanning = self.scan.start(journal)
+        self.commands.file_export_site.setEnabled(not scanning)  # (a site of every post, once read)
         tidy_in_background(journal)  # what a save killed before its rename left behind
         self.journal = journal
         self.document.root = journal.root
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
         if read_all and self.document.post is None and target is not None:  # (a turn later)
             QTimer.singleShot(0, self, lambda: self.journal is journal and self.open_post(target))
         self.watcher.set_journal(journal)
+        self.commands.file_export_site.setEnabled(True)
         self._show_folder_problems()
 
     def _show_folder_problems(self) -> None:
@@ -299,7 +301,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(editable)
         self.commands.file_convert_utf8.setEnabled(self.document.legacy())
         self.commands.file_export.setEnabled(post is not None)
-        self.commands.file_export_site.setEnabled(self.journal is not None)
+        self.commands.file_export_site.setEnabled(self.journal is not None and not self.scan.running)
         self.form.show_post(post)
         if post is not None:
             self.sidebar.select_path(file_of(post))
