@@ -229,6 +229,13 @@ class Journal:
         start = Path(top).absolute() if top is not None else self.root
         if start == self.root and str(start) in self._folders and not self.unchecked:
             return sorted(self._folders)  # the whole journal was walked: no need to walk again
+        if start == self.root and self.unchecked:  # not walked yet: the folders the index names
+            named = {str(self.root)}
+            for folder in self._children:
+                while folder.startswith(str(self.root) + os.sep) and folder not in named:
+                    named.add(folder)
+                    folder = os.path.dirname(folder)
+            return sorted(named)
         found: list[str] = []
         self._walk(start, found)
         return found

@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         self.commands.check_remote_images(remote)
         self.preview.allow_remote_images = remote
         self.preview.load_shell(journal.root)
-        self.watcher.set_journal(None if scanning else journal)  # (else once scanned)
+        self.watcher.set_journal(journal)  # (a change while the files are checked is not lost)
         self.env.settings.remember_journal(journal.root)
         recent = self.env.settings.get("state/recent_journals")
         fill_recent(self.recent_menu, recent, lambda chosen: self.open_journal(Path(chosen)))
@@ -242,7 +242,12 @@ class MainWindow(QMainWindow):
         target = next((info.path for info in journal.posts if info.readable), None)
         if read_all and self.document.post is None and target is not None:  # (a turn later)
             QTimer.singleShot(0, self, lambda: self.journal is journal and self.open_post(target))
-        self.watcher.set_journal(journal)
+        if read_all:
+            self.watcher.set_journal(journal)  # its files too, now that there are posts
+        else:  # and the folders the index did not name
+            unseen = journal.known_folders() - set(self.watcher.watcher.directories())
+            if unseen:
+                self.watcher.watcher.addPaths(sorted(unseen))
         self.commands.file_export_site.setEnabled(True)
         self._show_folder_problems()
 
