@@ -97,6 +97,24 @@ class SummaryIndex:
             return None
         return found if isinstance(found, dict) else None
 
+    def summaries(self) -> list[tuple[str, dict]]:
+        """Every entry as (path, summary), without looking at the files (an entry that does not
+        read back as a dict is left out). One decode for all of them, else one each."""
+        paths = list(self._rows)
+        texts = [self._rows[path][2] for path in paths]
+        try:
+            found = _decode("[" + ",".join(texts) + "]")
+            if type(found) is not list or len(found) != len(texts):
+                raise ValueError("an entry is not one value")
+        except (ValueError, TypeError, RecursionError):  # a damaged entry: each on its own
+            found = [_decode_or_none(text) for text in texts]
+        return [(path, summary) for path, summary in zip(paths, found) if isinstance(summary, dict)]
+
+    def put_stamped(self, path: str, stamp: tuple[int, int], summary: dict) -> None:
+        """Remember a summary for a file whose (mtime_ns, size) was ``stamp`` when it was read."""
+        if self._db is not None:
+            self._pending.append((path, stamp[0], stamp[1], json.dumps(summary, ensure_ascii=False)))
+
     def put_current(self, path: str, summary: dict) -> None:
         """Remember a summary for a file, with the stat taken at lookup (or now)."""
         info = self._stats.get(path)
@@ -150,3 +168,20 @@ class SummaryIndex:
             except sqlite3.Error:
                 pass  # locked or damaged: the summaries are simply read again next time
             self._abandon()
+
+
+def _decode_or_none(text: str) -> object:
+    try:
+        return _decode(text)
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+def index_summaries(root: Path) -> list[tuple[str, dict]]:
+    """Every summary the index holds for the journal at ``root`` (see :meth:`SummaryIndex.summaries`);
+    empty when there is no index."""
+    index = SummaryIndex(root)
+    try:
+        return index.summaries()
+    finally:
+        index.close()

@@ -14,6 +14,10 @@ and their order live in :mod:`.postinfo` and are imported from here as before.
 
 A folder that cannot be listed, or whose subfolders lie too deep, is a :class:`.Problem` with its
 kind (``folder_problems``); the rest of the journal is read.
+
+The window opens a journal with :meth:`Journal.opened` (the index alone, or the walk with few
+files read) and leaves the rest to a :class:`.ScanWork` on another thread (``begin_scan``,
+``take`` for each batch it reads, ``finish_scan``).
 """
 
 from __future__ import annotations
@@ -22,22 +26,22 @@ import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from pathlib import Path
 
 from .boundary import real_inside
 from .changes import JournalChange
 from .dates import local
-from .index import SummaryIndex
-from .listing import MAX_FOLDER_DEPTH, POST_SUFFIXES, FolderLook, SyncWork, list_folder, split_entries
+from .index import SummaryIndex, index_summaries
+from .listing import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (imported from here before)
+from .listing import POST_SUFFIXES, FolderLook, SyncWork, Walker, list_folder
 from .listing import SKIPPED_FOLDERS as SKIPPED_FOLDERS  # (site.py takes it from here)
 from .parallel import chunked_map
-from .post import read_error_words
-from .postinfo import PostInfo, newest_first, order_key, read_summaries, read_summary
-from .problems import Problem, ProblemKind, folder_error_kind
-from .words import QT_TRANSLATE_NOOP
+from .postinfo import PostInfo, order_key, read_summaries, read_summary
+from .problems import Problem
+from .scanwork import CHUNK, PARALLEL_MINIMUM, ScanWork
 
-PARALLEL_MINIMUM = 400  # fewer unindexed files than this are read in-process
-CHUNK = 200
+READ_NOW = 100  # unindexed files read at once as the window opens a journal; more: read by a ScanWork
 UNTAGGED = ""  # the by_tag() key of posts without tags; no real tag is empty
 Progress = Callable[[int, int], None]  # (files read, files to read)
 
@@ -50,7 +54,14 @@ def tag_order(tag: str, count: int) -> tuple[bool, int, str, str]:
 class Journal:
     """A folder of markdown posts, read once on construction and updated file by file."""
 
-    def __init__(self, root: str | os.PathLike, use_index: bool = True, progress: Progress | None = None):
+    def __init__(
+        self,
+        root: str | os.PathLike,
+        use_index: bool = True,
+        progress: Progress | None = None,
+        *,
+        scan: bool = True,
+    ):
         self.root = Path(root).absolute()
         if not self.root.is_dir():
             raise NotADirectoryError(f"{self.root} is not a folder")
@@ -64,7 +75,76 @@ class Journal:
         self._children: dict[str, set[str]] = {}  # folder -> its posts (not those below)
         self._inodes: dict[str, int] = {}  # post -> inode number when it was listed or read
         self._folders: set[str] = set()  # the folders the scan listed (or tried to)
-        self.rescan(progress)
+        self.unchecked = False  # taken from the index alone: the files not looked at yet
+        self.unread: list[str] = []  # files found but left to a ScanWork to read
+        self._fresh: set[Path] | None = None  # read here while a ScanWork runs
+        if scan:
+            self.rescan(progress)
+
+    @classmethod
+    def opened(cls, root: str | os.PathLike, read_now: int = READ_NOW) -> Journal:
+        """The journal at ``root`` as the window opens it, without waiting on many files.
+
+        When the index holds the journal, its summaries alone, no file looked at
+        (``unchecked``); else the folder is walked and up to ``read_now`` files are read now,
+        more are left in ``unread``. Either way :meth:`begin_scan` gives the rest to do."""
+        journal = cls(root, scan=False)
+        summaries = index_summaries(journal.root)
+        if not summaries:
+            journal.rescan(defer=read_now)
+            return journal
+        found, paths = [], []
+        for path, data in summaries:
+            try:
+                found.append(PostInfo.from_dict(Path(path), journal._relative(path), data))
+            except ValueError:
+                continue  # a damaged entry: the check reads its file again
+            paths.append(path)
+        journal._fill(found, paths)
+        journal.unchecked = True
+        return journal
+
+    def begin_scan(self) -> ScanWork | None:
+        """What is left to do after :meth:`opened`, as work for another thread (``run``), or
+        None: the files left unread, or the check of every file against the index. Posts
+        refreshed meanwhile are kept as read then (:meth:`take`, :meth:`finish_scan`)."""
+        if self.unread:
+            work = ScanWork(self.root, read=list(self.unread))
+        elif self.unchecked:
+            work = ScanWork(self.root, known={str(path): info.stamp for path, info in self._posts.items()})
+        else:
+            return None
+        self._fresh = set()
+        return work
+
+    def take(self, summaries: list[PostInfo]) -> JournalChange:
+        """Keep summaries a ScanWork read (not those of posts refreshed since it began)."""
+        change = JournalChange()
+        for info in summaries:
+            if self._fresh is not None and info.path in self._fresh:
+                continue
+            (change.changed if info.path in self._posts else change.added).add(info.path)
+            self._store(info)
+        return change
+
+    def finish_scan(self, work: ScanWork) -> JournalChange:
+        """After a ScanWork ran and its summaries were taken: forget the posts its walk did not
+        find, and keep the folders and inode numbers it saw; returns what changed."""
+        change = JournalChange()
+        fresh = self._fresh or set()
+        fresh_paths = {str(path) for path in fresh}
+        if work.walked:
+            self._folders, self._unreadable = work.folders, work.unreadable
+            for path in map(Path, work.gone):
+                if path not in fresh and self._forget(path):
+                    change.removed.add(path)
+            self._inodes.update(
+                (path, inode) for path, inode in work.inodes.items() if path not in fresh_paths
+            )
+        if work.walked or not work.known:
+            self.unchecked, self.unread = False, []
+        self.scan_workers, self._fresh = work.workers, None
+        return change
 
     @property
     def flavor(self) -> str:
@@ -78,10 +158,11 @@ class Journal:
         relative = path[len(prefix) :] if path.startswith(prefix) else path
         return relative.replace(os.sep, "/")
 
-    def rescan(self, progress: Progress | None = None) -> None:
+    def rescan(self, progress: Progress | None = None, defer: int | None = None) -> None:
         """Read the whole folder again (unchanged files come from the index).
 
-        ``progress(done, total)`` is called while files that are not in the index are read.
+        ``progress(done, total)`` is called while files that are not in the index are read;
+        with ``defer``, more than that many such files are not read but left in ``unread``.
         """
         self._unreadable, self._folders, self._inodes = {}, set(), {}
         paths = self._walk(self.root, inodes=self._inodes)
@@ -99,22 +180,29 @@ class Journal:
                     found[path] = PostInfo.from_dict(Path(path), self._relative(path), cached)
                 except ValueError:  # not there, or a damaged entry: read the file again
                     missing.append(path)
-            for summary in self._read_many(missing, progress):
+            self.unread = missing if defer is not None and len(missing) > defer else []
+            for summary in self._read_many(missing if not self.unread else [], progress):
                 found[str(summary.path)] = summary
                 if index is not None and summary.readable:
                     index.put_current(str(summary.path), summary.to_dict())
-            self._posts = {found[path].path: found[path] for path in paths}
-            self._ordered = newest_first(list(self._posts.values()))
-            self._keys = [order_key(info) for info in self._ordered]
-            self._tags = Counter(tag for info in self._ordered for tag in info.tags or [UNTAGGED])
-            self._children = {}
-            for path in paths:
-                self._children.setdefault(os.path.dirname(path), set()).add(path)
+            self._fill([found[path] for path in paths if path in found])
             if index is not None:
                 index.keep_only(set(paths))
         finally:
             if index is not None:
                 index.close()
+
+    def _fill(self, summaries: list[PostInfo], paths: list[str] | None = None) -> None:
+        """Hold these summaries, and only these (``paths``: their paths as text, if known): in
+        order, counted under their tags."""
+        self._posts = {info.path: info for info in summaries}
+        keyed = sorted(((order_key(info), info) for info in self._posts.values()), key=itemgetter(0))
+        self._keys = [key for key, _ in keyed]
+        self._ordered = [info for _, info in keyed]
+        self._tags = Counter(tag for info in summaries for tag in info.tags or [UNTAGGED])
+        self._children = {}
+        for path in paths if paths is not None else [str(info.path) for info in summaries]:
+            self._children.setdefault(path.rpartition(os.sep)[0], set()).add(path)
 
     def _read_many(self, paths: list[str], progress: Progress | None = None) -> list[PostInfo]:
         """Summaries of many files, read in worker processes when there are enough of them."""
@@ -138,8 +226,18 @@ class Journal:
     def folders(self, top: str | os.PathLike | None = None) -> list[str]:
         """``top`` (default: the root) and every folder under it that the scan reads (hidden,
         build and too deep folders left out), for watching them."""
+        start = Path(top).absolute() if top is not None else self.root
+        if start == self.root and str(start) in self._folders and not self.unchecked:
+            return sorted(self._folders)  # the whole journal was walked: no need to walk again
+        if start == self.root and self.unchecked:  # not walked yet: the folders the index names
+            named = {str(self.root)}
+            for folder in self._children:
+                while folder.startswith(str(self.root) + os.sep) and folder not in named:
+                    named.add(folder)
+                    folder = os.path.dirname(folder)
+            return sorted(named)
         found: list[str] = []
-        self._walk(Path(top).absolute() if top is not None else self.root, found)
+        self._walk(start, found)
         return found
 
     def _inside(self, path: str | os.PathLike) -> bool:
@@ -149,57 +247,8 @@ class Journal:
     def _walk(
         self, top: Path, folders_seen: list[str] | None = None, inodes: dict[str, int] | None = None
     ) -> list[str]:
-        """Post files under ``top``, each folder's files before its subfolders, names sorted:
-        an explicit stack, so no depth of folders can exhaust Python's recursion. The folders
-        read are added to ``folders_seen``, the files' inode numbers to ``inodes``."""
-        found: list[str] = []
-        start = len(top.parts) - len(self.root.parts) if self.root in top.parents else 0
-        stack = [(str(top), start)]
-        while stack:
-            folder, depth = stack.pop()
-            if folders_seen is not None:
-                folders_seen.append(folder)
-            listed = self._list(folder, depth)
-            if listed is None:
-                continue
-            files, folders = listed
-            found.extend(entry.path for entry in files)
-            if inodes is not None:
-                inodes.update((entry.path, entry.inode()) for entry in files)
-            stack.extend((path, depth + 1) for path in reversed(folders))
-        return found
-
-    def _list(self, folder: str, depth: int) -> tuple[list[os.DirEntry], list[str]] | None:
-        """One folder's post files and the subfolders the scan reads (none deeper than
-        MAX_FOLDER_DEPTH), names sorted; None when it cannot be listed (a problem recorded)."""
-        self._folders.add(folder)
-        try:
-            with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
-        except OSError as error:
-            where = str(error.filename or folder)
-            said = read_error_words(Path(where), error)
-            self._unreadable[where] = Problem.saying(said, kind=folder_error_kind(error))
-            return None
-        files, folders = split_entries(entries)
-        return files, self._not_too_deep(folders, folder, depth)
-
-    def _not_too_deep(self, folders: list[str], folder: str, depth: int) -> list[str]:
-        """The subfolders of ``folder`` the scan reads: none deeper than MAX_FOLDER_DEPTH (a
-        problem recorded if there are some)."""
-        if folders and depth >= MAX_FOLDER_DEPTH:
-            self._unreadable[folder] = Problem.of(
-                QT_TRANSLATE_NOOP(
-                    "Core",
-                    "Did not read the folders in {folder}: they lie more "
-                    "than {depth} folders deep in the journal.",
-                ),
-                kind=ProblemKind.FOLDER_TOO_DEEP,
-                folder=folder,
-                depth=MAX_FOLDER_DEPTH,
-            )
-            folders = []
-        return folders
+        """Post files under ``top`` (see :meth:`.Walker.walk`), the folders listed noted."""
+        return Walker(self.root, self._folders, self._unreadable).walk(top, folders_seen, inodes)
 
     def known_folders(self) -> set[str]:
         """The folders the journal has listed (or tried to), for watching them."""
@@ -249,7 +298,8 @@ class Journal:
 
     def get(self, path: str | os.PathLike) -> PostInfo | None:
         """The summary of the post at ``path``, if the journal has it."""
-        return self._posts.get(Path(path).absolute())
+        found = self._posts.get(path) if isinstance(path, Path) else None  # (no new Path made)
+        return found if found is not None else self._posts.get(Path(path).absolute())
 
     def refresh(self, path: str | os.PathLike) -> JournalChange:
         """Read one file again (added or changed); forget it when it is gone."""
@@ -260,10 +310,14 @@ class Journal:
         except OSError:
             inode = None
         if inode is None or path.is_dir():
+            if self._fresh is not None:
+                self._fresh.add(path)
             if self._forget(path):
                 change.removed.add(path)
             return change
         info = read_summary(str(path), self._relative(str(path)), str(self.root))
+        if self._fresh is not None:
+            self._fresh.add(path)
         (change.changed if path in self._posts else change.added).add(path)
         self._store(info)
         self._inodes[str(path)] = inode
@@ -364,7 +418,8 @@ class Journal:
                 change.merge(self.refresh(entry.path))  # (unless read since it was listed)
         for path in look.others:
             change.merge(self.refresh(path))  # no longer a post file (a folder now, say)
-        folders = self._not_too_deep(look.folders, key, len(folder.parts) - len(self.root.parts))
+        depth = len(folder.parts) - len(self.root.parts)
+        folders = Walker(self.root, self._folders, self._unreadable).not_too_deep(look.folders, key, depth)
         before = {known for known in self._folders if os.path.dirname(known) == key}
         for subfolder in folders:
             under = self._under(subfolder)

@@ -7,6 +7,9 @@ does it on a worker thread: :meth:`.Journal.begin_sync` copies, for each folder,
 journal knows in it and their inode numbers into a :class:`FolderLook`; :func:`list_folder`
 lists the folder and notes what differs; :meth:`.Journal.finish_sync`, back on the journal's
 thread, reads the posts it names, each checked against the journal as it is by then.
+
+:class:`Walker` is the walk of a whole journal (the scan's, the sync's, and a :class:`.ScanWork`'s
+on another thread), noting the folders it listed and those it could not read in sets of its own.
 """
 
 from __future__ import annotations
@@ -14,6 +17,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from .post import read_error_words
+from .problems import Problem, ProblemKind, folder_error_kind
+from .words import QT_TRANSLATE_NOOP
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
@@ -91,3 +99,69 @@ class SyncWork:
                 list_folder(look)
             except Exception:  # never a lost change: the walk records why it failed
                 look.listed = False
+
+
+class Walker:
+    """The walk of a journal's folders for post files, noting the folders it listed (or tried
+    to) in ``folders`` and why some could not be read in ``unreadable``; it touches nothing
+    else, so a walk can run on any thread with sets of its own."""
+
+    def __init__(self, root: Path, folders: set[str], unreadable: dict[str, Problem]):
+        self.root = root
+        self.folders = folders
+        self.unreadable = unreadable
+
+    def walk(
+        self, top: Path, folders_seen: list[str] | None = None, inodes: dict[str, int] | None = None
+    ) -> list[str]:
+        """Post files under ``top``, each folder's files before its subfolders, names sorted:
+        an explicit stack, so no depth of folders can exhaust Python's recursion. The folders
+        read are added to ``folders_seen``, the files' inode numbers to ``inodes``."""
+        found: list[str] = []
+        start = len(top.parts) - len(self.root.parts) if self.root in top.parents else 0
+        stack = [(str(top), start)]
+        while stack:
+            folder, depth = stack.pop()
+            if folders_seen is not None:
+                folders_seen.append(folder)
+            listed = self.list_one(folder, depth)
+            if listed is None:
+                continue
+            files, folders = listed
+            found.extend(entry.path for entry in files)
+            if inodes is not None:
+                inodes.update((entry.path, entry.inode()) for entry in files)
+            stack.extend((path, depth + 1) for path in reversed(folders))
+        return found
+
+    def list_one(self, folder: str, depth: int) -> tuple[list[os.DirEntry], list[str]] | None:
+        """One folder's post files and the subfolders the scan reads (none deeper than
+        MAX_FOLDER_DEPTH), names sorted; None when it cannot be listed (a problem recorded)."""
+        self.folders.add(folder)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            where = str(error.filename or folder)
+            said = read_error_words(Path(where), error)
+            self.unreadable[where] = Problem.saying(said, kind=folder_error_kind(error))
+            return None
+        files, folders = split_entries(entries)
+        return files, self.not_too_deep(folders, folder, depth)
+
+    def not_too_deep(self, folders: list[str], folder: str, depth: int) -> list[str]:
+        """The subfolders of ``folder`` the scan reads: none deeper than MAX_FOLDER_DEPTH (a
+        problem recorded if there are some)."""
+        if folders and depth >= MAX_FOLDER_DEPTH:
+            self.unreadable[folder] = Problem.of(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Did not read the folders in {folder}: they lie more "
+                    "than {depth} folders deep in the journal.",
+                ),
+                kind=ProblemKind.FOLDER_TOO_DEEP,
+                folder=folder,
+                depth=MAX_FOLDER_DEPTH,
+            )
+            folders = []
+        return folders

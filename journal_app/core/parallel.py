@@ -79,16 +79,20 @@ def chunked_map(
     minimum: int,
     chunk: int,
     progress: Callable[[int], None] | None = None,
+    each: Callable[[list], None] | None = None,
 ) -> tuple[list, int]:
     """``function`` over ``items`` in chunks, in workers when worth it; returns (results, workers).
 
     ``function`` takes a list of items and returns a list of results in the same order.
-    ``progress`` is called with the number of items done after each chunk.
+    ``progress`` is called with the number of items done after each chunk, ``each`` with each
+    chunk's results, in order.
     """
     results: list = []
     parts = ChunkedResults(function, items, minimum=minimum, chunk=chunk)
     for part in parts:
         results.extend(part)
+        if each is not None:
+            each(part)
         if progress is not None:
             progress(len(results))
     return results, parts.workers

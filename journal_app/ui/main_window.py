@@ -44,6 +44,7 @@ from .status import DocumentStatus, StatusLine
 from .switcher import QuickSwitcher
 from .tabs import Tabs
 from .theme import ThemeFollower
+from .scanner import JournalScan
 from .watcher import JournalWatcher
 from .window_state import remember_window, restore_window
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         # the status bar's parts under the names they had (tests read them)
         self.words_label, self.saved_label = self.status.words, self.status.saved
         self.path_label, self.scan_progress = self.status.path, self.status.progress
+        self.scan = JournalScan(self.status.progress, self)
         self.document_status = status = DocumentStatus(self, self.status, self.document)
         self.feed = PreviewFeed(self.preview, self.document)
         self.post_files = PostFiles(
@@ -186,6 +188,8 @@ class MainWindow(QMainWindow):
         )
         self.form.field_edited.connect(self._field_edited)
         self.watcher.changed.connect(self._changed_on_disk)
+        self.scan.arrived.connect(lambda change: self.sidebar.apply(change, heat_later=True))
+        self.scan.finished.connect(self._scanned)
         doc.loaded.connect(self._loaded)  # the preview and the status line follow doc themselves
         doc.saved.connect(self._saved)
         doc.header_changed.connect(self._header_changed)
@@ -200,12 +204,12 @@ class MainWindow(QMainWindow):
         if not self.tabs.leave():
             return False
         try:
-            journal = Journal(folder, progress=self.status.show_progress)
+            journal = Journal.opened(folder)  # the index alone, or the walk: the rest on a thread
         except (OSError, JournalError) as exc:
-            self.status.progress.hide()
             self.prompts.show_error(self.tr("Could not open the journal"), f"{folder}: {words(exc)}")
             return False
-        self.status.progress.hide()
+        scanning = self.scan.start(journal)
+        self.commands.file_export_site.setEnabled(not scanning)  # (a site of every post, once read)
         tidy_in_background(journal)  # what a save killed before its rename left behind
         self.journal = journal
         self.document.root = journal.root
@@ -220,27 +224,54 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: self._fill_sidebar(journal))
         else:
             self.sidebar.set_journal(journal)
-        self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
+        if not scanning:  # (else once the files are read or checked)
+            self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
         self._update_known_tags()
         remote = self.env.settings.remote_images(journal.root)
         self.commands.check_remote_images(remote)
         self.preview.allow_remote_images = remote
         self.preview.load_shell(journal.root)
-        self.watcher.set_journal(journal)
+        self.watcher.set_journal(journal)  # (a change while the files are checked is not lost)
         self.env.settings.remember_journal(journal.root)
         recent = self.env.settings.get("state/recent_journals")
         fill_recent(self.recent_menu, recent, lambda chosen: self.open_journal(Path(chosen)))
         target = select or next((info.path for info in journal.posts if info.readable), None)
         if not self.tabs.restore(journal.root, select) and target is not None:
             self.open_post(target)
-        if journal.problems:  # folders that could not be read; the rest of the journal works
+        if not scanning:
+            self._show_folder_problems()
+        return True
+
+    def _scanned(self, change: JournalChange, read_all: bool) -> None:
+        """The journal's files are read (``read_all``) or checked against the index."""
+        journal = self.journal
+        if journal is None:
+            return
+        self.sidebar.apply(change)
+        self.search.set_journal(journal.root, [info.path for info in journal.posts if info.readable])
+        self._update_known_tags()
+        self.document.changed_on_disk(change)
+        target = next((info.path for info in journal.posts if info.readable), None)
+        if read_all and self.document.post is None and target is not None:  # (a turn later)
+            QTimer.singleShot(0, self, lambda: self.journal is journal and self.open_post(target))
+        if read_all:
+            self.watcher.set_journal(journal)  # its files too, now that there are posts
+        else:  # and the folders the index did not name
+            unseen = journal.known_folders() - set(self.watcher.watcher.directories())
+            if unseen:
+                self.watcher.watcher.addPaths(sorted(unseen))
+        self.commands.file_export_site.setEnabled(True)
+        self._show_folder_problems()
+
+    def _show_folder_problems(self) -> None:
+        journal = self.journal
+        if journal is not None and journal.problems:  # the rest of the journal works
             self.statusBar().showMessage(
                 self.tr("{count} folder(s) could not be read: {folders}").format(
                     count=len(journal.problems),
                     folders="; ".join(message(problem) for problem in journal.folder_problems[:3]),
                 )
             )
-        return True
 
     def _fill_sidebar(self, journal: Journal) -> None:
         if self.journal is journal:  # (not a journal opened after it meanwhile)
@@ -291,7 +322,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(editable)
         self.commands.file_convert_utf8.setEnabled(self.document.legacy())
         self.commands.file_export.setEnabled(post is not None)
-        self.commands.file_export_site.setEnabled(self.journal is not None)
+        self.commands.file_export_site.setEnabled(self.journal is not None and not self.scan.running)
         self.form.show_post(post)
         if post is not None:
             self.sidebar.select_path(file_of(post))
@@ -360,6 +391,7 @@ class MainWindow(QMainWindow):
         self.document_status.stop()
         self.document.stop()
         self.watcher.set_journal(None)
+        self.scan.shutdown()
         self.preview.shutdown()
         self.search.shutdown()
         self.history.stop()

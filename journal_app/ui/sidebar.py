@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
@@ -43,6 +44,8 @@ from .problem_words import words
 from .tree_model import COUNT_ROLE, GROUP_ROLE, LABEL_ROLE, PATH_ROLE, SEARCH_ROLE, PostTreeModel
 
 __all__ = ["GROUP_ROLE", "PATH_ROLE", "SEARCH_ROLE", "PostFilter", "Sidebar", "post_tooltip"]
+
+HEAT_LATER_MS = 300  # the calendar follows a stream of changes this long after the last
 
 GROUPINGS = [
     ("tag", str(QT_TRANSLATE_NOOP("Sidebar", "By tag"))),
@@ -199,6 +202,10 @@ class Sidebar(QWidget):
         self.tree.clicked.connect(self._activated)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.heat.post_activated.connect(self.post_activated)
+        self._heat_timer = QTimer(self)
+        self._heat_timer.setSingleShot(True)
+        self._heat_timer.setInterval(HEAT_LATER_MS)
+        self._heat_timer.timeout.connect(self._show_heat)
 
     # -- model -------------------------------------------------------------------------
     def set_journal(self, journal: Journal) -> None:
@@ -234,9 +241,11 @@ class Sidebar(QWidget):
         if dated and self.journal is not None:
             self.heat.set_posts(self.journal.posts)
 
-    def apply(self, change: JournalChange | Iterable[Path]) -> None:
+    def apply(self, change: JournalChange | Iterable[Path], heat_later: bool = False) -> None:
         """Update only the rows of the posts a journal change names (added, changed, removed),
-        their groups' counts and order, keeping expanded groups and the open post's highlight."""
+        their groups' counts and order, keeping expanded groups and the open post's highlight;
+        with ``heat_later`` (one of many changes coming fast: a scan's batches) the calendar
+        follows a moment later, once for all of them."""
         if self.journal is None:
             return
         if self.model.rowCount() == 0:
@@ -249,7 +258,11 @@ class Sidebar(QWidget):
             self.tree.currentIndex().data(PATH_ROLE) != str(self.current_path)
         ):
             self.select_path(self.current_path)
-        self._show_heat()
+        if heat_later:
+            self._heat_timer.start()
+        else:
+            self._heat_timer.stop()
+            self._show_heat()
 
     def _group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
         """The group rows the filter lets through (id and proxy index)."""

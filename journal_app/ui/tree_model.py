@@ -22,7 +22,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..core import UNTAGGED, Journal, PostInfo
@@ -56,11 +63,16 @@ def month_label(year: int, month: int) -> str:
 
 
 def post_item(info: PostInfo) -> QStandardItem:
-    """A tree row for one post (its tooltip is made when asked for)."""
+    """A tree row for one post (its tooltip, and the text the filter looks in, are made when
+    asked for: ``PostTreeModel.data``)."""
     item = QStandardItem(info.title or info.path.stem)
     item.setData(str(info.path), PATH_ROLE)
-    item.setData(" ".join([info.title, *info.tags]).casefold(), SEARCH_ROLE)
     return item
+
+
+def search_text(info: PostInfo) -> str:
+    """What the filter looks in for a post: its title and tags, folded."""
+    return " ".join([info.title, *info.tags]).casefold()
 
 
 def group_item(label: str, count: int, key: str) -> QStandardItem:
@@ -168,6 +180,19 @@ class PostTreeModel(QStandardItemModel):
         self._top: Group = _Top(self)
         self._shown: dict[Path, tuple[tuple, list[Place]]] = {}
         self._messages: list[Problem] = []  # the folder problems shown
+        self._search: dict[str, str] = {}  # a post's path -> search_text, once asked for
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        """A post row's ``SEARCH_ROLE`` is made when first asked for (not for every row built)."""
+        if role == SEARCH_ROLE:
+            path = super().data(index, PATH_ROLE)
+            if path:
+                found = self._search.get(path)
+                if found is None:
+                    info = self._journal.get(path) if self._journal is not None else None
+                    found = self._search[path] = search_text(info) if info is not None else ""
+                return found
+        return super().data(index, role)
 
     def release(self) -> None:
         """Let go of every item before the model goes (the window is closing).
@@ -179,6 +204,7 @@ class PostTreeModel(QStandardItemModel):
         """
         self._top = Group(QStandardItem(), "", "", None)  # owned by Python: nothing to outlive
         self._shown = {}
+        self._search = {}
         self.clear()
 
     # -- building ----------------------------------------------------------------------
@@ -251,7 +277,9 @@ class PostTreeModel(QStandardItemModel):
         journal = self._journal
         if journal is None:
             return
-        paths = {Path(path) for path in paths}
+        paths = {path if isinstance(path, Path) else Path(path) for path in paths}
+        for path in paths:
+            self._search.pop(str(path), None)
         for path in [path for path in paths if self._update_in_place(path)]:
             paths.discard(path)  # same place in the tree: the rows stay (and stay selected)
         touched: dict[str, Group] = {}
@@ -263,7 +291,7 @@ class PostTreeModel(QStandardItemModel):
                 del group.keys[row]
                 group.item.takeRow(row)  # taken, not removed (module docstring)
                 self._touch(group, touched)
-        for path in sorted(paths):
+        for path in sorted(paths, key=str):
             info = journal.get(path)
             if info is None:
                 continue
@@ -285,7 +313,7 @@ class PostTreeModel(QStandardItemModel):
     def _update_in_place(self, path: Path) -> bool:
         """Refresh the rows of a post whose groups and order are unchanged; False otherwise."""
         entry = self._shown.get(path)
-        info = self._journal.get(path) if self._journal is not None else None
+        info = self._journal.get(path) if self._journal is not None and entry is not None else None
         if entry is None or info is None or entry != (order_key(info), places(info, self.grouping)):
             return False
         fresh = post_item(info)
@@ -294,9 +322,8 @@ class PostTreeModel(QStandardItemModel):
             group = self._find(place)
             for row in range(bisect_left(group.keys, key), bisect_right(group.keys, key)):
                 item = group.item.child(row)
-                for role in (Qt.ItemDataRole.DisplayRole, SEARCH_ROLE):
-                    if item.data(role) != fresh.data(role):
-                        item.setData(fresh.data(role), role)
+                if item.text() != fresh.text():
+                    item.setText(fresh.text())
         return True
 
     def _touch(self, group: Group, touched: dict[str, Group]) -> None:

@@ -148,6 +148,9 @@ def test_cancel_stops_a_large_site_at_the_post_being_rendered(qtbot, window, tmp
     from tests.core.test_site import many_posts
 
     assert window.open_journal(many_posts(tmp_path / "big", 150))
+    assert not window.commands.file_export_site.isEnabled()  # while its posts are read
+    qtbot.waitUntil(lambda: not window.scan.running, timeout=30000)
+    assert window.commands.file_export_site.isEnabled()
     out = tmp_path / "sites" / "big"
     seen: list = []
     watching = [True]

@@ -477,24 +477,31 @@ def test_post_row_tooltip_shows_date_tags_path_and_problems(qtbot, window):
     QToolTip.hideText()
 
 
-def test_opening_a_large_journal_shows_progress_and_then_every_post(qtbot, window, tmp_path):
+def test_opening_a_large_journal_fills_the_tree_in_batches_with_progress(qtbot, window, tmp_path):
     big = tmp_path / "큰 일기장"
     big.mkdir()
     for number in range(450):
         (big / f"글 {number:03}.md").write_text(
             f"---\ntitle: 글 {number}\ntags: [태그{number % 7}]\n---\n본문 {number}\n", encoding="utf-8"
         )
-    seen = []
+    seen, shown = [], []
     window.scan_progress.valueChanged.connect(
         lambda value: seen.append((value, window.scan_progress.isVisible()))
     )
+    window.scan.arrived.connect(lambda _: shown.append(window.sidebar.post_count_shown()))
     assert window.open_journal(big)
-    assert len(seen) >= 2 and seen[-1] == (450, True)
+    assert window.scan.reading  # the window is there before the posts are read
+    qtbot.waitUntil(lambda: not window.scan.running, timeout=30000)
+    assert seen and seen[0][1] and 0 < seen[0][0] < 450  # shown while the posts came in
     assert not window.scan_progress.isVisible()
-    assert window.journal.scan_workers == 1  # never forked from a process running Qt's threads
+    assert window.journal.scan_workers >= 1
+    assert len(shown) >= 2 and shown == sorted(shown) and shown[-1] == 450  # batch by batch
     assert window.sidebar.post_count_shown() == 450
+    qtbot.waitUntil(lambda: window.document.post is not None)  # the newest, once there are posts
     seen.clear()
     assert window.open_journal(big)  # now from the index: nothing to read, no progress
+    assert window.sidebar.post_count_shown() == 450
+    qtbot.waitUntil(lambda: not window.scan.running, timeout=30000)
     assert seen == [] and window.sidebar.post_count_shown() == 450
 
 

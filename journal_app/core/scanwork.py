@@ -1,0 +1,193 @@
+"""The part of opening a journal that waits on its files, done on another thread.
+
+:meth:`.Journal.opened` shows a journal at once: from the summary index alone when the index
+holds it, else from a walk of its folders with the files not read yet. :meth:`.Journal.begin_scan`
+then hands a :class:`ScanWork` to a worker thread, which touches no journal: it reads the files
+left unread, or walks the folders and reads only the files that are new or whose modification
+time or size differ from the index (a file changed while the app was closed). It hands the
+summaries over in batches as they are read (the window fills its tree with each) and writes
+them to the index; :meth:`.Journal.take` keeps each batch and :meth:`.Journal.finish_scan`
+forgets the posts the walk no longer found.
+
+Many files are read in another Python process (``python -m journal_app.core.scanwork``), which
+forks worker processes (a process with Qt's threads cannot fork safely) at a lower priority and
+prints each batch of summaries as one JSON line; a few are read on the worker thread itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .boundary import real_inside
+from .index import SummaryIndex
+from .listing import Walker
+from .parallel import chunked_map, usable_cores
+from .postinfo import PostInfo, read_summaries
+from .problems import Problem
+
+PARALLEL_MINIMUM = 400  # fewer unindexed files than this are read in-process
+CHUNK = 200  # files a batch
+NICENESS = 10  # how much less processor time the other process asks for than the window
+Deliver = Callable[[list[PostInfo]], None]
+
+
+class Cancelled(Exception):
+    """The scan was stopped (``ScanWork.cancel``) before it was done."""
+
+
+@dataclass
+class ScanWork:
+    """What is left to do of opening a journal: ``read`` these files, or, with ``known`` (every
+    post the journal holds and its stamp), walk the journal and read what differs."""
+
+    root: Path
+    read: list[str] = field(default_factory=list)
+    known: dict[str, tuple[int, int] | None] | None = None
+    walked: bool = False  # the walk was done to the end: folders, unreadable, inodes, gone hold
+    folders: set[str] = field(default_factory=set)
+    unreadable: dict[str, Problem] = field(default_factory=dict)
+    inodes: dict[str, int] = field(default_factory=dict)
+    gone: list[str] = field(default_factory=list)  # known posts the walk did not find
+    workers: int = 1
+    total: int = 0  # files to read (known once the walk is done)
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def cancel(self) -> None:
+        """Stop at the next batch (any thread)."""
+        self._stop.set()
+
+    def run(self, deliver: Deliver) -> None:
+        """Do the work (any thread; no journal is touched): ``deliver`` gets each batch of
+        summaries as it is read; the index is written at the end. Raises :class:`Cancelled`
+        when cancelled."""
+        if self.known is not None:
+            self.read = self._check(self.known)
+        self.total = len(self.read)
+        taken: list[PostInfo] = []
+
+        def keep(batch: list[PostInfo]) -> None:
+            if self._stop.is_set():
+                raise Cancelled
+            taken.extend(batch)
+            deliver(batch)
+
+        items = [(path, self._relative(path), str(self.root)) for path in self.read]
+        if len(items) >= PARALLEL_MINIMUM and usable_cores() > 1 and read_elsewhere(items, keep, self._stop):
+            self.workers = min(usable_cores(), 8)
+        else:
+            for start in range(0, len(items), CHUNK):
+                keep(summaries_of(items[start : start + CHUNK], read_summaries(items[start : start + CHUNK])))
+        self._remember(taken)
+
+    def _check(self, known: dict[str, tuple[int, int] | None]) -> list[str]:
+        """Walk the journal; the files to read: new, changed, or links out of the journal."""
+        paths = Walker(self.root, self.folders, self.unreadable).walk(self.root, inodes=self.inodes)
+        self.gone = list(known.keys() - set(paths))
+        changed = []
+        for path in paths:
+            try:
+                info = os.stat(path)
+                stamp: tuple[int, int] | None = (info.st_mtime_ns, info.st_size)
+            except OSError:
+                stamp = None
+            if (
+                stamp is None
+                or known.get(path) != stamp
+                or (os.path.islink(path) and not real_inside(path, self.root))
+            ):
+                changed.append(path)
+        self.walked = True
+        return changed
+
+    def _relative(self, path: str) -> str:
+        prefix = str(self.root) + os.sep
+        return (path[len(prefix) :] if path.startswith(prefix) else path).replace(os.sep, "/")
+
+    def _remember(self, summaries: list[PostInfo]) -> None:
+        """Write what was read to the index (and, after a walk, forget the files gone)."""
+        if not summaries and not self.gone:
+            return
+        index = SummaryIndex(self.root)
+        try:
+            for info in summaries:
+                if info.readable and info.stamp is not None:
+                    index.put_stamped(str(info.path), info.stamp, info.to_dict())
+            if self.walked:
+                index.keep_only(set(self.inodes))
+        finally:
+            index.close()
+
+
+def summaries_of(items: list[tuple[str, str, str]], found: list[dict]) -> list[PostInfo]:
+    """The summaries of (path, relpath, root) items from the dicts read for them."""
+    return [PostInfo.from_dict(Path(path), relpath, data) for (path, relpath, _), data in zip(items, found)]
+
+
+def read_elsewhere(items: list[tuple[str, str, str]], deliver: Deliver, stop: threading.Event) -> bool:
+    """Read the items in another Python process, ``deliver`` getting each batch as it comes;
+    False when that process did not start or failed before its first batch (then nothing was
+    delivered). A batch that came before a failure is delivered; the rest are read here."""
+    package = str(Path(__file__).resolve().parent.parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")])))
+    command = [sys.executable, "-m", "journal_app.core.scanwork"]
+    done = 0
+    try:
+        child = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True, encoding="utf-8", errors="surrogateescape", env=env,
+        )  # fmt: skip
+    except OSError:
+        return False
+    with child:
+        assert child.stdin is not None and child.stdout is not None
+        try:
+            try:
+                json.dump([list(item) for item in items], child.stdin)
+                child.stdin.close()
+            except BrokenPipeError:
+                pass
+            for line in child.stdout:
+                if stop.is_set():
+                    raise Cancelled
+                part = items[done : done + CHUNK]
+                deliver(summaries_of(part, json.loads(line)))
+                done += len(part)
+            child.wait()
+        except BaseException:
+            child.kill()
+            raise
+    if done < len(items):  # the process failed: what it did not send is read here
+        if done == 0:
+            return False
+        for start in range(done, len(items), CHUNK):
+            part = items[start : start + CHUNK]
+            deliver(summaries_of(part, read_summaries(part)))
+    return True
+
+
+def main() -> int:
+    """The other process of :func:`read_elsewhere`: (path, relpath, root) items as JSON on
+    standard input, a JSON line of summaries for each batch of ``CHUNK`` on its output."""
+    items = [tuple(item) for item in json.load(sys.stdin)]
+    try:
+        os.nice(NICENESS)  # the window's GUI thread comes first (the workers inherit it)
+    except (AttributeError, OSError):
+        pass
+
+    def send(part: list) -> None:
+        sys.stdout.write(json.dumps(part) + "\n")  # ASCII: file names may not be text
+        sys.stdout.flush()
+
+    chunked_map(read_summaries, items, minimum=0, chunk=CHUNK, each=send)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

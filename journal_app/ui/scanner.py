@@ -1,0 +1,164 @@
+"""Finishing the opening of a journal off the GUI thread: the files left unread, or the check of
+every file against the index (:class:`.ScanWork`), on a worker thread.
+
+Each batch of summaries the worker reads comes back to the GUI thread, goes into the journal
+(``Journal.take``) and out as ``arrived(JournalChange)``, so the tree fills as posts arrive:
+as many posts a turn of the event loop as fit in about ``SLICE_MS`` (measured as it goes), so the
+window never freezes; the progress bar is repainted at most every ``REPAINT_MS``. At the end
+``finished(JournalChange, read_all)`` carries the posts the walk no longer found. A scan of a
+journal no longer shown is stopped and its late batches dropped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QProgressBar
+
+from ..core import Journal
+from ..core.scanwork import Cancelled, ScanWork
+
+REPAINT_MS = 100  # the progress bar is repainted at most this often
+SLICE_MS = 8  # the GUI thread takes batches in turns of the event loop of about this long
+PROGRESS_MINIMUM = 400  # files to read before a progress bar shows
+
+
+class JournalScan(QObject):
+    """Runs a journal's :class:`.ScanWork` on a worker thread, one journal at a time."""
+
+    arrived = Signal(object)  # JournalChange: a batch of posts kept in the journal
+    finished = Signal(object, bool)  # (JournalChange: what the end changed, whether all was read)
+    _batch = Signal(int, object)  # (scan number, list of PostInfo) from the worker
+    _done = Signal(int, object)  # (scan number, ScanWork) from the worker
+
+    def __init__(self, progress: QProgressBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.progress = progress
+        self.journal: Journal | None = None
+        self._work: ScanWork | None = None
+        self._number = 0
+        self._read = 0
+        self._painted = 0.0
+        self._queue: deque = deque()  # summaries come, not taken yet
+        self._slice = 50  # summaries taken in one turn (adjusted to SLICE_MS)
+        self._ended: ScanWork | None = None  # the work done, once the queue is taken
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._take)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-scan")
+        self._batch.connect(self._arrived)
+        self._done.connect(self._finished)
+
+    @property
+    def running(self) -> bool:
+        """True while a scan is under way."""
+        return self._work is not None
+
+    @property
+    def reading(self) -> bool:
+        """True while a scan reads the journal's files for the first time (no index)."""
+        return self._work is not None and self._work.known is None
+
+    def start(self, journal: Journal) -> bool:
+        """Scan what is left of ``journal`` (stopping any scan before); False when nothing is."""
+        self.stop()
+        self.journal = journal
+        work = journal.begin_scan()
+        if work is None:
+            return False
+        self._number += 1
+        self._work, self._read, self._painted = work, 0, 0.0
+        number = self._number
+        # once the window has had a turn of the event loop: the worker's Python holds the GIL
+        # at times, and the window's own opening comes first
+        QTimer.singleShot(0, self, lambda: self._submit(number, work))
+        return True
+
+    def _submit(self, number: int, work: ScanWork) -> None:
+        if number == self._number:
+            self._pool.submit(self._run, number, work)
+
+    def stop(self) -> None:
+        """Stop the scan under way (its late batches are dropped)."""
+        if self._work is not None:
+            self._work.cancel()
+        self._work = self._ended = None
+        self._queue.clear()
+        self._timer.stop()
+        self._number += 1
+        self.progress.hide()
+
+    def shutdown(self) -> None:
+        """Stop, and let the worker thread go once it is idle (the window is closing)."""
+        self.stop()
+        self._pool.shutdown(wait=False)
+
+    def _run(self, number: int, work: ScanWork) -> None:
+        """On the worker thread; always answers, unless cancelled."""
+        try:
+            work.run(lambda batch: self._emit(self._batch, number, batch))
+        except Cancelled:
+            return
+        except Exception:  # never a journal left half open: what was read is kept
+            work.walked = False
+        self._emit(self._done, number, work)
+
+    @staticmethod
+    def _emit(signal, number: int, value: object) -> None:
+        try:
+            signal.emit(number, value)
+        except RuntimeError:  # the window, and this object with it, is gone
+            raise Cancelled from None
+
+    def _arrived(self, number: int, batch: list) -> None:
+        if number != self._number or self._work is None:
+            return
+        self._queue.extend(batch)
+        self._timer.start()
+
+    def _take(self) -> None:
+        """One turn's share of the summaries that came (then the end, once all are taken)."""
+        if self.journal is None or self._work is None:
+            return
+        began = time.perf_counter()
+        part = [self._queue.popleft() for _ in range(min(self._slice, len(self._queue)))]
+        change = self.journal.take(part)
+        if change:
+            self.arrived.emit(change)
+        spent = (time.perf_counter() - began) * 1000
+        if part:
+            self._slice = max(10, min(2000, int(len(part) * SLICE_MS / max(spent, 0.5))))
+        self._read += len(part)
+        total = self._work.total
+        now = time.monotonic()
+        if total >= PROGRESS_MINIMUM and (now - self._painted) * 1000 >= REPAINT_MS:
+            self._painted = now
+            # in a turn of its own: setValue paints the window at once, the new rows too
+            QTimer.singleShot(0, self, lambda: self._show_progress(total))
+        if self._queue:
+            self._timer.start()
+        elif self._ended is not None:
+            self._finish(self._ended)
+
+    def _show_progress(self, total: int) -> None:
+        if self._work is not None:
+            self.progress.show()
+            self.progress.setMaximum(total)
+            self.progress.setValue(self._read)
+
+    def _finished(self, number: int, work: ScanWork) -> None:
+        if number != self._number or self.journal is None:
+            return
+        self._ended = work
+        if not self._queue and not self._timer.isActive():
+            self._finish(work)
+
+    def _finish(self, work: ScanWork) -> None:
+        assert self.journal is not None
+        self._work = self._ended = None
+        self.progress.hide()
+        self.finished.emit(self.journal.finish_scan(work), work.known is None)

@@ -1,0 +1,71 @@
+"""Opening a journal in two halves (``Journal.opened``, then a ``ScanWork`` run as another
+thread would): the journal it ends with is the journal a full scan reads, a post refreshed
+meanwhile keeps what was read then, and the index it writes makes the next open warm."""
+
+from __future__ import annotations
+
+from journal_app.core import Journal
+from journal_app.core.journal import READ_NOW
+from journal_app.core.scanwork import CHUNK, PARALLEL_MINIMUM
+
+
+def write_posts(root, count: int) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        title = f'"글 {number}' if number % 50 == 0 else f"글 {number}"  # some broken headers
+        (root / f"글 {number:04}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2024-01-{number % 28 + 1:02}\ntags: [태그{number % 5}]\n---\n본문\n",
+            encoding="utf-8",
+        )
+
+
+def summaries(journal: Journal) -> list[dict]:
+    return [{"path": str(info.path), **info.to_dict()} for info in journal.posts]
+
+
+def finish(journal: Journal, between=None) -> list[int]:
+    work = journal.begin_scan()
+    assert work is not None
+    batches: list = []
+    work.run(batches.append)
+    if between is not None:
+        between()
+    for batch in batches:
+        journal.take(batch)
+    journal.finish_scan(work)
+    return [len(batch) for batch in batches]
+
+
+def test_a_cold_open_read_in_batches_ends_as_a_full_scan(tmp_path):
+    root = tmp_path / "일기장"
+    write_posts(root, PARALLEL_MINIMUM + 50)  # enough for the other process
+    journal = Journal.opened(root)
+    assert journal.posts == [] and len(journal.unread) == PARALLEL_MINIMUM + 50
+    sizes = finish(journal)
+    assert sizes[0] == CHUNK and sum(sizes) == PARALLEL_MINIMUM + 50
+    assert summaries(journal) == summaries(Journal(root, use_index=False))
+    assert journal.begin_scan() is None  # nothing left
+    again = Journal.opened(root)  # warm now: from the index, the same posts
+    assert again.unchecked and summaries(again) == summaries(journal)
+
+
+def test_a_warm_open_checks_the_files_and_keeps_a_post_refreshed_meanwhile(tmp_path):
+    root = tmp_path / "일기장"
+    write_posts(root, READ_NOW // 2)
+    Journal(root)  # the index
+    edited, saved = root / "글 0001.md", root / "글 0002.md"
+    edited.write_text("---\ntitle: 밖에서 고침\n---\n본문이 길어졌다\n", encoding="utf-8")
+    saved.write_text("---\ntitle: 밖에서도 고침\n---\n본문이 길어졌다\n", encoding="utf-8")
+    (root / "글 0003.md").unlink()
+    journal = Journal.opened(root)
+    assert journal.unchecked and journal.get(root / "글 0003.md") is not None
+
+    def save_meanwhile() -> None:  # after the worker read the file, before that is taken
+        saved.write_text("---\ntitle: 창에서 저장\n---\n본문\n", encoding="utf-8")
+        journal.refresh(saved)
+
+    finish(journal, save_meanwhile)
+    assert not journal.unchecked
+    assert summaries(journal) == summaries(Journal(root, use_index=False))
+    assert journal.get(edited).title == "밖에서 고침" and journal.get(saved).title == "창에서 저장"
+    assert journal.known_folders() == Journal(root, use_index=False).known_folders()

@@ -1,0 +1,118 @@
+"""Opening a journal without waiting on its files: from the summary index alone when it holds
+the journal (the files checked afterwards, off the GUI thread), else read on a worker in batches.
+
+Real windows on real files in tmp_path: the tree filled batch by batch ends as the tree a full
+scan makes (both groupings, the counts, the tag list, broken headers under Problems), and a
+post changed, added or removed while the app was closed shows so after a warm open.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+
+from PySide6.QtCore import QModelIndex
+
+from journal_app.core import Journal
+from journal_app.core.journal import READ_NOW
+from journal_app.ui.app import create_window
+from journal_app.ui.sidebar import PATH_ROLE, Sidebar
+from tests.ui.conftest import FAST, close_window
+
+TAGS = ["일상", "개발", "여행", "Dev", "책"]
+
+
+def tree(sidebar: Sidebar, parent: QModelIndex = QModelIndex()) -> list:
+    """The model's rows as (text, path, children), in order."""
+    model = sidebar.model
+    rows = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        rows.append((index.data(), index.data(PATH_ROLE), tree(sidebar, index)))
+    return rows
+
+
+def whole_tree(qtbot, journal: Journal, grouping: str) -> list:
+    """The tree a sidebar builds at once from ``journal``."""
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.set_grouping(grouping)
+    sidebar.set_journal(journal)
+    return tree(sidebar)
+
+
+def write_journal(root, count: int) -> None:
+    """``count`` posts with random dates and tags in two folders; every 37th header broken."""
+    chooser = random.Random(17)
+    for number in range(count):
+        folder = root / ("velog" if number % 3 else "notes")
+        folder.mkdir(parents=True, exist_ok=True)
+        tags = ", ".join(chooser.sample(TAGS, chooser.randrange(3)))
+        day = f"20{chooser.randrange(20, 25)}-{chooser.randrange(1, 13):02}-{chooser.randrange(1, 29):02}"
+        title = f'"글 {number}' if number % 37 == 0 else f"글 {number}"  # an unclosed quote: broken
+        (folder / f"글 {number:04}.md").write_text(
+            f"---\ntitle: {title}\ndate: {day}T09:00:00+09:00\ntags: [{tags}]\n---\n본문 {number}\n",
+            encoding="utf-8",
+        )
+
+
+def open_window(qtbot, root, env):
+    window = create_window(root, env, FAST)
+    qtbot.waitUntil(lambda: window.preview.ready, timeout=20000)
+    return window
+
+
+def test_a_cold_open_fills_the_tree_in_batches_to_the_tree_of_a_full_scan(qtbot, tmp_path, env):
+    root = tmp_path / "일기장"
+    write_journal(root, READ_NOW * 3)
+    window = create_window(root, env, FAST)
+    try:
+        assert window.scan.reading and len(window.journal.posts) == 0  # shown before any is read
+        counts = []
+        window.scan.arrived.connect(lambda _: counts.append(len(window.journal.posts)))
+        qtbot.waitUntil(lambda: not window.scan.running, timeout=30000)
+        assert len(counts) >= 2 and counts[-1] == READ_NOW * 3  # batch by batch
+        full = Journal(root, use_index=False)
+        assert [info.path for info in window.journal.posts] == [info.path for info in full.posts]
+        assert window.journal.tag_counts() == full.tag_counts()
+        broken = [info for info in full.posts if info.header_invalid]
+        assert broken  # (the journal has some) and they are listed, under Problems too
+        assert tree(window.sidebar) == whole_tree(qtbot, full, "tag")
+        window.sidebar.set_grouping("date")
+        assert tree(window.sidebar) == whole_tree(qtbot, full, "date")
+        assert window.journal.known_folders() == full.known_folders()
+        qtbot.waitUntil(lambda: window.document.post is not None)  # the newest, once all are read
+    finally:
+        close_window(window)
+
+
+def test_a_change_made_while_the_app_was_closed_shows_after_a_warm_open(qtbot, tmp_path, env):
+    root = tmp_path / "일기장"
+    write_journal(root, 12)
+    first = open_window(qtbot, root, env)
+    assert not first.scan.running  # a small journal is read at once
+    shown = first.document.post.path if first.document.post is not None else None
+    close_window(first)
+    others = sorted(path for path in (root / "velog").glob("*.md") if path != shown)  # (not reopened)
+    changed, gone = others[0], others[1]
+    changed.write_text("---\ntitle: 고친 제목\ntags: [새 태그]\n---\n고쳤다\n", encoding="utf-8")
+    os.utime(changed, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    gone.unlink()
+    (root / "notes" / "새 글.md").write_text("---\ntitle: 새 글\n---\n새로 썼다\n", encoding="utf-8")
+    window = create_window(root, env, FAST)
+    try:
+        assert window.journal.unchecked  # from the index alone: the files are checked later
+        assert window.journal.get(gone) is not None  # (as the index had it)
+        qtbot.waitUntil(lambda: not window.scan.running, timeout=30000)
+        assert not window.journal.unchecked
+        info = window.journal.get(changed)
+        assert info is not None and info.title == "고친 제목" and info.tags == ["새 태그"]
+        assert window.journal.get(gone) is None
+        assert window.journal.get(root / "notes" / "새 글.md") is not None
+        full = Journal(root, use_index=False)
+        assert tree(window.sidebar) == whole_tree(qtbot, full, "tag")
+        assert window.sidebar.find_path(changed).data() == "고친 제목"
+        assert ("새 태그", 1) in window.journal.tag_counts()
+        assert window.journal.known_folders() == full.known_folders()
+    finally:
+        close_window(window)
