@@ -62,7 +62,38 @@ def pytest_configure(config):
     )
 
 
+# The tests that take longest (most start a child python, the app or a browser, and wait on it),
+# longest first, run before the rest: the run's two workers then end on short tests together, not
+# one of them on a long one started last (pytest-xdist hands out the tests in this order). A name
+# here that no longer exists orders nothing.
+SLOW_FIRST = (
+    "tests/test_without_root_powers.py::",
+    "tests/ui/test_teardown.py::test_closing_during_a_long_render",
+    "tests/core/test_incremental.py::test_after_every_edit_the_render_is_the_full_render",
+    "tests/core/test_flavors.py::test_cli_render_prints_the_fragment",
+    "tests/core/test_flavors.py::test_openers_that_never_close",
+    "tests/core/test_search_build.py::test_the_other_process",
+    "tests/core/test_kill_during_save.py::",
+    "tests/ui/test_hostile_journal_window.py::",
+    "tests/ui/test_screenshot.py::",
+    "tests/ui/test_root_launch.py::",
+    "tests/ui/test_interface_language.py::test_with_a_korean_system_locale",
+    "tests/ui/test_sidebar_changes.py::test_applying_changes",
+    "tests/test_cli.py::test_check_and_list_name_every_hostile_file",
+    "tests/core/test_hostile.py::test_a_journal_1000_folders_deep",
+    "tests/core/test_hostile.py::test_twenty_thousand_tags",
+    "tests/core/test_concurrency.py::test_workers_exit_when_their_parent_is_killed",
+    "tests/core/test_browser.py::",
+    "tests/ui/test_faults.py::test_empty_file_and_huge_post",
+    "tests/ui/test_hostile_window.py::test_a_megabyte_line",
+)
+
+
 def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        return next((n for n, name in enumerate(SLOW_FIRST) if item.nodeid.startswith(name)), len(SLOW_FIRST))
+
+    items.sort(key=rank)  # stable: the rest as collected
     if PERMISSIONS_ENFORCED:
         return
     skip = pytest.mark.skip(

@@ -5,6 +5,7 @@ a hang into a failure."""
 from __future__ import annotations
 
 import json
+import math
 import os
 import resource
 import socket
@@ -21,22 +22,31 @@ BOMB = "---\nlol1: &a1 [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "".join(
 )
 
 
+WAIT_FACTOR = 12  # how much longer than its processor time a child may take on the clock
+
+
 def run_python(
     *args: str, timeout: float = 10, memory: bool = True, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
-    """This project's Python with ``args``, within ``timeout`` seconds (and, with ``memory``, at
-    most 2 GB of address space): a hang raises TimeoutExpired, failing the test instead of
-    stalling the run. ``env`` adds variables to the child's environment."""
+    """This project's Python with ``args``, within ``timeout`` seconds of processor time (and,
+    with ``memory``, at most 2 GB of address space): a child that spins past it is killed
+    (SIGXCPU), one blocked (on a pipe, say) raises TimeoutExpired after ``WAIT_FACTOR`` times as
+    long on the clock, failing the test instead of stalling the run. Processor time, not the
+    clock, so a busy machine does not fail a child that needs 3 of its 10 seconds (it did).
+    ``env`` adds variables to the child's environment."""
 
     def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+        if memory:
+            resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+        seconds = math.ceil(timeout)
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
 
     return subprocess.run(
         [sys.executable, *args],
         capture_output=True,
         text=True,
-        timeout=timeout,
-        preexec_fn=limit if memory else None,
+        timeout=timeout * WAIT_FACTOR,
+        preexec_fn=limit,
         cwd=PROJECT,
         env={**os.environ, "PYTHONPATH": str(PROJECT), **(env or {})},
     )

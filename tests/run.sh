@@ -36,5 +36,10 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 if [ "$(id -u)" = 0 ]; then
   export QTWEBENGINE_DISABLE_SANDBOX=1
 fi
-# one pytest worker per core (pytest-xdist); "-n 0" among the arguments runs them in one process
-exec .venv/bin/python -m pytest -n auto "$@"
+# the run keeps the compiled bytecode (a shell that sets PYTHONDONTWRITEBYTECODE would make each
+# worker and each child python the tests start compile the project again), compiled once here
+unset PYTHONDONTWRITEBYTECODE
+.venv/bin/python -m compileall -q -j 0 journal_app tests >/dev/null
+# one pytest worker per core (pytest-xdist), an idle worker taking tests queued for the busy one;
+# "-n 0" among the arguments runs them in one process
+exec .venv/bin/python -m pytest -n auto --dist worksteal "$@"

@@ -24,6 +24,15 @@ from tests.quirks import write_quirks  # noqa: E402
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
+def pytest_unconfigure(config):
+    """Empty the clipboard while Python still runs. A QMimeData made in Python (a test's paste,
+    the editor's copy) stays in the clipboard, which on the offscreen platform Qt keeps in a static
+    object destroyed at exit, after the interpreter: deleting the data then calls into Python and
+    crashed the process (exit code 139 after a passing run)."""
+    if QApplication.instance() is not None:
+        QApplication.clipboard().clear()
+
+
 @pytest.fixture
 def journal_root(tmp_path):
     """The sample journal plus every quirk file, in tmp_path."""
