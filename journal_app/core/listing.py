@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .post import read_error_words
 from .problems import Problem, ProblemKind, folder_error_kind
 from .words import QT_TRANSLATE_NOOP
 
@@ -142,6 +141,8 @@ class Walker:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
+            from .post import read_error_words  # (only here: listing reads no post)
+
             where = str(error.filename or folder)
             said = read_error_words(Path(where), error)
             self.unreadable[where] = Problem.saying(said, kind=folder_error_kind(error))
