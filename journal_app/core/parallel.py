@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -129,3 +130,17 @@ class ChunkedResults:
                 self.workers = 1
         for part in self.chunks[given:]:
             yield self.function(part)
+
+
+def start_module(module: str, *, stderr: int, errors: str) -> subprocess.Popen | None:
+    """``python -m module`` of this package (found whatever the caller's PYTHONPATH), its standard
+    input and output piped as UTF-8 text; None when it could not be started."""
+    package = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")])))
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", module], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
+            text=True, encoding="utf-8", errors=errors, env=env,
+        )  # fmt: skip
+    except OSError:
+        return None

@@ -28,7 +28,7 @@ from pathlib import Path
 from .boundary import real_inside
 from .index import SummaryIndex
 from .listing import Walker
-from .parallel import chunked_map, usable_cores
+from .parallel import chunked_map, start_module, usable_cores
 from .postinfo import PostInfo, read_summaries
 from .problems import Problem
 
@@ -134,16 +134,9 @@ def read_elsewhere(items: list[tuple[str, str, str]], deliver: Deliver, stop: th
     """Read the items in another Python process, ``deliver`` getting each batch as it comes;
     False when that process did not start or failed before its first batch (then nothing was
     delivered). A batch that came before a failure is delivered; the rest are read here."""
-    package = str(Path(__file__).resolve().parent.parent.parent)
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")])))
-    command = [sys.executable, "-m", "journal_app.core.scanwork"]
     done = 0
-    try:
-        child = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True, encoding="utf-8", errors="surrogateescape", env=env,
-        )  # fmt: skip
-    except OSError:
+    child = start_module("journal_app.core.scanwork", stderr=subprocess.DEVNULL, errors="surrogateescape")
+    if child is None:
         return False
     with child:
         assert child.stdin is not None and child.stdout is not None

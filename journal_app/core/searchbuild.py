@@ -219,16 +219,11 @@ def build_elsewhere(root: Path, todo: list[str], stale: list[str], progress: Pro
     """Write ``todo`` and drop ``stale`` in another Python process; returns "" when it did, why
     the index cannot be used now, or None when the process did not start or failed (then
     nothing was written). ``progress`` may raise to stop it (the process is then ended)."""
-    package = str(Path(__file__).resolve().parent.parent.parent)
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")])))
-    command = [sys.executable, "-m", "journal_app.core.searchbuild"]
+    from .parallel import start_module
+
     said: list[str] = []
-    try:
-        child = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, encoding="utf-8", errors="replace", env=env,
-        )  # fmt: skip
-    except OSError:
+    child = start_module("journal_app.core.searchbuild", stderr=subprocess.STDOUT, errors="replace")
+    if child is None:
         return None
     with child:
         assert child.stdin is not None and child.stdout is not None
