@@ -8,22 +8,12 @@ import pytest
 from journal_app.core.post import load_post
 from journal_app.core.postinfo import PostInfo, read_summary
 from journal_app.core.searchheader import simple_post
-from tests.core.test_search_header import write_edges
-from tests.hostile import hostile_journal
-from tests.quirks import write_quirks
+from tests.core.test_search_header import corpus_files
 
 
 @pytest.mark.parametrize("corpus", ["edges", "quirks", "hostile"])
 def test_the_summary_of_every_file_is_the_one_its_post_gives(tmp_path, corpus):
-    root = tmp_path / "journal"
-    if corpus == "edges":
-        paths = write_edges(root)
-    elif corpus == "quirks":
-        paths = list(write_quirks(root))
-    else:
-        root, server = hostile_journal(tmp_path, bomb_title="폭탄", tags=300)
-        server.close()
-        paths = sorted(root.iterdir())
+    root, paths = corpus_files(tmp_path, corpus)
     quick = 0
     for path in paths:
         relpath = path.name

@@ -93,6 +93,18 @@ def write_edges(root):
     return [root / name for name, _ in written] + [root / "undecodable.md"]
 
 
+def corpus_files(tmp_path, corpus):
+    """Write one of the corpora ("edges", "quirks", "hostile") and return its root and files."""
+    root = tmp_path / "journal"
+    if corpus == "edges":
+        return root, write_edges(root)
+    if corpus == "quirks":
+        return root, list(write_quirks(root))
+    root, server = hostile_journal(tmp_path, bomb_title="폭탄", tags=300)
+    server.close()
+    return root, sorted(root.iterdir())
+
+
 def test_every_edge_header_gives_the_fields_load_post_gives_or_goes_through_load_post(tmp_path):
     quick = 0
     for path in write_edges(tmp_path / "journal"):
@@ -107,15 +119,7 @@ def test_every_edge_header_gives_the_fields_load_post_gives_or_goes_through_load
 
 @pytest.mark.parametrize("corpus", ["edges", "quirks", "hostile"])
 def test_the_rows_are_those_read_through_load_post(tmp_path, corpus):
-    root = tmp_path / "journal"
-    if corpus == "edges":
-        paths = write_edges(root)
-    elif corpus == "quirks":
-        paths = list(write_quirks(root))
-    else:
-        root, server = hostile_journal(tmp_path, bomb_title="폭탄", tags=300)
-        server.close()
-        paths = sorted(root.iterdir())
+    root, paths = corpus_files(tmp_path, corpus)
     items = [(str(path.absolute()), str(root.absolute())) for path in paths]
     quick, reference = read_rows(items), read_rows(items, quick=False)
     assert len(quick) == len(paths)
