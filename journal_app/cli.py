@@ -303,7 +303,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.all:
         return export_all(args)
     from .core.export import export_post, safe_name
-    from .core.journal import find_journal_root
+    from .core.flavor import find_journal_root
     from .core.post import load_post
 
     source = Path(args.target)
@@ -329,7 +329,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    from .core.journal import find_journal_root
+    from .core.flavor import find_journal_root
     from .core.post import load_post
     from .core.render import render_post
 
@@ -411,7 +411,7 @@ def run_history(args: argparse.Namespace) -> int:
     import zlib
 
     from .core.history import open_history
-    from .core.journal import find_journal_root
+    from .core.flavor import find_journal_root
 
     source = Path(args.target).absolute()
     if not source.is_file() and not args.root:

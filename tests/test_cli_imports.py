@@ -56,3 +56,30 @@ def test_a_warm_list_reads_the_index_only(quirk_journal):
     modules = loaded("list", root)
     assert not roots(modules) & {"yaml", "tomllib", "PySide6", "pygments", "multiprocessing"}
     assert not {"journal_app.core.post", "journal_app.core.journal", "journal_app.core.frontmatter"} & modules
+
+
+def test_export_of_one_post_loads_only_what_one_page_needs(tmp_path):
+    journal = tmp_path / "journal"
+    (journal / "content").mkdir(parents=True)
+    (journal / "images").mkdir()
+    post = journal / "content" / "post.md"  # a velog backup: one of the engine's flavors
+    post.write_text(
+        "---\ntitle: 한 편\ntags: [일상]\n---\n본문 *강조*.\n\n```python\nprint(1)\n```\n", encoding="utf-8"
+    )
+    modules = loaded("export", post, "-o", tmp_path / "page.html")
+    assert "journal_app.core.platforms" in modules  # velog's rules
+    other_flavors = {"goldmark", "kramdown", "ial", "templates", "pymd"}
+    assert not {f"journal_app.core.{name}" for name in other_flavors} & modules
+    assert not {"mdit_py_plugins.footnote", "mdit_py_plugins.deflist"} & modules  # not velog's
+    # no journal scan, no summary index, no header editing for one page
+    assert not {"journal_app.core.journal", "journal_app.core.index", "journal_app.core.fields"} & modules
+    assert not roots(modules) & {"sqlite3", "tomllib", "difflib", "secrets", "multiprocessing"}
+    assert "pygments.lexers.python" in modules and "pygments.lexers.javascript" not in modules
+    assert "print" in (tmp_path / "page.html").read_text(encoding="utf-8")
+
+
+def test_export_of_a_post_without_code_loads_no_lexer(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: Plain\n---\nJust words.\n", encoding="utf-8")
+    modules = loaded("export", post, "-o", tmp_path / "page.html", "--flavor", "commonmark")
+    assert not {name for name in modules if name.startswith("pygments.lexers")}

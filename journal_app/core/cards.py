@@ -4,14 +4,8 @@ placeholder of an image that is not shown."""
 from __future__ import annotations
 
 import html
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
-
-_FORMATTER = HtmlFormatter(nowrap=True)
 _EMBED_LINKS = {
     "youtube": ("YouTube", "https://www.youtube.com/watch?v={}"),
     "twitter": ("Twitter", "https://twitter.com/{}"),
@@ -21,8 +15,22 @@ _EMBED_LINKS = {
 }
 
 
+# Pygments is imported when the first code block is highlighted, and each lexer when its
+# language first shows up (a post without code loads none)
+
+
+@cache
+def _formatter():
+    from pygments.formatters.html import HtmlFormatter
+
+    return HtmlFormatter(nowrap=True)
+
+
 @lru_cache(maxsize=64)
 def _lexer(name: str):
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     try:
         return get_lexer_by_name(name)
     except ClassNotFound:
@@ -36,7 +44,9 @@ def highlighted_code(code: str, language: str, attributes: str = "") -> str:
     if lexer is None:
         body, language = html.escape(code, quote=False), "text"
     else:
-        body = highlight(code, lexer, _FORMATTER)
+        from pygments import highlight
+
+        body = highlight(code, lexer, _formatter())
     return (
         f'<div{attributes} class="language-{html.escape(language)} highlight"><pre><span></span>'
         f"<code>{body}</code></pre></div>\n"

@@ -14,6 +14,7 @@ the fragment is sanitized (see :func:`render_tokens`).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import sys
@@ -23,18 +24,10 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from . import platforms
-from .goldmark import goldmark_plugin, omitted
-from .ial import heading_attributes_plugin, ial_plugin
-from .kramdown import kramdown_plugin
 from .cards import highlighted_code
 from .scan import HTML_IMAGE
-from .templates import hugo_plugin, jekyll_plugin
 
 
 @dataclass(frozen=True)
@@ -49,24 +42,41 @@ class Profile:
     breaks: bool = False  # every newline inside a paragraph is a <br>
     math: bool = False  # $…$ and $$…$$
     typographer: bool = False  # smart quotes, dashes and ellipses
-    plugins: tuple[Callable[[MarkdownIt], None], ...] = field(default=())
+    # "module.function" of this package: each flavor's own rules are imported only when a
+    # parser for that flavor is built (a command renders with one flavor)
+    plugins: tuple[str, ...] = field(default=())
+
+    def plugin_functions(self) -> list[Callable[[MarkdownIt], None]]:
+        """The plugins named in ``plugins``, imported."""
+        found = []
+        for name in self.plugins:
+            module, function = name.rsplit(".", 1)
+            found.append(getattr(importlib.import_module(f".{module}", __package__), function))
+        return found
 
 
 PROFILES = {
     "commonmark": Profile(single_tilde=True, alerts=True),
     # remark-parse 7: bare http(s)/mailto: URLs only, no footnotes; remark-breaks; remark-math
     "velog": Profile(
-        autolinks="protocol", footnotes=False, breaks=True, math=True, plugins=(platforms.velog_plugin,)
+        autolinks="protocol", footnotes=False, breaks=True, math=True, plugins=("platforms.velog_plugin",)
     ),
     "hugo": Profile(
-        deflists=True, typographer=True, plugins=(hugo_plugin, goldmark_plugin, heading_attributes_plugin)
+        deflists=True,
+        typographer=True,
+        plugins=("templates.hugo_plugin", "goldmark.goldmark_plugin", "ial.heading_attributes_plugin"),
     ),
     # kramdown's GFM parser: no bare-URL links, ~~two~~ only
     "jekyll": Profile(
         autolinks="",
         deflists=True,
         typographer=True,
-        plugins=(jekyll_plugin, platforms.kramdown_html_plugin, kramdown_plugin, ial_plugin),
+        plugins=(
+            "templates.jekyll_plugin",
+            "platforms.kramdown_html_plugin",
+            "kramdown.kramdown_plugin",
+            "ial.ial_plugin",
+        ),
     ),
 }
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
@@ -94,6 +104,8 @@ def _code_block(self, tokens, idx, options, env) -> str:
 def _html_block(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
     if token.meta.get("raw") and not env.get("raw_html", True):
+        from .goldmark import omitted  # (only Hugo hides raw HTML)
+
         return omitted(token.content, block=True)
     line = token.attrGet("data-line")
     if line is None:
@@ -104,6 +116,8 @@ def _html_block(self, tokens, idx, options, env) -> str:
 def _html_inline(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
     if token.meta.get("raw") and not env.get("raw_html", True):
+        from .goldmark import omitted
+
         return omitted(token.content, block=False)
     return token.content
 
@@ -201,18 +215,26 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
     md.options["alerts"] = profile.alerts
     md.options["strikethrough_single_tilde"] = profile.single_tilde
     if profile.autolinks:
+        from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
+
         md.use(gfm_autolink_plugin)
         md.inline.ruler.at("gfm_autolink_protocol", platforms.protocol_autolink)
         if profile.autolinks == "protocol":
             md.disable(["gfm_autolink_www", "gfm_autolink_email"])
         md.core.ruler.push("autolink_leftovers", platforms.autolink_leftovers)
     if profile.footnotes:
+        from mdit_py_plugins.footnote import footnote_plugin
+
         md.use(footnote_plugin, inline=False)
         md.add_render_rule("footnote_anchor_name", _footnote_name)
         md.add_render_rule("footnote_caption", _footnote_caption)
     if profile.deflists:
+        from mdit_py_plugins.deflist import deflist_plugin
+
         md.use(deflist_plugin)
     if profile.math:
+        from mdit_py_plugins.dollarmath import dollarmath_plugin
+
         # as remark-math: "$5 and $10" is no math, $$…$$ inside a line is inline math
         md.use(
             dollarmath_plugin,
@@ -224,7 +246,7 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
     if profile.typographer:
         md.enable("smartquotes")
         md.core.ruler.push("dashes", platforms.dashes)
-    for plugin in profile.plugins:
+    for plugin in profile.plugin_functions():
         md.use(plugin)
     md.add_render_rule("math_inline", _math(False))  # velog's and kramdown's math
     md.add_render_rule("math_inline_double", _math(False))

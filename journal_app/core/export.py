@@ -18,8 +18,6 @@ from string import Template
 from typing import cast
 from urllib.parse import quote
 
-from pygments.formatters import HtmlFormatter
-
 from .. import __version__
 from ..resources import resource_text
 from .post import Post
@@ -67,6 +65,8 @@ class ExportResult:
 @cache
 def page_css() -> str:
     """The page CSS: the shared style plus Pygments classes for light and dark schemes."""
+    from pygments.formatters.html import HtmlFormatter
+
     light = HtmlFormatter(style=LIGHT_CODE_STYLE).get_style_defs(".highlight")
     dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(".highlight")
     return (

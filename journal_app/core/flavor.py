@@ -55,6 +55,31 @@ def detect_flavor(root: str | os.PathLike) -> str:
     return "commonmark"
 
 
+ROOT_MARKERS = (
+    "_config.yml",
+    "config.toml",
+    "hugo.toml",
+    "config.yaml",
+    "hugo.yaml",
+    ".git",
+    "_posts",
+    ".obsidian",
+)
+
+
+def find_journal_root(post_path: str | os.PathLike) -> Path:
+    """The journal folder a post belongs to: the nearest folder above it that looks like a blog
+    (a Jekyll/Hugo/Obsidian/git root, or a velog backup with content/ and images/), else the
+    post's own folder."""
+    folder = Path(post_path).absolute().parent
+    for candidate in [folder, *folder.parents][:4]:
+        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
+            return candidate
+        if (candidate / "content").is_dir() and (candidate / "images").is_dir():
+            return candidate
+    return folder
+
+
 _HUGO_CONFIGS = ("hugo", "config")
 _HUGO_FORMATS = (".toml", ".yaml", ".yml", ".json")
 

@@ -18,18 +18,11 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from .storage import cache_folder as cache_folder  # (it lived here)
+
 FORMAT = "6"  # 3: categories count as tags; 4: drafts; 5: problem kinds; 6: problem words
 LOCK_WAIT = 0.5  # seconds to wait for a lock before going on without the cache
 _decode = json.JSONDecoder().decode  # json.loads without its per-call checks
-
-
-def cache_folder() -> Path:
-    """Where caches go: $JOURNAL_APP_CACHE_DIR, else $XDG_CACHE_HOME/journal_app, else ~/.cache."""
-    explicit = os.environ.get("JOURNAL_APP_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "journal_app"
 
 
 def _stamp() -> str:

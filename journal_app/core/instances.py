@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import tempfile
 import threading
 import time
@@ -20,8 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from .index import cache_folder
-from .storage import remove_stale_temporaries
+from .storage import cache_folder, remove_stale_temporaries
 
 if TYPE_CHECKING:
     from _typeshed import FileDescriptorLike
@@ -61,7 +59,7 @@ class Instance:
 
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder is not None else registry_folder()
-        self.id = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self.id = f"{os.getpid()}-{os.urandom(4).hex()}"
         self.started = time.time()
         self.registered = False
         self._stream: TextIO | None = None

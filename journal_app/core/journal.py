@@ -32,6 +32,8 @@ from pathlib import Path
 from .boundary import real_inside
 from .changes import JournalChange
 from .dates import local
+from .flavor import ROOT_MARKERS as ROOT_MARKERS  # (these two lived here)
+from .flavor import find_journal_root as find_journal_root
 from .index import SummaryIndex, index_summaries
 from .listing import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (imported from here before)
 from .listing import POST_SUFFIXES, FolderLook, SyncWork, Walker, list_folder
@@ -449,28 +451,3 @@ class Journal:
         """(tag, number of posts), most used first; untagged posts are not counted."""
         tags = sorted(self._tags.items(), key=lambda item: tag_order(*item))
         return [(tag, count) for tag, count in tags if tag != UNTAGGED]
-
-
-ROOT_MARKERS = (
-    "_config.yml",
-    "config.toml",
-    "hugo.toml",
-    "config.yaml",
-    "hugo.yaml",
-    ".git",
-    "_posts",
-    ".obsidian",
-)
-
-
-def find_journal_root(post_path: str | os.PathLike) -> Path:
-    """The journal folder a post belongs to: the nearest folder above it that looks like a blog
-    (a Jekyll/Hugo/Obsidian/git root, or a velog backup with content/ and images/), else the
-    post's own folder."""
-    folder = Path(post_path).absolute().parent
-    for candidate in [folder, *folder.parents][:4]:
-        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
-            return candidate
-        if (candidate / "content").is_dir() and (candidate / "images").is_dir():
-            return candidate
-    return folder

@@ -23,7 +23,6 @@ from pathlib import Path
 from .dates import date_from_path, parse_date
 from .encoding import Decoded, decode, dominant_newline, normalize_newlines, with_newline
 from .errors import ConflictError, HeaderError, SaveError
-from .fields import edit_header, new_yaml_header
 from .boundary import read_file, real_inside
 from .frontmatter import Header, split_header
 from .postinfo import MAX_LISTED_TAGS
@@ -240,6 +239,8 @@ class Post:
         wanted = list(value) if isinstance(value, tuple) else value
         if current == wanted and type(current) is type(wanted):
             return  # nothing to change: not even a re-quoting
+        from .fields import edit_header, new_yaml_header  # (editing: not needed to read a post)
+
         if self._header is None:
             self._header = new_yaml_header(name, value, self.newline)
         else:
@@ -249,6 +250,8 @@ class Post:
         """Remove one header key and only its lines."""
         if self._header is None:
             return
+        from .fields import edit_header
+
         self._header = edit_header(self._header, name, None, self._header_newline(), remove=True)
 
     def set_header_text(self, text: str) -> None:

@@ -23,6 +23,16 @@ TEMP_MARKER = "journal-app-"
 # what tempfile.mkstemp makes of our prefix and suffix: 8 characters of its random alphabet
 _TEMPORARY = re.compile(r"\..+\." + re.escape(TEMP_MARKER) + r"[a-z0-9_]{8}\.tmp")
 
+
+def cache_folder() -> Path:
+    """Where caches go: $JOURNAL_APP_CACHE_DIR, else $XDG_CACHE_HOME/journal_app, else ~/.cache."""
+    explicit = os.environ.get("JOURNAL_APP_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "journal_app"
+
+
 _REASONS = {
     errno.ENOSPC: QT_TRANSLATE_NOOP("Core", "the disk is full"),
     errno.EDQUOT: QT_TRANSLATE_NOOP("Core", "the disk quota is exceeded"),

@@ -8,7 +8,6 @@ categories stay categories.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +139,8 @@ def rename_tag(
 
 
 def _changed_lines(before: str, after: str) -> tuple[str, ...]:
+    import difflib  # (here: only a rename's dry run shows lines)
+
     return tuple(
         line[0] + line[2:]
         for line in difflib.ndiff(before.splitlines(), after.splitlines())
