@@ -229,6 +229,7 @@ def remove_page(out: Path, page: object) -> None:
 
 
 _builder: SiteBuilder | None = None  # set for the duration of an export; forked workers inherit it
+_write_here = False  # whether the process that renders a page writes it (see export_site)
 
 
 def _stamp(path: Path) -> list[int] | None:
@@ -254,16 +255,26 @@ def _images_changed(entry: dict, root: Path, out: Path) -> bool:
     return any(map(os.path.isfile, entry.get("missing", [])))
 
 
-def _render_pages(items: list[PostInfo]) -> list[tuple[str, str | None, str, dict]]:
-    """(relpath, page html or None, error, dependencies) for each post (in a worker process)."""
+Rendered = tuple[str, str | None, str, dict, bool]  # see _render_pages
+
+
+def _render_pages(items: list[PostInfo]) -> list[Rendered]:
+    """(relpath, page html or None, error, dependencies, written) for each post (in a worker
+    process). When the export says so (``_write_here``) the page is written here, only when
+    its text changed, and not sent back (its html is then "")."""
     builder = cast(SiteBuilder, _builder)  # workers run only while an export has set it
-    results: list[tuple[str, str | None, str, dict]] = []
+    results: list[Rendered] = []
     for info in items:
         try:
             page, depends = builder.post_html(info)
-            results.append((info.relpath, page, "", depends))
         except (OSError, ValueError, JournalError) as exc:
-            results.append((info.relpath, None, str(exc), {}))
+            results.append((info.relpath, None, str(exc), {}, False))
+            continue
+        written = False
+        if _write_here:  # (a failed write fails the export, not just this post)
+            written = write_if_changed(builder.out, builder.post_pages[info.relpath], page, durable=False)
+            page = ""
+        results.append((info.relpath, page, "", depends, written))
     return results
 
 
@@ -280,9 +291,13 @@ def export_site(
     titled ``title`` (by default the journal's own name for itself: ``site_title.journal_title``).
 
     ``cancelled`` is asked after each post is rendered (in this process, then: a worker could
-    not ask it); when it says yes, SiteCancelled is raised before any page is written. A
-    render that does not finish (cancelled, or failed) removes the folders the export made;
-    once the pages are being written, the export finishes (no half site)."""
+    not ask it); when it says yes, SiteCancelled is raised before any page is written, and
+    once the pages are being written, the export finishes (no half site). Without
+    ``cancelled`` (the command line) each post's page is written by the worker that rendered
+    it, as soon as it is rendered (the pages are not sent back to this process, and the
+    writing is shared by the workers); the index, the tag pages and the manifest are written
+    last. Either way a render that does not finish (cancelled, or failed) removes the
+    folders the export made."""
     journal = root if isinstance(root, Journal) else Journal(root)
     out = Path(out).absolute()
     inside = (
@@ -354,8 +369,8 @@ def export_site(
         if cancelled is not None and cancelled():
             raise SiteCancelled
 
-    global _builder
-    _builder = builder
+    global _builder, _write_here
+    _builder, _write_here = builder, cancelled is None
     page_css()  # once, before the workers are forked
     try:
         if cancelled is not None and cancelled():  # (pressed while the journal was looked at)
@@ -369,16 +384,18 @@ def export_site(
             shutil.rmtree(made[-1], ignore_errors=True)
         raise
     finally:
-        _builder = None
+        _builder, _write_here = None, False
     written = 0
-    for relpath, page, error, depends in rendered:
+    for relpath, page, error, depends, written_there in rendered:
         if page is None:
             failed.append(Words(FAILED, {"post": relpath, "problem": error}))
             builder.left_out.add(relpath)
             current.pop(relpath, None)
             continue
         current[relpath].update(depends)
-        written += write_if_changed(out, builder.post_pages[relpath], page, durable=False)
+        if page:  # not written by the worker that rendered it
+            written_there = write_if_changed(out, builder.post_pages[relpath], page, durable=False)
+        written += written_there
     pages_now = {k["page"] for k in current.values()}
     for relpath, key in previous.items():
         if relpath not in current and key.get("page") not in pages_now:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
 from html.parser import HTMLParser
 
 import pytest
 
 from journal_app.core import Post, load_post
-from journal_app.core.export import export_post, page_lang
+from journal_app.core.export import _NOT_PROSE, export_post, page_lang
 from tests.quirks import solid_png
 
 RED = (255, 0, 0)
@@ -129,6 +130,20 @@ def test_code_is_highlighted_with_classes_and_css_has_both_schemes(velog_post, t
 )
 def test_page_language(text, lang):
     assert page_lang(Post(text, "p.md")) == lang
+
+
+def test_what_is_not_prose_is_what_the_plain_rule_says():
+    # the plain rule: fenced code, code spans, tags, link targets, URLs (the fast one has each
+    # alternative start with a literal character, and must find exactly the same)
+    plain = re.compile(
+        r"(?ms)^(`{3,}|~{3,}).*?^\1|`[^`\n]*`|<[^>\n]*>|\]\([^)\n]*\)|(?:https?|ftp)://\S+|www\.\S+"
+    )
+    pieces = ["`", "``", "```", "````", "~~~", "~", "\n", " ", "<", ">", "](", ")", "http://", "https://"]
+    pieces += ["ftp://", "www.", "a", "한", "x\n```\n"]
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert _NOT_PROSE.sub("|", text) == plain.sub("|", text), text
 
 
 def test_export_cli_writes_a_page(velog_post, tmp_path):

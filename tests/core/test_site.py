@@ -209,3 +209,25 @@ def test_a_cancelled_rerun_leaves_the_site_as_it_was(tmp_path):
         export_site(root, out, cancelled=lambda: asked.append(True) or len(asked) > 5)
     assert site_files(out) == before  # no page of the new render, the manifest as it was
     assert export_site(root, out).rendered == 40 and "덧붙임" in (out / "posts" / "007.html").read_text()
+
+
+def test_pages_written_by_the_workers_are_the_pages_written_here(tmp_path):
+    root = tmp_path / "j"
+    root.mkdir()
+    for index in range(70):
+        (root / f"{index}.md").write_text(
+            f"---\ntitle: 글 {index}\ntags: [t{index % 3}]\n---\n본문 [다음](./{index + 1}.md)\n\n"
+            "```python\nprint(1)\n```\n![없는 그림](missing.png)\n",
+            encoding="utf-8",
+        )
+    by_workers = export_site(root, tmp_path / "workers")  # the command line's way
+    here = export_site(root, tmp_path / "here", cancelled=lambda: False)  # the window's: one process
+    assert by_workers.pages_written == here.pages_written == 70 + 3 + 1  # posts, tags, index
+    files = sorted(path.relative_to(tmp_path / "here") for path in (tmp_path / "here").rglob("*"))
+    assert files == sorted(
+        path.relative_to(tmp_path / "workers") for path in (tmp_path / "workers").rglob("*")
+    )
+    for name in files:
+        if (tmp_path / "here" / name).is_file():
+            assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "workers" / name).read_bytes()
+    assert export_site(root, tmp_path / "workers").pages_written == 0
