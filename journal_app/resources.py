@@ -7,20 +7,17 @@ checkout or an editable install they are the repository's top-level ``resources/
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources as importlib_resources
 from pathlib import Path
 
 
 @cache
 def resource_folder() -> Path:
     """The folder holding style.css, page.html, the sample journal and icons."""
-    try:
-        packaged = Path(str(importlib_resources.files("journal_app") / "resources"))
-        if (packaged / "style.css").is_file():
-            return packaged
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover
-        pass
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent  # (what importlib.resources would find, unimported)
+    packaged = package / "resources"
+    if (packaged / "style.css").is_file():
+        return packaged
+    return package.parent / "resources"
 
 
 def resource_path(name: str) -> Path:
