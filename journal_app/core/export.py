@@ -25,7 +25,7 @@ from .boundary import LocalImage, read_image, read_regular, real_inside
 from .encoding import displayable
 from .errors import JournalError, SaveError
 from .render import ImageUrl, NotShown, render_header, render_post
-from .scan import is_remote, locate_image
+from .scan import image_top, is_remote, locate_image
 from .storage import atomic_write
 from .words import QT_TRANSLATE_NOOP
 
@@ -129,11 +129,17 @@ class ImageCollector:
         self.missing: list[str] = []
         self.refused: list[str] = []
         self.copied: dict[Path, str] = {}
+        self.top: str | None = None  # the real folder images must lie in (at the first image)
 
     def __call__(self, src: str) -> str | NotShown | None:
         if is_remote(src):
             return src
-        image = locate_image(src, self.post.path, self.root) if self.post.path else LocalImage(src)
+        if self.post.path is None:
+            image = LocalImage(src)
+        else:
+            if self.top is None:
+                self.top = image_top(self.post.path, self.root)
+            image = locate_image(src, self.post.path, self.root, top=self.top)
         if image.missing:
             self.missing.append(src)
             return None

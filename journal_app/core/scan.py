@@ -106,11 +106,20 @@ def image_candidates(src: str, post_path: Path, root: Path | None = None) -> lis
     return [Path(os.path.normpath(path)) for path in found]
 
 
-def locate_image(src: str, post_path: Path, root: Path | None = None) -> LocalImage:
+def image_top(post_path: Path, root: Path | None = None) -> str:
+    """The real path of the folder a post's local images must lie in: the journal's, else the
+    post's own."""
+    return os.path.realpath(root if root is not None else post_path.parent)
+
+
+def locate_image(
+    src: str, post_path: Path, root: Path | None = None, *, top: str | None = None
+) -> LocalImage:
     """What a local image source comes to: the first candidate that is a usable image inside the
     journal (the post's own folder when no journal is known), else the first refusal, else missing.
+    ``top``: that folder's real path, when the caller already has it (a post with many images).
     """
-    top = os.path.realpath(root if root is not None else post_path.parent)
+    top = top or image_top(post_path, root)
     refusal = None
     for candidate in image_candidates(src, post_path, root):
         found = vet_image(src, candidate, top)
