@@ -68,13 +68,19 @@ def code_language(language: str, flavor: str) -> str:
     return language
 
 
-_DASHES = [
-    (re.compile(r"(?<!-)---(?!-)"), "\u2014"),
-    (re.compile(r"(?<!-)--(?!-)"), "\u2013"),
-    (re.compile(r"\.\.\."), "\u2026"),
-    (re.compile(r"<<"), "\u00ab"),
-    (re.compile(r">>"), "\u00bb"),
-]
+_EM_DASH = re.compile(r"(?<!-)---(?!-)")
+_EN_DASH = re.compile(r"(?<!-)--(?!-)")
+
+
+def typographic(text: str) -> str:
+    """``---``, ``--``, ``...``, ``<<`` and ``>>`` in ``text`` as em dash, en dash, ellipsis and
+    guillemets, in that order (a regex runs only where its characters are)."""
+    if "--" in text:
+        text = _EN_DASH.sub("\u2013", _EM_DASH.sub("\u2014", text))
+    for plain, mark in (("...", "\u2026"), ("<<", "\u00ab"), (">>", "\u00bb")):
+        if plain in text:
+            text = text.replace(plain, mark)  # leftmost first, as the regex did
+    return text
 
 
 def dashes(state: StateCore) -> None:
@@ -84,11 +90,8 @@ def dashes(state: StateCore) -> None:
         if block.type != "inline" or not block.children:
             continue
         for child in block.children:
-            if child.type == "text" and (
-                "-" in child.content or "." in child.content or "<<" in child.content or ">>" in child.content
-            ):
-                for pattern, replacement in _DASHES:
-                    child.content = pattern.sub(replacement, child.content)
+            if child.type == "text":
+                child.content = typographic(child.content)
 
 
 _EMAIL_TAIL = re.compile(r"[A-Za-z0-9.+_-]+$")

@@ -3,6 +3,7 @@ Python-Markdown for MkDocs and Pelican; and no flavor deletes a word of a post."
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 
 from journal_app.core import Journal
 from journal_app.core.flavor import detect_flavor
+from journal_app.core.platforms import typographic
 from journal_app.core.render import FLAVORS, render_markdown
 from journal_app.core.site import export_site
 
@@ -398,3 +400,24 @@ def test_openers_that_never_close_do_not_hang_the_renderer():
         [sys.executable, "-c", script], input=json.dumps(HANGS), text=True, capture_output=True, timeout=600
     )
     assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
+
+
+def test_typography_replaces_what_the_regexes_in_order_replace():
+    # the plain rule, one regex after another (the fast one runs a regex only where its
+    # characters are, and plain replacements for the rest)
+    rules = [
+        (re.compile(r"(?<!-)---(?!-)"), "\u2014"),
+        (re.compile(r"(?<!-)--(?!-)"), "\u2013"),
+        (re.compile(r"\.\.\."), "\u2026"),
+        (re.compile(r"<<"), "\u00ab"),
+        (re.compile(r">>"), "\u00bb"),
+    ]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(
+            rng.choice(["-", "--", ".", "..", "<", ">", " ", "a", "한"]) for _ in range(rng.randint(0, 24))
+        )
+        expected = text
+        for pattern, mark in rules:
+            expected = pattern.sub(mark, expected)
+        assert typographic(text) == expected, text
