@@ -3,7 +3,10 @@
 The model (:mod:`.tree_model`) is built from the journal's summaries when a journal opens or the
 grouping changes, and after a save, a rename or a change on disk only the rows of the posts the
 journal change names are updated (``apply``); a recursive QSortFilterProxyModel narrows the tree
-by title or tag as you type.
+by title or tag as you type. The tree shows the model itself while no filter text is typed and
+the filter over it only while one is (a proxy in between costs every row inserted, and every row
+painted, a mapping and calls into Python, which a scan's thousands of rows would pay for
+nothing); the expanded groups and the open post's row are kept across the swap.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QAbstractItemModel,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -24,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,7 +49,9 @@ from .tree_model import COUNT_ROLE, GROUP_ROLE, LABEL_ROLE, PATH_ROLE, SEARCH_RO
 
 __all__ = ["GROUP_ROLE", "PATH_ROLE", "SEARCH_ROLE", "PostFilter", "Sidebar", "post_tooltip"]
 
-HEAT_LATER_MS = 300  # the calendar follows a stream of changes this long after the last
+HEAT_LATER_MS = (
+    300  # the calendar, and the tag groups' order, follow a stream of changes this long after the last
+)
 
 GROUPINGS = [
     ("tag", str(QT_TRANSLATE_NOOP("Sidebar", "By tag"))),
@@ -126,13 +132,19 @@ class PostFilter(QSortFilterProxyModel):
         """Whether the row at ``index`` (of this model) is a post the filter text finds."""
         return bool(index.data(PATH_ROLE)) and self._needle in (index.data(SEARCH_ROLE) or "")
 
+    def _search_text(self, source: QModelIndex | QPersistentModelIndex) -> str:
+        model = self.sourceModel()
+        return model.search_text_at(source) if isinstance(model, PostTreeModel) else ""
+
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 (Qt name)
         if not self._needle:
             return True
         index = self.sourceModel().index(row, 0, parent)
-        return self._needle in (index.data(SEARCH_ROLE) or "") or QPersistentModelIndex(index) == self._pinned
+        return self._needle in self._search_text(index) or QPersistentModelIndex(index) == self._pinned
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == SEARCH_ROLE:  # a post's title and tags, folded ("" for other rows)
+            return self._search_text(self.mapToSource(index))
         if role == Qt.ItemDataRole.DisplayRole and self._needle:
             label = super().data(index, LABEL_ROLE)
             if label is not None:  # a group, while filtering: the posts shown out of all
@@ -174,12 +186,13 @@ class Sidebar(QWidget):
         # the items' wrappers go before Qt deletes the items with this widget (a sidebar
         # deleted without its window closing, as in a test; see PostTreeModel.release)
         self.destroyed.connect(lambda *_: model.release())
-        self.proxy = PostFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.filtered = PostFilter(self)  # over the model only while a filter text is typed
+        self._nothing = QStandardItemModel(self)  # what the filter is over otherwise
+        self.filtered.setSourceModel(self._nothing)
         self.tree = PostTree(self)
         self.tree.setObjectName("postTree")
         self.tree.setAccessibleName(self.tr("Posts"))
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -205,9 +218,31 @@ class Sidebar(QWidget):
         self._heat_timer = QTimer(self)
         self._heat_timer.setSingleShot(True)
         self._heat_timer.setInterval(HEAT_LATER_MS)
-        self._heat_timer.timeout.connect(self._show_heat)
+        self._heat_timer.timeout.connect(self._caught_up)
 
     # -- model -------------------------------------------------------------------------
+    @property
+    def proxy(self) -> QAbstractItemModel:
+        """The model the tree shows: the post model itself, or the filter over it while a
+        filter text is typed."""
+        return self.tree.model()
+
+    def _to_view(self, source: QModelIndex) -> QModelIndex:
+        """The tree's index of the model's row at ``source`` (invalid when filtered out)."""
+        if self.tree.model() is self.filtered:
+            return self.filtered.mapFromSource(source)
+        return source
+
+    def _show_model(self, model: QAbstractItemModel) -> None:
+        """Let the tree show ``model`` (the post model or the filter over it), with the same
+        groups expanded and the open post's row selected."""
+        expanded = self._expanded_groups()
+        old = self.tree.selectionModel()
+        self.tree.setModel(model)
+        if old is not None:
+            old.deleteLater()  # (setModel makes a new one and leaves the old to its owner)
+        self._restore_expanded(expanded)
+
     def set_journal(self, journal: Journal) -> None:
         self.journal = journal
         self.rebuild()
@@ -244,30 +279,40 @@ class Sidebar(QWidget):
     def apply(self, change: JournalChange | Iterable[Path], heat_later: bool = False) -> None:
         """Update only the rows of the posts a journal change names (added, changed, removed),
         their groups' counts and order, keeping expanded groups and the open post's highlight;
-        with ``heat_later`` (one of many changes coming fast: a scan's batches) the calendar
-        follows a moment later, once for all of them."""
+        with ``heat_later`` (one of many changes coming fast: a scan's batches) the calendar,
+        and the places of tag groups whose counts changed, follow a moment later, once for all
+        of them (a group moved is every row under it moved)."""
         if self.journal is None:
             return
         if self.model.rowCount() == 0:
             self.rebuild()
             return
-        expanded = self._expanded_groups()
-        self.model.apply(change)
-        self._restore_expanded(expanded)
-        if self.current_path is not None and (
-            self.tree.currentIndex().data(PATH_ROLE) != str(self.current_path)
-        ):
-            self.select_path(self.current_path)
+        self._in_step(lambda: self.model.apply(change, reorder=not heat_later))
         if heat_later:
             self._heat_timer.start()
         else:
             self._heat_timer.stop()
             self._show_heat()
 
+    def _in_step(self, change: Callable[[], None]) -> None:
+        """Change the model, keeping the expanded groups and the open post's highlight."""
+        expanded = self._expanded_groups()
+        change()
+        self._restore_expanded(expanded)
+        if self.current_path is not None and (
+            self.tree.currentIndex().data(PATH_ROLE) != str(self.current_path)
+        ):
+            self.select_path(self.current_path)
+
+    def _caught_up(self) -> None:
+        """A moment after a stream of changes: the tag groups in order, the calendar shown."""
+        self._in_step(self.model.reorder)
+        self._show_heat()
+
     def _group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
-        """The group rows the filter lets through (id and proxy index)."""
+        """The group rows the filter lets through (id and the index in the model the tree shows)."""
         for ident, source in self.model.group_indexes():
-            index = self.proxy.mapFromSource(source)
+            index = self._to_view(source)
             if index.isValid():
                 yield ident, index
 
@@ -280,14 +325,14 @@ class Sidebar(QWidget):
                 self.tree.expand(index)
 
     def find_path(self, path: Path) -> QModelIndex:
-        """The first tree row (in the proxy) showing the post at ``path``."""
-        return self.proxy.mapFromSource(self.model.index_of(path))
+        """The first tree row (of the model the tree shows) showing the post at ``path``."""
+        return self._to_view(self.model.index_of(path))
 
     def select_path(self, path: Path) -> None:
         """Highlight the open post (expanding its group) without opening it again; it is shown
         whatever the filter."""
         self.current_path = path
-        self.proxy.pin(self.model.index_of(path))
+        self.filtered.pin(self.model.index_of(path))
         index = self.find_path(path)
         self.tree.blockSignals(True)
         if index.isValid():
@@ -311,7 +356,16 @@ class Sidebar(QWidget):
 
     # -- events ------------------------------------------------------------------------
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        if text.strip() and self.tree.model() is not self.filtered:
+            self.filtered.set_text(text)  # (before it maps the rows: built filtered at once)
+            self.filtered.setSourceModel(self.model)
+            self._show_model(self.filtered)
+        elif not text.strip() and self.tree.model() is self.filtered:
+            self._show_model(self.model)
+            self.filtered.set_text(text)
+            self.filtered.setSourceModel(self._nothing)  # it follows no change of the model meanwhile
+        else:
+            self.filtered.set_text(text)
         if text.strip():
             self.tree.expandAll()
         if self.current_path is not None:
@@ -330,8 +384,8 @@ class Sidebar(QWidget):
     def first_match(self) -> QModelIndex:
         """The first post row the filter finds (the open post's row when nothing is filtered or
         found), or an invalid index."""
-        if self.proxy.filtering():
-            found = next((index for index in self._post_rows() if self.proxy.matches(index)), None)
+        if self.filtered.filtering():
+            found = next((index for index in self._post_rows() if self.filtered.matches(index)), None)
             if found is not None:
                 return found
         current = self.tree.currentIndex()
