@@ -49,9 +49,8 @@ from .tree_model import COUNT_ROLE, GROUP_ROLE, LABEL_ROLE, PATH_ROLE, SEARCH_RO
 
 __all__ = ["GROUP_ROLE", "PATH_ROLE", "SEARCH_ROLE", "PostFilter", "Sidebar", "post_tooltip"]
 
-HEAT_LATER_MS = (
-    300  # the calendar, and the tag groups' order, follow a stream of changes this long after the last
-)
+REPAINT_MS = 100  # while changes come fast, the tree is painted at most this often
+HEAT_LATER_MS = 300  # the calendar and the tag groups' order follow a stream this long after it
 
 GROUPINGS = [
     ("tag", str(QT_TRANSLATE_NOOP("Sidebar", "By tag"))),
@@ -219,6 +218,10 @@ class Sidebar(QWidget):
         self._heat_timer.setSingleShot(True)
         self._heat_timer.setInterval(HEAT_LATER_MS)
         self._heat_timer.timeout.connect(self._caught_up)
+        self._paint_timer = QTimer(self)  # the tree's paints held while changes come fast
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.setInterval(REPAINT_MS)
+        self._paint_timer.timeout.connect(self._paint)
 
     # -- model -------------------------------------------------------------------------
     @property
@@ -287,12 +290,23 @@ class Sidebar(QWidget):
         if self.model.rowCount() == 0:
             self.rebuild()
             return
+        if heat_later and not self._paint_timer.isActive():
+            # each batch would repaint the whole tree (rows inserted above the ones shown
+            # move them): painted at most every REPAINT_MS instead
+            self.tree.viewport().setUpdatesEnabled(False)
+            self._paint_timer.start()
         self._in_step(lambda: self.model.apply(change, reorder=not heat_later))
         if heat_later:
             self._heat_timer.start()
         else:
             self._heat_timer.stop()
+            self._paint()
             self._show_heat()
+
+    def _paint(self) -> None:
+        """The tree's paints no longer held (painted at the next turn)."""
+        self._paint_timer.stop()
+        self.tree.viewport().setUpdatesEnabled(True)
 
     def _in_step(self, change: Callable[[], None]) -> None:
         """Change the model, keeping the expanded groups and the open post's highlight."""

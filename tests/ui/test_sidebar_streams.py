@@ -172,3 +172,22 @@ def test_the_filter_swaps_in_and_out_keeping_what_the_tree_shows(qtbot, tmp_path
     assert shown(sidebar) == ["web (1/2)", "  Host on Codeberg Pages"]
     sidebar.filter.clear()
     assert expanded_groups(sidebar) == {"tag:web"}  # 과일, filtered out, comes back folded
+
+
+def test_the_tree_paints_again_during_and_after_a_stream(qtbot, tmp_path):
+    write(tmp_path / "a.md", "가", ["일상"])
+    journal = Journal(tmp_path, use_index=False)
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.set_journal(journal)
+    sidebar.show()
+    viewport = sidebar.tree.viewport()
+    for name in ("b", "c"):
+        write(tmp_path / f"{name}.md", name, ["일상"])
+        sidebar.apply(journal.refresh(tmp_path / f"{name}.md"), heat_later=True)
+    qtbot.waitUntil(viewport.updatesEnabled)  # held for a moment, then painted
+    write(tmp_path / "d.md", "라", ["여행"])
+    sidebar.apply(journal.refresh(tmp_path / "d.md"), heat_later=True)
+    sidebar.apply(JournalChange())  # the stream's end: painted at once
+    assert viewport.updatesEnabled()
+    assert [row[0] for row in tree(sidebar)] == ["일상 (3)", "여행 (1)"]
