@@ -220,22 +220,24 @@ class PostTreeModel(QStandardItemModel):
         self.release()  # the old items' wrappers go before the items do
         self._journal, self.grouping = journal, grouping
         self._top = top = _Top(self)
+        every = journal.posts
+        keys = {id(info): order_key(info) for info in every}  # once a post, not once a row
         if grouping == "tag":
             for tag, posts in journal.by_tag().items():
                 label = translated(UNTAGGED_LABEL) if tag == UNTAGGED else tag
-                self._filled(top, f"tag:{tag}", label, posts)
+                self._filled(top, f"tag:{tag}", label, posts, keys)
         else:
             for year, months in journal.by_date().items():
                 year_group = self._group(top, f"year:{year}", year_text(year))
                 for month, posts in months.items():
-                    self._filled(year_group, f"month:{year}-{month}", month_label(year, month), posts)
+                    self._filled(year_group, f"month:{year}-{month}", month_label(year, month), posts, keys)
                 self._attach(year_group)
-        broken = [info for info in journal.posts if is_broken(info)]
+        broken = [info for info in every if is_broken(info)]
         if broken or journal.folder_problems:
-            problems = self._filled(top, "problems", translated(PROBLEMS), broken, attach=False)
+            problems = self._filled(top, "problems", translated(PROBLEMS), broken, keys, attach=False)
             self._set_messages(problems, journal.folder_problems)
             self._attach(problems)
-        self._shown = {info.path: (order_key(info), places(info, grouping)) for info in journal.posts}
+        self._shown = {info.path: (keys[id(info)], places(info, grouping)) for info in every}
 
     def _group(self, parent: Group, ident: str, label: str) -> Group:
         group = Group(group_item(label, 0, ident), ident, label, parent)
@@ -243,11 +245,18 @@ class PostTreeModel(QStandardItemModel):
         return group
 
     def _filled(
-        self, parent: Group, ident: str, label: str, posts: list[PostInfo], attach: bool = True
+        self,
+        parent: Group,
+        ident: str,
+        label: str,
+        posts: list[PostInfo],
+        keys: dict[int, tuple],
+        attach: bool = True,
     ) -> Group:
+        """A new group of ``posts`` (their order keys in ``keys``, by ``id``)."""
         group = self._group(parent, ident, label)
         group.item.appendRows([post_item(info) for info in posts])
-        group.keys = [order_key(info) for info in posts]
+        group.keys = [keys[id(info)] for info in posts]
         if attach:
             self._attach(group)
         return group
