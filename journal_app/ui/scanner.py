@@ -74,19 +74,12 @@ class JournalScan(QObject):
         self._work, self._read, self._painted = work, 0, 0.0
         number = self._number
         # once the window has had a turn of the event loop: the worker's Python holds the GIL
-        # at times, and the window's own opening comes first; a check of files the window
-        # shows already (a warm open) waits one turn more, for the tree's fill and the
-        # preview's making queued meanwhile (sharing the GIL with it made the fill take
-        # three times its processor time)
-        QTimer.singleShot(0, self, lambda: self._submit(number, work, later=work.known is not None))
+        # at times, and the window's own opening comes first
+        QTimer.singleShot(0, self, lambda: self._submit(number, work))
         return True
 
-    def _submit(self, number: int, work: ScanWork, later: bool = False) -> None:
-        if number != self._number:
-            return
-        if later:
-            QTimer.singleShot(0, self, lambda: self._submit(number, work))
-        else:
+    def _submit(self, number: int, work: ScanWork) -> None:
+        if number == self._number:
             self._pool.submit(self._run, number, work)
 
     def stop(self) -> None:
