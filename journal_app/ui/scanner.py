@@ -137,8 +137,7 @@ class JournalScan(QObject):
         now = time.monotonic()
         if total >= PROGRESS_MINIMUM and (now - self._painted) * 1000 >= REPAINT_MS:
             self._painted = now
-            # in a turn of its own: setValue paints the window at once, the new rows too
-            QTimer.singleShot(0, self, lambda: self._show_progress(total))
+            self._show_progress(total)
         if self._queue:
             self._timer.start()
         elif self._ended is not None:
@@ -146,9 +145,14 @@ class JournalScan(QObject):
 
     def _show_progress(self, total: int) -> None:
         if self._work is not None:
-            self.progress.show()
-            self.progress.setMaximum(total)
-            self.progress.setValue(self._read)
+            bar = self.progress
+            bar.show()
+            # setValue repaints the bar at once (and with it the window's backing store): its
+            # paint is left to the window's next one instead, with the tree's
+            bar.setUpdatesEnabled(False)
+            bar.setMaximum(total)
+            bar.setValue(self._read)
+            bar.setUpdatesEnabled(True)  # (an update, not a repaint)
 
     def _finished(self, number: int, work: ScanWork) -> None:
         if number != self._number or self.journal is None:

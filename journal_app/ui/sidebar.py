@@ -3,7 +3,10 @@
 The model (:mod:`.tree_model`) is built from the journal's summaries when a journal opens or the
 grouping changes, and after a save, a rename or a change on disk only the rows of the posts the
 journal change names are updated (``apply``); a recursive QSortFilterProxyModel narrows the tree
-by title or tag as you type.
+by title or tag as you type. The tree shows the model itself while no filter text is typed and
+the filter over it only while one is (a proxy in between costs every row inserted, and every row
+painted, a mapping and calls into Python, which a scan's thousands of rows would pay for
+nothing); the expanded groups and the open post's row are kept across the swap.
 """
 
 from __future__ import annotations
@@ -17,14 +20,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QAbstractItemModel,
     QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,11 +43,13 @@ from ..core.dates import local
 from .heatmap import HeatMapPanel
 from .plain import plain_tooltip
 from .problem_words import words
-from .tree_model import COUNT_ROLE, GROUP_ROLE, LABEL_ROLE, PATH_ROLE, SEARCH_ROLE, PostTreeModel
+from .post_filter import PostFilter
+from .tree_model import GROUP_ROLE, PATH_ROLE, SEARCH_ROLE, PostTreeModel
 
 __all__ = ["GROUP_ROLE", "PATH_ROLE", "SEARCH_ROLE", "PostFilter", "Sidebar", "post_tooltip"]
 
-HEAT_LATER_MS = 300  # the calendar follows a stream of changes this long after the last
+REPAINT_MS = 100  # while changes come fast, the tree is painted at most this often
+HEAT_LATER_MS = 300  # the calendar and the tag groups' order follow a stream this long after it
 
 GROUPINGS = [
     ("tag", str(QT_TRANSLATE_NOOP("Sidebar", "By tag"))),
@@ -79,74 +83,6 @@ class PostTree(QTreeView):
         return super().viewportEvent(event)
 
 
-class PostFilter(QSortFilterProxyModel):
-    """Shows posts whose title or tags contain the filter text (case-insensitive, Korean too),
-    and the open post's row (``pin``) whatever the filter; while filtering, a group's label
-    counts the posts shown out of all of them ("python (1/13)")."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self._needle = ""
-        self._pinned = QPersistentModelIndex()
-
-    def _refilter(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
-            self.beginFilterChange()
-            change()
-            self.endFilterChange()
-        else:
-            change()
-            self.invalidateFilter()
-
-    def set_text(self, text: str) -> None:
-        def change() -> None:
-            self._needle = text.strip().casefold()
-
-        self._refilter(change)
-
-    def filtering(self) -> bool:
-        """True while a filter text narrows the tree."""
-        return bool(self._needle)
-
-    def pin(self, source: QModelIndex) -> None:
-        """Show the row at ``source`` (a model index) whatever the filter."""
-        if QPersistentModelIndex(source) == self._pinned:
-            return
-
-        def change() -> None:
-            self._pinned = QPersistentModelIndex(source)
-
-        if self._needle:
-            self._refilter(change)
-        else:
-            change()
-
-    def matches(self, index: QModelIndex) -> bool:
-        """Whether the row at ``index`` (of this model) is a post the filter text finds."""
-        return bool(index.data(PATH_ROLE)) and self._needle in (index.data(SEARCH_ROLE) or "")
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 (Qt name)
-        if not self._needle:
-            return True
-        index = self.sourceModel().index(row, 0, parent)
-        return self._needle in (index.data(SEARCH_ROLE) or "") or QPersistentModelIndex(index) == self._pinned
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and self._needle:
-            label = super().data(index, LABEL_ROLE)
-            if label is not None:  # a group, while filtering: the posts shown out of all
-                return f"{label} ({self._posts_under(index)}/{super().data(index, COUNT_ROLE)})"
-        return super().data(index, role)
-
-    def _posts_under(self, parent: QModelIndex | QPersistentModelIndex) -> int:
-        total = 0
-        for row in range(self.rowCount(parent)):
-            index = self.index(row, 0, parent)
-            total += self._posts_under(index) if self.hasChildren(index) else bool(index.data(PATH_ROLE))
-        return total
-
-
 class Sidebar(QWidget):
     """The grouping switch, the filter box and the post tree."""
 
@@ -174,12 +110,13 @@ class Sidebar(QWidget):
         # the items' wrappers go before Qt deletes the items with this widget (a sidebar
         # deleted without its window closing, as in a test; see PostTreeModel.release)
         self.destroyed.connect(lambda *_: model.release())
-        self.proxy = PostFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.filtered = PostFilter(self)  # over the model only while a filter text is typed
+        self._nothing = QStandardItemModel(self)  # what the filter is over otherwise
+        self.filtered.setSourceModel(self._nothing)
         self.tree = PostTree(self)
         self.tree.setObjectName("postTree")
         self.tree.setAccessibleName(self.tr("Posts"))
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -205,9 +142,35 @@ class Sidebar(QWidget):
         self._heat_timer = QTimer(self)
         self._heat_timer.setSingleShot(True)
         self._heat_timer.setInterval(HEAT_LATER_MS)
-        self._heat_timer.timeout.connect(self._show_heat)
+        self._heat_timer.timeout.connect(self._caught_up)
+        self._paint_timer = QTimer(self)  # the tree's paints held while changes come fast
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.setInterval(REPAINT_MS)
+        self._paint_timer.timeout.connect(self._paint)
 
     # -- model -------------------------------------------------------------------------
+    @property
+    def proxy(self) -> QAbstractItemModel:
+        """The model the tree shows: the post model itself, or the filter over it while a
+        filter text is typed."""
+        return self.tree.model()
+
+    def _to_view(self, source: QModelIndex) -> QModelIndex:
+        """The tree's index of the model's row at ``source`` (invalid when filtered out)."""
+        if self.tree.model() is self.filtered:
+            return self.filtered.mapFromSource(source)
+        return source
+
+    def _show_model(self, model: QAbstractItemModel) -> None:
+        """Let the tree show ``model`` (the post model or the filter over it), with the same
+        groups expanded and the open post's row selected."""
+        expanded = self._expanded_groups()
+        old = self.tree.selectionModel()
+        self.tree.setModel(model)
+        if old is not None:
+            old.deleteLater()  # (setModel makes a new one and leaves the old to its owner)
+        self._restore_expanded(expanded)
+
     def set_journal(self, journal: Journal) -> None:
         self.journal = journal
         self.rebuild()
@@ -244,30 +207,51 @@ class Sidebar(QWidget):
     def apply(self, change: JournalChange | Iterable[Path], heat_later: bool = False) -> None:
         """Update only the rows of the posts a journal change names (added, changed, removed),
         their groups' counts and order, keeping expanded groups and the open post's highlight;
-        with ``heat_later`` (one of many changes coming fast: a scan's batches) the calendar
-        follows a moment later, once for all of them."""
+        with ``heat_later`` (one of many changes coming fast: a scan's batches) the calendar,
+        and the places of tag groups whose counts changed, follow a moment later, once for all
+        of them (a group moved is every row under it moved)."""
         if self.journal is None:
             return
         if self.model.rowCount() == 0:
             self.rebuild()
             return
+        if heat_later and not self._paint_timer.isActive():
+            # each batch would repaint the whole tree (rows inserted above the ones shown
+            # move them): painted at most every REPAINT_MS instead
+            self.tree.viewport().setUpdatesEnabled(False)
+            self._paint_timer.start()
+        self._in_step(lambda: self.model.apply(change, reorder=not heat_later))
+        if heat_later:
+            self._heat_timer.start()
+        else:
+            self._heat_timer.stop()
+            self._paint()
+            self._show_heat()
+
+    def _paint(self) -> None:
+        """The tree's paints no longer held (painted at the next turn)."""
+        self._paint_timer.stop()
+        self.tree.viewport().setUpdatesEnabled(True)
+
+    def _in_step(self, change: Callable[[], None]) -> None:
+        """Change the model, keeping the expanded groups and the open post's highlight."""
         expanded = self._expanded_groups()
-        self.model.apply(change)
+        change()
         self._restore_expanded(expanded)
         if self.current_path is not None and (
             self.tree.currentIndex().data(PATH_ROLE) != str(self.current_path)
         ):
             self.select_path(self.current_path)
-        if heat_later:
-            self._heat_timer.start()
-        else:
-            self._heat_timer.stop()
-            self._show_heat()
+
+    def _caught_up(self) -> None:
+        """A moment after a stream of changes: the tag groups in order, the calendar shown."""
+        self._in_step(self.model.reorder)
+        self._show_heat()
 
     def _group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
-        """The group rows the filter lets through (id and proxy index)."""
+        """The group rows the filter lets through (id and the index in the model the tree shows)."""
         for ident, source in self.model.group_indexes():
-            index = self.proxy.mapFromSource(source)
+            index = self._to_view(source)
             if index.isValid():
                 yield ident, index
 
@@ -280,14 +264,14 @@ class Sidebar(QWidget):
                 self.tree.expand(index)
 
     def find_path(self, path: Path) -> QModelIndex:
-        """The first tree row (in the proxy) showing the post at ``path``."""
-        return self.proxy.mapFromSource(self.model.index_of(path))
+        """The first tree row (of the model the tree shows) showing the post at ``path``."""
+        return self._to_view(self.model.index_of(path))
 
     def select_path(self, path: Path) -> None:
         """Highlight the open post (expanding its group) without opening it again; it is shown
         whatever the filter."""
         self.current_path = path
-        self.proxy.pin(self.model.index_of(path))
+        self.filtered.pin(self.model.index_of(path))
         index = self.find_path(path)
         self.tree.blockSignals(True)
         if index.isValid():
@@ -311,7 +295,16 @@ class Sidebar(QWidget):
 
     # -- events ------------------------------------------------------------------------
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        if text.strip() and self.tree.model() is not self.filtered:
+            self.filtered.set_text(text)  # (before it maps the rows: built filtered at once)
+            self.filtered.setSourceModel(self.model)
+            self._show_model(self.filtered)
+        elif not text.strip() and self.tree.model() is self.filtered:
+            self._show_model(self.model)
+            self.filtered.set_text(text)
+            self.filtered.setSourceModel(self._nothing)  # it follows no change of the model meanwhile
+        else:
+            self.filtered.set_text(text)
         if text.strip():
             self.tree.expandAll()
         if self.current_path is not None:
@@ -330,8 +323,8 @@ class Sidebar(QWidget):
     def first_match(self) -> QModelIndex:
         """The first post row the filter finds (the open post's row when nothing is filtered or
         found), or an invalid index."""
-        if self.proxy.filtering():
-            found = next((index for index in self._post_rows() if self.proxy.matches(index)), None)
+        if self.filtered.filtering():
+            found = next((index for index in self._post_rows() if self.filtered.matches(index)), None)
             if found is not None:
                 return found
         current = self.tree.currentIndex()

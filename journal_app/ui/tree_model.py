@@ -6,6 +6,10 @@ group's count in its label, the groups in order and empty groups gone, so that t
 ``apply`` is the tree ``build`` would make. Each group keeps the sort keys of its rows in row
 order (a mirror of the model), so a row is found by bisection rather than by a search.
 
+Moving a group moves every row under it (Qt takes and puts back the whole subtree), so a burst
+of changes (a scan's batches) may leave tag groups whose counts changed where they were, their
+labels counted, until :meth:`PostTreeModel.reorder` puts them in their places once.
+
 Rows leave the model with ``takeRow``, never ``removeRow``: removing deletes the C++ items at
 once while Python may still hold their wrappers (a group just emptied, say), and a later use of
 one reads freed memory; a taken row belongs to Python and goes when its last wrapper does.
@@ -181,18 +185,20 @@ class PostTreeModel(QStandardItemModel):
         self._shown: dict[Path, tuple[tuple, list[Place]]] = {}
         self._messages: list[Problem] = []  # the folder problems shown
         self._search: dict[str, str] = {}  # a post's path -> search_text, once asked for
+        self._unplaced: dict[str, Group] = {}  # groups whose counts changed their place (reorder)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        """A post row's ``SEARCH_ROLE`` is made when first asked for (not for every row built)."""
-        if role == SEARCH_ROLE:
-            path = super().data(index, PATH_ROLE)
-            if path:
-                found = self._search.get(path)
-                if found is None:
-                    info = self._journal.get(path) if self._journal is not None else None
-                    found = self._search[path] = search_text(info) if info is not None else ""
-                return found
-        return super().data(index, role)
+    def search_text_at(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """What the filter looks in for the row at ``index``: a post's title and tags, folded
+        (made when first asked for, not for every row built; no Python ``data`` override, which
+        Qt would call for every role of every row it paints), "" for other rows."""
+        path = index.data(PATH_ROLE)
+        if not path:
+            return ""
+        found = self._search.get(path)
+        if found is None:
+            info = self._journal.get(path) if self._journal is not None else None
+            found = self._search[path] = search_text(info) if info is not None else ""
+        return found
 
     def release(self) -> None:
         """Let go of every item before the model goes (the window is closing).
@@ -205,6 +211,7 @@ class PostTreeModel(QStandardItemModel):
         self._top = Group(QStandardItem(), "", "", None)  # owned by Python: nothing to outlive
         self._shown = {}
         self._search = {}
+        self._unplaced = {}
         self.clear()
 
     # -- building ----------------------------------------------------------------------
@@ -213,22 +220,24 @@ class PostTreeModel(QStandardItemModel):
         self.release()  # the old items' wrappers go before the items do
         self._journal, self.grouping = journal, grouping
         self._top = top = _Top(self)
+        every = journal.posts
+        keys = {id(info): order_key(info) for info in every}  # once a post, not once a row
         if grouping == "tag":
             for tag, posts in journal.by_tag().items():
                 label = translated(UNTAGGED_LABEL) if tag == UNTAGGED else tag
-                self._filled(top, f"tag:{tag}", label, posts)
+                self._filled(top, f"tag:{tag}", label, posts, keys)
         else:
             for year, months in journal.by_date().items():
                 year_group = self._group(top, f"year:{year}", year_text(year))
                 for month, posts in months.items():
-                    self._filled(year_group, f"month:{year}-{month}", month_label(year, month), posts)
+                    self._filled(year_group, f"month:{year}-{month}", month_label(year, month), posts, keys)
                 self._attach(year_group)
-        broken = [info for info in journal.posts if is_broken(info)]
+        broken = [info for info in every if is_broken(info)]
         if broken or journal.folder_problems:
-            problems = self._filled(top, "problems", translated(PROBLEMS), broken, attach=False)
+            problems = self._filled(top, "problems", translated(PROBLEMS), broken, keys, attach=False)
             self._set_messages(problems, journal.folder_problems)
             self._attach(problems)
-        self._shown = {info.path: (order_key(info), places(info, grouping)) for info in journal.posts}
+        self._shown = {info.path: (keys[id(info)], places(info, grouping)) for info in every}
 
     def _group(self, parent: Group, ident: str, label: str) -> Group:
         group = Group(group_item(label, 0, ident), ident, label, parent)
@@ -236,11 +245,18 @@ class PostTreeModel(QStandardItemModel):
         return group
 
     def _filled(
-        self, parent: Group, ident: str, label: str, posts: list[PostInfo], attach: bool = True
+        self,
+        parent: Group,
+        ident: str,
+        label: str,
+        posts: list[PostInfo],
+        keys: dict[int, tuple],
+        attach: bool = True,
     ) -> Group:
+        """A new group of ``posts`` (their order keys in ``keys``, by ``id``)."""
         group = self._group(parent, ident, label)
         group.item.appendRows([post_item(info) for info in posts])
-        group.keys = [order_key(info) for info in posts]
+        group.keys = [keys[id(info)] for info in posts]
         if attach:
             self._attach(group)
         return group
@@ -272,8 +288,9 @@ class PostTreeModel(QStandardItemModel):
         self._messages = list(messages)
 
     # -- updating ----------------------------------------------------------------------
-    def apply(self, paths: Iterable[Path]) -> None:
-        """Bring the rows of the posts at ``paths`` up to date with the journal."""
+    def apply(self, paths: Iterable[Path], reorder: bool = True) -> None:
+        """Bring the rows of the posts at ``paths`` up to date with the journal; without
+        ``reorder``, groups whose new counts sort them elsewhere stay until :meth:`reorder`."""
         journal = self._journal
         if journal is None:
             return
@@ -309,6 +326,25 @@ class PostTreeModel(QStandardItemModel):
             self._touch(problems, touched)
         for group in sorted(touched.values(), key=lambda group: group.ident.startswith("year:")):
             self._settle(group)
+        if reorder:
+            self.reorder()
+
+    def reorder(self) -> None:
+        """Move the groups whose counts changed their place (``apply`` without ``reorder``)
+        to it: the tree is then the tree ``build`` would make."""
+        unplaced, self._unplaced = self._unplaced, {}
+        for group in unplaced.values():
+            parent = group.parent
+            key = group.sort_key()
+            if parent is None or key == group.key:
+                continue
+            row = bisect_left(parent.keys, group.key)
+            del parent.keys[row]
+            target = bisect_right(parent.keys, key)
+            parent.keys.insert(target, key)
+            group.key = key
+            if target != row:
+                parent.item.insertRow(target, parent.item.takeRow(row))
 
     def _update_in_place(self, path: Path) -> bool:
         """Refresh the rows of a post whose groups and order are unchanged; False otherwise."""
@@ -364,6 +400,7 @@ class PostTreeModel(QStandardItemModel):
         count = group.count()
         if count == 0:
             del parent.groups[group.ident]
+            self._unplaced.pop(group.ident, None)
             if group.attached:
                 if group.ident == "problems":
                     parent.item.takeRow(group.item.row())
@@ -379,18 +416,8 @@ class PostTreeModel(QStandardItemModel):
         if group.item.text() != text:
             group.item.setText(text)
             group.item.setData(count, COUNT_ROLE)
-        if group.ident == "problems":
-            return
-        key = group.sort_key()
-        if key == group.key:
-            return
-        row = bisect_left(parent.keys, group.key)
-        del parent.keys[row]
-        target = bisect_right(parent.keys, key)
-        parent.keys.insert(target, key)
-        group.key = key
-        if target != row:
-            parent.item.insertRow(target, parent.item.takeRow(row))
+        if group.ident != "problems" and group.sort_key() != group.key:
+            self._unplaced[group.ident] = group  # (moved by reorder)
 
     # -- finding -----------------------------------------------------------------------
     def group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:
