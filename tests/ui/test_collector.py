@@ -35,3 +35,27 @@ def test_cycles_are_collected_on_the_gui_thread_only(qtbot):
     finally:
         gc.set_threshold(700, 10, 10)
     assert collector.parent() is not None
+
+
+def grow(collector, lists: int, survivors: int) -> list:
+    """Allocate in steps of 800 lists keeping `survivors` of each, the collector checking between."""
+    kept = []
+    for _ in range(lists // 800):
+        kept.append([[] for _ in range(800)][:survivors])
+        collector.check()
+    return kept
+
+
+def test_a_full_collection_waits_until_a_quarter_of_the_old_objects_are_new(qtbot):
+    collector = collect_on_gui_thread()
+    old = [[i] for i in range(600_000)]  # a large heap that lives on, as a big journal's posts do
+    gc.collect()
+    collector.long_lived, collector.pending = len(gc.get_objects(2)), 0
+    full = gc.get_stats()[2]["collections"]
+    kept = grow(collector, 320_000, 300)  # 120,000 survivors: over ten younger collections
+    assert gc.get_stats()[2]["collections"] == full  # a walk of the whole heap was never due
+    assert 0 < collector.pending < collector.long_lived // 4
+    kept += grow(collector, 800_000, 800)  # now more new objects than a quarter of the old
+    assert gc.get_stats()[2]["collections"] > full
+    assert collector.long_lived > len(old)
+    del old, kept
