@@ -323,10 +323,20 @@ class SearchIndex:
         """Every word of the index, each between line ends; read again after a write, here or
         by another connection (``PRAGMA data_version``)."""
         (version,) = self._db.execute("PRAGMA data_version").fetchone()
-        if self._words_read != version:
-            listed = "\n".join(word for (word,) in self._db.execute("SELECT word FROM words"))
+        if self._words_read != version:  # joined by SQLite: a third of the time of a join here
+            (listed,) = self._db.execute(
+                "SELECT coalesce(group_concat(word, char(10)), '') FROM words"
+            ).fetchone()
             self._words_text, self._words_read = f"\n{listed}\n", version
         return self._words_text
+
+    def prepare(self) -> None:
+        """Read what every query needs (the words of the index) now, so that the next query
+        does not wait for it."""
+        try:
+            self._vocabulary()
+        except sqlite3.Error as error:
+            raise SearchUnavailable(str(error)) from error
 
     def _candidates(
         self, query: Query, match: str | None, unmatch: str | None, limit: int | None
