@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .index import LOCK_WAIT, cache_folder
-from .journal import POST_SUFFIXES
+from .listing import POST_SUFFIXES
 from .parallel import ChunkedResults, can_fork
 from .searchbuild import (
     HASH_SIZE,

@@ -29,12 +29,15 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .dates import local
-from .boundary import read_file
-from .post import MAX_POST_BYTES, Post
-from .searchheader import post_fields, simple_fields, simple_post
+from .boundary import MAX_POST_BYTES, read_file
+from .searchheader import Simple, post_fields, simple_fields, simple_post
 from .searchtext import fold, plain_lines, words
+
+if TYPE_CHECKING:
+    from .post import Post
 
 Progress = Callable[[int, int], None]
 HASH_SIZE = 64 * 1024 * 1024  # bytes of words FTS5 gathers in memory before writing a segment
@@ -66,11 +69,14 @@ def read_rows(items: list[tuple[str, str]], quick: bool = True) -> list[tuple | 
                 raise OSError("the file is a link to a place outside the journal")
             data, info = read_file(path, MAX_POST_BYTES)  # as load_post reads it
             simple = simple_post(data) if quick else None
-            source = simple if simple is not None else Post(data, Path(path), info)
+            source = simple if simple is not None else _full_post(data, path, info)
         except (OSError, ValueError):
             rows.append(None)
             continue
-        got = post_fields(source) if isinstance(source, Post) else simple_fields(source, path, info.st_mtime)
+        if isinstance(source, Simple):
+            got = simple_fields(source, path, info.st_mtime)
+        else:
+            got = post_fields(source)
         moment = local(got.date)
         tags = [valid(str(tag)) for tag in got.tags]
         title = valid(got.title)
@@ -83,6 +89,14 @@ def read_rows(items: list[tuple[str, str]], quick: bool = True) -> list[tuple | 
              stored_tags, head, got.start, body, _for_terms(head + "\n" + body))
         )  # fmt: skip
     return rows
+
+
+def _full_post(data: bytes, path: str, info: os.stat_result) -> Post:
+    """The post at ``path`` read as :func:`.load_post` reads it (the post module is imported
+    by the first file the quick reader leaves, not by every process that reads posts)."""
+    from .post import Post
+
+    return Post(data, Path(path), info)
 
 
 def _for_terms(text: str) -> str | None:
