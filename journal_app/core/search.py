@@ -213,7 +213,7 @@ class SearchIndex:
         try:
             with self._db:
                 self._remove([*stale, *todo])
-                writer = RowWriter(self._db, many)
+                writer = RowWriter(self._db, many, len(todo))
                 done = 0
                 for part in parts:  # written as the workers read them
                     writer.add([row for row in part if row is not None])

@@ -158,12 +158,15 @@ def by_date(rows: Iterable[tuple[int, float, str]]) -> Iterator[tuple[int, float
 class RowWriter:
     """Adds rows from :func:`read_rows` to the index as they are read, inside the caller's
     transaction. Their words go to FTS5 a few thousand at a time, in the order of ids (each
-    time FTS5 is given a lower id it writes out what it has gathered: a segment). ``many``: at
-    the end read the words back from the FTS5 index (quicker than in Python for many posts),
-    leaving out words no post holds any longer."""
+    time FTS5 is given a lower id it writes out what it has gathered: a segment), and sooner
+    as the ``coming`` rows still to come run out, so that little is left to do after the last
+    (the work no other process shares). ``many``: at the end merge the segments into one
+    (FTS5's ``optimize``: a query reads one list per word) and read the words back from the
+    FTS5 index (quicker than in Python for many posts), leaving out words no post holds any
+    longer."""
 
-    def __init__(self, db: sqlite3.Connection, many: bool):
-        self.db, self.many = db, many
+    def __init__(self, db: sqlite3.Connection, many: bool, coming: int = 0):
+        self.db, self.many, self.coming = db, many, coming
         self.empty = db.execute("SELECT 1 FROM docs LIMIT 1").fetchone() is None
         (self.text,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM texts").fetchone()  # appended
         self.taken: dict[int, set[int]] = {}  # span: the ids of its posts
@@ -173,6 +176,7 @@ class RowWriter:
     def add(self, rows: list[tuple]) -> None:
         """Write ``rows``; their words go to FTS5 when enough are pending."""
         numbered = [(self._id(row[6]), row) for row in rows]
+        self.coming -= len(rows)
         texts = range(self.text, self.text + len(rows))
         self.text += len(rows)
         self.db.executemany(
@@ -187,13 +191,14 @@ class RowWriter:
             self.pending.append((rowid, text))
             if not self.many:
                 self.words |= words(fold(text))
-        if len(self.pending) >= TERMS_AT_ONCE:
+        if len(self.pending) >= min(TERMS_AT_ONCE, self.coming):
             self._terms()
 
     def finish(self) -> None:
         """Write what is pending and the words of the index."""
         self._terms()
         if self.many:
+            self.db.execute("INSERT INTO terms (terms) VALUES ('optimize')")
             self.db.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, terms, row)"
             )
