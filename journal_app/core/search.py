@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import subprocess
 from itertools import islice
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -40,6 +41,8 @@ from .searchbuild import (
     Progress,
     build_elsewhere,
     can_hand_over,
+    end_builder,
+    start_builder,
     folded,
     RowWriter,
     by_date,
@@ -160,8 +163,11 @@ class SearchIndex:
         """Make the index hold exactly the posts at ``paths`` (the journal's posts), reading only
         files that are new or changed; returns how many were read."""
         wanted = {_absolute(path) for path in paths}
+        builder = None
         try:
             stamps = self._stamps()
+            if self._hands_over(sum(path not in stamps for path in wanted)):  # new ones are read
+                builder = start_builder()  # it starts while the files are checked
             stale = [path for path in stamps if path not in wanted]
             todo = []
             for path in sorted(wanted):
@@ -172,9 +178,12 @@ class SearchIndex:
                     continue
                 if stamps.get(path) != (info.st_mtime_ns, info.st_size):
                     todo.append(path)
-            self.write(todo, stale, progress)
+            self.write(todo, stale, progress, builder=builder)
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
+        finally:
+            if builder is not None:
+                end_builder(builder)
         return len(todo)
 
     def update(self, paths: Iterable[str | os.PathLike]) -> None:
@@ -189,16 +198,27 @@ class SearchIndex:
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
 
-    def write(self, todo: list[str], stale: list[str], progress: Progress | None, here: bool = False) -> None:
+    def _hands_over(self, reads: int) -> bool:
+        """Whether a write that reads ``reads`` posts goes to another process."""
+        return reads >= PARALLEL_MINIMUM and not can_fork() and can_hand_over()
+
+    def write(
+        self,
+        todo: list[str],
+        stale: list[str],
+        progress: Progress | None,
+        here: bool = False,
+        builder: subprocess.Popen | None = None,
+    ) -> None:
         """Read the posts at ``todo`` into the index and drop those at ``stale``, in one
         transaction; many posts in worker processes (in another process when this one has
-        threads, unless ``here``)."""
+        threads, unless ``here``: ``builder``, when it was started already)."""
         todo, stale = [path for path in todo if _text(path)], [path for path in stale if _text(path)]
         self._words_read = None
         many = len(todo) >= PARALLEL_MINIMUM
-        self.elsewhere = many and not here and not can_fork() and can_hand_over()
+        self.elsewhere = not here and self._hands_over(len(todo))
         if self.elsewhere:
-            problem = build_elsewhere(self.root, todo, stale, progress)
+            problem = build_elsewhere(self.root, todo, stale, progress, builder)
             if problem:
                 raise SearchUnavailable(problem)
             if problem is not None:

@@ -234,14 +234,34 @@ def can_hand_over() -> bool:
     return usable_cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def build_elsewhere(root: Path, todo: list[str], stale: list[str], progress: Progress | None) -> str | None:
-    """Write ``todo`` and drop ``stale`` in another Python process; returns "" when it did, why
-    the index cannot be used now, or None when the process did not start or failed (then
-    nothing was written). ``progress`` may raise to stop it (the process is then ended)."""
+def start_builder() -> subprocess.Popen | None:
+    """The other process of :func:`build_elsewhere`, started before it is given the work (it
+    imports its modules meanwhile); None when it could not be started. End one that is not
+    given work with :func:`end_builder`."""
     from .parallel import start_module
 
+    return start_module("journal_app.core.searchbuild", stderr=subprocess.STDOUT, errors="replace")
+
+
+def end_builder(child: subprocess.Popen) -> None:
+    """End a process from :func:`start_builder` (nothing happens to one that has ended)."""
+    with child:
+        child.kill()
+
+
+def build_elsewhere(
+    root: Path,
+    todo: list[str],
+    stale: list[str],
+    progress: Progress | None,
+    child: subprocess.Popen | None = None,
+) -> str | None:
+    """Write ``todo`` and drop ``stale`` in another Python process (``child``, from
+    :func:`start_builder`, or a new one); returns "" when it did, why the index cannot be used
+    now, or None when the process did not start or failed (then nothing was written).
+    ``progress`` may raise to stop it (the process is then ended)."""
     said: list[str] = []
-    child = start_module("journal_app.core.searchbuild", stderr=subprocess.STDOUT, errors="replace")
+    child = child or start_builder()
     if child is None:
         return None
     with child:
