@@ -13,7 +13,9 @@ after a few, their words are added to it.
 Worker processes can only be forked from a process with one thread. A caller with more (the
 window's search thread) hands a large build to a new Python process (``python -m
 journal_app.core.searchbuild``, the work on its standard input, progress on its output), which
-forks the workers at a lower priority (``NICENESS``); the caller's own thread only waits.
+forks the workers at a lower priority (``NICENESS``); the caller's own thread only waits. When
+the new posts alone make a large build, that process is started before the caller checks which
+files changed (:func:`start_builder`), so that its start overlaps the check.
 """
 
 from __future__ import annotations
