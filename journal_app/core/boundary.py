@@ -23,6 +23,8 @@ from .problems import ProblemKind, RefusedFile
 from .words import QT_TRANSLATE_NOOP, Words
 
 MAX_IMAGE_BYTES = 64 * 1024 * 1024  # larger files are never embedded or copied
+MAX_POST_BYTES = 64 * 1024 * 1024  # larger posts are refused (read here, so that a reader of posts
+# that does not build a Post needs no import of the post module)
 HEAD_BYTES = 4096  # enough to see an SVG's root element after an XML prolog and comments
 _SVG = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*"

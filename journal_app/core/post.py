@@ -23,7 +23,7 @@ from pathlib import Path
 from .dates import date_from_path, parse_date
 from .encoding import Decoded, decode, dominant_newline, normalize_newlines, with_newline
 from .errors import ConflictError, HeaderError, SaveError
-from .boundary import read_file, real_inside
+from .boundary import MAX_POST_BYTES, read_file, real_inside
 from .frontmatter import Header, split_header
 from .postinfo import MAX_LISTED_TAGS
 from .problems import HEADER_KINDS, Problem, ProblemKind, RefusedFile
@@ -33,7 +33,6 @@ from .words import QT_TRANSLATE_NOOP, Words
 from .tags import TAG_KEYS, split_tags  # noqa: F401  (re-exported: they lived here)
 from .tags import merged_tags, set_tags as write_tags
 
-MAX_POST_BYTES = 64 * 1024 * 1024
 OUTSIDE_LINK = QT_TRANSLATE_NOOP("Core", "the file is a link to a place outside the journal; it is not read")
 _MISSING = object()
 # headers whose simple lines are still read for display: YAML that did not parse (velog-backup's

@@ -13,7 +13,9 @@ after a few, their words are added to it.
 Worker processes can only be forked from a process with one thread. A caller with more (the
 window's search thread) hands a large build to a new Python process (``python -m
 journal_app.core.searchbuild``, the work on its standard input, progress on its output), which
-forks the workers at a lower priority (``NICENESS``); the caller's own thread only waits.
+forks the workers at a lower priority (``NICENESS``); the caller's own thread only waits. When
+the new posts alone make a large build, that process is started before the caller checks which
+files changed (:func:`start_builder`), so that its start overlaps the check.
 """
 
 from __future__ import annotations
@@ -29,12 +31,15 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .dates import local
-from .boundary import read_file
-from .post import MAX_POST_BYTES, Post
-from .searchheader import post_fields, simple_fields, simple_post
+from .boundary import MAX_POST_BYTES, read_file
+from .searchheader import Simple, post_fields, simple_fields, simple_post
 from .searchtext import fold, plain_lines, words
+
+if TYPE_CHECKING:
+    from .post import Post
 
 Progress = Callable[[int, int], None]
 HASH_SIZE = 64 * 1024 * 1024  # bytes of words FTS5 gathers in memory before writing a segment
@@ -66,11 +71,14 @@ def read_rows(items: list[tuple[str, str]], quick: bool = True) -> list[tuple | 
                 raise OSError("the file is a link to a place outside the journal")
             data, info = read_file(path, MAX_POST_BYTES)  # as load_post reads it
             simple = simple_post(data) if quick else None
-            source = simple if simple is not None else Post(data, Path(path), info)
+            source = simple if simple is not None else _full_post(data, path, info)
         except (OSError, ValueError):
             rows.append(None)
             continue
-        got = post_fields(source) if isinstance(source, Post) else simple_fields(source, path, info.st_mtime)
+        if isinstance(source, Simple):
+            got = simple_fields(source, path, info.st_mtime)
+        else:
+            got = post_fields(source)
         moment = local(got.date)
         tags = [valid(str(tag)) for tag in got.tags]
         title = valid(got.title)
@@ -83,6 +91,14 @@ def read_rows(items: list[tuple[str, str]], quick: bool = True) -> list[tuple | 
              stored_tags, head, got.start, body, _for_terms(head + "\n" + body))
         )  # fmt: skip
     return rows
+
+
+def _full_post(data: bytes, path: str, info: os.stat_result) -> Post:
+    """The post at ``path`` read as :func:`.load_post` reads it (the post module is imported
+    by the first file the quick reader leaves, not by every process that reads posts)."""
+    from .post import Post
+
+    return Post(data, Path(path), info)
 
 
 def _for_terms(text: str) -> str | None:
@@ -144,12 +160,15 @@ def by_date(rows: Iterable[tuple[int, float, str]]) -> Iterator[tuple[int, float
 class RowWriter:
     """Adds rows from :func:`read_rows` to the index as they are read, inside the caller's
     transaction. Their words go to FTS5 a few thousand at a time, in the order of ids (each
-    time FTS5 is given a lower id it writes out what it has gathered: a segment). ``many``: at
-    the end read the words back from the FTS5 index (quicker than in Python for many posts),
-    leaving out words no post holds any longer."""
+    time FTS5 is given a lower id it writes out what it has gathered: a segment), and sooner
+    as the ``coming`` rows still to come run out, so that little is left to do after the last
+    (the work no other process shares). ``many``: at the end merge the segments into one
+    (FTS5's ``optimize``: a query reads one list per word) and read the words back from the
+    FTS5 index (quicker than in Python for many posts), leaving out words no post holds any
+    longer."""
 
-    def __init__(self, db: sqlite3.Connection, many: bool):
-        self.db, self.many = db, many
+    def __init__(self, db: sqlite3.Connection, many: bool, coming: int = 0):
+        self.db, self.many, self.coming = db, many, coming
         self.empty = db.execute("SELECT 1 FROM docs LIMIT 1").fetchone() is None
         (self.text,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM texts").fetchone()  # appended
         self.taken: dict[int, set[int]] = {}  # span: the ids of its posts
@@ -159,6 +178,7 @@ class RowWriter:
     def add(self, rows: list[tuple]) -> None:
         """Write ``rows``; their words go to FTS5 when enough are pending."""
         numbered = [(self._id(row[6]), row) for row in rows]
+        self.coming -= len(rows)
         texts = range(self.text, self.text + len(rows))
         self.text += len(rows)
         self.db.executemany(
@@ -173,13 +193,14 @@ class RowWriter:
             self.pending.append((rowid, text))
             if not self.many:
                 self.words |= words(fold(text))
-        if len(self.pending) >= TERMS_AT_ONCE:
+        if len(self.pending) >= min(TERMS_AT_ONCE, self.coming):
             self._terms()
 
     def finish(self) -> None:
         """Write what is pending and the words of the index."""
         self._terms()
         if self.many:
+            self.db.execute("INSERT INTO terms (terms) VALUES ('optimize')")
             self.db.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, terms, row)"
             )
@@ -215,14 +236,34 @@ def can_hand_over() -> bool:
     return usable_cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def build_elsewhere(root: Path, todo: list[str], stale: list[str], progress: Progress | None) -> str | None:
-    """Write ``todo`` and drop ``stale`` in another Python process; returns "" when it did, why
-    the index cannot be used now, or None when the process did not start or failed (then
-    nothing was written). ``progress`` may raise to stop it (the process is then ended)."""
+def start_builder() -> subprocess.Popen | None:
+    """The other process of :func:`build_elsewhere`, started before it is given the work (it
+    imports its modules meanwhile); None when it could not be started. End one that is not
+    given work with :func:`end_builder`."""
     from .parallel import start_module
 
+    return start_module("journal_app.core.searchbuild", stderr=subprocess.STDOUT, errors="replace")
+
+
+def end_builder(child: subprocess.Popen) -> None:
+    """End a process from :func:`start_builder` (nothing happens to one that has ended)."""
+    with child:
+        child.kill()
+
+
+def build_elsewhere(
+    root: Path,
+    todo: list[str],
+    stale: list[str],
+    progress: Progress | None,
+    child: subprocess.Popen | None = None,
+) -> str | None:
+    """Write ``todo`` and drop ``stale`` in another Python process (``child``, from
+    :func:`start_builder`, or a new one); returns "" when it did, why the index cannot be used
+    now, or None when the process did not start or failed (then nothing was written).
+    ``progress`` may raise to stop it (the process is then ended)."""
     said: list[str] = []
-    child = start_module("journal_app.core.searchbuild", stderr=subprocess.STDOUT, errors="replace")
+    child = child or start_builder()
     if child is None:
         return None
     with child:

@@ -19,13 +19,16 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .dates import date_from_path, parse_date
-from .post import Post
 from .scan import first_heading
 from .tags import merged_tags
+
+if TYPE_CHECKING:
+    from .post import Post  # read by searchbuild only for a header the quick reader leaves
 
 MAX_QUICK_HEADER = 16 * 1024  # characters; far below every limit the YAML loader is held to
 _OPENING = "---\n"

@@ -1,12 +1,15 @@
 """Find and replace in the open post (Ctrl+F, Ctrl+H; F3 and Shift+F3 step through matches).
 
-The bar finds with Python's ``re`` over the editor's text: a plain pattern is escaped, "Case"
-off folds case, "Word" asks that no letter or digit (Hangul included) touch either end of a
-match, "Regex" takes the pattern as a regular expression (a bad one is reported in the bar, never
-raised). Every match is highlighted (``QTextEdit.ExtraSelection``), the bar counts them
-("3 of 12"), and the current one is selected and scrolled to the middle of the editor; a
-replacement is one undo step, and so is Replace All. ``match_shown(line)`` gives the 1-based
-file line of the match shown, for the preview to scroll to.
+The bar finds with the ``regex`` library (Python's ``re`` as it is, version 0, with a time
+limit) over the editor's text: a plain pattern is escaped, "Case" off folds case, "Word" asks
+that no letter or digit (Hangul included) touch either end of a match, "Regex" takes the pattern
+as a regular expression (a bad one is reported in the bar, never raised; one that backtracks
+for longer than ``TIME_LIMIT``, such as ``(a+)+$`` over a long line of ``a``, finds nothing and
+the bar says it is too slow, so a pattern never hangs the window). Every match is highlighted
+(``QTextEdit.ExtraSelection``), the bar counts them ("3 of 12"), and the current one is
+selected and scrolled to the middle of the editor; a replacement is one undo step, and so is
+Replace All. ``match_shown(line)`` gives the 1-based file line of the match shown, for the
+preview to scroll to.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+
+import regex
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
@@ -36,6 +41,7 @@ from .editor import MarkdownEditor
 MOST_HIGHLIGHTED = 5_000  # matches drawn at most (all are counted)
 REFRESH_MS = 150  # after an edit, the matches are found again this much later
 HIGHLIGHT = QColor("#ffe066")
+TIME_LIMIT = 0.1  # seconds of processor time one search may take (the window waits for it)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -48,17 +54,19 @@ class Options:
     regex: bool = False
 
 
-def compile_pattern(text: str, options: Options) -> re.Pattern[str]:
-    """The regular expression the bar looks for; raises ``re.error`` for a bad one."""
+def compile_pattern(text: str, options: Options) -> regex.Pattern[str]:
+    """The regular expression the bar looks for; raises ``regex.error`` for a bad one."""
     body = text if options.regex else re.escape(text)
     if options.word:
         body = rf"(?<!\w)(?:{body})(?!\w)"  # \w is Unicode: Hangul syllables are word characters
-    return re.compile(body, re.MULTILINE | (0 if options.case else re.IGNORECASE))
+    flags = regex.VERSION0 | regex.MULTILINE | (0 if options.case else regex.IGNORECASE)
+    return regex.compile(body, flags)
 
 
-def find_all(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Every non-empty match of ``pattern`` in ``text``."""
-    return [match for match in pattern.finditer(text) if match.end() > match.start()]
+def find_all(pattern: regex.Pattern[str], text: str, limit: float = TIME_LIMIT) -> list[regex.Match[str]]:
+    """Every non-empty match of ``pattern`` in ``text``; raises ``TimeoutError`` when finding
+    them takes more than ``limit`` seconds of processor time."""
+    return [match for match in pattern.finditer(text, timeout=limit) if match.end() > match.start()]
 
 
 class Positions:
@@ -123,7 +131,7 @@ class FindBar(QWidget):
         grid.addWidget(self.result, 2, 0)
         self.matches: list[tuple[int, int]] = []  # editor positions, start and end
         self.problem = ""  # why the pattern cannot be used
-        self._found: list[re.Match[str]] = []
+        self._found: list[regex.Match[str]] = []
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self.field.textChanged.connect(lambda: self.say(""))
@@ -187,13 +195,13 @@ class FindBar(QWidget):
         """The options ticked."""
         return Options(self.case.isChecked(), self.word.isChecked(), self.regex.isChecked())
 
-    def _pattern(self) -> re.Pattern[str] | None:
+    def _pattern(self) -> regex.Pattern[str] | None:
         text = self.field.text()
         if not text:
             return None
         try:
             return compile_pattern(text, self.options())
-        except re.error as exc:
+        except regex.error as exc:
             self.problem = self.tr("Not a valid regular expression: {error}").format(error=exc)
             self.say(self.problem)
             return None
@@ -206,7 +214,12 @@ class FindBar(QWidget):
             self.say("")
         pattern = self._pattern()
         text = self.editor.document().toRawText().replace("\u2029", "\n")  # lines as ^ and $ see them
-        self._found = find_all(pattern, text) if pattern is not None else []
+        try:
+            self._found = find_all(pattern, text) if pattern is not None else []
+        except TimeoutError:
+            self._found = []
+            self.problem = self.tr("This pattern takes too long to search; try a simpler one")
+            self.say(self.problem)
         position = Positions(text)
         self.matches = [(position(found.start()), position(found.end())) for found in self._found]
         self._highlight()
@@ -283,12 +296,12 @@ class FindBar(QWidget):
         self.match_shown.emit(cursor.block().blockNumber() + 1)
 
     # -- replacing -------------------------------------------------------------------------
-    def _replacement(self, found: re.Match[str]) -> str | None:
+    def _replacement(self, found: regex.Match[str]) -> str | None:
         if not self.regex.isChecked():
             return self.replacement.text()
         try:
             return found.expand(self.replacement.text())
-        except (re.error, IndexError) as exc:
+        except (regex.error, IndexError) as exc:
             self.say(self.tr("Cannot replace: {error}").format(error=exc))
             return None
 

@@ -65,6 +65,7 @@ class SearchWorker(QObject):
         try:
             self._index = SearchIndex(root)
             self._index.build(paths, self._report)
+            self._index.prepare()  # the first query does not read the words
             self.built.emit("")
         except SearchUnavailable as exc:
             self.built.emit(str(exc))
@@ -82,6 +83,7 @@ class SearchWorker(QObject):
         if self._index is not None and not self.stopping:
             try:
                 self._index.update(paths)
+                self._index.prepare()
             except SearchUnavailable:
                 pass
 

@@ -232,3 +232,16 @@ def test_undecodable_bytes_in_a_post_are_indexed_around(journal):
     )
     index.update([root / "bytes.md"])
     assert names(index.search("낱말")) == ["bytes.md"]
+
+
+def test_prepare_reads_the_words_so_that_the_next_query_does_not(journal):
+    root, index = journal
+    other = SearchIndex(root)  # another connection writes: the words are read again
+    (root / "new.md").write_text("---\ntitle: 새 글\ndate: 2023-01-01\n---\n싸피 수료\n", encoding="utf-8")
+    other.update([root / "new.md"])
+    other.close()
+    index.prepare()
+    statements = []
+    index._db.set_trace_callback(statements.append)
+    assert names(index.search("싸피")) == ["new.md"] and names(index.search("피 수")) == ["new.md"]
+    assert statements and not [sql for sql in statements if "words" in sql]

@@ -12,6 +12,7 @@ from journal_app.core import Journal, search, searchbuild
 from journal_app.core.search import SearchIndex, database_path
 from journal_app.core.searchbuild import read_rows
 from journal_app.core.searchtext import fold, parse_query
+from journal_app.core.tags import rename_tag
 
 WORDS = [
     "스타트업", "스타트업에서", "후기", "후기를", "오후", "싸피", "일상", "동료들과", "바다", "한", "해",
@@ -187,5 +188,30 @@ def test_a_rebuilt_index_answers_as_one_kept_up_by_updates(tmp_path, monkeypatch
         for order, limit in (("newest", 1000), ("newest", 5), ("relevance", 1000)):
             assert shown(rebuilt, text, order, limit) == shown(kept, text, order, limit), (text, order, limit)
     assert shown(rebuilt, "후기", "newest", 1000)  # the queries find something
+    kept.close()
+    rebuilt.close()
+
+
+def test_a_tag_renamed_in_many_posts_keeps_the_ids_in_date_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(searchbuild, "TERMS_AT_ONCE", 7)
+    monkeypatch.setattr(search, "PARALLEL_MINIMUM", 8)  # the posts the rename saves are many
+    root = tmp_path / "journal"
+    root.mkdir()
+    write_posts(root, count=60, seed=5)
+    monkeypatch.setenv("JOURNAL_APP_CACHE_DIR", str(tmp_path / "kept"))
+    kept = SearchIndex(root)
+    kept.build(sorted(root.glob("*.md")))
+    renamed = [root / done.relpath for done in rename_tag(Journal(root, use_index=False), "일상", "하루")]
+    assert len(renamed) >= 8
+    kept.update(renamed)
+    spans = [searchbuild.span_of(ts) for _, ts in kept._db.execute("SELECT id, ts FROM docs ORDER BY id")]
+    assert spans == sorted(spans)  # the order of ids is the order of dates, newest first
+    monkeypatch.setenv("JOURNAL_APP_CACHE_DIR", str(tmp_path / "rebuilt"))
+    rebuilt = SearchIndex(root)
+    rebuilt.build(sorted(root.glob("*.md")))
+    assert len(kept.search("tag:하루", limit=1000)) == len(renamed) and not kept.search("tag:일상")
+    for text in [*QUERIES, "tag:하루", "tag:하루 후", "하루"]:
+        for order, limit in (("newest", 1000), ("newest", 3), ("relevance", 1000)):
+            assert shown(kept, text, order, limit) == shown(rebuilt, text, order, limit), (text, order, limit)
     kept.close()
     rebuilt.close()

@@ -5,12 +5,13 @@ out of the journal are not read."""
 from __future__ import annotations
 
 import os
+import signal
 import threading
 
 import pytest
 
 from journal_app.core.search import PARALLEL_MINIMUM, SearchIndex
-from journal_app.core.searchbuild import build_elsewhere
+from journal_app.core.searchbuild import build_elsewhere, end_builder, start_builder
 
 
 def write_many(root, count=PARALLEL_MINIMUM):
@@ -132,3 +133,11 @@ def test_a_build_is_done_here_when_the_other_process_does_not_start(many, monkey
     thread.start()
     thread.join()
     assert done == [(False, len(paths), ["post-399.md"])]
+
+
+def test_a_builder_started_early_and_not_given_work_is_ended():
+    child = start_builder()
+    assert child is not None and child.poll() is None  # waiting for its work
+    end_builder(child)
+    assert child.returncode == -signal.SIGKILL  # ended at once, not left to read no work
+    assert child.stdin.closed and child.stdout.closed

@@ -5,7 +5,7 @@ on the window F3 / Shift+F3 over a journal search's term with the preview follow
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from journal_app.ui.editor import MarkdownEditor
@@ -155,3 +155,25 @@ def test_f3_steps_through_a_searchs_matches_and_the_preview_follows(qtbot, windo
     assert page_value(qtbot, window, "window.scrollY") > 1000
     window.commands.edit_find_previous.trigger()  # Shift+F3
     assert bar.count.text() == "1 of 2"
+
+
+@pytest.mark.parametrize(
+    "pattern, line",
+    [(r"(a+)+$", "a" * 5000 + "!"), (r"(a|aa)+$", "a" * 34 + "!")],  # re backtracks for ages
+)
+def test_a_pattern_too_slow_to_search_says_so_and_the_window_goes_on(qtbot, bar, pattern, line):
+    ticks = []
+    timer = QTimer(bar, interval=10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    bar.editor.set_text(f"싸피\n{line}\n")
+    bar.open_bar()
+    bar.regex.setChecked(True)
+    bar.field.setText(pattern)
+    assert bar.result.text() == "This pattern takes too long to search; try a simpler one"
+    assert bar.count.text() == "" and bar.matches == [] and not bar.find_next()
+    assert bar.replace_all() == 0
+    before = len(ticks)
+    qtbot.waitUntil(lambda: len(ticks) >= before + 3)  # the event loop runs on
+    bar.field.setText("싸피")  # a quick pattern is searched again and the message goes
+    assert bar.result.text() == "" and bar.count.text() == "1 match"
