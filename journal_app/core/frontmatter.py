@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 
 import yaml
@@ -156,6 +155,8 @@ MAX_UNMADE_LINES = 2000  # lines looked at for the value that could not be made
 
 def _parse(kind: str, text: str, content: str) -> Header | None:
     if kind == "toml":
+        import tomllib  # (here: a post of YAML front matter never loads the TOML parser)
+
         try:
             return Header(kind, text, tomllib.loads(content))
         except tomllib.TOMLDecodeError as exc:

@@ -7,20 +7,25 @@ image, a fence or the front matter, and web addresses. Only lines being highligh
 (the highlighter asks for the lines in view and those typed in), and each word's answer is kept,
 so typing in a large post costs a lookup of the words of one line at most.
 
-The dictionaries load once per process on a thread of their own (the Korean one takes about a
-second). Suggestions can be slow for Korean words: they are worked out on another thread, with
-dictionaries of its own, while the context menu is open. Words added to the dictionary go to the
-open journal's own word list (``dictionary.txt`` in the journal's folder in the app's data
-folder). Without pyenchant or without any dictionary, the app runs without spell check and says
-so once.
+A language's dictionary loads on a thread of its own when a word of that language is first to
+be checked (the Korean one takes about a second and some 50 MB; an English post never loads it),
+and is freed again once no word has needed it for ``IDLE_S`` (the answers already found are kept,
+so the underlines stay; a word not seen yet loads it again). Suggestions can be slow for Korean
+words: they are worked out on another thread while the context menu is open; the two threads
+take turns with the dictionaries (a word to check meanwhile is checked once they are free).
+Words added to the dictionary go to the open journal's own word list (``dictionary.txt`` in the
+journal's folder in the app's data folder). Without pyenchant or without any dictionary, the app
+runs without spell check and says so once.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -38,28 +43,27 @@ LANGUAGES = {"ko": ("ko_KR", "ko"), "en": ("en_US", "en_GB", "en")}
 SKIPPED = {"markup", "code", "html", "image", "math", "front", "fence"}
 MAX_SUGGESTIONS = 6
 POLL_MS = 30  # how often an open menu looks for its suggestions
+IDLE_S = 30.0  # a dictionary unused this long is freed (loading Korean again takes a second)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _ADDRESS = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<[^>\s]+>", re.IGNORECASE)
 
 
-def _load() -> tuple[dict[str, Any], str]:
-    """The dictionaries found, by language, and what is missing (empty when all are there)."""
+def _probe() -> tuple[dict[str, str], str]:
+    """The dictionary installed for each language (its tag; nothing is loaded), and what is
+    missing (empty when all are there)."""
     try:
         import enchant
     except ImportError as error:  # pyenchant, or the enchant library under it
         return {}, QCoreApplication.translate("Spelling", "pyenchant is not available ({error})").format(
             error=error
         )
-    found: dict[str, Any] = {}
+    found = {}
     for language, tags in LANGUAGES.items():
-        for tag in tags:
-            try:
-                found[language] = enchant.Dict(tag)
-                break
-            except enchant.errors.Error:
-                continue
+        tag = next((tag for tag in tags if enchant.dict_exists(tag)), None)
+        if tag is not None:
+            found[language] = tag
     missing = [language for language in LANGUAGES if language not in found]
     return found, _no_dictionary(missing)
 
@@ -77,30 +81,129 @@ def _no_dictionary(missing: list[str]) -> str:
     return f"no {' or '.join(missing)} dictionary installed"
 
 
-class _Loaded:
-    """The dictionaries of this process, loaded once on a thread (for the GUI thread's use)."""
+class _Store:
+    """The dictionaries of this process: found once, each loaded on a thread when a word of its
+    language is first to be checked, freed once unused for ``IDLE_S``. One lock covers every use
+    of them (hunspell is not thread-safe: the GUI thread checks, the suggestion thread suggests)."""
 
     lock = threading.Lock()
-    thread: threading.Thread | None = None
-    dictionaries: dict[str, Any] | None = None
+    found: dict[str, str] | None = None  # language -> tag installed; None until probed
     problem = ""
+    loaded: dict[str, Any] = {}
+    used: dict[str, float] = {}  # language -> when last used (time.monotonic)
+    loading: dict[str, Future] = {}
+    changes = 0  # counts loads and refusals ended: a speller that saw another number redoes
+    busy = False  # a check was refused while the suggestion thread held the dictionaries
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dictionaries")
+    probed: Future | None = None
 
     @classmethod
-    def start(cls) -> None:
+    def probe(cls) -> Future:
         with cls.lock:
-            if cls.thread is None:
-                cls.thread = threading.Thread(target=cls._run, name="dictionaries", daemon=True)
-                cls.thread.start()
+            if cls.probed is None:
+                cls.probed = cls.pool.submit(cls._probe)
+            return cls.probed
 
     @classmethod
-    def _run(cls) -> None:
+    def _probe(cls) -> None:
         _yield_to_the_window()
-        found, problem = _load()
-        cls.problem, cls.dictionaries = problem, found
+        found, problem = _probe()
+        cls.problem, cls.found = problem, found
+
+    @classmethod
+    def want(cls, language: str) -> Future | None:
+        """Load ``language``'s dictionary on the thread (once); its future, or None when it is
+        loaded or not installed."""
+        with cls.lock:
+            if language in cls.loaded or language not in (cls.found or {}):
+                return None
+            if language not in cls.loading:
+                cls.loading[language] = cls.pool.submit(cls._load, language)
+            return cls.loading[language]
+
+    @classmethod
+    def _load(cls, language: str) -> None:
+        import enchant
+
+        _yield_to_the_window()
+        try:
+            made = enchant.Dict((cls.found or {})[language])
+        except enchant.errors.Error:
+            made = None
+        with cls.lock:
+            if made is None:
+                (cls.found or {}).pop(language, None)  # (words of it are then not checked)
+            else:
+                cls.loaded[language], cls.used[language] = made, time.monotonic()
+            cls.loading.pop(language, None)
+            cls.changes += 1
+
+    @classmethod
+    def check(cls, language: str, word: str) -> bool | None:
+        """Whether ``language``'s dictionary knows ``word``; None while it is not loaded or
+        in use on the suggestion thread (never waits)."""
+        if not cls.lock.acquire(blocking=False):
+            cls.busy = True
+            return None
+        try:
+            found = cls.loaded.get(language)
+            if found is None:
+                return None
+            cls.used[language] = time.monotonic()
+            return bool(found.check(word))
+        finally:
+            cls.lock.release()
+
+    @classmethod
+    def suggest(cls, language: str, word: str) -> list[str]:
+        """The dictionary's suggestions (on the suggestion thread: waits for the load)."""
+        cls.probe().result()
+        loading = cls.want(language)
+        if loading is not None:
+            loading.result()
+        with cls.lock:
+            found = cls.loaded.get(language)
+            if found is not None:
+                cls.used[language] = time.monotonic()
+            try:
+                return [] if found is None else list(found.suggest(word))[:MAX_SUGGESTIONS]
+            finally:
+                if cls.busy:
+                    cls.busy, cls.changes = False, cls.changes + 1
+
+
+def release_idle(idle: float = IDLE_S) -> list[str]:
+    """Free the dictionaries unused for ``idle`` seconds (their memory goes back to the system
+    where the C library allows); the languages freed. A word not checked yet loads its
+    language again."""
+    now = time.monotonic()
+    with _Store.lock:
+        freed = [lang for lang, used in _Store.used.items() if now - used >= idle and lang in _Store.loaded]
+        dictionaries = [_Store.loaded.pop(language) for language in freed]
+        for language in freed:
+            del _Store.used[language]
+    if dictionaries:
+        del dictionaries  # hunspell's tables are freed with the last reference
+        _give_back_memory()
+    return freed
+
+
+def loaded_languages() -> list[str]:
+    """The languages whose dictionary is loaded now."""
+    with _Store.lock:
+        return sorted(_Store.loaded)
+
+
+def _give_back_memory() -> None:
+    """Return the freed heap to the system (glibc keeps it otherwise; tens of MB for Korean)."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc
+            pass
 
 
 _suggesting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestions")
-_suggesting_dictionaries: dict[str, Any] = {}  # the suggestion thread's own
 
 
 def _yield_to_the_window() -> None:
@@ -114,11 +217,8 @@ def _yield_to_the_window() -> None:
 
 
 def _suggest(language: str, word: str) -> list[str]:
-    if not _suggesting_dictionaries:
-        _yield_to_the_window()
-        _suggesting_dictionaries.update(_load()[0])
-    found = _suggesting_dictionaries.get(language)
-    return [] if found is None else list(found.suggest(word))[:MAX_SUGGESTIONS]
+    _yield_to_the_window()
+    return _Store.suggest(language, word)
 
 
 def language_of(word: str) -> str | None:
@@ -135,17 +235,20 @@ def language_of(word: str) -> str | None:
 class Speller(QObject):
     """Which words of a line are misspelled; the user's own words; suggestions."""
 
-    ready = Signal()  # the dictionaries are there (or known to be missing)
+    ready = Signal()  # the dictionaries are known (installed or missing), and each time one loads
 
     def __init__(self, words_file: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.enabled = False
         self.languages = set(LANGUAGES)  # the languages checked (Preferences: one or both)
-        self.dictionaries: dict[str, Any] | None = None
+        self.dictionaries: dict[str, str] | None = None  # the installed ones, once looked for
         self.problem = ""
+        self._seen = -1
         self.use_words(words_file)
         self._waiting = QTimer(self, interval=50)
         self._waiting.timeout.connect(self._look)
+        self._freeing = QTimer(self, interval=int(IDLE_S * 1000 / 3))
+        self._freeing.timeout.connect(self._free)
 
     def use_words(self, words_file: Path | None) -> None:
         """Take the words of ``words_file`` (the open journal's dictionary) as correct, and
@@ -158,27 +261,48 @@ class Speller(QObject):
             self.words = set()
 
     def start(self) -> None:
-        """Load the dictionaries (once per process, on a thread); ``ready`` when done."""
-        if self.dictionaries is None and not self._waiting.isActive():
-            _Loaded.start()
-            self._waiting.start()
-            self._look()
+        """Look for the dictionaries (once per process, on a thread): ``ready`` when known. A
+        language's dictionary loads when a word of it is first to be checked (``ready`` again)."""
+        _Store.probe()
+        self._waiting.start()
+        self._look()
 
     def _look(self) -> None:
-        if _Loaded.dictionaries is None:
+        if _Store.found is None:
             return
-        self._waiting.stop()
-        self.dictionaries, self.problem = _Loaded.dictionaries, _Loaded.problem
-        self.ready.emit()
+        first = self.dictionaries is None
+        if first:
+            self.dictionaries, self.problem = _Store.found, _Store.problem
+        if not _Store.loading and not _Store.busy:
+            self._waiting.stop()
+        if first or _Store.changes != self._seen:
+            self._seen = _Store.changes
+            if _Store.loaded:
+                self._freeing.start()
+            self.ready.emit()
+
+    def _free(self) -> None:
+        release_idle()
+        if not _Store.loaded:
+            self._freeing.stop()
 
     def correct(self, word: str) -> bool:
         """Whether the dictionaries (or the user's words) know ``word``; True for words not
-        checked and while no dictionary is loaded."""
+        checked, and for now while its language's dictionary loads (asked again then)."""
         known = self._known.get(word)
         if known is None:
             language = language_of(word)
-            found = (self.dictionaries or {}).get(language or "") if language in self.languages else None
-            known = found is None or word in self.words or bool(found.check(word))
+            if self.dictionaries is None:
+                return True
+            if language not in self.languages or language not in self.dictionaries or word in self.words:
+                known = True
+            else:
+                answer = _Store.check(language, word)
+                if answer is None:
+                    _Store.want(language)
+                    self._waiting.start()
+                    return True
+                known = answer
             self._known[word] = known
         return known
 
