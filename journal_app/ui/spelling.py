@@ -20,205 +20,34 @@ runs without spell check and says so once.
 
 from __future__ import annotations
 
-import ctypes
-import os
 import re
-import sys
-import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from .dictionaries import IDLE_S, LANGUAGES, Store, release_idle, yield_to_the_window
 from .editor import MarkdownEditor
 from .plain import menu_text
 from .syntax import Span
 
-LANGUAGES = {"ko": ("ko_KR", "ko"), "en": ("en_US", "en_GB", "en")}
 SKIPPED = {"markup", "code", "html", "image", "math", "front", "fence"}
-MAX_SUGGESTIONS = 6
 POLL_MS = 30  # how often an open menu looks for its suggestions
-IDLE_S = 30.0  # a dictionary unused this long is freed (loading Korean again takes a second)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _ADDRESS = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<[^>\s]+>", re.IGNORECASE)
 
 
-def _probe() -> tuple[dict[str, str], str]:
-    """The dictionary installed for each language (its tag; nothing is loaded), and what is
-    missing (empty when all are there)."""
-    try:
-        import enchant
-    except ImportError as error:  # pyenchant, or the enchant library under it
-        return {}, QCoreApplication.translate("Spelling", "pyenchant is not available ({error})").format(
-            error=error
-        )
-    found = {}
-    for language, tags in LANGUAGES.items():
-        tag = next((tag for tag in tags if enchant.dict_exists(tag)), None)
-        if tag is not None:
-            found[language] = tag
-    missing = [language for language in LANGUAGES if language not in found]
-    return found, _no_dictionary(missing)
-
-
-def _no_dictionary(missing: list[str]) -> str:
-    """What is said when the dictionaries of ``missing`` languages are not installed."""
-    if not missing:
-        return ""
-    if missing == ["ko"]:
-        return QCoreApplication.translate("Spelling", "no ko dictionary installed")
-    if missing == ["en"]:
-        return QCoreApplication.translate("Spelling", "no en dictionary installed")
-    if missing == ["ko", "en"]:
-        return QCoreApplication.translate("Spelling", "no ko or en dictionary installed")
-    return f"no {' or '.join(missing)} dictionary installed"
-
-
-class _Store:
-    """The dictionaries of this process: found once, each loaded on a thread when a word of its
-    language is first to be checked, freed once unused for ``IDLE_S``. One lock covers every use
-    of them (hunspell is not thread-safe: the GUI thread checks, the suggestion thread suggests)."""
-
-    lock = threading.Lock()
-    found: dict[str, str] | None = None  # language -> tag installed; None until probed
-    problem = ""
-    loaded: dict[str, Any] = {}
-    used: dict[str, float] = {}  # language -> when last used (time.monotonic)
-    loading: dict[str, Future] = {}
-    changes = 0  # counts loads and refusals ended: a speller that saw another number redoes
-    busy = False  # a check was refused while the suggestion thread held the dictionaries
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dictionaries")
-    probed: Future | None = None
-
-    @classmethod
-    def probe(cls) -> Future:
-        with cls.lock:
-            if cls.probed is None:
-                cls.probed = cls.pool.submit(cls._probe)
-            return cls.probed
-
-    @classmethod
-    def _probe(cls) -> None:
-        _yield_to_the_window()
-        found, problem = _probe()
-        cls.problem, cls.found = problem, found
-
-    @classmethod
-    def want(cls, language: str) -> Future | None:
-        """Load ``language``'s dictionary on the thread (once); its future, or None when it is
-        loaded or not installed."""
-        with cls.lock:
-            if language in cls.loaded or language not in (cls.found or {}):
-                return None
-            if language not in cls.loading:
-                cls.loading[language] = cls.pool.submit(cls._load, language)
-            return cls.loading[language]
-
-    @classmethod
-    def _load(cls, language: str) -> None:
-        import enchant
-
-        _yield_to_the_window()
-        try:
-            made = enchant.Dict((cls.found or {})[language])
-        except enchant.errors.Error:
-            made = None
-        with cls.lock:
-            if made is None:
-                (cls.found or {}).pop(language, None)  # (words of it are then not checked)
-            else:
-                cls.loaded[language], cls.used[language] = made, time.monotonic()
-            cls.loading.pop(language, None)
-            cls.changes += 1
-
-    @classmethod
-    def check(cls, language: str, word: str) -> bool | None:
-        """Whether ``language``'s dictionary knows ``word``; None while it is not loaded or
-        in use on the suggestion thread (never waits)."""
-        if not cls.lock.acquire(blocking=False):
-            cls.busy = True
-            return None
-        try:
-            found = cls.loaded.get(language)
-            if found is None:
-                return None
-            cls.used[language] = time.monotonic()
-            return bool(found.check(word))
-        finally:
-            cls.lock.release()
-
-    @classmethod
-    def suggest(cls, language: str, word: str) -> list[str]:
-        """The dictionary's suggestions (on the suggestion thread: waits for the load)."""
-        cls.probe().result()
-        loading = cls.want(language)
-        if loading is not None:
-            loading.result()
-        with cls.lock:
-            found = cls.loaded.get(language)
-            if found is not None:
-                cls.used[language] = time.monotonic()
-            try:
-                return [] if found is None else list(found.suggest(word))[:MAX_SUGGESTIONS]
-            finally:
-                if cls.busy:
-                    cls.busy, cls.changes = False, cls.changes + 1
-
-
-def release_idle(idle: float = IDLE_S) -> list[str]:
-    """Free the dictionaries unused for ``idle`` seconds (their memory goes back to the system
-    where the C library allows); the languages freed. A word not checked yet loads its
-    language again."""
-    now = time.monotonic()
-    with _Store.lock:
-        freed = [lang for lang, used in _Store.used.items() if now - used >= idle and lang in _Store.loaded]
-        dictionaries = [_Store.loaded.pop(language) for language in freed]
-        for language in freed:
-            del _Store.used[language]
-    if dictionaries:
-        del dictionaries  # hunspell's tables are freed with the last reference
-        _give_back_memory()
-    return freed
-
-
-def loaded_languages() -> list[str]:
-    """The languages whose dictionary is loaded now."""
-    with _Store.lock:
-        return sorted(_Store.loaded)
-
-
-def _give_back_memory() -> None:
-    """Return the freed heap to the system (glibc keeps it otherwise; tens of MB for Korean)."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None).malloc_trim(0)
-        except (OSError, AttributeError):  # not glibc
-            pass
-
-
 _suggesting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestions")
 
 
-def _yield_to_the_window() -> None:
-    """Run this thread at the lowest priority, so that loading a dictionary never slows the
-    window (Linux, where a thread has a priority of its own; elsewhere nothing changes)."""
-    if sys.platform.startswith("linux"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-        except OSError:
-            pass
-
-
 def _suggest(language: str, word: str) -> list[str]:
-    _yield_to_the_window()
-    return _Store.suggest(language, word)
+    yield_to_the_window()
+    return Store.suggest(language, word)
 
 
 def language_of(word: str) -> str | None:
@@ -263,27 +92,27 @@ class Speller(QObject):
     def start(self) -> None:
         """Look for the dictionaries (once per process, on a thread): ``ready`` when known. A
         language's dictionary loads when a word of it is first to be checked (``ready`` again)."""
-        _Store.probe()
+        Store.probe()
         self._waiting.start()
         self._look()
 
     def _look(self) -> None:
-        if _Store.found is None:
+        if Store.found is None:
             return
         first = self.dictionaries is None
         if first:
-            self.dictionaries, self.problem = _Store.found, _Store.problem
-        if not _Store.loading and not _Store.busy:
+            self.dictionaries, self.problem = Store.found, Store.problem
+        if not Store.loading and not Store.busy:
             self._waiting.stop()
-        if first or _Store.changes != self._seen:
-            self._seen = _Store.changes
-            if _Store.loaded:
+        if first or Store.changes != self._seen:
+            self._seen = Store.changes
+            if Store.loaded:
                 self._freeing.start()
             self.ready.emit()
 
     def _free(self) -> None:
         release_idle()
-        if not _Store.loaded:
+        if not Store.loaded:
             self._freeing.stop()
 
     def correct(self, word: str) -> bool:
@@ -297,9 +126,9 @@ class Speller(QObject):
             if language not in self.languages or language not in self.dictionaries or word in self.words:
                 known = True
             else:
-                answer = _Store.check(language, word)
+                answer = Store.check(language, word)
                 if answer is None:
-                    _Store.want(language)
+                    Store.want(language)
                     self._waiting.start()
                     return True
                 known = answer

@@ -12,7 +12,8 @@ from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from journal_app.ui.editor import MarkdownEditor
-from journal_app.ui.spelling import Speller, attach_spelling, loaded_languages, release_idle, spelling_menu
+from journal_app.ui.dictionaries import loaded_languages, release_idle
+from journal_app.ui.spelling import Speller, attach_spelling, spelling_menu
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 POST = (
