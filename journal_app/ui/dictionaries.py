@@ -64,7 +64,7 @@ class Store:
     used: dict[str, float] = {}  # language -> when last used (time.monotonic)
     loading: dict[str, Future] = {}
     changes = 0  # counts loads and refusals ended: a speller that saw another number redoes
-    busy = False  # a check was refused while the suggestion thread held the dictionaries
+    busy = False  # a check was refused while another thread held the dictionaries (GUI thread's)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dictionaries")
     probed: Future | None = None
 
@@ -86,39 +86,46 @@ class Store:
         """Load ``language``'s dictionary on the thread (once); its future, or None when it is
         loaded or not installed."""
         with cls.lock:
-            if language in cls.loaded or language not in (cls.found or {}):
-                return None
-            if language not in cls.loading:
-                cls.loading[language] = cls.pool.submit(cls._load, language)
-            return cls.loading[language]
+            return cls._want(language)
+
+    @classmethod
+    def _want(cls, language: str) -> Future | None:  # (with the lock held)
+        if language in cls.loaded or language not in (cls.found or {}):
+            return None
+        if language not in cls.loading:
+            cls.loading[language] = cls.pool.submit(cls._load, language)
+        return cls.loading[language]
 
     @classmethod
     def _load(cls, language: str) -> None:
         import enchant
 
         yield_to_the_window()
+        made = None
         try:
             made = enchant.Dict((cls.found or {})[language])
         except enchant.errors.Error:
-            made = None
-        with cls.lock:
-            if made is None:
-                (cls.found or {}).pop(language, None)  # (words of it are then not checked)
-            else:
-                cls.loaded[language], cls.used[language] = made, time.monotonic()
-            cls.loading.pop(language, None)
-            cls.changes += 1
+            pass
+        finally:
+            with cls.lock:
+                if made is None:
+                    (cls.found or {}).pop(language, None)  # (words of it are then not checked)
+                else:
+                    cls.loaded[language], cls.used[language] = made, time.monotonic()
+                cls.loading.pop(language, None)
+                cls.changes += 1
 
     @classmethod
     def check(cls, language: str, word: str) -> bool | None:
-        """Whether ``language``'s dictionary knows ``word``; None while it is not loaded or
-        in use on the suggestion thread (never waits)."""
+        """Whether ``language``'s dictionary knows ``word``; None while it is in use on the
+        suggestion thread, or not loaded (its load is started). Never waits."""
         if not cls.lock.acquire(blocking=False):
             cls.busy = True
             return None
         try:
             found = cls.loaded.get(language)
             if found is None:
+                cls._want(language)
                 return None
             cls.used[language] = time.monotonic()
             return bool(found.check(word))
@@ -136,23 +143,30 @@ class Store:
             found = cls.loaded.get(language)
             if found is not None:
                 cls.used[language] = time.monotonic()
-            try:
-                return [] if found is None else list(found.suggest(word))[:MAX_SUGGESTIONS]
-            finally:
-                if cls.busy:
-                    cls.busy, cls.changes = False, cls.changes + 1
+            return [] if found is None else list(found.suggest(word))[:MAX_SUGGESTIONS]
+
+    @classmethod
+    def settle(cls) -> None:
+        """(GUI thread) Once the dictionaries are free again after a check was refused, count a
+        change: the spellers check again."""
+        if cls.busy and not cls.lock.locked():
+            cls.busy, cls.changes = False, cls.changes + 1
 
 
 def release_idle(idle: float = IDLE_S) -> list[str]:
     """Free the dictionaries unused for ``idle`` seconds (their memory goes back to the system
     where the C library allows); the languages freed. A word not checked yet loads its
-    language again."""
+    language again. Never waits: while the suggestion thread holds them, nothing is freed."""
     now = time.monotonic()
-    with Store.lock:
+    if not Store.lock.acquire(blocking=False):
+        return []
+    try:
         freed = [lang for lang, used in Store.used.items() if now - used >= idle and lang in Store.loaded]
         dictionaries = [Store.loaded.pop(language) for language in freed]
         for language in freed:
             del Store.used[language]
+    finally:
+        Store.lock.release()
     if dictionaries:
         del dictionaries  # hunspell's tables are freed with the last reference
         _give_back_memory()

@@ -99,6 +99,7 @@ class Speller(QObject):
     def _look(self) -> None:
         if Store.found is None:
             return
+        Store.settle()
         first = self.dictionaries is None
         if first:
             self.dictionaries, self.problem = Store.found, Store.problem
@@ -127,8 +128,7 @@ class Speller(QObject):
                 known = True
             else:
                 answer = Store.check(language, word)
-                if answer is None:
-                    Store.want(language)
+                if answer is None:  # (its load has started, or the suggestions hold it)
                     self._waiting.start()
                     return True
                 known = answer

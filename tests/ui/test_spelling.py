@@ -248,3 +248,16 @@ def test_a_freed_dictionary_keeps_its_underlines_and_loads_again_for_a_new_word(
     type_text(editor, "\n그리고 wrng 단어\n")
     qtbot.waitUntil(lambda: underlined(editor) == [*MISSPELLED, "wrng"], timeout=20000)
     assert loaded_languages() == ["en", "ko"]
+
+
+def test_a_word_met_while_the_suggestions_hold_the_dictionaries_is_checked_after(qtbot, tmp_path):
+    """The GUI thread never waits for the suggestion thread: a word to check meanwhile shows
+    as correct, and is checked (and underlined) once the dictionaries are free."""
+    from journal_app.ui.dictionaries import Store
+
+    editor, speller, _, _ = checked_editor(qtbot, tmp_path)
+    with Store.lock:  # as the suggestion thread holds it while it suggests
+        type_text(editor, "\nanother wrogn\n")
+        qtbot.wait(300)
+        assert "wrogn" not in underlined(editor)
+    qtbot.waitUntil(lambda: underlined(editor) == [*MISSPELLED, "wrogn"], timeout=20000)
