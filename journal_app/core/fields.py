@@ -9,7 +9,6 @@ quoted is :mod:`scalars`' business; which way the file writes a key is a :class:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -352,6 +351,8 @@ class _TomlEditor(_Editor):
     key_pattern = _TOML_KEY
 
     def load_value(self, text: str) -> object:
+        import tomllib  # (only for TOML front matter)
+
         try:
             return tomllib.loads("k = " + text).get("k")
         except tomllib.TOMLDecodeError as exc:

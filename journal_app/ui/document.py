@@ -24,7 +24,6 @@ from ..core import ConflictError, FieldEditError, HeaderError, JournalError, Pos
 from ..core import load_post, save_post
 from ..core.buffer import apply_text, buffer_text, field_edit
 from ..core.encoding import displayable
-from ..core.export import export_post
 from ..core.flavor import detect_flavor
 from ..core.post import read_error_words
 from ..core.recovery import RecoveryStore
@@ -491,6 +490,8 @@ class OpenDocument(QObject):
         if self.post is None:
             return False
         try:
+            from ..core.export import export_post  # (not needed to show a post)
+
             self.sync()
             result = export_post(self.post, target, self.root, flavor=self.flavor())
         except (OSError, JournalError) as exc:

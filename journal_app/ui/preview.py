@@ -21,15 +21,12 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..core.export import build_document, page_css
-from ..core.flavor import raw_html_shown
-from ..core.incremental import IncrementalRenderer, Rendering, page_patch
-from ..core.render import file_image_url
 
 if TYPE_CHECKING:  # Qt WebEngine is imported with the web view (preview_web), not the window
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
+    from ..core.incremental import IncrementalRenderer, Rendering
     from .preview_web import PreviewGuard, PreviewPage
 
 PREVIEW_CSP = "default-src 'none'; script-src 'none'; img-src file: data:{remote}; style-src 'unsafe-inline'"
@@ -111,6 +108,8 @@ STYLE_JS = "(function (css) { document.querySelector('style').textContent = css;
 def preview_css(scheme: str, line_width: int) -> str:
     """The page CSS in one scheme ("light" or "dark"), whatever the system prefers, and the
     text column ``line_width`` rem wide (exported pages keep following ``prefers-color-scheme``)."""
+    from ..core.export import page_css  # (the renderers load on the render thread, not at launch)
+
     css = page_css().replace(DARK_QUERY, "@media all" if scheme == "dark" else "@media not all")
     width = f"article.post {{ max-width: {int(line_width)}rem; }}"
     return css + f"\n:root {{ color-scheme: {scheme}; }}\n{width}\n"
@@ -121,6 +120,8 @@ class Patch:
     with their JSON, made on the render thread; None as ``ops`` when the article is filled anew."""
 
     def __init__(self, base: Rendering | None, target: Rendering) -> None:
+        from ..core.incremental import page_patch
+
         self.base, self.target = base, target
         self.ops = page_patch(base, target)
         self.script = PATCH_JS % json.dumps(self.ops) if self.ops is not None else ""
@@ -159,6 +160,10 @@ class RenderWorker(QObject):
         flavor: str,
         prepare: Prepare,
     ) -> None:
+        from ..core.flavor import raw_html_shown
+        from ..core.incremental import IncrementalRenderer, Rendering
+        from ..core.render import file_image_url
+
         resolver = file_image_url(Path(post_path) if post_path else None, Path(root) if root else None)
         header = ""
         try:
@@ -275,6 +280,8 @@ class Preview(QWidget):
         settings = self.preview_page.settings()
         settings.setAttribute(settings.WebAttribute.LocalContentCanAccessRemoteUrls, self.allow_remote_images)
         remote = " https: http:" if self.allow_remote_images else ""
+        from ..core.export import build_document, page_css
+
         page = build_document(
             title="Preview",
             lang="ko",
@@ -344,6 +351,8 @@ class Preview(QWidget):
 
     def show_fragment(self, header_html: str, fragment: str) -> None:
         """Show ``fragment`` now; renders still running for older text are dropped."""
+        from ..core.incremental import Rendering
+
         self._request += 1
         self._queued = None
         self._display(header_html, Rendering.single(fragment))

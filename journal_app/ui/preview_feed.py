@@ -4,8 +4,6 @@ following the editor's. The preview only reads the post (``OpenDocument.sync`` f
 
 from __future__ import annotations
 
-from ..core.export import text_lang
-from ..core.render import render_header
 from .document import OpenDocument
 from .limits import preview_note
 from .preview import Preview
@@ -36,7 +34,10 @@ class PreviewFeed:
         title, date, tags, description = post.title, post.date, list(post.tags), post.description
         body, first_line = post.body, post.body_start_line
 
-        def prepare() -> tuple[str, str | None]:  # on the render thread
+        def prepare() -> tuple[str, str | None]:  # on the render thread (which loads the renderer)
+            from ..core.export import text_lang
+            from ..core.render import render_header
+
             lang = text_lang(declared, title, body)
             return render_header(title, date, tags, description, lang), preview_note(body, first_line)
 

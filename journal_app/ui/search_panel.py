@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -35,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.search import SearchIndex, SearchResult, SearchUnavailable
+if TYPE_CHECKING:  # the index (SQLite, the text and header readers) loads on the search thread
+    from ..core.search import SearchIndex, SearchResult
 
 LIMIT = 100  # results shown
 RESULT_ROLE = Qt.ItemDataRole.UserRole
@@ -61,6 +63,8 @@ class SearchWorker(QObject):
     @Slot(str, list)
     def build(self, root: str, paths: list) -> None:
         """Open the index of the journal at ``root`` and bring it up to date with ``paths``."""
+        from ..core.search import SearchIndex, SearchUnavailable
+
         self.close()
         try:
             self._index = SearchIndex(root)
@@ -80,6 +84,8 @@ class SearchWorker(QObject):
     @Slot(list)
     def update(self, paths: list) -> None:
         """Index these posts again (saved, changed on disk, added or removed)."""
+        from ..core.search import SearchUnavailable
+
         if self._index is not None and not self.stopping:
             try:
                 self._index.update(paths)
@@ -92,6 +98,8 @@ class SearchWorker(QObject):
         """Answer a query unless a newer one is already waiting."""
         if generation != self.latest or self._index is None or self.stopping:
             return
+        from ..core.search import SearchUnavailable
+
         try:
             found = self._index.search(text, limit=LIMIT)
         except SearchUnavailable:

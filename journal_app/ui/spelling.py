@@ -7,36 +7,34 @@ image, a fence or the front matter, and web addresses. Only lines being highligh
 (the highlighter asks for the lines in view and those typed in), and each word's answer is kept,
 so typing in a large post costs a lookup of the words of one line at most.
 
-The dictionaries load once per process on a thread of their own (the Korean one takes about a
-second). Suggestions can be slow for Korean words: they are worked out on another thread, with
-dictionaries of its own, while the context menu is open. Words added to the dictionary go to the
-open journal's own word list (``dictionary.txt`` in the journal's folder in the app's data
-folder). Without pyenchant or without any dictionary, the app runs without spell check and says
-so once.
+A language's dictionary loads on a thread of its own when a word of that language is first to
+be checked (the Korean one takes about a second and some 50 MB; an English post never loads it),
+and is freed again once no word has needed it for ``IDLE_S`` (the answers already found are kept,
+so the underlines stay; a word not seen yet loads it again). Suggestions can be slow for Korean
+words: they are worked out on another thread while the context menu is open; the two threads
+take turns with the dictionaries (a word to check meanwhile is checked once they are free).
+Words added to the dictionary go to the open journal's own word list (``dictionary.txt`` in the
+journal's folder in the app's data folder). Without pyenchant or without any dictionary, the app
+runs without spell check and says so once.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from .dictionaries import IDLE_S, LANGUAGES, Store, release_idle, yield_to_the_window
 from .editor import MarkdownEditor
 from .plain import menu_text
 from .syntax import Span
 
-LANGUAGES = {"ko": ("ko_KR", "ko"), "en": ("en_US", "en_GB", "en")}
 SKIPPED = {"markup", "code", "html", "image", "math", "front", "fence"}
-MAX_SUGGESTIONS = 6
 POLL_MS = 30  # how often an open menu looks for its suggestions
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
@@ -44,81 +42,12 @@ _LATIN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _ADDRESS = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<[^>\s]+>", re.IGNORECASE)
 
 
-def _load() -> tuple[dict[str, Any], str]:
-    """The dictionaries found, by language, and what is missing (empty when all are there)."""
-    try:
-        import enchant
-    except ImportError as error:  # pyenchant, or the enchant library under it
-        return {}, QCoreApplication.translate("Spelling", "pyenchant is not available ({error})").format(
-            error=error
-        )
-    found: dict[str, Any] = {}
-    for language, tags in LANGUAGES.items():
-        for tag in tags:
-            try:
-                found[language] = enchant.Dict(tag)
-                break
-            except enchant.errors.Error:
-                continue
-    missing = [language for language in LANGUAGES if language not in found]
-    return found, _no_dictionary(missing)
-
-
-def _no_dictionary(missing: list[str]) -> str:
-    """What is said when the dictionaries of ``missing`` languages are not installed."""
-    if not missing:
-        return ""
-    if missing == ["ko"]:
-        return QCoreApplication.translate("Spelling", "no ko dictionary installed")
-    if missing == ["en"]:
-        return QCoreApplication.translate("Spelling", "no en dictionary installed")
-    if missing == ["ko", "en"]:
-        return QCoreApplication.translate("Spelling", "no ko or en dictionary installed")
-    return f"no {' or '.join(missing)} dictionary installed"
-
-
-class _Loaded:
-    """The dictionaries of this process, loaded once on a thread (for the GUI thread's use)."""
-
-    lock = threading.Lock()
-    thread: threading.Thread | None = None
-    dictionaries: dict[str, Any] | None = None
-    problem = ""
-
-    @classmethod
-    def start(cls) -> None:
-        with cls.lock:
-            if cls.thread is None:
-                cls.thread = threading.Thread(target=cls._run, name="dictionaries", daemon=True)
-                cls.thread.start()
-
-    @classmethod
-    def _run(cls) -> None:
-        _yield_to_the_window()
-        found, problem = _load()
-        cls.problem, cls.dictionaries = problem, found
-
-
 _suggesting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestions")
-_suggesting_dictionaries: dict[str, Any] = {}  # the suggestion thread's own
-
-
-def _yield_to_the_window() -> None:
-    """Run this thread at the lowest priority, so that loading a dictionary never slows the
-    window (Linux, where a thread has a priority of its own; elsewhere nothing changes)."""
-    if sys.platform.startswith("linux"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-        except OSError:
-            pass
 
 
 def _suggest(language: str, word: str) -> list[str]:
-    if not _suggesting_dictionaries:
-        _yield_to_the_window()
-        _suggesting_dictionaries.update(_load()[0])
-    found = _suggesting_dictionaries.get(language)
-    return [] if found is None else list(found.suggest(word))[:MAX_SUGGESTIONS]
+    yield_to_the_window()
+    return Store.suggest(language, word)
 
 
 def language_of(word: str) -> str | None:
@@ -135,17 +64,20 @@ def language_of(word: str) -> str | None:
 class Speller(QObject):
     """Which words of a line are misspelled; the user's own words; suggestions."""
 
-    ready = Signal()  # the dictionaries are there (or known to be missing)
+    ready = Signal()  # the dictionaries are known (installed or missing), and each time one loads
 
     def __init__(self, words_file: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.enabled = False
         self.languages = set(LANGUAGES)  # the languages checked (Preferences: one or both)
-        self.dictionaries: dict[str, Any] | None = None
+        self.dictionaries: dict[str, str] | None = None  # the installed ones, once looked for
         self.problem = ""
+        self._seen = -1
         self.use_words(words_file)
         self._waiting = QTimer(self, interval=50)
         self._waiting.timeout.connect(self._look)
+        self._freeing = QTimer(self, interval=int(IDLE_S * 1000 / 3))
+        self._freeing.timeout.connect(self._free)
 
     def use_words(self, words_file: Path | None) -> None:
         """Take the words of ``words_file`` (the open journal's dictionary) as correct, and
@@ -158,27 +90,48 @@ class Speller(QObject):
             self.words = set()
 
     def start(self) -> None:
-        """Load the dictionaries (once per process, on a thread); ``ready`` when done."""
-        if self.dictionaries is None and not self._waiting.isActive():
-            _Loaded.start()
-            self._waiting.start()
-            self._look()
+        """Look for the dictionaries (once per process, on a thread): ``ready`` when known. A
+        language's dictionary loads when a word of it is first to be checked (``ready`` again)."""
+        Store.probe()
+        self._waiting.start()
+        self._look()
 
     def _look(self) -> None:
-        if _Loaded.dictionaries is None:
+        if Store.found is None:
             return
-        self._waiting.stop()
-        self.dictionaries, self.problem = _Loaded.dictionaries, _Loaded.problem
-        self.ready.emit()
+        Store.settle()
+        first = self.dictionaries is None
+        if first:
+            self.dictionaries, self.problem = Store.found, Store.problem
+        if not Store.loading and not Store.busy:
+            self._waiting.stop()
+        if first or Store.changes != self._seen:
+            self._seen = Store.changes
+            if Store.loaded:
+                self._freeing.start()
+            self.ready.emit()
+
+    def _free(self) -> None:
+        release_idle()
+        if not Store.loaded:
+            self._freeing.stop()
 
     def correct(self, word: str) -> bool:
         """Whether the dictionaries (or the user's words) know ``word``; True for words not
-        checked and while no dictionary is loaded."""
+        checked, and for now while its language's dictionary loads (asked again then)."""
         known = self._known.get(word)
         if known is None:
             language = language_of(word)
-            found = (self.dictionaries or {}).get(language or "") if language in self.languages else None
-            known = found is None or word in self.words or bool(found.check(word))
+            if self.dictionaries is None:
+                return True
+            if language not in self.languages or language not in self.dictionaries or word in self.words:
+                known = True
+            else:
+                answer = Store.check(language, word)
+                if answer is None:  # (its load has started, or the suggestions hold it)
+                    self._waiting.start()
+                    return True
+                known = answer
             self._known[word] = known
         return known
 

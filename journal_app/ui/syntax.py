@@ -15,17 +15,17 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
 from pygments.token import _TokenType
-from pygments.util import ClassNotFound
+
+if TYPE_CHECKING:  # the lexers load with the first fence of code
+    from pygments.lexer import Lexer
 
 # A span: (start, end, kind). A kind is a format's name (highlighter.FORMATS) or a Pygments token type.
 Kind: TypeAlias = "str | _TokenType"
@@ -319,6 +319,9 @@ def _pair_spans(kind: str, tokens: list[Token], opening: int, closing: int) -> I
 def _lexer(language: str) -> Lexer | None:
     if not language:
         return None
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     try:
         return get_lexer_by_name(language, stripnl=False, ensurenl=False)
     except ClassNotFound:

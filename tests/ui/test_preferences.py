@@ -101,7 +101,7 @@ def test_spell_check_languages_apply_live(qtbot, window, env):
     window.commands.edit_spelling.setChecked(True)
     qtbot.waitUntil(lambda: window.speller.dictionaries is not None, timeout=20000)
     window.editor.set_text("오랫만에 recieve\n")
-    qtbot.waitUntil(lambda: underlined(window.editor) == ["오랫만에", "recieve"], timeout=10000)
+    qtbot.waitUntil(lambda: underlined(window.editor) == ["오랫만에", "recieve"], timeout=20000)
     dialog = open_preferences(window)
     dialog.spelling.setCurrentIndex(dialog.spelling.findData("en"))
     assert env.settings.get("preferences/spell_languages") == "en"

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from journal_app.ui.editor import MarkdownEditor
+from journal_app.ui.dictionaries import loaded_languages, release_idle
 from journal_app.ui.spelling import Speller, attach_spelling, spelling_menu
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
@@ -21,6 +22,7 @@ POST = (
     "오늘은 날씨가 맑았다. I recieve `teh` code, see https://example.org/teh and [링크](teh.md).\n"
     "```python\n# wrte 몇일\n```\n"
 )
+MISSPELLED = ["오랫만에", "wrte", "recieve"]  # not the front matter, code, addresses
 
 
 def underlined(editor: MarkdownEditor) -> list[str]:
@@ -60,7 +62,8 @@ def checked_editor(qtbot, tmp_path, on: bool = True):
     if on:
         qtbot.waitUntil(lambda: speller.dictionaries is not None, timeout=20000)
     editor.set_text(POST)
-    qtbot.waitUntil(lambda: bool(underlined(editor)) == on or not on)
+    # each language's dictionary loads when a word of it is first checked
+    qtbot.waitUntil(lambda: underlined(editor) == (MISSPELLED if on else []), timeout=20000)
     return editor, speller, toggle, remembered
 
 
@@ -204,3 +207,57 @@ def test_a_word_learned_clears_its_underline_far_below_too(qtbot, tmp_path):
     editor.ensureCursorVisible()
     qtbot.waitUntil(lambda: editor.highlighter._shown[1] >= editor.blockCount() - 1)
     assert "wrte" not in underlined(editor)
+
+
+def type_text(editor: MarkdownEditor, text: str) -> None:
+    """Type ``text`` at the end of the editor, a key event per character (Hangul too)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    for char in text:
+        key = Qt.Key.Key_Return if char == "\n" else Qt.Key.Key_unknown
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(editor, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char))
+
+
+def test_a_language_loads_when_a_word_of_it_is_first_checked(qtbot, tmp_path):
+    """A Korean post loads the Korean dictionary only; an English word typed in it then loads
+    the English one, and is underlined when misspelled."""
+    release_idle(0)  # (dictionaries of earlier tests in this process)
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.resize(700, 400)
+    editor.show()
+    speller = attach_spelling(editor, QAction("Check Spelling"), True, lambda on: None)
+    editor.set_text("# 오랫만에 쓰는 일기\n\n오늘은 날씨가 맑았다.\n")
+    qtbot.waitUntil(lambda: underlined(editor) == ["오랫만에"], timeout=20000)
+    assert loaded_languages() == ["ko"] and speller.enabled
+    type_text(editor, "I recieve it")
+    qtbot.waitUntil(lambda: underlined(editor) == ["오랫만에", "recieve"], timeout=20000)
+    assert loaded_languages() == ["en", "ko"]
+
+
+def test_a_freed_dictionary_keeps_its_underlines_and_loads_again_for_a_new_word(qtbot, tmp_path):
+    editor, speller, _, _ = checked_editor(qtbot, tmp_path)
+    assert release_idle(3600) == []  # (used just now)
+    assert sorted(release_idle(0)) == ["en", "ko"] and loaded_languages() == []
+    editor.highlighter.redo()
+    assert underlined(editor) == MISSPELLED  # the answers found are kept
+    type_text(editor, "\n그리고 wrng 단어\n")
+    qtbot.waitUntil(lambda: underlined(editor) == [*MISSPELLED, "wrng"], timeout=20000)
+    assert loaded_languages() == ["en", "ko"]
+
+
+def test_a_word_met_while_the_suggestions_hold_the_dictionaries_is_checked_after(qtbot, tmp_path):
+    """The GUI thread never waits for the suggestion thread: a word to check meanwhile shows
+    as correct, and is checked (and underlined) once the dictionaries are free."""
+    from journal_app.ui.dictionaries import Store
+
+    editor, speller, _, _ = checked_editor(qtbot, tmp_path)
+    with Store.lock:  # as the suggestion thread holds it while it suggests
+        type_text(editor, "\nanother wrogn\n")
+        qtbot.wait(300)
+        assert "wrogn" not in underlined(editor)
+    qtbot.waitUntil(lambda: underlined(editor) == [*MISSPELLED, "wrogn"], timeout=20000)

@@ -16,7 +16,7 @@ from journal_app.ui.git_sync import CommitDialog
 from journal_app.ui.help import about_text
 from journal_app.ui.paste import pasted
 from journal_app.ui.site_export import ExportSiteDialog
-from journal_app.ui.spelling import _no_dictionary
+from journal_app.ui.dictionaries import _no_dictionary
 from tests.ui.translating import compiled_translator
 
 KOREAN = [  # (context, English source, Korean): as lupdate reads them from the code
