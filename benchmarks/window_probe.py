@@ -11,11 +11,13 @@ largest gap between two of its ticks (what a user feels as a freeze; 5 ms means 
   with ``--expect`` posts in it (and the CPU time of the app's own process until then); the
   longest stall from the first event-loop turn until then, and the time from building the
   window to the first event-loop turn (the window exists but answers nothing in between).
-- ``type``: opens the post TARGET; once the preview has shown it and
-  1.5 s have passed without a page update, types
+- ``type``: opens the post TARGET; once the preview has shown it (the page has answered for
+  the newest render), 1.5 s have passed without a page update, and 1.5 s more after the page
+  was laid out (its layout forced by a script: a megabyte article takes seconds), types
   ``--keys`` times a short marker word (at the end of the post or in its middle) and times each
   from the insertion to the preview's ``updated`` signal after which the page's text holds the
-  marker (and the CPU time of the app's own process, all its threads, in between); 0.4 s
+  marker (and the CPU time of the app's own process, all its threads, in between; and the GUI
+  thread's own CPU time over the whole typing, per keystroke); 0.4 s
   between keystrokes (the status line's recount runs in that pause). Prints the
   times, the longest stall over the whole typing, and the PSS of the app's process tree then.
 """
@@ -147,6 +149,9 @@ def main() -> None:
 
         def updated() -> None:
             state["last_update"] = time.perf_counter()
+            # the page answered for what it was last sent (answers come in order): a megabyte
+            # article filled anew is laid out before that, and typing must not start before it
+            state["answered"] = getattr(window.preview, "_shown", None)
             if state["marker"]:
                 state["updated"], state["cpu_updated"] = time.perf_counter(), time.process_time()
                 script = "document.getElementById('content').textContent.indexOf(%r) >= 0"
@@ -160,6 +165,8 @@ def main() -> None:
                 pss, processes = pss_of_tree(os.getpid())
                 result.update(
                     keystroke_ms=times,
+                    # the GUI thread's own CPU over the whole typing (pauses too), per keystroke
+                    gui_cpu_ms=(time.thread_time() - state["gui_cpu"]) * 1000 / args.keys,
                     cpu_ms=cpus,
                     stall_ms=probe.longest * 1000,
                     pss_mb=pss,
@@ -185,13 +192,21 @@ def main() -> None:
         def start() -> None:  # the post shown, and then 1.5 s without a page update
             quiet = time.perf_counter() - state["last_update"]
             busy = getattr(window.preview, "_busy", False)  # a render still running on its thread
-            if window.preview.ready and state["last_update"] and quiet > 1.5 and not busy:
-                begin()
+            # the newest render is what the page last answered for (not still being laid out)
+            answered = state.get("answered") is getattr(window.preview, "_latest", None)
+            if window.preview.ready and state["last_update"] and quiet > 1.5 and not busy and answered:
+                # the page's layout forced and waited for: a megabyte article filled anew is
+                # laid out after its script answered, and the first patch would wait behind it
+                window.preview.run_in_page("document.body.getBoundingClientRect().height", laid_out)
             else:
                 QTimer.singleShot(50, start)
 
+        def laid_out(_height) -> None:
+            QTimer.singleShot(1500, begin)
+
         def begin() -> None:
             probe.reset()
+            state["gui_cpu"] = time.thread_time()  # this runs on the GUI thread
             type_next()
 
         start()
