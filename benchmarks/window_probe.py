@@ -13,7 +13,8 @@ largest gap between two of its ticks (what a user feels as a freeze; 5 ms means 
   window to the first event-loop turn (the window exists but answers nothing in between).
 - ``type``: opens the post TARGET; once the preview has shown it (the page has answered for
   the newest render), 1.5 s have passed without a page update, and 1.5 s more after the page
-  was laid out (its layout forced by a script: a megabyte article takes seconds), types
+  was laid out (its layout forced by a script: a megabyte article takes seconds) and the
+  cursor was put where the keys go (the view scrolled there: that is not typing), types
   ``--keys`` times a short marker word (at the end of the post or in its middle) and times each
   from the insertion to the preview's ``updated`` signal after which the page's text holds the
   marker (and the CPU time of the app's own process, all its threads, in between; and the GUI
@@ -176,18 +177,23 @@ def main() -> None:
                 finish()
                 return
             state["n"] += 1
-            cursor = window.editor.textCursor()
+            place()
             if args.at == "end":
-                cursor.movePosition(cursor.MoveOperation.End)
                 typed = ("\n\n" if state["n"] == 1 else " ") + f"zq{state['n']}x"
             else:
-                cursor.setPosition(window.editor.document().characterCount() // 2)
-                cursor.movePosition(cursor.MoveOperation.EndOfBlock)
                 typed = f" zq{state['n']}x"
-            window.editor.setTextCursor(cursor)
             state["marker"], state["updated"] = typed.strip(), 0.0
             state["typed"], state["cpu_typed"] = time.perf_counter(), time.process_time()
             window.editor.insertPlainText(typed)
+
+        def place() -> None:  # the cursor where the keys go: the end, or the middle line's end
+            cursor = window.editor.textCursor()
+            if args.at == "end":
+                cursor.movePosition(cursor.MoveOperation.End)
+            else:
+                cursor.setPosition(window.editor.document().characterCount() // 2)
+                cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+            window.editor.setTextCursor(cursor)
 
         def start() -> None:  # the post shown, and then 1.5 s without a page update
             quiet = time.perf_counter() - state["last_update"]
@@ -202,6 +208,9 @@ def main() -> None:
                 QTimer.singleShot(50, start)
 
         def laid_out(_height) -> None:
+            # the editor (and the preview after it) scrolled there before the typing begins:
+            # the lines coming into view are highlighted then, as after any jump
+            place()
             QTimer.singleShot(1500, begin)
 
         def begin() -> None:
