@@ -97,5 +97,9 @@ def test_leaving_the_post_waits_for_an_autosave_and_asks_nothing(qtbot, made, po
     type_at_end(document, " 마지막 말")  # typed after the autosave took its bytes
     threading.Timer(0.3, gate.set).start()
     assert document.maybe_save()  # quitting or opening another post: nothing is lost
-    assert post_path.read_bytes() == (POST + "떠나기 전 마지막 말").encode("utf-8")
+    everything = (POST + "떠나기 전 마지막 말").encode("utf-8")
+    assert post_path.read_bytes() == everything
     assert not document.is_modified() and answers.asked == []
+    gate.wait(30)
+    qtbot.waitUntil(lambda: not document.writes.busy())
+    assert post_path.read_bytes() == everything  # the older autosave never lands over it
