@@ -1,7 +1,7 @@
 """One measured run of the real window, in its own process (started by run_all.py).
 
 Usage: python benchmarks/window_probe.py filled|type TARGET ENV_DIR START [--expect N]
-       [--at end|middle] [--keys 20]
+       [--at end|middle] [--keys 20] [--linger SECONDS]
 ``START`` is the ``time.time()`` at which the caller started this process. Prints one JSON line.
 
 Every run has the longest-stall probe: a 5 ms precise QTimer on the GUI thread recording the
@@ -21,6 +21,8 @@ largest gap between two of its ticks (what a user feels as a freeze; 5 ms means 
   thread's own CPU time over the whole typing, per keystroke); 0.4 s
   between keystrokes (the status line's recount runs in that pause). Prints the
   times, the longest stall over the whole typing, and the PSS of the app's process tree then.
+  With ``--linger``, the probe goes on that long after the last key (a pause in typing: the
+  recovery file and the autosave come due in it), and its stall counts.
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ def main() -> None:
     parser.add_argument("--expect", type=int, default=1)
     parser.add_argument("--at", choices=("end", "middle"), default="end")
     parser.add_argument("--keys", type=int, default=20)
+    parser.add_argument("--linger", type=float, default=0.0, help="seconds after the last key, still probed")
     args = parser.parse_args()
 
     from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
@@ -162,6 +165,10 @@ def main() -> None:
         window.preview.updated.connect(updated)
 
         def type_next() -> None:
+            if state["n"] >= args.keys and args.linger and not state.get("lingered"):
+                state["lingered"] = True  # a pause in typing: the recovery file and the autosave
+                QTimer.singleShot(int(args.linger * 1000), type_next)
+                return
             if state["n"] >= args.keys:
                 pss, processes = pss_of_tree(os.getpid())
                 result.update(
