@@ -308,6 +308,12 @@ class Post:
         self._converted = True
 
     @property
+    def saved_bytes(self) -> bytes:
+        """The bytes last read from the file or written to it (``to_bytes()`` once the post is
+        edited on while a save of an earlier moment is written)."""
+        return self._original
+
+    @property
     def stamp(self) -> tuple[int, int] | None:
         """(mtime_ns, size) of the file when it was read or last saved."""
         return self._stat

@@ -50,6 +50,7 @@ def test_an_autosave_written_meanwhile_holds_the_text_of_its_moment(qtbot, made,
     gate.set()
     qtbot.waitUntil(lambda: not document.writes.busy())
     assert written == [(POST + "첫 문장.").encode("utf-8")]
+    assert document.post.saved_bytes == written[0]  # (what the history keeps of this save)
     assert document.is_modified()  # what was typed meanwhile is not saved yet
     document.autosave_timer.start(0)
     qtbot.waitUntil(lambda: not document.is_modified())
