@@ -67,10 +67,13 @@ def test_the_recovery_file_written_meanwhile_holds_the_text_of_its_moment(qtbot,
     type_at_end(document, "하나")
     with qtbot.waitSignal(document.recovery_timer.timeout):  # its text is taken now
         pass
+    document.recovery_timer.setInterval(3_600_000)  # the next write when this test says
     type_at_end(document, " 둘")
     assert store.pending() == []  # still waiting behind the test's job
     gate.set()
-    qtbot.waitUntil(lambda: [item.text for item in store.pending()] == [POST + "하나"])
+    qtbot.waitUntil(lambda: not document.writes.busy())
+    assert [item.text for item in store.pending()] == [POST + "하나"]
+    document.recovery_timer.start(0)
     qtbot.waitUntil(lambda: [item.text for item in store.pending()] == [POST + "하나 둘"])
     assert document.is_modified()
 
