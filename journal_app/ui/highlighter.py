@@ -188,6 +188,7 @@ def underlined(
     cuts = sorted({edge for start, end, _ in ranges for edge in (start, end)} | {e for w in wrong for e in w})
     wrong = sorted(wrong)
     pieces: list[tuple[int, int, QTextCharFormat]] = []
+    made: dict[int, QTextCharFormat] = {}
     index = seen = 0
     reach = -1  # the furthest end of the misspelled ranges begun by ``start``
     for start, end in zip(cuts, cuts[1:]):
@@ -196,11 +197,15 @@ def underlined(
         while seen < len(wrong) and wrong[seen][0] <= start:
             reach = max(reach, wrong[seen][1])
             seen += 1
-        fmt = ranges[index][2] if index < len(ranges) and ranges[index][0] <= start else None
+        inside = index < len(ranges) and ranges[index][0] <= start
+        fmt = ranges[index][2] if inside else None
         if start < reach:
-            fmt = QTextCharFormat(fmt) if fmt is not None else QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-            fmt.setUnderlineColor(QColor(MISSPELLED))
+            key = index if inside else -1  # one underlined format per format underneath
+            if key not in made:
+                made[key] = QTextCharFormat(fmt) if fmt is not None else QTextCharFormat()
+                made[key].setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+                made[key].setUnderlineColor(QColor(MISSPELLED))
+            fmt = made[key]
         if fmt is not None:
             pieces.append((start, end, fmt))
     return pieces
