@@ -161,7 +161,7 @@ def section_launch(args, seed: Path, work: Path, runs: int) -> list[Row]:
 def section_keys(seed: Path, work: Path, runs: int, keys: int, huge: Path | None = None) -> list[Row]:
     target, at = (huge, "middle") if huge else (seed, "end")
     label = "1 MB post" if huge else "seed post"
-    times, stalls, cpus = [], [], []
+    times, stalls, cpus, gui = [], [], [], []
     for run in range(runs):
         found = probe(
             "type",
@@ -175,6 +175,7 @@ def section_keys(seed: Path, work: Path, runs: int, keys: int, huge: Path | None
         )
         times += found["keystroke_ms"]
         cpus += found["cpu_ms"]
+        gui.append(found["gui_cpu_ms"])
         stalls.append(found["stall_ms"])
     keystroke = Row(f"keystroke -> preview, {label}", unit="ms", target=250 if huge else 30)
     keystroke.add("journal_app", median(times), len(times))
@@ -182,12 +183,14 @@ def section_keys(seed: Path, work: Path, runs: int, keys: int, huge: Path | None
     keystroke.add("ReText", NOT_OBSERVABLE)
     cpu = Row("  CPU of the app's own process per keystroke", unit="ms")
     cpu.add("journal_app", median(cpus), len(cpus))
+    gui_cpu = Row("  CPU of the GUI thread per keystroke (pauses included)", unit="ms")
+    gui_cpu.add("journal_app", median(gui), len(gui))
     stall = Row(
         f"longest event-loop stall, typing in the {label}", unit="ms", target=16, floor_name="one frame"
     )
     stall.add("journal_app", median(stalls), len(stalls), note=f"max {max(stalls):.0f}")
     stall.add("floor", 16.7)
-    return [keystroke, cpu, stall]
+    return [keystroke, cpu, gui_cpu, stall]
 
 
 def section_tree(root: Path, work: Path, runs: int) -> list[Row]:

@@ -1,7 +1,7 @@
 """One measured run of the real window, in its own process (started by run_all.py).
 
 Usage: python benchmarks/window_probe.py filled|type TARGET ENV_DIR START [--expect N]
-       [--at end|middle] [--keys 20]
+       [--at end|middle] [--keys 20] [--linger SECONDS]
 ``START`` is the ``time.time()`` at which the caller started this process. Prints one JSON line.
 
 Every run has the longest-stall probe: a 5 ms precise QTimer on the GUI thread recording the
@@ -11,13 +11,18 @@ largest gap between two of its ticks (what a user feels as a freeze; 5 ms means 
   with ``--expect`` posts in it (and the CPU time of the app's own process until then); the
   longest stall from the first event-loop turn until then, and the time from building the
   window to the first event-loop turn (the window exists but answers nothing in between).
-- ``type``: opens the post TARGET; once the preview has shown it and
-  1.5 s have passed without a page update, types
+- ``type``: opens the post TARGET; once the preview has shown it (the page has answered for
+  the newest render), 1.5 s have passed without a page update, and 1.5 s more after the page
+  was laid out (its layout forced by a script: a megabyte article takes seconds) and the
+  cursor was put where the keys go (the view scrolled there: that is not typing), types
   ``--keys`` times a short marker word (at the end of the post or in its middle) and times each
   from the insertion to the preview's ``updated`` signal after which the page's text holds the
-  marker (and the CPU time of the app's own process, all its threads, in between); 0.4 s
+  marker (and the CPU time of the app's own process, all its threads, in between; and the GUI
+  thread's own CPU time over the whole typing, per keystroke); 0.4 s
   between keystrokes (the status line's recount runs in that pause). Prints the
   times, the longest stall over the whole typing, and the PSS of the app's process tree then.
+  With ``--linger``, the probe goes on that long after the last key (a pause in typing: the
+  recovery file and the autosave come due in it), and its stall counts.
 """
 
 from __future__ import annotations
@@ -91,6 +96,7 @@ def main() -> None:
     parser.add_argument("--expect", type=int, default=1)
     parser.add_argument("--at", choices=("end", "middle"), default="end")
     parser.add_argument("--keys", type=int, default=20)
+    parser.add_argument("--linger", type=float, default=0.0, help="seconds after the last key, still probed")
     args = parser.parse_args()
 
     from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
@@ -147,6 +153,9 @@ def main() -> None:
 
         def updated() -> None:
             state["last_update"] = time.perf_counter()
+            # the page answered for what it was last sent (answers come in order): a megabyte
+            # article filled anew is laid out before that, and typing must not start before it
+            state["answered"] = getattr(window.preview, "_shown", None)
             if state["marker"]:
                 state["updated"], state["cpu_updated"] = time.perf_counter(), time.process_time()
                 script = "document.getElementById('content').textContent.indexOf(%r) >= 0"
@@ -156,10 +165,16 @@ def main() -> None:
         window.preview.updated.connect(updated)
 
         def type_next() -> None:
+            if state["n"] >= args.keys and args.linger and not state.get("lingered"):
+                state["lingered"] = True  # a pause in typing: the recovery file and the autosave
+                QTimer.singleShot(int(args.linger * 1000), type_next)
+                return
             if state["n"] >= args.keys:
                 pss, processes = pss_of_tree(os.getpid())
                 result.update(
                     keystroke_ms=times,
+                    # the GUI thread's own CPU over the whole typing (pauses too), per keystroke
+                    gui_cpu_ms=(time.thread_time() - state["gui_cpu"]) * 1000 / args.keys,
                     cpu_ms=cpus,
                     stall_ms=probe.longest * 1000,
                     pss_mb=pss,
@@ -169,29 +184,45 @@ def main() -> None:
                 finish()
                 return
             state["n"] += 1
-            cursor = window.editor.textCursor()
+            place()
             if args.at == "end":
-                cursor.movePosition(cursor.MoveOperation.End)
                 typed = ("\n\n" if state["n"] == 1 else " ") + f"zq{state['n']}x"
             else:
-                cursor.setPosition(window.editor.document().characterCount() // 2)
-                cursor.movePosition(cursor.MoveOperation.EndOfBlock)
                 typed = f" zq{state['n']}x"
-            window.editor.setTextCursor(cursor)
             state["marker"], state["updated"] = typed.strip(), 0.0
             state["typed"], state["cpu_typed"] = time.perf_counter(), time.process_time()
             window.editor.insertPlainText(typed)
 
+        def place() -> None:  # the cursor where the keys go: the end, or the middle line's end
+            cursor = window.editor.textCursor()
+            if args.at == "end":
+                cursor.movePosition(cursor.MoveOperation.End)
+            else:
+                cursor.setPosition(window.editor.document().characterCount() // 2)
+                cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+            window.editor.setTextCursor(cursor)
+
         def start() -> None:  # the post shown, and then 1.5 s without a page update
             quiet = time.perf_counter() - state["last_update"]
             busy = getattr(window.preview, "_busy", False)  # a render still running on its thread
-            if window.preview.ready and state["last_update"] and quiet > 1.5 and not busy:
-                begin()
+            # the newest render is what the page last answered for (not still being laid out)
+            answered = state.get("answered") is getattr(window.preview, "_latest", None)
+            if window.preview.ready and state["last_update"] and quiet > 1.5 and not busy and answered:
+                # the page's layout forced and waited for: a megabyte article filled anew is
+                # laid out after its script answered, and the first patch would wait behind it
+                window.preview.run_in_page("document.body.getBoundingClientRect().height", laid_out)
             else:
                 QTimer.singleShot(50, start)
 
+        def laid_out(_height) -> None:
+            # the editor (and the preview after it) scrolled there before the typing begins:
+            # the lines coming into view are highlighted then, as after any jump
+            place()
+            QTimer.singleShot(1500, begin)
+
         def begin() -> None:
             probe.reset()
+            state["gui_cpu"] = time.thread_time()  # this runs on the GUI thread
             type_next()
 
         start()

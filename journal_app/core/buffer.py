@@ -26,7 +26,14 @@ def header_lines(text: str) -> int:
 
 
 def apply_text(post: Post, text: str) -> None:
-    """Make ``post`` hold the buffer ``text``: the header only if its text changed, then the body."""
+    """Make ``post`` hold the buffer ``text``: the header only if its text changed, then the body.
+    A buffer that begins with the post's header text, up to its closing line's end, splits
+    there again: its header is not parsed again (after every pause in typing)."""
+    kept = post.header_text
+    delimited = post.header is not None and post.header.kind in ("yaml", "toml")
+    if delimited and kept.endswith("\n") and text.startswith(kept):
+        post.body = text[len(kept) :]
+        return
     header, body = split_header(text)
     header_text = header.text if header is not None else ""
     if header_text != post.header_text:

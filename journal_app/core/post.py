@@ -17,6 +17,7 @@ import html
 import os
 import stat as stat_module
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -309,36 +310,78 @@ class Post:
         self._converted = True
 
     @property
+    def saved_bytes(self) -> bytes:
+        """The bytes last read from the file or written to it (``to_bytes()`` once the post is
+        edited on while a save of an earlier moment is written)."""
+        return self._original
+
+    @property
     def stamp(self) -> tuple[int, int] | None:
         """(mtime_ns, size) of the file when it was read or last saved."""
         return self._stat
 
     def changed_on_disk(self) -> bool:
         """True when the file at ``path`` is not the one this post was read from or saved to."""
-        if self.path is None or self._stat is None:
-            return False
-        try:
-            info = os.stat(self.path)
-        except FileNotFoundError:
-            return False  # gone: saving creates it again
-        if not stat_module.S_ISREG(info.st_mode):
-            return False  # no longer a file (a folder now): saving reports that clearly
-        return (info.st_mtime_ns, info.st_size) != self._stat
+        return self.path is not None and _differs(self.path, self._stat)
 
-    def _mark_saved(self, data: bytes, path: Path) -> None:
-        self.path = path
-        self._original = data
-        self._header_original = self._header.text if self._header else ""
-        self._body_raw = (
-            with_newline(self._body, self.newline) if self._body != self._body_original else self._body_raw
-        )
-        self._body_original = self._body
-        self._converted = False
-        try:
-            info = os.stat(path)
+    def _mark_saved(self, job: SaveJob, info: os.stat_result | None) -> None:
+        """``job``'s bytes are in its file (``info``: the file then): the post is saved as it
+        was when the job was taken, whatever was edited since."""
+        self.path = job.path
+        self._original = job.data
+        self._header_original = job.header.text if job.header else ""
+        if job.body != self._body_original:
+            self._body_raw = with_newline(job.body, self.newline)
+        self._body_original = job.body
+        if self._decoded is job.decoded:  # (not converted to UTF-8 since)
+            self._converted = False
+        if info is not None:
             self._stat, self._mtime = (info.st_mtime_ns, info.st_size), info.st_mtime
-        except OSError:
+        else:
             self._stat = None
+
+
+def _differs(path: Path, stamp: tuple[int, int] | None) -> bool:
+    """True when the file at ``path`` is not the one ``stamp`` (mtime_ns, size) was taken of."""
+    if stamp is None:
+        return False
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return False  # gone: saving creates it again
+    if not stat_module.S_ISREG(info.st_mode):
+        return False  # no longer a file (a folder now): saving reports that clearly
+    return (info.st_mtime_ns, info.st_size) != stamp
+
+
+@dataclass(frozen=True)
+class SaveJob:
+    """A save taken from a post at one moment (``prepare_save``): the bytes, where they go and
+    the text they hold. ``write`` may run on another thread while the post is edited on; then
+    ``done``, on the post's own thread, marks the post saved as it was at that moment."""
+
+    post: Post
+    path: Path
+    data: bytes
+    header: Header | None
+    body: str
+    decoded: Decoded
+    stamp: tuple[int, int] | None  # the file the post knew; None: overwrite whatever is there
+
+    def write(self) -> os.stat_result | None:
+        """Write the bytes atomically (raises SaveError); refuses with ConflictError when the
+        file changed on disk since the job was taken. Returns the file as written."""
+        if _differs(self.path, self.stamp):
+            raise _conflict(self.path)
+        atomic_write(self.path, self.data)
+        try:
+            return os.stat(self.path)
+        except OSError:
+            return None
+
+    def done(self, info: os.stat_result | None) -> None:
+        """After ``write`` returned ``info``: the post is saved as of the job."""
+        self.post._mark_saved(self, info)
 
 
 def _is_scalar(value: object) -> bool:
@@ -358,25 +401,36 @@ def load_post(path: str | os.PathLike, root: str | os.PathLike | None = None) ->
     return Post(data, path, info)
 
 
+def prepare_save(post: Post, path: str | os.PathLike | None = None, *, force: bool = False) -> SaveJob:
+    """The save of ``post`` as it is now, to ``path`` (default: where it was read from), not
+    yet written. Raises ConflictError and SaveError as :func:`save_post` does."""
+    target = Path(path) if path is not None else post.path
+    if target is None:
+        raise SaveError(QT_TRANSLATE_NOOP("Core", "The post has no file yet; choose where to save it."))
+    checked = not force and target == post.path
+    if checked and post.changed_on_disk():
+        raise _conflict(target)
+    stamp = post.stamp if checked else None
+    return SaveJob(post, target, post.to_bytes(), post.header, post.body, post._decoded, stamp)
+
+
+def _conflict(path: Path) -> ConflictError:
+    return ConflictError(
+        QT_TRANSLATE_NOOP(
+            "Core", "{path} changed on disk since it was opened; saving now would overwrite that change."
+        ),
+        path=path,
+    )
+
+
 def save_post(post: Post, path: str | os.PathLike | None = None, *, force: bool = False) -> None:
     """Write ``post`` atomically to ``path`` (default: where it was read from).
 
     Raises :class:`ConflictError` when the file changed on disk since it was read, unless
     ``force`` is true, and :class:`SaveError` when the write fails (the old file is untouched).
     """
-    target = Path(path) if path is not None else post.path
-    if target is None:
-        raise SaveError(QT_TRANSLATE_NOOP("Core", "The post has no file yet; choose where to save it."))
-    if not force and target == post.path and post.changed_on_disk():
-        raise ConflictError(
-            QT_TRANSLATE_NOOP(
-                "Core", "{path} changed on disk since it was opened; saving now would overwrite that change."
-            ),
-            path=target,
-        )
-    data = post.to_bytes()
-    atomic_write(target, data)
-    post._mark_saved(data, target)
+    job = prepare_save(post, path, force=force)
+    job.done(job.write())
 
 
 def read_error_message(path: Path, exc: OSError) -> str:

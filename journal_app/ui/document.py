@@ -22,6 +22,7 @@ from PySide6.QtGui import QTextDocument
 
 from ..core import ConflictError, FieldEditError, HeaderError, JournalError, Post, SaveError
 from ..core import load_post, save_post
+from ..core.post import SaveJob, prepare_save
 from ..core.buffer import apply_text, buffer_text, field_edit
 from ..core.encoding import displayable
 from ..core.flavor import detect_flavor
@@ -32,6 +33,7 @@ from ..core.problems import ProblemKind
 from .limits import changed_by_editor, header_too_large, read_only_reason
 from .problem_words import words
 from .watcher import SETTLE_MS
+from .writes import Writes
 
 if TYPE_CHECKING:
     from .highlighter import MarkdownHighlighter
@@ -128,10 +130,13 @@ class OpenDocument(QObject):
         self._sync_ms, self._synced_at = delays.sync_ms, 0.0  # (time.monotonic() of the last sync)
         self._edit: tuple[QTextDocument, int] | None = None  # the edit last followed (editor.edit)
         self._sync_timer.timeout.connect(self._sync_quietly)
+        # the timers' writes run on a worker thread (a megabyte post's autosave took the GUI
+        # thread 230 ms); everything that must see the disk as they leave it settles them first
+        self.writes = Writes(self)
         self.recovery_timer = QTimer(self, singleShot=True, interval=delays.recovery_ms)
-        self.recovery_timer.timeout.connect(self.write_recovery)
+        self.recovery_timer.timeout.connect(self._keep_recovery_meanwhile)
         self.autosave_timer = QTimer(self, singleShot=True, interval=delays.autosave_ms)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self._autosave_meanwhile)
         editor.textChanged.connect(self._text_changed)
         self._loading = False
         self.text.modificationChanged.connect(self._modification_changed)
@@ -260,6 +265,7 @@ class OpenDocument(QObject):
 
     def load(self, post: Post | None) -> None:
         """Show ``post`` in the editor (None: nothing open); emits ``loaded``."""
+        self.writes.settle()  # what is being written of the post shown comes to an end first
         self.post = post
         self._hidden_header = ""
         blocked = self.editor.blockSignals(True)
@@ -327,6 +333,7 @@ class OpenDocument(QObject):
 
     def moved_to(self, path: Path) -> None:
         """The open post's file was renamed to ``path``."""
+        self.writes.settle()
         if self.post is not None:
             self.post.path = path
             self.watcher.watch_file(path)
@@ -338,6 +345,7 @@ class OpenDocument(QObject):
         empty text and nothing open; ``show_held`` shows a held post again."""
         post = cast(Post, self.post)  # the tabs hold only a post that is open
         self.editor.commit_composition()
+        self.writes.settle()
         if self.is_modified() and not self.autosave():
             self.write_recovery()
         try:
@@ -387,13 +395,15 @@ class OpenDocument(QObject):
     # -- saving ----------------------------------------------------------------------------
     def stop(self) -> None:
         """Stop the waits for autosave, recovery and the editor sync (the window is closing,
-        its text saved or let go)."""
+        its text saved or let go); a write still running is waited for."""
         for timer in (self._sync_timer, self.recovery_timer, self.autosave_timer):
             timer.stop()
+        self.writes.settle()
 
     def maybe_save(self) -> bool:
         """Save (autosave on) or ask to save unsaved changes; False when the user cancels."""
         self.editor.commit_composition()  # a syllable still being composed is part of the text
+        self.writes.settle()  # an autosave still being written may leave nothing to ask about
         if not self.is_modified() or self.post is None:  # is_modified() implies a post
             return True
         if self.autosave():
@@ -417,6 +427,7 @@ class OpenDocument(QObject):
         if self.post is None or self.read_only:
             return False
         self.editor.commit_composition()
+        self.writes.settle()  # an autosave being written, before this save's own bytes
         try:
             self.sync()
             try:
@@ -447,6 +458,7 @@ class OpenDocument(QObject):
         if self.post is None:
             return False
         self.editor.commit_composition()
+        self.writes.settle()
         old = self.post.path
         try:
             self.sync()
@@ -459,11 +471,18 @@ class OpenDocument(QObject):
         self._saved(file_of(self.post))
         return True
 
-    def _saved(self, path: Path) -> None:
-        self.text.setModified(False)
-        self.autosave_timer.stop()
-        self.recovery_timer.stop()
-        self.recovery.discard(path)
+    def _saved(self, path: Path, current: bool = True) -> None:
+        """``path`` holds the post: as the editor shows it when ``current``, else as it was a
+        moment ago (an autosave written while typing went on: still modified, still kept in
+        the recovery file)."""
+        if current:
+            self.text.setModified(False)
+            self.autosave_timer.stop()
+            self.recovery_timer.stop()
+            if self.writes.busy():  # after the recovery writes asked for before (in order)
+                self.writes.submit(lambda: self.recovery.discard(path))
+            else:
+                self.recovery.discard(path)
         self.watcher.watch_file(path)
         self.saved.emit(path)
 
@@ -473,6 +492,14 @@ class OpenDocument(QObject):
         Never overwrites a file that changed on disk: that waits for the user's choice.
         """
         self.editor.commit_composition()
+        self.writes.settle()
+        if not self._may_autosave():
+            return False
+        return self.save(quiet=True)
+
+    def _may_autosave(self) -> bool:
+        """True when the post may be saved quietly now (else says why, when it is not saved
+        because its file changed on disk)."""
         if not self.autosave_enabled() or self.read_only or not self.is_modified() or self.post is None:
             return False  # (is_modified() implies a post: the last test is for the type checker)
         if self.post.changed_on_disk():
@@ -483,7 +510,43 @@ class OpenDocument(QObject):
                 0,
             )
             return False
-        return self.save(quiet=True)
+        return True
+
+    def _autosave_meanwhile(self) -> None:
+        """The autosave after a pause: the post's bytes taken now, written on the worker
+        thread while typing goes on; the post is marked saved as of now once they are on disk."""
+        self.editor.commit_composition()
+        if not self._may_autosave():
+            return
+        post = cast(Post, self.post)  # (_may_autosave says there is one)
+        try:
+            self.sync()
+            job = prepare_save(post)
+        except ConflictError as exc:
+            self.message.emit(words(exc), 0)
+            return
+        except (SaveError, HeaderError) as exc:
+            self.message.emit(self.tr("Not saved automatically: {error}").format(error=words(exc)), 0)
+            return
+        edit = self.editor.edit()
+        self.writes.submit(job.write, lambda info, error: self._autosaved(job, edit, info, error))
+
+    def _autosaved(
+        self, job: SaveJob, edit: tuple, info: os.stat_result | None, error: Exception | None
+    ) -> None:
+        if isinstance(error, ConflictError):  # changed on disk while it was being written
+            self.message.emit(words(error), 0)
+            return
+        if isinstance(error, JournalError):
+            self.message.emit(self.tr("Not saved automatically: {error}").format(error=words(error)), 0)
+            return
+        if error is not None:
+            raise error
+        job.done(info)
+        if job.post is not self.post:
+            return  # (another post is shown only after this write was settled: never here)
+        self._saved(job.path, current=edit == self.editor.edit())
+        self.message.emit(self.tr("Saved {name}").format(name=job.path.name), 3000)
 
     def export_to(self, target: Path) -> bool:
         """Export the open post (with unsaved edits) as a standalone page at ``target``."""
@@ -507,13 +570,32 @@ class OpenDocument(QObject):
     # -- the disk and the recovery folder --------------------------------------------------
     def write_recovery(self) -> bool:
         """Keep the unsaved text in the recovery folder (outside the journal); True when kept."""
+        self.writes.settle()
         if not self.is_modified() or self.post is None or self.post.path is None:
             return False
         try:
             self.recovery.write(self.post.path, self.buffer())
         except JournalError as exc:
+            return self._recovery_written(exc)
+        return self._recovery_written(None)
+
+    def _keep_recovery_meanwhile(self) -> None:
+        """After a pause in typing: the text of now written to the recovery file on the
+        worker thread (for a megabyte post, its JSON alone takes the GUI thread 25 ms)."""
+        if not self.is_modified() or self.post is None or self.post.path is None:
+            return
+        path, text, store = self.post.path, self.buffer(), self.recovery
+        self.writes.submit(
+            lambda: store.write(path, text), lambda _none, error: self._recovery_written(error)
+        )
+
+    def _recovery_written(self, error: Exception | None) -> bool:
+        """Says once when unsaved text cannot be kept safe, and when it can again."""
+        if error is not None and not isinstance(error, JournalError):
+            raise error
+        if error is not None:
             trouble = self.tr("Unsaved text cannot be kept safe: {error}. Save to keep it.").format(
-                error=words(exc)
+                error=words(error)
             )
             if trouble != self._recovery_trouble:  # said once, not after every pause in typing
                 self._recovery_trouble = trouble
@@ -545,6 +627,7 @@ class OpenDocument(QObject):
     def take_theirs(self) -> None:
         """Replace the text with the file on disk (the user chose the other version)."""
         path = self._open_file()
+        self.writes.settle()
         self.recovery.discard(path)
         self.text.setModified(False)
         try:
@@ -558,6 +641,7 @@ class OpenDocument(QObject):
         post = self.post
         if post is None or post.path is None or post.path not in paths:  # None is in no change
             return
+        self.writes.settle()  # our own autosave being written is no change from elsewhere
         if not post.path.is_file():
             self.message.emit(
                 self.tr("{name} was deleted or moved on disk; saving will create it again.").format(

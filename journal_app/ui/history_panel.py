@@ -119,7 +119,7 @@ class HistoryKeeper(QObject):
         """``post`` was just saved to ``path``: keep it, and the version it replaced."""
         if post is None or self.kind != "snapshots":
             return
-        data = post.to_bytes()  # the bytes just written (no copy: the post holds them)
+        data = post.saved_bytes  # the bytes just written (an autosave's, typing went on or not)
         before, since = self._before.get(path, (None, None))
         self._before[path] = (data, None)
         self._submit(self._record, path, data, before, since)

@@ -23,6 +23,30 @@ def test_body_edit_in_buffer_keeps_crlf_header():
     assert post.to_bytes() == data + b"Line three\r\n"
 
 
+def test_a_buffer_beginning_with_the_header_splits_as_a_full_read_would():
+    """The header is not parsed again when the buffer begins with it; every edit here still
+    leaves the post as splitting the whole buffer gives (a header closed at the end of the
+    file, a closing line typed after, the closing line's end deleted, a TOML and a JSON header)."""
+    from journal_app.core.frontmatter import split_header
+
+    cases = [
+        (b"---\ntitle: a\n---", "\nbody"),
+        (b"---\ntitle: a\n---\nbody\n", "more\n---\nb: 2\n"),
+        (b"+++\ntitle = 'a'\n+++\nbody\n", "x"),
+        (b'{"title": "a"}\nbody\n', "x"),
+        (b"---\ntitle: [a\n---\nbody\n", " x"),  # an invalid header stays as it is
+    ]
+    for data, typed in cases:
+        post = Post(data, "p.md")
+        text = buffer_text(post) + typed
+        apply_text(post, text)
+        header, body = split_header(text)
+        assert post.header_text == (header.text if header else "") and post.body == body
+    post = Post(b"---\ntitle: a\n---\nbody\n", "p.md")
+    apply_text(post, "---\ntitle: a\n--\nbody\n")  # no longer a header: the text is the body
+    assert post.header_text == "" and post.body == "---\ntitle: a\n--\nbody\n"
+
+
 def test_header_edit_in_buffer_fixes_invalid_header():
     data = QUIRKS["backup/content/윈도우 경로.md"]
     post = Post(data, "p.md")

@@ -109,8 +109,8 @@ def test_autosave_after_a_pause_but_never_over_a_change_on_disk(qtbot, made, pos
     document, answers = made(autosave=True)
     document.open(post_path)
     type_at_end(document, "저절로")
-    qtbot.waitUntil(lambda: post_path.read_text(encoding="utf-8").endswith("저절로"))
-    assert not document.is_modified()
+    qtbot.waitUntil(lambda: not document.is_modified())  # written on the worker thread, then said
+    assert post_path.read_text(encoding="utf-8").endswith("저절로")
     messages = []
     document.message.connect(lambda text, _timeout: messages.append(text))
     type_at_end(document, " 또")

@@ -193,3 +193,42 @@ def test_lines_out_of_view_are_highlighted_as_they_come_into_view(qtbot):
     qtbot.waitUntil(lambda: under(document, last, bold) == "굵게")
     assert under(document, last, lambda fmt: fmt.fontItalic()) == "끝"
     assert under(document, last - 1, color("fence")) == "```"
+
+
+def test_misspelled_words_are_underlined_over_the_formats_already_there():
+    """``underlined`` sets each piece once; every character ends up as the old way made it:
+    its own format (bold, code ...) or none, with the wavy underline when a misspelled range
+    covers it (ranges overlapping each other and the formats' edges)."""
+    import random
+
+    from PySide6.QtGui import QColor
+
+    from journal_app.ui.highlighter import MISSPELLED, layered, underlined
+    from journal_app.ui.syntax import line_spans
+
+    wavy = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    rng = random.Random(7)
+    lines = [
+        "**굵은 글씨** 와 `코드` 그리고 *기울임* 끝",
+        "plain wrte recieve text",
+        "[링크](http://a.b) **x** y",
+    ]
+    for line in lines:
+        ranges = layered(line_spans(line, -1, False)[0])
+        for _ in range(30):
+            wrong = []
+            for _ in range(rng.randint(1, 4)):
+                start = rng.randrange(len(line))
+                wrong.append((start, min(len(line), start + rng.randint(1, 6))))
+            got: list[QTextCharFormat | None] = [None] * len(line)
+            for start, end, fmt in underlined(ranges, wrong):
+                for at in range(start, end):
+                    assert got[at] is None  # the pieces never overlap
+                    got[at] = fmt
+            for at in range(len(line)):  # the old way: the format there, underlined if wrong
+                want = next((QTextCharFormat(f) for s, e, f in ranges if s <= at < e), None)
+                if any(s <= at < e for s, e in wrong):
+                    want = want or QTextCharFormat()
+                    want.setUnderlineStyle(wavy)
+                    want.setUnderlineColor(QColor(MISSPELLED))
+                assert (got[at] is None) == (want is None) and (want is None or got[at] == want), (line, at)

@@ -1,0 +1,84 @@
+"""The open post's writes off the GUI thread: the autosave and the recovery file (``Writes``).
+
+Each write takes what it writes on the GUI thread, at one moment (a save's bytes, the recovery
+file's text), and one worker thread writes in the order asked. What came of each write (its
+result or its error) is handed back on the GUI thread, in the same order. ``settle`` waits for
+every write asked for and hands back what came of them at once: whatever must see the disk as
+the writes leave it (a save asked for, another post opened, the window closing, a change on
+disk) settles first, so a quit while a write runs waits for it and nothing is lost or half done.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+Then = Callable[[Any, "Exception | None"], object]  # (what it returns is dropped)
+
+
+class _Write:
+    """One write: its work, what to do with what came of it, and that outcome once there."""
+
+    def __init__(self, work: Callable[[], Any], then: Then) -> None:
+        self.work, self.then = work, then
+        self.result: Any = None
+        self.error: Exception | None = None
+        self.ready = False  # result or error set (read on the GUI thread)
+        self.finished = threading.Event()  # set last, once the worker is done with this write
+
+
+class Writes(QObject):
+    """One worker thread writing in order; outcomes handed back on the GUI thread."""
+
+    _ready = Signal()  # from the worker: a write has its outcome
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-writes")
+        self._pending: deque[_Write] = deque()
+        self._ready.connect(self._deliver)
+
+    def submit(self, work: Callable[[], Any], then: Then | None = None) -> None:
+        """Run ``work`` on the worker thread after the writes asked before it; then, on the GUI
+        thread, ``then(result, None)`` or ``then(None, error)`` for an Exception it raised."""
+        write = _Write(work, then or _ignore)
+        self._pending.append(write)
+        self._pool.submit(self._run, write)
+
+    def busy(self) -> bool:
+        """True while a write asked for has not been handed back."""
+        return bool(self._pending)
+
+    def settle(self) -> None:
+        """Wait for every write asked for, and hand back what came of each (in order)."""
+        for write in list(self._pending):
+            write.finished.wait()
+        self._deliver()
+
+    def _run(self, write: _Write) -> None:
+        """On the worker thread."""
+        try:
+            write.result = write.work()
+        except Exception as exc:  # noqa: BLE001 (handed back to the GUI thread, which says it)
+            write.error = exc
+        write.ready = True
+        try:
+            self._ready.emit()  # before ``finished``: whoever waits may delete this object next
+        except RuntimeError:  # the window, and this object with it, is gone
+            pass
+        write.finished.set()
+
+    def _deliver(self) -> None:
+        # popped before it is handed back: a ``then`` may settle (a save), which goes on here
+        while self._pending and self._pending[0].ready:
+            write = self._pending.popleft()
+            write.then(write.result, write.error)
+
+
+def _ignore(_result: Any, _error: Exception | None) -> None:
+    """What becomes of a write nobody asks about."""

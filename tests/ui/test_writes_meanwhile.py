@@ -1,0 +1,109 @@
+"""The autosave and the recovery file are written on a worker thread while typing goes on
+(``OpenDocument.writes``): each write holds exactly the text of the moment it was taken, the
+post is marked saved only as of that moment, and closing or saving waits for a write still
+running. The worker is held busy with a job of the test's own (``writes.submit``) so that a
+write is in flight at a known point."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from journal_app.core.recovery import RecoveryStore
+from tests.ui.documents import POST
+
+
+@pytest.fixture
+def post_path(tmp_path) -> Path:
+    path = tmp_path / "journal" / "하루.md"
+    path.parent.mkdir()
+    path.write_text(POST, encoding="utf-8")
+    return path
+
+
+def type_at_end(document, text: str) -> None:
+    document.editor.moveCursor(document.editor.textCursor().MoveOperation.End)
+    document.editor.insertPlainText(text)
+
+
+def held_worker(document) -> threading.Event:
+    """The document's write worker kept busy until the returned event is set."""
+    gate = threading.Event()
+    document.writes.submit(lambda: gate.wait(30))
+    return gate
+
+
+def test_an_autosave_written_meanwhile_holds_the_text_of_its_moment(qtbot, made, post_path):
+    document, answers = made(autosave=True)
+    assert document.open(post_path)
+    written = []  # the file's bytes each time the document says it was saved
+    document.saved.connect(lambda path: written.append(path.read_bytes()))
+    gate = held_worker(document)
+    type_at_end(document, "첫 문장.")
+    with qtbot.waitSignal(document.autosave_timer.timeout):  # its bytes are taken now
+        pass
+    document.autosave_timer.setInterval(3_600_000)  # the next autosave when this test says
+    type_at_end(document, " 그다음")
+    qtbot.waitUntil(lambda: document.post.body.endswith(" 그다음"))  # the post follows the editor
+    gate.set()
+    qtbot.waitUntil(lambda: not document.writes.busy())
+    assert written == [(POST + "첫 문장.").encode("utf-8")]
+    assert document.post.saved_bytes == written[0]  # (what the history keeps of this save)
+    assert document.is_modified()  # what was typed meanwhile is not saved yet
+    document.autosave_timer.start(0)
+    qtbot.waitUntil(lambda: not document.is_modified())
+    assert post_path.read_bytes() == (POST + "첫 문장. 그다음").encode("utf-8")
+    assert written[-1] == post_path.read_bytes() and answers.asked == []
+    assert RecoveryStore(document.recovery.folder).pending() == []
+
+
+def test_the_recovery_file_written_meanwhile_holds_the_text_of_its_moment(qtbot, made, post_path):
+    document, _ = made()
+    assert document.open(post_path)
+    store = RecoveryStore(document.recovery.folder)
+    gate = held_worker(document)
+    type_at_end(document, "하나")
+    with qtbot.waitSignal(document.recovery_timer.timeout):  # its text is taken now
+        pass
+    document.recovery_timer.setInterval(3_600_000)  # the next write when this test says
+    type_at_end(document, " 둘")
+    assert store.pending() == []  # still waiting behind the test's job
+    gate.set()
+    qtbot.waitUntil(lambda: not document.writes.busy())
+    assert [item.text for item in store.pending()] == [POST + "하나"]
+    document.recovery_timer.start(0)
+    qtbot.waitUntil(lambda: [item.text for item in store.pending()] == [POST + "하나 둘"])
+    assert document.is_modified()
+
+
+def test_closing_waits_for_an_autosave_still_being_written(qtbot, made, post_path):
+    document, answers = made(autosave=True)
+    assert document.open(post_path)
+    gate = held_worker(document)
+    type_at_end(document, "끝까지 쓴 글")
+    with qtbot.waitSignal(document.autosave_timer.timeout):
+        pass
+    threading.Timer(0.3, gate.set).start()  # the worker goes on while the window closes
+    document.stop()  # as the window does when it closes, its text saved or let go
+    assert post_path.read_bytes() == (POST + "끝까지 쓴 글").encode("utf-8")
+    assert not document.writes.busy() and not document.is_modified() and answers.asked == []
+
+
+def test_leaving_the_post_waits_for_an_autosave_and_asks_nothing(qtbot, made, post_path):
+    document, answers = made(autosave=True)
+    assert document.open(post_path)
+    gate = held_worker(document)
+    type_at_end(document, "떠나기 전")
+    with qtbot.waitSignal(document.autosave_timer.timeout):
+        pass
+    type_at_end(document, " 마지막 말")  # typed after the autosave took its bytes
+    threading.Timer(0.3, gate.set).start()
+    assert document.maybe_save()  # quitting or opening another post: nothing is lost
+    everything = (POST + "떠나기 전 마지막 말").encode("utf-8")
+    assert post_path.read_bytes() == everything
+    assert not document.is_modified() and answers.asked == []
+    gate.wait(30)
+    qtbot.waitUntil(lambda: not document.writes.busy())
+    assert post_path.read_bytes() == everything  # the older autosave never lands over it
