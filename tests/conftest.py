@@ -60,6 +60,11 @@ def pytest_configure(config):
         "page_loads_meanwhile: the window fixture does not wait for the preview's page before the "
         "test (tests/ui/conftest.py)",
     )
+    config.addinivalue_line(
+        "markers",
+        "web_view: the window fixture makes the preview's web view and waits for its page "
+        "(tests/ui/conftest.py); without it the window has none until a page helper asks",
+    )
 
 
 # The tests that take longest (most start a child python, the app or a browser, and wait on it),
