@@ -57,8 +57,8 @@ def pytest_configure(config):
     )
     config.addinivalue_line(
         "markers",
-        "page_loads_meanwhile: the window fixture does not wait for the preview's page before the "
-        "test (tests/ui/conftest.py)",
+        "page_loads_meanwhile: with web_view, the window fixture does not wait for the preview's "
+        "page before the test (tests/ui/conftest.py)",
     )
     config.addinivalue_line(
         "markers",

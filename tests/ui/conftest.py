@@ -62,20 +62,20 @@ def delays():
 
 
 def wants_web_view(request) -> bool:
-    """Whether the test gets the preview's real web view: marked ``web_view`` (or
-    ``page_loads_meanwhile``). The others get the window without it: the web view and its page
-    are a third of a window's cost and most window tests never look at the page (the render
-    thread still renders; ``page_value`` and ``wait_for_page`` make the view when first asked)."""
-    return any(request.node.get_closest_marker(name) for name in ("web_view", "page_loads_meanwhile"))
+    """Whether the test gets the preview's real web view from the start: marked ``web_view``.
+    The others get the window without it: the web view and its page are a good part of a
+    window's cost and most window tests never look at the page (the render thread still
+    renders; ``page_value`` and ``wait_for_page`` make the view when first asked)."""
+    return request.node.get_closest_marker("web_view") is not None
 
 
 @pytest.fixture
 def window(request, qtbot, journal_root, env, delays):
     """The main window on the journal, shown. A test marked ``web_view`` gets the preview's web
-    view with its page loaded; one marked ``page_loads_meanwhile`` gets it while the page still
-    loads (it reaches the page only through ``page_value`` and ``wait_for_page``, which wait for
-    it); the page has loaded before any window closes, so every window is torn down in the same
-    state. Other tests get no web view until ``page_value`` or ``wait_for_page`` asks for it."""
+    view with its page loaded, or still loading when also marked ``page_loads_meanwhile`` (it
+    then reaches the page only through ``page_value`` and ``wait_for_page``, which wait for it).
+    Other tests get no web view until ``page_value`` or ``wait_for_page`` makes it. A page made
+    has loaded before its window closes, so every window is torn down in the same state."""
     web = wants_web_view(request)
     created = create_window(journal_root, env, delays, web_view=web)
     meanwhile = request.node.get_closest_marker("page_loads_meanwhile") is not None
