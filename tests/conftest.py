@@ -57,8 +57,13 @@ def pytest_configure(config):
     )
     config.addinivalue_line(
         "markers",
-        "page_loads_meanwhile: the window fixture does not wait for the preview's page before the "
-        "test (tests/ui/conftest.py)",
+        "page_loads_meanwhile: with web_view, the window fixture does not wait for the preview's "
+        "page before the test (tests/ui/conftest.py)",
+    )
+    config.addinivalue_line(
+        "markers",
+        "web_view: the window fixture makes the preview's web view and waits for its page "
+        "(tests/ui/conftest.py); without it the window has none until a page helper asks",
     )
 
 

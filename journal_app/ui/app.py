@@ -32,10 +32,12 @@ def ensure_sample_journal(data_dir: Path) -> Path:
     return target
 
 
-def create_window(path: str | Path | None = None, env=None, delays=None):
+def create_window(path: str | Path | None = None, env=None, delays=None, web_view: bool = True):
     """Build and show the main window on ``path`` (a journal folder or a post), or on the last
     journal, or on the sample journal. Needs an existing QApplication. ``delays`` (a
-    ``document.Delays``): how long autosave, recovery and the file watch wait."""
+    ``document.Delays``): how long autosave, recovery and the file watch wait. ``web_view``
+    False leaves the preview without its web view (``Preview.build`` makes it when called):
+    the render thread still renders, nothing is shown."""
     from ..core.recovery import RecoveryStore
     from .collector import collect_on_gui_thread
     from .document import Delays
@@ -70,7 +72,8 @@ def create_window(path: str | Path | None = None, env=None, delays=None):
     window.open_journal(folder, select=select)
     # the editor shows the post now; the web view (which starts the web engine) once the
     # window has been painted: the preview then loads its page and shows the render waiting
-    QTimer.singleShot(0, window.preview, window.preview.build)
+    if web_view:
+        QTimer.singleShot(0, window.preview, window.preview.build)
     offer_recovery(window.document)
     return window
 
@@ -112,6 +115,9 @@ def main(argv: list[str]) -> int:
     app.setApplicationDisplayName("journal_app")
     app.setDesktopFileName("journal-app")  # resources/journal-app.desktop (--install-desktop)
     app.setWindowIcon(app_icon())
+    from .clipboard import hand_clipboard_to_qt
+
+    app.aboutToQuit.connect(hand_clipboard_to_qt)  # a copy's text outlives us, safely
     from .i18n import install_language, interface_language
     from .settings import Environment
 

@@ -61,23 +61,33 @@ def delays():
     return FAST
 
 
+def wants_web_view(request) -> bool:
+    """Whether the test gets the preview's real web view from the start: marked ``web_view``.
+    The others get the window without it: the web view and its page are a good part of a
+    window's cost and most window tests never look at the page (the render thread still
+    renders; ``page_value`` and ``wait_for_page`` make the view when first asked)."""
+    return request.node.get_closest_marker("web_view") is not None
+
+
 @pytest.fixture
 def window(request, qtbot, journal_root, env, delays):
-    """The main window on the journal, shown, with its preview page loaded. A test marked
-    ``page_loads_meanwhile`` starts while the page still loads (it reaches the page only through
-    ``page_value`` and ``wait_for_page``, which wait for it); the page has loaded before any
-    window closes, so every window is torn down in the same state."""
-    created = create_window(journal_root, env, delays)
+    """The main window on the journal, shown. A test marked ``web_view`` gets the preview's web
+    view with its page loaded, or still loading when also marked ``page_loads_meanwhile`` (it
+    then reaches the page only through ``page_value`` and ``wait_for_page``, which wait for it).
+    Other tests get no web view until ``page_value`` or ``wait_for_page`` makes it. A page made
+    has loaded before its window closes, so every window is torn down in the same state."""
+    web = wants_web_view(request)
+    created = create_window(journal_root, env, delays, web_view=web)
     meanwhile = request.node.get_closest_marker("page_loads_meanwhile") is not None
     try:
-        if not meanwhile:
+        if web and not meanwhile:
             qtbot.waitUntil(lambda: created.preview.ready, timeout=20000)
     except BaseException:
         close_window(created)  # a window left open would be torn down later, mid-test
         raise
     yield created
     try:
-        if meanwhile:  # (a test that closed the window has no page to wait for)
+        if created.preview.view is not None:  # (a test that closed the window has no page to wait for)
             qtbot.waitUntil(lambda: created.preview.ready or not created.isVisible(), timeout=20000)
     finally:
         close_window(created)
@@ -146,9 +156,11 @@ def answer_dialog(act, timeout_ms: int = 5000) -> None:
 
 
 def page_value(qtbot, window, script: str, timeout: int = 10000):
-    """The result of our own script run in the preview page's isolated world."""
+    """The result of our own script run in the preview page's isolated world (the web view is
+    made first when the window was built without it)."""
     import json
 
+    window.preview.build()  # (nothing when it is made)
     qtbot.waitUntil(lambda: window.preview.ready, timeout=20000)  # the page, not one still loading
     box = {}
     window.preview.run_in_page(f"JSON.stringify({script})", lambda value: box.setdefault("value", value))

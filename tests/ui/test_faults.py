@@ -64,6 +64,7 @@ def test_binary_and_undecodable_posts_open_read_only(qtbot, window, journal_root
     assert binary.read_bytes().startswith(b"\x89PNG") and undecodable.read_bytes().endswith(b"na\xefve\n")
 
 
+@pytest.mark.web_view
 def test_empty_file_and_huge_post(qtbot, window, journal_root):
     empty = journal_root / "notes" / "empty.md"
     empty.write_bytes(b"")

@@ -136,6 +136,7 @@ LONG = "---\ntitle: 긴 글\n---\n" + "".join(
 )
 
 
+@pytest.mark.web_view
 def test_f3_steps_through_a_searchs_matches_and_the_preview_follows(qtbot, window, journal_root):
     path = journal_root / "long.md"
     path.write_text(LONG, encoding="utf-8")

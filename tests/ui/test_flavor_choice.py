@@ -3,12 +3,15 @@ remembered for the journal, and used by the preview and Export HTML alike."""
 
 from __future__ import annotations
 
+import pytest
+
 from journal_app.ui.app import create_window
 from tests.ui.conftest import close_window, wait_for_page
 
 BREAKS = "Array.from(document.querySelectorAll('#content p br')).length"
 
 
+@pytest.mark.web_view
 def test_the_flavor_is_shown_chosen_remembered_and_rendered(qtbot, window, journal_root, env, tmp_path):
     # the sample journal is a velog backup (content/ and images/): one newline is a line break
     post = journal_root / "content" / "줄바꿈.md"

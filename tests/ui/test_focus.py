@@ -4,6 +4,8 @@ was; Typewriter Scrolling keeps the cursor's line in the middle of the editor, a
 
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtGui import QKeySequence
 
 from journal_app.ui.app import create_window
@@ -81,6 +83,7 @@ def test_the_panes_are_chosen_and_focus_mode_gives_back_the_choice(qtbot, window
     assert not window.sidebar.isVisible() and env.settings.get("state/show_sidebar") is False
 
 
+@pytest.mark.web_view
 def test_the_chosen_panes_are_remembered_across_starts(qtbot, window, env, journal_root):
     window.commands.view_sidebar.trigger()
     window.commands.view_focus.trigger()  # focus mode is not remembered; the choices are
@@ -97,6 +100,7 @@ def test_the_chosen_panes_are_remembered_across_starts(qtbot, window, env, journ
         close_window(again)
 
 
+@pytest.mark.web_view
 def test_full_screen_goes_back_to_the_state_before(qtbot, window, env, journal_root):
     a = window.commands
     assert QKeySequence("F11") in a.view_full_screen.shortcuts() and a.view_full_screen.isCheckable()

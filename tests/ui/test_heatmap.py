@@ -114,6 +114,7 @@ def test_korean_names_in_a_korean_interface(qtbot, dated):
         assert QToolTip.text() == "2024년 3월 5일 화요일 · 글 2편"
 
 
+@pytest.mark.web_view
 def test_the_date_view_shows_the_map_and_a_clicked_day_opens_its_post(qtbot, window, journal_root, seoul):
     write(journal_root, "heat-a.md", "2024-03-04T15:30:00.000Z", "자정 넘어")
     write(journal_root, "heat-b.md", "2024-03-05T09:00:00.000Z", "둘째 글")

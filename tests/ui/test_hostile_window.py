@@ -211,6 +211,7 @@ def test_a_header_of_thousands_of_keys_is_listed_cut_short(qtbot, window, journa
     assert shown[0] == "key0: " + "v" * 200 + "…"
 
 
+@pytest.mark.web_view
 def test_a_line_too_long_to_render_while_typing_is_not_previewed(qtbot, window, journal_root):
     """Python-Markdown needs seconds for a long line of prose, on a thread that slows typing;
     a long data: image still shows."""

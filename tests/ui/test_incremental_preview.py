@@ -62,6 +62,7 @@ def type_at(window, anchor: str, text: str) -> None:
     type_text(editor, text)
 
 
+@pytest.mark.web_view
 @pytest.mark.parametrize("flavor", ["commonmark", "velog", "jekyll"])
 def test_edits_patch_the_page_into_the_full_render(qtbot, window, journal_root, flavor):
     path = journal_root / "incremental.md"

@@ -90,6 +90,7 @@ def test_click_tag_then_post_opens_it(qtbot, window):
     assert current.data(PATH_ROLE) == str(window.document.post.path)
 
 
+@pytest.mark.web_view
 def test_typing_updates_the_preview(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
     wait_for_page(qtbot, window, CONTENT_TEXT, lambda text: "성산에서" in (text or ""))
@@ -101,6 +102,7 @@ def test_typing_updates_the_preview(qtbot, window):
     assert window.isWindowModified()
 
 
+@pytest.mark.web_view
 def test_preview_shows_journal_images(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
     script = "Array.from(document.images).map(function (i) { return i.naturalWidth; })"
@@ -332,6 +334,7 @@ def test_export_writes_a_page(window, tmp_path):
     assert "<!DOCTYPE html>" in target.read_text()
 
 
+@pytest.mark.web_view
 def test_settings_are_remembered(qtbot, window, env, journal_root):
     window.sidebar.grouping.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.preview.ready, timeout=20000)  # closed as the fixture would close it
@@ -345,6 +348,7 @@ def test_settings_are_remembered(qtbot, window, env, journal_root):
         close_window(again)
 
 
+@pytest.mark.web_view
 def test_link_click_opens_browser_not_preview(qtbot, window):
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtCore import QObject, Slot
@@ -430,6 +434,7 @@ def test_problems_group_lists_unreadable_headers(window):
     assert titles == {'책 "데미안" 읽고', "윈도우 경로", "list-header"}
 
 
+@pytest.mark.web_view
 def test_preview_follows_the_editor_scroll(qtbot, window, journal_root):
     sections = "".join(f"## 절 {n}\n\n" + "긴 문단입니다. " * 40 + "\n\n" for n in range(40))
     path = journal_root / "long.md"
@@ -521,6 +526,7 @@ def test_first_run_fills_most_of_the_screen_and_a_long_path_never_hides_the_coun
     assert window.path_label.text() == str(path)
 
 
+@pytest.mark.web_view
 def test_dates_show_on_the_local_clock_and_save_in_the_files_own_form(qtbot, window, journal_root, seoul):
     from PySide6.QtCore import QDate, QDateTime, QTime
 

@@ -3,6 +3,8 @@ they are typed, the cursor's section as the current row, a click moving the edit
 
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QTreeWidget
@@ -79,6 +81,7 @@ def test_outline_shortcut(window):
     assert Qt.DockWidgetArea.RightDockWidgetArea == window.dockWidgetArea(window.outline)
 
 
+@pytest.mark.web_view
 def test_a_click_in_the_outline_moves_the_preview_there_too(qtbot, window, journal_root):
     from tests.ui.conftest import page_value, wait_for_page
 

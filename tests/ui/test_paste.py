@@ -3,6 +3,8 @@ them (through QApplication.clipboard() and QDropEvent), HTML as markdown, plain 
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPointF, Qt, QUrl
@@ -232,6 +234,7 @@ def test_html_conversion_keeps_code_and_tables():
     assert "x = 1\nprint(x)" in text and "a_b" in text
 
 
+@pytest.mark.web_view
 def test_the_preview_shows_a_pasted_image(qtbot, window, journal_root):
     post = journal_root / "content" / "오늘의 메모.md"
     assert window.open_post(post)

@@ -3,6 +3,8 @@ once (autosave, its delay, the editor's font, the preview's width, the journal's
 
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 
@@ -47,6 +49,7 @@ def test_autosave_turned_on_and_off_live(qtbot, window, env):
     dialog.close()
 
 
+@pytest.mark.web_view
 def test_font_and_preview_width_apply_live_and_are_remembered(qtbot, window, env, journal_root):
     dialog = open_preferences(window)
     assert page_value(qtbot, window, WIDTH) == f"{46 * 16}px"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.ui.conftest import wait_for_page
 
 HINTS = "document.querySelectorAll('#content .raw-html-omitted').length"
 KBD = "document.querySelectorAll('#content kbd').length"
 
 
+@pytest.mark.web_view
 def test_the_preview_hides_raw_html_as_the_hugo_site_does(qtbot, window, journal_root, tmp_path):
     post = journal_root / "content" / "키.md"
     post.write_text("---\ntitle: 키\n---\n<kbd>Ctrl</kbd> 누르기\n", encoding="utf-8")

@@ -3,6 +3,8 @@ the same post exported carries no runnable script either."""
 
 from __future__ import annotations
 
+import pytest
+
 import re
 
 from tests.ui.conftest import page_value, wait_for_page
@@ -59,6 +61,7 @@ def outside_requests(window) -> list[str]:
     ]
 
 
+@pytest.mark.web_view
 def test_no_script_runs_and_nothing_leaves_the_machine(qtbot, window, journal_root):
     open_hostile(qtbot, window, journal_root)
     assert page_value(qtbot, window, PWNED) is None
@@ -78,6 +81,7 @@ def test_no_script_runs_and_nothing_leaves_the_machine(qtbot, window, journal_ro
     qtbot.waitUntil(lambda: any(url.endswith("/etc/hostname") for url in window.preview.guard.blocked))
 
 
+@pytest.mark.web_view
 def test_remote_images_only_when_allowed(qtbot, window, journal_root, env):
     open_hostile(qtbot, window, journal_root)
     window.commands.view_remote_images.setChecked(True)
@@ -114,6 +118,7 @@ def test_exported_page_has_no_runnable_script(qtbot, window, journal_root, tmp_p
     assert "Embedded content: https://tracker.example/frame</a>" in page and "끝." in page
 
 
+@pytest.mark.web_view
 def test_the_guard_lets_through_only_image_files_inside_the_journal(qtbot, window, journal_root):
     """The same rule as the renderer's, again at the request: a file inside the journal that is
     not an image (or not a regular file) is blocked even when a page asks for it."""

@@ -3,11 +3,14 @@ sidebar's tree come a moment later, with the splitter's sizes and the open post 
 
 from __future__ import annotations
 
+import pytest
+
 from journal_app.ui.app import create_window
 from journal_app.ui.status import window_title
 from tests.ui.conftest import close_window, wait_for_page
 
 
+@pytest.mark.web_view
 def test_the_post_shows_first_and_the_preview_and_tree_follow_as_they_were(qtbot, window, env):
     window.resize(760, 600)  # within the offscreen screen, so its geometry comes back whole
     window.splitter.setSizes([150, 400, 200])

@@ -3,6 +3,8 @@ profile every preview shares stays, and a window opened after it previews as the
 
 from __future__ import annotations
 
+import pytest
+
 import shiboken6
 
 from journal_app.core.instances import is_running
@@ -52,6 +54,7 @@ def test_closing_a_window_keeps_the_shared_profile(qtbot, journal_root, env, del
                 close_window(window)
 
 
+@pytest.mark.web_view
 def test_a_window_closed_while_the_page_updates_calls_nothing_back(qtbot, window):
     """The page calls back the scripts still running when Qt deletes it, inside the deletion of
     the view: those answers are dropped (emitting the view's signal there raised a TypeError)."""

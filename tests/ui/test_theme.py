@@ -3,6 +3,8 @@ preview page switch together, and back."""
 
 from __future__ import annotations
 
+import pytest
+
 from pygments.token import Keyword
 from PySide6.QtGui import QPalette
 
@@ -22,6 +24,7 @@ def choose(dialog, theme: str) -> None:
     dialog.theme.setCurrentIndex(dialog.theme.findData(theme))
 
 
+@pytest.mark.web_view
 def test_switching_to_dark_and_back(qtbot, window, env):
     base = QPalette.ColorRole.Base
     light_base = window.editor.palette().color(base).lightness()
