@@ -167,10 +167,15 @@ def release_idle(idle: float = IDLE_S) -> list[str]:
             del Store.used[language]
     finally:
         Store.lock.release()
-    if dictionaries:
-        del dictionaries  # hunspell's tables are freed with the last reference
-        _give_back_memory()
+    if dictionaries:  # freed on the thread that loads them: enchant's broker is not thread-safe
+        Store.pool.submit(_free, dictionaries)
     return freed
+
+
+def _free(dictionaries: list) -> None:
+    """(On the dictionaries' thread) Drop the last references and give the memory back."""
+    dictionaries.clear()  # hunspell's tables are freed with the last reference
+    _give_back_memory()
 
 
 def loaded_languages() -> list[str]:

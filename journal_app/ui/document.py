@@ -133,6 +133,7 @@ class OpenDocument(QObject):
         # the timers' writes run on a worker thread (a megabyte post's autosave took the GUI
         # thread 230 ms); everything that must see the disk as they leave it settles them first
         self.writes = Writes(self)
+        self._autosaving = 0  # autosaves asked of the worker and not handed back yet
         self.recovery_timer = QTimer(self, singleShot=True, interval=delays.recovery_ms)
         self.recovery_timer.timeout.connect(self._keep_recovery_meanwhile)
         self.autosave_timer = QTimer(self, singleShot=True, interval=delays.autosave_ms)
@@ -325,6 +326,7 @@ class OpenDocument(QObject):
 
     def convert_to_utf8(self) -> None:
         """Save this legacy-encoded post as UTF-8 from the next save on (the user's choice)."""
+        self.writes.settle()  # (an autosave being written must not mark the conversion saved)
         if self.post is None:
             return
         self.post.convert_to_utf8()
@@ -516,6 +518,9 @@ class OpenDocument(QObject):
         """The autosave after a pause: the post's bytes taken now, written on the worker
         thread while typing goes on; the post is marked saved as of now once they are on disk."""
         self.editor.commit_composition()
+        if self._autosaving:  # the last autosave is not handed back yet: its stamp is not known
+            self.autosave_timer.start()  # (so try again after another pause)
+            return
         if not self._may_autosave():
             return
         post = cast(Post, self.post)  # (_may_autosave says there is one)
@@ -529,19 +534,22 @@ class OpenDocument(QObject):
             self.message.emit(self.tr("Not saved automatically: {error}").format(error=words(exc)), 0)
             return
         edit = self.editor.edit()
+        self._autosaving += 1
         self.writes.submit(job.write, lambda info, error: self._autosaved(job, edit, info, error))
 
     def _autosaved(
         self, job: SaveJob, edit: tuple, info: os.stat_result | None, error: Exception | None
     ) -> None:
+        self._autosaving -= 1
         if isinstance(error, ConflictError):  # changed on disk while it was being written
             self.message.emit(words(error), 0)
             return
         if isinstance(error, JournalError):
             self.message.emit(self.tr("Not saved automatically: {error}").format(error=words(error)), 0)
             return
-        if error is not None:
-            raise error
+        if error is not None:  # (an OS error outside the save's own reasons): said, not raised
+            self.message.emit(self.tr("Not saved automatically: {error}").format(error=str(error)), 0)
+            return
         job.done(info)
         if job.post is not self.post:
             return  # (another post is shown only after this write was settled: never here)

@@ -42,6 +42,7 @@ MOST_HIGHLIGHTED = 5_000  # matches drawn at most (all are counted)
 REFRESH_MS = 150  # after an edit, the matches are found again this much later
 HIGHLIGHT = QColor("#ffe066")
 TIME_LIMIT = 0.1  # seconds of processor time one search may take (the window waits for it)
+CHUNK = 1_000  # matches found under one time limit
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -65,8 +66,19 @@ def compile_pattern(text: str, options: Options) -> regex.Pattern[str]:
 
 def find_all(pattern: regex.Pattern[str], text: str, limit: float = TIME_LIMIT) -> list[regex.Match[str]]:
     """Every non-empty match of ``pattern`` in ``text``; raises ``TimeoutError`` when finding
-    them takes more than ``limit`` seconds of processor time."""
-    return [match for match in pattern.finditer(text, timeout=limit) if match.end() > match.start()]
+    the next ``CHUNK`` of them takes more than ``limit`` seconds of processor time (so tens of
+    thousands of quick matches in a long post are all found, and one runaway match is not)."""
+    found: list[regex.Match[str]] = []
+    start, more = 0, True
+    while more:
+        more = False
+        for count, match in enumerate(pattern.finditer(text, start, timeout=limit), 1):
+            if match.end() > match.start():
+                found.append(match)
+                if count >= CHUNK:  # a new search from here gets a new time limit
+                    start, more = match.end(), True
+                    break
+    return found
 
 
 class Positions:

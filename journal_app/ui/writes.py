@@ -56,22 +56,27 @@ class Writes(QObject):
 
     def settle(self) -> None:
         """Wait for every write asked for, and hand back what came of each (in order)."""
-        for write in list(self._pending):
-            write.finished.wait()
-        self._deliver()
+        while self._pending:  # (what is handed back may ask for another write: wait for it too)
+            for write in list(self._pending):
+                write.finished.wait()
+            self._deliver()
 
     def _run(self, write: _Write) -> None:
         """On the worker thread."""
         try:
-            write.result = write.work()
-        except Exception as exc:  # noqa: BLE001 (handed back to the GUI thread, which says it)
-            write.error = exc
-        write.ready = True
-        try:
-            self._ready.emit()  # before ``finished``: whoever waits may delete this object next
-        except RuntimeError:  # the window, and this object with it, is gone
-            pass
-        write.finished.set()
+            try:
+                write.result = write.work()
+            except Exception as exc:  # noqa: BLE001 (handed back to the GUI thread, which says it)
+                write.error = exc
+            except BaseException as exc:  # (not a write's own error: still never left waiting)
+                write.error = RuntimeError(f"the write stopped: {exc!r}")
+            write.ready = True
+            try:
+                self._ready.emit()  # before ``finished``: whoever waits may delete this next
+            except RuntimeError:  # the window, and this object with it, is gone
+                pass
+        finally:
+            write.finished.set()
 
     def _deliver(self) -> None:
         # popped before it is handed back: a ``then`` may settle (a save), which goes on here

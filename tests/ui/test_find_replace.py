@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from journal_app.ui.editor import MarkdownEditor
-from journal_app.ui.find_replace import FindBar
+from journal_app.ui.find_replace import FindBar, Options, compile_pattern, find_all
 from tests.ui.conftest import page_value, type_text, wait_for_page
 
 TEXT = "싸피 일기\n나는 싸피에서 배웠다. 싸피는 좋다.\n😀 싸피 SSAFY ssafy\n후기: 싸피 수료 후기\n"
@@ -178,3 +178,13 @@ def test_a_pattern_too_slow_to_search_says_so_and_the_window_goes_on(qtbot, bar,
     qtbot.waitUntil(lambda: len(ticks) >= before + 3)  # the event loop runs on
     bar.field.setText("싸피")  # a quick pattern is searched again and the message goes
     assert bar.result.text() == "" and bar.count.text() == "1 match"
+
+
+def test_a_plain_word_is_found_everywhere_in_a_long_post_and_a_runaway_pattern_is_stopped():
+    text = "The quick brown fox jumps over the lazy dog. 다람쥐 헌 쳇바퀴에 타고파.\n" * 45_000  # 3 MB
+    for body, options in [("e", Options()), ("다람쥐", Options()), (r"(?=a)|a", Options(regex=True))]:
+        pattern = compile_pattern(body, options)
+        expected = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+        assert [m.span() for m in find_all(pattern, text)] == expected  # 135,000 "e"s: all of them
+    with pytest.raises(TimeoutError):
+        find_all(compile_pattern("(a+)+$", Options(regex=True)), "a" * 5_000 + "b")

@@ -7,6 +7,7 @@ write is in flight at a known point."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,17 @@ def test_leaving_the_post_waits_for_an_autosave_and_asks_nothing(qtbot, made, po
     gate.wait(30)
     qtbot.waitUntil(lambda: not document.writes.busy())
     assert post_path.read_bytes() == everything  # the older autosave never lands over it
+
+
+def test_settling_waits_for_a_write_asked_for_by_one_handed_back(qtbot):
+    from journal_app.ui.writes import Writes
+
+    writes, done = Writes(), []
+
+    def second():
+        time.sleep(0.2)
+        done.append("second")
+
+    writes.submit(lambda: None, lambda _result, _error: writes.submit(second))
+    writes.settle()
+    assert done == ["second"] and not writes.busy()
