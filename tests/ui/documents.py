@@ -12,6 +12,20 @@ POST = '---\ntitle: "하루"\ntags: ["일기"]\n---\n오늘은 맑음.\n'
 FAST = Delays(sync_ms=5, recovery_ms=20, autosave_ms=50, settle_ms=20)
 
 
+def write_post(tmp_path: Path) -> Path:
+    """POST as a journal's one file, 하루.md."""
+    path = tmp_path / "journal" / "하루.md"
+    path.parent.mkdir()
+    path.write_text(POST, encoding="utf-8")
+    return path
+
+
+def type_at_end(document, text: str) -> None:
+    """Type ``text`` at the end of the document's editor."""
+    document.editor.moveCursor(document.editor.textCursor().MoveOperation.End)
+    document.editor.insertPlainText(text)
+
+
 class Answers:
     """The user, scripted: each question pops the next answer given for it."""
 

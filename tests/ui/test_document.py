@@ -9,22 +9,13 @@ import pytest
 
 from journal_app.core import Journal
 from journal_app.core.recovery import RecoveryStore
-from journal_app.ui.document import OpenDocument
 from journal_app.ui.recovery_offer import offer_recovery
-from tests.ui.documents import POST
+from tests.ui.documents import POST, type_at_end, write_post
 
 
 @pytest.fixture
 def post_path(tmp_path) -> Path:
-    path = tmp_path / "journal" / "하루.md"
-    path.parent.mkdir()
-    path.write_text(POST, encoding="utf-8")
-    return path
-
-
-def type_at_end(document: OpenDocument, text: str) -> None:
-    document.editor.moveCursor(document.editor.textCursor().MoveOperation.End)
-    document.editor.insertPlainText(text)
+    return write_post(tmp_path)
 
 
 def test_open_edit_save_writes_only_the_typed_text_and_says_so(qtbot, made, post_path):

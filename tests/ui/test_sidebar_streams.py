@@ -20,22 +20,10 @@ from PySide6.QtCore import QModelIndex
 
 from journal_app.core import Journal, JournalChange
 from journal_app.ui.sidebar import GROUP_ROLE, PATH_ROLE, Sidebar
+from tests.ui.test_sidebar_changes import tree
 
 TAGS = ["일상", "개발", "Dev", "dev", "여행"]
 DATES = ["2023-01-05T10:00:00+09:00", "2024-03-01T00:00:00Z", "2022-06-15T12:00:00+09:00"]
-
-
-def tree(sidebar: Sidebar, parent: QModelIndex = QModelIndex()) -> list:
-    """The model's rows as (text, path, children), in order."""
-    model = sidebar.model
-    return [
-        (
-            model.index(row, 0, parent).data(),
-            model.index(row, 0, parent).data(PATH_ROLE),
-            tree(sidebar, model.index(row, 0, parent)),
-        )
-        for row in range(model.rowCount(parent))
-    ]
 
 
 def shown(sidebar: Sidebar, parent: QModelIndex = QModelIndex()) -> list[str]:

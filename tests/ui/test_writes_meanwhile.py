@@ -13,20 +13,12 @@ from pathlib import Path
 import pytest
 
 from journal_app.core.recovery import RecoveryStore
-from tests.ui.documents import POST
+from tests.ui.documents import POST, type_at_end, write_post
 
 
 @pytest.fixture
 def post_path(tmp_path) -> Path:
-    path = tmp_path / "journal" / "하루.md"
-    path.parent.mkdir()
-    path.write_text(POST, encoding="utf-8")
-    return path
-
-
-def type_at_end(document, text: str) -> None:
-    document.editor.moveCursor(document.editor.textCursor().MoveOperation.End)
-    document.editor.insertPlainText(text)
+    return write_post(tmp_path)
 
 
 def held_worker(document) -> threading.Event:
