@@ -1,4 +1,6 @@
-"""The command line, run as a real process the way a user runs it."""
+"""The command line: in this process through the entry point ``python -m journal_app`` runs
+(tests/clirun.py), and as a real process where only one shows it (Korean through the locale's
+output, the exit status of a usage error, a closed pipe, hostile files within limits)."""
 
 from __future__ import annotations
 
@@ -8,18 +10,17 @@ import sys
 
 import pytest
 
+from tests.clirun import run_in_process, run_process
 from tests.hostile import deep_folders, hostile_journal, run_python
 
 
 def run(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "journal_app", *map(str, args)], capture_output=True, text=True, cwd=cwd
-    )
+    return run_in_process(*args, cwd=cwd)
 
 
 def test_list_text(quirk_journal):
     root, written = quirk_journal
-    result = run("list", root)
+    result = run_process("list", root)  # a real process: Korean through the locale's stdout
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == len(written)
@@ -48,10 +49,11 @@ def test_list_tag_ignores_case_and_a_closed_pipe_is_quiet(quirk_journal, tmp_pat
     assert [post["title"] for post in posts] == ["Hugo post", "TOML post"]
     many = tmp_path / "many"
     many.mkdir()
-    for number in range(1500):  # more than a pipe holds
+    for number in range(160):  # long titles: more than a pipe holds in few files
         (many / f"{number:04} 글.md").write_text(
-            f"---\ntitle: 긴 제목의 글 {number}\n---\n", encoding="utf-8"
+            f"---\ntitle: 긴 제목의 글 {number} {'가' * 150}\n---\n", encoding="utf-8"
         )
+    assert len(run("list", many).stdout.encode()) > 1 << 16  # a pipe's 64 KiB
     reader = subprocess.Popen(
         [sys.executable, "-m", "journal_app", "list", str(many)],
         stdout=subprocess.PIPE,
@@ -227,7 +229,7 @@ def test_errors_are_one_sentence(args, message):
 
 
 def test_usage_error_exit_status():
-    result = run("list")
+    result = run_process("list")  # the real process's exit status
     assert result.returncode == 2 and "ROOT" in result.stderr
 
 

@@ -1,23 +1,21 @@
 """``journal-app history POST``: the versions of a post, and one version's exact bytes, from
-the app's snapshots and from git (run as a real process)."""
+the app's snapshots and from git (run through the entry point ``python -m journal_app`` runs,
+in this process; the git one as a real process, its bytes through a real pipe)."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 
 from journal_app.core.history import data_folder, open_history
+from tests.clirun import run_in_process, run_process
 from tests.gitrepos import git, new_repo
 
 
-def run(*args, data):
+def run(*args, data, real: bool = False):
     env = dict(os.environ, JOURNAL_APP_DATA_DIR=str(data))
-    return subprocess.run(
-        [sys.executable, "-m", "journal_app", *map(str, args)], capture_output=True, env=env
-    )
+    return (run_process if real else run_in_process)(*args, env=env, text=False)
 
 
 def test_history_lists_and_shows_the_snapshots(tmp_path, monkeypatch):
@@ -55,11 +53,11 @@ def test_history_of_a_post_under_git(tmp_path):
     top = new_repo(tmp_path / "blog", {"_posts/a.md": "one\n"})
     (top / "_posts/a.md").write_text("one\ntwo\n", encoding="utf-8")
     git(top, "commit", "-qam", 'Update "a"')
-    listed = run("history", top / "_posts/a.md", data=tmp_path / "data")
+    listed = run("history", top / "_posts/a.md", data=tmp_path / "data", real=True)
     assert listed.returncode == 0, listed.stderr
     summaries = [line.split("\t")[3] for line in listed.stdout.decode().splitlines()]
     assert summaries == ['+1 \u22120 lines · Update "a"', "earliest kept version · first"]
-    assert run("history", top / "_posts/a.md", "--show", "2", data=tmp_path).stdout == b"one\n"
+    assert run("history", top / "_posts/a.md", "--show", "2", data=tmp_path, real=True).stdout == b"one\n"
     assert not (tmp_path / "data").exists()
 
 

@@ -1,16 +1,15 @@
-"""`journal-app search`, run as a real process the way a user runs it."""
+"""`journal-app search`, run through the entry point ``python -m journal_app`` runs (in this
+process, tests/clirun.py; once as a real process)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+
+from tests.clirun import run_in_process, run_process
 
 
 def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "journal_app", *map(str, args)], capture_output=True, text=True
-    )
+    return run_in_process(*args)
 
 
 def write_journal(root):
@@ -29,7 +28,7 @@ def write_journal(root):
 
 def test_search_text(tmp_path):
     root = write_journal(tmp_path / "journal")
-    result = run("search", root, "스타트업에")
+    result = run_process("search", root, "스타트업에")  # a real process
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "posts/startup.md:8\t스타트업 후기\t2021-10-03\t스타트업에서 Python을 배웠다."
