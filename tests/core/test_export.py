@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tests.clirun import run_in_process
 from journal_app.core import Post, load_post
 from journal_app.core.export import _NOT_PROSE, export_post, page_lang
 from tests.quirks import solid_png
@@ -147,15 +148,9 @@ def test_what_is_not_prose_is_what_the_plain_rule_says():
 
 
 def test_export_cli_writes_a_page(velog_post, tmp_path):
-    import subprocess
-    import sys
 
     root, path = velog_post
     out = tmp_path / "cli.html"
-    result = subprocess.run(
-        [sys.executable, "-m", "journal_app", "export", str(path), "-o", str(out)],
-        capture_output=True,
-        text=True,
-    )
+    result = run_in_process("export", path, "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.is_file() and "1 missing: ../images/없음.png" in result.stdout

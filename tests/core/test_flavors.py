@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tests.clirun import run_in_process
 from journal_app.core import Journal
 from journal_app.core.flavor import detect_flavor
 from journal_app.core.platforms import typographic
@@ -256,24 +257,14 @@ def test_cli_render_prints_the_fragment_in_the_journals_flavor(tmp_path):
     before = post.read_bytes()
 
     def render(*extra):
-        return subprocess.run(
-            [sys.executable, "-m", "journal_app", "render", str(post), *extra],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        return run_in_process("render", post, *extra)
 
     velog, plain, bad = render(), render("--flavor", "commonmark"), render("--flavor", "nope")
     assert velog.returncode == 0 and velog.stdout == '<p data-line="4">한 줄<br>\n두 줄</p>\n'
     assert plain.stdout == '<p data-line="4">한 줄\n두 줄</p>\n'
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
     page = tmp_path / "p.html"
-    exported = subprocess.run(
-        [sys.executable, "-m", "journal_app", "export", str(post), "-o", str(page), "--flavor", "commonmark"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    exported = run_in_process("export", post, "-o", page, "--flavor", "commonmark")
     assert exported.returncode == 0 and "한 줄\n두 줄" in page.read_text(encoding="utf-8")
     assert post.read_bytes() == before
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
 
+from tests.clirun import run_in_process
 from journal_app.core import load_post
 from journal_app.core.flavor import raw_html_shown
 from journal_app.core.render import render_markdown, render_post
@@ -313,12 +312,7 @@ def test_hugo_follows_the_sites_unsafe_setting(tmp_path, config, shown):
     out = render_post(load_post(post), root, flavor="hugo")
     assert ("<kbd>Ctrl</kbd>" in out) is shown and ("raw-html-omitted" in out) is not shown
     if config is not None:  # a site the command line knows as Hugo by its configuration file
-        printed = subprocess.run(
-            [sys.executable, "-m", "journal_app", "render", str(post)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        printed = run_in_process("render", post)
         assert printed.returncode == 0 and ("<kbd>Ctrl</kbd>" in printed.stdout) is shown
     assert post.read_bytes() == before
 

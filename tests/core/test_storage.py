@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from tests.clirun import run_in_process
 from journal_app.core import SaveError, atomic_write, load_post, save_post
 from journal_app.core.storage import is_temporary_name, remove_stale_temporaries
 
@@ -178,9 +179,7 @@ def test_opening_a_journal_clears_what_a_killed_save_left(tmp_path):
     built.write_text("")
     for path in (left, built):
         age(path, 3600)
-    result = subprocess.run(
-        [sys.executable, "-m", "journal_app", "list", str(root)], capture_output=True, text=True
-    )
+    result = run_in_process("list", root)
     assert result.returncode == 0, result.stderr
     assert not left.exists()
     assert fresh.exists() and built.exists()
