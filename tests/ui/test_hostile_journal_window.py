@@ -32,7 +32,9 @@ def dismiss():
     QTimer.singleShot(20, dismiss)
 
 QTimer.singleShot(0, dismiss)
-window = create_window(root, Environment.in_folder(Path(sys.argv[2])))
+# no web view: what is checked is the window's tree, editor, form and messages (the preview's
+# render thread still renders each post); the web engine would double the child's work
+window = create_window(root, Environment.in_folder(Path(sys.argv[2])), web_view=False)
 opened = {}
 for name in sys.argv[3:]:
     ok = window.open_post(root / name)
