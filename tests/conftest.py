@@ -75,7 +75,6 @@ SLOW_FIRST = (
     "tests/test_without_root_powers.py::",
     "tests/ui/test_teardown.py::test_closing_during_a_long_render",
     "tests/core/test_incremental.py::test_after_every_edit_the_render_is_the_full_render",
-    "tests/core/test_flavors.py::test_cli_render_prints_the_fragment",
     "tests/core/test_flavors.py::test_openers_that_never_close",
     "tests/core/test_search_build.py::test_the_other_process",
     "tests/core/test_kill_during_save.py::",
