@@ -1,22 +1,24 @@
 """Filling the search index: reading posts (in worker processes when there are many) and
 writing them in one transaction.
 
-A worker returns each post's row: its summary for ``docs``, its text without markup and, where
-the text has letters other than ASCII ones with a lower case, the folded copy the FTS5 table
-``terms`` cuts into words (in C, with its "ascii" tokenizer, which folds ASCII itself: nothing
-is split in Python). The folded copy is not stored: it is made again from the text when a post
-is removed or checked. Rows are written as the workers send them (ids follow the dates, not the
-order of writing). After many posts, the ``words`` table (every distinct word, which a
-query looks through for the words holding its pieces) is read back from the FTS5 index itself;
-after a few, their words are added to it.
+A worker returns each post's row: its summary for ``docs``, its text without markup (as UTF-8,
+which goes into SQLite as it is, never decoded by the writer) and, where the text has letters
+other than ASCII ones with a lower case, the folded copy the FTS5 table ``terms`` cuts into
+words (in C, with its "ascii" tokenizer, which folds ASCII itself: nothing is split in
+Python). The folded copy is not stored: it is made again from the text when a post is removed
+or checked. Rows are written as the workers send them (ids follow the dates, not the order of
+writing). During a large write FTS5 merges no segments: they are merged into one at the end.
+After many posts, the ``words`` table (every distinct word, which a query looks through for the
+words holding its pieces) is read back from the FTS5 index itself; after a few, their words are
+added to it.
 
 Worker processes can only be forked from a process with one thread. A caller with more (the
 window's search thread) hands a large build to a new Python process (``python -m
 journal_app.core.searchbuild``, the work on its standard input, progress on its output), which
-forks the workers at a lower priority (``NICENESS``) and writes at the caller's own; the
-caller's thread only waits. When
-the new posts alone make a large build, that process is started before the caller checks which
-files changed (:func:`start_builder`), so that its start overlaps the check.
+forks the workers at a lower priority (``NICENESS``) and writes at the caller's own, so that the
+writer, the one step no other process shares, keeps up with the reading; the caller's thread
+only waits. When the new posts alone make a large build, that process is started before the
+caller checks which files changed (:func:`start_builder`), so that its start overlaps the check.
 """
 
 from __future__ import annotations

@@ -87,13 +87,15 @@ def test_the_workers_ask_for_less_processor_time_than_the_process_that_writes():
     assert int(workers) > 1 and found.strip() == f"[{min(int(writer) + NICENESS, 19)}]"
 
 
-def test_a_large_build_leaves_fts5_to_merge_the_segments_of_later_updates(many):
+def test_a_large_build_stores_text_and_leaves_fts5_to_merge_the_segments_of_later_updates(many):
     root, paths = many
     index = SearchIndex(root)
     index.write([str(path) for path in paths], [], None, here=True)
     config = dict(index._db.execute("SELECT k, v FROM terms_config"))
+    kinds = {kind for (kind,) in index._db.execute("SELECT DISTINCT typeof(body) FROM texts")}
     index.close()
     assert config.get("automerge") == AUTOMERGE
+    assert kinds == {"text"}  # the UTF-8 the workers send is stored as text
 
 
 def test_the_other_process_writes_the_index_and_stops_when_asked(many):
