@@ -32,9 +32,15 @@ def can_fork() -> bool:
         return True  # no /proc: only Python's own count is known
 
 
-def die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int, niceness: int = 0) -> None:
     """A worker's initializer: end this process when ``parent`` (the process that forked it)
-    dies, instead of waiting forever on a queue nobody writes to."""
+    dies, instead of waiting forever on a queue nobody writes to; ask for ``niceness`` less
+    processor time than the parent."""
+    if niceness:
+        try:
+            os.nice(niceness)
+        except (AttributeError, OSError):
+            pass
     if sys.platform.startswith("linux"):
         import ctypes
 
@@ -102,10 +108,20 @@ def chunked_map(
 class ChunkedResults:
     """The results of ``function`` over ``items``, chunk by chunk and in order, as each is done
     (in workers when worth it: see :func:`chunked_map`); ``workers`` says how many ran them.
-    When the workers fail, the chunks not yet given are done here."""
+    When the workers fail, the chunks not yet given are done here. ``niceness``: how much less
+    processor time the workers ask for than this process."""
 
-    def __init__(self, function: Callable[[list], list], items: Sequence, *, minimum: int, chunk: int):
+    def __init__(
+        self,
+        function: Callable[[list], list],
+        items: Sequence,
+        *,
+        minimum: int,
+        chunk: int,
+        niceness: int = 0,
+    ):
         self.function, self.workers = function, worker_count(len(items), minimum)
+        self.niceness = niceness
         self.chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
 
     def __iter__(self) -> Iterator[list]:
@@ -120,7 +136,7 @@ class ChunkedResults:
                     self.workers,
                     mp_context=multiprocessing.get_context("fork"),
                     initializer=die_with_parent,
-                    initargs=(os.getpid(),),
+                    initargs=(os.getpid(), self.niceness),
                 ) as pool:
                     for part in pool.map(self.function, self.chunks):
                         given += 1

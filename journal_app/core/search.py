@@ -209,10 +209,12 @@ class SearchIndex:
         progress: Progress | None,
         here: bool = False,
         builder: subprocess.Popen | None = None,
+        niceness: int = 0,
     ) -> None:
         """Read the posts at ``todo`` into the index and drop those at ``stale``, in one
         transaction; many posts in worker processes (in another process when this one has
-        threads, unless ``here``: ``builder``, when it was started already)."""
+        threads, unless ``here``: ``builder``, when it was started already), which ask for
+        ``niceness`` less processor time than this one, the writer."""
         todo, stale = [path for path in todo if _text(path)], [path for path in stale if _text(path)]
         self._words_read = None
         many = len(todo) >= PARALLEL_MINIMUM
@@ -225,7 +227,11 @@ class SearchIndex:
                 return
             self.elsewhere = False  # it could not run there: here, then
         parts = ChunkedResults(
-            read_rows, [(path, str(self.root)) for path in todo], minimum=PARALLEL_MINIMUM, chunk=CHUNK
+            read_rows,
+            [(path, str(self.root)) for path in todo],
+            minimum=PARALLEL_MINIMUM,
+            chunk=CHUNK,
+            niceness=niceness,
         )
         if many:  # a cache, checked when opened: a crash of the system costs a rebuild, no more
             self._db.execute("PRAGMA synchronous=OFF")

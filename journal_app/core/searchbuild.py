@@ -1,21 +1,24 @@
 """Filling the search index: reading posts (in worker processes when there are many) and
 writing them in one transaction.
 
-A worker returns each post's row: its summary for ``docs``, its text without markup and, where
-the text has letters other than ASCII ones with a lower case, the folded copy the FTS5 table
-``terms`` cuts into words (in C, with its "ascii" tokenizer, which folds ASCII itself: nothing
-is split in Python). The folded copy is not stored: it is made again from the text when a post
-is removed or checked. Rows are written as the workers send them (ids follow the dates, not the
-order of writing). After many posts, the ``words`` table (every distinct word, which a
-query looks through for the words holding its pieces) is read back from the FTS5 index itself;
-after a few, their words are added to it.
+A worker returns each post's row: its summary for ``docs``, its text without markup (as UTF-8,
+which goes into SQLite as it is, never decoded by the writer) and, where the text has letters
+other than ASCII ones with a lower case, the folded copy the FTS5 table ``terms`` cuts into
+words (in C, with its "ascii" tokenizer, which folds ASCII itself: nothing is split in
+Python). The folded copy is not stored: it is made again from the text when a post is removed
+or checked. Rows are written as the workers send them (ids follow the dates, not the order of
+writing). During a large write FTS5 merges no segments: they are merged into one at the end.
+After many posts, the ``words`` table (every distinct word, which a query looks through for the
+words holding its pieces) is read back from the FTS5 index itself; after a few, their words are
+added to it.
 
 Worker processes can only be forked from a process with one thread. A caller with more (the
 window's search thread) hands a large build to a new Python process (``python -m
 journal_app.core.searchbuild``, the work on its standard input, progress on its output), which
-forks the workers at a lower priority (``NICENESS``); the caller's own thread only waits. When
-the new posts alone make a large build, that process is started before the caller checks which
-files changed (:func:`start_builder`), so that its start overlaps the check.
+forks the workers at a lower priority (``NICENESS``) and writes at the caller's own, so that the
+writer, the one step no other process shares, keeps up with the reading; the caller's thread
+only waits. When the new posts alone make a large build, that process is started before the
+caller checks which files changed (:func:`start_builder`), so that its start overlaps the check.
 """
 
 from __future__ import annotations
@@ -45,11 +48,17 @@ Progress = Callable[[int, int], None]
 HASH_SIZE = 64 * 1024 * 1024  # bytes of words FTS5 gathers in memory before writing a segment
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _DOCS = "id, path, mtime_ns, size, title, ftitle, date, ts, tags, head, start, text"
+# the folded copy, or else the text (which FTS5 folds alike), joined in SQLite
+_TERMS = (
+    "INSERT INTO terms (rowid, folded) "
+    "VALUES (?, coalesce(CAST(? AS TEXT), ? || char(10) || CAST(? AS TEXT)))"
+)
 _PROGRESS = "progress "
 _SPAN = 2**21  # seconds (about 24 days): the posts of a span have ids in one run
 _SPAN_BITS = 20  # the low bits of an id: the posts of one span
+AUTOMERGE = 4  # FTS5's own: how many segments of a level it merges as words are added
 TERMS_AT_ONCE = 2500  # posts whose words FTS5 is given at a time in a large build
-NICENESS = 10  # how much less processor time the other process asks for than the window
+NICENESS = 10  # how much less processor time the other process's workers ask for than the window
 _UNAVAILABLE = 3  # the exit status of the other process when the index cannot be used now
 
 
@@ -60,7 +69,8 @@ def valid(text: str) -> str:
 
 def read_rows(items: list[tuple[str, str]], quick: bool = True) -> list[tuple | None]:
     """The rows of posts (path, root): the ``docs`` columns after ``id``, then the text and its
-    folded copy; None for a file that cannot be read. A simple file is read without building
+    folded copy (as UTF-8: bytes cross to the writer and into SQLite without being decoded and
+    encoded again); None for a file that cannot be read. A simple file is read without building
     a :class:`.Post` (:mod:`.searchheader`), to the same row; ``quick=False`` reads every file
     through a :class:`.Post` (the reference the quick way is tested against)."""
     rows: list[tuple | None] = []
@@ -88,7 +98,7 @@ def read_rows(items: list[tuple[str, str]], quick: bool = True) -> list[tuple | 
         stored_tags = "\n" + "\n".join(fold(tag) for tag in tags) + "\n"
         rows.append(
             (path, info.st_mtime_ns, info.st_size, title, fold(title), moment.isoformat(), moment.timestamp(),
-             stored_tags, head, got.start, body, _for_terms(head + "\n" + body))
+             stored_tags, head, got.start, body.encode(), _for_terms(head + "\n" + body))
         )  # fmt: skip
     return rows
 
@@ -101,12 +111,15 @@ def _full_post(data: bytes, path: str, info: os.stat_result) -> Post:
     return Post(data, Path(path), info)
 
 
-def _for_terms(text: str) -> str | None:
+def _for_terms(text: str) -> bytes | None:
     """The folded copy of a post's text for the FTS5 table, or None when the text as written
     gives the same words (the "ascii" tokenizer folds ASCII letters itself: only other letters
     with a lower case, such as ``É`` or ``Σ``, need the copy): half the bytes to send back."""
     lowered = fold(text)
-    return None if lowered == text or lowered.encode() == text.encode().lower() else lowered
+    if lowered == text:
+        return None
+    encoded = lowered.encode()
+    return None if encoded == text.encode().lower() else encoded
 
 
 def _inside(path: str, root: str, folders: dict[str, str]) -> bool:
@@ -138,13 +151,16 @@ def span_of(ts: float) -> int:
     return -math.floor(ts / _SPAN)
 
 
-def row_id(ts: float, taken: set[int]) -> int:
+def row_id(ts: float, taken: set[int], start: int = 0) -> int:
     """A new post's id: its span of time, newest first, in the high bits (ids in order are in the
     order of dates, to the span, which FTS5 gives without sorting: see :func:`by_date`; spans
     of weeks, not seconds, keep the gaps between ids small, which FTS5 stores), and in the low
-    bits the lowest number no other post of that span (in ``taken``) has."""
+    bits the lowest number no other post of that span (in ``taken``) has, from ``start`` (every
+    number below it is taken)."""
     low = span_of(ts) << _SPAN_BITS
-    number = next(number for number in range(len(taken) + 1) if low + number not in taken)
+    number = start
+    while low + number in taken:
+        number += 1
     if number >> _SPAN_BITS:
         raise sqlite3.DataError("too many posts in one span of time")
     return low + number
@@ -165,15 +181,18 @@ class RowWriter:
     (the work no other process shares). ``many``: at the end merge the segments into one
     (FTS5's ``optimize``: a query reads one list per word) and read the words back from the
     FTS5 index (quicker than in Python for many posts), leaving out words no post holds any
-    longer."""
+    longer; on the way FTS5 merges no segments."""
 
     def __init__(self, db: sqlite3.Connection, many: bool, coming: int = 0):
         self.db, self.many, self.coming = db, many, coming
         self.empty = db.execute("SELECT 1 FROM docs LIMIT 1").fetchone() is None
         (self.text,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM texts").fetchone()  # appended
         self.taken: dict[int, set[int]] = {}  # span: the ids of its posts
-        self.pending: list[tuple[int, str]] = []  # (id, text) for FTS5
+        self.free: dict[int, int] = {}  # span: the number of its ids all below which are taken
+        self.pending: list[tuple[int, bytes | None, str, bytes]] = []  # (id, folded, head, body)
         self.words: set[str] = set()
+        if many:  # no merging of segments on the way: they are all merged into one at the end
+            self._automerge(0)
 
     def add(self, rows: list[tuple]) -> None:
         """Write ``rows``; their words go to FTS5 when enough are pending."""
@@ -186,13 +205,13 @@ class RowWriter:
             [(i, *r[:10], text) for (i, r), text in zip(numbered, texts)],
         )
         self.db.executemany(
-            "INSERT INTO texts VALUES (?, ?)", [(text, r[10]) for (_, r), text in zip(numbered, texts)]
+            "INSERT INTO texts VALUES (?, CAST(? AS TEXT))",
+            [(text, r[10]) for (_, r), text in zip(numbered, texts)],
         )
         for rowid, row in numbered:
-            text = row[8] + "\n" + row[10] if row[11] is None else row[11]
-            self.pending.append((rowid, text))
+            self.pending.append((rowid, row[11], row[8], row[10]))
             if not self.many:
-                self.words |= words(fold(text))
+                self.words |= words(folded(row[8], row[10].decode()))
         if len(self.pending) >= min(TERMS_AT_ONCE, self.coming):
             self._terms()
 
@@ -201,6 +220,7 @@ class RowWriter:
         self._terms()
         if self.many:
             self.db.execute("INSERT INTO terms (terms) VALUES ('optimize')")
+            self._automerge(AUTOMERGE)  # later updates merge as they go
             self.db.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, terms, row)"
             )
@@ -208,6 +228,9 @@ class RowWriter:
             self.db.execute("INSERT INTO words SELECT term FROM temp.vocabulary")
         else:
             self.db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(word,) for word in self.words])
+
+    def _automerge(self, segments: int) -> None:
+        self.db.execute("INSERT INTO terms (terms, rank) VALUES ('automerge', ?)", (segments,))
 
     def _id(self, ts: float) -> int:
         span = span_of(ts)
@@ -218,13 +241,14 @@ class RowWriter:
                 "SELECT id FROM docs WHERE id >= ? AND id < ?", (low, low + (1 << _SPAN_BITS))
             )  # fmt: skip
             taken = self.taken[span] = {rowid for (rowid,) in found}
-        rowid = row_id(ts, taken)
+        rowid = row_id(ts, taken, self.free.get(span, 0))
         taken.add(rowid)
+        self.free[span] = rowid - (span << _SPAN_BITS) + 1
         return rowid
 
     def _terms(self) -> None:
-        self.pending.sort()
-        self.db.executemany("INSERT INTO terms (rowid, folded) VALUES (?, ?)", self.pending)
+        self.pending.sort(key=lambda item: item[0])
+        self.db.executemany(_TERMS, self.pending)
         self.pending = []
 
 
@@ -295,10 +319,6 @@ def main() -> int:
     from .search import SearchIndex, SearchUnavailable
 
     work = json.load(sys.stdin)
-    try:
-        os.nice(NICENESS)  # the window's GUI thread comes first (the workers inherit it)
-    except (AttributeError, OSError):
-        pass
 
     def report(done: int, total: int) -> None:
         print(f"{_PROGRESS}{done} {total}", flush=True)
@@ -306,7 +326,9 @@ def main() -> int:
     try:
         index = SearchIndex(work["root"])
         try:
-            index.write(work["todo"], work["stale"], report, here=True)
+            # the workers are niced: the window's GUI thread comes first, then this writer,
+            # the one part no other process shares, which so keeps up with their reading
+            index.write(work["todo"], work["stale"], report, here=True, niceness=NICENESS)
         finally:
             index.close()
     except SearchUnavailable as exc:

@@ -55,10 +55,13 @@ def inline_text(source: str) -> str:
 def plain_lines(body: str) -> list[str]:
     """The body's text without markup, one entry per line of ``body`` (empty where a line holds
     only markup)."""
-    lines = []
+    lines: list[str] = []
     fence = ""
     for line in body.split("\n"):
-        if not fence and line[:1] not in _MARKUP_START:  # most lines: only inline markup there
+        if not line:
+            lines.append(line)
+            continue
+        if not fence and line[0] not in _MARKUP_START:  # most lines: only inline markup there
             lines.append(inline_text(_HEADING_END.sub("", line) if "#" in line else line).strip())
             continue
         opening = _FENCE.match(line)

@@ -51,7 +51,7 @@ def expected(rows, text):
     query = parse_query(text)
     found = []
     for row in rows:
-        folded, tags, date, ftitle = fold(row[8] + "\n" + row[10]), row[7], row[5], row[4]
+        folded, tags, date, ftitle = fold(row[8] + "\n" + row[10].decode()), row[7], row[5], row[4]
         if (
             all(term in folded for term in query.terms)
             and not any(word in folded for word in query.excluded)

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
 from journal_app.core.search import PARALLEL_MINIMUM, SearchIndex
-from journal_app.core.searchbuild import build_elsewhere, end_builder, start_builder
+from journal_app.core.searchbuild import AUTOMERGE, NICENESS, build_elsewhere, end_builder, start_builder
 
 
 def write_many(root, count=PARALLEL_MINIMUM):
@@ -61,6 +64,38 @@ def test_a_large_build_from_a_second_thread_goes_elsewhere_and_gives_the_same_in
     assert {query: names(here.search(query, limit=1000)) for query in answers} == answers
     assert len(answers["낱말12"]) == 11 and answers["후기"][0] == "post-027.md"  # newest first
     here.close()
+
+
+WORKERS_NICENESS = """
+import os
+from journal_app.core.parallel import ChunkedResults
+
+def niceness_of_each(items):
+    return [os.nice(0) for _ in items]
+
+parts = ChunkedResults(niceness_of_each, range(400), minimum=1, chunk=100, niceness={niceness})
+print(os.nice(0), parts.workers, sorted({{value for part in parts for value in part}}))
+"""
+
+
+def test_the_workers_ask_for_less_processor_time_than_the_process_that_writes():
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root))
+    script = WORKERS_NICENESS.format(niceness=NICENESS)
+    said = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    writer, workers, found = said.stdout.split(" ", 2)
+    assert int(workers) > 1 and found.strip() == f"[{min(int(writer) + NICENESS, 19)}]"
+
+
+def test_a_large_build_stores_text_and_leaves_fts5_to_merge_the_segments_of_later_updates(many):
+    root, paths = many
+    index = SearchIndex(root)
+    index.write([str(path) for path in paths], [], None, here=True)
+    config = dict(index._db.execute("SELECT k, v FROM terms_config"))
+    kinds = {kind for (kind,) in index._db.execute("SELECT DISTINCT typeof(body) FROM texts")}
+    index.close()
+    assert config.get("automerge") == AUTOMERGE
+    assert kinds == {"text"}  # the UTF-8 the workers send is stored as text
 
 
 def test_the_other_process_writes_the_index_and_stops_when_asked(many):

@@ -133,4 +133,4 @@ def test_a_date_yaml_cannot_make_is_indexed_as_a_post_with_a_broken_header_both_
     items = [(str(path), str(tmp_path))]
     rows = read_rows(items)
     assert rows == read_rows(items, quick=False) and rows[0] is not None
-    assert "본문" in rows[0][10]  # the body is searchable
+    assert "본문" in rows[0][10].decode()  # the body is searchable
