@@ -97,7 +97,10 @@ class ScanWork:
 
     def _check(self, known: dict[str, tuple[int, int] | None]) -> list[str]:
         """Walk the journal; the files to read: new, changed, or links out of the journal."""
-        paths = Walker(self.root, self.folders, self.unreadable).walk(self.root, inodes=self.inodes)
+        links: set[str] = set()
+        paths = Walker(self.root, self.folders, self.unreadable).walk(
+            self.root, inodes=self.inodes, links=links
+        )
         self.gone = list(known.keys() - set(paths))
         changed = []
         for path in paths:
@@ -109,7 +112,7 @@ class ScanWork:
             if (
                 stamp is None
                 or known.get(path) != stamp
-                or (os.path.islink(path) and not real_inside(path, self.root))
+                or (path in links and not real_inside(path, self.root))
             ):
                 changed.append(path)
         self.walked = True
