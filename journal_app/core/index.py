@@ -108,6 +108,11 @@ class SummaryIndex:
         if self._db is not None:
             self._pending.append((path, stamp[0], stamp[1], json.dumps(summary, ensure_ascii=False)))
 
+    def put_text(self, path: str, stamp: tuple[int, int], text: str) -> None:
+        """:meth:`put_stamped` of a summary already written as JSON (``ensure_ascii=False``)."""
+        if self._db is not None:
+            self._pending.append((path, stamp[0], stamp[1], text))
+
     def put_current(self, path: str, summary: dict) -> None:
         """Remember a summary for a file, with the stat taken at lookup (or now)."""
         info = self._stats.get(path)

@@ -167,8 +167,9 @@ class Journal:
         with ``defer``, more than that many such files are not read but left in ``unread``.
         """
         self._unreadable, self._folders, self._inodes = {}, set(), {}
-        paths = self._walk(self.root, inodes=self._inodes)
-        outside = {path for path in paths if not self._inside(path)}
+        links: set[str] = set()  # (the walk's listing says which files are links)
+        paths = self._walk(self.root, inodes=self._inodes, links=links)
+        outside = {path for path in links if not self._inside(path)}
         index = SummaryIndex(self.root) if self.use_index else None
         try:
             found: dict[str, PostInfo] = {}
@@ -247,10 +248,14 @@ class Journal:
         return not os.path.islink(path) or real_inside(path, self.root)
 
     def _walk(
-        self, top: Path, folders_seen: list[str] | None = None, inodes: dict[str, int] | None = None
+        self,
+        top: Path,
+        folders_seen: list[str] | None = None,
+        inodes: dict[str, int] | None = None,
+        links: set[str] | None = None,
     ) -> list[str]:
         """Post files under ``top`` (see :meth:`.Walker.walk`), the folders listed noted."""
-        return Walker(self.root, self._folders, self._unreadable).walk(top, folders_seen, inodes)
+        return Walker(self.root, self._folders, self._unreadable).walk(top, folders_seen, inodes, links)
 
     def known_folders(self) -> set[str]:
         """The folders the journal has listed (or tried to), for watching them."""

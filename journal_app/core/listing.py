@@ -47,6 +47,15 @@ def split_entries(entries: Iterable[os.DirEntry]) -> tuple[list[os.DirEntry], li
     return files, folders
 
 
+def maybe_link(entry: os.DirEntry) -> bool:
+    """True when the listed file is a symbolic link, or could not be told apart from one (the
+    caller then looks at where it leads, as it does for a link)."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True
+
+
 @dataclass
 class FolderLook:
     """One folder to list again: what the journal knew of it (a copy), then what the listing
@@ -111,11 +120,16 @@ class Walker:
         self.unreadable = unreadable
 
     def walk(
-        self, top: Path, folders_seen: list[str] | None = None, inodes: dict[str, int] | None = None
+        self,
+        top: Path,
+        folders_seen: list[str] | None = None,
+        inodes: dict[str, int] | None = None,
+        links: set[str] | None = None,
     ) -> list[str]:
         """Post files under ``top``, each folder's files before its subfolders, names sorted:
         an explicit stack, so no depth of folders can exhaust Python's recursion. The folders
-        read are added to ``folders_seen``, the files' inode numbers to ``inodes``."""
+        read are added to ``folders_seen``, the files' inode numbers to ``inodes``, the files
+        that are symbolic links (or may be: see :func:`maybe_link`) to ``links``."""
         found: list[str] = []
         start = len(top.parts) - len(self.root.parts) if self.root in top.parents else 0
         stack = [(str(top), start)]
@@ -130,6 +144,8 @@ class Walker:
             found.extend(entry.path for entry in files)
             if inodes is not None:
                 inodes.update((entry.path, entry.inode()) for entry in files)
+            if links is not None:
+                links.update(entry.path for entry in files if maybe_link(entry))
             stack.extend((path, depth + 1) for path in reversed(folders))
         return found
 

@@ -12,6 +12,9 @@ forgets the posts the walk no longer found.
 Many files are read in another Python process (``python -m journal_app.core.scanwork``), which
 forks worker processes (a process with Qt's threads cannot fork safely) at a lower priority and
 prints each batch of summaries as one JSON line; a few are read on the worker thread itself.
+The workers also make each summary's index row, and that process writes them to the index once
+every batch is printed, then says so on a last line (``WRITTEN``): the window's process, whose
+GUI thread shares its interpreter lock, only decodes the batches.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ PARALLEL_MINIMUM = 400  # fewer unindexed files than this are read in-process
 CHUNK = 200  # files a batch
 NICENESS = 10  # how much less processor time the other process asks for than the window
 Deliver = Callable[[list[PostInfo]], None]
+WRITTEN = "written"  # the other process's last line: the summaries it sent are in the index
+IndexRow = tuple[str, int, int, str]  # (path, mtime_ns, size, summary as JSON text)
 
 
 class Cancelled(Exception):
@@ -79,8 +84,12 @@ class ScanWork:
             deliver(batch)
 
         items = [(path, self._relative(path), str(self.root)) for path in self.read]
-        if len(items) >= PARALLEL_MINIMUM and usable_cores() > 1 and read_elsewhere(items, keep, self._stop):
+        elsewhere = len(items) >= PARALLEL_MINIMUM and usable_cores() > 1
+        written = read_elsewhere(items, keep, self._stop) if elsewhere else None
+        if written is not None:
             self.workers = min(usable_cores(), 8)
+            if written:  # the other process wrote what it sent to the index
+                taken = taken[written:]
         else:
             for start in range(0, len(items), CHUNK):
                 keep(summaries_of(items[start : start + CHUNK], read_summaries(items[start : start + CHUNK])))
@@ -88,7 +97,10 @@ class ScanWork:
 
     def _check(self, known: dict[str, tuple[int, int] | None]) -> list[str]:
         """Walk the journal; the files to read: new, changed, or links out of the journal."""
-        paths = Walker(self.root, self.folders, self.unreadable).walk(self.root, inodes=self.inodes)
+        links: set[str] = set()
+        paths = Walker(self.root, self.folders, self.unreadable).walk(
+            self.root, inodes=self.inodes, links=links
+        )
         self.gone = list(known.keys() - set(paths))
         changed = []
         for path in paths:
@@ -100,7 +112,7 @@ class ScanWork:
             if (
                 stamp is None
                 or known.get(path) != stamp
-                or (os.path.islink(path) and not real_inside(path, self.root))
+                or (path in links and not real_inside(path, self.root))
             ):
                 changed.append(path)
         self.walked = True
@@ -130,25 +142,29 @@ def summaries_of(items: list[tuple[str, str, str]], found: list[dict]) -> list[P
     return [PostInfo.from_dict(Path(path), relpath, data) for (path, relpath, _), data in zip(items, found)]
 
 
-def read_elsewhere(items: list[tuple[str, str, str]], deliver: Deliver, stop: threading.Event) -> bool:
+def read_elsewhere(items: list[tuple[str, str, str]], deliver: Deliver, stop: threading.Event) -> int | None:
     """Read the items in another Python process, ``deliver`` getting each batch as it comes;
-    False when that process did not start or failed before its first batch (then nothing was
-    delivered). A batch that came before a failure is delivered; the rest are read here."""
-    done = 0
+    None when that process did not start or failed before its first batch (then nothing was
+    delivered). A batch that came before a failure is delivered; the rest are read here. Else
+    the number of items (from the first) whose summaries that process wrote to the index."""
+    done, written = 0, 0
     child = start_module("journal_app.core.scanwork", stderr=subprocess.DEVNULL, errors="surrogateescape")
     if child is None:
-        return False
+        return None
     with child:
         assert child.stdin is not None and child.stdout is not None
         try:
             try:
-                json.dump([list(item) for item in items], child.stdin)
+                child.stdin.write(json.dumps([list(item) for item in items]))
                 child.stdin.close()
             except BrokenPipeError:
                 pass
             for line in child.stdout:
                 if stop.is_set():
                     raise Cancelled
+                if line.rstrip("\n") == WRITTEN:
+                    written = done
+                    continue
                 part = items[done : done + CHUNK]
                 deliver(summaries_of(part, json.loads(line)))
                 done += len(part)
@@ -158,27 +174,54 @@ def read_elsewhere(items: list[tuple[str, str, str]], deliver: Deliver, stop: th
             raise
     if done < len(items):  # the process failed: what it did not send is read here
         if done == 0:
-            return False
+            return None
         for start in range(done, len(items), CHUNK):
             part = items[start : start + CHUNK]
             deliver(summaries_of(part, read_summaries(part)))
-    return True
+    return written
+
+
+def read_batch(items: list[tuple[str, str, str]]) -> list[tuple[str, list[IndexRow]]]:
+    """In a worker of the other process: the JSON line of a batch's summaries (ASCII: file names
+    may not be text) and the index rows of those that are readable, as :class:`.SummaryIndex`
+    writes them."""
+    found = read_summaries(items)
+    rows = [
+        (path, data["stamp"][0], data["stamp"][1], json.dumps(data, ensure_ascii=False))
+        for (path, _, _), data in zip(items, found)
+        if data["readable"] and data["stamp"] is not None
+    ]
+    return [(json.dumps(found) + "\n", rows)]
 
 
 def main() -> int:
     """The other process of :func:`read_elsewhere`: (path, relpath, root) items as JSON on
-    standard input, a JSON line of summaries for each batch of ``CHUNK`` on its output."""
+    standard input, a JSON line of summaries for each batch of ``CHUNK`` on its output; then
+    the summaries are written to the index, and ``WRITTEN`` printed."""
     items = [tuple(item) for item in json.load(sys.stdin)]
     try:
         os.nice(NICENESS)  # the window's GUI thread comes first (the workers inherit it)
     except (AttributeError, OSError):
         pass
+    from . import post, searchheader  # noqa: F401  (once, before the workers fork)
+
+    rows: list[IndexRow] = []
 
     def send(part: list) -> None:
-        sys.stdout.write(json.dumps(part) + "\n")  # ASCII: file names may not be text
+        line, made = part[0]
+        sys.stdout.write(line)
         sys.stdout.flush()
+        rows.extend(made)
 
-    chunked_map(read_summaries, items, minimum=0, chunk=CHUNK, each=send)
+    chunked_map(read_batch, items, minimum=0, chunk=CHUNK, each=send)
+    if items:
+        index = SummaryIndex(Path(items[0][2]))
+        try:
+            for path, mtime_ns, size, text in rows:
+                index.put_text(path, (mtime_ns, size), text)
+        finally:
+            index.close()
+        print(WRITTEN, flush=True)
     return 0
 
 

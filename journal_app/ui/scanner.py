@@ -1,12 +1,17 @@
 """Finishing the opening of a journal off the GUI thread: the files left unread, or the check of
 every file against the index (:class:`.ScanWork`), on a worker thread.
 
-Each batch of summaries the worker reads comes back to the GUI thread, goes into the journal
-(``Journal.take``) and out as ``arrived(JournalChange)``, so the tree fills as posts arrive:
-as many posts a turn of the event loop as fit in about ``SLICE_MS`` (measured as it goes), so the
-window never freezes; the progress bar is repainted at most every ``REPAINT_MS``. At the end
-``finished(JournalChange, read_all)`` carries the posts the walk no longer found. A scan of a
-journal no longer shown is stopped and its late batches dropped.
+Each batch of summaries the worker reads comes back to the GUI thread and goes into the journal
+(``Journal.take``): as many posts a turn of the event loop as fit in about ``SLICE_MS`` (measured
+as it goes), so the window never freezes. What was taken goes out as ``arrived(JournalChange)``
+at most every ``REPAINT_MS`` (the tree fills as posts arrive), in turns of about ``SLICE_MS``
+too: the tree lays its rows out again after each turn that changed it, so fewer, fuller turns
+cost the GUI thread less. The progress bar is repainted at most every ``REPAINT_MS``. At the end
+(everything taken shown) ``finished(JournalChange, read_all)`` carries the posts the walk no
+longer found. A scan of a journal no longer shown is stopped and its late batches dropped.
+
+The worker starts at once: the files are read in other processes while the window makes its
+first turns (the preview's web view among them).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar
 
-from ..core import Journal
+from ..core import Journal, JournalChange
 from ..core.scanwork import Cancelled, ScanWork
 
 REPAINT_MS = 100  # the progress bar is repainted at most this often
@@ -44,6 +49,9 @@ class JournalScan(QObject):
         self._painted = 0.0
         self._queue: deque = deque()  # summaries come, not taken yet
         self._slice = 50  # summaries taken in one turn (adjusted to SLICE_MS)
+        self._unshown = JournalChange()  # taken, not yet sent out by ``arrived``
+        self._shown_at = 0.0  # (time.monotonic) when the last of what was taken went out
+        self._show = 50  # posts sent out in one turn (adjusted to SLICE_MS)
         self._ended: ScanWork | None = None  # the work done, once the queue is taken
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -71,16 +79,9 @@ class JournalScan(QObject):
         if work is None:
             return False
         self._number += 1
-        self._work, self._read, self._painted = work, 0, 0.0
-        number = self._number
-        # once the window has had a turn of the event loop: the worker's Python holds the GIL
-        # at times, and the window's own opening comes first
-        QTimer.singleShot(0, self, lambda: self._submit(number, work))
+        self._work, self._read, self._painted, self._shown_at = work, 0, 0.0, 0.0
+        self._pool.submit(self._run, self._number, work)
         return True
-
-    def _submit(self, number: int, work: ScanWork) -> None:
-        if number == self._number:
-            self._pool.submit(self._run, number, work)
 
     def stop(self) -> None:
         """Stop the scan under way (its late batches are dropped)."""
@@ -88,6 +89,7 @@ class JournalScan(QObject):
             self._work.cancel()
         self._work = self._ended = None
         self._queue.clear()
+        self._unshown = JournalChange()
         self._timer.stop()
         self._number += 1
         self.progress.hide()
@@ -118,17 +120,34 @@ class JournalScan(QObject):
         if number != self._number or self._work is None:
             return
         self._queue.extend(batch)
-        self._timer.start()
+        if not self._timer.isActive() or self._timer.interval() > 0:
+            self._timer.start(0)
 
     def _take(self) -> None:
-        """One turn's share of the summaries that came (then the end, once all are taken)."""
+        """One turn: a share of the summaries that came into the journal, or a share of what was
+        taken sent out (then the end, once all is taken and sent)."""
         if self.journal is None or self._work is None:
             return
+        now = time.monotonic()
+        due = (now - self._shown_at) * 1000 >= REPAINT_MS or (not self._queue and self._ended is not None)
+        if self._unshown and (due or not self._queue):
+            if not due:  # nothing to take meanwhile: the rest goes out when due
+                self._timer.start(max(1, int(REPAINT_MS - (now - self._shown_at) * 1000)))
+                return
+            self._send_out()
+        elif self._queue:
+            self._take_some()
+        if self._queue or self._unshown:
+            self._timer.start(0)
+        elif self._ended is not None:
+            self._finish(self._ended)
+
+    def _take_some(self) -> None:
+        """Up to a turn's share of the summaries that came, into the journal."""
+        assert self.journal is not None and self._work is not None
         began = time.perf_counter()
         part = [self._queue.popleft() for _ in range(min(self._slice, len(self._queue)))]
-        change = self.journal.take(part)
-        if change:
-            self.arrived.emit(change)
+        self._unshown.merge(self.journal.take(part))
         spent = (time.perf_counter() - began) * 1000
         if part:
             self._slice = max(10, min(2000, int(len(part) * SLICE_MS / max(spent, 0.5))))
@@ -138,10 +157,25 @@ class JournalScan(QObject):
         if total >= PROGRESS_MINIMUM and (now - self._painted) * 1000 >= REPAINT_MS:
             self._painted = now
             self._show_progress(total)
-        if self._queue:
-            self._timer.start()
-        elif self._ended is not None:
-            self._finish(self._ended)
+
+    def _send_out(self) -> None:
+        """Up to a turn's share of the posts taken, out by ``arrived``."""
+        began = time.perf_counter()
+        unshown, count = self._unshown, 0
+        change = JournalChange()
+        for taken, sent in ((unshown.added, change.added), (unshown.changed, change.changed)):
+            while taken and count < self._show:
+                sent.add(taken.pop())
+                count += 1
+        if unshown.removed and count < self._show:  # (a take removes nothing; kept whole)
+            change.removed, unshown.removed = unshown.removed, set()
+        if change:
+            self.arrived.emit(change)
+        spent = (time.perf_counter() - began) * 1000
+        if count:
+            self._show = max(10, min(2000, int(count * SLICE_MS / max(spent, 0.5))))
+        if not self._unshown:
+            self._shown_at = time.monotonic()
 
     def _show_progress(self, total: int) -> None:
         if self._work is not None:
@@ -158,8 +192,10 @@ class JournalScan(QObject):
         if number != self._number or self.journal is None:
             return
         self._ended = work
-        if not self._queue and not self._timer.isActive():
+        if not self._queue and not self._unshown and not self._timer.isActive():
             self._finish(work)
+        elif not self._queue:  # what was taken goes out now, not when due
+            self._timer.start(0)
 
     def _finish(self, work: ScanWork) -> None:
         assert self.journal is not None

@@ -7,6 +7,10 @@ by title or tag as you type. The tree shows the model itself while no filter tex
 the filter over it only while one is (a proxy in between costs every row inserted, and every row
 painted, a mapping and calls into Python, which a scan's thousands of rows would pay for
 nothing); the expanded groups and the open post's row are kept across the swap.
+
+A tree first built by a stream of changes (a cold scan's first batch) opens its first group
+when the stream ends, not before: rows put under an open group make the tree lay out every
+row it shows again, once for each batch, and the first group then is the final tree's first.
 """
 
 from __future__ import annotations
@@ -131,6 +135,7 @@ class Sidebar(QWidget):
         layout.addWidget(self.heat)
         layout.addWidget(self.tree, 1)  # the tree takes the height the calendar leaves
         self.current_path: Path | None = None
+        self._open_first_later = False  # built by a stream: its first group opens at the end
         self.grouping.currentIndexChanged.connect(lambda _: self.rebuild())
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.returnPressed.connect(self._open_first)
@@ -183,19 +188,29 @@ class Sidebar(QWidget):
     def grouping_key(self) -> str:
         return self.grouping.currentData()
 
-    def rebuild(self) -> None:
-        """Rebuild the tree, keeping expanded groups and the open post's highlight."""
+    def rebuild(self, streaming: bool = False) -> None:
+        """Rebuild the tree, keeping expanded groups and the open post's highlight (built first
+        by a stream of changes: its first group opens when the stream ends)."""
         if self.journal is None:
             return
         expanded = self._expanded_groups()
         first_build = self.model.rowCount() == 0
         self.model.build(self.journal, self.grouping_key())
         if first_build and not expanded and self.proxy.rowCount() > 0:
-            self.tree.expand(self.proxy.index(0, 0))
+            self._open_first_later = True
+            if not streaming:
+                self._open_first_group()
         self._restore_expanded(expanded)
         if self.current_path is not None:
             self.select_path(self.current_path)
         self._show_heat()
+
+    def _open_first_group(self) -> None:
+        """Open the first group of a tree just built (unless a group was opened meanwhile)."""
+        if self._open_first_later:
+            self._open_first_later = False
+            if not self._expanded_groups() and self.proxy.rowCount() > 0:
+                self.tree.expand(self.proxy.index(0, 0))
 
     def _show_heat(self) -> None:
         """The heat map shows in the date view, with the journal's posts as they are now."""
@@ -213,7 +228,7 @@ class Sidebar(QWidget):
         if self.journal is None:
             return
         if self.model.rowCount() == 0:
-            self.rebuild()
+            self.rebuild(streaming=heat_later)
             return
         if heat_later and not self._paint_timer.isActive():
             # each batch would repaint the whole tree (rows inserted above the ones shown
@@ -225,6 +240,7 @@ class Sidebar(QWidget):
             self._heat_timer.start()
         else:
             self._heat_timer.stop()
+            self._open_first_group()
             self._paint()
             self._show_heat()
 
@@ -246,6 +262,7 @@ class Sidebar(QWidget):
     def _caught_up(self) -> None:
         """A moment after a stream of changes: the tag groups in order, the calendar shown."""
         self._in_step(self.model.reorder)
+        self._open_first_group()
         self._show_heat()
 
     def _group_indexes(self) -> Iterator[tuple[str, QModelIndex]]:

@@ -4,6 +4,8 @@ meanwhile keeps what was read then, and the index it writes makes the next open 
 
 from __future__ import annotations
 
+import os
+
 from journal_app.core import Journal
 from journal_app.core.journal import READ_NOW
 from journal_app.core.scanwork import CHUNK, PARALLEL_MINIMUM
@@ -69,3 +71,21 @@ def test_a_warm_open_checks_the_files_and_keeps_a_post_refreshed_meanwhile(tmp_p
     assert summaries(journal) == summaries(Journal(root, use_index=False))
     assert journal.get(edited).title == "밖에서 고침" and journal.get(saved).title == "창에서 저장"
     assert journal.known_folders() == Journal(root, use_index=False).known_folders()
+
+
+def test_a_post_turned_into_a_link_out_of_the_journal_is_never_taken_from_the_index(tmp_path):
+    root, outside = tmp_path / "일기장", tmp_path / "밖"
+    write_posts(root, 3)
+    outside.mkdir()
+    post, target = root / "글 0001.md", outside / "글 0001.md"
+    target.write_bytes(post.read_bytes())
+    stamp = post.stat()
+    Journal(root)  # the index holds the post
+    post.unlink()
+    post.symlink_to(target)  # the same bytes and times, out of the journal
+    os.utime(target, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    for journal in (Journal(root), Journal.opened(root)):  # a full scan; a warm open, then its check
+        if journal.unchecked:
+            finish(journal)
+        info = journal.get(post)
+        assert info is not None and not info.readable and info.problems

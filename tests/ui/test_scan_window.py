@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex
 
 from journal_app.core import Journal
 from journal_app.core.journal import READ_NOW
+from journal_app.ui import scanner
 from journal_app.ui.app import create_window
 from journal_app.ui.sidebar import PATH_ROLE, Sidebar
 from tests.ui.conftest import FAST, close_window
@@ -82,6 +83,24 @@ def test_a_cold_open_fills_the_tree_in_batches_to_the_tree_of_a_full_scan(qtbot,
         assert tree(window.sidebar) == whole_tree(qtbot, full, "date")
         assert window.journal.known_folders() == full.known_folders()
         qtbot.waitUntil(lambda: window.document.post is not None)  # the newest, once all are read
+    finally:
+        close_window(window)
+
+
+def test_what_was_taken_is_shown_when_the_scan_ends_without_waiting_for_a_repaint(
+    qtbot, tmp_path, env, monkeypatch
+):
+    root = tmp_path / "일기장"
+    write_journal(root, READ_NOW * 3)
+    monkeypatch.setattr(scanner, "REPAINT_MS", 600_000)  # never due again once the first went out
+    window = create_window(root, env, FAST)
+    try:
+        sent: list[int] = []
+        window.scan.arrived.connect(lambda change: sent.append(len(change.paths)))
+        qtbot.waitUntil(lambda: not window.scan.running, timeout=30000)
+        assert sum(sent) == READ_NOW * 3  # every post went out (the last ones at the end)
+        full = Journal(root, use_index=False)
+        assert tree(window.sidebar) == whole_tree(qtbot, full, "tag")
     finally:
         close_window(window)
 

@@ -179,3 +179,39 @@ def test_the_tree_paints_again_during_and_after_a_stream(qtbot, tmp_path):
     sidebar.apply(JournalChange())  # the stream's end: painted at once
     assert viewport.updatesEnabled()
     assert [row[0] for row in tree(sidebar)] == ["일상 (3)", "여행 (1)"]
+
+
+def test_a_tree_first_built_by_a_stream_opens_its_first_group_when_the_stream_ends(qtbot, tmp_path):
+    journal = Journal(tmp_path, use_index=False)  # empty, as a cold scan begins
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.set_journal(journal)
+    sidebar.show()
+    change = JournalChange()
+    for name in ("a", "b"):
+        write(tmp_path / f"{name}.md", name, ["일상"])
+        change.merge(journal.refresh(tmp_path / f"{name}.md"))
+    sidebar.apply(change, heat_later=True)  # the first batch builds the tree
+    assert [row[0] for row in tree(sidebar)] == ["일상 (2)"]
+    assert expanded_groups(sidebar) == set()  # folded while the stream comes
+    change = JournalChange()
+    for name in ("c", "d", "e"):
+        write(tmp_path / f"{name}.md", name, ["여행"])
+        change.merge(journal.refresh(tmp_path / f"{name}.md"))
+    sidebar.apply(change, heat_later=True)
+    assert expanded_groups(sidebar) == set()
+    sidebar.apply(JournalChange())  # the stream's end: the final tree's first group opens
+    assert [row[0] for row in tree(sidebar)] == ["여행 (3)", "일상 (2)"]
+    assert expanded_groups(sidebar) == {"tag:여행"}
+    sidebar.apply(JournalChange())  # once: a group folded afterwards stays folded
+    sidebar.tree.collapseAll()
+    sidebar.apply(JournalChange())
+    assert expanded_groups(sidebar) == set()
+
+
+def test_a_tree_built_at_once_opens_its_first_group_at_once(qtbot, tmp_path):
+    write(tmp_path / "a.md", "가", ["일상"])
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.set_journal(Journal(tmp_path, use_index=False))
+    assert expanded_groups(sidebar) == {"tag:일상"}
