@@ -60,7 +60,7 @@ def _remembered(top: str, files: list[os.DirEntry]) -> list[Listed] | None:
     """The list the index keeps for the journal at ``top`` when ``files`` are exactly the files
     it was made from, each with the same modification time and size; else None."""
     database = index_file(top)
-    if not os.path.isfile(database) or any(entry.is_symlink() for entry in files):
+    if not os.path.isfile(database):
         return None
     try:
         connection = sqlite3.connect(database, timeout=LOCK_WAIT)
@@ -76,28 +76,30 @@ def _remembered(top: str, files: list[os.DirEntry]) -> list[Listed] | None:
             return None
         for entry in files:
             was = known.get(entry.path)
-            info = os.stat(entry.path)
-            if was is None or was[0] != info.st_mtime_ns or was[1] != info.st_size:
+            if was is None or entry.is_symlink():
                 return None
-        when = datetime.fromisoformat
-        posts = [
-            Listed(relpath, title, when(date), tags, description, problems)
-            for relpath, title, date, tags, description, problems in kept["posts"]
-        ]
+            info = os.stat(entry.path)
+            if was[0] != info.st_mtime_ns or was[1] != info.st_size:
+                return None
+        columns = [kept[name] for name in Listed._fields]
+        if not _plausible(columns, len(files)):
+            return None
+        columns[2] = map(datetime.fromisoformat, columns[2])
+        return list(map(Listed, *columns))
     except (sqlite3.Error, OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # gone, locked or damaged: list the long way
-    return posts if all(map(_plausible, posts)) else None
 
 
-def _plausible(post: Listed) -> bool:
-    """True when each value of a kept post is of its kind (a damaged row's are not)."""
+def _plausible(columns: list, count: int) -> bool:
+    """True when the kept list's columns (as :class:`Listed`'s fields, the dates as text) hold
+    ``count`` values each, all of their kind (a damaged row's do not)."""
+    relpaths, titles, dates, tags, descriptions, problems = columns
+    texts = [relpaths, titles, dates, descriptions, [tag for each in tags for tag in each]]
+    texts.append([problem for each in problems for problem in each])
     return (
-        type(post.title) is str
-        and type(post.relpath) is str
-        and type(post.description) is str
-        and type(post.tags) is list
-        and type(post.problems) is list
-        and all(type(value) is str for value in post.tags + post.problems)
+        all(type(column) is list and len(column) == count for column in columns)
+        and set(map(type, tags + problems)) <= {list}
+        and all(set(map(type, column)) <= {str} for column in texts)
     )
 
 
@@ -151,18 +153,11 @@ def _listed_anew(top: str, files: list[os.DirEntry]) -> list[Listed]:
 
 
 def _kept(top: str, stamps: dict[str, list[int]], posts: list[Listed]) -> str:
-    """The list as the index keeps it: its posts, and the files it was made from."""
-    return json.dumps(
-        {
-            "stamp": stamp(),
-            "files": stamps,
-            "posts": [
-                (post.relpath, post.title, post.date.isoformat(), post.tags, post.description, post.problems)
-                for post in posts
-            ],
-        },
-        ensure_ascii=False,
-    )
+    """The list as the index keeps it: the files it was made from, and each field of its
+    posts in a column of its own (the dates as ISO text)."""
+    columns: dict[str, object] = {name: [getattr(post, name) for post in posts] for name in Listed._fields}
+    columns["date"] = [post.date.isoformat() for post in posts]
+    return json.dumps({"stamp": stamp(), "files": stamps, **columns}, ensure_ascii=False)
 
 
 def _listed(relpath: str, data: dict, values: Callable[[dict], tuple]) -> Listed | None:
