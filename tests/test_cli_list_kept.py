@@ -51,12 +51,15 @@ def test_a_kept_list_is_printed_only_while_the_files_are_those_it_was_made_from(
     assert listed(root) == expected(root)
     assert kept_row(root) is not None
     posts = sorted(root.rglob("*.md"))
+    same = root / "same.md"
+    same.write_text("---\ntitle: 가나\n---\n")
     steps = [
         lambda: (root / "backup" / "새 글.md").write_text("---\ntitle: 새 글\ntags: [새]\n---\n"),
         lambda: posts[0].unlink(),
-        # the same size, one second later
-        lambda: (posts[1].write_bytes(posts[1].read_bytes().replace(b"---", b"+++", 0)), touch(posts[1], 1)),
-        lambda: posts[2].write_bytes(posts[2].read_bytes() + "\n덧붙임\n".encode()),
+        # the same size, a later time
+        lambda: (same.write_text("---\ntitle: 다라\n---\n"), touch(same, 1)),
+        # the same time, another size
+        lambda: rewrite_keeping_time(same, "---\ntitle: 마바사\n---\n"),
         lambda: posts[3].rename(posts[3].with_name("옮긴 글.md")),
         lambda: (root / "backup" / "sub").mkdir(),
         lambda: (root / "backup" / "sub" / "깊은 글.markdown").write_text("# 깊은 글\n"),
@@ -66,6 +69,12 @@ def test_a_kept_list_is_printed_only_while_the_files_are_those_it_was_made_from(
         want = expected(root)
         assert listed(root) == want  # the long way, then kept again
         assert listed(root) == want  # the kept list
+
+
+def rewrite_keeping_time(path, text: str) -> None:
+    info = path.stat()
+    path.write_text(text)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
 
 
 def touch(path, seconds: float) -> None:
