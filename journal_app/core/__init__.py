@@ -10,9 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .errors import ConflictError, FieldEditError, HeaderError, JournalError, SaveError
-
 if TYPE_CHECKING:
+    from .errors import ConflictError, FieldEditError, HeaderError, JournalError, SaveError
     from .checks import check_post
     from .journal import UNTAGGED, Journal, JournalChange
     from .post import Post, Problem, load_post, save_post
@@ -20,6 +19,11 @@ if TYPE_CHECKING:
     from .storage import atomic_write
 
 _LAZY = {
+    "ConflictError": "errors",
+    "FieldEditError": "errors",
+    "HeaderError": "errors",
+    "JournalError": "errors",
+    "SaveError": "errors",
     "check_post": "checks",
     "UNTAGGED": "journal",
     "Journal": "journal",

@@ -11,30 +11,18 @@ the entry replaced).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
+from .indexfile import FORMAT as FORMAT
+from .indexfile import LIST_KEY, index_file
+from .indexfile import LOCK_WAIT as LOCK_WAIT
+from .indexfile import stamp as _stamp
 from .storage import cache_folder as cache_folder  # (it lived here)
 
-FORMAT = "6"  # 3: categories count as tags; 4: drafts; 5: problem kinds; 6: problem words
-LOCK_WAIT = 0.5  # seconds to wait for a lock before going on without the cache
 _decode = json.JSONDecoder().decode  # json.loads without its per-call checks
-
-
-def _stamp() -> str:
-    """The format and this computer's time zone (dates without an offset read in local time):
-    the offset now and in January and July, so a change of zone with the same offset today
-    still drops the cache."""
-    year = datetime.now().year
-    offsets = [
-        moment.astimezone().utcoffset()
-        for moment in (datetime.now(), datetime(year, 1, 1), datetime(year, 7, 1))
-    ]
-    return f"{FORMAT}:" + ",".join(str(offset.total_seconds() if offset else 0) for offset in offsets)
 
 
 class SummaryIndex:
@@ -44,11 +32,12 @@ class SummaryIndex:
         self._db: sqlite3.Connection | None = None
         self._stats: dict[str, os.stat_result] = {}
         self._pending: list[tuple] = []
+        self._listing: list[str | None] = []  # the list to remember, or None: forget it
+        self._read: dict[str, tuple[int, int, str]] | None = None  # the entries, once read
         try:
-            folder = cache_folder()
-            folder.mkdir(parents=True, exist_ok=True)
-            name = hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-            self._db = sqlite3.connect(folder / f"summaries-{name}.sqlite", timeout=LOCK_WAIT)
+            database = index_file(str(root))
+            os.makedirs(os.path.dirname(database), exist_ok=True)
+            self._db = sqlite3.connect(database, timeout=LOCK_WAIT)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -59,18 +48,43 @@ class SummaryIndex:
             row = self._db.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
             if row is None or row[0] != _stamp():
                 self._db.execute("DELETE FROM posts")
+                self._db.execute("DELETE FROM meta WHERE key = ?", (LIST_KEY,))
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (_stamp(),))
-            self._pending = []
-            self._stats = {}
-            self._rows = {
-                path: (mtime, size, summary)
-                for path, mtime, size, summary in self._db.execute(
-                    "SELECT path, mtime_ns, size, summary FROM posts"
-                )
-            }
+                self._read = {}
         except (sqlite3.Error, OSError):
             self._abandon()
-            self._rows = {}
+            self._read = {}
+
+    @property
+    def _rows(self) -> dict[str, tuple[int, int, str]]:
+        """Every entry, path -> (mtime_ns, size, summary text), read in one query when first
+        needed (a list that finds its last list still true never reads them)."""
+        if self._read is None:
+            try:
+                self._read = (
+                    {
+                        path: (mtime, size, summary)
+                        for path, mtime, size, summary in self._db.execute(
+                            "SELECT path, mtime_ns, size, summary FROM posts"
+                        )
+                    }
+                    if self._db is not None
+                    else {}
+                )
+            except sqlite3.Error:
+                self._abandon()
+                self._read = {}
+        return self._read
+
+    def stat_of(self, path: str) -> os.stat_result | None:
+        """The stat :meth:`lookup` took of ``path``, if it looked."""
+        return self._stats.get(path)
+
+    def remember_list(self, text: str | None) -> None:
+        """Keep ``text`` (what :mod:`.postlist` makes of a whole list) as the journal's last
+        list, or with None forget the last one; written with the entries on :meth:`close`."""
+        if self._db is not None:
+            self._listing = [text]
 
     def lookup(self, path: str) -> dict | None:
         """The cached summary when the file is unchanged (stats it now), else None."""
@@ -148,6 +162,7 @@ class SummaryIndex:
             pass
         self._db = None
         self._pending = []
+        self._listing = []
 
     def close(self) -> None:
         """Commit and close; safe to call twice."""
@@ -162,6 +177,15 @@ class SummaryIndex:
                             self._db.execute(insert, row)
                         except UnicodeEncodeError:
                             continue
+                for listing in self._listing:
+                    forget = "DELETE FROM meta WHERE key = ?"
+                    try:
+                        if listing is None:
+                            self._db.execute(forget, (LIST_KEY,))
+                        else:
+                            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (LIST_KEY, listing))
+                    except UnicodeEncodeError:  # a file name that is not valid text: none kept
+                        self._db.execute(forget, (LIST_KEY,))
                 self._db.commit()
             except sqlite3.Error:
                 pass  # locked or damaged: the summaries are simply read again next time

@@ -22,10 +22,12 @@ files read) and leaves the rest to a :class:`.ScanWork` on another thread (``beg
 
 from __future__ import annotations
 
+import gc
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 
@@ -39,13 +41,26 @@ from .listing import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (imported from here
 from .listing import POST_SUFFIXES, FolderLook, SyncWork, Walker, list_folder
 from .listing import SKIPPED_FOLDERS as SKIPPED_FOLDERS  # (site.py takes it from here)
 from .parallel import chunked_map
-from .postinfo import PostInfo, order_key, read_summaries, read_summary
+from .postinfo import PostInfo, order_key, read_summaries, read_summary, summary_values
 from .problems import Problem
 from .scanwork import CHUNK, PARALLEL_MINIMUM, ScanWork
 
 READ_NOW = 100  # unindexed files read at once as the window opens a journal; more: read by a ScanWork
 UNTAGGED = ""  # the by_tag() key of posts without tags; no real tag is empty
 Progress = Callable[[int, int], None]  # (files read, files to read)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No garbage collection while ten thousand summaries are made, all of them kept: a
+    collection would free nothing and, in the window's full heap, take as long as the reading."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def tag_order(tag: str, count: int) -> tuple[bool, int, str, str]:
@@ -91,20 +106,33 @@ class Journal:
         (``unchecked``); else the folder is walked and up to ``read_now`` files are read now,
         more are left in ``unread``. Either way :meth:`begin_scan` gives the rest to do."""
         journal = cls(root, scan=False)
-        summaries = index_summaries(journal.root)
-        if not summaries:
-            journal.rescan(defer=read_now)
-            return journal
-        found, paths = [], []
-        for path, data in summaries:
-            try:
-                found.append(PostInfo.from_dict(Path(path), journal._relative(path), data))
-            except ValueError:
-                continue  # a damaged entry: the check reads its file again
-            paths.append(path)
-        journal._fill(found, paths)
+        with collection_paused():
+            summaries = index_summaries(journal.root)
+            if not summaries:
+                journal.rescan(defer=read_now)
+                return journal
+            journal._fill_from(summaries)
         journal.unchecked = True
         return journal
+
+    def _fill_from(self, summaries: list[tuple[str, dict]]) -> None:
+        """Hold the summaries the index gave (a damaged one left out: the check reads its file)."""
+        found, paths = [], []
+        prefix = str(self.root) + os.sep
+        folders: dict[str, Path] = {}  # each post's Path made from its folder's: half the work
+        for path, data in summaries:
+            try:
+                values = summary_values(data)
+            except ValueError:
+                continue  # a damaged entry: the check reads its file again
+            folder, _, name = path.rpartition(os.sep)
+            parent = folders.get(folder)
+            if parent is None:
+                parent = folders[folder] = Path(folder or os.sep)
+            relpath = path[len(prefix) :] if path.startswith(prefix) else path
+            found.append(PostInfo(parent / name, relpath.replace(os.sep, "/"), *values))
+            paths.append(path)
+        self._fill(found, paths)
 
     def begin_scan(self) -> ScanWork | None:
         """What is left to do after :meth:`opened`, as work for another thread (``run``), or

@@ -15,36 +15,15 @@ on another thread), noting the folders it listed and those it could not read in 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .postfiles import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (these four lived here)
+from .postfiles import POST_SUFFIXES as POST_SUFFIXES
+from .postfiles import SKIPPED_FOLDERS as SKIPPED_FOLDERS
+from .postfiles import split_entries as split_entries
 from .problems import Problem, ProblemKind, folder_error_kind
 from .words import QT_TRANSLATE_NOOP
-
-POST_SUFFIXES = (".md", ".markdown")
-SKIPPED_FOLDERS = frozenset({"_site", "public", "node_modules"})
-MAX_FOLDER_DEPTH = 64  # folders below the root; deeper ones are reported, not read
-
-
-def split_entries(entries: Iterable[os.DirEntry]) -> tuple[list[os.DirEntry], list[str]]:
-    """Of a folder's ``entries``: its post files, and the subfolders a scan reads (hidden,
-    build and symlinked folders left out)."""
-    files, folders = [], []
-    for entry in entries:
-        try:
-            is_folder = entry.is_dir()
-            linked = is_folder and entry.is_symlink()
-        except OSError:
-            is_folder = linked = False
-        if linked:
-            continue  # a symlinked folder is never followed
-        if is_folder:
-            if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
-                folders.append(entry.path)
-        elif entry.name.lower().endswith(POST_SUFFIXES) and not entry.name.startswith("."):
-            files.append(entry)
-    return files, folders
 
 
 def maybe_link(entry: os.DirEntry) -> bool:

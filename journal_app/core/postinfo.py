@@ -140,16 +140,19 @@ def summary_values(data: dict) -> SummaryValues:
         readable, draft = data.get("readable", True), data.get("draft", False)
         stamp = data.get("stamp")
         date = datetime.fromisoformat(data["date"])
-        problem_kinds = [ProblemKind(kind) for kind in kinds]
-        problem_words = [from_plain(said) for said in data["problem_words"]]
+        words = data["problem_words"]
+        # (most posts have no problem: no list made for them)
+        problem_kinds = [ProblemKind(kind) for kind in kinds] if kinds else []
+        problem_words = [from_plain(said) for said in words] if words else []
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"not a post summary: {exc!r}") from None
     if not (
         type(title) is str
         and type(description) is str
         and _strings(tags)
-        and _strings(problems)
+        and (_strings(problems) if problems else type(problems) is list)
         and type(kinds) is list
+        and type(words) is list
         and len(problem_kinds) == len(problems)
         and len(problem_words) == len(problems)
         and type(header_invalid) is bool

@@ -26,11 +26,9 @@ _TEMPORARY = re.compile(r"\..+\." + re.escape(TEMP_MARKER) + r"[a-z0-9_]{8}\.tmp
 
 def cache_folder() -> Path:
     """Where caches go: $JOURNAL_APP_CACHE_DIR, else $XDG_CACHE_HOME/journal_app, else ~/.cache."""
-    explicit = os.environ.get("JOURNAL_APP_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "journal_app"
+    from .indexfile import cache_folder_name
+
+    return Path(cache_folder_name())
 
 
 _REASONS = {
