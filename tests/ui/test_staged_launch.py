@@ -4,6 +4,7 @@ sidebar's tree come a moment later, with the splitter's sizes and the open post 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 from journal_app.ui.app import create_window
 from journal_app.ui.status import window_title
@@ -34,3 +35,23 @@ def test_the_post_shows_first_and_the_preview_and_tree_follow_as_they_were(qtbot
         assert again.sidebar.tree.currentIndex().isValid()  # the open post is the selected row
     finally:
         close_window(again)
+
+
+def test_the_editor_is_painted_with_the_post_before_the_web_view_is_made(qtbot, journal_root, env):
+    window = create_window(journal_root, env)
+    try:
+        seen: list[bool] = []  # at each paint of the editor: whether the web view existed yet
+
+        class Watch(QObject):
+            def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
+                if event.type() == QEvent.Type.Paint and window.editor.toPlainText():
+                    seen.append(window.preview.view is not None)
+                return False
+
+        watch = Watch()
+        window.editor.viewport().installEventFilter(watch)
+        qtbot.waitUntil(lambda: window.preview.ready and bool(seen), timeout=20000)
+        window.editor.viewport().removeEventFilter(watch)
+        assert seen[0] is False  # the first paint showed the post, with the web engine not started
+    finally:
+        close_window(window)
