@@ -34,7 +34,8 @@ class AfterPaint(QObject):
 
     def __init__(self, widget: QWidget, act: Callable[[], None], at_most_ms: int) -> None:
         super().__init__(widget)
-        self.widget, self.act = widget, act
+        self.widget = widget
+        self.act: Callable[[], None] | None = act
         self._timer = QTimer(self, singleShot=True, interval=at_most_ms)
         self._timer.timeout.connect(self._run)
         self._timer.start()
@@ -112,13 +113,24 @@ def create_window(path: str | Path | None = None, env=None, delays=None, web_vie
     window.show()  # first, so a long first scan shows its progress in the window
     QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     window.open_journal(folder, select=select)
-    # the editor shows the post now; the web view (which starts the web engine: 0.4 s of
-    # processor time) once the editor has been painted with the post: the preview then loads
-    # its page and shows the render waiting
-    if web_view:
-        after_first_paint(window.editor.viewport(), window.preview.build)
+    # the form laid out for the post before the first paint, not a frame later (a wrapping
+    # label's height follows its width: the second pass settles it)
+    for _ in range(2):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+    # the editor shows the post now; once it has been painted with it, the inline highlighting
+    # (``inline_later``), and a turn later the web view (which starts the web engine: 0.4 s of
+    # processor time): the preview then loads its page and shows the render waiting
+    after_first_paint(window.editor.viewport(), lambda: _after_first_paint(window, web_view))
     offer_recovery(window.document)
     return window
+
+
+def _after_first_paint(window, web_view: bool) -> None:
+    from .highlighter import inline_now
+
+    inline_now()
+    if web_view:
+        QTimer.singleShot(0, window.preview, window.preview.build)
 
 
 def allow_web_engine_as_root() -> bool:
@@ -166,6 +178,9 @@ def main(argv: list[str]) -> int:
 
     env = Environment.default()
     install_language(interface_language(env.settings.get("preferences/language")))
+    from .highlighter import inline_later
+
+    inline_later()  # the first paint shows the post without waiting for markdown-it-py
     window = create_window(argv[0] if argv else None, env)
     window.raise_()
     code = app.exec()
