@@ -7,8 +7,10 @@ bare QWebEngineView, ``floor_view.py``), all alike, so that their numbers compar
   whose title names the post (each app puts the file's or the post's name in its title once the
   post is loaded), polled with ``xdotool search`` every 10 ms; needs an X display (Xvfb).
   journal_app's title names the post once the post is in its editor, in a window already shown
-  (painted at the next turn of its event loop); its preview's web view is made after that, and
-  shows the post some tenths of a second later (the floor's end is a loaded page);
+  (painted a few milliseconds later, when the platform asks for the frame); its preview's web
+  view is made after that paint, and shows the post some tenths of a second later (the floor's
+  end is a loaded page). ``first_paint.py`` measures the processor time to that first paint
+  from inside the process;
 - CPU: user + system time of the app's whole process tree at that moment (/proc/PID/stat);
 - memory: 5 s later (the preview rendered), PSS summed over the process tree, and the part of
   it in the processes the app started (QtWebEngine's zygotes and renderer; the browser side of

@@ -9,18 +9,61 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from typing import cast
+from typing import TYPE_CHECKING, cast
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
+from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 
 from ..core.journal import find_journal_root
 from ..resources import resource_path
 from .icons import app_icon
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
 SAMPLE = "sample-journal"
 SWITCH_INTERVAL_S = 0.0005
+FIRST_PAINT_WAIT_MS = 1000  # a window not painted by then (minimized, covered) builds anyway
+
+
+class AfterPaint(QObject):
+    """Runs ``act`` once, in the turn of the event loop after ``widget`` is next painted, or
+    after ``at_most_ms`` when it is not painted by then (a minimized window)."""
+
+    def __init__(self, widget: QWidget, act: Callable[[], None], at_most_ms: int) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.act: Callable[[], None] | None = act
+        self._timer = QTimer(self, singleShot=True, interval=at_most_ms)
+        self._timer.timeout.connect(self._run)
+        self._timer.start()
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            self.widget.removeEventFilter(self)
+            self._timer.stop()
+            QTimer.singleShot(0, self, self._run)  # after this paint reaches the screen
+        return False
+
+    def _run(self) -> None:
+        if self.act is not None:
+            act, self.act = self.act, None
+            self._timer.stop()
+            self.widget.removeEventFilter(self)
+            act()
+            self.deleteLater()
+
+
+def after_first_paint(
+    widget: QWidget, act: Callable[[], None], at_most_ms: int = FIRST_PAINT_WAIT_MS
+) -> None:
+    """Run ``act`` once ``widget`` has been painted (the next time it is), or after
+    ``at_most_ms`` when it is not painted by then. A timer of 0 ms would run first: Qt paints a
+    shown window a few milliseconds later, when the platform asks for the frame."""
+    AfterPaint(widget, act, at_most_ms)
 
 
 def ensure_sample_journal(data_dir: Path) -> Path:
@@ -70,12 +113,24 @@ def create_window(path: str | Path | None = None, env=None, delays=None, web_vie
     window.show()  # first, so a long first scan shows its progress in the window
     QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     window.open_journal(folder, select=select)
-    # the editor shows the post now; the web view (which starts the web engine) once the
-    # window has been painted: the preview then loads its page and shows the render waiting
-    if web_view:
-        QTimer.singleShot(0, window.preview, window.preview.build)
+    # the form laid out for the post before the first paint, not a frame later (a wrapping
+    # label's height follows its width: the second pass settles it)
+    for _ in range(2):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+    # the editor shows the post now; once it has been painted with it, the inline highlighting
+    # (``inline_later``), and a turn later the web view (which starts the web engine: 0.4 s of
+    # processor time): the preview then loads its page and shows the render waiting
+    after_first_paint(window.editor.viewport(), lambda: _after_first_paint(window, web_view))
     offer_recovery(window.document)
     return window
+
+
+def _after_first_paint(window, web_view: bool) -> None:
+    from .highlighter import inline_now
+
+    inline_now()
+    if web_view:
+        QTimer.singleShot(0, window.preview, window.preview.build)
 
 
 def allow_web_engine_as_root() -> bool:
@@ -123,6 +178,9 @@ def main(argv: list[str]) -> int:
 
     env = Environment.default()
     install_language(interface_language(env.settings.get("preferences/language")))
+    from .highlighter import inline_later
+
+    inline_later()  # the first paint shows the post without waiting for markdown-it-py
     window = create_window(argv[0] if argv else None, env)
     window.raise_()
     code = app.exec()

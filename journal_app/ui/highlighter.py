@@ -19,12 +19,11 @@ import re
 import time
 from collections.abc import Callable
 
-from pygments.styles import get_style_by_name
 from pygments.token import _TokenType
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from .syntax import Kind, Span, line_spans
+from .syntax import Kind, Span, line_spans, load_parser
 
 LONG_LINE = 5_000  # characters; longer lines get no inline highlighting (parsing one takes 50 ms)
 CODE_STYLE = "default"  # the Pygments style of code in fences
@@ -127,6 +126,8 @@ def use_colors(scheme: str) -> None:
 @functools.lru_cache(maxsize=512)
 def code_format(kind: _TokenType) -> QTextCharFormat:
     """The format of a Pygments token type, from ``CODE_STYLE``."""
+    from pygments.styles import get_style_by_name  # (with the first fence of code)
+
     style = get_style_by_name(CODE_STYLE).style_for_token(kind)
     return _format(
         f"#{style['color']}" if style["color"] else None,
@@ -138,6 +139,32 @@ def code_format(kind: _TokenType) -> QTextCharFormat:
 def format_of(kind: Kind) -> QTextCharFormat:
     """The format of a span's kind."""
     return FORMATS[kind] if isinstance(kind, str) else code_format(kind)
+
+
+class _Parser(QObject):
+    """Tells the highlighters whose lines wait for the inline parser that it is there."""
+
+    arrived = Signal()
+
+
+_later = False  # lines wait for the inline parser rather than import it (inline_later)
+_parser = _Parser()
+
+
+def inline_later() -> None:
+    """Until ``inline_now``, show lines with their line formats alone (headings, lists, quotes,
+    fences, the front matter), without inline markup, code or spell check: a launch paints the
+    post without waiting for markdown-it-py to be imported."""
+    global _later
+    _later = True
+
+
+def inline_now() -> None:
+    """Import the inline parser and highlight in full the lines that waited for it."""
+    global _later
+    _later = False
+    load_parser()
+    _parser.arrived.emit()
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -230,6 +257,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._marker.timeout.connect(self._mark_some)
         self._catching_up = QTimer(self, interval=0)  # the shown range's lines out of view
         self._catching_up.timeout.connect(self._highlight_some)
+        self._waiting = False  # lines wait for the inline parser (inline_later)
 
     def redo(self) -> None:
         """Highlight the shown lines again now and the others when they are shown (after the
@@ -304,7 +332,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         """Highlight lines ``first`` to ``last`` that are pending; False when ``deadline``
         (``time.perf_counter()``) came first."""
         document = self.document()
-        if document is None:
+        if document is None or self._waiting:  # (all of them once the parser is there)
             return True
         self._deadline = deadline
         try:
@@ -337,6 +365,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if shown is not None and (not shown[0] <= number <= shown[1] or self._held_back(number)):
             self.setCurrentBlockState(line_spans(text, previous, first, inline=False)[1] | PENDING)
             return
+        if _later:
+            self._line_formats_alone(text, previous, first)
+            return
         spans, state = line_spans(text, previous, first, len(text) <= LONG_LINE)
         self.setCurrentBlockState(state)
         offsets = utf16_offsets(text)
@@ -345,3 +376,25 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             if offsets is not None:
                 start, end = offsets(start), offsets(end)
             self.setFormat(start, end - start, fmt)
+
+    def _line_formats_alone(self, text: str, previous: int, first: bool) -> None:
+        """The line's own formats (no inline markup, code or spell check), marked ``PENDING``:
+        highlighted in full once the parser is there (``inline_now``)."""
+        spans, state = line_spans(text, previous, first, inline=False)
+        self.setCurrentBlockState(state | PENDING)
+        offsets = utf16_offsets(text)
+        for start, end, fmt in layered(spans):
+            if offsets is not None:
+                start, end = offsets(start), offsets(end)
+            self.setFormat(start, end - start, fmt)
+        if not self._waiting:
+            self._waiting = True
+            _parser.arrived.connect(self._parser_arrived)
+
+    def _parser_arrived(self) -> None:
+        _parser.arrived.disconnect(self._parser_arrived)
+        self._waiting = False
+        if self._shown is None:  # (every line is highlighted in full)
+            self.rehighlight()
+        else:
+            self.highlight_pending(self._view)

@@ -15,16 +15,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from markdown_it import MarkdownIt
-from markdown_it.parser_inline import ParserInline
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
-from mdit_py_plugins.dollarmath import dollarmath_plugin
+from types import ModuleType
+
 from pygments.token import _TokenType
 
-if TYPE_CHECKING:  # the lexers load with the first fence of code
+if TYPE_CHECKING:  # the lexers load with the first fence of code, the parser with inline markup
+    from markdown_it.token import Token
     from pygments.lexer import Lexer
 
 # A span: (start, end, kind). A kind is a format's name (highlighter.FORMATS) or a Pygments token type.
@@ -37,6 +35,7 @@ _HTML_ENDS = ("</script>", "</pre>", "</style>", "</textarea>", "-->", "?>", ">"
 _MAX_LANGUAGES = 1 << 16
 _languages: dict[str, int] = {"": 0}
 _language_names: list[str] = [""]
+_inline: ModuleType | None = None  # the inline parser's module, once imported (load_parser)
 
 _FENCE = re.compile(r"^([ \t]*(?:> ?)*[ \t]*)(`{3,}|~{3,})(.*)$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)")
@@ -179,84 +178,20 @@ def _normal_line(text: str, inline: bool) -> tuple[list[Span], int]:
     return spans, NORMAL
 
 
-class _State(StateInline):
-    """Notes, on each token pushed, where the parser stood (``meta['start']``)."""
-
-    def push(self, ttype: str, tag: str, nesting: Any) -> Token:
-        token = super().push(ttype, tag, nesting)
-        token.meta["start"] = self.pos
-        return token
+def parser_loaded() -> bool:
+    """Whether the inline parser (markdown-it-py, ``inline_parser``) is imported yet."""
+    return _inline is not None
 
 
-class _Inline(ParserInline):
-    """markdown-it-py's inline parser, noting on each token pushed by a rule where the rule
-    stopped (``meta['end']``), and where each marker of a run of ``*``, ``_`` or ``~`` starts."""
+def load_parser() -> ModuleType:
+    """The inline parser's module, imported on first use (markdown-it-py takes some 60 ms of
+    processor time to import: a launch shows the post first, ``highlighter.inline_later``)."""
+    global _inline
+    if _inline is None:
+        from . import inline_parser
 
-    def tokenize(self, state: StateInline) -> None:
-        rules = self.ruler.getRules("")
-        end = state.posMax
-        nesting = state.md.options["maxNesting"]
-        while state.pos < end:
-            pos, count, ok = state.pos, len(state.tokens), False
-            if state.level < nesting:
-                for rule in rules:
-                    if rule(state, False):
-                        ok = True
-                        break
-            if ok:
-                if state.pos <= pos:
-                    raise RuntimeError("inline rule didn't increment state.pos")
-                _note_ends(state.tokens, count, state.pos)
-                if state.pos >= end:
-                    break
-                continue
-            state.pending += state.src[state.pos]
-            state.pos += 1
-        if state.pending:
-            state.pushPending()
-
-
-def _note_ends(tokens: list[Token], count: int, end: int) -> None:
-    for token in tokens[count:]:
-        if "start" not in token.meta:
-            continue  # pending text
-        token.meta.setdefault("end", end)
-        if token.type == "text":  # a marker of a run of *, _ or ~: placed in the run at the end
-            token.meta.setdefault("run", token.meta["start"])
-            token.meta.setdefault("size", len(token.content))
-
-
-def _place_markers(tokens: list[Token]) -> None:
-    """Each marker's column in its run, in the tokens' final order (the strikethrough rule
-    moves a run's odd ``~`` after the closing tags it leaves)."""
-    taken: dict[int, int] = {}
-    for token in tokens:
-        run = token.meta.get("run")
-        if run is not None:
-            token.meta["start"] = run + taken.get(run, 0)
-            taken[run] = taken.get(run, 0) + token.meta["size"]
-
-
-@functools.cache
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark")
-    md.inline = _Inline()
-    md.configure("commonmark")
-    md.enable("strikethrough")
-    md.disable("fragments_join")  # it merges text tokens, and the columns noted on them
-    md.use(dollarmath_plugin, allow_space=False, allow_digits=False)
-    return md
-
-
-def parse_inline(text: str) -> list[Token]:
-    """markdown-it-py's inline tokens of ``text``, with ``meta['start']`` and ``meta['end']``."""
-    md = _parser()
-    state = _State(text, md, {}, [])
-    md.inline.tokenize(state)
-    for rule in md.inline.ruler2.getRules(""):
-        rule(state)
-    _place_markers(state.tokens)
-    return state.tokens
+        _inline = inline_parser
+    return _inline
 
 
 def inline_spans(text: str, position: int = 0) -> list[Span]:
@@ -267,7 +202,7 @@ def inline_spans(text: str, position: int = 0) -> list[Span]:
 
 
 def _token_spans(source: str) -> Iterator[Span]:
-    tokens = parse_inline(source)
+    tokens = load_parser().parse_inline(source)
     opened: dict[str, list[int]] = {}
     for index, token in enumerate(tokens):
         kind = token.type

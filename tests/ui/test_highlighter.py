@@ -232,3 +232,27 @@ def test_misspelled_words_are_underlined_over_the_formats_already_there():
                     want.setUnderlineStyle(wavy)
                     want.setUnderlineColor(QColor(MISSPELLED))
                 assert (got[at] is None) == (want is None) and (want is None or got[at] == want), (line, at)
+
+
+def test_while_the_inline_parser_waits_lines_show_their_own_formats_and_the_rest_comes_after(highlighted):
+    from journal_app.ui.highlighter import inline_later, inline_now
+
+    inline_later()  # as a launch does until its first paint
+    try:
+        document, _ = highlighted("# 제목 **굵게**\n- 하나 `코드`\n\n```python\nx = 1\n```")
+        assert under(document, 0, color("heading")) == " 제목 **굵게**"  # the line's own format
+        assert under(document, 0, bold) == " 제목 **굵게**"  # (a heading's), no inline markup yet
+        assert under(document, 1, color("list")) == "-" and under(document, 1, color("code")) == ""
+        assert under(document, 4, color("fence")) == "x = 1"
+    finally:
+        inline_now()
+    assert under(document, 0, color("markup")) == "#****"  # now the inline markup too
+    assert under(document, 1, color("code")) == "코드"
+    assert (
+        under(
+            document,
+            4,
+            lambda fmt: fmt.foreground().color().name() != FORMATS["fence"].foreground().color().name(),
+        )
+        != ""
+    )

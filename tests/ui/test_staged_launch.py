@@ -4,6 +4,7 @@ sidebar's tree come a moment later, with the splitter's sizes and the open post 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 from journal_app.ui.app import create_window
 from journal_app.ui.status import window_title
@@ -34,3 +35,32 @@ def test_the_post_shows_first_and_the_preview_and_tree_follow_as_they_were(qtbot
         assert again.sidebar.tree.currentIndex().isValid()  # the open post is the selected row
     finally:
         close_window(again)
+
+
+def editor_top(window) -> int:
+    """Where the editor starts in the window (below the post's form)."""
+    return window.editor.mapTo(window, window.editor.rect().topLeft()).y()
+
+
+def test_the_editor_is_painted_with_the_post_and_its_form_laid_out_before_the_web_view_is_made(
+    qtbot, journal_root, env
+):
+    window = create_window(journal_root, env)
+    try:
+        seen: list[tuple[bool, int]] = []  # at each paint of the editor: the web view made, its top
+
+        class Watch(QObject):
+            def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
+                if event.type() == QEvent.Type.Paint and window.editor.toPlainText():
+                    seen.append((window.preview.view is not None, editor_top(window)))
+                return False
+
+        watch = Watch()
+        window.editor.viewport().installEventFilter(watch)
+        qtbot.waitUntil(lambda: window.preview.ready and bool(seen), timeout=20000)
+        window.editor.viewport().removeEventFilter(watch)
+        made, top = seen[0]
+        assert not made  # the first paint showed the post, with the web engine not started
+        assert top == editor_top(window)  # and the form as it stays (no jump a frame later)
+    finally:
+        close_window(window)
