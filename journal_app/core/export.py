@@ -221,16 +221,24 @@ def write_inside(folder: Path, relative: str, data: bytes, *, durable: bool = Tr
     return target
 
 
-def target_inside(folder: Path, relative: str, *, make: bool = True) -> Path:
+def target_inside(
+    folder: Path, relative: str, *, make: bool = True, checked: set[Path] | None = None
+) -> Path:
     """``folder/relative``, its folders made (unless not ``make``), once it is checked to lie
-    really inside ``folder``: raises SaveError where a symbolic link in the way leads out."""
+    really inside ``folder``: raises SaveError where a symbolic link in the way leads out.
+    ``checked``: the folders already checked (and made) by the caller, updated."""
     target = folder / relative
-    existing = target.parent
-    while not existing.exists() and existing != folder and existing.parent != existing:
-        existing = existing.parent
-    if make and real_inside(existing, folder):
-        target.parent.mkdir(parents=True, exist_ok=True)
-    if not real_inside(target.parent, folder) or target.is_symlink():
+    inside = checked is not None and target.parent in checked
+    if not inside:
+        existing = target.parent
+        while not existing.exists() and existing != folder and existing.parent != existing:
+            existing = existing.parent
+        if make and real_inside(existing, folder):
+            target.parent.mkdir(parents=True, exist_ok=True)
+        inside = real_inside(target.parent, folder)
+        if inside and checked is not None:
+            checked.add(target.parent)
+    if not inside or target.is_symlink():
         raise SaveError(
             QT_TRANSLATE_NOOP("Core", "Could not write {path}: a symbolic link there leads out of {folder}."),
             path=target,

@@ -29,7 +29,7 @@ from .journal import POST_SUFFIXES, SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
 from .post import load_post
 from .render import prepare, render_post
-from .scan import image_candidates
+from .scan import image_candidates, image_top
 from .site_files import Staging, images_changed, remove_page, stamp
 from .site_title import journal_title
 from .words import QT_TRANSLATE_NOOP, Words
@@ -90,6 +90,7 @@ class SiteBuilder:
         }
         self.lang = _lang_of(posts)
         self.left_out: set[str] = set()  # posts with no page: drafts, unreadable, failed
+        self.image_top = image_top(journal.root / "_", journal.root)  # where images must lie
 
     def shown(self, posts: list[PostInfo]) -> list[PostInfo]:
         return [info for info in posts if info.relpath not in self.left_out]
@@ -99,6 +100,7 @@ class SiteBuilder:
         page depends on besides the post (its images' stamps, and whether any was missing)."""
         post = load_post(info.path, self.journal.root)  # a link out of the journal is not read
         images = ImageCollector(post, self.journal.root, self.out / "images", "../images/", mirror=True)
+        images.top = self.image_top  # (the same for every post)
         content = self.link_posts(
             render_post(post, self.journal.root, image_url=images, flavor=self.flavor), info
         )

@@ -40,8 +40,8 @@ class Staging:
             self.folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         except OSError as exc:
             raise SaveError(NOT_STAGED, folder=out, reason=os_error_words(exc)) from exc
-        self.modes: dict[str, int] = {}  # the permissions of each file replaced, kept
         self.made: set[Path] = set()  # the folders already made in the staging folder
+        self.checked: set[Path] = set()  # the site's folders seen to lie inside it (this process)
 
     def put(self, relative: str, text: str) -> bool:
         """Hold ``text`` for ``out/relative``; False when that file already holds exactly it.
@@ -54,7 +54,7 @@ class Staging:
                 return False
         except OSError:
             pass
-        mode = writable_mode(target_inside(self.out, relative, make=False))
+        mode = writable_mode(target_inside(self.out, relative, make=False, checked=self.checked))
         staged = self.folder / relative
         try:
             if staged.parent not in self.made:
@@ -71,12 +71,9 @@ class Staging:
     def commit(self, names: list[str]) -> None:
         """Move the files held for ``names`` (each given to :meth:`put`, which said True) into
         place, their folders made and checked once each."""
-        ready: set[Path] = set()
+        ready: set[Path] = set()  # (checked again: the site is not ours while this runs)
         for relative in names:
-            target = self.out / relative
-            if target.parent not in ready:
-                target = target_inside(self.out, relative)
-                ready.add(target.parent)
+            target = target_inside(self.out, relative, checked=ready)
             try:
                 os.replace(self.folder / relative, target)
             except OSError as exc:
