@@ -257,3 +257,16 @@ def test_a_failed_rerun_leaves_the_site_as_it_was(tmp_path, cancelled):
     assert export_site(root, out, cancelled=cancelled).rendered == 70
     assert all("덧붙임" in page.read_text(encoding="utf-8") for page in (out / "posts").glob("*.html"))
     assert "새 태그" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_staging_folder_left_by_an_export_that_died_goes_at_the_next(tmp_path):
+    root = many_posts(tmp_path / "j", 3)
+    out = tmp_path / "site"
+    export_site(root, out)
+    left, running = out / ".journal-export-dead", out / ".journal-export-running"
+    for folder in (left, running):
+        (folder / "posts").mkdir(parents=True)
+        (folder / "posts" / "000.html").write_text("half", encoding="utf-8")
+    os.utime(left, (0, 0))  # long ago: its export is gone; the other may still be writing
+    export_site(root, out)
+    assert not left.exists() and (running / "posts" / "000.html").is_file()
