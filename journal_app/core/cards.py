@@ -37,16 +37,30 @@ def _lexer(name: str):
         return None
 
 
+@lru_cache(maxsize=256)
+def _highlighted(code: str, language: str) -> tuple[str, str]:
+    """(the highlighted HTML of ``code``, the language it was highlighted as): remembered for
+    the blocks seen last, since a journal repeats its snippets and Pygments' lexing is most of a
+    code block's cost (a fifth of a small post's render)."""
+    lexer = _lexer(language.lower()) if language else None
+    if lexer is None:
+        return html.escape(code, quote=False), "text"
+    from pygments import highlight
+
+    return highlight(code, lexer, _formatter()), language
+
+
+def prepare_highlighting() -> None:
+    """Import Pygments' highlighting and make its formatter now (see :func:`.render.prepare`)."""
+    import pygments  # noqa: F401
+
+    _formatter()
+
+
 def highlighted_code(code: str, language: str, attributes: str = "") -> str:
     """A code block as the preview has always written it: Pygments classes in a
     ``language-x highlight`` div (``language-text`` when the language is unknown)."""
-    lexer = _lexer(language.lower()) if language else None
-    if lexer is None:
-        body, language = html.escape(code, quote=False), "text"
-    else:
-        from pygments import highlight
-
-        body = highlight(code, lexer, _formatter())
+    body, language = _highlighted(code, language)
     return (
         f'<div{attributes} class="language-{html.escape(language)} highlight"><pre><span></span>'
         f"<code>{body}</code></pre></div>\n"

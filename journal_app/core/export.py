@@ -97,9 +97,12 @@ def text_lang(declared: object, title: str, body: str) -> str:
     if isinstance(declared, str) and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", declared):
         return declared.replace("_", "-")
     prose = _NOT_PROSE.sub(" ", title + "\n" + body[:20000])
-    hangul = _HANGUL_WORD.subn("", prose)[1]  # the number of words (subn makes no list of them)
-    latin = _LATIN_WORD.subn("", prose)[1]
-    return "ko" if hangul and hangul * 2 >= latin else "en"
+    latin = _LATIN_WORD.subn("", prose)[1]  # the number of words (subn makes no list of them)
+    # Korean when there is a Hangul word and at least half as many as Latin ones: Hangul words
+    # are counted only up to that many (a Korean post holds a thousand; counting them all was
+    # most of this function's time)
+    needed = max(1, (latin + 1) // 2)
+    return "ko" if _HANGUL_WORD.subn("", prose, count=needed)[1] >= needed else "en"
 
 
 def data_uri(mime: str, data: bytes) -> str:
@@ -205,26 +208,42 @@ class ImageCollector:
     def write(self, name: str, data: bytes) -> None:
         """Write a copy, never outside the folder that holds the image folder (the page's or
         the site's)."""
-        write_inside(self._folder.parent, f"{self._folder.name}/{name}", data)
+        # a site's copies reach the disk with its pages, in one wait (see .site.export_site)
+        write_inside(self._folder.parent, f"{self._folder.name}/{name}", data, durable=not self.mirror)
 
 
 def write_inside(folder: Path, relative: str, data: bytes, *, durable: bool = True) -> Path:
     """Write ``data`` atomically at ``folder/relative``, never outside ``folder`` (a symbolic
     link in the way is refused); ``durable``: on disk before this returns (see
     :func:`.storage.atomic_write`)."""
+    target = target_inside(folder, relative)
+    atomic_write(target, data, durable=durable)
+    return target
+
+
+def target_inside(
+    folder: Path, relative: str, *, make: bool = True, checked: set[Path] | None = None
+) -> Path:
+    """``folder/relative``, its folders made (unless not ``make``), once it is checked to lie
+    really inside ``folder``: raises SaveError where a symbolic link in the way leads out.
+    ``checked``: the folders already checked (and made) by the caller, updated."""
     target = folder / relative
-    existing = target.parent
-    while not existing.exists() and existing != folder and existing.parent != existing:
-        existing = existing.parent
-    if real_inside(existing, folder):
-        target.parent.mkdir(parents=True, exist_ok=True)
-    if not real_inside(target.parent, folder) or target.is_symlink():
+    inside = checked is not None and target.parent in checked
+    if not inside:
+        existing = target.parent
+        while not existing.exists() and existing != folder and existing.parent != existing:
+            existing = existing.parent
+        if make and real_inside(existing, folder):
+            target.parent.mkdir(parents=True, exist_ok=True)
+        inside = real_inside(target.parent, folder)
+        if inside and checked is not None:
+            checked.add(target.parent)
+    if not inside or target.is_symlink():
         raise SaveError(
             QT_TRANSLATE_NOOP("Core", "Could not write {path}: a symbolic link there leads out of {folder}."),
             path=target,
             folder=folder,
         )
-    atomic_write(target, data, durable=durable)
     return target
 
 

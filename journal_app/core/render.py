@@ -34,6 +34,7 @@ __all__ = [
     "NotShown",
     "file_image_url",
     "missing_image",
+    "prepare",
     "readable_date",
     "render_header",
     "render_markdown",
@@ -161,6 +162,20 @@ def render_markdown(
         fragment, maths = render_tokens(text, flavor, first_line, raw_html=shown)
     fragment = clean_fragment(fragment, maths)
     return rewrite_images(fragment, image_url) if image_url is not None else fragment
+
+
+def prepare(flavor: str) -> None:
+    """Import ``flavor``'s engine and build its parser now (before worker processes are forked,
+    which then start rendering at once instead of each importing and building them)."""
+    if require_flavor(flavor) == "python-markdown":
+        from . import pymd  # noqa: F401  (its converter is made per render)
+    else:
+        from .engine import parser
+
+        parser(flavor)
+    from .cards import prepare_highlighting
+
+    prepare_highlighting()
 
 
 def clean_fragment(fragment: str, maths: list[tuple[str, bool]]) -> str:

@@ -66,8 +66,10 @@ def _keep_data_images_only(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def _cleaner(tags: set[str], attributes: dict[str, set[str]]) -> nh3.Cleaner:
-    """A cleaner with this module's rules for ``tags`` and their ``attributes``."""
+def _cleaner(tags: set[str], attributes: dict[str, set[str]], *, data_urls: bool = True) -> nh3.Cleaner:
+    """A cleaner with this module's rules for ``tags`` and their ``attributes``; without
+    ``data_urls``, one for fragments where no attribute can hold a ``data:`` URL (it leaves out
+    the filter that keeps those on images only: a call into Python for every attribute)."""
     return nh3.Cleaner(
         tags=tags,
         attributes=attributes,
@@ -75,7 +77,7 @@ def _cleaner(tags: set[str], attributes: dict[str, set[str]]) -> nh3.Cleaner:
         # task-list boxes are the only inputs markdown makes: any other input becomes one too
         set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}},
         url_schemes=URL_SCHEMES,
-        attribute_filter=_keep_data_images_only,
+        attribute_filter=_keep_data_images_only if data_urls else None,
         filter_style_properties=STYLE_PROPERTIES,
         link_rel=None,
         strip_comments=True,
@@ -84,6 +86,10 @@ def _cleaner(tags: set[str], attributes: dict[str, set[str]]) -> nh3.Cleaner:
 
 
 _CLEANER = _cleaner(TAGS, ATTRIBUTES)
+_PLAIN_CLEANER = _cleaner(TAGS, ATTRIBUTES, data_urls=False)
+# what an attribute value starting with "data:" needs in the fragment: those letters, or a
+# character reference other than the four markdown-it writes (which decode to & " < >)
+_MAYBE_DATA = re.compile(r"data:|&(?!(?:amp|quot|lt|gt);)", re.IGNORECASE)
 # a first pass for fragments with embeds: the same rules plus the embeds' sources, so that the
 # embeds come out in one normal form (comments gone, attributes quoted, every element closed)
 _EMBED_CLEANER = _cleaner(
@@ -120,7 +126,8 @@ def sanitize(fragment: str) -> str:
     """``fragment`` without anything that could run or load on its own."""
     if _HAS_EMBED.search(fragment):
         fragment = _EMBED.sub(embed_link, _EMBED_CLEANER.clean(fragment))
-    fragment = _CLEANER.clean(fragment)
+    data_urls = _MAYBE_DATA.search(fragment) is not None or "data:" in fragment.lower()
+    fragment = (_CLEANER if data_urls else _PLAIN_CLEANER).clean(fragment)
     if "<input" not in fragment:
         return fragment
     return _INPUT_SET_ATTRIBUTES.sub(r'\1 disabled="" type="checkbox"', fragment)

@@ -3,7 +3,7 @@ per post, images copied once, every link relative (works from file:// and any st
 
 Re-running only renders posts whose file changed since the last export (a manifest in the
 output folder remembers size and modification time), and rewrites index and tag pages only
-when their text changed.
+when their text changed. The new pages replace the old ones together, once all are written.
 """
 
 from __future__ import annotations
@@ -21,15 +21,16 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .. import __version__
 from .dates import local
-from .boundary import read_regular, real_inside
-from .encoding import displayable
+from .boundary import read_regular
 from .export import ImageCollector, build_document, build_page, page_css, safe_name, write_inside
+from .encoding import displayable
 from .errors import JournalError
 from .journal import POST_SUFFIXES, SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
 from .post import load_post
-from .render import render_post
-from .scan import image_candidates
+from .render import prepare, render_post
+from .scan import image_candidates, image_top
+from .site_files import Staging, images_changed, remove_page, stamp
 from .site_title import journal_title
 from .words import QT_TRANSLATE_NOOP, Words
 
@@ -89,6 +90,7 @@ class SiteBuilder:
         }
         self.lang = _lang_of(posts)
         self.left_out: set[str] = set()  # posts with no page: drafts, unreadable, failed
+        self.image_top = image_top(journal.root / "_", journal.root)  # where images must lie
 
     def shown(self, posts: list[PostInfo]) -> list[PostInfo]:
         return [info for info in posts if info.relpath not in self.left_out]
@@ -98,6 +100,7 @@ class SiteBuilder:
         page depends on besides the post (its images' stamps, and whether any was missing)."""
         post = load_post(info.path, self.journal.root)  # a link out of the journal is not read
         images = ImageCollector(post, self.journal.root, self.out / "images", "../images/", mirror=True)
+        images.top = self.image_top  # (the same for every post)
         content = self.link_posts(
             render_post(post, self.journal.root, image_url=images, flavor=self.flavor), info
         )
@@ -106,7 +109,7 @@ class SiteBuilder:
             post, content, nav=nav, tag_url=lambda tag: "../" + quote(self.tag_pages.get(tag, "index.html"))
         )
         return page, {
-            "images": {str(path): _stamp(path) for path in images.images},
+            "images": {str(path): stamp(path) for path in images.images},
             # where the missing images were looked for: a file there re-renders the page
             "missing": sorted(
                 {
@@ -197,84 +200,26 @@ class SiteBuilder:
         )
 
 
-def write_if_changed(out: Path, relative: str, text: str, *, durable: bool = True) -> bool:
-    """Write ``text`` atomically at ``out/relative`` unless the file already holds exactly it;
-    never outside ``out``. Without ``durable`` the file is not waited onto the disk (see
-    :func:`.storage.atomic_write`)."""
-    data = displayable(text).encode("utf-8")
-    try:  # only a regular file is read (a FIFO or a link put there must not hang or lead out)
-        if not os.path.islink(out / relative) and read_regular(out / relative, len(data)) == data:
-            return False
-    except OSError:
-        pass
-    write_inside(out, relative, data, durable=durable)
-    return True
-
-
-_PAGE_NAME = re.compile(r"posts/[^/\\\x00]+\.html")
-
-
-def remove_page(out: Path, page: object) -> None:
-    """Remove a post page the manifest names, only when it is one of ours: ``posts/NAME.html``,
-    a regular file really inside ``out`` (the manifest may come from someone else)."""
-    if not isinstance(page, str) or not _PAGE_NAME.fullmatch(page):
-        return
-    target = out / page
-    if target.is_symlink() or not real_inside(target.parent, out) or not target.is_file():
-        return
-    try:
-        target.unlink()
-    except OSError:
-        pass
-
-
 _builder: SiteBuilder | None = None  # set for the duration of an export; forked workers inherit it
-_write_here = False  # whether the process that renders a page writes it (see export_site)
+_staging: Staging | None = None  # where the pages rendered are written (see export_site)
 
-
-def _stamp(path: Path) -> list[int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return [stat.st_mtime_ns, stat.st_size]
-
-
-def _images_changed(entry: dict, root: Path, out: Path) -> bool:
-    """Whether a page's images changed since it was written (or their copies in the site are
-    gone), or a missing one appeared."""
-    for path, stamp in entry.get("images", {}).items():
-        if _stamp(Path(path)) != stamp:
-            return True
-        try:
-            copy = out / "images" / Path(path).resolve().relative_to(root.resolve())
-        except ValueError:
-            continue
-        if not copy.is_file():
-            return True
-    return any(map(os.path.isfile, entry.get("missing", [])))
-
-
-Rendered = tuple[str, str | None, str, dict, bool]  # see _render_pages
+Rendered = tuple[str, str | None, dict, bool]  # see _render_pages
 
 
 def _render_pages(items: list[PostInfo]) -> list[Rendered]:
-    """(relpath, page html or None, error, dependencies, written) for each post (in a worker
-    process). When the export says so (``_write_here``) the page is written here, only when
-    its text changed, and not sent back (its html is then "")."""
-    builder = cast(SiteBuilder, _builder)  # workers run only while an export has set it
+    """(relpath, error or None, dependencies, written) for each post: its page rendered and
+    held in the export's staging folder (when its text changed), here or in a worker process
+    (the page is not sent back)."""
+    builder, staging = cast(SiteBuilder, _builder), cast(Staging, _staging)  # set while exporting
     results: list[Rendered] = []
     for info in items:
         try:
             page, depends = builder.post_html(info)
         except (OSError, ValueError, JournalError) as exc:
-            results.append((info.relpath, None, str(exc), {}, False))
+            results.append((info.relpath, str(exc), {}, False))
             continue
-        written = False
-        if _write_here:  # (a failed write fails the export, not just this post)
-            written = write_if_changed(builder.out, builder.post_pages[info.relpath], page, durable=False)
-            page = ""
-        results.append((info.relpath, page, "", depends, written))
+        # (a page that cannot be written fails the export, not just this post)
+        results.append((info.relpath, None, depends, staging.put(builder.post_pages[info.relpath], page)))
     return results
 
 
@@ -291,13 +236,13 @@ def export_site(
     titled ``title`` (by default the journal's own name for itself: ``site_title.journal_title``).
 
     ``cancelled`` is asked after each post is rendered (in this process, then: a worker could
-    not ask it); when it says yes, SiteCancelled is raised before any page is written, and
-    once the pages are being written, the export finishes (no half site). Without
-    ``cancelled`` (the command line) each post's page is written by the worker that rendered
-    it, as soon as it is rendered (the pages are not sent back to this process, and the
-    writing is shared by the workers); the index, the tag pages and the manifest are written
-    last. Either way a render that does not finish (cancelled, or failed) removes the
-    folders the export made."""
+    not ask it); when it says yes, SiteCancelled is raised. Without ``cancelled`` (the command
+    line) the posts are rendered in worker processes, each page written by the worker that
+    rendered it (pages are not sent back). Either way the pages, the tag pages and the index
+    are written aside and replace the old ones only once all are written (see
+    :mod:`.site_files`), the manifest last: an export that does not finish (cancelled, or a
+    page that could not be written) leaves the site as it was, and removes the folders it made.
+    """
     journal = root if isinstance(root, Journal) else Journal(root)
     out = Path(out).absolute()
     inside = (
@@ -355,7 +300,7 @@ def export_site(
         if (
             {name: value for name, value in before.items() if name in key} != key
             or not (out / page_name).is_file()
-            or _images_changed(before, journal.root, out)
+            or images_changed(before, journal.root, out)
         ):
             stale.append(info)
         else:
@@ -369,49 +314,66 @@ def export_site(
         if cancelled is not None and cancelled():
             raise SiteCancelled
 
-    global _builder, _write_here
-    _builder, _write_here = builder, cancelled is None
+    global _builder, _staging
+    staging = Staging(out)  # (made before the workers are forked: they write into it)
+    _builder, _staging = builder, staging
     page_css()  # once, before the workers are forked
     try:
         if cancelled is not None and cancelled():  # (pressed while the journal was looked at)
             raise SiteCancelled
+        if stale:
+            prepare(builder.flavor)  # imported and built once, here, not in each worker
         if cancelled is None:
             rendered, _ = chunked_map(_render_pages, stale, minimum=64, chunk=16, progress=report)
         else:  # one post at a time, here: asked after each
             rendered, _ = chunked_map(_render_pages, stale, minimum=len(stale) + 1, chunk=1, progress=report)
+        staged = []
+        for relpath, error, depends, put in rendered:
+            if error is not None:
+                failed.append(Words(FAILED, {"post": relpath, "problem": error}))
+                builder.left_out.add(relpath)
+                current.pop(relpath, None)
+                continue
+            current[relpath].update(depends)
+            if put:
+                staged.append(builder.post_pages[relpath])
+        for tag, posts in journal.by_tag().items():
+            if (
+                tag != UNTAGGED
+                and builder.shown(posts)
+                and staging.put(builder.tag_pages[tag], builder.tag_html(tag, posts))
+            ):
+                staged.append(builder.tag_pages[tag])
+        if staging.put("index.html", builder.index_html()):
+            staged.append("index.html")
+        staging.commit(staged)  # every page written: now they replace the old ones
     except BaseException:
         if made:  # images copied meanwhile: a folder this export made goes again
             shutil.rmtree(made[-1], ignore_errors=True)
         raise
     finally:
-        _builder, _write_here = None, False
-    written = 0
-    for relpath, page, error, depends, written_there in rendered:
-        if page is None:
-            failed.append(Words(FAILED, {"post": relpath, "problem": error}))
-            builder.left_out.add(relpath)
-            current.pop(relpath, None)
-            continue
-        current[relpath].update(depends)
-        if page:  # not written by the worker that rendered it
-            written_there = write_if_changed(out, builder.post_pages[relpath], page, durable=False)
-        written += written_there
+        _builder, _staging = None, None
+        staging.discard()
     pages_now = {k["page"] for k in current.values()}
     for relpath, key in previous.items():
         if relpath not in current and key.get("page") not in pages_now:
             remove_page(out, key.get("page"))
-    written += write_if_changed(out, "index.html", builder.index_html(), durable=False)
-    for tag, posts in journal.by_tag().items():
-        if tag != UNTAGGED and builder.shown(posts):
-            tag_page = builder.tag_html(tag, posts)
-            written += write_if_changed(out, builder.tag_pages[tag], tag_page, durable=False)
-    if written and hasattr(os, "sync"):
-        # the pages onto the disk in one wait, not one each (a thousand waits were most of an
-        # export), before the manifest says they are there
+    if stale and hasattr(os, "sync"):
+        # the pages and images onto the disk in one wait, not one each (a thousand waits were
+        # most of an export), before the manifest says they are there
         os.sync()
-    write_if_changed(
-        out, MANIFEST, json.dumps({"version": __version__, "posts": current}, ensure_ascii=False, indent=1)
-    )
+    _write_manifest(out, json.dumps({"version": __version__, "posts": current}, ensure_ascii=False, indent=1))
     if progress and not stale:
         progress(total, total)
-    return SiteResult(total, len(rendered), written, [str(said) for said in failed], drafts, failed)
+    return SiteResult(total, len(rendered), len(staged), [str(said) for said in failed], drafts, failed)
+
+
+def _write_manifest(out: Path, text: str) -> None:
+    """The manifest written (atomically, and on disk before this returns) when it changed."""
+    data = displayable(text).encode("utf-8")
+    try:
+        if not os.path.islink(out / MANIFEST) and read_regular(out / MANIFEST, len(data)) == data:
+            return
+    except OSError:
+        pass
+    write_inside(out, MANIFEST, data)

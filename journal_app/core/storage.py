@@ -66,25 +66,8 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, durable: bool = True) 
     """Replace the file at ``path`` with ``data`` atomically, keeping its permissions; with
     ``durable`` (the default) the file and its folder are on disk before this returns."""
     target = Path(path)
-    if target.is_dir():
-        raise SaveError(
-            QT_TRANSLATE_NOOP("Core", "Could not save {path}: the path is a folder."), path=target
-        )
     folder = target.parent
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = None
-    except OSError as exc:
-        raise SaveError(
-            QT_TRANSLATE_NOOP("Core", "Could not save {path}: {reason}."),
-            path=target,
-            reason=os_error_words(exc),
-        ) from exc
-    if mode is not None and not os.access(target, os.W_OK):
-        # the rename would replace it anyway; a read-only file is the owner's wish to keep it
-        reason = Words(_REASONS[errno.EROFS] if _read_only_mount(folder) else _READ_ONLY_FILE)
-        raise SaveError(UNCHANGED, path=target, reason=reason)
+    mode = writable_mode(target)
     temp_name = None
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -112,6 +95,30 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, durable: bool = True) 
                 os.unlink(temp_name)
             except OSError:
                 pass
+
+
+def writable_mode(target: Path) -> int | None:
+    """The permissions of the file at ``target`` (None when there is none), once it is checked
+    that :func:`atomic_write` may replace it: raises SaveError for a folder or a read-only file."""
+    if target.is_dir():
+        raise SaveError(
+            QT_TRANSLATE_NOOP("Core", "Could not save {path}: the path is a folder."), path=target
+        )
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise SaveError(
+            QT_TRANSLATE_NOOP("Core", "Could not save {path}: {reason}."),
+            path=target,
+            reason=os_error_words(exc),
+        ) from exc
+    if mode is not None and not os.access(target, os.W_OK):
+        # the rename would replace it anyway; a read-only file is the owner's wish to keep it
+        reason = Words(_REASONS[errno.EROFS] if _read_only_mount(target.parent) else _READ_ONLY_FILE)
+        raise SaveError(UNCHANGED, path=target, reason=reason)
+    return mode
 
 
 def is_temporary_name(name: str) -> bool:

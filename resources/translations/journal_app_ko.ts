@@ -659,6 +659,10 @@
         <translation>파일이 올바른 UTF-8이 아닙니다(첫 번째 잘못된 바이트 위치: {offset}). 해석할 수 없는 바이트는 그대로 둡니다.</translation>
     </message>
     <message>
+        <source>Could not write the site into {folder}: {reason}.</source>
+        <translation>{folder}에 사이트를 쓰지 못했습니다: {reason}.</translation>
+    </message>
+    <message>
         <source>Could not write {path}: a symbolic link there leads out of {folder}.</source>
         <translation>{path}에 쓰지 못했습니다: 그 자리의 심볼릭 링크가 {folder} 바깥을 가리킵니다.</translation>
     </message>

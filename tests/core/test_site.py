@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from journal_app.core.site import export_site
 from tests.core.test_export import parse
 from tests.quirks import PNG_HEAD
@@ -231,3 +233,40 @@ def test_pages_written_by_the_workers_are_the_pages_written_here(tmp_path):
         if (tmp_path / "here" / name).is_file():
             assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "workers" / name).read_bytes()
     assert export_site(root, tmp_path / "workers").pages_written == 0
+
+
+@pytest.mark.parametrize("cancelled", [None, lambda: False], ids=["workers", "here"])
+def test_a_failed_rerun_leaves_the_site_as_it_was(tmp_path, cancelled):
+    from journal_app.core import JournalError
+
+    root = many_posts(tmp_path / "j", 70)
+    out = tmp_path / "site"
+    export_site(root, out)
+    (out / "posts" / "050.html").unlink()
+    (out / "posts" / "050.html").mkdir()  # in the way of that page: it cannot be written
+    before = site_files(out)
+    for path in root.glob("*.md"):  # every post changed, under a new tag: every page new
+        text = path.read_text(encoding="utf-8").replace("tags: [", "tags: [새 태그, ")
+        path.write_text(text + "\n덧붙임\n", encoding="utf-8")
+    with pytest.raises(JournalError, match="050.html"):
+        export_site(root, out, cancelled=cancelled)
+    assert site_files(out) == before  # no new page beside the old index, the manifest as it was
+    names = sorted(path.name for path in out.iterdir())  # no staging folder left behind
+    assert names == [".journal-export.json", "images", "index.html", "posts", "tags"]
+    (out / "posts" / "050.html").rmdir()
+    assert export_site(root, out, cancelled=cancelled).rendered == 70
+    assert all("덧붙임" in page.read_text(encoding="utf-8") for page in (out / "posts").glob("*.html"))
+    assert "새 태그" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_staging_folder_left_by_an_export_that_died_goes_at_the_next(tmp_path):
+    root = many_posts(tmp_path / "j", 3)
+    out = tmp_path / "site"
+    export_site(root, out)
+    left, running = out / ".journal-export-dead", out / ".journal-export-running"
+    for folder in (left, running):
+        (folder / "posts").mkdir(parents=True)
+        (folder / "posts" / "000.html").write_text("half", encoding="utf-8")
+    os.utime(left, (0, 0))  # long ago: its export is gone; the other may still be writing
+    export_site(root, out)
+    assert not left.exists() and (running / "posts" / "000.html").is_file()
