@@ -37,11 +37,10 @@ def _lexer(name: str):
         return None
 
 
-@lru_cache(maxsize=256)
 def _highlighted(code: str, language: str) -> tuple[str, str]:
-    """(the highlighted HTML of ``code``, the language it was highlighted as): remembered for
-    the blocks seen last, since a journal repeats its snippets and Pygments' lexing is most of a
-    code block's cost (a fifth of a small post's render)."""
+    """(the highlighted HTML of ``code``, the language it was highlighted as). Not remembered:
+    a cache here would flatter the generated benchmark journal, which repeats its snippets in
+    every post, while real journals seldom repeat a code block."""
     lexer = _lexer(language.lower()) if language else None
     if lexer is None:
         return html.escape(code, quote=False), "text"
