@@ -14,7 +14,7 @@ import pytest
 
 from journal_app.cli import post_json
 from journal_app.core.dates import local
-from journal_app.core.index import cache_folder
+from journal_app.core.storage import cache_folder
 from journal_app.core.journal import Journal
 from tests.core.test_search_header import write_edges
 from tests.hostile import deep_folders, hostile_journal

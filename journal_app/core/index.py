@@ -18,7 +18,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from .storage import cache_folder as cache_folder  # (it lived here)
+from .storage import cache_folder
 
 FORMAT = "6"  # 3: categories count as tags; 4: drafts; 5: problem kinds; 6: problem words
 LOCK_WAIT = 0.5  # seconds to wait for a lock before going on without the cache

@@ -33,7 +33,6 @@ from .boundary import real_inside
 from .changes import JournalChange
 from .dates import local
 from .flavor import ROOT_MARKERS as ROOT_MARKERS  # (these two lived here)
-from .flavor import find_journal_root as find_journal_root
 from .index import SummaryIndex, index_summaries
 from .listing import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (imported from here before)
 from .listing import POST_SUFFIXES, FolderLook, SyncWork, Walker, list_folder

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
 
 
-from ..core.journal import find_journal_root
+from ..core.flavor import find_journal_root
 from ..resources import resource_path
 from .icons import app_icon
 
