@@ -197,6 +197,14 @@ def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
         return PostInfo.unreadable(location, relpath, read_error_words(location, exc), read_error_kind(exc))
 
 
+def summary_of(data: bytes, info: os.stat_result, path: Path, relpath: str) -> PostInfo:
+    """The summary of a post file from its bytes (just written: nothing is read), as
+    :func:`read_summary` makes it from the file."""
+    from .post import Post
+
+    return _quick_summary(data, info, path, relpath) or PostInfo.of(Post(data, path, info), relpath)
+
+
 def _quick_summary(data: bytes, info: os.stat_result, path: Path, relpath: str) -> PostInfo | None:
     """The summary of a simple file (:func:`.searchheader.simple_post`), the same as
     :meth:`PostInfo.of` of its :class:`.Post`; None for any other file."""

@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self, path: Path) -> None:
         if self.journal is not None:
-            self.sidebar.apply(self.journal.refresh(path))
+            self.sidebar.apply(self.journal.refresh(path, self.document.written(path)))
             self.search.reindex([path])
             self._update_known_tags()
         self.form.show_post(self.document.post)
