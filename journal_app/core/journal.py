@@ -38,7 +38,7 @@ from .listing import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (imported from here
 from .listing import POST_SUFFIXES, FolderLook, SyncWork, Walker, list_folder
 from .listing import SKIPPED_FOLDERS as SKIPPED_FOLDERS  # (site.py takes it from here)
 from .parallel import chunked_map
-from .postinfo import PostInfo, order_key, read_summaries, read_summary, summary_of
+from .postinfo import PostInfo, Written, order_key, read_summaries, read_summary, summary_of
 from .problems import Problem
 from .scanwork import CHUNK, PARALLEL_MINIMUM, ScanWork
 
@@ -302,9 +302,7 @@ class Journal:
         found = self._posts.get(path) if isinstance(path, Path) else None  # (no new Path made)
         return found if found is not None else self._posts.get(Path(path).absolute())
 
-    def refresh(
-        self, path: str | os.PathLike, written: tuple[bytes, os.stat_result] | None = None
-    ) -> JournalChange:
+    def refresh(self, path: str | os.PathLike, written: Written | None = None) -> JournalChange:
         """Read one file again (added or changed); forget it when it is gone. ``written``: the
         bytes just saved to it and the file then (still the file there), read instead of it."""
         path = Path(path).absolute()
