@@ -32,7 +32,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from journal_app.core.index import cache_folder  # noqa: E402
+from journal_app.core.storage import cache_folder  # noqa: E402
 
 SYLLABLES = [chr(0xAC00 + (i * 2663) % 11172) for i in range(400)]
 LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -12,7 +12,7 @@ import pytest
 
 from journal_app.cli import post_json
 from journal_app.core.dates import local
-from journal_app.core.index import cache_folder
+from journal_app.core.storage import cache_folder
 from journal_app.core.journal import Journal
 from tests.clirun import run_in_process, run_process
 from tests.core.test_search_header import write_edges

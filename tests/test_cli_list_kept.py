@@ -17,7 +17,7 @@ import pytest
 
 from journal_app.cli import day_of
 from journal_app.core.dates import local
-from journal_app.core.index import cache_folder
+from journal_app.core.storage import cache_folder
 from tests.quirks import write_quirks
 from tests.test_cli_list import expected, listed
 

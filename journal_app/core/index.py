@@ -20,7 +20,6 @@ from .indexfile import FORMAT as FORMAT
 from .indexfile import LIST_KEY, index_file
 from .indexfile import LOCK_WAIT as LOCK_WAIT
 from .indexfile import stamp as _stamp
-from .storage import cache_folder as cache_folder  # (it lived here)
 
 _decode = json.JSONDecoder().decode  # json.loads without its per-call checks
 

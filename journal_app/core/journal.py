@@ -35,13 +35,20 @@ from .boundary import real_inside
 from .changes import JournalChange
 from .dates import local
 from .flavor import ROOT_MARKERS as ROOT_MARKERS  # (these two lived here)
-from .flavor import find_journal_root as find_journal_root
 from .index import SummaryIndex, index_summaries
 from .listing import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (imported from here before)
 from .listing import POST_SUFFIXES, FolderLook, SyncWork, Walker, list_folder
 from .listing import SKIPPED_FOLDERS as SKIPPED_FOLDERS  # (site.py takes it from here)
 from .parallel import chunked_map
-from .postinfo import PostInfo, order_key, read_summaries, read_summary, summary_values
+from .postinfo import (
+    PostInfo,
+    Written,
+    order_key,
+    read_summaries,
+    read_summary,
+    summary_of,
+    summary_values,
+)
 from .problems import Problem
 from .scanwork import CHUNK, PARALLEL_MINIMUM, ScanWork
 
@@ -336,13 +343,14 @@ class Journal:
         found = self._posts.get(path) if isinstance(path, Path) else None  # (no new Path made)
         return found if found is not None else self._posts.get(Path(path).absolute())
 
-    def refresh(self, path: str | os.PathLike) -> JournalChange:
-        """Read one file again (added or changed); forget it when it is gone."""
+    def refresh(self, path: str | os.PathLike, written: Written | None = None) -> JournalChange:
+        """Read one file again (added or changed); forget it when it is gone. ``written``: the
+        bytes just saved to it and the file then (still the file there), read instead of it."""
         path = Path(path).absolute()
         change = JournalChange()
         try:
-            inode = os.lstat(path).st_ino  # before reading: a file replaced after it is read again
-        except OSError:
+            inode = written[1].st_ino if written else os.lstat(path).st_ino  # (before reading:
+        except OSError:  # a file replaced after it is read is read again)
             inode = None
         if inode is None or path.is_dir():
             if self._fresh is not None:
@@ -350,7 +358,12 @@ class Journal:
             if self._forget(path):
                 change.removed.add(path)
             return change
-        info = read_summary(str(path), self._relative(str(path)), str(self.root))
+        relpath = self._relative(str(path))
+        info = (
+            summary_of(*written, path, relpath)
+            if written
+            else read_summary(str(path), relpath, str(self.root))
+        )
         if self._fresh is not None:
             self._fresh.add(path)
         (change.changed if path in self._posts else change.added).add(path)

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from .problems import ProblemKind
 from .words import Words, from_plain, to_plain
@@ -21,6 +21,7 @@ from .words import Words, from_plain, to_plain
 if TYPE_CHECKING:
     from .post import Post
 
+Written: TypeAlias = "tuple[bytes | Post, os.stat_result]"  # what a save wrote (see summary_of)
 MAX_LISTED_TAGS = 100  # tags a post contributes to the journal's summaries (the sidebar)
 
 
@@ -198,6 +199,17 @@ def read_summary(path: str, relpath: str, root: str | None = None) -> PostInfo:
         return PostInfo.of(load_post(location, root), relpath)
     except OSError as exc:
         return PostInfo.unreadable(location, relpath, read_error_words(location, exc), read_error_kind(exc))
+
+
+def summary_of(source: bytes | Post, info: os.stat_result, path: Path, relpath: str) -> PostInfo:
+    """The summary of a post file just written (nothing is read), as :func:`read_summary`
+    makes it from the file: from the post itself when it holds what was written (its header
+    is read already), else from the bytes written."""
+    from .post import Post
+
+    if isinstance(source, Post):
+        return PostInfo.of(source, relpath)
+    return _quick_summary(source, info, path, relpath) or PostInfo.of(Post(source, path, info), relpath)
 
 
 def _quick_summary(data: bytes, info: os.stat_result, path: Path, relpath: str) -> PostInfo | None:

@@ -33,7 +33,8 @@ from itertools import islice
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .index import LOCK_WAIT, cache_folder
+from .index import LOCK_WAIT
+from .storage import cache_folder
 from .listing import POST_SUFFIXES
 from .parallel import ChunkedResults, can_fork
 from .searchbuild import (

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 
-from ..core.journal import find_journal_root
+from ..core.flavor import find_journal_root
 from ..resources import resource_path
 from .icons import app_icon
 

@@ -488,6 +488,22 @@ class OpenDocument(QObject):
         self.watcher.watch_file(path)
         self.saved.emit(path)
 
+    def written(self, path: Path) -> tuple[bytes | Post, os.stat_result] | None:
+        """What the open post last saved to ``path`` (the post itself when it holds just that:
+        no edit since; else the bytes saved) and the file as it is now, while it is still the
+        file saved (its stamp: time and size); None when another program has written it since
+        (it is read then) or ``path`` is not the open post's."""
+        post = self.post
+        if post is None or post.path != path or post.stamp is None:
+            return None
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if (info.st_mtime_ns, info.st_size) != post.stamp:
+            return None
+        return (post.saved_bytes if self.text.isModified() else post, info)
+
     def autosave(self) -> bool:
         """Save quietly after a pause, on switching posts or leaving the window (if enabled).
 

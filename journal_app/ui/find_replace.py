@@ -4,19 +4,25 @@ The bar finds with the ``regex`` library (Python's ``re`` as it is, version 0, w
 limit) over the editor's text: a plain pattern is escaped, "Case" off folds case, "Word" asks
 that no letter or digit (Hangul included) touch either end of a match, "Regex" takes the pattern
 as a regular expression (a bad one is reported in the bar, never raised; one that backtracks
-for longer than ``TIME_LIMIT``, such as ``(a+)+$`` over a long line of ``a``, finds nothing and
+for longer than ``finding.TIME_LIMIT``, such as ``(a+)+$`` over a long line of ``a``, finds nothing and
 the bar says it is too slow, so a pattern never hangs the window). Every match is highlighted
 (``QTextEdit.ExtraSelection``), the bar counts them ("3 of 12"), and the current one is
 selected and scrolled to the middle of the editor; a replacement is one undo step, and so is
 Replace All. ``match_shown(line)`` gives the 1-based file line of the match shown, for the
 preview to scroll to.
+
+After an edit the matches are found again on a worker thread (``regex`` lets go of the
+interpreter lock while it matches: every word of a megabyte post takes half a second), and what
+it found is shown only when the text is still the one searched; a result for an older text is
+dropped (the edit that changed it searches again). What the user asks for (a pattern typed, an
+option ticked, F3, a replacement) is searched at once, on the GUI thread.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
 
 import regex
 
@@ -37,64 +43,20 @@ from PySide6.QtWidgets import (
 )
 
 from .editor import MarkdownEditor
+from .finding import Options, compile_pattern, search
 
 MOST_HIGHLIGHTED = 5_000  # matches drawn at most (all are counted)
 REFRESH_MS = 150  # after an edit, the matches are found again this much later
 HIGHLIGHT = QColor("#ffe066")
-TIME_LIMIT = 0.1  # seconds of processor time one search may take (the window waits for it)
-CHUNK = 1_000  # matches found under one time limit
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-@dataclass(frozen=True)
-class Options:
-    """How the pattern is read."""
-
-    case: bool = False
-    word: bool = False
-    regex: bool = False
-
-
-def compile_pattern(text: str, options: Options) -> regex.Pattern[str]:
-    """The regular expression the bar looks for; raises ``regex.error`` for a bad one."""
-    body = text if options.regex else re.escape(text)
-    if options.word:
-        body = rf"(?<!\w)(?:{body})(?!\w)"  # \w is Unicode: Hangul syllables are word characters
-    flags = regex.VERSION0 | regex.MULTILINE | (0 if options.case else regex.IGNORECASE)
-    return regex.compile(body, flags)
-
-
-def find_all(pattern: regex.Pattern[str], text: str, limit: float = TIME_LIMIT) -> list[regex.Match[str]]:
-    """Every non-empty match of ``pattern`` in ``text``; raises ``TimeoutError`` when finding
-    the next ``CHUNK`` of them takes more than ``limit`` seconds of processor time (so tens of
-    thousands of quick matches in a long post are all found, and one runaway match is not)."""
-    found: list[regex.Match[str]] = []
-    start, more = 0, True
-    while more:
-        more = False
-        for count, match in enumerate(pattern.finditer(text, start, timeout=limit), 1):
-            if match.end() > match.start():
-                found.append(match)
-                if count >= CHUNK:  # a new search from here gets a new time limit
-                    start, more = match.end(), True
-                    break
-    return found
-
-
-class Positions:
-    """Python string indexes → editor positions (which count UTF-16 units)."""
-
-    def __init__(self, text: str) -> None:
-        self._astral = [found.start() for found in _ASTRAL.finditer(text)]
-
-    def __call__(self, index: int) -> int:
-        return index + bisect.bisect_left(self._astral, index)
+# the searches after an edit, one at a time for the whole program (one thread, made when first used)
+_SCANS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-find")
 
 
 class FindBar(QWidget):
     """The find (and, with Ctrl+H, replace) bar above the editor."""
 
     match_shown = Signal(int)  # the 1-based file line of the match now selected
+    _scanned = Signal(int, object)  # from the worker: (which search, what it found)
 
     def __init__(self, editor: MarkdownEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,7 +107,10 @@ class FindBar(QWidget):
         self.problem = ""  # why the pattern cannot be used
         self._found: list[regex.Match[str]] = []
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._search_meanwhile)
+        self._number = 0  # the search last asked for: what an earlier one found is dropped
+        self._searching = False  # a search after an edit is on the worker thread
+        self._scanned.connect(self._arrived)
         self.field.textChanged.connect(lambda: self.say(""))
         self.field.textChanged.connect(self.refresh)
         for box in (self.case, self.word, self.regex):
@@ -221,19 +186,57 @@ class FindBar(QWidget):
     def refresh(self) -> None:
         """Find every match again and highlight them (the field, an option or the text changed)."""
         self._timer.stop()
+        self._number += 1  # (a search on the worker thread is of an older moment now)
+        self._searching = False
+        pattern = self._fresh_pattern()
+        text = self.editor.text()  # lines as ^ and $ see them
+        self._show(*search(pattern, text))
+
+    def _fresh_pattern(self) -> regex.Pattern[str] | None:
         if self.problem:
             self.problem = ""
             self.say("")
-        pattern = self._pattern()
-        text = self.editor.document().toRawText().replace("\u2029", "\n")  # lines as ^ and $ see them
+        return self._pattern()
+
+    def _search_meanwhile(self) -> None:
+        """After an edit: the text of now searched on the worker thread."""
+        pattern = self._fresh_pattern()
+        if pattern is None or not self.isVisible():
+            self.refresh()  # (nothing to search, or nothing to show)
+            return
+        self._number += 1
+        self._searching = True
+        _SCANS.submit(self._search_there, self._number, pattern, self.editor.text())
+
+    def _search_there(self, number: int, pattern: regex.Pattern[str], text: str) -> None:
+        """On the worker thread."""
+        found: object
         try:
-            self._found = find_all(pattern, text) if pattern is not None else []
-        except TimeoutError:
-            self._found = []
+            found = search(pattern, text, concurrent=True)
+        except Exception as exc:  # noqa: BLE001 (raised on the GUI thread, where it is seen)
+            found = exc
+        try:
+            self._scanned.emit(number, (text, found))
+        except RuntimeError:  # the bar, and the window with it, is gone
+            pass
+
+    def _arrived(self, number: int, done: tuple[str, object]) -> None:
+        if number != self._number:
+            return  # a search asked for since supersedes it
+        self._searching = False
+        text, found = done
+        if isinstance(found, Exception):
+            raise found
+        if self.editor.text() != text:
+            return  # an edit since: its own search follows
+        self._show(*found)  # type: ignore[misc]  # (what _search returns)
+
+    def _show(self, found: list[regex.Match[str]] | None, matches: list[tuple[int, int]]) -> None:
+        """What a search found (None: it took too long), highlighted and counted."""
+        if found is None:
             self.problem = self.tr("This pattern takes too long to search; try a simpler one")
             self.say(self.problem)
-        position = Positions(text)
-        self.matches = [(position(found.start()), position(found.end())) for found in self._found]
+        self._found, self.matches = found or [], matches
         self._highlight()
         self._show_count()
 
@@ -281,7 +284,7 @@ class FindBar(QWidget):
     def find_next(self, backward: bool = False) -> bool:
         """Select the next match after the cursor (or the previous one), wrapping around;
         False, with "Not found" in the bar, when there is none."""
-        if self._timer.isActive() or not self._found:
+        if self._timer.isActive() or self._searching or not self._found:
             self.refresh()  # the text changed a moment ago, or the bar was hidden meanwhile
         if not self.field.text() or self.problem:
             return False

@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
         self.editor.place = self._paste_place
 
     # -- journals ------------------------------------------------------------------------
+    _launched = False  # a journal has been opened in this window (see open_journal)
+
     def open_journal(self, folder: Path, *, select: Path | None = None) -> bool:
         """Open the journal at ``folder`` (asks about unsaved changes first)."""
         if not self.tabs.leave():
@@ -220,7 +222,8 @@ class MainWindow(QMainWindow):
         self.speller.use_words(journal_data(self.env.data_dir, journal.root) / "dictionary.txt")
         self._show_flavor()
         self.document.load(None)
-        if self.preview.view is None:  # launching: the tree fills once the window shows the post
+        launching, self._launched = not self._launched, True  # (the first journal a window opens)
+        if launching:  # the tree fills once the window shows the post
             QTimer.singleShot(0, self, lambda: self._fill_sidebar(journal))
         else:
             self.sidebar.set_journal(journal)
@@ -329,7 +332,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self, path: Path) -> None:
         if self.journal is not None:
-            self.sidebar.apply(self.journal.refresh(path))
+            self.sidebar.apply(self.journal.refresh(path, self.document.written(path)))
             self.search.reindex([path])
             self._update_known_tags()
         self.form.show_post(self.document.post)

@@ -6,6 +6,9 @@ result or its error) is handed back on the GUI thread, in the same order. ``sett
 every write asked for and hands back what came of them at once: whatever must see the disk as
 the writes leave it (a save asked for, another post opened, the window closing, a change on
 disk) settles first, so a quit while a write runs waits for it and nothing is lost or half done.
+The worker thread lives only while writes are under way: once every write asked for is handed
+back it ends (a document never closed, or a window gone, leaves no thread behind), and the next
+write starts another.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ class Writes(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-writes")
+        self._pool: ThreadPoolExecutor | None = None  # (only while writes are under way)
         self._pending: deque[_Write] = deque()
         self._ready.connect(self._deliver)
 
@@ -48,6 +51,8 @@ class Writes(QObject):
         thread, ``then(result, None)`` or ``then(None, error)`` for an Exception it raised."""
         write = _Write(work, then or _ignore)
         self._pending.append(write)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-writes")
         self._pool.submit(self._run, write)
 
     def busy(self) -> bool:
@@ -83,6 +88,9 @@ class Writes(QObject):
         while self._pending and self._pending[0].ready:
             write = self._pending.popleft()
             write.then(write.result, write.error)
+        if not self._pending and self._pool is not None:  # every write done and handed back:
+            pool, self._pool = self._pool, None  # the thread ends (it has nothing left to run)
+            pool.shutdown(wait=True)
 
 
 def _ignore(_result: Any, _error: Exception | None) -> None:

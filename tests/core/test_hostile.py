@@ -17,7 +17,7 @@ import pytest
 
 from journal_app.core import Journal, load_post
 from journal_app.core.frontmatter import split_header
-from journal_app.core.index import cache_folder
+from journal_app.core.storage import cache_folder
 from journal_app.core.journal import PostInfo
 from journal_app.core.post import Post
 from tests.hostile import BOMB, GOOD, bounded, deep_folders, special_files

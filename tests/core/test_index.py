@@ -6,7 +6,7 @@ import os
 from datetime import datetime
 
 from journal_app.core import Journal
-from journal_app.core.index import cache_folder
+from journal_app.core.storage import cache_folder
 
 
 def snapshot(journal: Journal) -> list[tuple]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from journal_app.core import Journal
-from journal_app.core.index import cache_folder
+from journal_app.core.storage import cache_folder
 from tests.core.test_scanwork import write_posts
 from tests.quirks import write_quirks
 

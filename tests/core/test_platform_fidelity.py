@@ -419,6 +419,35 @@ def test_hugo_shows_a_highlight_inside_a_table_row_as_code_in_its_cell(text, exp
     assert "<pre" not in render_markdown(text, flavor="commonmark")  # elsewhere: shortcodes are text
 
 
+# a real Hugo post's table: shortcode lines among its rows (a paired one around a line of text)
+SHORTCODES_AMONG_ROWS = (
+    "| a | b |\n| --- | --- |\n| 1 | 2 |\n{{< notice info >}}\n| 3 | 4 |\n{{< /notice >}}\n"
+    "| 5 | 6 |\n{{< badge >}}\n| 7 | 8 |\n\nafter\n"
+)
+
+
+def test_hugo_reads_shortcode_lines_among_a_tables_rows_as_rows():
+    # printed by Debian's hugo 0.111 (notice renders its inner text, badge a span): each
+    # shortcode is a row of one cell (padded), the paired one holding its lines
+    assert blocks(SHORTCODES_AMONG_ROWS, "hugo") == [
+        "table",
+        "  tr",
+        "  tr",
+        "  tr",
+        "    p",
+        "  tr",
+        "  tr",
+        "  tr",
+        "p",
+    ]
+    out = render_markdown(SHORTCODES_AMONG_ROWS, flavor="hugo")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", out))
+    for piece in ("{{< notice info >}}", "| 3 | 4 |", "{{< /notice >}}", "{{< badge >}}", "7", "after"):
+        assert piece in shown
+    assert out.count("<table") == 1 and out.count("<td></td>") == 2  # (the padding)
+    assert "<table" in out.split("{{")[0] and "after" not in out.split("</table>")[0]
+
+
 NOTICE_IN_ITEM = (
     "1. one\n\n2. two\n\n   {{< notice tip >}}\n\nInner text.\n\n- a\n- b\n\n{{</ notice >}}\n\n3. three\n"
 )

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from journal_app.ui.editor import MarkdownEditor
-from journal_app.ui.find_replace import FindBar, Options, compile_pattern, find_all
+from journal_app.ui.find_replace import FindBar
+from journal_app.ui.finding import Options, compile_pattern, find_all
 from tests.ui.conftest import page_value, type_text, wait_for_page
 
 TEXT = "싸피 일기\n나는 싸피에서 배웠다. 싸피는 좋다.\n😀 싸피 SSAFY ssafy\n후기: 싸피 수료 후기\n"
@@ -188,3 +189,51 @@ def test_a_plain_word_is_found_everywhere_in_a_long_post_and_a_runaway_pattern_i
         assert [m.span() for m in find_all(pattern, text)] == expected  # 135,000 "e"s: all of them
     with pytest.raises(TimeoutError):
         find_all(compile_pattern("(a+)+$", Options(regex=True)), "a" * 5_000 + "b")
+
+
+def test_after_an_edit_a_long_search_runs_while_the_window_goes_on(qtbot, bar):
+    """Every word of a megabyte post (about 195,000 matches) is found again after an edit on a
+    worker thread: a 10 ms timer fires while it runs, and the count and highlights come as
+    before."""
+    bar.editor.set_text("The quick brown fox 다람쥐 헌 쳇바퀴에 타고파.\n" * 25_000)
+    bar.open_bar()
+    bar.regex.setChecked(True)
+    bar.field.setText(r"\w+")
+    total = len(bar.matches)
+    assert bar.count.text() == f"{total} matches"
+    target = f"{total + 2} matches"
+    searching = []  # the search after the edit has begun
+    during = []  # ticks of a 10 ms timer after it began and before its count is shown
+    timer = QTimer(bar, interval=10)
+    timer.timeout.connect(lambda: searching and bar.count.text() != target and during.append(1))
+    timer.start()
+    bar._timer.timeout.connect(lambda: searching.append(1))
+    bar.editor.moveCursor(bar.editor.textCursor().MoveOperation.End)
+    bar.editor.insertPlainText("하나 더")
+    qtbot.waitUntil(lambda: bar.count.text() == target, timeout=30000)
+    assert searching and during  # the timer fired while it searched
+    assert len(bar.editor.extraSelections()) == 5_000  # (as many highlights as ever)
+
+
+def test_what_a_search_found_in_an_older_text_is_not_shown(qtbot, bar):
+    import threading
+
+    from journal_app.ui import find_replace
+
+    bar.open_bar()
+    type_text(bar.field, "싸피")
+    assert bar.count.text() == "5 matches"
+    gate = threading.Event()
+    find_replace._SCANS.submit(lambda: gate.wait(30))  # the worker busy until the test says
+    bar.editor.moveCursor(bar.editor.textCursor().MoveOperation.End)
+    bar.editor.insertPlainText("싸피")  # six now: searched once the edit settles
+    with qtbot.waitSignal(bar._timer.timeout):
+        pass
+    bar.editor.set_text("다른 글\n")  # an edit before that search is done
+    bar._timer.stop()  # (its own search later)
+    gate.set()
+    qtbot.waitUntil(lambda: not bar._searching)
+    assert bar.count.text() != "6 matches" and len(bar.matches) != 6  # the older text's: dropped
+    bar._timer.start(0)
+    qtbot.waitUntil(lambda: bar.count.text() == "No matches")
+    assert bar.editor.extraSelections() == []

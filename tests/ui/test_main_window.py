@@ -597,3 +597,14 @@ def test_leaving_the_date_unchanged_in_a_repeated_dst_hour_changes_nothing(
     assert window.form.date.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-10-25 01:30"
     window.form.date.editingFinished.emit()  # tabbing out without a change
     assert not window.editor.document().isModified()
+
+
+def test_a_window_without_a_web_view_fills_the_tree_of_another_journal_at_once(window, tmp_path):
+    """Only the journal a window opens while it launches waits for the next turn of the event
+    loop to fill the tree; a window made without the preview's web view is launching no more."""
+    other = tmp_path / "또 다른 일기장"
+    other.mkdir()
+    (other / "둘.md").write_text("---\ntitle: 둘\n---\n", encoding="utf-8")
+    assert window.preview.view is None  # (the fixture's window has no web view)
+    assert window.open_journal(other)
+    assert window.sidebar.journal is window.journal

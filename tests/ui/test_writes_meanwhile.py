@@ -114,3 +114,21 @@ def test_settling_waits_for_a_write_asked_for_by_one_handed_back(qtbot):
     writes.submit(lambda: None, lambda _result, _error: writes.submit(second))
     writes.settle()
     assert done == ["second"] and not writes.busy()
+
+
+def test_opening_and_closing_many_posts_leaves_no_writer_thread_behind(qtbot, made, tmp_path):
+    """Each document's writes run on a worker thread; one whose writes are handed back ends it,
+    so many posts opened, saved meanwhile and closed leave the thread count where it was."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    before = threading.active_count()
+    for number in range(12):
+        path = folder / f"{number}.md"
+        path.write_text(POST, encoding="utf-8")
+        document, _ = made(autosave=True)
+        assert document.open(path)
+        type_at_end(document, f" {number}")
+        qtbot.waitUntil(lambda: not document.is_modified())  # saved on the worker thread
+        document.stop()
+        document.editor.close()
+    assert threading.active_count() == before
