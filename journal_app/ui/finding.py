@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from dataclasses import dataclass
 
 import regex
 
 TIME_LIMIT = 0.1  # seconds of processor time one search may take (the window waits for it)
 CHUNK = 1_000  # matches found under one time limit
+TRIES = 8  # times a chunk stopped by other threads' time goes on
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -42,18 +44,31 @@ def find_all(
     """Every non-empty match of ``pattern`` in ``text``; raises ``TimeoutError`` when finding
     the next ``CHUNK`` of them takes more than ``limit`` seconds of processor time (so tens of
     thousands of quick matches in a long post are all found, and one runaway match is not).
-    ``concurrent``: let other threads run while it matches (``text`` must not change)."""
+    ``concurrent``: let other threads run while it matches (``text`` must not change).
+
+    ``regex`` counts the whole process's processor time against its limit, so while another
+    thread works (a dictionary loading, a scan) a search would be stopped early; a chunk stopped
+    before this thread itself spent ``limit`` on it goes on from its last match, ``TRIES`` times
+    at most."""
     found: list[regex.Match[str]] = []
-    start, more = 0, True
-    while more:
-        more = False
-        for count, match in enumerate(pattern.finditer(text, start, concurrent=concurrent, timeout=limit), 1):
-            if match.end() > match.start():
-                found.append(match)
+    start, own, tries = 0, 0.0, 0  # own: this thread's time on the chunk being found
+    while True:
+        began, count = time.thread_time(), 0
+        try:
+            for match in pattern.finditer(text, start, concurrent=concurrent, timeout=limit):
+                count += 1
+                if match.end() > match.start():
+                    found.append(match)
+                start = match.end()  # (where a search stopped early goes on)
                 if count >= CHUNK:  # a new search from here gets a new time limit
-                    start, more = match.end(), True
                     break
-    return found
+            else:
+                return found
+            own, tries = 0.0, 0
+        except TimeoutError:
+            own, tries = own + time.thread_time() - began, tries + 1
+            if own >= limit or tries >= TRIES:
+                raise
 
 
 class Positions:

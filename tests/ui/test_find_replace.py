@@ -191,6 +191,39 @@ def test_a_plain_word_is_found_everywhere_in_a_long_post_and_a_runaway_pattern_i
         find_all(compile_pattern("(a+)+$", Options(regex=True)), "a" * 5_000 + "b")
 
 
+def test_other_threads_working_meanwhile_do_not_stop_a_search():
+    """``regex`` counts the whole process's processor time against its limit: a search that
+    needs less than the limit of its own thread's time finds everything while another thread
+    works (a dictionary loading), and a runaway one is still stopped."""
+    import hashlib
+    import threading
+    import time
+
+    pattern = compile_pattern(r"(a|aa)+y|b", Options(regex=True))  # each a backtracks, b matches
+    text = ("a" * 17 + "x b ") * 40
+    began = time.thread_time()
+    expected = [m.span() for m in find_all(pattern, text, limit=60)]
+    alone = time.thread_time() - began  # this thread's time for all of it
+    assert len(expected) == 40
+    done = threading.Event()
+    data = b"x" * 20_000_000
+
+    def work() -> None:  # processor time of this process, outside the GIL
+        while not done.is_set():
+            hashlib.sha256(data).digest()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    try:
+        time.sleep(0.05)
+        assert [m.span() for m in find_all(pattern, text, limit=1.4 * alone)] == expected
+        with pytest.raises(TimeoutError):
+            find_all(pattern, text * 4, limit=1.4 * alone)
+    finally:
+        done.set()
+        worker.join()
+
+
 def test_after_an_edit_a_long_search_runs_while_the_window_goes_on(qtbot, bar):
     """Every word of a megabyte post (about 195,000 matches) is found again after an edit on a
     worker thread: a 10 ms timer fires while it runs, and the count and highlights come as
