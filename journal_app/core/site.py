@@ -346,6 +346,11 @@ def export_site(
                 staged.append(builder.tag_pages[tag])
         if staging.put("index.html", builder.index_html()):
             staged.append("index.html")
+        if stale and hasattr(os, "sync"):
+            # the pages and images onto the disk in one wait, not one each (a thousand waits
+            # were most of an export), before any replaces an old one: a crash then leaves
+            # every page whole, old or new
+            os.sync()
         staging.commit(staged)  # every page written: now they replace the old ones
     except BaseException:
         if made:  # images copied meanwhile: a folder this export made goes again
@@ -358,10 +363,6 @@ def export_site(
     for relpath, key in previous.items():
         if relpath not in current and key.get("page") not in pages_now:
             remove_page(out, key.get("page"))
-    if stale and hasattr(os, "sync"):
-        # the pages and images onto the disk in one wait, not one each (a thousand waits were
-        # most of an export), before the manifest says they are there
-        os.sync()
     _write_manifest(out, json.dumps({"version": __version__, "posts": current}, ensure_ascii=False, indent=1))
     if progress and not stale:
         progress(total, total)
