@@ -26,6 +26,7 @@ from .words import QT_TRANSLATE_NOOP
 
 STAGING_PREFIX = ".journal-export-"
 STALE_STAGING_SECONDS = 3600  # a staging folder older than this was left by an export that died
+MARK = ".journal-export-staging"  # in each staging folder: "journal_app PID" of the export
 _PAGE_NAME = re.compile(r"posts/[^/\\\x00]+\.html")
 NOT_STAGED = QT_TRANSLATE_NOOP("Core", "Could not write the site into {folder}: {reason}.")
 
@@ -39,6 +40,11 @@ class Staging:
         try:
             self.folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         except OSError as exc:
+            raise SaveError(NOT_STAGED, folder=out, reason=os_error_words(exc)) from exc
+        try:
+            (self.folder / MARK).write_text(f"journal_app {os.getpid()}", encoding="ascii")
+        except OSError as exc:
+            self.discard()
             raise SaveError(NOT_STAGED, folder=out, reason=os_error_words(exc)) from exc
         self.made: set[Path] = set()  # the folders already made in the staging folder
         self.checked: set[Path] = set()  # the site's folders seen to lie inside it (this process)
@@ -85,8 +91,10 @@ class Staging:
 
 
 def remove_stale_staging(out: Path) -> None:
-    """Remove the staging folders that exports which died left in ``out`` (only real folders
-    of our name, not touched for an hour: another export may be writing into a newer one)."""
+    """Remove the staging folders that exports which died left in ``out``: only real folders
+    of our name holding our mark, whose export's process is gone and which were not touched for
+    an hour (a folder of the user's that happens to share the name is never touched, nor one an
+    export still writes into)."""
     try:
         entries = list(os.scandir(out))
     except OSError:
@@ -97,10 +105,25 @@ def remove_stale_staging(out: Path) -> None:
                 entry.name.startswith(STAGING_PREFIX)
                 and entry.is_dir(follow_symlinks=False)
                 and entry.stat(follow_symlinks=False).st_mtime < time.time() - STALE_STAGING_SECONDS
+                and _left_by_the_dead(Path(entry.path) / MARK)
             ):
                 shutil.rmtree(entry.path, ignore_errors=True)
         except OSError:
             continue
+
+
+def _left_by_the_dead(mark: Path) -> bool:
+    """Whether ``mark`` is an export's mark (a regular file) naming a process that is gone."""
+    if mark.is_symlink() or not mark.is_file():
+        return False
+    try:
+        word, pid = read_regular(mark, 64).decode("ascii").split(" ")
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return word == "journal_app"
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    return False  # (alive, or not ours to ask about)
 
 
 def remove_page(out: Path, page: object) -> None:

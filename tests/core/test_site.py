@@ -260,13 +260,30 @@ def test_a_failed_rerun_leaves_the_site_as_it_was(tmp_path, cancelled):
 
 
 def test_a_staging_folder_left_by_an_export_that_died_goes_at_the_next(tmp_path):
+    import subprocess
+    import sys
+
     root = many_posts(tmp_path / "j", 3)
     out = tmp_path / "site"
     export_site(root, out)
-    left, running = out / ".journal-export-dead", out / ".journal-export-running"
-    for folder in (left, running):
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead_pid = int(gone.stdout)  # a process that has ended
+    left, running, newer = (
+        out / ".journal-export-dead",
+        out / ".journal-export-running",
+        out / ".journal-export-new",
+    )
+    users = out / ".journal-export-notes"  # the user's own folder of the same name: no mark
+    for folder, pid in ((left, dead_pid), (running, os.getpid()), (newer, dead_pid), (users, None)):
         (folder / "posts").mkdir(parents=True)
         (folder / "posts" / "000.html").write_text("half", encoding="utf-8")
-    os.utime(left, (0, 0))  # long ago: its export is gone; the other may still be writing
+        if pid is not None:
+            (folder / ".journal-export-staging").write_text(f"journal_app {pid}", encoding="ascii")
+        if folder is not newer:
+            os.utime(folder, (0, 0))  # long ago
     export_site(root, out)
-    assert not left.exists() and (running / "posts" / "000.html").is_file()
+    assert not left.exists()  # its export is gone
+    for kept in (running, newer, users):  # still writing; maybe still writing; not ours
+        assert (kept / "posts" / "000.html").is_file()
