@@ -7,6 +7,7 @@ machine's locale, a closed pipe, what a fresh interpreter imports."""
 from __future__ import annotations
 
 import io
+import gc
 import os
 import subprocess
 import sys
@@ -29,7 +30,7 @@ def run_in_process(
     out, err = io.BytesIO(), io.BytesIO()
     stdout = io.TextIOWrapper(out, encoding="utf-8", errors="surrogateescape", write_through=True)
     stderr = io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True)
-    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    saved_env, saved_cwd, collecting = dict(os.environ), os.getcwd(), gc.isenabled()
     try:
         if env is not None:
             os.environ.clear()
@@ -49,6 +50,8 @@ def run_in_process(
             stdout.flush()
             stderr.flush()
     finally:
+        if collecting:  # (a listing turns the collector off: a process of its own would end)
+            gc.enable()
         os.chdir(saved_cwd)
         if env is not None:
             os.environ.clear()

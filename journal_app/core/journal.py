@@ -349,7 +349,7 @@ class Journal:
         path = Path(path).absolute()
         change = JournalChange()
         try:
-            inode = written[1].st_ino if written else os.lstat(path).st_ino  # (before reading:
+            inode = os.lstat(path).st_ino  # (the link's own, as the scan's; before reading:
         except OSError:  # a file replaced after it is read is read again)
             inode = None
         if inode is None or path.is_dir():

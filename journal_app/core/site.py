@@ -346,7 +346,7 @@ def export_site(
                 staged.append(builder.tag_pages[tag])
         if staging.put("index.html", builder.index_html()):
             staged.append("index.html")
-        if stale and hasattr(os, "sync"):
+        if (stale or staged) and hasattr(os, "sync"):
             # the pages and images onto the disk in one wait, not one each (a thousand waits
             # were most of an export), before any replaces an old one: a crash then leaves
             # every page whole, old or new

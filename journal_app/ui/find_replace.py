@@ -210,6 +210,8 @@ class FindBar(QWidget):
 
     def _search_there(self, number: int, pattern: regex.Pattern[str], text: str) -> None:
         """On the worker thread."""
+        if number != self._number:
+            return  # a newer search is asked for already: this one would be dropped
         found: object
         try:
             found = search(pattern, text, concurrent=True)

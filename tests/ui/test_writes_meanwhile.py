@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from journal_app.core.recovery import RecoveryStore
 from tests.ui.documents import POST, type_at_end, write_post
@@ -131,4 +132,6 @@ def test_opening_and_closing_many_posts_leaves_no_writer_thread_behind(qtbot, ma
         qtbot.waitUntil(lambda: not document.is_modified())  # saved on the worker thread
         document.stop()
         document.editor.close()
+        document.editor.deleteLater()  # on this thread (a collection on the writer's would not be)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert threading.active_count() == before
