@@ -60,8 +60,13 @@ IMAGE_DATA = re.compile(r"data:image/(?:png|jpeg|gif|webp|avif|bmp);", re.IGNORE
 EMBEDS = {"iframe", "video", "audio"}  # shown as links to what they embedded
 
 
+_URL_NOISE = re.compile(r"[\t\n\r]")  # what a browser removes from anywhere in a URL
+_URL_EDGE = "".join(map(chr, range(0x21)))  # and from its ends (controls and the space)
+
+
 def _keep_data_images_only(tag: str, attribute: str, value: str) -> str | None:
-    if value[:5].lower() == "data:" and not (tag == "img" and attribute == "src" and IMAGE_DATA.match(value)):
+    url = _URL_NOISE.sub("", value).strip(_URL_EDGE)  # (as the browser will read it)
+    if url[:5].lower() == "data:" and not (tag == "img" and attribute == "src" and IMAGE_DATA.match(url)):
         return None
     return value
 
@@ -87,9 +92,10 @@ def _cleaner(tags: set[str], attributes: dict[str, set[str]], *, data_urls: bool
 
 _CLEANER = _cleaner(TAGS, ATTRIBUTES)
 _PLAIN_CLEANER = _cleaner(TAGS, ATTRIBUTES, data_urls=False)
-# what an attribute value starting with "data:" needs in the fragment: those letters, or a
+# what an attribute value starting with "data:" needs in the fragment: those letters (tabs and
+# line breaks between them are dropped by a browser), or a
 # character reference other than the four markdown-it writes (which decode to & " < >)
-_MAYBE_DATA = re.compile(r"data:|&(?!(?:amp|quot|lt|gt);)", re.IGNORECASE)
+_MAYBE_DATA = re.compile(r"d[\t\n\r]*a[\t\n\r]*t[\t\n\r]*a[\t\n\r]*:|&(?!(?:amp|quot|lt|gt);)", re.IGNORECASE)
 # a first pass for fragments with embeds: the same rules plus the embeds' sources, so that the
 # embeds come out in one normal form (comments gone, attributes quoted, every element closed)
 _EMBED_CLEANER = _cleaner(

@@ -203,3 +203,19 @@ def test_a_task_box_is_the_same_bytes_in_every_process():
     assert len(runs) == 1
     out = runs.pop()
     assert out.count(' disabled="" type="checkbox">') == 3, out
+
+
+def test_a_data_url_is_caught_however_a_browser_would_still_read_it():
+    """A browser drops tabs and line breaks anywhere in a URL and controls or spaces at its
+    ends, so `\\tdata:`, `da\\nta:`, ` data:` and `&#9;data:` are data URLs too."""
+    noisy = ["\tdata:", "da\nta:", " data:", "&#9;data:", "\x01data:", "d&#10;ata:"]
+    links = " ".join(f'<a href="{start}text/html,x">링크 {n}</a>' for n, start in enumerate(noisy))
+    images = " ".join(f'<img src="{start}image/svg+xml,x">' for start in noisy)
+    for flavor in ("commonmark", "velog"):
+        html = render_markdown(f"{links}\n\n{images}\n", flavor=flavor)
+        elements = Elements(html)
+        urls = [value for _tag, attributes in elements.found for value in attributes.values() if value]
+        assert not [url for url in urls if "ata:" in re.sub(r"[\t\n\r]", "", url)], html
+        assert "링크 5" in html
+    kept = render_markdown('<img src=" data:image/png;base64,iVBORw0KGgo=">\n')
+    assert "data:image/png;base64,iVBORw0KGgo=" in kept  # (a pasted image with a space still shows)
