@@ -53,8 +53,10 @@ class AfterPaint(QObject):
             act, self.act = self.act, None
             self._timer.stop()
             self.widget.removeEventFilter(self)
-            act()
-            self.deleteLater()
+            try:
+                act()
+            finally:
+                self.deleteLater()
 
 
 def after_first_paint(
@@ -121,8 +123,17 @@ def create_window(path: str | Path | None = None, env=None, delays=None, web_vie
     # (``inline_later``), and a turn later the web view (which starts the web engine: 0.4 s of
     # processor time): the preview then loads its page and shows the render waiting
     after_first_paint(window.editor.viewport(), lambda: _after_first_paint(window, web_view))
+    # and however that goes (the window closed before its first paint, the act failing), every
+    # window's lines get their inline highlighting a moment later all the same
+    QTimer.singleShot(2 * FIRST_PAINT_WAIT_MS, _inline_now)
     offer_recovery(window.document)
     return window
+
+
+def _inline_now() -> None:
+    from .highlighter import inline_now
+
+    inline_now()
 
 
 def _after_first_paint(window, web_view: bool) -> None:

@@ -160,8 +160,11 @@ def inline_later() -> None:
 
 
 def inline_now() -> None:
-    """Import the inline parser and highlight in full the lines that waited for it."""
+    """Import the inline parser and highlight in full the lines that waited for it (once: a
+    second call does nothing)."""
     global _later
+    if not _later:
+        return
     _later = False
     load_parser()
     _parser.arrived.emit()
