@@ -163,8 +163,10 @@ class SummaryIndex:
         self._pending = []
         self._listing = []
 
-    def close(self) -> None:
-        """Commit and close; safe to call twice."""
+    def close(self) -> bool:
+        """Commit and close; safe to call twice. False when what was put could not be written
+        (no index: locked, damaged, an unwritable cache)."""
+        written = False
         if self._db is not None:
             try:
                 insert = "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?)"
@@ -186,9 +188,11 @@ class SummaryIndex:
                     except UnicodeEncodeError:  # a file name that is not valid text: none kept
                         self._db.execute(forget, (LIST_KEY,))
                 self._db.commit()
+                written = True
             except sqlite3.Error:
                 pass  # locked or damaged: the summaries are simply read again next time
             self._abandon()
+        return written
 
 
 def _decode_or_none(text: str) -> object:

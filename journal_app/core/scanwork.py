@@ -220,8 +220,9 @@ def main() -> int:
             for path, mtime_ns, size, text in rows:
                 index.put_text(path, (mtime_ns, size), text)
         finally:
-            index.close()
-        print(WRITTEN, flush=True)
+            written = index.close()
+        if written:  # (else the window writes them: it has every summary)
+            print(WRITTEN, flush=True)
     return 0
 
 
