@@ -344,8 +344,9 @@ class Journal:
         return found if found is not None else self._posts.get(Path(path).absolute())
 
     def refresh(self, path: str | os.PathLike, written: Written | None = None) -> JournalChange:
-        """Read one file again (added or changed); forget it when it is gone. ``written``: the
-        bytes just saved to it and the file then (still the file there), read instead of it."""
+        """Read one file again (added or changed); forget it when it is gone. ``written``: what
+        was just saved to it (its bytes, or the post itself when nothing was edited since) and
+        the file then (still the file there), taken instead of reading it."""
         path = Path(path).absolute()
         change = JournalChange()
         try:

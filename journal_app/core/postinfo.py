@@ -102,7 +102,7 @@ class PostInfo:
     @classmethod
     def from_dict(cls, path: Path, relpath: str, data: dict) -> PostInfo:
         """A summary read back from the index; ValueError when ``data`` is not one that
-        ``to_dict`` wrote (a damaged entry). Called once a post on every warm open."""
+        ``to_dict`` wrote (a damaged entry). (A warm open takes its values through ``summary_values``.)"""
         return cls(path, relpath, *summary_values(data))
 
     @property
