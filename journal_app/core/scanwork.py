@@ -70,8 +70,8 @@ class ScanWork:
 
     def run(self, deliver: Deliver) -> None:
         """Do the work (any thread; no journal is touched): ``deliver`` gets each batch of
-        summaries as it is read; the index is written at the end (by the other process when it says ``written``, else here). Raises :class:`Cancelled`
-        when cancelled."""
+        summaries as it is read; the index is written at the end (by the other process when it
+        says ``written``, else here). Raises :class:`Cancelled` when cancelled."""
         if self.known is not None:
             self.read = self._check(self.known)
         self.total = len(self.read)
