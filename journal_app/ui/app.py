@@ -137,9 +137,7 @@ def _inline_now() -> None:
 
 
 def _after_first_paint(window, web_view: bool) -> None:
-    from .highlighter import inline_now
-
-    inline_now()
+    _inline_now()
     if web_view:
         QTimer.singleShot(0, window.preview, window.preview.build)
 

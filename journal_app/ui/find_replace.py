@@ -200,9 +200,12 @@ class FindBar(QWidget):
 
     def _search_meanwhile(self) -> None:
         """After an edit: the text of now searched on the worker thread."""
+        if not self.isVisible():  # hidden since the edit: found again when it shows (as _edited)
+            self.matches, self._found = [], []
+            return
         pattern = self._fresh_pattern()
-        if pattern is None or not self.isVisible():
-            self.refresh()  # (nothing to search, or nothing to show)
+        if pattern is None:
+            self.refresh()  # (nothing to search: the count and any problem said at once)
             return
         self._number += 1
         self._searching = True

@@ -29,15 +29,22 @@ def held_worker(document) -> threading.Event:
     return gate
 
 
+def autosave_taken(qtbot, document, text: str) -> threading.Event:
+    """``text`` typed and its autosave's bytes taken while the write worker is held (set the
+    returned event to let it write)."""
+    gate = held_worker(document)
+    type_at_end(document, text)
+    with qtbot.waitSignal(document.autosave_timer.timeout):  # its bytes are taken now
+        pass
+    return gate
+
+
 def test_an_autosave_written_meanwhile_holds_the_text_of_its_moment(qtbot, made, post_path):
     document, answers = made(autosave=True)
     assert document.open(post_path)
     written = []  # the file's bytes each time the document says it was saved
     document.saved.connect(lambda path: written.append(path.read_bytes()))
-    gate = held_worker(document)
-    type_at_end(document, "첫 문장.")
-    with qtbot.waitSignal(document.autosave_timer.timeout):  # its bytes are taken now
-        pass
+    gate = autosave_taken(qtbot, document, "첫 문장.")
     document.autosave_timer.setInterval(3_600_000)  # the next autosave when this test says
     type_at_end(document, " 그다음")
     qtbot.waitUntil(lambda: document.post.body.endswith(" 그다음"))  # the post follows the editor
@@ -75,10 +82,7 @@ def test_the_recovery_file_written_meanwhile_holds_the_text_of_its_moment(qtbot,
 def test_closing_waits_for_an_autosave_still_being_written(qtbot, made, post_path):
     document, answers = made(autosave=True)
     assert document.open(post_path)
-    gate = held_worker(document)
-    type_at_end(document, "끝까지 쓴 글")
-    with qtbot.waitSignal(document.autosave_timer.timeout):
-        pass
+    gate = autosave_taken(qtbot, document, "끝까지 쓴 글")
     threading.Timer(0.3, gate.set).start()  # the worker goes on while the window closes
     document.stop()  # as the window does when it closes, its text saved or let go
     assert post_path.read_bytes() == (POST + "끝까지 쓴 글").encode("utf-8")
@@ -88,10 +92,7 @@ def test_closing_waits_for_an_autosave_still_being_written(qtbot, made, post_pat
 def test_leaving_the_post_waits_for_an_autosave_and_asks_nothing(qtbot, made, post_path):
     document, answers = made(autosave=True)
     assert document.open(post_path)
-    gate = held_worker(document)
-    type_at_end(document, "떠나기 전")
-    with qtbot.waitSignal(document.autosave_timer.timeout):
-        pass
+    gate = autosave_taken(qtbot, document, "떠나기 전")
     type_at_end(document, " 마지막 말")  # typed after the autosave took its bytes
     threading.Timer(0.3, gate.set).start()
     assert document.maybe_save()  # quitting or opening another post: nothing is lost
