@@ -32,21 +32,36 @@ if TYPE_CHECKING:  # Qt WebEngine is imported with the web view (preview_web), n
 PREVIEW_CSP = "default-src 'none'; script-src 'none'; img-src file: data:{remote}; style-src 'unsafe-inline'"
 SCROLL_JS = """
 (function (line) {
-  var nodes = document.querySelectorAll('#content [data-line]');
-  var before = null, after = null;
-  for (var i = 0; i < nodes.length; i++) {
-    var at = parseInt(nodes[i].getAttribute('data-line'), 10);
-    if (at <= line) { before = nodes[i]; } else { after = nodes[i]; break; }
+  function place() {
+    var nodes = document.querySelectorAll('#content [data-line]');
+    var before = null, after = null;
+    for (var i = 0; i < nodes.length; i++) {
+      var at = parseInt(nodes[i].getAttribute('data-line'), 10);
+      if (at <= line) { before = nodes[i]; } else { after = nodes[i]; break; }
+    }
+    if (!before) { window.scrollTo(0, 0); return window.scrollY; }
+    var top = before.getBoundingClientRect().top + window.scrollY;
+    if (after) {
+      var first = parseInt(before.getAttribute('data-line'), 10);
+      var next = parseInt(after.getAttribute('data-line'), 10);
+      var nextTop = after.getBoundingClientRect().top + window.scrollY;
+      top += (nextTop - top) * (line - first) / Math.max(1, next - first);
+    }
+    window.scrollTo(0, Math.max(0, top - 12));
+    return window.scrollY;
   }
-  if (!before) { window.scrollTo(0, 0); return; }
-  var top = before.getBoundingClientRect().top + window.scrollY;
-  if (after) {
-    var first = parseInt(before.getAttribute('data-line'), 10);
-    var next = parseInt(after.getAttribute('data-line'), 10);
-    var nextTop = after.getBoundingClientRect().top + window.scrollY;
-    top += (nextTop - top) * (line - first) / Math.max(1, next - first);
-  }
-  window.scrollTo(0, Math.max(0, top - 12));
+  // an image still loading changes the page's height when it arrives: the line is placed again
+  // then, unless the preview was scrolled since (by the user, or to another line)
+  var placed = place(), mine = {};
+  window.journalScroll = mine;
+  document.querySelectorAll('#content img').forEach(function (image) {
+    if (image.complete) { return; }
+    var again = function () {
+      if (window.journalScroll === mine && window.scrollY === placed) { placed = place(); }
+    };
+    image.addEventListener('load', again, {once: true});
+    image.addEventListener('error', again, {once: true});
+  });
 })(%d);
 """
 
@@ -356,6 +371,12 @@ class Preview(QWidget):
         self._request += 1
         self._queued = None
         self._display(header_html, Rendering.single(fragment))
+
+    @property
+    def settled(self) -> bool:
+        """No render is running or waiting: what the page shows once ``updated`` comes is the
+        newest text asked for (an older post's render can arrive after a new post was asked)."""
+        return not self._busy and self._queued is None
 
     @property
     def last_html(self) -> str:

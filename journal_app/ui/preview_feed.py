@@ -60,6 +60,6 @@ class PreviewFeed:
         self._line = None  # the render that comes is of typing: the preview stays where it is
 
     def _rendered(self) -> None:
-        if self._line is not None:
+        if self._line is not None and self.preview.settled:  # (not an earlier post's render)
             self.preview.scroll_to_line(self._line)
             self._line = None

@@ -159,6 +159,47 @@ def test_f3_steps_through_a_searchs_matches_and_the_preview_follows(qtbot, windo
     assert bar.count.text() == "1 of 2"
 
 
+@pytest.mark.web_view
+def test_a_result_opened_while_the_previous_post_renders_scrolls_to_its_match(qtbot, window, journal_root):
+    # the previous post's render arrives first: the preview must wait for the opened post's own
+    # render to bring the match into view (it scrolled the previous page, then never again)
+    path = journal_root / "long.md"
+    path.write_text(LONG, encoding="utf-8")
+    other = journal_root / "other.md"
+    other.write_text("---\ntitle: 다른 글\n---\n짧은 글.\n", encoding="utf-8")
+    window.resize(1200, 600)
+    window.open_post(other)  # its render is still running when the result is opened
+    window.search.open_requested.emit(path, 1, "고래")
+    line = window.editor.textCursor().blockNumber() + 1
+    assert window.editor.textCursor().selectedText() == "고래" and line > 20
+    in_view = (
+        "(n => n !== null && n.getBoundingClientRect().top >= 0"
+        " && n.getBoundingClientRect().top < window.innerHeight)"
+        "(document.querySelector('[data-line=\"%d\"]'))" % line
+    )
+    wait_for_page(qtbot, window, in_view, lambda value: value is True)
+
+
+@pytest.mark.web_view
+def test_a_match_below_an_image_stays_in_view_when_the_image_arrives(qtbot, window, journal_root):
+    # the preview scrolls to the match before the sample post's image has loaded (the page is
+    # shorter then, so the scroll stops short); the image grows the page above the match, which
+    # must then be placed again instead of being pushed out of view
+    path = journal_root / "content" / "제주도 여행 후기.md"
+    window.resize(1400, 850)
+    window.search.open_requested.emit(path, 1, "돌아와서")
+    line = window.editor.textCursor().blockNumber() + 1
+    assert window.editor.textCursor().selectedText() == "돌아와서"
+    loaded = "(i => i.length > 0 && i.every(n => n.complete))(Array.from(document.images))"
+    wait_for_page(qtbot, window, loaded, lambda value: value is True)
+    in_view = (
+        "(n => n !== null && n.getBoundingClientRect().top >= 0"
+        " && n.getBoundingClientRect().bottom <= window.innerHeight)"
+        "(document.querySelector('[data-line=\"%d\"]'))" % line
+    )
+    wait_for_page(qtbot, window, in_view, lambda value: value is True)
+
+
 @pytest.mark.parametrize(
     "pattern, line",
     [(r"(a+)+$", "a" * 5000 + "!"), (r"(a|aa)+$", "a" * 34 + "!")],  # re backtracks for ages
