@@ -235,7 +235,9 @@ class SearchPanel(QWidget):
 
 
 class RichTextDelegate(QStyledItemDelegate):
-    """Draws a row's text as rich text (the match in bold), two lines high."""
+    """Draws a row's text as rich text (the match in bold), three lines high: the title line
+    and as many whole lines of the snippet as fit (a line that does not fit is left out, not
+    cut in half)."""
 
     def paint(self, painter, option, index) -> None:
         options = QStyleOptionViewItem(option)
@@ -249,13 +251,32 @@ class RichTextDelegate(QStyledItemDelegate):
         document.setTextWidth(options.rect.width())
         painter.save()
         painter.translate(options.rect.topLeft())
-        painter.setClipRect(0, 0, options.rect.width(), options.rect.height())
+        painter.setClipRect(0, 0, options.rect.width(), whole_lines_height(document, options.rect.height()))
         document.drawContents(painter)
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
-        height = option.fontMetrics.lineSpacing() * 2 + 8
+        height = option.fontMetrics.lineSpacing() * 3 + 8
         return QSize(option.rect.width(), height)
+
+
+def whole_lines_height(document: QTextDocument, limit: int) -> int:
+    """The height from the top of ``document`` (laid out) to the bottom of its last line that
+    ends within ``limit`` pixels."""
+    document.size()  # (lays it out)
+    bottom = 0
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        top = layout.position().y()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            end = top + line.y() + line.height()
+            if end > limit:
+                return int(bottom)
+            bottom = end
+        block = block.next()
+    return min(limit, int(bottom + document.documentMargin()))
 
 
 def _describe(result: SearchResult) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from journal_app.ui.search_panel import RESULT_ROLE
+from journal_app.ui.search_panel import RESULT_ROLE, whole_lines_height
 from tests.ui.conftest import type_text
 
 pytestmark = pytest.mark.page_loads_meanwhile
@@ -123,3 +123,22 @@ def test_a_large_journal_is_built_in_another_process_while_the_panel_waits(qtbot
     type_text(panel.field, "낱말123")
     assert shown(qtbot, panel) == ["post-123.md"]
     panel.shutdown()
+
+
+def test_a_result_row_draws_whole_lines_only(qapp):
+    # a snippet wrapping past the row's height is cut after its last whole line, not through one
+    document = QTextDocument()
+    document.setDefaultFont(QApplication.font())
+    document.setHtml(
+        "<b>제주도 여행 후기</b><br>" + "여행은 돌아와서 정리할 때 한 번 더 떠나는 것 같다. " * 6
+    )
+    document.setTextWidth(220)
+    document.size()  # (lays it out)
+    layout = document.begin().layout()
+    assert layout.lineCount() > 4
+    top = layout.position().y()
+    bottoms = [top + layout.lineAt(n).y() + layout.lineAt(n).height() for n in range(layout.lineCount())]
+    for shown in (1, 2, 3):
+        limit = int((bottoms[shown - 1] + bottoms[shown]) / 2)  # halfway through the next line
+        assert whole_lines_height(document, limit) == int(bottoms[shown - 1])
+    assert whole_lines_height(document, 10_000) == int(bottoms[-1] + document.documentMargin())
