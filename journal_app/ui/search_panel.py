@@ -264,7 +264,7 @@ def whole_lines_height(document: QTextDocument, limit: int) -> int:
     """The height from the top of ``document`` (laid out) to the bottom of its last line that
     ends within ``limit`` pixels."""
     document.size()  # (lays it out)
-    bottom = 0
+    bottom = 0.0
     block = document.begin()
     while block.isValid():
         layout = block.layout()
