@@ -107,9 +107,9 @@ class SummaryIndex:
         """Every entry as (path, summary), without looking at the files (an entry that does not
         read back as a dict is left out). One decode for all of them, else one each."""
         if self._read is None and self._db is not None:
-            found = self._summaries_at_once()
-            if found is not None:
-                return found
+            at_once = self._summaries_at_once()
+            if at_once is not None:
+                return at_once
         paths = list(self._rows)
         texts = [self._rows[path][2] for path in paths]
         try:
@@ -136,7 +136,11 @@ class SummaryIndex:
             return None
         if type(found) is not list or type(paths) is not list or len(found) != len(paths):
             return None
-        return [(path, summary) for path, summary in zip(paths, found) if isinstance(summary, dict)]
+        return [
+            (path, summary)
+            for path, summary in zip(paths, found)
+            if isinstance(summary, dict) and type(path) is str
+        ]
 
     def put_stamped(self, path: str, stamp: tuple[int, int], summary: dict) -> None:
         """Remember a summary for a file whose (mtime_ns, size) was ``stamp`` when it was read."""
