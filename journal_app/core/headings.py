@@ -15,20 +15,37 @@ headings in fences, HTML blocks, and quotes are not the post's headings.
 
 from __future__ import annotations
 
+import functools
 import time
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from .frontmatter import split_header
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 WINDOW = 200  # lines parsed at a time (doubled while a window holds one block only)
 AFTER_EDIT = 40  # lines past an edit parsed at first: where the old blocks usually resume
-# CommonMark's blocks only: a block's kind never waits on a far line (an unclosed fence runs
-# to the end); dollar math would (an unclosed $$ is text), so its # lines count as headings
-_BLOCKS = MarkdownIt("commonmark", {"html": True}).disable("inline")
-_INLINE = MarkdownIt("commonmark")
+
+
+@functools.cache
+def _blocks() -> MarkdownIt:
+    """CommonMark's blocks only: a block's kind never waits on a far line (an unclosed fence
+    runs to the end); dollar math would (an unclosed $$ is text), so its # lines count as
+    headings. Made at the first parse, not at import: the window imports the outline before
+    its first paint, and markdown-it-py takes 30 ms to import."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).disable("inline")
+
+
+@functools.cache
+def _inline() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 @dataclass(frozen=True)
@@ -43,7 +60,7 @@ class Heading:
 def heading_text(source: str) -> str:
     """A heading's text without its markup (``**`` and the like), as the outline shows it."""
     words = []
-    for token in _INLINE.parseInline(source.strip()):
+    for token in _inline().parseInline(source.strip()):
         for child in token.children or []:
             if child.type in ("text", "code_inline"):
                 words.append(child.content)
@@ -152,7 +169,7 @@ class HeadingIndex:
             size = self._resume.after - start + AFTER_EDIT
         while True:
             end = min(len(lines), start + size)
-            tokens = _BLOCKS.parse("\n".join(lines[start:end]))
+            tokens = _blocks().parse("\n".join(lines[start:end]))
             top = [(index, start + t.map[0]) for index, t in enumerate(tokens) if t.level == 0 and t.map]
             starts = sorted({line for _, line in top})
             limit = len(lines) if end == len(lines) else (starts[-1] if starts else start)

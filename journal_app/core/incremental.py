@@ -26,7 +26,6 @@ time, as one unit.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,8 +38,9 @@ from .flavor import raw_html_shown, require_flavor
 from .headings import same_lines
 from .platforms import _BLOCK_TAG as KRAMDOWN_BLOCK_TAG
 from .render import ImageUrl, clean_fragment, render_markdown, rewrite_images
+from .rendering import UNIT_KEYS as _keys
+from .rendering import Rendering as Rendering  # (it lived here; preview.py takes it from there)
 
-_keys = itertools.count(1)  # unique in the process: a key never names two different contents
 _NEWLINES = re.compile(r"\r\n?")
 # what a self-contained unit's HTML leaves alone when something follows it; text first: a tag
 # left unclosed ("<p dat") swallows the next tag, and shows it only by eating that text
@@ -53,29 +53,6 @@ _TRIGGERS = {  # what may reach lines far away: an edit touching it parses the w
 }
 _REFERENCE = re.compile(r"\]:")
 _CLOSING_TAG = re.compile(r"</([A-Za-z][\w-]*)")
-
-
-@dataclass(frozen=True)
-class Rendering:
-    """A render as its units: ``keys``, ``html`` and the ``data-line`` values of each, in order.
-
-    A unit keeps its key from one render to the next only while its HTML changes in nothing but
-    its ``data-line`` values (the page then moves those, see :func:`page_patch`)."""
-
-    keys: tuple[int, ...]
-    html: tuple[str, ...]
-    lines: tuple[tuple[int, ...], ...]
-    full: bool = True  # this pass parsed the whole post
-
-    @property
-    def fragment(self) -> str:
-        """The whole fragment, exactly what :func:`~.render.render_markdown` gives."""
-        return "".join(self.html)
-
-    @classmethod
-    def single(cls, fragment: str) -> Rendering:
-        """A fragment from elsewhere (a note, an error) as one unit."""
-        return cls((next(_keys),), (fragment,), ((),))
 
 
 @dataclass(eq=False)

@@ -100,6 +100,9 @@ def create_window(path: str | Path | None = None, env=None, delays=None, web_vie
     low, high = AUTOSAVE_SECONDS
     autosave_ms = 1000 * max(low, min(high, env.settings.get("preferences/autosave_seconds")))
     window = MainWindow(env, recovery, delays or Delays(autosave_ms=autosave_ms))
+    # the post's render and the search index's build wait for the first paint (_after_first_paint)
+    window.preview.hold_renders()
+    window.search.hold()
     window.setWindowIcon(app_icon())  # the SVG and each PNG size
     window.restore_state()
     select = None
@@ -137,6 +140,8 @@ def _inline_now() -> None:
 
 
 def _after_first_paint(window, web_view: bool) -> None:
+    window.preview.release_renders()
+    window.search.release()
     _inline_now()
     if web_view:
         QTimer.singleShot(0, window.preview, window.preview.build)

@@ -23,8 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from concurrent.futures import ThreadPoolExecutor
-
-import regex
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
@@ -44,6 +43,9 @@ from PySide6.QtWidgets import (
 
 from .editor import MarkdownEditor
 from .finding import Options, compile_pattern, search
+
+if TYPE_CHECKING:  # imported by the first search (compile_pattern), not with the window
+    import regex
 
 MOST_HIGHLIGHTED = 5_000  # matches drawn at most (all are counted)
 REFRESH_MS = 150  # after an edit, the matches are found again this much later
@@ -176,6 +178,8 @@ class FindBar(QWidget):
         text = self.field.text()
         if not text:
             return None
+        import regex
+
         try:
             return compile_pattern(text, self.options())
         except regex.error as exc:
@@ -319,6 +323,8 @@ class FindBar(QWidget):
     def _replacement(self, found: regex.Match[str]) -> str | None:
         if not self.regex.isChecked():
             return self.replacement.text()
+        import regex
+
         try:
             return found.expand(self.replacement.text())
         except (regex.error, IndexError) as exc:

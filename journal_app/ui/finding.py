@@ -11,8 +11,10 @@ import bisect
 import re
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:  # imported by the first search, not with the window (17 ms)
+    import regex
 
 TIME_LIMIT = 0.1  # seconds of processor time one search may take (the window waits for it)
 CHUNK = 1_000  # matches found under one time limit
@@ -31,6 +33,8 @@ class Options:
 
 def compile_pattern(text: str, options: Options) -> regex.Pattern[str]:
     """The regular expression the bar looks for; raises ``regex.error`` for a bad one."""
+    import regex
+
     body = text if options.regex else re.escape(text)
     if options.word:
         body = rf"(?<!\w)(?:{body})(?!\w)"  # \w is Unicode: Hangul syllables are word characters

@@ -245,6 +245,7 @@ class Preview(QWidget):
         self._busy = False
         self._queued: tuple | None = None
         self._latest: Rendering | None = None  # the newest render, shown or waiting for the page
+        self._held = False  # renders wait (hold_renders) until release_renders
         self._closing = False
         self._root: Path | None = None
         self.shutdown_wait_ms = SHUTDOWN_WAIT_MS  # how long closing waits for a render
@@ -348,15 +349,32 @@ class Preview(QWidget):
         that thread runs on the GUI thread."""
         self._request += 1
         job = (self._request, body, first_line, str(post_path or ""), str(root or ""), flavor, prepare)
-        if self._busy:
+        if self._busy or self._held:
             self._queued = job
         else:
             self._busy = True
             self._render.emit(*job)
 
+    def hold_renders(self) -> None:
+        """Let renders wait, the newest request kept, until :meth:`release_renders`: at launch
+        the render thread would import the renderer (markdown-it-py, nh3, Pygments) while the
+        window is building its first paint, and take the interpreter lock from it."""
+        self._held = True
+
+    def release_renders(self) -> None:
+        """Render the newest request held since :meth:`hold_renders` (if any), and every one
+        after as it comes."""
+        if not self._held:
+            return
+        self._held = False
+        if self._queued is not None and not self._busy:
+            job, self._queued = self._queued, None
+            self._busy = True
+            self._render.emit(*job)
+
     def _rendered(self, request: int, rendering: Rendering, patch: Patch, header: str) -> None:
         self._busy = False
-        queued, self._queued = self._queued, None
+        queued, self._queued = (None, self._queued) if self._held else (self._queued, None)
         if queued is not None:
             self._busy = True
             self._render.emit(*queued)
@@ -366,7 +384,7 @@ class Preview(QWidget):
 
     def show_fragment(self, header_html: str, fragment: str) -> None:
         """Show ``fragment`` now; renders still running for older text are dropped."""
-        from ..core.incremental import Rendering
+        from ..core.rendering import Rendering
 
         self._request += 1
         self._queued = None

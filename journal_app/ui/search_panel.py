@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThread, Signal, SignalInstance, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -145,6 +145,7 @@ class SearchPanel(QWidget):
         self.ready = False
         self.generation = 0
         self.shown_generation = 0
+        self._held: list[tuple[SignalInstance, tuple]] | None = None  # sends waiting (hold)
         self._thread = QThread(self)
         self.worker = SearchWorker()
         self.worker.moveToThread(self._thread)
@@ -166,11 +167,30 @@ class SearchPanel(QWidget):
         self.ready = False
         self.note.setText(self.tr("Indexing the journal…"))
         self.list.clear()
-        self._build.emit(str(root), [str(path) for path in paths])
+        self._send(self._build, str(root), [str(path) for path in paths])
+
+    def hold(self) -> None:
+        """Keep what is sent to the worker until :meth:`release`: at launch its first build
+        would import the search index (100 ms of the interpreter's time) while the window is
+        building its first paint."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Send the worker what waited since :meth:`hold`, in order, and the rest as it comes."""
+        held, self._held = self._held, None
+        for signal, values in held or []:
+            signal.emit(*values)
+
+    def _send(self, signal: SignalInstance, *values) -> None:
+        if self._held is not None:
+            self._held.append((signal, values))
+        else:
+            signal.emit(*values)
 
     def reindex(self, paths) -> None:
         """Index these posts again (a save, the file watch's change); the query shown runs again."""
-        self._update.emit([str(path) for path in paths])
+        self._send(self._update, [str(path) for path in paths])
         if self.field.text().strip():
             self._query(self.field.text())
 
@@ -190,7 +210,7 @@ class SearchPanel(QWidget):
             self.list.clear()
             self.shown_generation = self.generation
             return
-        self._search.emit(self.generation, text)
+        self._send(self._search, self.generation, text)
 
     def _progress(self, done: int, total: int) -> None:
         self.note.setText(self.tr("Indexing the journal… {done} of {total}").format(done=done, total=total))

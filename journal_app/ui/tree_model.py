@@ -38,7 +38,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..core import UNTAGGED, Journal, PostInfo
 from ..core.dates import local
-from ..core.journal import order_key, tag_order
+from ..core.journal import collection_paused, order_key, tag_order
 from ..core.problems import Problem
 from .heatmap import year_text
 from .plain import plain_tooltip
@@ -219,9 +219,15 @@ class PostTreeModel(QStandardItemModel):
         """Fill the model with the journal's posts grouped by ``grouping``."""
         self.release()  # the old items' wrappers go before the items do
         self._journal, self.grouping = journal, grouping
-        self._top = top = _Top(self)
-        every = journal.posts
-        keys = {id(info): order_key(info) for info in every}  # once a post, not once a row
+        self._top = _Top(self)
+        with collection_paused():  # (the items' wrappers: a collection would free none of them)
+            self._build(journal, grouping)
+
+    def _build(self, journal: Journal, grouping: str) -> None:
+        top = self._top
+        keyed = journal.keyed_posts()
+        every = [info for _, info in keyed]
+        keys = {id(info): key for key, info in keyed}  # once a post, not once a row
         if grouping == "tag":
             for tag, posts in journal.by_tag().items():
                 label = translated(UNTAGGED_LABEL) if tag == UNTAGGED else tag

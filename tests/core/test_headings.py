@@ -92,8 +92,8 @@ def test_an_edit_on_a_big_post_parses_a_few_lines(monkeypatch):
     index.work()
     assert len(index.headings) == 3000
     parsed = []
-    real = module._BLOCKS.parse
-    monkeypatch.setattr(module._BLOCKS, "parse", lambda source: parsed.append(source) or real(source))
+    real = module._blocks().parse
+    monkeypatch.setattr(module._blocks(), "parse", lambda source: parsed.append(source) or real(source))
     lines = text.split("\n")
     lines[6000] = "# 새 제목"
     index.set_text("\n".join(lines))

@@ -67,3 +67,23 @@ def test_an_entry_whose_problem_words_are_not_a_list_is_read_again(tmp_path):
         opened.take(batch)
     opened.finish_scan(work)
     assert held(opened) == held(full)
+
+
+@pytest.mark.parametrize(
+    "garbage", [None, "not json {", "[1, 2]", '{"title": "x"}, {"title": "y"}', 42, b"\xff\xfe", "{}"]
+)
+def test_a_damaged_entry_leaves_every_other_post_of_a_warm_open_in_its_place(tmp_path, garbage):
+    # the summaries are read in one piece that SQLite joins: an entry that is two values, none,
+    # or bytes must not shift the others onto the wrong paths
+    root = journal_at(tmp_path)
+    (root / 'quote " and \\ back.md').write_text('---\ntitle: "Quote \\" and \\\\"\n---\n')
+    full = Journal(root)
+    (database,) = cache_folder().glob("summaries-*.sqlite")
+    with sqlite3.connect(database) as db:
+        paths = [path for (path,) in db.execute("SELECT path FROM posts ORDER BY rowid")]
+        damaged = paths[len(paths) // 2]
+        db.execute("UPDATE posts SET summary = ? WHERE path = ?", (garbage, damaged))
+    db.close()
+    opened = Journal.opened(root)
+    assert opened.get(damaged) is None
+    assert held(opened) == [entry for entry in held(full) if str(entry[0]) != damaged]
