@@ -4,8 +4,9 @@ every rule everywhere, give. And a render pauses the cycle collector only while 
 
 from __future__ import annotations
 
-import gc
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,6 @@ from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
 
 from journal_app.core.engine import PROFILES, build, parser
-from journal_app.core.render import render_markdown
 
 DATA = Path(__file__).parent.parent / "data"
 SPEC = [
@@ -102,16 +102,23 @@ def test_the_rules_chosen_give_what_every_rule_gives(flavor):
 
 
 def test_a_render_pauses_the_collector_only_while_it_runs():
-    assert gc.isenabled()
-    seen = []
-    render_markdown("# a\n\n![x](y.png)", image_url=lambda src: seen.append(gc.isenabled()) or src)
-    assert seen == [False] and gc.isenabled()
-    with pytest.raises(TypeError):
-        render_markdown("![x](y.png)", image_url=lambda src: 1 / "0")  # a resolver that fails
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        render_markdown("text")
-        assert not gc.isenabled()  # paused by someone else: left so
-    finally:
-        gc.enable()
+    # in a process of its own: a render on another thread of this one pauses the collector too
+    script = """
+import gc
+
+seen = []
+render_markdown("# a\\n\\n![x](y.png)", image_url=lambda src: seen.append(gc.isenabled()) or src)
+assert seen == [False] and gc.isenabled(), seen
+try:
+    render_markdown("![x](y.png)", image_url=lambda src: 1 / "0")  # a resolver that fails
+except TypeError:
+    pass
+assert gc.isenabled()
+gc.disable()
+render_markdown("text")
+assert not gc.isenabled()  # paused by someone else: left so
+"""
+    root = Path(__file__).parents[2]  # this tree's journal_app first
+    command = [sys.executable, "-c", script]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=root)
+    assert done.returncode == 0, done.stderr
