@@ -105,6 +105,7 @@ def test_a_render_pauses_the_collector_only_while_it_runs():
     # in a process of its own: a render on another thread of this one pauses the collector too
     script = """
 import gc
+from journal_app.core.render import render_markdown
 
 seen = []
 render_markdown("# a\\n\\n![x](y.png)", image_url=lambda src: seen.append(gc.isenabled()) or src)
