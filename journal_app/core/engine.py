@@ -22,8 +22,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, rules_block
+from markdown_it.parser_block import ParserBlock
+from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 
 from . import platforms
 from .cards import highlighted_code
@@ -200,6 +204,198 @@ def _footnote_caption(self, tokens, idx, options, env) -> str:
     return str(tokens[idx].meta["id"] + 1)
 
 
+# The first characters a block rule can start a block with, when the line is not indented as
+# code ("" for a rule that never matches then), for the rules that return False on any other
+# first character before doing anything else. A rule not named here is tried at every block.
+_STARTS = {
+    "markdown_it.rules_block.code.code": "",
+    "markdown_it.rules_block.blockquote.blockquote": ">",
+    "markdown_it.rules_block.hr.hr": "*-_",
+    "markdown_it.rules_block.list.list_block": "*-+0123456789",
+    "markdown_it.rules_block.reference.reference": "[",
+    "markdown_it.rules_block.html_block.html_block": "<",
+    "markdown_it.rules_block.heading.heading": "#",
+    "mdit_py_plugins.footnote.index.footnote_def": "[",
+    "journal_app.core.remark._velog_list": "*-+0123456789",
+    "journal_app.core.remark._velog_quote": ">",
+    "journal_app.core.kramdown._rule_not_item": "*-_",
+    "journal_app.core.kramdown._kramdown_list": "*-+0123456789",
+    "journal_app.core.kramdown._kramdown_html_block": "<",
+    "journal_app.core.kramdown._kramdown_heading": "#",
+    "journal_app.core.kramdown._math_block": "$",
+    "journal_app.core.platforms._kramdown_html": "<",
+    "journal_app.core.goldmark._raw_block": "<",
+    "journal_app.core.templates._liquid_block": "{",
+    "journal_app.core.templates._hugo_block": "{",
+}
+
+
+def _starts(rule: Callable) -> str | None:
+    if rule is rules_block.fence:  # (markdown-it's fence rule is made by a factory)
+        return "`~"
+    return _STARTS.get(f"{getattr(rule, '__module__', '')}.{getattr(rule, '__qualname__', '')}")
+
+
+class _BlockParser(ParserBlock):
+    """markdown-it's block parser trying at each block only the rules that can start one with
+    its line's first character (:data:`_STARTS`), in their order: the others would each be
+    called to say no (a third of a long post's block parsing). The loop is markdown-it's own."""
+
+    _rules: list | None = None
+    _by_first: dict[str, list] = {}
+    _anywhere: list = []
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        """Generate tokens for input range (markdown-it's loop; the rules chosen per line)."""
+        rules = self.ruler.getRules("")
+        if rules is not self._rules:  # the ruler was changed since: its list is a new one
+            self._by_first, self._anywhere = _chains(rules, _starts)
+            self._rules = rules
+        by_first, anywhere = self._by_first, self._anywhere
+        line = startLine
+        maxNesting = state.md.options.maxNesting
+        hasEmptyLines = False
+
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine:
+                break
+            if state.sCount[line] < state.blkIndent:
+                # Termination condition for nested calls.
+                # Nested calls currently used for blockquotes & lists
+                break
+            if state.level >= maxNesting:
+                # If nesting level exceeded - skip tail to the end.
+                # That's not ordinary situation and we should not care about content.
+                state.line = endLine
+                break
+
+            start = state.bMarks[line] + state.tShift[line]
+            if state.sCount[line] - state.blkIndent >= 4 or start >= state.eMarks[line]:
+                chain = rules  # code, or no first character: every rule as markdown-it tries them
+            else:
+                chain = by_first.get(state.src[start], anywhere)
+            ok = False
+            for rule in chain:
+                ok = rule(state, line, endLine, False)
+                if ok:
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+
+            # this can only happen if user disables paragraph rule
+            if not ok:
+                raise RuntimeError("none of the block rules matched")
+
+            # set state.tight if we had an empty line before current tag
+            # i.e. latest empty line should not count
+            state.tight = not hasEmptyLines
+
+            line = state.line
+
+            # paragraph might "eat" one newline after it in nested lists
+            if (line - 1) < endLine and state.isEmpty(line - 1):
+                hasEmptyLines = True
+
+            if line < endLine and state.isEmpty(line):
+                hasEmptyLines = True
+                line += 1
+                state.line = line
+
+
+# The same for inline rules: the characters each can start at, for the rules that say no at any
+# other character before doing anything else (the footnote reference rule notes the post's
+# footnotes first: it is tried everywhere)
+_INLINE_STARTS = {
+    "markdown_it.rules_inline.newline.newline": "\n",
+    "markdown_it.rules_inline.escape.escape": "\\",
+    "markdown_it.rules_inline.backticks.backtick": "`",
+    "markdown_it.rules_inline.strikethrough.tokenize": "~",
+    "markdown_it.rules_inline.emphasis.tokenize": "_*",
+    "markdown_it.rules_inline.link.link": "[",
+    "markdown_it.rules_inline.image.image": "!",
+    "markdown_it.rules_inline.autolink.autolink": "<",
+    "markdown_it.rules_inline.html_inline.html_inline": "<",
+    "markdown_it.rules_inline.entity.entity": "&",
+    "mdit_py_plugins.gfm_autolink.index._www_inline_rule": "w",
+    "mdit_py_plugins.gfm_autolink.index._email_rule": "@",
+    "mdit_py_plugins.dollarmath.index.math_inline_dollar.<locals>._math_inline_dollar": "$",
+    "journal_app.core.platforms.protocol_autolink": ":",
+    "journal_app.core.platforms._velog_embed": "!",
+    "journal_app.core.goldmark._raw_inline": "<",
+    "journal_app.core.templates._inline_tag.<locals>.rule": "{",
+    "journal_app.core.templates._inline_highlight": "{",
+    "journal_app.core.kramdown._math_inline": "$",
+    "journal_app.core.kramdown._block_tag_text": "<",
+    "journal_app.core.ial._span_list": "{",
+    "journal_app.core.ial._span_extension": "{",
+}
+
+
+def _inline_starts(rule: Callable) -> str | None:
+    return _INLINE_STARTS.get(f"{getattr(rule, '__module__', '')}.{getattr(rule, '__qualname__', '')}")
+
+
+class _InlineParser(ParserInline):
+    """markdown-it's inline parser trying at each position only the rules that can start at its
+    character (:data:`_INLINE_STARTS`), in their order. The loop is markdown-it's own."""
+
+    _rules: list | None = None
+    _by_first: dict[str, list] = {}
+    _anywhere: list = []
+
+    def tokenize(self, state: StateInline) -> None:
+        """Generate tokens for input range (markdown-it's loop; the rules chosen per position)."""
+        rules = self.ruler.getRules("")
+        if rules is not self._rules:  # the ruler was changed since: its list is a new one
+            self._by_first, self._anywhere = _chains(rules, _inline_starts)
+            self._rules = rules
+        by_first, anywhere = self._by_first, self._anywhere
+        end = state.posMax
+        maxNesting = state.md.options["maxNesting"]
+        src = state.src
+
+        while state.pos < end:
+            pos = state.pos
+            ok = False
+            # Try all possible rules.
+            # On success, rule should:
+            #
+            # - update `state.pos`
+            # - update `state.tokens`
+            # - return true
+
+            if state.level < maxNesting:
+                for rule in by_first.get(src[pos], anywhere):
+                    ok = rule(state, False)
+                    if ok:
+                        if state.pos <= pos:
+                            raise RuntimeError("inline rule didn't increment state.pos")
+                        break
+
+            if ok:
+                if state.pos >= end:
+                    break
+                continue
+
+            state.append_pending(state.src[state.pos])
+            state.pos += 1
+
+        if state.pending:
+            state.pushPending()
+
+
+def _chains(rules: list, starts: Callable[[Callable], str | None]) -> tuple[dict[str, list], list]:
+    """For each character some rule names, the rules to try there (in order); and the rules to
+    try at any other character."""
+    named = [starts(rule) for rule in rules]
+    firsts = set("".join(first for first in named if first))
+    by_first = {
+        char: [rule for rule, first in zip(rules, named) if first is None or char in first] for char in firsts
+    }
+    return by_first, [rule for rule, first in zip(rules, named) if first is None]
+
+
 def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> MarkdownIt:
     """A markdown-it parser for ``flavor``; ``plain`` leaves out line numbers, ids and
     highlighting and ``filter_tags`` escapes GitHub's disallowed raw HTML (the spec examples
@@ -267,6 +463,8 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
         md.add_render_rule("code_block", _code_block)
         md.add_render_rule("html_block", _html_block)
         md.add_render_rule("html_inline", _html_inline)
+    md.block.__class__ = _BlockParser
+    md.inline.__class__ = _InlineParser
     return md
 
 
