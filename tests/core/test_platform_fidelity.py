@@ -499,3 +499,62 @@ def test_a_paired_hugo_shortcode_opened_in_an_item_holds_its_lines_and_the_list_
 def test_jekyll_reads_markers_and_rules_in_lists_as_kramdown_does(text, expected):
     out = render_markdown(text, flavor="jekyll")
     assert re.sub(r"\s+", "", re.sub(r' (data-line|id)="[^"]*"', "", out)) == expected
+
+
+def _paragraph(text: str, flavor: str) -> str:
+    return re.sub(r' data-line="\d+"', "", render_markdown(text, flavor=flavor)).strip()
+
+
+# (markdown, velog's paragraph): printed by velog's pipeline. remark-parse 7 closes ** at the next
+# ** (no flanking rules): Korean's particles right after a bold ending in punctuation are common
+VELOG_EMPHASIS = [
+    # reduced from two real posts: a bold ending in ' or ) right before a particle
+    ("**'링크'**를", "<p><strong>'링크'</strong>를</p>"),
+    ("**요소(component)**도 있다", "<p><strong>요소(component)</strong>도 있다</p>"),
+    ("**(괄호)**는 __(밑줄)__은", "<p><strong>(괄호)</strong>는 <strong>(밑줄)</strong>은</p>"),
+    ("*'a'*를", "<p><em>'a'</em>를</p>"),
+    ("** a **", "<p><strong> a </strong></p>"),
+    ("**a `x**` y", "<p><strong>a `x</strong>` y</p>"),
+    ("**a [b**](u)", "<p><strong>a [b</strong>](u)</p>"),
+    ('[**a](u)**', '<p><a href="u">**a</a>**</p>'),
+    ("***a***", "<p><strong><em>a</em></strong></p>"),
+    ("**a*b**", "<p><strong>a*b</strong></p>"),
+    ("**a\\*\\*b**", "<p><strong>a**b</strong></p>"),
+    ("**a**b**c**", "<p><strong>a</strong>b<strong>c</strong></p>"),
+    ("*a **b** c*", "<p><em>a <strong>b</strong> c</em></p>"),
+    ("x **a\nb** y", "<p>x <strong>a<br>\nb</strong> y</p>"),
+    ("snake_case_name and __init__", "<p>snake_case_name and <strong>init</strong></p>"),
+    ("**a\n\nb**", "<p>**a</p>\n<p>b**</p>"),
+    ("**", "<p>**</p>"),
+]
+
+
+@pytest.mark.parametrize("text, expected", VELOG_EMPHASIS)
+def test_velog_emphasis_as_remark_parse_7_reads_it(text, expected):
+    assert _paragraph(text, "velog") == expected
+
+
+def test_github_and_hugo_keep_commonmarks_flanking_rules():
+    # cmark-gfm and Debian's hugo print the marks as text
+    assert _paragraph("**'링크'**를", "commonmark") == "<p>**'링크'**를</p>"
+    assert _paragraph("**'링크'**를", "hugo") == "<p>**‘링크’**를</p>"
+
+
+# a heading's id as each platform makes it (velog's remark-slug and kramdown keep letters,
+# marks, decimal and letter numbers and connector punctuation; Hugo's goldmark keeps letters,
+# decimal digits and _): printed by velog's pipeline, kramdown and Debian's hugo
+HEADING = "## \u270f\ufe0f A x\u00b2 \u00bd a\u203fb e\u0301 \u0915\u093f \u2160 \u00aa_z"
+
+
+@pytest.mark.parametrize(
+    "flavor, expected",
+    [
+        ("velog", "\ufe0f-a-x--a\u203fb-e\u0301-\u0915\u093f-\u2170-\u00aa_z"),
+        ("jekyll", "\ufe0f-a-x--a\u203fb-e\u0301-\u0915\u093f-\u2170-\u00aa_z"),
+        ("commonmark", "\ufe0f-a-x--a\u203fb-e\u0301-\u0915\u093f-\u2170-\u00aa_z"),
+        ("hugo", "-a-x--ab-e-\u0915--\u00aa_z"),
+    ],
+)
+def test_heading_ids_keep_what_each_platforms_slug_keeps(flavor, expected):
+    fragment = render_markdown(HEADING, flavor=flavor)
+    assert re.search(r' id="([^"]*)"', fragment).group(1) == expected
