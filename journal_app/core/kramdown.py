@@ -47,6 +47,13 @@ _ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 _OTHER_BLOCK = re.compile(r"(?:[*+-]|\d+\.)(?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|```|~~~")  # these win
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+# Jekyll runs Liquid before kramdown reads the post: a | of a filter ({{ x | relative_url }}) is
+# gone by then, and neither makes a table row nor splits a cell
+_LIQUID_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def _hide_liquid_pipes(text: str) -> str:
+    return _LIQUID_TAG.sub(lambda found: found.group().replace("|", "\x00"), text)
 # kramdown 2.4's HTML_BLOCK_ELEMENTS, whose tags inside a line are text
 _SPAN_BLOCK_TAG = re.compile(
     r"</?(?:address|article|aside|applet|body|blockquote|dd|div|dl|dt|fieldset|figcaption|footer|"
@@ -71,7 +78,7 @@ def _after_boundary(state: StateBlock, start: int) -> bool:
 
 def _cells(row: str) -> list[str]:
     """A row split at the ``|`` outside code spans; ``\\|`` stays in its cell."""
-    protected = _CODE_SPAN.sub(lambda found: found.group().replace("|", "\x00"), row)
+    protected = _CODE_SPAN.sub(lambda found: found.group().replace("|", "\x00"), _hide_liquid_pipes(row))
     return [cell.replace("\x00", "|") for cell in _CELL_SPLIT.split(protected)]
 
 
@@ -99,7 +106,7 @@ def _kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
     if _OTHER_BLOCK.match(_text(state, start)):
         return False
     last = start
-    while last < end and not state.isEmpty(last) and _PIPE.search(_text(state, last)):
+    while last < end and not state.isEmpty(last) and _PIPE.search(_hide_liquid_pipes(_text(state, last))):
         last += 1
     if last == start or (last < end and not state.isEmpty(last)):
         return False  # no table line, or the block goes on without a blank line

@@ -558,3 +558,38 @@ HEADING = "## \u270f\ufe0f A x\u00b2 \u00bd a\u203fb e\u0301 \u0915\u093f \u2160
 def test_heading_ids_keep_what_each_platforms_slug_keeps(flavor, expected):
     fragment = render_markdown(HEADING, flavor=flavor)
     assert re.search(r' id="([^"]*)"', fragment).group(1) == expected
+
+
+# the site replaces a template tag before markdown reads the line: a tag in a link's or image's
+# destination leaves a link or an image there (reduced from real Hugo and Jekyll posts)
+@pytest.mark.parametrize(
+    "flavor, text, element",
+    [
+        ("hugo", '- [Installing Hugo with Congo]({{< ref "installing-congo-hugo" >}})', "a"),
+        ("hugo", 'Can be enhanced with [emojis]({{< ref "post-template/#emojis" >}}) or', "a"),
+        ("hugo", '![그림]({{< resource "a b.png" >}} "제목")', "img"),
+        ("jekyll", "![image]({{ site.url }}/assets/png.png)", "img"),
+        ("jekyll", "[projects page]({{ \"/projects\" | relative_url }}).", "a"),
+        ("jekyll", "[글]({% post_url 2020-01-01-a %})", "a"),
+    ],
+)
+def test_a_template_tag_in_a_destination_leaves_a_link(flavor, text, element):
+    out = render_markdown(text, flavor=flavor)
+    tag = re.search(rf"<{element} [^>]*>", out)
+    assert tag is not None and "](" not in out, out
+    address = re.search(r'(?:href|src)="([^"]*)"', tag.group(0)).group(1)
+    assert "{" in address and "\u2063" not in address and "%E2%81%A3" not in address
+
+
+def test_a_template_tag_in_a_destination_is_text_where_no_site_replaces_it():
+    for flavor in ("commonmark", "velog"):
+        assert "<a " not in render_markdown('[a]({{< ref "x" >}})', flavor=flavor)
+
+
+def test_a_liquid_filters_pipe_makes_no_jekyll_table():
+    # kramdown alone reads "[a]({{ x | f }})" as a table row; Jekyll runs Liquid first
+    assert blocks('See the [projects page]({{ "/projects" | relative_url }}).', "jekyll") == ["p"]
+    assert blocks("{{ page.date | date: '%Y' }} 에 씀", "jekyll") == ["p"]
+    assert blocks("| a | {{ b | c }} |\n|---|---|\n| 1 | 2 |", "jekyll") == ["table", "  tr", "  tr"]
+    out = render_markdown("| a | {{ b | c }} |\n|---|---|\n| 1 | 2 |", flavor="jekyll")
+    assert len(re.findall(r"<th[ >]", out)) == 2
