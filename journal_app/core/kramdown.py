@@ -54,6 +54,8 @@ _LIQUID_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 def _hide_liquid_pipes(text: str) -> str:
     return _LIQUID_TAG.sub(lambda found: found.group().replace("|", "\x00"), text)
+
+
 # kramdown 2.4's HTML_BLOCK_ELEMENTS, whose tags inside a line are text
 _SPAN_BLOCK_TAG = re.compile(
     r"</?(?:address|article|aside|applet|body|blockquote|dd|div|dl|dt|fieldset|figcaption|footer|"

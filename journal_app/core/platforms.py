@@ -25,6 +25,7 @@ from mdit_py_plugins.gfm_autolink.index import _protocol_rule
 from .cards import embed_card, missing_image
 from .remark import velog_emphasis_plugin, velog_lists_plugin
 
+
 def _kept(character: str, categories: tuple[str, ...]) -> bool:
     return character in "- " or unicodedata.category(character).startswith(categories)
 

@@ -516,7 +516,7 @@ VELOG_EMPHASIS = [
     ("** a **", "<p><strong> a </strong></p>"),
     ("**a `x**` y", "<p><strong>a `x</strong>` y</p>"),
     ("**a [b**](u)", "<p><strong>a [b</strong>](u)</p>"),
-    ('[**a](u)**', '<p><a href="u">**a</a>**</p>'),
+    ("[**a](u)**", '<p><a href="u">**a</a>**</p>'),
     ("***a***", "<p><strong><em>a</em></strong></p>"),
     ("**a*b**", "<p><strong>a*b</strong></p>"),
     ("**a\\*\\*b**", "<p><strong>a**b</strong></p>"),
@@ -569,7 +569,7 @@ def test_heading_ids_keep_what_each_platforms_slug_keeps(flavor, expected):
         ("hugo", 'Can be enhanced with [emojis]({{< ref "post-template/#emojis" >}}) or', "a"),
         ("hugo", '![그림]({{< resource "a b.png" >}} "제목")', "img"),
         ("jekyll", "![image]({{ site.url }}/assets/png.png)", "img"),
-        ("jekyll", "[projects page]({{ \"/projects\" | relative_url }}).", "a"),
+        ("jekyll", '[projects page]({{ "/projects" | relative_url }}).', "a"),
         ("jekyll", "[글]({% post_url 2020-01-01-a %})", "a"),
     ],
 )

@@ -27,10 +27,16 @@ LAYOUTS = {
 
 POSTS = {
     **FIXTURES,
-    "velog breaks math embeds": "한 줄\n두 줄 $x^2$\n\n$$\n\\frac{a}{b}\n$$\n\n!youtube[dQw4w9WgXcQ]\n\nundefined\n",
+    "velog breaks math embeds": (
+        "한 줄\n두 줄 $x^2$\n\n$$\n\\frac{a}{b}\n$$\n\n!youtube[dQw4w9WgXcQ]\n\nundefined\n"
+    ),
     "emphasis and ids": "## ✏️ 제목 x²\n\n**'링크'**를 보고 __init__ 과 *'a'*를\n\n## ✏️ 제목 x²\n",
-    "hugo shortcodes": '{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\n{{< figure src="a.png" >}}\n',
-    "liquid": "{% highlight ruby %}\ndef f\nend\n{% endhighlight %}\n\n{{ site.url }} 와 {% include a.html %}\n",
+    "hugo shortcodes": (
+        '{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\n{{< figure src="a.png" >}}\n'
+    ),
+    "liquid": (
+        "{% highlight ruby %}\ndef f\nend\n{% endhighlight %}\n\n{{ site.url }} 와 {% include a.html %}\n"
+    ),
     "footnotes tables lists": (
         "글[^1] 과 표\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n- [x] 끝\n- [ ] 남음\n\n[^1]: 주석\n"
     ),
