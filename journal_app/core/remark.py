@@ -227,12 +227,22 @@ def _loose_lists(state: StateCore) -> None:
                 tokens[i].hidden = False
 
 
-def _emphasis_end(src: str, start: int, stop: int, marker: str, double: bool) -> int:
+# the characters one paragraph's emphasis may read: an opening that finds no close reads to the
+# paragraph's end (``_a_a_a…``: each _ before a letter goes on), so thousands of them would take
+# minutes; past this many, the rest of the paragraph's marks are read as CommonMark reads them
+_EMPHASIS_BUDGET = 2_000_000
+
+
+def _emphasis_end(src: str, start: int, stop: int, marker: str, double: bool, work: list[int]) -> int:
     """Where remark-parse 7's strong (``double``) or emphasis tokenizer, at ``start`` (after its
-    opening marks), finds the closing marks in ``src[:stop]``; -1 where it finds none."""
+    opening marks), finds the closing marks in ``src[:stop]``; -1 where it finds none, -2 when
+    ``work`` (the characters left to read) runs out."""
     index = start
     previous = ""
     while index < stop:
+        work[0] -= 1
+        if work[0] < 0:
+            return -2
         character = src[index]
         if double:
             if character == marker and index + 1 < stop and src[index + 1] == marker:
@@ -263,12 +273,20 @@ def _velog_emphasis(state: StateInline, silent: bool) -> bool:
         return False
     if silent:  # a link's label: remark finds its closing bracket without emphasis
         return False
+    works = state.env.setdefault("velog_emphasis_work", {})
+    work = works.get(id(state.src))
+    if work is None or work[0] is not state.src:
+        work = works[id(state.src)] = (state.src, [_EMPHASIS_BUDGET])
+    if work[1][0] < 0:
+        return False  # out of steps: markdown-it's own emphasis reads the rest
     start = state.pos
     for double, tag in ((True, "strong"), (False, "em")):
         width = 2 if double else 1
         if double and state.src[start + 1 : start + 2] != marker:
             continue
-        end = _emphasis_end(state.src, start + width, state.posMax, marker, double)
+        end = _emphasis_end(state.src, start + width, state.posMax, marker, double, work[1])
+        if end == -2:
+            return False
         if end < 0:
             continue
         old_max = state.posMax

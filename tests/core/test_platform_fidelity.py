@@ -593,3 +593,39 @@ def test_a_liquid_filters_pipe_makes_no_jekyll_table():
     assert blocks("| a | {{ b | c }} |\n|---|---|\n| 1 | 2 |", "jekyll") == ["table", "  tr", "  tr"]
     out = render_markdown("| a | {{ b | c }} |\n|---|---|\n| 1 | 2 |", flavor="jekyll")
     assert len(re.findall(r"<th[ >]", out)) == 2
+
+
+# (markdown, kramdown's paragraph): printed by kramdown (Jekyll). kramdown closes emphasis at the
+# next marks not after a space (no flanking rules), skipping code spans and links on its way
+JEKYLL_EMPHASIS = [
+    # reduced from real Korean posts: a bold ending in ' ) or " right before a particle
+    ("**'링크'**를", "<p><strong>‘링크’</strong>를</p>"),
+    ("**요소(component)**도 있다", "<p><strong>요소(component)</strong>도 있다</p>"),
+    ('**"--disable" 플래그**를', "<p><strong>“–disable” 플래그</strong>를</p>"),
+    ("**(괄호)**는 __(밑줄)__은", "<p><strong>(괄호)</strong>는 __(밑줄)__은</p>"),
+    ("*'a'*를", "<p><em>‘a’</em>를</p>"),
+    ("** a **", "<p>** a **</p>"),
+    ("**a `x**` y", "<p>**a <code>x**</code> y</p>"),
+    ("**a [b**](u)", '<p>**a <a href="u">b**</a></p>'),
+    ("***a***", "<p><strong><em>a</em></strong></p>"),
+    ("**a*b**", "<p><strong>a*b</strong></p>"),
+    ("**a**b**c**", "<p><strong>a</strong>b<strong>c</strong></p>"),
+    ("*a **b** c*", "<p><em>a <strong>b</strong> c</em></p>"),
+    ("snake_case_name and __init__", "<p>snake_case_name and <strong>init</strong></p>"),
+    ("**", "<p>**</p>"),
+    ("**a **b** c**", "<p><strong>a **b</strong> c**</p>"),
+    ("*a *b* c*", "<p><em>a *b</em> c*</p>"),
+    ("x* a*", "<p>x* a*</p>"),
+    ("foo_bar_", "<p>foo_bar_</p>"),
+    ("**C**ORS 문제", "<p><strong>C</strong>ORS 문제</p>"),
+]
+
+
+_STRAIGHT = str.maketrans("‘’“”", "''\"\"")
+
+
+@pytest.mark.parametrize("text, expected", JEKYLL_EMPHASIS)
+def test_jekyll_emphasis_as_kramdown_reads_it(text, expected):
+    # (compared with straight quotes: kramdown curls a quote before a particle, '링크'를, which
+    # markdown-it's smart quotes leave straight; a typographer difference of its own)
+    assert _paragraph(text, "jekyll").translate(_STRAIGHT) == expected.translate(_STRAIGHT)
