@@ -126,6 +126,26 @@ HUGO_SHORTCODES = {"figure", "highlight", "param", "vimeo", "youtube"}
 SHORTCODE_NAME = re.compile(r"\{\{[<%]-?\s*(/?)\s*([\w.-]+(?:/[\w.-]+)*)")
 
 
+LIQUID_TAG = re.compile(r"\{\{(?:(?!\}\}).)*\}\}|\{%(?:(?!%\}).)*%\}")
+
+
+def liquid_pass(body: str) -> str:
+    """``body`` roughly as Jekyll's Liquid pass hands it to kramdown: ``{% highlight %}`` as a
+    fence, and a tag among other text on its line as one word (what it outputs holds neither a
+    ``|`` of its filters nor a space that would end a link's destination)."""
+    body = LIQUID_HIGHLIGHT.sub(r"```\1\n\2```", body)
+
+    def word(found: re.Match) -> str:
+        line_start = body.rfind("\n", 0, found.start()) + 1
+        line_end = body.find("\n", found.end())
+        line = body[line_start : line_end if line_end >= 0 else len(body)]
+        if line.strip() == found.group():
+            return found.group()  # a tag alone on its line: a block of its own
+        return re.sub(r"[\s|]+", "_", found.group())
+
+    return LIQUID_TAG.sub(word, body)
+
+
 def hugo_pages(texts: list[str]) -> list[str]:
     """Each text as the ``hugo`` program renders it, as one page of a site of default settings.
     A shortcode the site would define itself renders as the text ``{{shortcode}}`` (a paragraph
@@ -186,7 +206,7 @@ def main(argv: list[str]) -> int:
     ]
     bodies = [load_post(path).body for path in paths]
     if flavor == "jekyll":  # Jekyll's Liquid pass makes {% highlight %} a code block before kramdown
-        theirs = reference(command, [LIQUID_HIGHLIGHT.sub(r"```\1\n\2```", body) for body in bodies])
+        theirs = reference(command, [liquid_pass(body) for body in bodies])
     else:
         theirs = reference(command, bodies)
     differ = 0

@@ -164,7 +164,8 @@ def _annotate(state: StateCore) -> None:
             text = "".join(
                 child.content for child in inline.children or [] if child.type in ("text", "code_inline")
             )
-            rule = ("slug", platforms.github_slug(text))  # the rule of all four platforms
+            slug = platforms.hugo_slug if state.env.get("flavor") == "hugo" else platforms.github_slug
+            rule = ("slug", slug(text))
         else:
             continue
         token.meta["id_rule"] = rule  # what the incremental renderer replays (heading ids)

@@ -61,6 +61,12 @@ ROOT_MARKERS = (
     "hugo.toml",
     "config.yaml",
     "hugo.yaml",
+    "_config.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "mkdocs.yml",  # MkDocs and Pelican: their flavor is told by these files too
+    "mkdocs.yaml",
+    "pelicanconf.py",
     ".git",
     "_posts",
     ".obsidian",
@@ -69,8 +75,8 @@ ROOT_MARKERS = (
 
 def find_journal_root(post_path: str | os.PathLike) -> Path:
     """The journal folder a post belongs to: the nearest folder above it that looks like a blog
-    (a Jekyll/Hugo/Obsidian/git root, or a velog backup with content/ and images/), else the
-    post's own folder."""
+    (a Jekyll/Hugo/MkDocs/Pelican/Obsidian/git root: every file :func:`detect_flavor` reads; or
+    a velog backup with content/ and images/), else the post's own folder."""
     folder = Path(post_path).absolute().parent
     for candidate in [folder, *folder.parents][:4]:
         if any((candidate / marker).exists() for marker in ROOT_MARKERS):

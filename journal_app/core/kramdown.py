@@ -21,6 +21,11 @@ The rules of kramdown 2.4 that real posts meet, each a markdown-it rule here:
 - **math**: ``$$…$$`` (one ``$`` is no math) is a display block when it starts a block (a blank
   line or its container's start above) and its closing ``$$`` ends a line followed by a blank
   line or the end, blank lines inside it or not; anywhere else in a paragraph it is inline math;
+- **emphasis**: ``**``, ``__``, ``*`` or ``_`` not followed by a space opens, and the first
+  same marks on its way that follow no space close (no flanking rules: ``**'링크'**를`` is bold),
+  skipping code spans, links, tags and emphasis inside; an ``_`` after a letter opens nothing
+  and one before a letter or digit closes nothing; emphasis does not nest in its own kind, and
+  a ``**`` that finds no close may still open ``*`` emphasis holding the second ``*``;
 - **abbreviations**: a block ``*[HTML]: Hyper Text Markup Language`` defines one; every
   ``HTML`` standing as a word in the post's text becomes ``<abbr title=...>``, and the
   definition itself is not shown (as on the site).
@@ -47,6 +52,15 @@ _ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 _OTHER_BLOCK = re.compile(r"(?:[*+-]|\d+\.)(?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|```|~~~")  # these win
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+# Jekyll runs Liquid before kramdown reads the post: a | of a filter ({{ x | relative_url }}) is
+# gone by then, and neither makes a table row nor splits a cell
+_LIQUID_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def _hide_liquid_pipes(text: str) -> str:
+    return _LIQUID_TAG.sub(lambda found: found.group().replace("|", "\x00"), text)
+
+
 # kramdown 2.4's HTML_BLOCK_ELEMENTS, whose tags inside a line are text
 _SPAN_BLOCK_TAG = re.compile(
     r"</?(?:address|article|aside|applet|body|blockquote|dd|div|dl|dt|fieldset|figcaption|footer|"
@@ -71,7 +85,7 @@ def _after_boundary(state: StateBlock, start: int) -> bool:
 
 def _cells(row: str) -> list[str]:
     """A row split at the ``|`` outside code spans; ``\\|`` stays in its cell."""
-    protected = _CODE_SPAN.sub(lambda found: found.group().replace("|", "\x00"), row)
+    protected = _CODE_SPAN.sub(lambda found: found.group().replace("|", "\x00"), _hide_liquid_pipes(row))
     return [cell.replace("\x00", "|") for cell in _CELL_SPLIT.split(protected)]
 
 
@@ -99,7 +113,7 @@ def _kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
     if _OTHER_BLOCK.match(_text(state, start)):
         return False
     last = start
-    while last < end and not state.isEmpty(last) and _PIPE.search(_text(state, last)):
+    while last < end and not state.isEmpty(last) and _PIPE.search(_hide_liquid_pipes(_text(state, last))):
         last += 1
     if last == start or (last < end and not state.isEmpty(last)):
         return False  # no table line, or the block goes on without a blank line
@@ -408,12 +422,129 @@ def _math_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_EMPHASIS_START = re.compile(r"\*\*?|__?")
+_SPAN = re.compile(r"\\.|(`+)(?:.*?[^`])?\1(?!`)|!?\[[^\]\n]*\]\([^)\n]*\)|<[^<>\n]*>", re.DOTALL)
+
+
+# the steps one paragraph's emphasis may take: a failed opening searches to the paragraph's end,
+# and so does each opening inside it, so a line of thousands of marks that never close would
+# take hours; past this many, the rest of the paragraph's marks are read as CommonMark reads them
+_EMPHASIS_BUDGET = 200_000
+
+
+class _OutOfSteps(Exception):
+    pass
+
+
+def _emphasis_at(src, start, stop, inside, em_only=False, work=None):
+    """kramdown's ``parse_emphasis`` at ``start``: (element, where its text begins, where its
+    closing marks begin, their width), or None when the marks there are text. ``work`` holds
+    what was found before (by place) and the steps left; :class:`_OutOfSteps` when none are."""
+    work = work if work is not None else {"memo": {}, "left": _EMPHASIS_BUDGET}
+    key = (start, stop, inside, em_only)
+    if key not in work["memo"]:
+        work["memo"][key] = _search_emphasis(src, start, stop, inside, em_only, work)
+    return work["memo"][key]
+
+
+def _double_mark(src: str, index: int, marker: str) -> bool:
+    """``**`` (not ``***``) at ``index``: no close of ``*`` emphasis (kramdown)."""
+    return src.startswith(marker * 2, index) and src[index + 2 : index + 3] != marker
+
+
+def _search_emphasis(src, start, stop, inside, em_only, work):
+    found = _EMPHASIS_START.match(src, start, stop)
+    if found is None:
+        return None
+    run = found.group()
+    element = "strong" if len(run) == 2 and not em_only else "em"
+    marker = run[0]
+    before = src[max(0, start - 2) : start]
+    after = src[found.end() : found.end() + 1]
+    if (
+        (marker == "_" and before[-1:].isalpha())
+        or (marker == "_" and before[-1:] == "-" and before[:1].isalpha())
+        or after.isspace()
+        or element in inside
+    ):
+        return None
+    delim = marker * (2 if element == "strong" else 1)
+    begin = start + (1 if em_only else len(delim))
+    index = begin
+    while index < stop:
+        work["left"] -= 1
+        if work["left"] < 0:
+            raise _OutOfSteps
+        if src.startswith(delim, index):
+            closes = (
+                index > begin
+                and not src[index - 1].isspace()
+                and (element != "em" or not _double_mark(src, index, marker))
+                and (marker != "_" or not src[index + len(delim) : index + len(delim) + 1].isalnum())
+            )
+            if closes:
+                return element, begin, index, len(delim)
+        if src[index] in "*_":
+            nested = _emphasis_at(src, index, stop, (*inside, element), work=work)
+            if nested is not None:
+                index = nested[2] + nested[3]
+                continue
+            mark = _EMPHASIS_START.match(src, index)
+            index += len(mark.group()) if mark is not None else 1
+            continue
+        span = _SPAN.match(src, index, stop)
+        index = span.end() if span is not None and span.end() > index else index + 1
+    if element == "strong" and not em_only and "em" not in inside:
+        return _emphasis_at(src, start, stop, inside, em_only=True, work=work)
+    return None
+
+
+def _kramdown_emphasis(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] not in "*_":
+        return False
+    inside = state.env.setdefault("kramdown_emphasis", ())
+    works = state.env.setdefault("kramdown_emphasis_work", {})
+    work = works.get(id(state.src))
+    if work is None or work["src"] is not state.src:
+        work = works[id(state.src)] = {"src": state.src, "memo": {}, "left": _EMPHASIS_BUDGET}
+    if work["left"] < 0:
+        return False  # out of steps: markdown-it's own emphasis reads the rest
+    start = state.pos
+    try:
+        found = _emphasis_at(state.src, start, state.posMax, inside, work=work)
+    except _OutOfSteps:
+        return False
+    if found is None:
+        mark = _EMPHASIS_START.match(state.src, start)
+        run = mark.group() if mark is not None else state.src[start]
+        if not silent:
+            state.pending += run
+        state.pos += len(run)
+        return True
+    element, begin, close, width = found
+    if silent:
+        state.pos = close + width
+        return True
+    old_max = state.posMax
+    state.push(f"{element}_open", element, 1).markup = state.src[start:begin]
+    state.env["kramdown_emphasis"] = (*inside, element)
+    state.pos, state.posMax = begin, close
+    try:
+        state.md.inline.tokenize(state)
+    finally:
+        state.env["kramdown_emphasis"] = inside
+    state.push(f"{element}_close", element, -1).markup = state.src[close : close + width]
+    state.pos, state.posMax = close + width, old_max
+    return True
+
+
 def kramdown_plugin(md: MarkdownIt) -> None:
     """kramdown's tables, list markers, block and span-level HTML, list-item paragraphs, math
     and abbreviations (Jekyll)."""
     md.block.ruler.at("table", _kramdown_table)
     md.block.ruler.before("table", "kramdown_math", _math_block)
     md.inline.ruler.before("emphasis", "kramdown_math", _math_inline)
+    md.inline.ruler.before("emphasis", "kramdown_emphasis", _kramdown_emphasis)
     md.inline.ruler.before("html_inline", "kramdown_block_tag_text", _block_tag_text)
     md.block.ruler.at("hr", _rule_not_item, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})

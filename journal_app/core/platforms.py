@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -22,15 +23,25 @@ from mdit_py_plugins.gfm_autolink._match import match_http
 from mdit_py_plugins.gfm_autolink.index import _protocol_rule
 
 from .cards import embed_card, missing_image
-from .remark import velog_lists_plugin
+from .remark import velog_emphasis_plugin, velog_lists_plugin
 
-_NOT_SLUG = re.compile(r"[^\w\- ]")
+
+def _kept(character: str, categories: tuple[str, ...]) -> bool:
+    return character in "- " or unicodedata.category(character).startswith(categories)
 
 
 def github_slug(text: str) -> str:
-    """A heading id the way github-slugger makes it (GitHub, velog's remark-slug, Hugo's
-    goldmark, kramdown's GFM parser for Jekyll)."""
-    return _NOT_SLUG.sub("", text.lower()).replace(" ", "-")
+    """A heading id the way github-slugger makes it (GitHub, velog's remark-slug, kramdown's GFM
+    parser for Jekyll): letters, marks (an emoji's variation selector, a decomposed accent),
+    decimal and letter numbers and connector punctuation are kept, spaces become ``-``."""
+    kept = ("L", "M", "Nd", "Nl", "Pc")
+    return "".join(c for c in text.lower() if _kept(c, kept)).replace(" ", "-")
+
+
+def hugo_slug(text: str) -> str:
+    """A heading id the way Hugo's goldmark makes it (``autoHeadingIDType = "github"``): only
+    letters, decimal digits and ``_`` are kept, spaces and ``-`` become ``-``."""
+    return "".join(c for c in text.lower() if c == "_" or _kept(c, ("L", "Nd"))).replace(" ", "-")
 
 
 # velog highlights a fence with ``Prism.languages[lang] || Prism.languages.markup``: the language
@@ -232,8 +243,9 @@ def _undefined_lines(state: StateCore) -> None:
 
 
 def velog_plugin(md: MarkdownIt) -> None:
-    """velog's embeds, ``undefined`` lines and lists (:mod:`.remark`)."""
+    """velog's embeds, ``undefined`` lines, lists and emphasis (:mod:`.remark`)."""
     velog_lists_plugin(md)
+    velog_emphasis_plugin(md)
     md.inline.ruler.before("image", "velog_embed", _velog_embed)
     md.core.ruler.push("velog_undefined", _undefined_lines)
 

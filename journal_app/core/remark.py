@@ -13,6 +13,11 @@ tokenizer differs from CommonMark in ways real posts meet, each a markdown-it ru
   the item after it, nested lists and code inside the item included (CommonMark looks only at
   the blank lines between the item's own children).
 
+Its emphasis has no flanking rules: ``**`` (or ``__``) opens strong anywhere and the next ``**``
+not followed by a third ``*`` closes it, whatever stands around either (``**'링크'**를`` is bold on
+velog, text in CommonMark); ``*`` and ``_`` likewise, except that an ``_`` before an ASCII letter or
+digit does not close. Inside a link's brackets it plays no part in finding the closing bracket.
+
 Its quote goes on to the first blank line, whatever block the lines under it start (a heading,
 a list, a fence). Its table tokenizer ends a table at the first line without a ``|`` (GFM makes that line a
 row), and a table never interrupts a paragraph.
@@ -28,6 +33,7 @@ from markdown_it.rules_block.blockquote import blockquote
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 
 # what ends a list where it would otherwise go on (remark-parse 7's interruptList, not in
 # CommonMark mode): an ATX heading, a fence, a rule, a definition or a footnote definition
@@ -219,6 +225,85 @@ def _loose_lists(state: StateCore) -> None:
         if any(item.map is not None and _spread(lines, item.map[0], item.map[1], quotes) for item in items):
             for i in hidden:
                 tokens[i].hidden = False
+
+
+# the characters one paragraph's emphasis may read: an opening that finds no close reads to the
+# paragraph's end (``_a_a_a…``: each _ before a letter goes on), so thousands of them would take
+# minutes; past this many, the rest of the paragraph's marks are read as CommonMark reads them
+_EMPHASIS_BUDGET = 2_000_000
+
+
+def _emphasis_end(src: str, start: int, stop: int, marker: str, double: bool, work: list[int]) -> int:
+    """Where remark-parse 7's strong (``double``) or emphasis tokenizer, at ``start`` (after its
+    opening marks), finds the closing marks in ``src[:stop]``; -1 where it finds none, -2 when
+    ``work`` (the characters left to read) runs out."""
+    index = start
+    previous = ""
+    while index < stop:
+        work[0] -= 1
+        if work[0] < 0:
+            return -2
+        character = src[index]
+        if double:
+            if character == marker and index + 1 < stop and src[index + 1] == marker:
+                if index + 2 >= stop or src[index + 2] != marker:
+                    return index if src[start:index].strip() else -1
+        elif character == marker:
+            following = src[index + 1] if index + 1 < stop else ""
+            if following != marker:
+                if not src[start:index].strip() or previous == marker:
+                    return -1
+                if marker == "_" and following.isascii() and (following.isalnum() or following == "_"):
+                    previous, index = marker, index + 1  # an _ inside a word: goes on
+                    continue
+                return index
+            previous, index = marker, index + 1  # a doubled mark is text of the emphasis
+            character = following
+        if character == "\\":
+            index += 1
+            character = src[index] if index < stop else ""
+        previous = character
+        index += 1
+    return -1
+
+
+def _velog_emphasis(state: StateInline, silent: bool) -> bool:
+    marker = state.src[state.pos]
+    if marker not in "*_":
+        return False
+    if silent:  # a link's label: remark finds its closing bracket without emphasis
+        return False
+    works = state.env.setdefault("velog_emphasis_work", {})
+    work = works.get(id(state.src))
+    if work is None or work[0] is not state.src:
+        work = works[id(state.src)] = (state.src, [_EMPHASIS_BUDGET])
+    if work[1][0] < 0:
+        return False  # out of steps: markdown-it's own emphasis reads the rest
+    start = state.pos
+    for double, tag in ((True, "strong"), (False, "em")):
+        width = 2 if double else 1
+        if double and state.src[start + 1 : start + 2] != marker:
+            continue
+        end = _emphasis_end(state.src, start + width, state.posMax, marker, double, work[1])
+        if end == -2:
+            return False
+        if end < 0:
+            continue
+        old_max = state.posMax
+        state.push(f"{tag}_open", tag, 1).markup = marker * width
+        state.pos, state.posMax = start + width, end
+        state.md.inline.tokenize(state)
+        state.push(f"{tag}_close", tag, -1).markup = marker * width
+        state.pos, state.posMax = end + width, old_max
+        return True
+    state.pending += marker  # no emphasis here: the mark is text
+    state.pos += 1
+    return True
+
+
+def velog_emphasis_plugin(md: MarkdownIt) -> None:
+    """velog's strong and emphasis (see the module's docstring)."""
+    md.inline.ruler.before("emphasis", "velog_emphasis", _velog_emphasis)
 
 
 def velog_lists_plugin(md: MarkdownIt) -> None:

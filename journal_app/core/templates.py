@@ -4,6 +4,9 @@ The site generator replaces these before markdown sees them; the preview cannot 
 each is a visible, labelled block or span with its full text (nothing disappears), and the
 tags that only wrap code (Hugo's ``highlight`` shortcode, Liquid's ``{% highlight x %}``) are
 rendered as the code they hold. Hugo's ``figure`` and ``youtube`` shortcodes become cards.
+A tag inside a link's or image's destination (``[a]({{< ref "b" >}})``, ``![x]({{ site.url }}/x.png)``)
+leaves a link or an image, as the site shows it once the tag is replaced: its spaces do not end
+the destination, and the tag's text stays in the address.
 """
 
 from __future__ import annotations
@@ -218,6 +221,64 @@ def _inline_highlight(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# stands in for a space inside a template tag while a link's destination is read (one character
+# for one, so positions hold): a destination may not hold a space, the address the tag becomes
+# does not
+_SPACE_IN_TAG = "\u2063"
+_SPACE_ENCODED = "%E2%81%A3"
+
+
+def _destination_tags(table: dict[str, str], rule):
+    """``rule`` (markdown-it's link or image rule) reading the template tags in a destination as
+    the addresses they become."""
+
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        src, start = state.src, state.pos
+        # remembered per render, as _next does: a line of many "[" before one "](" is read once
+        opening = _next(state, start, "](", lambda at: src.find("](", at))
+        if opening < 0 or opening >= state.posMax:
+            return rule(state, silent)
+        memo = state.env.setdefault("template_destinations", {})
+        key = (id(src), opening, state.posMax)
+        if key not in memo:
+            parts, index = [], opening + 2
+            while index < state.posMax and src[index] not in ")\n":
+                finish = _tag_end(state, index, table, state.posMax) if src[index] == "{" else -1
+                if finish < 0:
+                    index += 1
+                    continue
+                parts.append((index, finish))
+                index = finish
+            memo[key] = parts
+        parts = memo[key]
+        if not parts:
+            return rule(state, silent)
+        masked = list(src)
+        for begin, finish in parts:
+            masked[begin:finish] = [_SPACE_IN_TAG if c in " \t" else c for c in src[begin:finish]]
+        first = len(state.tokens)
+        state.src = "".join(masked)
+        try:
+            found = rule(state, silent)
+        finally:
+            state.src = src
+        for token in state.tokens[first:]:
+            for name in ("href", "src"):
+                value = token.attrGet(name)
+                if isinstance(value, str) and (_SPACE_IN_TAG in value or _SPACE_ENCODED in value):
+                    token.attrSet(name, value.replace(_SPACE_ENCODED, "%20").replace(_SPACE_IN_TAG, " "))
+        return found
+
+    return wrapped
+
+
+def _tags_in_destinations(md: MarkdownIt, table: dict[str, str]) -> None:
+    for name in ("link", "image"):
+        rules = md.inline.ruler.__rules__
+        original = rules[md.inline.ruler.__find__(name)].fn
+        md.inline.ruler.at(name, _destination_tags(table, original))
+
+
 def hugo_plugin(md: MarkdownIt) -> None:
     """Hugo's shortcodes as labelled blocks and spans, ``highlight`` as code."""
     md.block.ruler.before(
@@ -226,6 +287,7 @@ def hugo_plugin(md: MarkdownIt) -> None:
     md.add_render_rule("hugo_shortcode", _render_shortcode)
     md.inline.ruler.before("text", "hugo_highlight", _inline_highlight)
     md.inline.ruler.before("text", "hugo_inline", _inline_tag(SHORTCODES, "shortcode", "Hugo shortcode"))
+    _tags_in_destinations(md, SHORTCODES)
 
 
 def _liquid_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -269,3 +331,4 @@ def jekyll_plugin(md: MarkdownIt) -> None:
     )
     md.add_render_rule("liquid_tag", _render_liquid)
     md.inline.ruler.before("text", "liquid_inline", _inline_tag(LIQUID, "liquid", "Liquid"))
+    _tags_in_destinations(md, LIQUID)

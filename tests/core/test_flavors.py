@@ -374,6 +374,11 @@ HANGS = [
     ("hugo", "{{< a\n" * 10000),
     ("hugo", "{{< highlight go >}}\n" * 3000),
     ("velog", "!youtube[ " * 8000),
+    ("velog", "_a" * 100000),  # remark's and kramdown's emphasis: each opener reads on
+    ("velog", "a_" * 100000),
+    ("jekyll", "**a " * 50000),
+    ("jekyll", "*a " * 50000),
+    ("jekyll", "_a " * 50000),
 ]
 
 

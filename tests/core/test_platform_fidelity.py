@@ -499,3 +499,133 @@ def test_a_paired_hugo_shortcode_opened_in_an_item_holds_its_lines_and_the_list_
 def test_jekyll_reads_markers_and_rules_in_lists_as_kramdown_does(text, expected):
     out = render_markdown(text, flavor="jekyll")
     assert re.sub(r"\s+", "", re.sub(r' (data-line|id)="[^"]*"', "", out)) == expected
+
+
+def _paragraph(text: str, flavor: str) -> str:
+    return re.sub(r' data-line="\d+"', "", render_markdown(text, flavor=flavor)).strip()
+
+
+# (markdown, velog's paragraph): printed by velog's pipeline. remark-parse 7 closes ** at the next
+# ** (no flanking rules): Korean's particles right after a bold ending in punctuation are common
+VELOG_EMPHASIS = [
+    # reduced from two real posts: a bold ending in ' or ) right before a particle
+    ("**'링크'**를", "<p><strong>'링크'</strong>를</p>"),
+    ("**요소(component)**도 있다", "<p><strong>요소(component)</strong>도 있다</p>"),
+    ("**(괄호)**는 __(밑줄)__은", "<p><strong>(괄호)</strong>는 <strong>(밑줄)</strong>은</p>"),
+    ("*'a'*를", "<p><em>'a'</em>를</p>"),
+    ("** a **", "<p><strong> a </strong></p>"),
+    ("**a `x**` y", "<p><strong>a `x</strong>` y</p>"),
+    ("**a [b**](u)", "<p><strong>a [b</strong>](u)</p>"),
+    ("[**a](u)**", '<p><a href="u">**a</a>**</p>'),
+    ("***a***", "<p><strong><em>a</em></strong></p>"),
+    ("**a*b**", "<p><strong>a*b</strong></p>"),
+    ("**a\\*\\*b**", "<p><strong>a**b</strong></p>"),
+    ("**a**b**c**", "<p><strong>a</strong>b<strong>c</strong></p>"),
+    ("*a **b** c*", "<p><em>a <strong>b</strong> c</em></p>"),
+    ("x **a\nb** y", "<p>x <strong>a<br>\nb</strong> y</p>"),
+    ("snake_case_name and __init__", "<p>snake_case_name and <strong>init</strong></p>"),
+    ("**a\n\nb**", "<p>**a</p>\n<p>b**</p>"),
+    ("**", "<p>**</p>"),
+]
+
+
+@pytest.mark.parametrize("text, expected", VELOG_EMPHASIS)
+def test_velog_emphasis_as_remark_parse_7_reads_it(text, expected):
+    assert _paragraph(text, "velog") == expected
+
+
+def test_github_and_hugo_keep_commonmarks_flanking_rules():
+    # cmark-gfm and Debian's hugo print the marks as text
+    assert _paragraph("**'링크'**를", "commonmark") == "<p>**'링크'**를</p>"
+    assert _paragraph("**'링크'**를", "hugo") == "<p>**‘링크’**를</p>"
+
+
+# a heading's id as each platform makes it (velog's remark-slug and kramdown keep letters,
+# marks, decimal and letter numbers and connector punctuation; Hugo's goldmark keeps letters,
+# decimal digits and _): printed by velog's pipeline, kramdown and Debian's hugo
+HEADING = "## \u270f\ufe0f A x\u00b2 \u00bd a\u203fb e\u0301 \u0915\u093f \u2160 \u00aa_z"
+
+
+@pytest.mark.parametrize(
+    "flavor, expected",
+    [
+        ("velog", "\ufe0f-a-x--a\u203fb-e\u0301-\u0915\u093f-\u2170-\u00aa_z"),
+        ("jekyll", "\ufe0f-a-x--a\u203fb-e\u0301-\u0915\u093f-\u2170-\u00aa_z"),
+        ("commonmark", "\ufe0f-a-x--a\u203fb-e\u0301-\u0915\u093f-\u2170-\u00aa_z"),
+        ("hugo", "-a-x--ab-e-\u0915--\u00aa_z"),
+    ],
+)
+def test_heading_ids_keep_what_each_platforms_slug_keeps(flavor, expected):
+    fragment = render_markdown(HEADING, flavor=flavor)
+    assert re.search(r' id="([^"]*)"', fragment).group(1) == expected
+
+
+# the site replaces a template tag before markdown reads the line: a tag in a link's or image's
+# destination leaves a link or an image there (reduced from real Hugo and Jekyll posts)
+@pytest.mark.parametrize(
+    "flavor, text, element",
+    [
+        ("hugo", '- [Installing Hugo with Congo]({{< ref "installing-congo-hugo" >}})', "a"),
+        ("hugo", 'Can be enhanced with [emojis]({{< ref "post-template/#emojis" >}}) or', "a"),
+        ("hugo", '![그림]({{< resource "a b.png" >}} "제목")', "img"),
+        ("jekyll", "![image]({{ site.url }}/assets/png.png)", "img"),
+        ("jekyll", '[projects page]({{ "/projects" | relative_url }}).', "a"),
+        ("jekyll", "[글]({% post_url 2020-01-01-a %})", "a"),
+    ],
+)
+def test_a_template_tag_in_a_destination_leaves_a_link(flavor, text, element):
+    out = render_markdown(text, flavor=flavor)
+    tag = re.search(rf"<{element} [^>]*>", out)
+    assert tag is not None and "](" not in out, out
+    address = re.search(r'(?:href|src)="([^"]*)"', tag.group(0)).group(1)
+    assert "{" in address and "\u2063" not in address and "%E2%81%A3" not in address
+
+
+def test_a_template_tag_in_a_destination_is_text_where_no_site_replaces_it():
+    for flavor in ("commonmark", "velog"):
+        assert "<a " not in render_markdown('[a]({{< ref "x" >}})', flavor=flavor)
+
+
+def test_a_liquid_filters_pipe_makes_no_jekyll_table():
+    # kramdown alone reads "[a]({{ x | f }})" as a table row; Jekyll runs Liquid first
+    assert blocks('See the [projects page]({{ "/projects" | relative_url }}).', "jekyll") == ["p"]
+    assert blocks("{{ page.date | date: '%Y' }} 에 씀", "jekyll") == ["p"]
+    assert blocks("| a | {{ b | c }} |\n|---|---|\n| 1 | 2 |", "jekyll") == ["table", "  tr", "  tr"]
+    out = render_markdown("| a | {{ b | c }} |\n|---|---|\n| 1 | 2 |", flavor="jekyll")
+    assert len(re.findall(r"<th[ >]", out)) == 2
+
+
+# (markdown, kramdown's paragraph): printed by kramdown (Jekyll). kramdown closes emphasis at the
+# next marks not after a space (no flanking rules), skipping code spans and links on its way
+JEKYLL_EMPHASIS = [
+    # reduced from real Korean posts: a bold ending in ' ) or " right before a particle
+    ("**'링크'**를", "<p><strong>‘링크’</strong>를</p>"),
+    ("**요소(component)**도 있다", "<p><strong>요소(component)</strong>도 있다</p>"),
+    ('**"--disable" 플래그**를', "<p><strong>“–disable” 플래그</strong>를</p>"),
+    ("**(괄호)**는 __(밑줄)__은", "<p><strong>(괄호)</strong>는 __(밑줄)__은</p>"),
+    ("*'a'*를", "<p><em>‘a’</em>를</p>"),
+    ("** a **", "<p>** a **</p>"),
+    ("**a `x**` y", "<p>**a <code>x**</code> y</p>"),
+    ("**a [b**](u)", '<p>**a <a href="u">b**</a></p>'),
+    ("***a***", "<p><strong><em>a</em></strong></p>"),
+    ("**a*b**", "<p><strong>a*b</strong></p>"),
+    ("**a**b**c**", "<p><strong>a</strong>b<strong>c</strong></p>"),
+    ("*a **b** c*", "<p><em>a <strong>b</strong> c</em></p>"),
+    ("snake_case_name and __init__", "<p>snake_case_name and <strong>init</strong></p>"),
+    ("**", "<p>**</p>"),
+    ("**a **b** c**", "<p><strong>a **b</strong> c**</p>"),
+    ("*a *b* c*", "<p><em>a *b</em> c*</p>"),
+    ("x* a*", "<p>x* a*</p>"),
+    ("foo_bar_", "<p>foo_bar_</p>"),
+    ("**C**ORS 문제", "<p><strong>C</strong>ORS 문제</p>"),
+]
+
+
+_STRAIGHT = str.maketrans("‘’“”", "''\"\"")
+
+
+@pytest.mark.parametrize("text, expected", JEKYLL_EMPHASIS)
+def test_jekyll_emphasis_as_kramdown_reads_it(text, expected):
+    # (compared with straight quotes: kramdown curls a quote before a particle, '링크'를, which
+    # markdown-it's smart quotes leave straight; a typographer difference of its own)
+    assert _paragraph(text, "jekyll").translate(_STRAIGHT) == expected.translate(_STRAIGHT)
