@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import html
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -141,7 +142,10 @@ def _no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector paused while a render makes its tokens (a 1 MB post makes
     hundreds of thousands of objects, none of them garbage until the render ends, and the
     collector walked them again and again: a tenth of the render); on again after it."""
-    if not gc.isenabled():  # paused already (by another render on another thread, say)
+    if not gc.isenabled() or threading.current_thread() is not threading.main_thread():
+        # paused already, or a render on a thread of its own (the window's, whose process
+        # collects from its GUI thread alone): turning the collector on again after it could
+        # undo another part's pause
         yield
         return
     gc.disable()

@@ -102,9 +102,11 @@ def test_the_rules_chosen_give_what_every_rule_gives(flavor):
 
 
 def test_a_render_pauses_the_collector_only_while_it_runs():
-    # in a process of its own: a render on another thread of this one pauses the collector too
+    # in a process of its own (the suite's workers may turn the collector off); a render on a
+    # thread of its own leaves it alone: the window's process collects from its GUI thread only
     script = """
 import gc
+import threading
 from journal_app.core.render import render_markdown
 
 seen = []
@@ -118,6 +120,14 @@ assert gc.isenabled()
 gc.disable()
 render_markdown("text")
 assert not gc.isenabled()  # paused by someone else: left so
+gc.enable()
+seen.clear()
+def on_a_thread():
+    render_markdown("![x](y.png)", image_url=lambda src: seen.append(gc.isenabled()) or src)
+thread = threading.Thread(target=on_a_thread)
+thread.start()
+thread.join()
+assert seen == [True] and gc.isenabled(), seen
 """
     root = Path(__file__).parents[2]  # this tree's journal_app first
     command = [sys.executable, "-c", script]
