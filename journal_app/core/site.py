@@ -23,7 +23,7 @@ from .. import __version__
 from .dates import local
 from .boundary import read_regular
 from .export import ImageCollector, build_document, build_page, page_css, safe_name, write_inside
-from .encoding import displayable
+from .encoding import displayable_bytes
 from .errors import JournalError
 from .journal import POST_SUFFIXES, SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
@@ -371,7 +371,7 @@ def export_site(
 
 def _write_manifest(out: Path, text: str) -> None:
     """The manifest written (atomically, and on disk before this returns) when it changed."""
-    data = displayable(text).encode("utf-8")
+    data = displayable_bytes(text)
     try:
         if not os.path.islink(out / MANIFEST) and read_regular(out / MANIFEST, len(data)) == data:
             return
