@@ -124,3 +124,11 @@ def displayable(text: str) -> str:
         return text
     except UnicodeEncodeError:
         return _SURROGATE.sub("\ufffd", text)
+
+
+def displayable_bytes(text: str) -> bytes:
+    """``displayable(text)`` as UTF-8 (encoded once: a site writes a thousand pages)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")

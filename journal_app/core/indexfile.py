@@ -7,7 +7,6 @@ the database and checks its stamp without loading the rest of the core.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from datetime import datetime
 
@@ -28,6 +27,8 @@ def cache_folder_name() -> str:
 def index_file(root: str) -> str:
     """The summary index's database for the journal folder ``root`` (absolute, as
     ``Path(root).absolute()`` spells it)."""
+    import hashlib  # (here: a command that only asks for the cache folder never loads it)
+
     name = hashlib.sha1(root.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     return os.path.join(cache_folder_name(), f"summaries-{name}.sqlite")
 

@@ -8,6 +8,7 @@ killed with it (Linux), or leaving within a second of noticing it is gone (elsew
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -131,6 +132,9 @@ class ChunkedResults:
             from concurrent.futures import ProcessPoolExecutor
             from concurrent.futures.process import BrokenProcessPool
 
+            # what this process holds now is never garbage in a worker: frozen, the workers'
+            # collections do not walk it (nor write to its pages, which they share)
+            gc.freeze()
             try:
                 with ProcessPoolExecutor(
                     self.workers,
@@ -144,6 +148,8 @@ class ChunkedResults:
                 return
             except (OSError, RuntimeError, BrokenProcessPool):
                 self.workers = 1
+            finally:
+                gc.unfreeze()
         for part in self.chunks[given:]:
             yield self.function(part)
 

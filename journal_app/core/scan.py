@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -81,9 +82,16 @@ def is_remote(src: str) -> bool:
 
 def image_candidates(src: str, post_path: Path, root: Path | None = None) -> list[Path]:
     """Where a local image source may live, most likely first."""
+    return list(_candidates(src, post_path, root))
+
+
+@lru_cache(maxsize=256)
+def _candidates(src: str, post_path: Path, root: Path | None) -> tuple[Path, ...]:
+    """(image_candidates, remembered: a site export asks twice for each image it misses, as
+    it is rendered and for the manifest)"""
     clean = re.split(r"[?#]", src, maxsplit=1)[0]
     if not clean or is_remote(clean):
-        return []
+        return ()
     names = [clean] if unquote(clean) == clean else [unquote(clean), clean]
     folder = post_path.parent
     found: list[Path] = []
@@ -103,7 +111,7 @@ def image_candidates(src: str, post_path: Path, root: Path | None = None) -> lis
             )
         else:
             found.append(folder / name)
-    return [Path(os.path.normpath(path)) for path in found]
+    return tuple(Path(os.path.normpath(path)) for path in found)
 
 
 def image_top(post_path: Path, root: Path | None = None) -> str:

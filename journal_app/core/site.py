@@ -23,7 +23,7 @@ from .. import __version__
 from .dates import local
 from .boundary import read_regular
 from .export import ImageCollector, build_document, build_page, page_css, safe_name, write_inside
-from .encoding import displayable
+from .encoding import displayable_bytes
 from .errors import JournalError
 from .journal import POST_SUFFIXES, SKIPPED_FOLDERS, UNTAGGED, Journal, PostInfo
 from .parallel import chunked_map
@@ -90,6 +90,7 @@ class SiteBuilder:
         }
         self.lang = _lang_of(posts)
         self.left_out: set[str] = set()  # posts with no page: drafts, unreadable, failed
+        self._items: dict[str, tuple[str, str]] = {}  # relpath -> its post_list item, split at the link
         self.image_top = image_top(journal.root / "_", journal.root)  # where images must lie
 
     def shown(self, posts: list[PostInfo]) -> list[PostInfo]:
@@ -145,11 +146,18 @@ class SiteBuilder:
         return "모든 글" if self.lang == "ko" else "All posts"
 
     def post_list(self, posts: list[PostInfo], prefix: str) -> str:
-        items = [
-            f'<li><time datetime="{info.date.isoformat()}">{local(info.date):%Y-%m-%d}</time>'
-            f'<a href="{href(prefix + self.post_pages[info.relpath])}">{html.escape(info.title)}</a></li>'
-            for info in self.shown(posts)
-        ]
+        """The list of ``posts`` (those shown) linking their pages, each link led by ``prefix``
+        (a run of ``../``, which quoting leaves as it is)."""
+        items = []
+        for info in self.shown(posts):
+            item = self._items.get(info.relpath)
+            if item is None:  # (made once a post: it is listed in the index and under each tag)
+                item = self._items[info.relpath] = (
+                    f'<li><time datetime="{info.date.isoformat()}">{local(info.date):%Y-%m-%d}</time>'
+                    '<a href="',
+                    f'{href(self.post_pages[info.relpath])}">{html.escape(info.title)}</a></li>',
+                )
+            items.append(item[0] + prefix + item[1])
         return '<ul class="post-list">\n' + "\n".join(items) + "\n</ul>"
 
     def index_html(self) -> str:
@@ -371,7 +379,7 @@ def export_site(
 
 def _write_manifest(out: Path, text: str) -> None:
     """The manifest written (atomically, and on disk before this returns) when it changed."""
-    data = displayable(text).encode("utf-8")
+    data = displayable_bytes(text)
     try:
         if not os.path.islink(out / MANIFEST) and read_regular(out / MANIFEST, len(data)) == data:
             return

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from .boundary import read_regular, real_inside
-from .encoding import displayable
+from .encoding import displayable_bytes
 from .errors import SaveError
 from .export import target_inside
 from .storage import os_error_words, writable_mode
@@ -53,7 +53,7 @@ class Staging:
         """Hold ``text`` for ``out/relative``; False when that file already holds exactly it.
         Raises SaveError when the file could not be replaced (a symbolic link leading out of
         the site, a folder or a read-only file in its place), before any page is moved."""
-        data = displayable(text).encode("utf-8")
+        data = displayable_bytes(text)
         target = self.out / relative
         try:  # only a regular file is read (a FIFO or a link put there must not hang or lead out)
             if not os.path.islink(target) and read_regular(target, len(data)) == data:

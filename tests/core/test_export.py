@@ -10,7 +10,7 @@ import pytest
 
 from tests.clirun import run_in_process
 from journal_app.core import Post, load_post
-from journal_app.core.export import _NOT_PROSE, export_post, page_lang
+from journal_app.core.export import _NOT_PROSE, export_post, page_lang, text_lang
 from tests.quirks import solid_png
 
 RED = (255, 0, 0)
@@ -145,6 +145,21 @@ def test_what_is_not_prose_is_what_the_plain_rule_says():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         assert _NOT_PROSE.sub("|", text) == plain.sub("|", text), text
+
+
+def test_page_language_counts_words_as_the_plain_rule_does():
+    # the plain rule: Korean when the Hangul words are at least half the Latin ones ([A-Za-z]+,
+    # counted without a regex now: letters of other scripts, digits and marks split words)
+    def plain(text: str) -> str:
+        prose = _NOT_PROSE.sub(" ", "\n" + text)
+        needed = max(1, (len(re.findall(r"[A-Za-z]+", prose)) + 1) // 2)
+        return "ko" if len(re.findall(r"[\uac00-\ud7a3]+", prose)) >= needed else "en"
+
+    pieces = ["a", "Zq", "é", "ß", "가", "힣", "ㄱ", "1", "_", "'", " ", "\n", "\t", "`x`", "\ud800", "z가"]
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert text_lang(None, "", text) == plain(text), text
 
 
 def test_export_cli_writes_a_page(velog_post, tmp_path):

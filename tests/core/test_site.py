@@ -287,3 +287,15 @@ def test_a_staging_folder_left_by_an_export_that_died_goes_at_the_next(tmp_path)
     assert not left.exists()  # its export is gone
     for kept in (running, newer, users):  # still writing; maybe still writing; not ours
         assert (kept / "posts" / "000.html").is_file()
+
+
+def test_image_candidates_are_a_new_list_each_time(tmp_path):
+    # (they are remembered for the manifest's second ask: a caller changing its list must not
+    # change what the next caller is told)
+    from journal_app.core.scan import image_candidates
+
+    post = tmp_path / "content" / "p.md"
+    first = image_candidates("/images/a.png", post, tmp_path)
+    assert first[:2] == [tmp_path / "content" / "images" / "a.png", tmp_path / "images" / "a.png"]
+    first.clear()
+    assert image_candidates("/images/a.png", post, tmp_path)[1] == tmp_path / "images" / "a.png"
