@@ -11,10 +11,11 @@ only once the objects that reached it since the last one are more than a quarter
 lived through it. Without that rule every tenth collection walked the whole heap (a journal of
 10,000 posts: a 280 ms pause on the GUI thread, every few seconds while posts were read).
 
-A full collection walks every object (a megabyte post open: 80 ms and more), so it waits while
-the user types (``note_typing``, called on each edit) until a pause of ``QUIET_S``; the younger
-generations are still collected meanwhile, and a full collection owed four times over runs even
-during typing, so memory stays bounded.
+A full collection walks every object (a megabyte post open: 50 ms and more of the GUI thread),
+and one of the middle generation holds what the renders left (20 ms), so both wait while the user
+types (``note_typing``, called on each edit) until a pause of ``QUIET_S``; the youngest
+generation is still collected meanwhile, and a collection owed four times over runs even during
+typing, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class GuiThreadCollector(QObject):
         if owed and (not typing or self.pending > self.long_lived):
             gc.collect(2)
             self.long_lived, self.pending = len(gc.get_objects(2)), 0
-        elif counts[1] > thresholds[1]:
+        elif counts[1] > thresholds[1] and (not typing or counts[1] > 4 * thresholds[1]):
             young = len(gc.get_objects(0)) + len(gc.get_objects(1))
             self.pending += max(young - gc.collect(1), 0)  # the survivors move to the oldest
         elif counts[0] > thresholds[0]:

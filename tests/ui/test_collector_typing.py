@@ -55,6 +55,31 @@ def test_full_collection_owed_four_times_over_runs_while_typing(owed):
     assert owed.pending == 0
 
 
+def _fill_middle() -> None:
+    gc.collect(2)  # (no full collection owed)
+    for _ in range(gc.get_threshold()[1] + 1):
+        gc.collect(0)
+
+
+def test_a_collection_of_the_middle_generation_waits_while_typing(owed, monkeypatch):
+    _fill_middle()
+    collector.note_typing()
+    owed.check()
+    assert gc.get_count()[1] > gc.get_threshold()[1]  # only the youngest was collected
+    monkeypatch.setattr(collector, "_typed_at", collector._typed_at - collector.QUIET_S)
+    owed.check()
+    assert gc.get_count()[1] == 0
+
+
+def test_a_collection_of_the_middle_generation_owed_four_times_over_runs_while_typing(owed):
+    gc.collect(2)
+    for _ in range(4 * gc.get_threshold()[1] + 1):
+        gc.collect(0)
+    collector.note_typing()
+    owed.check()
+    assert gc.get_count()[1] == 0
+
+
 def test_typing_in_the_editor_holds_the_full_collection(qtbot, made, tmp_path, owed):
     from tests.ui.conftest import type_text
 
