@@ -28,6 +28,7 @@ from ..core.encoding import displayable
 from ..core.flavor import detect_flavor
 from ..core.post import read_error_words
 from ..core.recovery import RecoveryStore
+from .collector import note_typing
 from .editor import MarkdownEditor, replace_lines
 from ..core.problems import ProblemKind
 from .limits import changed_by_editor, header_too_large, read_only_reason
@@ -190,6 +191,7 @@ class OpenDocument(QObject):
         if edit == self._edit:
             return  # the text is the same: nothing for the post to follow
         self._edit = edit
+        note_typing()  # a full collection of Python's garbage waits for a pause in typing
         self._match_highlighting(self.text.characterCount())
         # the first key after a pause reaches the post (and the preview) in the next turn of the
         # event loop; the keys that follow it wait for a pause of ``sync_ms`` (one sync for a burst)

@@ -291,8 +291,12 @@ class Tabs(QObject):
         title = post.title or path.name
         elided = self.bar.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, TITLE_WIDTH)
         mark = UNSAVED if self.is_modified(index) else ""
-        self.bar.setTabText(index, menu_text(mark + elided))
-        self.bar.setTabToolTip(index, plain_tooltip(f"{title}\n{path}"))
+        text, tip = menu_text(mark + elided), plain_tooltip(f"{title}\n{path}")
+        # on every pause in typing: the bar is laid out anew only when its label changes
+        if self.bar.tabText(index) != text:
+            self.bar.setTabText(index, text)
+        if self.bar.tabToolTip(index) != tip:
+            self.bar.setTabToolTip(index, tip)
 
     def _enable(self) -> None:
         commands = self.window.commands
