@@ -69,7 +69,7 @@ class JournalScan(QObject):
     @property
     def reading(self) -> bool:
         """True while a scan reads the journal's files for the first time (no index)."""
-        return self._work is not None and self._work.known is None
+        return self._work is not None and self._work.read_all
 
     def start(self, journal: Journal) -> bool:
         """Scan what is left of ``journal`` (stopping any scan before); False when nothing is."""
@@ -201,4 +201,4 @@ class JournalScan(QObject):
         assert self.journal is not None
         self._work = self._ended = None
         self.progress.hide()
-        self.finished.emit(self.journal.finish_scan(work), work.known is None)
+        self.finished.emit(self.journal.finish_scan(work), work.read_all)
