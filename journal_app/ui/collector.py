@@ -10,6 +10,12 @@ It also keeps the automatic collector's rule for the oldest generation: a full c
 only once the objects that reached it since the last one are more than a quarter of those that
 lived through it. Without that rule every tenth collection walked the whole heap (a journal of
 10,000 posts: a 280 ms pause on the GUI thread, every few seconds while posts were read).
+
+While many objects are made (a cold scan's posts and tree rows), a check every 500 ms would
+let the young generations grow far past their thresholds: a younger collection then walked
+everything made in seconds (70 to 100 ms). So a check that finds the youngest generation many
+times over its threshold collects both younger generations and checks again after
+``BUSY_INTERVAL_MS``: each collection then walks only what was made since the last one.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import gc
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 INTERVAL_MS = 500
+BUSY_INTERVAL_MS = 30  # while objects are made fast
+BUSY_TIMES = 4  # the youngest generation this many times over its threshold: busy
 
 
 class GuiThreadCollector(QObject):
@@ -29,6 +37,7 @@ class GuiThreadCollector(QObject):
         gc.disable()
         self.long_lived = len(gc.get_objects(2))  # in the oldest generation after a full collection
         self.pending = 0  # moved into it by younger collections since
+        self.interval_ms = interval_ms
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self._timer.start(interval_ms)
@@ -39,11 +48,13 @@ class GuiThreadCollector(QObject):
         if counts[2] > thresholds[2] and self.pending > self.long_lived // 4:
             gc.collect(2)
             self.long_lived, self.pending = len(gc.get_objects(2)), 0
-        elif counts[1] > thresholds[1]:
+        elif counts[1] > thresholds[1] or counts[0] > BUSY_TIMES * thresholds[0]:
             young = len(gc.get_objects(0)) + len(gc.get_objects(1))
             self.pending += max(young - gc.collect(1), 0)  # the survivors move to the oldest
         elif counts[0] > thresholds[0]:
             gc.collect(0)
+        busy = counts[0] > BUSY_TIMES * thresholds[0]
+        self._timer.setInterval(min(BUSY_INTERVAL_MS, self.interval_ms) if busy else self.interval_ms)
 
 
 _installed: GuiThreadCollector | None = None

@@ -8,7 +8,7 @@ import threading
 
 from PySide6.QtCore import QObject
 
-from journal_app.ui.collector import collect_on_gui_thread
+from journal_app.ui.collector import BUSY_INTERVAL_MS, INTERVAL_MS, collect_on_gui_thread
 
 
 def test_cycles_are_collected_on_the_gui_thread_only(qtbot):
@@ -59,3 +59,18 @@ def test_a_full_collection_waits_until_a_quarter_of_the_old_objects_are_new(qtbo
     assert gc.get_stats()[2]["collections"] > full
     assert collector.long_lived > len(old)
     del old, kept
+
+
+def test_while_objects_are_made_fast_both_younger_generations_are_collected_often(qtbot):
+    collector = collect_on_gui_thread()
+    gc.collect()
+    collector.check()  # quiet: the usual interval
+    assert collector._timer.interval() == INTERVAL_MS
+    younger = gc.get_stats()[1]["collections"]
+    kept = [[[] for _ in range(100)] for _ in range(60)]  # 6,000 tracked objects kept: busy
+    collector.check()
+    assert gc.get_stats()[1]["collections"] == younger + 1 and gc.get_count()[1] == 0
+    assert collector._timer.interval() == BUSY_INTERVAL_MS  # the next check comes soon
+    collector.check()  # nothing made since: back to the usual interval
+    assert collector._timer.interval() == INTERVAL_MS
+    del kept
