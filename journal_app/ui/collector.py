@@ -11,11 +11,13 @@ only once the objects that reached it since the last one are more than a quarter
 lived through it. Without that rule every tenth collection walked the whole heap (a journal of
 10,000 posts: a 280 ms pause on the GUI thread, every few seconds while posts were read).
 
-While many objects are made (a cold scan's posts and tree rows), a check every 500 ms would
-let the young generations grow far past their thresholds: a younger collection then walked
-everything made in seconds (70 to 100 ms). So a check that finds the youngest generation many
+While many objects are made (a cold scan's posts and tree rows), checks every 500 ms let the
+young generations grow far past their thresholds: a younger collection then walked everything
+made in seconds (70 to 100 ms). So a check that finds the youngest generation many
 times over its threshold collects both younger generations and checks again after
-``BUSY_INTERVAL_MS``: each collection then walks only what was made since the last one.
+``BUSY_INTERVAL_MS``: each collection then walks only what was made since the last one. A
+full collection due meanwhile waits for the first check that finds no such burst (the scan's
+end): it would walk the whole heap in the middle of it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-INTERVAL_MS = 500
+INTERVAL_MS = 100  # (a burst then waits at most this long for its first collection)
 BUSY_INTERVAL_MS = 30  # while objects are made fast
 BUSY_TIMES = 4  # the youngest generation this many times over its threshold: busy
 
@@ -45,15 +47,15 @@ class GuiThreadCollector(QObject):
     def check(self) -> None:
         """Collect what the automatic collector would have collected by now."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
-        if counts[2] > thresholds[2] and self.pending > self.long_lived // 4:
+        busy = counts[0] > BUSY_TIMES * thresholds[0]
+        if counts[2] > thresholds[2] and self.pending > self.long_lived // 4 and not busy:
             gc.collect(2)
             self.long_lived, self.pending = len(gc.get_objects(2)), 0
-        elif counts[1] > thresholds[1] or counts[0] > BUSY_TIMES * thresholds[0]:
+        elif counts[1] > thresholds[1] or busy:
             young = len(gc.get_objects(0)) + len(gc.get_objects(1))
             self.pending += max(young - gc.collect(1), 0)  # the survivors move to the oldest
         elif counts[0] > thresholds[0]:
             gc.collect(0)
-        busy = counts[0] > BUSY_TIMES * thresholds[0]
         self._timer.setInterval(min(BUSY_INTERVAL_MS, self.interval_ms) if busy else self.interval_ms)
 
 
