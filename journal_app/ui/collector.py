@@ -16,19 +16,21 @@ young generations grow far past their thresholds: a younger collection then walk
 made in seconds (70 to 100 ms). So a check that finds the youngest generation many
 times over its threshold collects both younger generations and checks again after
 ``BUSY_INTERVAL_MS``: each collection then walks only what was made since the last one. A
-full collection due meanwhile waits for the first check that finds no such burst (the scan's
-end): it would walk the whole heap in the middle of it.
+full collection due meanwhile waits until no check found such a burst for ``QUIET_S`` (the
+scan's end): it would walk the whole heap in the middle of it.
 """
 
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 INTERVAL_MS = 100  # (a burst then waits at most this long for its first collection)
 BUSY_INTERVAL_MS = 30  # while objects are made fast
 BUSY_TIMES = 4  # the youngest generation this many times over its threshold: busy
+QUIET_S = 1.0  # a full collection due waits until no check was busy for this long
 
 
 class GuiThreadCollector(QObject):
@@ -40,6 +42,7 @@ class GuiThreadCollector(QObject):
         self.long_lived = len(gc.get_objects(2))  # in the oldest generation after a full collection
         self.pending = 0  # moved into it by younger collections since
         self.interval_ms = interval_ms
+        self.busy_at = 0.0  # (time.monotonic) of the last busy check
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self._timer.start(interval_ms)
@@ -48,7 +51,11 @@ class GuiThreadCollector(QObject):
         """Collect what the automatic collector would have collected by now."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
         busy = counts[0] > BUSY_TIMES * thresholds[0]
-        if counts[2] > thresholds[2] and self.pending > self.long_lived // 4 and not busy:
+        now = time.monotonic()
+        if busy:
+            self.busy_at = now
+        quiet = now - self.busy_at > QUIET_S
+        if counts[2] > thresholds[2] and self.pending > self.long_lived // 4 and quiet:
             gc.collect(2)
             self.long_lived, self.pending = len(gc.get_objects(2)), 0
         elif counts[1] > thresholds[1] or busy:
