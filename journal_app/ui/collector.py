@@ -17,7 +17,8 @@ made in seconds (70 to 100 ms). So a check that finds the youngest generation ma
 times over its threshold collects both younger generations and checks again after
 ``BUSY_INTERVAL_MS``: each collection then walks only what was made since the last one. A
 full collection due meanwhile waits until no check found such a burst for ``QUIET_S`` (the
-scan's end): it would walk the whole heap in the middle of it.
+scan's end) and no scan holds it off (``hold``): it would walk the whole heap in the middle
+of it.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class GuiThreadCollector(QObject):
         self.pending = 0  # moved into it by younger collections since
         self.interval_ms = interval_ms
         self.busy_at = 0.0  # (time.monotonic) of the last busy check
+        self.holding: set[object] = set()  # who holds the full collections off (a scan running)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self._timer.start(interval_ms)
@@ -54,7 +56,7 @@ class GuiThreadCollector(QObject):
         now = time.monotonic()
         if busy:
             self.busy_at = now
-        quiet = now - self.busy_at > QUIET_S
+        quiet = now - self.busy_at > QUIET_S and not self.holding
         if counts[2] > thresholds[2] and self.pending > self.long_lived // 4 and quiet:
             gc.collect(2)
             self.long_lived, self.pending = len(gc.get_objects(2)), 0
@@ -65,8 +67,22 @@ class GuiThreadCollector(QObject):
             gc.collect(0)
         self._timer.setInterval(min(BUSY_INTERVAL_MS, self.interval_ms) if busy else self.interval_ms)
 
+    def hold(self, holder: object, held: bool) -> None:
+        """While ``holder`` holds them (a scan: its posts are made in bursts with pauses
+        between), full collections wait (the younger ones go on)."""
+        if held:
+            self.holding.add(holder)
+        else:
+            self.holding.discard(holder)
+
 
 _installed: GuiThreadCollector | None = None
+
+
+def hold_full_collections(holder: object, held: bool) -> None:
+    """:meth:`GuiThreadCollector.hold` on this process's collector, if it has one."""
+    if _installed is not None:
+        _installed.hold(holder, held)
 
 
 def collect_on_gui_thread() -> GuiThreadCollector:
