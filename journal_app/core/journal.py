@@ -40,6 +40,7 @@ from .listing import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (imported from here
 from .listing import POST_SUFFIXES, FolderLook, SyncWork, Walker, list_folder
 from .listing import SKIPPED_FOLDERS as SKIPPED_FOLDERS  # (site.py takes it from here)
 from .parallel import chunked_map
+from .postfiles import more_posts_than
 from .postinfo import (
     PostInfo,
     Written,
@@ -52,6 +53,7 @@ from .postinfo import (
 from .problems import Problem
 from .scanwork import CHUNK, PARALLEL_MINIMUM, ScanWork
 
+LOOK_LIMIT = 4000  # entries a cold open looks at to tell a small journal (read now) from a large
 READ_NOW = 100  # unindexed files read at once as the window opens a journal; more: read by a ScanWork
 UNTAGGED = ""  # the by_tag() key of posts without tags; no real tag is empty
 Progress = Callable[[int, int], None]  # (files read, files to read)
@@ -101,6 +103,7 @@ class Journal:
         self._folders: set[str] = set()  # the folders the scan listed (or tried to)
         self.unchecked = False  # taken from the index alone: the files not looked at yet
         self.unread: list[str] = []  # files found but left to a ScanWork to read
+        self.unwalked = False  # opened without an index and large: walked and read by a ScanWork
         self._fresh: set[Path] | None = None  # read here while a ScanWork runs
         if scan:
             self.rescan(progress)
@@ -110,12 +113,17 @@ class Journal:
         """The journal at ``root`` as the window opens it, without waiting on many files.
 
         When the index holds the journal, its summaries alone, no file looked at
-        (``unchecked``); else the folder is walked and up to ``read_now`` files are read now,
-        more are left in ``unread``. Either way :meth:`begin_scan` gives the rest to do."""
+        (``unchecked``); else, when the journal may hold more than ``read_now`` posts (a look
+        that stops early tells), nothing: the walk too is left to the scan (``unwalked``);
+        else the folder is walked and its files read now. Either way :meth:`begin_scan` gives
+        the rest to do."""
         journal = cls(root, scan=False)
         with collection_paused():
             summaries = index_summaries(journal.root)
             if not summaries:
+                if more_posts_than(str(journal.root), read_now, LOOK_LIMIT):
+                    journal.unwalked = True  # (the walk of 10,000 posts: 50 ms or more)
+                    return journal
                 journal.rescan(defer=read_now)
                 return journal
             journal._fill_from(summaries)
@@ -145,7 +153,9 @@ class Journal:
         """What is left to do after :meth:`opened`, as work for another thread (``run``), or
         None: the files left unread, or the check of every file against the index. Posts
         refreshed meanwhile are kept as read then (:meth:`take`, :meth:`finish_scan`)."""
-        if self.unread:
+        if self.unwalked:  # everything found is new: walked and read there
+            work = ScanWork(self.root, known={})
+        elif self.unread:
             work = ScanWork(self.root, read=list(self.unread))
         elif self.unchecked:
             work = ScanWork(self.root, known={str(path): info.stamp for path, info in self._posts.items()})
@@ -179,7 +189,7 @@ class Journal:
                 (path, inode) for path, inode in work.inodes.items() if path not in fresh_paths
             )
         if work.walked or not work.known:
-            self.unchecked, self.unread = False, []
+            self.unchecked, self.unread, self.unwalked = False, [], False
         self.scan_workers, self._fresh = work.workers, None
         return change
 
@@ -267,7 +277,8 @@ class Journal:
         start = Path(top).absolute() if top is not None else self.root
         if start == self.root and str(start) in self._folders and not self.unchecked:
             return sorted(self._folders)  # the whole journal was walked: no need to walk again
-        if start == self.root and self.unchecked:  # not walked yet: the folders the index names
+        if start == self.root and (self.unchecked or self.unwalked):  # not walked yet: the folders
+            # the index names (none when unwalked: the root alone, until the scan has walked)
             named = {str(self.root)}
             for folder in self._children:
                 while folder.startswith(str(self.root) + os.sep) and folder not in named:

@@ -37,6 +37,29 @@ def split_entries(entries: Iterable[os.DirEntry]) -> tuple[list[os.DirEntry], li
     return files, folders
 
 
+def more_posts_than(top: str, limit: int, entries_limit: int) -> bool:
+    """Whether the walk from ``top`` could find more than ``limit`` post files: True once more
+    than ``limit`` are seen, or more than ``entries_limit`` entries were looked at (a journal
+    that large is taken as large), without sorting or keeping anything. The folders a walk
+    enters, by its rules; no depth limit (the walk finds no more than counted here). A folder
+    that cannot be listed counts as empty (the walk records why)."""
+    posts = seen = 0
+    stack = [top]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as listing:
+                for entry in listing:
+                    seen += 1
+                    files, folders = split_entries((entry,))
+                    posts += len(files)
+                    stack.extend(folders)
+                    if posts > limit or seen > entries_limit:
+                        return True
+        except OSError:
+            continue
+    return False
+
+
 def walk_posts(top: str) -> tuple[list[os.DirEntry], list[str]]:
     """The post files under ``top`` (the folders a scan reads, none deeper than
     ``MAX_FOLDER_DEPTH``), and the folders holding a name a temporary file could have (a

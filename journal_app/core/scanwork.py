@@ -50,7 +50,8 @@ class Cancelled(Exception):
 @dataclass
 class ScanWork:
     """What is left to do of opening a journal: ``read`` these files, or, with ``known`` (every
-    post the journal holds and its stamp), walk the journal and read what differs."""
+    post the journal holds and its stamp), walk the journal and read what differs (everything,
+    when ``known`` is empty: a journal opened without an index, see ``read_all``)."""
 
     root: Path
     read: list[str] = field(default_factory=list)
@@ -63,6 +64,11 @@ class ScanWork:
     workers: int = 1
     total: int = 0  # files to read (known once the walk is done)
     _stop: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def read_all(self) -> bool:
+        """True when the work reads every post of the journal (it had none yet)."""
+        return not self.known
 
     def cancel(self) -> None:
         """Stop at the next batch (any thread)."""
@@ -102,6 +108,9 @@ class ScanWork:
             self.root, inodes=self.inodes, links=links
         )
         self.gone = list(known.keys() - set(paths))
+        self.walked = True
+        if not known:  # a journal opened without an index: every file is new
+            return paths
         changed = []
         for path in paths:
             try:
@@ -115,7 +124,6 @@ class ScanWork:
                 or (path in links and not real_inside(path, self.root))
             ):
                 changed.append(path)
-        self.walked = True
         return changed
 
     def _relative(self, path: str) -> str:

@@ -143,8 +143,19 @@ def _after_first_paint(window, web_view: bool) -> None:
     window.preview.release_renders()
     window.search.release()
     _inline_now()
-    if web_view:
-        QTimer.singleShot(0, window.preview, window.preview.build)
+    if web_view:  # in turns of their own: Qt WebEngine's modules, the web profile, the view
+        QTimer.singleShot(0, window.preview, lambda: _web_modules(window))
+
+
+def _web_modules(window) -> None:
+    from .preview_web import shared_profile
+
+    QTimer.singleShot(0, window.preview, lambda: _web_profile(window, shared_profile))
+
+
+def _web_profile(window, shared_profile: Callable) -> None:
+    shared_profile()
+    QTimer.singleShot(0, window.preview, window.preview.build)
 
 
 def allow_web_engine_as_root() -> bool:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QProgressBar
 
 from ..core import Journal, JournalChange
 from ..core.scanwork import Cancelled, ScanWork
+from .collector import hold_full_collections
 
 REPAINT_MS = 100  # the progress bar is repainted at most this often
 SLICE_MS = 8  # the GUI thread takes batches in turns of the event loop of about this long
@@ -69,7 +70,7 @@ class JournalScan(QObject):
     @property
     def reading(self) -> bool:
         """True while a scan reads the journal's files for the first time (no index)."""
-        return self._work is not None and self._work.known is None
+        return self._work is not None and self._work.read_all
 
     def start(self, journal: Journal) -> bool:
         """Scan what is left of ``journal`` (stopping any scan before); False when nothing is."""
@@ -80,6 +81,7 @@ class JournalScan(QObject):
             return False
         self._number += 1
         self._work, self._read, self._painted, self._shown_at = work, 0, 0.0, 0.0
+        hold_full_collections(self, True)  # (a walk of the whole heap mid-scan: 50 ms or more)
         self._pool.submit(self._run, self._number, work)
         return True
 
@@ -93,6 +95,7 @@ class JournalScan(QObject):
         self._timer.stop()
         self._number += 1
         self.progress.hide()
+        hold_full_collections(self, False)
 
     def shutdown(self) -> None:
         """Stop, and let the worker thread go once it is idle (the window is closing)."""
@@ -201,4 +204,5 @@ class JournalScan(QObject):
         assert self.journal is not None
         self._work = self._ended = None
         self.progress.hide()
-        self.finished.emit(self.journal.finish_scan(work), work.known is None)
+        hold_full_collections(self, False)
+        self.finished.emit(self.journal.finish_scan(work), work.read_all)

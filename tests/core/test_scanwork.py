@@ -41,14 +41,36 @@ def finish(journal: Journal, between=None) -> list[int]:
 def test_a_cold_open_read_in_batches_ends_as_a_full_scan(tmp_path):
     root = tmp_path / "일기장"
     write_posts(root, PARALLEL_MINIMUM + 50)  # enough for the other process
+    (root / "하위").mkdir()
+    (root / "하위" / "안.md").write_text("---\ntitle: 안\n---\n", encoding="utf-8")
     journal = Journal.opened(root)
-    assert journal.posts == [] and len(journal.unread) == PARALLEL_MINIMUM + 50
+    # not even walked as the window opens it: the scan walks it too
+    assert journal.posts == [] and journal.unwalked and not journal.known_folders()
+    assert journal.folders() == [str(root)]  # (what the window watches meanwhile: no walk)
     sizes = finish(journal)
-    assert sizes[0] == CHUNK and sum(sizes) == PARALLEL_MINIMUM + 50
-    assert summaries(journal) == summaries(Journal(root, use_index=False))
+    assert sizes[0] == CHUNK and sum(sizes) == PARALLEL_MINIMUM + 51
+    full = Journal(root, use_index=False)
+    assert summaries(journal) == summaries(full) and not journal.unwalked
+    assert journal.known_folders() == full.known_folders() and journal._inodes == full._inodes
     assert journal.begin_scan() is None  # nothing left
     again = Journal.opened(root)  # warm now: from the index, the same posts
     assert again.unchecked and summaries(again) == summaries(journal)
+
+
+def test_a_small_cold_journal_is_read_as_it_opens_and_a_larger_one_left_to_the_scan(tmp_path):
+    small, large = tmp_path / "작은", tmp_path / "큰"
+    write_posts(small, READ_NOW)
+    (small / ".숨김").mkdir()  # a hidden folder's posts are no posts of the journal
+    for number in range(5):
+        (small / ".숨김" / f"{number}.md").write_text("숨김\n", encoding="utf-8")
+    write_posts(large, READ_NOW + 1)
+    opened = Journal.opened(small)
+    assert not opened.unwalked and len(opened.posts) == READ_NOW and opened.begin_scan() is None
+    assert summaries(opened) == summaries(Journal(small, use_index=False))
+    later = Journal.opened(large)
+    assert later.unwalked and later.posts == []
+    finish(later)
+    assert summaries(later) == summaries(Journal(large, use_index=False))
 
 
 def test_a_warm_open_checks_the_files_and_keeps_a_post_refreshed_meanwhile(tmp_path):

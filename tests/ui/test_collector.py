@@ -8,7 +8,7 @@ import threading
 
 from PySide6.QtCore import QObject
 
-from journal_app.ui.collector import collect_on_gui_thread
+from journal_app.ui.collector import BUSY_INTERVAL_MS, INTERVAL_MS, collect_on_gui_thread
 
 
 def test_cycles_are_collected_on_the_gui_thread_only(qtbot):
@@ -51,6 +51,7 @@ def test_a_full_collection_waits_until_a_quarter_of_the_old_objects_are_new(qtbo
     old = [[i] for i in range(600_000)]  # a large heap that lives on, as a big journal's posts do
     gc.collect()
     collector.long_lived, collector.pending = len(gc.get_objects(2)), 0
+    collector.busy_at = 0.0  # (no burst of allocations just before)
     full = gc.get_stats()[2]["collections"]
     kept = grow(collector, 320_000, 300)  # 120,000 survivors: over ten younger collections
     assert gc.get_stats()[2]["collections"] == full  # a walk of the whole heap was never due
@@ -58,4 +59,37 @@ def test_a_full_collection_waits_until_a_quarter_of_the_old_objects_are_new(qtbo
     kept += grow(collector, 800_000, 800)  # now more new objects than a quarter of the old
     assert gc.get_stats()[2]["collections"] > full
     assert collector.long_lived > len(old)
+    del old, kept
+
+
+def test_while_objects_are_made_fast_both_younger_generations_are_collected_often(qtbot):
+    collector = collect_on_gui_thread()
+    gc.collect()
+    collector.check()  # quiet: the usual interval
+    assert collector._timer.interval() == INTERVAL_MS
+    younger = gc.get_stats()[1]["collections"]
+    kept = [[[] for _ in range(100)] for _ in range(60)]  # 6,000 tracked objects kept: busy
+    collector.check()
+    assert gc.get_stats()[1]["collections"] == younger + 1 and gc.get_count()[1] == 0
+    assert collector._timer.interval() == BUSY_INTERVAL_MS  # the next check comes soon
+    collector.check()  # nothing made since: back to the usual interval
+    assert collector._timer.interval() == INTERVAL_MS
+    del kept
+
+
+def test_a_scan_holds_full_collections_off_until_it_ends(qtbot):
+    collector = collect_on_gui_thread()
+    old = [[i] for i in range(50_000)]
+    gc.collect()
+    collector.long_lived, collector.pending = len(gc.get_objects(2)) // 10, 0  # a full one due soon
+    collector.busy_at = 0.0
+    holder = object()
+    collector.hold(holder, True)
+    full = gc.get_stats()[2]["collections"]
+    kept = grow(collector, 400_000, 300)  # over ten younger collections: a full one due
+    assert gc.get_count()[2] > gc.get_threshold()[2]
+    assert gc.get_stats()[2]["collections"] == full  # held off
+    collector.hold(holder, False)
+    kept += grow(collector, 16_000, 300)
+    assert gc.get_stats()[2]["collections"] > full  # and done once the scan ended
     del old, kept
