@@ -38,6 +38,7 @@ INTERVAL_MS = 100  # (a burst then waits at most this long for its first collect
 BUSY_INTERVAL_MS = 30  # while objects are made fast
 BUSY_TIMES = 4  # the youngest generation this many times over its threshold: busy
 QUIET_S = 1.0  # a collection waits until no check was busy, and no key typed, for this long
+HOLD_LIMIT_S = 60.0  # a hold older than this is let go (its scan's window gone without a word)
 _typed_at = -QUIET_S  # time.monotonic() of the last edit the user made
 
 
@@ -57,7 +58,8 @@ class GuiThreadCollector(QObject):
         self.pending = 0  # moved into it by younger collections since
         self.interval_ms = interval_ms
         self.busy_at = 0.0  # (time.monotonic) of the last busy check
-        self.holding: set[object] = set()  # who holds the full collections off (a scan running)
+        # who holds the full collections off (a scan running), and since when
+        self.holding: dict[int, float] = {}
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self._timer.start(interval_ms)
@@ -69,7 +71,8 @@ class GuiThreadCollector(QObject):
         now = time.monotonic()
         if busy:
             self.busy_at = now
-        quiet = now - self.busy_at > QUIET_S and not self.holding
+        held = any(now - since < HOLD_LIMIT_S for since in self.holding.values())
+        quiet = now - self.busy_at > QUIET_S and not held
         typing = now - _typed_at < QUIET_S
         owed = counts[2] > thresholds[2] and self.pending > self.long_lived // 4
         if owed and quiet and (not typing or self.pending > self.long_lived):
@@ -86,9 +89,9 @@ class GuiThreadCollector(QObject):
         """While ``holder`` holds them (a scan: its posts are made in bursts with pauses
         between), full collections wait (the younger ones go on)."""
         if held:
-            self.holding.add(holder)
+            self.holding[id(holder)] = time.monotonic()
         else:
-            self.holding.discard(holder)
+            self.holding.pop(id(holder), None)
 
 
 _installed: GuiThreadCollector | None = None

@@ -8,7 +8,7 @@ import threading
 
 from PySide6.QtCore import QObject
 
-from journal_app.ui.collector import BUSY_INTERVAL_MS, INTERVAL_MS, collect_on_gui_thread
+from journal_app.ui.collector import BUSY_INTERVAL_MS, HOLD_LIMIT_S, INTERVAL_MS, collect_on_gui_thread
 
 
 def test_cycles_are_collected_on_the_gui_thread_only(qtbot):
@@ -92,4 +92,21 @@ def test_a_scan_holds_full_collections_off_until_it_ends(qtbot):
     collector.hold(holder, False)
     kept += grow(collector, 16_000, 300)
     assert gc.get_stats()[2]["collections"] > full  # and done once the scan ended
+    del old, kept
+
+
+def test_a_hold_left_by_a_scan_whose_window_went_is_let_go(qtbot):
+    # a scan that never said it ended (its window deleted without closing) holds nothing forever
+    collector = collect_on_gui_thread()
+    old = [[i] for i in range(50_000)]
+    gc.collect()
+    collector.long_lived, collector.pending = len(gc.get_objects(2)) // 10, 0  # a full one due soon
+    collector.busy_at = 0.0
+    holder = object()
+    collector.hold(holder, True)
+    collector.holding[id(holder)] -= HOLD_LIMIT_S + 1  # held that long ago
+    full = gc.get_stats()[2]["collections"]
+    kept = grow(collector, 400_000, 300)
+    assert gc.get_stats()[2]["collections"] > full
+    collector.hold(holder, False)
     del old, kept
