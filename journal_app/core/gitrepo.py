@@ -210,7 +210,7 @@ def _error(command: str, stderr: str) -> GitError:
 
 def find_repo(folder: Path) -> GitRepo | None:
     """The git working tree ``folder`` is in, or None (not under git, or git not installed)."""
-    if not git_available() or not Path(folder).is_dir():
+    if not git_available() or not Path(folder).is_dir() or not _below_a_git_entry(Path(folder)):
         return None
     try:
         result = run_git(Path(folder), "rev-parse", "--show-toplevel", check=False)
@@ -224,6 +224,18 @@ def find_repo(folder: Path) -> GitRepo | None:
         if os.path.realpath(candidate) == os.path.realpath(real):
             return GitRepo(candidate)
     return GitRepo(real)
+
+
+def _below_a_git_entry(folder: Path) -> bool:
+    """Whether ``folder`` or a folder above it (as named, or as it really is: git starts from the
+    real one) holds a ``.git`` (a repository's folder, or the file of a linked working tree).
+    Git looks for a working tree only there: without one it finds none, and is not started
+    (most journals are not under git; each start costs a process)."""
+    named = Path(folder).absolute()
+    real = Path(os.path.realpath(named))
+    return any(
+        os.path.lexists(above / ".git") for start in (named, real) for above in (start, *start.parents)
+    )
 
 
 class GitRepo:

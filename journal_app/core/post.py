@@ -373,11 +373,7 @@ class SaveJob:
         file changed on disk since the job was taken. Returns the file as written."""
         if _differs(self.path, self.stamp):
             raise _conflict(self.path)
-        atomic_write(self.path, self.data)
-        try:
-            return os.stat(self.path)
-        except OSError:
-            return None
+        return atomic_write(self.path, self.data)  # (its stamp: a stat now could be another's)
 
     def done(self, info: os.stat_result | None) -> None:
         """After ``write`` returned ``info``: the post is saved as of the job."""

@@ -62,9 +62,11 @@ def os_error_words(exc: OSError) -> Words:
     return Words("{reason}", {"reason": exc.strerror or str(exc)})
 
 
-def atomic_write(path: str | os.PathLike, data: bytes, *, durable: bool = True) -> None:
+def atomic_write(path: str | os.PathLike, data: bytes, *, durable: bool = True) -> os.stat_result:
     """Replace the file at ``path`` with ``data`` atomically, keeping its permissions; with
-    ``durable`` (the default) the file and its folder are on disk before this returns."""
+    ``durable`` (the default) the file and its folder are on disk before this returns. Returns
+    the file written as it was when it took the place of the old one (its time and size: a stat
+    of ``path`` afterwards could already see another program's write)."""
     target = Path(path)
     folder = target.parent
     mode = writable_mode(target)
@@ -78,6 +80,7 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, durable: bool = True) 
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())
+            written = os.fstat(stream.fileno())  # (the rename and chmod keep its time and size)
         if mode is None:
             umask = os.umask(0)
             os.umask(umask)
@@ -87,6 +90,7 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, durable: bool = True) 
         temp_name = None
         if durable:
             _sync_folder(folder)
+        return written
     except OSError as exc:
         raise SaveError(UNCHANGED, path=target, reason=os_error_words(exc)) from exc
     finally:

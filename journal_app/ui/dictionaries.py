@@ -19,6 +19,10 @@ from PySide6.QtCore import QCoreApplication
 LANGUAGES = {"ko": ("ko_KR", "ko"), "en": ("en_US", "en_GB", "en")}
 IDLE_S = 30.0  # a dictionary unused this long is freed (loading Korean again takes a second)
 MAX_SUGGESTIONS = 6
+# how much less processor time the dictionaries' and suggestions' threads ask for than the window
+# (the lowest priority: 19); 0 leaves them at the window's (the tests: on a machine kept busy, a
+# thread at the lowest priority waits minutes for its turn)
+NICENESS = 19
 
 
 def _probe() -> tuple[dict[str, str], str]:
@@ -194,10 +198,10 @@ def _give_back_memory() -> None:
 
 
 def yield_to_the_window() -> None:
-    """Run this thread at the lowest priority, so that loading a dictionary never slows the
-    window (Linux, where a thread has a priority of its own; elsewhere nothing changes)."""
-    if sys.platform.startswith("linux"):
+    """Run this thread at the lowest priority (``NICENESS``), so that loading a dictionary never
+    slows the window (Linux, where a thread has a priority of its own; elsewhere nothing changes)."""
+    if NICENESS and sys.platform.startswith("linux"):
         try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICENESS)
         except OSError:
             pass

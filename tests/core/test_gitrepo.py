@@ -206,6 +206,25 @@ def test_a_journal_opened_through_a_link_names_its_files_as_the_user_does(tmp_pa
     assert repo.commit([link / "blog" / POST], "through the link") == [link / "blog" / POST]
 
 
+def test_a_link_into_a_repos_subfolder_is_in_that_repo(tmp_path):
+    """Git starts from the folder a link leads to: its repository is found though no folder
+    above the link holds one."""
+    top = new_repo(tmp_path / "real" / "blog", {POST: TEXT})
+    link = tmp_path / "journal"
+    link.symlink_to(top / "posts")
+    repo = find_repo(link)
+    assert repo is not None and repo.top == top
+
+
+def test_a_linked_working_tree_is_a_repo(tmp_path):
+    """A working tree added with ``git worktree`` has a ``.git`` file, not a folder."""
+    top = new_repo(tmp_path / "blog", {POST: TEXT})
+    git(top, "worktree", "add", "-q", "--detach", str(tmp_path / "other"))
+    assert (tmp_path / "other" / ".git").is_file()
+    repo = find_repo(tmp_path / "other" / "posts")
+    assert repo is not None and repo.top == tmp_path / "other"
+
+
 def test_a_push_behind_the_remote_says_to_pull_first(tmp_path):
     _, laptop, desktop = two_machines(tmp_path, {POST: TEXT, "b.md": "b\n"})
     on_laptop, on_desktop = find_repo(laptop), find_repo(desktop)

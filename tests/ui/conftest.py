@@ -16,12 +16,18 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from journal_app.resources import resource_path  # noqa: E402
+from journal_app.ui import dictionaries  # noqa: E402
 from journal_app.ui.app import create_window  # noqa: E402
 from journal_app.ui.document import Delays  # noqa: E402
 from journal_app.ui.settings import Environment  # noqa: E402
 from tests.quirks import write_quirks  # noqa: E402
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+# The dictionaries' threads at the window's priority, not the lowest: on a machine kept busy
+# (the other worker, other programs) a thread at the lowest priority got no turn for minutes, and
+# a test waiting for a dictionary to load failed (and its process waited at exit for the load).
+dictionaries.NICENESS = 0
 
 
 def pytest_unconfigure(config):
