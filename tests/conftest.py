@@ -30,6 +30,9 @@ def _memory_backed_temp() -> None:
     shared = Path("/dev/shm")
     if os.environ.get("TMPDIR") or not shared.is_dir() or not os.access(shared, os.W_OK | os.X_OK):
         return
+    room = os.statvfs(shared)
+    if room.f_bavail * room.f_frsize < 2 * 1024**3:  # (a container's small one: the disk then)
+        return
     os.environ["TMPDIR"] = str(shared)
     tempfile.tempdir = None  # (asked again: TMPDIR now)
 
