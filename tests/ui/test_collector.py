@@ -77,14 +77,21 @@ def test_while_objects_are_made_fast_both_younger_generations_are_collected_ofte
     del kept
 
 
-def test_a_scan_holds_full_collections_off_until_it_ends(qtbot):
+def held_with_a_full_collection_due(holder: object):
+    """The collector, held by ``holder``, with a full collection due soon (and the old objects
+    that make it so, to keep until the test ends)."""
     collector = collect_on_gui_thread()
     old = [[i] for i in range(50_000)]
     gc.collect()
-    collector.long_lived, collector.pending = len(gc.get_objects(2)) // 10, 0  # a full one due soon
+    collector.long_lived, collector.pending = len(gc.get_objects(2)) // 10, 0
     collector.busy_at = 0.0
-    holder = object()
     collector.hold(holder, True)
+    return collector, old
+
+
+def test_a_scan_holds_full_collections_off_until_it_ends(qtbot):
+    holder = object()
+    collector, old = held_with_a_full_collection_due(holder)
     full = gc.get_stats()[2]["collections"]
     kept = grow(collector, 400_000, 300)  # over ten younger collections: a full one due
     assert gc.get_count()[2] > gc.get_threshold()[2]
@@ -97,13 +104,8 @@ def test_a_scan_holds_full_collections_off_until_it_ends(qtbot):
 
 def test_a_hold_left_by_a_scan_whose_window_went_is_let_go(qtbot):
     # a scan that never said it ended (its window deleted without closing) holds nothing forever
-    collector = collect_on_gui_thread()
-    old = [[i] for i in range(50_000)]
-    gc.collect()
-    collector.long_lived, collector.pending = len(gc.get_objects(2)) // 10, 0  # a full one due soon
-    collector.busy_at = 0.0
     holder = object()
-    collector.hold(holder, True)
+    collector, old = held_with_a_full_collection_due(holder)
     collector.holding[id(holder)] -= HOLD_LIMIT_S + 1  # held that long ago
     full = gc.get_stats()[2]["collections"]
     kept = grow(collector, 400_000, 300)
