@@ -249,15 +249,18 @@ def _destination_tags(table: dict[str, str], rule):
                     continue
                 parts.append((index, finish))
                 index = finish
-            memo[key] = parts
-        parts = memo[key]
-        if not parts:
+            masked = None
+            if parts:  # made once per destination, not at each position tried before it
+                chars = list(src)
+                for begin, finish in parts:
+                    chars[begin:finish] = [_SPACE_IN_TAG if c in " \t" else c for c in src[begin:finish]]
+                masked = "".join(chars)
+            memo[key] = masked
+        masked = memo[key]
+        if masked is None:
             return rule(state, silent)
-        masked = list(src)
-        for begin, finish in parts:
-            masked[begin:finish] = [_SPACE_IN_TAG if c in " \t" else c for c in src[begin:finish]]
         first = len(state.tokens)
-        state.src = "".join(masked)
+        state.src = masked
         try:
             found = rule(state, silent)
         finally:

@@ -379,6 +379,9 @@ HANGS = [
     ("jekyll", "**a " * 50000),
     ("jekyll", "*a " * 50000),
     ("jekyll", "_a " * 50000),
+    # a template tag in a link's destination: the masked text made at each position tried before it
+    ("hugo", "a- " * 30000 + '[x]({{< ref "b" >}})'),
+    ("jekyll", "[" * 30000 + "](x {{ y }})"),
 ]
 
 
