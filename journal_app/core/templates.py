@@ -228,6 +228,14 @@ _SPACE_IN_TAG = "\u2063"
 _SPACE_ENCODED = "%E2%81%A3"
 
 
+_DESTINATION_STOP = re.compile(r"[)\n{]")
+
+
+def _stop_at(src: str, start: int, limit: int) -> int:
+    found = _DESTINATION_STOP.search(src, start, limit)
+    return -1 if found is None else found.start()
+
+
 def _destination_tags(table: dict[str, str], rule):
     """``rule`` (markdown-it's link or image rule) reading the template tags in a destination as
     the addresses they become."""
@@ -241,9 +249,12 @@ def _destination_tags(table: dict[str, str], rule):
         memo = state.env.setdefault("template_destinations", {})
         key = (id(src), opening, state.posMax)
         if key not in memo:
-            parts, index = [], opening + 2
-            while index < state.posMax and src[index] not in ")\n":
-                finish = _tag_end(state, index, table, state.posMax) if src[index] == "{" else -1
+            parts, index, limit = [], opening + 2, state.posMax
+            while True:  # the destination's end or its next "{" (remembered: [a](b[a](b… is read once)
+                index = _next(state, index, ("destination", limit), lambda at: _stop_at(src, at, limit))
+                if index < 0 or src[index] != "{":
+                    break
+                finish = _tag_end(state, index, table, limit)
                 if finish < 0:
                     index += 1
                     continue
