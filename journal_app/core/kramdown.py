@@ -424,6 +424,26 @@ def _math_inline(state: StateInline, silent: bool) -> bool:
 
 _EMPHASIS_START = re.compile(r"\*\*?|__?")
 _SPAN = re.compile(r"\\.|(`+)(?:.*?[^`])?\1(?!`)|!?\[[^\]\n]*\]\([^)\n]*\)|<[^<>\n]*>", re.DOTALL)
+_LABEL_END = re.compile(r"[\]\n]")
+_DESTINATION_END = re.compile(r"[)\n]")
+
+
+def _failed_reach(src: str, index: int, stop: int) -> int:
+    """How far :data:`_SPAN` read at ``index`` before it found no span there (an unclosed code
+    span reads to the paragraph's end, a link to its line's): counted as steps, so that a
+    paragraph of such openings inside an emphasis is not read to its end at each of them."""
+    if src[index] == "`":
+        return stop
+    at = index + 1 if src[index] == "!" else index
+    if not src.startswith("[", at):
+        return index + 1
+    label = _LABEL_END.search(src, at + 1, stop)
+    if label is None:
+        return stop
+    if label.group() == "]" and src.startswith("(", label.end()):
+        destination = _DESTINATION_END.search(src, label.end() + 1, stop)
+        return stop if destination is None else destination.end()
+    return label.end()
 
 
 # the steps one paragraph's emphasis may take: a failed opening searches to the paragraph's end,
@@ -493,6 +513,8 @@ def _search_emphasis(src, start, stop, inside, em_only, work):
             index += len(mark.group()) if mark is not None else 1
             continue
         span = _SPAN.match(src, index, stop)
+        if span is None and src[index] in "`[!":
+            work["left"] -= _failed_reach(src, index, stop) - index  # what the failed match read
         index = span.end() if span is not None and span.end() > index else index + 1
     if element == "strong" and not em_only and "em" not in inside:
         return _emphasis_at(src, start, stop, inside, em_only=True, work=work)

@@ -228,6 +228,14 @@ _SPACE_IN_TAG = "\u2063"
 _SPACE_ENCODED = "%E2%81%A3"
 
 
+_DESTINATION_STOP = re.compile(r"[)\n{]")
+
+
+def _stop_at(src: str, start: int, limit: int) -> int:
+    found = _DESTINATION_STOP.search(src, start, limit)
+    return -1 if found is None else found.start()
+
+
 def _destination_tags(table: dict[str, str], rule):
     """``rule`` (markdown-it's link or image rule) reading the template tags in a destination as
     the addresses they become."""
@@ -241,23 +249,29 @@ def _destination_tags(table: dict[str, str], rule):
         memo = state.env.setdefault("template_destinations", {})
         key = (id(src), opening, state.posMax)
         if key not in memo:
-            parts, index = [], opening + 2
-            while index < state.posMax and src[index] not in ")\n":
-                finish = _tag_end(state, index, table, state.posMax) if src[index] == "{" else -1
+            parts, index, limit = [], opening + 2, state.posMax
+            while True:  # the destination's end or its next "{" (remembered: [a](b[a](b… is read once)
+                index = _next(state, index, ("destination", limit), lambda at: _stop_at(src, at, limit))
+                if index < 0 or src[index] != "{":
+                    break
+                finish = _tag_end(state, index, table, limit)
                 if finish < 0:
                     index += 1
                     continue
                 parts.append((index, finish))
                 index = finish
-            memo[key] = parts
-        parts = memo[key]
-        if not parts:
+            masked = None
+            if parts:  # made once per destination, not at each position tried before it
+                chars = list(src)
+                for begin, finish in parts:
+                    chars[begin:finish] = [_SPACE_IN_TAG if c in " \t" else c for c in src[begin:finish]]
+                masked = "".join(chars)
+            memo[key] = masked
+        masked = memo[key]
+        if masked is None:
             return rule(state, silent)
-        masked = list(src)
-        for begin, finish in parts:
-            masked[begin:finish] = [_SPACE_IN_TAG if c in " \t" else c for c in src[begin:finish]]
         first = len(state.tokens)
-        state.src = "".join(masked)
+        state.src = masked
         try:
             found = rule(state, silent)
         finally:

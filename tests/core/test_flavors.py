@@ -379,6 +379,13 @@ HANGS = [
     ("jekyll", "**a " * 50000),
     ("jekyll", "*a " * 50000),
     ("jekyll", "_a " * 50000),
+    # a template tag in a link's destination: the masked text made at each position tried before it
+    ("hugo", "a- " * 30000 + '[x]({{< ref "b" >}})'),
+    ("jekyll", "[" * 30000 + "](x {{ y }})"),
+    ("hugo", "[a](b" * 20000),  # each destination read to the line's end
+    # spans kramdown's emphasis skips that never close: each read to the line's end before
+    ("jekyll", "**a " + "[a](b" * 20000),
+    ("jekyll", "**a " + "[a" * 60000),
 ]
 
 
