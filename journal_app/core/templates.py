@@ -248,7 +248,8 @@ def _destination_tags(table: dict[str, str], rule):
             return rule(state, silent)
         memo = state.env.setdefault("template_destinations", {})
         key = (id(src), opening, state.posMax)
-        if key not in memo:
+        known = memo.get(key)
+        if known is None or known[0] is not src:  # (an id can be a freed string's again)
             parts, index, limit = [], opening + 2, state.posMax
             while True:  # the destination's end or its next "{" (remembered: [a](b[a](b… is read once)
                 index = _next(state, index, ("destination", limit), lambda at: _stop_at(src, at, limit))
@@ -266,8 +267,8 @@ def _destination_tags(table: dict[str, str], rule):
                 for begin, finish in parts:
                     chars[begin:finish] = [_SPACE_IN_TAG if c in " \t" else c for c in src[begin:finish]]
                 masked = "".join(chars)
-            memo[key] = masked
-        masked = memo[key]
+            memo[key] = known = (src, masked)
+        masked = known[1]
         if masked is None:
             return rule(state, silent)
         first = len(state.tokens)
