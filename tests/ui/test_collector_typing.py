@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 
 import pytest
 
@@ -23,15 +24,27 @@ def owed(qapp, monkeypatch):
     gc.enable()
 
 
+def typing(monkeypatch) -> None:
+    """The user types now, and goes on typing however long this machine stalls before the
+    check (the check reads the real clock: a pause of QUIET_S would end the typing)."""
+    collector.note_typing()
+    monkeypatch.setattr(collector, "_typed_at", collector._typed_at + 600)
+
+
+def paused(monkeypatch) -> None:
+    """The user's last key was longer than QUIET_S ago."""
+    monkeypatch.setattr(collector, "_typed_at", time.monotonic() - 2 * collector.QUIET_S)
+
+
 def _fill_oldest() -> None:
     # counts[2] counts the collections of generation 1 since the last full one
     for _ in range(gc.get_threshold()[2] + 1):
         gc.collect(1)
 
 
-def test_full_collection_waits_while_typing(owed):
+def test_full_collection_waits_while_typing(owed, monkeypatch):
     _fill_oldest()
-    collector.note_typing()
+    typing(monkeypatch)
     owed.check()
     assert gc.get_count()[2] > gc.get_threshold()[2]  # not collected: the user is typing
     assert owed.pending >= 400
@@ -40,16 +53,16 @@ def test_full_collection_waits_while_typing(owed):
 def test_full_collection_runs_after_a_pause(owed, monkeypatch):
     _fill_oldest()
     collector.note_typing()
-    monkeypatch.setattr(collector, "_typed_at", collector._typed_at - collector.QUIET_S)
+    paused(monkeypatch)
     owed.check()
     assert gc.get_count()[2] == 0
     assert owed.pending == 0
 
 
-def test_full_collection_owed_four_times_over_runs_while_typing(owed):
+def test_full_collection_owed_four_times_over_runs_while_typing(owed, monkeypatch):
     _fill_oldest()
     owed.pending = 1001
-    collector.note_typing()
+    typing(monkeypatch)
     owed.check()
     assert gc.get_count()[2] == 0
     assert owed.pending == 0
@@ -63,24 +76,24 @@ def _fill_middle() -> None:
 
 def test_a_collection_of_the_middle_generation_waits_while_typing(owed, monkeypatch):
     _fill_middle()
-    collector.note_typing()
+    typing(monkeypatch)
     owed.check()
     assert gc.get_count()[1] > gc.get_threshold()[1]  # only the youngest was collected
-    monkeypatch.setattr(collector, "_typed_at", collector._typed_at - collector.QUIET_S)
+    paused(monkeypatch)
     owed.check()
     assert gc.get_count()[1] == 0
 
 
-def test_a_collection_of_the_middle_generation_owed_four_times_over_runs_while_typing(owed):
+def test_a_collection_of_the_middle_generation_owed_four_times_over_runs_while_typing(owed, monkeypatch):
     gc.collect(2)
     for _ in range(4 * gc.get_threshold()[1] + 1):
         gc.collect(0)
-    collector.note_typing()
+    typing(monkeypatch)
     owed.check()
     assert gc.get_count()[1] == 0
 
 
-def test_typing_in_the_editor_holds_the_full_collection(qtbot, made, tmp_path, owed):
+def test_typing_in_the_editor_holds_the_full_collection(qtbot, made, tmp_path, owed, monkeypatch):
     from tests.ui.conftest import type_text
 
     path = tmp_path / "post.md"
@@ -93,6 +106,9 @@ def test_typing_in_the_editor_holds_the_full_collection(qtbot, made, tmp_path, o
     _fill_oldest()
     owed.long_lived, owed.pending = 1000, 400  # (the collection counted the heap)
     document.editor.setFocus()
+    before = collector._typed_at
     type_text(document.editor, "한글")
+    assert collector._typed_at > before  # the edit told the collector
+    monkeypatch.setattr(collector, "_typed_at", collector._typed_at + 600)  # (see ``typing``)
     owed.check()
     assert gc.get_count()[2] > gc.get_threshold()[2]
