@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.editor = MarkdownEditor(self)
         self.find_bar = FindBar(self.editor, self)
         self.search = attach_search(self, self.open_post, self.editor)
+        self.search.set_order(env.settings.get("state/search_order"))
+        self.search.order_changed.connect(lambda order: env.settings.set("state/search_order", order))
         self.outline = attach_outline(self, self.editor, self.commands.view_outline)
         self.speller = attach_spelling(
             self.editor,

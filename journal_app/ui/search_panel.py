@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -93,15 +94,16 @@ class SearchWorker(QObject):
             except SearchUnavailable:
                 pass
 
-    @Slot(int, str)
-    def search(self, generation: int, text: str) -> None:
-        """Answer a query unless a newer one is already waiting."""
+    @Slot(int, str, str)
+    def search(self, generation: int, text: str, order: str) -> None:
+        """Answer a query (``order``: "newest" first or by "relevance") unless a newer one is
+        already waiting."""
         if generation != self.latest or self._index is None or self.stopping:
             return
         from ..core.search import SearchUnavailable
 
         try:
-            found = self._index.search(text, limit=LIMIT)
+            found = self._index.search(text, limit=LIMIT, order=order)
         except SearchUnavailable:
             found = []
         self.results.emit(generation, found)
@@ -120,7 +122,8 @@ class SearchPanel(QWidget):
     open_requested = Signal(Path, int, str)  # path, line, term
     _build = Signal(str, list)
     _update = Signal(list)
-    _search = Signal(int, str)
+    _search = Signal(int, str, str)
+    order_changed = Signal(str)  # "newest" or "relevance", chosen by the user
     _close = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -132,6 +135,11 @@ class SearchPanel(QWidget):
             self.tr('Search: words, "a phrase", -word, tag:, year:, month:, title:')
         )
         self.field.setClearButtonEnabled(True)
+        self.order = QComboBox(self)
+        self.order.setObjectName("searchOrder")
+        self.order.setAccessibleName(self.tr("Order of the results"))
+        self.order.addItem(self.tr("Newest first"), "newest")
+        self.order.addItem(self.tr("Most relevant"), "relevance")
         self.note = QLabel(self)
         self.note.setObjectName("searchNote")
         self.list = QListWidget(self)
@@ -140,7 +148,7 @@ class SearchPanel(QWidget):
         self.list.setUniformItemSizes(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.field, self.note, self.list):
+        for widget in (self.field, self.order, self.note, self.list):
             layout.addWidget(widget)
         self.ready = False
         self.generation = 0
@@ -158,6 +166,7 @@ class SearchPanel(QWidget):
         self.worker.built.connect(self._built)
         self._thread.start()
         self.field.textChanged.connect(self._query)
+        self.order.activated.connect(self._order_chosen)
         self.field.returnPressed.connect(self._activate_current)
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
@@ -203,6 +212,18 @@ class SearchPanel(QWidget):
         self.field.setFocus()
         self.field.selectAll()
 
+    def set_order(self, order: str) -> None:
+        """Show results ``order``-ed ("newest" first or by "relevance"); the query shown runs
+        again."""
+        at = self.order.findData(order)
+        if at >= 0 and at != self.order.currentIndex():
+            self.order.setCurrentIndex(at)
+            self._query(self.field.text())
+
+    def _order_chosen(self, _at: int) -> None:
+        self._query(self.field.text())
+        self.order_changed.emit(self.order.currentData())
+
     def _query(self, text: str) -> None:
         self.generation += 1
         self.worker.latest = self.generation
@@ -210,7 +231,7 @@ class SearchPanel(QWidget):
             self.list.clear()
             self.shown_generation = self.generation
             return
-        self._send(self._search, self.generation, text)
+        self._send(self._search, self.generation, text, self.order.currentData())
 
     def _progress(self, done: int, total: int) -> None:
         self.note.setText(self.tr("Indexing the journal… {done} of {total}").format(done=done, total=total))

@@ -30,7 +30,8 @@ PREFERENCES: dict[str, object] = {
 }
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "en", "ko")  # the interface language (ui/i18n.py)
-SPELL_LANGUAGES = ("ko en", "ko", "en")  # what spell check reads (ui/spelling.py)
+SPELL_LANGUAGES = ("ko en", "ko", "en")
+SEARCH_ORDERS = ("newest", "relevance")  # core/search.py's orders  # what spell check reads (ui/spelling.py)
 AUTOSAVE_SECONDS = (1, 60)
 LINE_WIDTHS = (30, 90)
 STATE: dict[str, object] = {
@@ -46,6 +47,7 @@ STATE: dict[str, object] = {
     "state/show_sidebar": True,  # View → Show Sidebar (focus mode hides it, the choice stays)
     "state/show_preview": True,  # View → Show Preview
     "state/maximized_before_full_screen": False,  # what leaving full screen goes back to
+    "state/search_order": "newest",  # the search panel's results: "newest" first or "relevance"
 }
 MAX_RECENT = 8
 
@@ -72,6 +74,8 @@ class Settings:
             return value if value in LANGUAGES else default
         if key == "preferences/spell_languages":
             return value if value in SPELL_LANGUAGES else default
+        if key == "state/search_order":
+            return value if value in SEARCH_ORDERS else default
         if isinstance(default, list):
             if value in (None, ""):
                 return []

@@ -1989,6 +1989,18 @@
         <translation>검색: 단어, &quot;구절&quot;, -제외할 단어, tag:, year:, month:, title:</translation>
     </message>
     <message>
+        <source>Order of the results</source>
+        <translation>결과 순서</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>최신순</translation>
+    </message>
+    <message>
+        <source>Most relevant</source>
+        <translation>관련도순</translation>
+    </message>
+    <message>
         <source>Indexing the journal…</source>
         <translation>저널의 색인을 만드는 중…</translation>
     </message>

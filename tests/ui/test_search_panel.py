@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
+from journal_app.ui.app import create_window
 from journal_app.ui.search_panel import RESULT_ROLE, whole_lines_height
 from tests.ui.conftest import type_text
 
@@ -142,3 +143,31 @@ def test_a_result_row_draws_whole_lines_only(qapp):
         limit = int((bottoms[shown - 1] + bottoms[shown]) / 2)  # halfway through the next line
         assert whole_lines_height(document, limit) == int(bottoms[shown - 1])
     assert whole_lines_height(document, 10_000) == int(bottoms[-1] + document.documentMargin())
+
+
+@pytest.fixture
+def whale_posts(journal_root):  # (named before ``window``: written before it opens)
+    content = journal_root / "content"
+    (content / "고래 많이.md").write_text(
+        '---\ntitle: "바다"\ndate: 2020-01-01T00:00:00.000Z\n---\n' + "고래가 나온다. " * 6 + "\n",
+        encoding="utf-8",
+    )
+    (content / "고래 한 번.md").write_text(
+        '---\ntitle: "항구"\ndate: 2024-01-01T00:00:00.000Z\n---\n고래를 봤다.\n', encoding="utf-8"
+    )
+
+
+def test_results_newest_first_or_most_relevant_first_and_the_choice_is_kept(qtbot, whale_posts, window, env):
+    panel = panel_of(qtbot, window)
+    window.search.open_panel()
+    order = panel.findChild(QComboBox, "searchOrder")
+    assert order.currentData() == "newest"
+    assert search(qtbot, panel, "고래") == ["고래 한 번.md", "고래 많이.md"]
+    order.setCurrentIndex(order.findData("relevance"))
+    order.activated.emit(order.currentIndex())  # as the user picks it: the query runs again
+    assert shown(qtbot, panel) == ["고래 많이.md", "고래 한 번.md"]
+    assert env.settings.get("state/search_order") == "relevance"
+    again = create_window(window.journal.root, env, web_view=False)
+    qtbot.addWidget(again)
+    assert again.search.order.currentData() == "relevance"  # the next window starts with it
+    again.close()
