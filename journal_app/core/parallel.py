@@ -132,24 +132,29 @@ class ChunkedResults:
             from concurrent.futures import ProcessPoolExecutor
             from concurrent.futures.process import BrokenProcessPool
 
-            # what this process holds now is never garbage in a worker: frozen, the workers'
-            # collections do not walk it (nor write to its pages, which they share)
-            gc.freeze()
+            # what this process holds now is never garbage in a worker: frozen while they are
+            # forked (all at once, by the first submit, with the fork context), the workers'
+            # collections do not walk it (nor write to its pages, which they share); this
+            # process's own collections walk it again as soon as they are
             try:
-                with ProcessPoolExecutor(
+                pool = ProcessPoolExecutor(
                     self.workers,
                     mp_context=multiprocessing.get_context("fork"),
                     initializer=die_with_parent,
                     initargs=(os.getpid(), self.niceness),
-                ) as pool:
-                    for part in pool.map(self.function, self.chunks):
+                )
+                with pool:
+                    gc.freeze()
+                    try:
+                        parts = pool.map(self.function, self.chunks)
+                    finally:
+                        gc.unfreeze()
+                    for part in parts:
                         given += 1
                         yield part
                 return
             except (OSError, RuntimeError, BrokenProcessPool):
                 self.workers = 1
-            finally:
-                gc.unfreeze()
         for part in self.chunks[given:]:
             yield self.function(part)
 
