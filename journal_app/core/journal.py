@@ -22,12 +22,10 @@ files read) and leaves the rest to a :class:`.ScanWork` on another thread (``beg
 
 from __future__ import annotations
 
-import gc
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 from pathlib import Path
 
@@ -36,6 +34,7 @@ from .changes import JournalChange
 from .dates import local
 from .flavor import ROOT_MARKERS as ROOT_MARKERS  # (these two lived here)
 from .index import SummaryIndex, index_summaries
+from .collecting import collection_paused
 from .listing import MAX_FOLDER_DEPTH as MAX_FOLDER_DEPTH  # (imported from here before)
 from .listing import POST_SUFFIXES, FolderLook, SyncWork, Walker, list_folder
 from .listing import SKIPPED_FOLDERS as SKIPPED_FOLDERS  # (site.py takes it from here)
@@ -57,19 +56,6 @@ LOOK_LIMIT = 4000  # entries a cold open looks at to tell a small journal (read 
 READ_NOW = 100  # unindexed files read at once as the window opens a journal; more: read by a ScanWork
 UNTAGGED = ""  # the by_tag() key of posts without tags; no real tag is empty
 Progress = Callable[[int, int], None]  # (files read, files to read)
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """No garbage collection while ten thousand summaries are made, all of them kept: a
-    collection would free nothing and, in the window's full heap, take as long as the reading."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def tag_order(tag: str, count: int) -> tuple[bool, int, str, str]:

@@ -12,16 +12,14 @@ placeholder. Every fragment is sanitized. Rendering is a pure function of its in
 
 from __future__ import annotations
 
-import gc
 import html
 import re
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .collecting import collection_paused
 from .cards import missing_image
 from .dates import local, zone_label
 from .encoding import displayable
@@ -137,24 +135,6 @@ def _put_math_back(fragment: str, maths: list[tuple[str, bool]]) -> str:
     return _MATH_MARK.sub(replace, fragment)
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a render makes its tokens (a 1 MB post makes
-    hundreds of thousands of objects, none of them garbage until the render ends, and the
-    collector walked them again and again: a tenth of the render); on again after it."""
-    if not gc.isenabled() or threading.current_thread() is not threading.main_thread():
-        # paused already, or a render on a thread of its own (the window's, whose process
-        # collects from its GUI thread alone): turning the collector on again after it could
-        # undo another part's pause
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def render_markdown(
     text: str,
     *,
@@ -169,7 +149,7 @@ def render_markdown(
     which hides it on Hugo only; :func:`.flavor.raw_html_shown` reads a site's setting); hidden
     HTML is shown as a hint holding its source."""
     require_flavor(flavor)
-    with _no_cycle_collection():
+    with collection_paused():  # (a megabyte post's tokens: a tenth of its render went to collections)
         return _render_markdown(text, flavor, first_line, image_url, raw_html)
 
 

@@ -38,7 +38,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..core import UNTAGGED, Journal, PostInfo
 from ..core.dates import local
-from ..core.journal import collection_paused, order_key, tag_order
+from ..core.journal import order_key, tag_order
 from ..core.problems import Problem
 from .heatmap import year_text
 from .plain import plain_tooltip
@@ -219,12 +219,7 @@ class PostTreeModel(QStandardItemModel):
         """Fill the model with the journal's posts grouped by ``grouping``."""
         self.release()  # the old items' wrappers go before the items do
         self._journal, self.grouping = journal, grouping
-        self._top = _Top(self)
-        with collection_paused():  # (the items' wrappers: a collection would free none of them)
-            self._build(journal, grouping)
-
-    def _build(self, journal: Journal, grouping: str) -> None:
-        top = self._top
+        self._top = top = _Top(self)
         keyed = journal.keyed_posts()
         every = [info for _, info in keyed]
         keys = {id(info): key for key, info in keyed}  # once a post, not once a row
