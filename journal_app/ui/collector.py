@@ -87,7 +87,7 @@ class GuiThreadCollector(QObject):
 
     def hold(self, holder: object, held: bool) -> None:
         """While ``holder`` holds them (a scan: its posts are made in bursts with pauses
-        between), full collections wait (the younger ones go on)."""
+        between), full collections wait (the younger ones go on), ``HOLD_LIMIT_S`` at most."""
         if held:
             self.holding[id(holder)] = time.monotonic()
         else:
