@@ -6,12 +6,15 @@ checks while the suggestion thread suggests (a check never waits for it: it is a
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
+import queue
 import sys
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -56,6 +59,42 @@ def _no_dictionary(missing: list[str]) -> str:
     return f"no {' or '.join(missing)} dictionary installed"
 
 
+class Worker:
+    """One thread that runs the jobs given to it in order, like a one-worker ThreadPoolExecutor,
+    except that the program's exit does not wait for it: the thread is a daemon. A dictionary load
+    at the lowest priority can wait minutes for its turn on a busy machine, and a window that is
+    closed must not wait with it (the standard executor joins its threads at exit and has no
+    daemon option)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._start = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def submit(self, job: Callable[..., Any], *args: Any) -> Future:
+        future: Future = Future()
+        with self._start:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+                self._thread.start()
+        self._jobs.put((future, job, args))
+        return future
+
+    def _run(self) -> None:
+        while True:
+            future, job, args = self._jobs.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = job(*args)
+            except BaseException as error:  # (the future carries it to whoever waits)
+                future.set_exception(error)
+            else:
+                future.set_result(result)
+            del future, job, args
+
+
 class Store:
     """The dictionaries of this process: found once, each loaded on a thread when a word of its
     language is first to be checked, freed once unused for ``IDLE_S``. One lock covers every use
@@ -69,7 +108,7 @@ class Store:
     loading: dict[str, Future] = {}
     changes = 0  # counts loads and refusals ended: a speller that saw another number redoes
     busy = False  # a check was refused while another thread held the dictionaries (GUI thread's)
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dictionaries")
+    pool = Worker("dictionaries")
     probed: Future | None = None
 
     @classmethod
@@ -205,3 +244,15 @@ def yield_to_the_window() -> None:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICENESS)
         except OSError:
             pass
+
+
+@atexit.register
+def _keep_to_the_end() -> None:
+    """At the program's end, leave the dictionaries and enchant's broker to the process's exit
+    instead of freeing them as the interpreter tears down: a load or a suggestion may still run on
+    its daemon thread, and freeing would use the broker from two threads at once (enchant is not
+    thread-safe). Nothing is lost: the system takes the memory back with the process."""
+    enchant = sys.modules.get("enchant")
+    kept = [*Store.loaded.values(), *([enchant._broker] if enchant is not None else [])]
+    for held in kept:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(held))

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from .dictionaries import IDLE_S, LANGUAGES, Store, release_idle, yield_to_the_window
+from .dictionaries import IDLE_S, LANGUAGES, Store, Worker, release_idle, yield_to_the_window
 from .editor import MarkdownEditor
 from .plain import menu_text
 from .syntax import Span
@@ -42,7 +42,7 @@ _LATIN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _ADDRESS = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<[^>\s]+>", re.IGNORECASE)
 
 
-_suggesting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestions")
+_suggesting = Worker("suggestions")  # (a daemon: the exit does not wait for a suggestion)
 
 
 def _suggest(language: str, word: str) -> list[str]:

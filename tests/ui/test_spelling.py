@@ -261,3 +261,47 @@ def test_a_word_met_while_the_suggestions_hold_the_dictionaries_is_checked_after
         qtbot.wait(300)
         assert "wrogn" not in underlined(editor)
     qtbot.waitUntil(lambda: underlined(editor) == [*MISSPELLED, "wrogn"], timeout=20000)
+
+
+EXIT_DURING_LOADS = """
+import threading, time
+from journal_app.ui import dictionaries
+from journal_app.ui.dictionaries import Store
+from journal_app.ui.spelling import _suggesting
+
+Store.probe().result()
+Store.want("en").result()  # one dictionary in use, so the exit has one to leave alone
+gate = threading.Event()  # (never set: the threads stay busy, as a load at niceness 19 does)
+Store.pool.submit(gate.wait)
+Store.want("ko")  # waits behind it
+_suggesting.submit(gate.wait)
+print("leaving", flush=True)
+"""
+
+
+def test_the_exit_does_not_wait_for_the_dictionaries_threads():
+    # a window closed while a dictionary still loads (minutes at the lowest priority on a busy
+    # machine) ends at once and cleanly: the standard executor's threads would be joined at exit
+    result = subprocess.run(
+        [sys.executable, "-c", EXIT_DURING_LOADS], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout == "leaving\n" and result.returncode == 0, result.stderr[-2000:]
+
+
+LOAD_WHILE_LEAVING = """
+from journal_app.ui.dictionaries import Store
+from journal_app.ui.spelling import _suggesting
+
+Store.probe().result()
+Store.want("en").result()
+Store.want("ko")  # a real load, still running on its thread as the interpreter ends
+_suggesting.submit(Store.suggest, "en", "helo")
+"""
+
+
+def test_leaving_while_a_dictionary_loads_ends_cleanly():
+    for _ in range(3):
+        result = subprocess.run(
+            [sys.executable, "-c", LOAD_WHILE_LEAVING], capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
