@@ -55,7 +55,9 @@ def main() -> None:
     root = HERE / "out" / f"journal-{args.posts}"
     if not root.exists():
         generate(root, args.posts)
-    journal = Journal.opened(root, read_now=10**9)
+    journal = Journal.opened(root)
+    if journal.unwalked:  # no index yet: a journal this large is left to the scan; read it all now
+        journal = Journal(root)
     summaries = journal.posts
     order = sorted(summaries, key=lambda info: str(info.path))  # as a walk finds them
 
