@@ -64,6 +64,7 @@ class ScanWork:
     workers: int = 1
     total: int = 0  # files to read (known once the walk is done)
     _stop: threading.Event = field(default_factory=threading.Event)
+    _child: subprocess.Popen | None = field(default=None, repr=False)  # the other process, reading
 
     @property
     def read_all(self) -> bool:
@@ -71,8 +72,13 @@ class ScanWork:
         return not self.known
 
     def cancel(self) -> None:
-        """Stop at the next batch (any thread)."""
+        """Stop at the next batch (any thread); the other process, when it reads, is ended at once
+        (at its lower priority on a busy machine its next batch can take seconds, and a window
+        that closes waits for the thread that waits for it)."""
         self._stop.set()
+        child = self._child
+        if child is not None:
+            child.kill()  # (its output ends: the thread waiting for its next line goes on)
 
     def run(self, deliver: Deliver) -> None:
         """Do the work (any thread; no journal is touched): ``deliver`` gets each batch of
@@ -91,7 +97,7 @@ class ScanWork:
 
         items = [(path, self._relative(path), str(self.root)) for path in self.read]
         elsewhere = len(items) >= PARALLEL_MINIMUM and usable_cores() > 1
-        written = read_elsewhere(items, keep, self._stop) if elsewhere else None
+        written = read_elsewhere(items, keep, self._stop, self._started) if elsewhere else None
         if written is not None:
             self.workers = min(usable_cores(), 8)
             if written:  # the other process wrote what it sent to the index
@@ -126,6 +132,9 @@ class ScanWork:
                 changed.append(path)
         return changed
 
+    def _started(self, child: subprocess.Popen | None) -> None:
+        self._child = child
+
     def _relative(self, path: str) -> str:
         prefix = str(self.root) + os.sep
         return (path[len(prefix) :] if path.startswith(prefix) else path).replace(os.sep, "/")
@@ -150,15 +159,25 @@ def summaries_of(items: list[tuple[str, str, str]], found: list[dict]) -> list[P
     return [PostInfo.from_dict(Path(path), relpath, data) for (path, relpath, _), data in zip(items, found)]
 
 
-def read_elsewhere(items: list[tuple[str, str, str]], deliver: Deliver, stop: threading.Event) -> int | None:
+def read_elsewhere(
+    items: list[tuple[str, str, str]],
+    deliver: Deliver,
+    stop: threading.Event,
+    started: Callable[[subprocess.Popen | None], None] = lambda child: None,
+) -> int | None:
     """Read the items in another Python process, ``deliver`` getting each batch as it comes;
     None when that process did not start or failed before its first batch (then nothing was
     delivered). A batch that came before a failure is delivered; the rest are read here. Else
-    the number of items (from the first) whose summaries that process wrote to the index."""
+    the number of items (from the first) whose summaries that process wrote to the index.
+    ``started`` is given the process once it runs and None once it has ended; :class:`Cancelled`
+    is raised when ``stop`` is set (also when the process was ended for it)."""
     done, written = 0, 0
     child = start_module("journal_app.core.scanwork", stderr=subprocess.DEVNULL, errors="surrogateescape")
     if child is None:
         return None
+    started(child)
+    if stop.is_set():  # (cancelled before it was known: ended here)
+        child.kill()
     with child:
         assert child.stdin is not None and child.stdout is not None
         try:
@@ -176,10 +195,14 @@ def read_elsewhere(items: list[tuple[str, str, str]], deliver: Deliver, stop: th
                 part = items[done : done + CHUNK]
                 deliver(summaries_of(part, json.loads(line)))
                 done += len(part)
+            if stop.is_set():
+                raise Cancelled
             child.wait()
         except BaseException:
             child.kill()
             raise
+        finally:
+            started(None)
     if done < len(items):  # the process failed: what it did not send is read here
         if done == 0:
             return None

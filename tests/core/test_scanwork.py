@@ -5,10 +5,15 @@ meanwhile keeps what was read then, and the index it writes makes the next open 
 from __future__ import annotations
 
 import os
+import signal
+import threading
+
+import pytest
 
 from journal_app.core import Journal
 from journal_app.core.journal import READ_NOW
-from journal_app.core.scanwork import CHUNK, PARALLEL_MINIMUM
+from journal_app.core.parallel import usable_cores
+from journal_app.core.scanwork import CHUNK, PARALLEL_MINIMUM, Cancelled
 
 
 def write_posts(root, count: int) -> None:
@@ -111,3 +116,39 @@ def test_a_post_turned_into_a_link_out_of_the_journal_is_never_taken_from_the_in
             finish(journal)
         info = journal.get(post)
         assert info is not None and not info.readable and info.problems
+
+
+@pytest.mark.skipif(usable_cores() < 2, reason="the other process reads only where there are cores")
+def test_a_cancel_ends_the_other_process_at_once(tmp_path):
+    # on a busy machine the other process, at its lower priority, can take seconds for a batch,
+    # and a window that closes waits for the thread that waits for it: a cancel ends it at once
+    root = tmp_path / "일기장"
+    write_posts(root, PARALLEL_MINIMUM + 50)
+    work = Journal.opened(root).begin_scan()
+    assert work is not None
+    children = []
+
+    def first_batch(batch) -> None:
+        child = work._child  # the other process, sent its first batch
+        assert child is not None
+        children.append(child)
+        os.kill(child.pid, signal.SIGSTOP)  # as if it got no processor time for a long while
+        threading.Timer(0.2, work.cancel).start()  # (the window's thread, closing)
+
+    ended: list = []
+
+    def run() -> None:
+        try:
+            work.run(first_batch)
+        except Cancelled:
+            ended.append("cancelled")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    waited = thread.is_alive()
+    for child in children:  # (a run that still waits is let go, so the suite goes on)
+        child.kill()
+    thread.join()
+    assert not waited and ended == ["cancelled"] and children and children[0].poll() is not None
+    assert work._child is None
