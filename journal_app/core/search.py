@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 import subprocess
 from itertools import islice
 from collections.abc import Iterable, Iterator
@@ -78,6 +79,11 @@ class _Outdated(Exception):
     """The database holds an index of another format."""
 
 
+class SearchStopped(Exception):
+    """A build or write ended by :meth:`SearchIndex.stop` before it was done (what it had not
+    committed is not in the index)."""
+
+
 class SearchUnavailable(Exception):
     """The index cannot be used now (locked by another program, or the disk refuses it)."""
 
@@ -100,6 +106,8 @@ class SearchIndex:
         self.elsewhere = False  # True when the last write was handed to another process
         self._words_text = ""  # see _vocabulary
         self._words_read: int | None = None  # the data_version it was read at
+        self._stopping = threading.Event()  # set by stop(): builds end
+        self._builder: subprocess.Popen | None = None  # the other process of a build, while it runs
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -160,6 +168,22 @@ class SearchIndex:
             for path, mtime, size in self._db.execute("SELECT path, mtime_ns, size FROM docs")
         }
 
+    def stop(self) -> None:
+        """(Any thread) End a build or write in progress at once, and those asked for later: the
+        other process doing one is ended (at its lower priority on a busy machine it reports
+        seldom, and a closing window waits for the thread that waits for it); they raise
+        :class:`SearchStopped`."""
+        self._stopping.set()
+        builder = self._builder
+        if builder is not None:
+            builder.kill()
+
+    def _handed(self, builder: subprocess.Popen | None) -> None:
+        """Note the other process a build runs in (None: none now); ended at once when stopped."""
+        self._builder = builder
+        if builder is not None and self._stopping.is_set():
+            builder.kill()
+
     def build(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> int:
         """Make the index hold exactly the posts at ``paths`` (the journal's posts), reading only
         files that are new or changed; returns how many were read."""
@@ -169,6 +193,7 @@ class SearchIndex:
             stamps = self._stamps()
             if self._hands_over(sum(path not in stamps for path in wanted)):  # new ones are read
                 builder = start_builder()  # it starts while the files are checked
+                self._handed(builder)
             stale = [path for path in stamps if path not in wanted]
             todo = []
             for path in sorted(wanted):
@@ -183,6 +208,7 @@ class SearchIndex:
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
         finally:
+            self._handed(None)
             if builder is not None:
                 end_builder(builder)
         return len(todo)
@@ -220,8 +246,19 @@ class SearchIndex:
         self._words_read = None
         many = len(todo) >= PARALLEL_MINIMUM
         self.elsewhere = not here and self._hands_over(len(todo))
+        if self._stopping.is_set():
+            raise SearchStopped
         if self.elsewhere:
-            problem = build_elsewhere(self.root, todo, stale, progress, builder)
+            builder = builder or start_builder()
+            self._handed(builder)
+            try:
+                problem = (
+                    None if builder is None else build_elsewhere(self.root, todo, stale, progress, builder)
+                )
+            finally:
+                self._handed(None)
+            if self._stopping.is_set():
+                raise SearchStopped
             if problem:
                 raise SearchUnavailable(problem)
             if problem is not None:

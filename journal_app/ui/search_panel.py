@@ -64,18 +64,28 @@ class SearchWorker(QObject):
     @Slot(str, list)
     def build(self, root: str, paths: list) -> None:
         """Open the index of the journal at ``root`` and bring it up to date with ``paths``."""
-        from ..core.search import SearchIndex, SearchUnavailable
+        from ..core.search import SearchIndex, SearchStopped, SearchUnavailable
 
         self.close()
         try:
             self._index = SearchIndex(root)
+            if self.stopping:  # (the window closed while it opened: see stop)
+                self._index.stop()
             self._index.build(paths, self._report)
             self._index.prepare()  # the first query does not read the words
             self.built.emit("")
         except SearchUnavailable as exc:
             self.built.emit(str(exc))
-        except _Stopped:
+        except (_Stopped, SearchStopped):
             pass
+
+    def stop(self) -> None:
+        """(The GUI thread, as the window closes) Give up what is being built or updated, at once:
+        the other process a large build runs in is ended, not waited for."""
+        self.stopping = True
+        index = self._index
+        if index is not None:
+            index.stop()
 
     def _report(self, done: int, total: int) -> None:
         if self.stopping:
@@ -85,13 +95,13 @@ class SearchWorker(QObject):
     @Slot(list)
     def update(self, paths: list) -> None:
         """Index these posts again (saved, changed on disk, added or removed)."""
-        from ..core.search import SearchUnavailable
+        from ..core.search import SearchStopped, SearchUnavailable
 
         if self._index is not None and not self.stopping:
             try:
                 self._index.update(paths)
                 self._index.prepare()
-            except SearchUnavailable:
+            except (SearchUnavailable, SearchStopped):
                 pass
 
     @Slot(int, str, str)
@@ -268,8 +278,8 @@ class SearchPanel(QWidget):
         self.open_requested.emit(result.path, result.line, result.term)
 
     def shutdown(self) -> None:
-        """Stop the worker thread (a build in progress gives up) and close the index."""
-        self.worker.stopping = True
+        """Stop the worker thread (a build in progress gives up at once) and close the index."""
+        self.worker.stop()
         self._close.emit()
         self._thread.quit()
         self._thread.wait()
