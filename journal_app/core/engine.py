@@ -68,7 +68,12 @@ PROFILES = {
     "hugo": Profile(
         deflists=True,
         typographer=True,
-        plugins=("templates.hugo_plugin", "goldmark.goldmark_plugin", "ial.heading_attributes_plugin"),
+        plugins=(
+            "templates.hugo_plugin",
+            "goldmark.goldmark_plugin",
+            "ial.heading_attributes_plugin",
+            "quotes.goldmark_quotes_plugin",
+        ),
     ),
     # kramdown's GFM parser: no bare-URL links, ~~two~~ only
     "jekyll": Profile(
@@ -80,6 +85,7 @@ PROFILES = {
             "platforms.kramdown_html_plugin",
             "kramdown.kramdown_plugin",
             "ial.ial_plugin",
+            "quotes.kramdown_quotes_plugin",
         ),
     ),
 }
@@ -330,6 +336,8 @@ _INLINE_STARTS = {
     "journal_app.core.kramdown._block_tag_text": "<",
     "journal_app.core.ial._span_list": "{",
     "journal_app.core.ial._span_extension": "{",
+    "journal_app.core.quotes._goldmark_quote": "\"'",
+    "journal_app.core.quotes._kramdown_quote": "\"'",
 }
 
 
@@ -397,6 +405,22 @@ def _chains(rules: list, starts: Callable[[Callable], str | None]) -> tuple[dict
     return by_first, [rule for rule, first in zip(rules, named) if first is None]
 
 
+def _colon_definitions(rule: Callable) -> Callable:
+    """The definition-list rule with ``:`` as its marker alone, as goldmark's and kramdown's
+    (the plugin also takes ``~``, so a line starting ``~ `` under a paragraph made its text a
+    definition list). A later definition of a list begun with ``:`` may still start with ``~``."""
+
+    def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        line = start + 1
+        if line < end and state.isEmpty(line):
+            line += 1
+        if line < end and state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]][:1] == "~":
+            return False
+        return rule(state, start, end, silent)
+
+    return deflist
+
+
 def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> MarkdownIt:
     """A markdown-it parser for ``flavor``; ``plain`` leaves out line numbers, ids and
     highlighting and ``filter_tags`` escapes GitHub's disallowed raw HTML (the spec examples
@@ -429,6 +453,10 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
         from mdit_py_plugins.deflist import deflist_plugin
 
         md.use(deflist_plugin)
+        rules = md.block.ruler.__rules__
+        at = md.block.ruler.__find__("deflist")
+        rules[at].fn = _colon_definitions(rules[at].fn)
+        md.block.ruler.__compile__()
     if profile.math:
         from mdit_py_plugins.dollarmath import dollarmath_plugin
 

@@ -386,6 +386,9 @@ HANGS = [
     # spans kramdown's emphasis skips that never close: each read to the line's end before
     ("jekyll", "**a " + "[a](b" * 20000),
     ("jekyll", "**a " + "[a" * 60000),
+    ("hugo", "'" * 200000),  # quotes are curled one by one: each appended to the text once
+    ("jekyll", "'\"" * 100000),
+    ("hugo", '"a"는 ' * 30000),
 ]
 
 

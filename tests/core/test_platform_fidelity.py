@@ -629,3 +629,60 @@ def test_jekyll_emphasis_as_kramdown_reads_it(text, expected):
     # (compared with straight quotes: kramdown curls a quote before a particle, '링크'를, which
     # markdown-it's smart quotes leave straight; a typographer difference of its own)
     assert _paragraph(text, "jekyll").translate(_STRAIGHT) == expected.translate(_STRAIGHT)
+
+
+# (source, Hugo's text, Jekyll's text): each from Debian's hugo 0.111 and kramdown 2.4 with
+# kramdown-parser-gfm (Jekyll 4's settings), markup left out. goldmark and kramdown curl each
+# quote by its neighbours; a closing quote before a Korean particle is where they part from
+# markdown-it's pairs (which left both quotes of "인용"이라는 straight) and from each other
+QUOTES = [
+    (
+        '"인용"이라는 말과 \'작은\'은 그리고 "끝".',
+        '“인용"이라는 말과 ‘작은’은 그리고 “끝”.',
+        "“인용”이라는 말과 ‘작은’은 그리고 “끝”.",
+    ),
+    (
+        "He said \"hi\"는 and 'x'y, it's 철수's 책, \"1\"번.",
+        'He said “hi"는 and ‘x’y, it’s 철수’s 책, “1"번.',
+        "He said “hi”는 and ‘x’y, it’s 철수’s 책, “1”번.",
+    ),
+    (
+        '"**굵게**"라고, 그는 "[링크](u)"를 눌렀다.',
+        "“굵게“라고, 그는 “링크“를 눌렀다.",
+        "“굵게“라고, 그는 “링크“를 눌렀다.",
+    ),
+    ("10's and the '90s, 'a.'b", "10’s and the ’90s, ‘a.‘b", "10’s and the ’90s, ‘a.’b"),
+    ('""" 세 개 "" 두 개', '""" 세 개 "" 두 개', "””” 세 개 “” 두 개"),
+    (
+        '줄 끝 "따옴표\nstarts a line" 다음',
+        "줄 끝 “따옴표\nstarts a line” 다음",
+        "줄 끝 “따옴표\nstarts a line” 다음",
+    ),
+    ("x ' y and ~'s and -'x", "x ’ y and ~’s and -‘x", "x ‘ y and ~’s and -‘x"),
+]
+
+
+def _text(html_text: str) -> str:
+    return re.sub(r"<[^>]+>", "", html_text).strip()
+
+
+@pytest.mark.parametrize("source, hugo, jekyll", QUOTES)
+def test_quotes_curl_as_each_platform_curls_them(source, hugo, jekyll):
+    assert _text(render_markdown(source, flavor="hugo")) == hugo
+    assert _text(render_markdown(source, flavor="jekyll")) == jekyll
+
+
+def test_quotes_in_code_link_titles_and_tags_stay_as_written():
+    source = '`"a"는` [b](u "t\'s") <span title="c">"d"는</span>'
+    # (kramdown's own output; Hugo hides raw HTML by default, its text curled the same way)
+    expected = '<p><code>"a"는</code> <a href="u" title="t\'s">b</a> <span title="c">“d”는</span></p>'
+    assert _paragraph(source, "jekyll") == expected
+    hugo = _paragraph(source, "hugo")
+    assert hugo.startswith('<p><code>"a"는</code> <a href="u" title="t\'s">b</a> ') and '“d"는' in hugo
+
+
+def test_a_tilde_line_under_a_paragraph_is_no_definition_list():
+    # goldmark and kramdown take ":" alone as a definition's marker (the plugin took "~" too)
+    for flavor in ("hugo", "jekyll"):
+        assert "<dl" not in render_markdown("a line\n~ and more", flavor=flavor)
+        assert "<dd>def</dd>" in render_markdown("term\n: def", flavor=flavor)
