@@ -5,8 +5,6 @@ meanwhile keeps what was read then, and the index it writes makes the next open 
 from __future__ import annotations
 
 import os
-import signal
-import threading
 
 import pytest
 
@@ -14,6 +12,7 @@ from journal_app.core import Journal
 from journal_app.core.journal import READ_NOW
 from journal_app.core.parallel import usable_cores
 from journal_app.core.scanwork import CHUNK, PARALLEL_MINIMUM, Cancelled
+from tests.starved import ends_in_time, freeze_then
 
 
 def write_posts(root, count: int) -> None:
@@ -132,23 +131,8 @@ def test_a_cancel_ends_the_other_process_at_once(tmp_path):
         child = work._child  # the other process, sent its first batch
         assert child is not None
         children.append(child)
-        os.kill(child.pid, signal.SIGSTOP)  # as if it got no processor time for a long while
-        threading.Timer(0.2, work.cancel).start()  # (the window's thread, closing)
+        freeze_then(child, work.cancel)
 
-    ended: list = []
-
-    def run() -> None:
-        try:
-            work.run(first_batch)
-        except Cancelled:
-            ended.append("cancelled")
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(30)
-    waited = thread.is_alive()
-    for child in children:  # (a run that still waits is let go, so the suite goes on)
-        child.kill()
-    thread.join()
-    assert not waited and ended == ["cancelled"] and children and children[0].poll() is not None
+    assert ends_in_time(lambda: work.run(first_batch), Cancelled, children)
+    assert children and children[0].poll() is not None
     assert work._child is None

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from journal_app.core.search import PARALLEL_MINIMUM, SearchIndex, SearchStopped
+from tests.starved import ends_in_time, freeze_then
 from journal_app.core.searchbuild import AUTOMERGE, NICENESS, build_elsewhere, end_builder, start_builder
 
 
@@ -184,28 +185,15 @@ def test_a_stop_ends_the_other_process_at_once(many):
     # window waits for the thread that waits for it: a stop ends it at once, and later builds too
     root, paths = many
     index = SearchIndex(root)
-    builders, ended = [], []
+    builders: list = []
 
     def first_report(done, total) -> None:
         if not builders:
             builders.append(index._builder)
-            os.kill(builders[0].pid, signal.SIGSTOP)  # as if it got no processor time for long
-            threading.Timer(0.2, index.stop).start()  # (the window's thread, closing)
+            freeze_then(builders[0], index.stop)
 
-    def build() -> None:
-        try:
-            index.build(paths, first_report)
-        except SearchStopped:
-            ended.append("stopped")
-
-    thread = threading.Thread(target=build)
-    thread.start()
-    thread.join(30)
-    waited = thread.is_alive()
-    for builder in builders:  # (a build that still waits is let go, so the suite goes on)
-        builder.kill()
-    thread.join()
-    assert not waited and ended == ["stopped"] and builders[0].poll() is not None
+    assert ends_in_time(lambda: index.build(paths, first_report), SearchStopped, builders)
+    assert builders[0].poll() is not None
     with pytest.raises(SearchStopped):
         index.build(paths)
     index.close()
