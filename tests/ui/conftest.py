@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.geteuid() == 0:
@@ -145,20 +146,90 @@ def close_window(window) -> None:
     QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete.value)
 
 
-def answer_dialog(act, timeout_ms: int = 5000) -> None:
-    """When the next modal dialog opens, call ``act(dialog)`` on it."""
-    waited = [0]
+class _Answer:
+    """One ``answer_dialog`` call: what it waits for and how it ended."""
+
+    def __init__(self, act, timeout_ms: int, required: bool, where: str) -> None:
+        self.act, self.timeout_ms, self.required, self.where = act, timeout_ms, required, where
+        self.waited = 0
+        self.answered = False
+        self.ended = False  # answered, given up or cancelled at the test's end
+        self.failure: str | None = None
+
+    def describe(self) -> str:
+        name = getattr(self.act, "__qualname__", repr(self.act))
+        return f"answer_dialog({name}, timeout_ms={self.timeout_ms}) called at {self.where}"
+
+
+# the answers asked for during the current test (checked and cancelled when its call ends)
+_answers: list[_Answer] = []
+
+
+def answer_dialog(act, timeout_ms: int = 5000, required: bool = True) -> None:
+    """When the next modal dialog opens, call ``act(dialog)`` on it. No dialog within
+    ``timeout_ms`` of the event loop's turns (or none before the test ends) fails the test with
+    what it waited for, unless ``required`` is false (a test proving that no dialog opens). A
+    failure is recorded, not raised in the timer's slot, and ``act`` raising rejects the dialog
+    (a dialog left open would hang the test in its ``exec``); the test fails when it ends
+    (``pytest_runtest_call`` below). Waiting ends with the test: a wait left running would
+    answer a later test's dialog."""
+    import traceback
+
+    caller = traceback.extract_stack(limit=2)[0]
+    answer = _Answer(act, timeout_ms, required, f"{Path(caller.filename).name}:{caller.lineno}")
+    _answers.append(answer)
 
     def handle():
+        if answer.ended:
+            return
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            waited[0] += 20
-            if waited[0] < timeout_ms:
+            answer.waited += 20
+            if answer.waited < timeout_ms:
                 QTimer.singleShot(20, handle)
+            else:
+                answer.ended = True
+                if required:
+                    answer.failure = f"no modal dialog opened: {answer.describe()}"
             return
-        act(dialog)
+        answer.ended = answer.answered = True
+        try:
+            act(dialog)
+        except BaseException as error:  # noqa: BLE001 (recorded: the test fails when it ends)
+            answer.failure = f"{answer.describe()} raised on {dialog.objectName() or dialog!r}: {error!r}"
+            dialog.reject()
 
     QTimer.singleShot(0, handle)
+
+
+def unanswered(answers: list[_Answer]) -> list[str]:
+    """What each of ``answers`` failed at, the waits still running counted as failed, and every
+    wait ended (a wait that is not required and saw no dialog failed nothing)."""
+    failures = []
+    for answer in answers:
+        if answer.failure is not None:
+            failures.append(answer.failure)
+        elif not answer.answered and answer.required:
+            failures.append(f"the test ended before a modal dialog opened: {answer.describe()}")
+        answer.ended = True
+    return failures
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fails a test whose ``answer_dialog`` saw no dialog or whose answer raised."""
+    _answers.clear()
+    try:
+        result = yield
+    except BaseException:
+        unanswered(_answers)  # (the test failed already: its own error says more)
+        _answers.clear()
+        raise
+    failures = unanswered(_answers)
+    _answers.clear()
+    if failures:
+        pytest.fail("\n".join(failures), pytrace=False)
+    return result
 
 
 def page_value(qtbot, window, script: str, timeout: int = 10000):
