@@ -2,7 +2,7 @@
 tests in tests/ui/test_hostile_window.py and tests/ui/test_never_lose_a_word.py check by
 counting work instead (tests assert no times; this prints them).
 
-Usage: python benchmarks/bench_hostile.py [--runs 3]
+Usage: python benchmarks/bench_hostile.py [--runs 3] [--render-only]
 Prints the median over --runs of:
   - open: open_post() of each megabyte line (a data: image, minified HTML, prose), of a megabyte
     of NUL bytes, of the post after those NULs, and of a header of thousands of keys, each with
@@ -13,7 +13,10 @@ Prints the median over --runs of:
     LONG_LINE, highlighted ten times (a search to the end of the line from each opener grew
     with its square);
   - recovery: from the last typed key until the recovery file holds the text, with the app's
-    own delays (the app promises within 2 s).
+    own delays (the app promises within 2 s);
+  - render (CPU, alone with --render-only): render_markdown() of paragraphs of openers that never
+    close, from tests/core/test_flavors.py's HANGS (each opener's search reads on to the end of
+    the paragraph until the paragraph's budget runs out).
 """
 
 from __future__ import annotations
@@ -39,10 +42,37 @@ def median_ms(runs: int, work: Callable[[], float]) -> str:
     return f"median {statistics.median(values):.0f} ms (min {min(values):.0f}, max {max(values):.0f})"
 
 
+RENDERED = [
+    ("velog", "_a" * 100_000),
+    ("velog", "a_" * 100_000),
+    ("velog", "*a" * 100_000),
+    ("jekyll", "[" * 30_000 + "](x {{ y }})"),
+    ("jekyll", "**a " + "[a" * 60_000),
+]
+
+
+def render_lines(runs: int) -> None:
+    from journal_app.core.render import render_markdown
+
+    for flavor, text in RENDERED:
+
+        def render(flavor: str = flavor, text: str = text) -> float:
+            started = time.thread_time()
+            render_markdown(text, flavor=flavor)
+            return time.thread_time() - started
+
+        shown = repr(text[:8]) + ("…" if len(text) > 8 else "")
+        print(f"render, {flavor} {shown} ({len(text):,} characters): {median_ms(runs, render)} (CPU)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--render-only", action="store_true", help="only the render lines (no window)")
     args = parser.parse_args()
+    if args.render_only:
+        render_lines(args.runs)
+        return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -159,6 +189,7 @@ def main() -> None:
             return time.thread_time() - started
 
         print(f"highlight ten times, {unit!r} to LONG_LINE: {median_ms(args.runs, highlight)} (CPU)")
+    render_lines(args.runs)
 
 
 if __name__ == "__main__":
