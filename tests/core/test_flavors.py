@@ -394,7 +394,7 @@ HANGS = [
 
 def test_openers_that_never_close_do_not_hang_the_renderer():
     # each took 10 s to minutes before (a search to the end of the paragraph per opener); the child
-    # may use 60 s of processor time (it needs about 16 on a 2-core EPYC, half of it the two velog
+    # may use 60 s of processor time (it needs about 10 on a 2-core EPYC, a fifth of it the two velog
     # underscore runs), however long a busy machine makes it wait
     script = (
         "import resource; resource.setrlimit(resource.RLIMIT_CPU, (60, 65))\n"
