@@ -252,7 +252,7 @@ def _keep_to_the_end() -> None:
     instead of freeing them as the interpreter tears down: a load or a suggestion may still run on
     its daemon thread, and freeing would use the broker from two threads at once (enchant is not
     thread-safe). Nothing is lost: the system takes the memory back with the process."""
-    enchant = sys.modules.get("enchant")
-    kept = [*Store.loaded.values(), *([enchant._broker] if enchant is not None else [])]
+    broker = getattr(sys.modules.get("enchant"), "_broker", None)  # (None while it is imported)
+    kept = [*Store.loaded.values(), *([broker] if broker is not None else [])]
     for held in kept:
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(held))
