@@ -10,7 +10,8 @@ import sys
 import pytest
 
 CHILD = """
-import sys
+import faulthandler, sys
+faulthandler.dump_traceback_later(90, exit=True)  # a hang says where, before the test's timeout
 from PySide6 import QtWebEngineWidgets  # noqa: F401
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
