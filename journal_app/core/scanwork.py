@@ -65,6 +65,7 @@ class ScanWork:
     total: int = 0  # files to read (known once the walk is done)
     _stop: threading.Event = field(default_factory=threading.Event)
     _child: subprocess.Popen | None = field(default=None, repr=False)  # the other process, reading
+    _all_sent: bool = False  # every summary delivered: the other process only writes the index
 
     @property
     def read_all(self) -> bool:
@@ -72,12 +73,14 @@ class ScanWork:
         return not self.known
 
     def cancel(self) -> None:
-        """Stop at the next batch (any thread); the other process, when it reads, is ended at once
-        (at its lower priority on a busy machine its next batch can take seconds, and a window
-        that closes waits for the thread that waits for it)."""
+        """Stop at the next batch (any thread); the other process, when it still reads, is ended
+        at once (at its lower priority on a busy machine its next batch can take seconds). Once it
+        has sent every summary it is left to write them to the index, so that a window closed as
+        its tree fills opens warm the next time (the thread waiting for it must not hold the exit:
+        the window's scan thread is a daemon)."""
         self._stop.set()
         child = self._child
-        if child is not None:
+        if child is not None and not self._all_sent:
             child.kill()  # (its output ends: the thread waiting for its next line goes on)
 
     def run(self, deliver: Deliver) -> None:
@@ -93,6 +96,7 @@ class ScanWork:
             if self._stop.is_set():
                 raise Cancelled
             taken.extend(batch)
+            self._all_sent = len(taken) >= len(items)  # (before ``deliver``: it may cancel)
             deliver(batch)
 
         items = [(path, self._relative(path), str(self.root)) for path in self.read]
@@ -187,11 +191,11 @@ def read_elsewhere(
             except BrokenPipeError:
                 pass
             for line in child.stdout:
-                if stop.is_set():
-                    raise Cancelled
                 if line.rstrip("\n") == WRITTEN:
                     written = done
                     continue
+                if stop.is_set():
+                    raise Cancelled
                 part = items[done : done + CHUNK]
                 deliver(summaries_of(part, json.loads(line)))
                 done += len(part)
@@ -199,7 +203,8 @@ def read_elsewhere(
                 raise Cancelled
             child.wait()
         except BaseException:
-            child.kill()
+            if done < len(items):  # (else it only writes the index: left to end, see ScanWork.cancel)
+                child.kill()
             raise
         finally:
             started(None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
+import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar
@@ -58,7 +58,6 @@ class JournalScan(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._take)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-scan")
         self._batch.connect(self._arrived)
         self._done.connect(self._finished)
 
@@ -82,7 +81,11 @@ class JournalScan(QObject):
         self._number += 1
         self._work, self._read, self._painted, self._shown_at = work, 0, 0.0, 0.0
         hold_full_collections(self, True)  # (a walk of the whole heap mid-scan: 50 ms or more)
-        self._pool.submit(self._run, self._number, work)
+        # a daemon thread each scan: the exit does not wait for one left to hear its other
+        # process write the index (ScanWork.cancel), nor does the next journal's scan
+        threading.Thread(
+            target=self._run, args=(self._number, work), name="journal-app-scan", daemon=True
+        ).start()
         return True
 
     def stop(self) -> None:
@@ -98,9 +101,8 @@ class JournalScan(QObject):
         hold_full_collections(self, False)
 
     def shutdown(self) -> None:
-        """Stop, and let the worker thread go once it is idle (the window is closing)."""
+        """Stop (the window is closing)."""
         self.stop()
-        self._pool.shutdown(wait=False)
 
     def _run(self, number: int, work: ScanWork) -> None:
         """On the worker thread; always answers, unless cancelled."""

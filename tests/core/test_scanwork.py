@@ -9,6 +9,7 @@ import os
 import pytest
 
 from journal_app.core import Journal
+from journal_app.core.index import index_summaries
 from journal_app.core.journal import READ_NOW
 from journal_app.core.parallel import usable_cores
 from journal_app.core.scanwork import CHUNK, PARALLEL_MINIMUM, Cancelled
@@ -136,3 +137,26 @@ def test_a_cancel_ends_the_other_process_at_once(tmp_path):
     assert ends_in_time(lambda: work.run(first_batch), Cancelled, children)
     assert children and children[0].poll() is not None
     assert work._child is None
+
+
+@pytest.mark.skipif(usable_cores() < 2, reason="the other process reads only where there are cores")
+def test_a_cancel_once_everything_came_leaves_the_other_process_to_write_the_index(tmp_path):
+    # a window closed as its tree fills: the other process has sent every summary and writes
+    # the index; ended then, the journal opened cold again the next time
+    root = tmp_path / "일기장"
+    count = PARALLEL_MINIMUM + 50
+    write_posts(root, count)
+    work = Journal.opened(root).begin_scan()
+    assert work is not None and work.read_all
+    got: list = []
+
+    def deliver(batch) -> None:
+        got.extend(batch)
+        if len(got) == count:
+            work.cancel()  # (as the window closing at the last batch does)
+
+    with pytest.raises(Cancelled):
+        work.run(deliver)
+    assert len(got) == count
+    assert not Journal.opened(root).unwalked, "the next open is cold: the index was not written"
+    assert len(index_summaries(root)) == count

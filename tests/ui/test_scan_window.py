@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import os
 import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from PySide6.QtCore import QModelIndex
 
 from journal_app.core import Journal
 from journal_app.core.journal import READ_NOW
+from journal_app.core.parallel import usable_cores
+from journal_app.core.scanwork import PARALLEL_MINIMUM
 from journal_app.ui import scanner
 from journal_app.ui.app import create_window
 from journal_app.ui.sidebar import PATH_ROLE, Sidebar
@@ -135,3 +144,77 @@ def test_a_change_made_while_the_app_was_closed_shows_after_a_warm_open(qtbot, t
         assert window.journal.known_folders() == full.known_folders()
     finally:
         close_window(window)
+
+
+def clear_index(root) -> None:
+    for path in Path(os.environ["JOURNAL_APP_CACHE_DIR"]).glob("summaries-*"):
+        path.unlink()
+
+
+def wait_for(condition, seconds: float) -> bool:
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+LEAVE_AS_THE_INDEX_IS_WRITTEN = """
+import os, signal, sys
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication, QProgressBar
+from journal_app.core import Journal
+from journal_app.ui.scanner import JournalScan
+
+app = QApplication([])
+scan = JournalScan(QProgressBar())
+assert scan.start(Journal.opened(sys.argv[1]))
+work = scan._work
+frozen = []
+
+def arrived(number, batch):  # on the scan's thread, as the last batch comes
+    if work._all_sent and work._child is not None and not frozen:
+        try:
+            os.kill(work._child.pid, signal.SIGSTOP)  # writing the index, given no time
+            frozen.append(work._child.pid)
+        except ProcessLookupError:
+            pass
+
+scan._batch.connect(arrived, Qt.ConnectionType.DirectConnection)
+
+def leave():
+    if not work._all_sent:
+        QTimer.singleShot(10, leave)
+        return
+    scan.shutdown()  # the window closing
+    print(frozen[0] if frozen else "too late", flush=True)
+    app.quit()
+
+QTimer.singleShot(0, leave)
+app.exec()
+"""
+
+
+@pytest.mark.skipif(usable_cores() < 2, reason="the other process reads only where there are cores")
+def test_a_window_closed_as_its_tree_fills_leaves_at_once_and_opens_warm_the_next_time(tmp_path):
+    # the other process writes the index once it has sent every post: the exit does not wait for
+    # it (it may be given no processor time), and it is not ended, so the index it writes makes
+    # the next open warm (ended, a large journal would open cold every time it was closed early)
+    root = tmp_path / "일기장"
+    write_journal(root, PARALLEL_MINIMUM + 100)
+    for _ in range(5):
+        child = subprocess.run(
+            [sys.executable, "-c", LEAVE_AS_THE_INDEX_IS_WRITTEN, str(root)],
+            capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+        assert child.returncode == 0, child.stderr[-2000:]  # (a wait for the thread: the timeout)
+        said = child.stdout.strip()
+        if said != "too late":  # (it wrote before it could be frozen: again, from cold)
+            break
+        clear_index(root)
+    assert said != "too late"
+    assert Journal.opened(root).unwalked  # (frozen: nothing written yet)
+    os.kill(int(said), signal.SIGCONT)
+    assert wait_for(lambda: not Journal.opened(root).unwalked, 30), "the index was never written"
+    assert len(Journal.opened(root).posts) == PARALLEL_MINIMUM + 100
