@@ -18,8 +18,9 @@ def freeze_then(child: subprocess.Popen, stop: Callable[[], None]) -> None:
 
 
 def ends_in_time(work: Callable[[], object], stopped: type[BaseException], frozen: list) -> bool:
-    """Whether ``work``, run on a thread, raised ``stopped`` within 30 s. Processes in ``frozen``
-    are killed afterwards either way, so a work that still waits is let go and the suite goes on."""
+    """Whether ``work``, run on a thread, raised ``stopped`` within 30 s and every process in
+    ``frozen`` had been ended by then (by the stop). They are killed afterwards either way, so a
+    work that still waits is let go and the suite goes on."""
     ended: list = []
 
     def run() -> None:
@@ -32,7 +33,8 @@ def ends_in_time(work: Callable[[], object], stopped: type[BaseException], froze
     thread.start()
     thread.join(30)
     waited = thread.is_alive()
+    left = [child for child in frozen if child.poll() is None]  # (before the kill below)
     for child in frozen:
         child.kill()
     thread.join()
-    return not waited and ended == [True]
+    return not waited and not left and ended == [True]

