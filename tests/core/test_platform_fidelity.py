@@ -191,6 +191,12 @@ JEKYLL = [
     ("a\n\n<br>\n\n## b", ["p", "p", "h2"]),
     ('<img src="a.png">\ntext', ["p"]),
     ("<div>\n*a*\n</div>", []),
+    # a heading, paragraph or item element is a block element too: it ends at its closing tag
+    ("<h3>T</h3>\ntext", ["p"]),
+    ("<p>a\n\nb</p>", ["p"]),
+    ('<iframe src="v"></iframe>\ntext', ["p"]),
+    ("<li>x</li>\ntext", ["li", "p"]),
+    ("<hr>\ntext", ["p"]),
     # a heading needs text
     ("##", ["p"]),
     ("text\n##\nmore", ["p"]),
