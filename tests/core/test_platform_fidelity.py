@@ -360,6 +360,21 @@ def test_hugo_shortcodes_as_hugo_reads_them(text, expected):
     assert "x" in shown and ("at y" in shown or "at y" not in text)  # the code's last line too
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # printed by Debian's hugo 0.111: only a ":" with no indent in its block defines
+        ("term\n: desc", ["dl", "  dt", "  dd"]),
+        ("term\n : desc", ["p"]),
+        ("- term\n  : desc", ["ul", "  li", "    dl", "      dt", "      dd"]),
+        ("- term\n    : desc", ["ul", "  li"]),
+        ("- a\n\n    term\n    : desc", ["ul", "  li", "    p", "    p"]),
+    ],
+)
+def test_hugo_definitions_as_goldmark_reads_them(text, expected):
+    assert blocks(text, "hugo") == expected
+
+
 def test_hugo_headings_take_goldmark_attributes():
     # printed by Debian's hugo (goldmark, default settings): headings only
     assert blocks("## T {.cls #x}", "hugo") == ["h2"]
