@@ -115,7 +115,10 @@ class Structure(HTMLParser):
             self.open.pop()
 
     def handle_data(self, data):
-        if self.paragraph is not None:
+        # the text of a part left out (a placeholder's source, math) is not something shown in
+        # the paragraph: Hugo's paragraph of "<!-- raw HTML omitted -->" alone and ours of the
+        # labelled hint for the same tags are both left out
+        if self.paragraph is not None and not self.skipping:
             self.paragraph[1].append(data)
 
 
