@@ -187,7 +187,10 @@ def reference(command: str, texts: list[str]) -> list[str]:
         from cmarkgfm.cmark import Options
 
         return [
-            cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+            # footnotes as GitHub shows them (cmark-gfm reads them only when asked)
+            cmarkgfm.github_flavored_markdown_to_html(
+                text, options=Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
+            )
             for text in texts
         ]
     done = subprocess.run(
