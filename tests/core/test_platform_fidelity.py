@@ -58,6 +58,12 @@ VELOG = [
     ("- a\n- b\n\n\n", ["ul", "  li", "  li"]),
     # two blank lines in a row end a list
     ("- a\n\n\n- b", ["ul", "  li", "ul", "  li"]),
+    # a line whose tab reaches past the item's text column is the item's text, not a list in it
+    ("- a\n\t- b", ["ul", "  li"]),
+    ("- x\n- a\n\t- b\n  - c\n- d", ["ul", "  li", "  li", "    ul", "      li", "  li"]),
+    ("- a\n  \t- b\n\n\t- c", ["ul", "  li", "    p", "    pre"]),
+    ("1. a\n\t- b", ["ol", "  li", "    ul", "      li"]),  # 1. puts the text at a tab stop
+    ("- a\n    - b\n    \t- c", ["ul", "  li", "    ul", "      li", "        ul", "          li"]),
     ("1. a\n\n\n2. b", ["ol", "  li", "ol", "  li"]),
     ("- a\n\n\n  b", ["ul", "  li", "p"]),
     ("- a\n  - b\n\n\n  - c", ["ul", "  li", "    ul", "      li", "ul", "  li"]),
