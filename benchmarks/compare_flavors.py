@@ -115,7 +115,10 @@ class Structure(HTMLParser):
             self.open.pop()
 
     def handle_data(self, data):
-        if self.paragraph is not None:
+        # the text of a part left out (a placeholder's source, math) is not something shown in
+        # the paragraph: Hugo's paragraph of "<!-- raw HTML omitted -->" alone and ours of the
+        # labelled hint for the same tags are both left out
+        if self.paragraph is not None and not self.skipping:
             self.paragraph[1].append(data)
 
 
@@ -184,7 +187,10 @@ def reference(command: str, texts: list[str]) -> list[str]:
         from cmarkgfm.cmark import Options
 
         return [
-            cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+            # footnotes as GitHub shows them (cmark-gfm reads them only when asked)
+            cmarkgfm.github_flavored_markdown_to_html(
+                text, options=Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
+            )
             for text in texts
         ]
     done = subprocess.run(

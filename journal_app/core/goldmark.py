@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -231,9 +232,30 @@ def omitted(source: str, block: bool) -> str:
     return f'<span class="missing-image raw-html-omitted" title="{HINT}">{code}</span>'
 
 
+def _unindented_definitions(rule: Callable) -> Callable:
+    """goldmark opens a definition list only at a ``:`` with no indent in its block: ``term``
+    over ``  : text`` (or, in an item, a ``:`` indented past the item's text) is one paragraph
+    on a Hugo site, where kramdown allows up to three spaces (checked with Hugo 0.111)."""
+
+    def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        line = start + 1
+        if line < end and state.isEmpty(line):
+            line += 1
+        if not silent and line < end and state.sCount[line] != state.blkIndent:
+            return False
+        return rule(state, start, end, silent)
+
+    return deflist
+
+
 def goldmark_plugin(md: MarkdownIt) -> None:
     """Marks the raw HTML a post holds (``meta["raw"]``), for the renderer to hide as the
     site does when the render is told so (``env["raw_html"]`` false)."""
+    if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:
+        rules = md.block.ruler.__rules__
+        at = md.block.ruler.__find__("deflist")
+        rules[at].fn = _unindented_definitions(rules[at].fn)
+        md.block.ruler.__compile__()
     md.block.ruler.at("html_block", _raw_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("html_inline", _raw_inline)
     md.block.ruler.at("table", _short_header_table, {"alt": ["paragraph", "reference"]})

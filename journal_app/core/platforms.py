@@ -251,10 +251,12 @@ def velog_plugin(md: MarkdownIt) -> None:
 
 
 # kramdown (Jekyll) reads a block-level HTML element to its closing tag as raw HTML: markdown
-# inside it (blank lines or not) stays text unless the tag says markdown="1"
+# inside it (blank lines or not) stays text unless the tag says markdown="1"; the lines after
+# the closing tag are markdown again (``<h3>T</h3>`` over a line of text: a paragraph under it)
 _BLOCK_TAG = re.compile(
-    r"<(address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|"
-    r"figure|footer|form|header|main|nav|ol|section|table|ul)(?=[\s>/])([^>]*)>",
+    r"<(address|article|aside|blockquote|center|dd|details|dialog|div|dl|dt|fieldset|"
+    r"figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|iframe|legend|li|main|menu|nav|ol|p|"
+    r"section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(?=[\s>/])([^>]*)>",
     re.IGNORECASE,
 )
 
@@ -267,6 +269,13 @@ def _kramdown_html(state: StateBlock, start: int, end: int, silent: bool) -> boo
     if found is None or "markdown=" in found.group(2):
         return False
     name = found.group(1).lower()
+    if name == "hr":  # no closing tag: the element is its line
+        if not silent:
+            token = state.push("html_block", "", 0)
+            token.map = [start, start + 1]
+            token.content = state.src[state.bMarks[start] : state.eMarks[start]] + "\n"
+            state.line = start + 1
+        return True
     tags = re.compile(rf"<(/?){name}(?=[\s>/])", re.IGNORECASE)
     depth = 0
     for line in range(start, end):

@@ -90,6 +90,7 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return list_block(state, start, end, silent)
     end = _two_blank_lines(state, start, end)
     raised, stop = _lazy_lines(state, start, end)
+    _whole_tabs(state, start, stop, raised)
     limit = state.lineMax
     if stop < end:  # a paragraph reads on to lineMax, not to the end it is given
         state.lineMax = min(limit, stop)
@@ -99,6 +100,60 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         state.lineMax = limit
         for line, count in raised.items():
             state.sCount[line] = count
+
+
+def _remark_column(state: StateBlock, line: int) -> int:
+    """Where remark-parse 7 puts an item's text: after its marker and the spaces after it, one
+    more for a one-digit number whose marker is of odd width (``1. a``: column 4)."""
+    ordered = skipOrderedListMarker(state, line)
+    marker_end = ordered if ordered >= 0 else skipBulletListMarker(state, line)
+    begin = state.bMarks[line]
+    after = state.src[marker_end : state.eMarks[line]]
+    spaces = len(after) - len(after.lstrip(" "))
+    width = marker_end - begin + (1 if spaces > 4 else spaces)
+    if ordered >= 0 and int(state.src[begin + state.tShift[line] : ordered - 1]) < 10 and width % 2:
+        width += 1
+    return width
+
+
+def _whole_tabs(state: StateBlock, start: int, end: int, raised: dict[int, int]) -> None:
+    """remark-parse 7 takes an item's indent off its lines only up to a tab stop, then reads
+    what is left afresh: a line left starting with a tab (``- a`` over a tab and ``- b``: the
+    tab reaches past the item's text column and stays whole) is four columns into the item, so
+    it goes on with the item's text (or after a blank line is code) rather than starting a list
+    inside it. Top-level lists only; an item with a line
+    indented less than its text (a lazy line) is left as it is."""
+    if state.blkIndent or state.sCount[start] or state.tShift[start]:
+        return
+    items: list[tuple[int, list[int]]] = []
+    for line in range(start, end):
+        if state.isEmpty(line):
+            continue
+        count = raised.get(line, state.sCount[line])
+        is_item = skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
+        if not items or (count < items[-1][0] and is_item and count == 0 and state.tShift[line] == 0):
+            items.append((_remark_column(state, line), []))
+        else:
+            items[-1][1].append(line)
+    for column, lines in items:
+        if any(raised.get(line, state.sCount[line]) < column for line in lines):
+            continue  # a lazy line: remark takes no indent off at all
+        for line in lines:
+            lead = state.src[state.bMarks[line] : state.bMarks[line] + state.tShift[line]]
+            at, rest = 0, len(lead)
+            for index, char in enumerate(lead):
+                after = at + 1 if char == " " else (at // 4 + 1) * 4
+                if after > column:  # a tab across the item's text column stays whole
+                    rest = index
+                    break
+                at = after
+                if at == column:
+                    rest = index + 1
+                    break
+            if lead[rest : rest + 1] == "\t":  # what is left starts with a tab: four columns in
+                fresh = len(lead[rest:].expandtabs(4))
+                raised.setdefault(line, state.sCount[line])
+                state.sCount[line] = max(state.sCount[line], _content_indent(state, start) + fresh)
 
 
 def _lazy_lines(state: StateBlock, start: int, end: int) -> tuple[dict[int, int], int]:

@@ -58,6 +58,12 @@ VELOG = [
     ("- a\n- b\n\n\n", ["ul", "  li", "  li"]),
     # two blank lines in a row end a list
     ("- a\n\n\n- b", ["ul", "  li", "ul", "  li"]),
+    # a line whose tab reaches past the item's text column is the item's text, not a list in it
+    ("- a\n\t- b", ["ul", "  li"]),
+    ("- x\n- a\n\t- b\n  - c\n- d", ["ul", "  li", "  li", "    ul", "      li", "  li"]),
+    ("- a\n  \t- b\n\n\t- c", ["ul", "  li", "    p", "    pre"]),
+    ("1. a\n\t- b", ["ol", "  li", "    ul", "      li"]),  # 1. puts the text at a tab stop
+    ("- a\n    - b\n    \t- c", ["ul", "  li", "    ul", "      li", "        ul", "          li"]),
     ("1. a\n\n\n2. b", ["ol", "  li", "ol", "  li"]),
     ("- a\n\n\n  b", ["ul", "  li", "p"]),
     ("- a\n  - b\n\n\n  - c", ["ul", "  li", "    ul", "      li", "ul", "  li"]),
@@ -191,6 +197,12 @@ JEKYLL = [
     ("a\n\n<br>\n\n## b", ["p", "p", "h2"]),
     ('<img src="a.png">\ntext', ["p"]),
     ("<div>\n*a*\n</div>", []),
+    # a heading, paragraph or item element is a block element too: it ends at its closing tag
+    ("<h3>T</h3>\ntext", ["p"]),
+    ("<p>a\n\nb</p>", ["p"]),
+    ('<iframe src="v"></iframe>\ntext', ["p"]),
+    ("<li>x</li>\ntext", ["li", "p"]),
+    ("<hr>\ntext", ["p"]),
     # a heading needs text
     ("##", ["p"]),
     ("text\n##\nmore", ["p"]),
@@ -352,6 +364,21 @@ def test_hugo_shortcodes_as_hugo_reads_them(text, expected):
     assert blocks(text, "hugo") == expected
     shown = re.sub(r"<[^>]+>", "", render_markdown(text, flavor="hugo"))
     assert "x" in shown and ("at y" in shown or "at y" not in text)  # the code's last line too
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # printed by Debian's hugo 0.111: only a ":" with no indent in its block defines
+        ("term\n: desc", ["dl", "  dt", "  dd"]),
+        ("term\n : desc", ["p"]),
+        ("- term\n  : desc", ["ul", "  li", "    dl", "      dt", "      dd"]),
+        ("- term\n    : desc", ["ul", "  li"]),
+        ("- a\n\n    term\n    : desc", ["ul", "  li", "    p", "    p"]),
+    ],
+)
+def test_hugo_definitions_as_goldmark_reads_them(text, expected):
+    assert blocks(text, "hugo") == expected
 
 
 def test_hugo_headings_take_goldmark_attributes():
