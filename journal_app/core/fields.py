@@ -256,7 +256,7 @@ class _YamlEditor(_Editor):
         raw = span.value.strip()
         continuation = [strip_eol(line) for line in self.lines[span.start + 1 : span.stop]]
         current = self.header.metadata.get(name)
-        if not raw and any(line.lstrip().startswith("-") for line in continuation):
+        if (not raw or raw.startswith("#")) and any(line.lstrip().startswith("-") for line in continuation):
             return [Style("block-list"), Style("flow")]
         if raw.startswith("["):
             return [Style("flow", raw), Style("flow")]
@@ -294,7 +294,7 @@ class _YamlEditor(_Editor):
             items = [str(item) for item in value]
             self.set_intended(items)
             if kind == "block-list":
-                return [prefix.rstrip()] + self.block_list(items, span)
+                return [self.block_list_key(prefix, span)] + self.block_list(items, span)
             if kind == "joined":
                 joined = _join_tags(items, unquote(template))
                 if joined is None:
@@ -321,6 +321,13 @@ class _YamlEditor(_Editor):
         if kind == "block":
             return [prefix + block_indicator(text)] + self.block_lines(text, span)
         return [prefix + yaml_scalar(text, kind)]
+
+    def block_list_key(self, prefix: str, span: Span | None) -> str:
+        """The key line of a block list: as it is when it is one already (its trailing spaces
+        and ``# comment`` kept: an edit of the items touches only them), else the key alone."""
+        if span is not None and (not span.value.strip() or span.value.strip().startswith("#")):
+            return strip_eol(self.lines[span.start])
+        return prefix.rstrip()
 
     def item_indent_and_quote(self, span: Span | None) -> tuple[str, str]:
         if span is not None:

@@ -80,6 +80,16 @@ def test_block_list_stays_a_block_list():
     assert post.metadata["tags"] == ["hugo", "블로그", "a: b"]
 
 
+@pytest.mark.parametrize("key_line", ["tags: ", "tags:\t", "tags:   # 내 태그"])
+def test_a_block_lists_key_line_is_left_as_written(key_line):
+    # real Hugo posts have "tags: " with a trailing space over their items: an edit of the
+    # items touched that line too (and a comment after the key turned the list into [a, b])
+    data = f"---\ntitle: 글\n{key_line}\n  - git\n  - 일상\n---\n본문\n".encode()
+    post, out = edit(data, "tags", ["git2", "일상"])
+    assert changed_lines(data, out) == ["-   - git\n", "+   - git2\n"]
+    assert post.metadata["tags"] == ["git2", "일상"]
+
+
 def test_rfc3339_date_keeps_offset_style():
     data = QUIRKS["content/posts/hugo.md"]
     post, out = edit(data, "date", datetime(2024, 3, 1, 10, 0, 0, tzinfo=KST))
