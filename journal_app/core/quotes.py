@@ -177,7 +177,7 @@ _CURLED = {("open", "'"): LSQUO, ("open", '"'): LDQUO, ("close", "'"): RSQUO, ("
 
 def _kramdown_quote(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
-    if src[pos] not in _QUOTES:
+    if src[pos] not in _QUOTES or state.env.get("_in_alt_text"):
         return False
     start = pos - 1 if _after_plain_text(state) else pos
     out: list[str] = []
@@ -227,8 +227,34 @@ def _after_plain_text(state: StateInline) -> bool:
         return True
     last = state.tokens[-1].type if state.tokens else ""
     if last == "text":  # a ~ of a strike-through's marks that closed nothing: kramdown's text
-        return state.src[pos - 1] == "~"
+        return state.src[pos - 1] == "~" and not _strike_marks(state, pos)
     return last == "softbreak" or (last == "hardbreak" and state.src[pos - 1] in " \t")
+
+
+def _strike_marks(state: StateInline, pos: int) -> bool:
+    """Whether the ``~~`` just before ``pos`` are a strike-through's marks that pair (an opening
+    with a ``~~`` later in the paragraph, a closing with one open before): an element to
+    kramdown, after which its quote rules start at the quote (``~~"a"~~``: “a”)."""
+    marks = [mark for mark in state.delimiters if mark.marker == 0x7E]
+    if not marks or marks[-1].token != len(state.tokens) - 1:
+        return False
+    mark = marks[-1]
+    opens = mark.open and state.src.find("~~", pos, state.posMax) >= 0
+    return opens or (mark.close and any(earlier.open for earlier in marks[:-1]))
+
+
+def _not_in_alt_text(rule):
+    """markdown-it's image rule, with kramdown's quotes left alone in the alt text it reads
+    (kramdown writes an image's alt text as it is: ``![al"t"](u)``)."""
+
+    def image(state: StateInline, silent: bool) -> bool:
+        state.env["_in_alt_text"] = state.env.get("_in_alt_text", 0) + 1
+        try:
+            return rule(state, silent)
+        finally:
+            state.env["_in_alt_text"] -= 1
+
+    return image
 
 
 def goldmark_quotes_plugin(md: MarkdownIt) -> None:
@@ -243,5 +269,8 @@ def kramdown_quotes_plugin(md: MarkdownIt) -> None:
     """Jekyll's quotes (kramdown's smart quotes) in place of markdown-it's pairs."""
     md.disable("smartquotes", ignoreInvalid=True)
     md.inline.ruler.before("text", "kramdown_quotes", _kramdown_quote)
+    rules = md.inline.ruler.__rules__
+    image = rules[md.inline.ruler.__find__("image")]
+    md.inline.ruler.at("image", _not_in_alt_text(image.fn))
     for quote in _QUOTES:
         md.inline.add_terminator_char(quote)

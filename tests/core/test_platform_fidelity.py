@@ -708,6 +708,23 @@ def test_quotes_in_code_link_titles_and_tags_stay_as_written():
     assert hugo.startswith('<p><code>"a"는</code> <a href="u" title="t\'s">b</a> ') and '“d"는' in hugo
 
 
+@pytest.mark.parametrize(
+    "source, expected",  # (kramdown's own output)
+    [
+        ('~~"a"~~ b', "<p><del>“a”</del> b</p>"),
+        ("~~'a'~~ b", "<p><del>‘a’</del> b</p>"),
+        ('~~a~~"b" c', "<p><del>a</del>“b” c</p>"),
+        ('x ~~"a b', "<p>x ~~”a b</p>"),
+        ('a ~"b"', "<p>a ~”b”</p>"),
+        ('![al"t"](u)', '<p><img src="u" alt="al&quot;t&quot;"></p>'),
+    ],
+)
+def test_jekyll_quotes_beside_strike_through_marks_and_in_alt_text(source, expected):
+    # marks that pair are an element to kramdown, its quote rules start at the quote; the marks
+    # that close nothing are text; an image's alt text is written as it is
+    assert _paragraph(source, "jekyll") == expected
+
+
 def test_a_tilde_line_under_a_paragraph_is_no_definition_list():
     # goldmark and kramdown take ":" alone as a definition's marker (the plugin took "~" too)
     for flavor in ("hugo", "jekyll"):
