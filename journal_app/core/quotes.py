@@ -81,7 +81,7 @@ def _goldmark_one(state: StateInline, pos: int, single: int, double: int) -> tup
     src = state.src
     quote = src[pos]
     before = src[pos - 1] if pos > 0 else "\n"
-    text = src[pos : min(pos + _AHEAD, state.posMax)]
+    text = src[pos : pos + _AHEAD]  # (past posMax too: goldmark reads the line, not a link's text)
     cut = text.find("\n")
     text = text if cut < 0 else text[: cut + 1]  # the rest of the line, its newline with it
     line = text.encode("utf-8")  # goldmark looks at bytes here and there
@@ -94,7 +94,7 @@ def _goldmark_one(state: StateInline, pos: int, single: int, double: int) -> tup
         while run_end < state.posMax and src[run_end] == quote:
             run_end += 1
         setattr(state, "_quote_run", (run_start, run_end, state.posMax))
-    after = src[run_end] if run_end < state.posMax and src[run_end] != "\n" else " "
+    after = src[run_end] if run_end < len(src) and src[run_end] != "\n" else " "
     left = not _space(after) and (not _punct(after) or _space(before) or _punct(before))
     right = not _space(before) and (not _punct(before) or _space(after) or _punct(after))
     replacement = None

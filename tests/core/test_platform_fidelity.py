@@ -725,6 +725,15 @@ def test_jekyll_quotes_beside_strike_through_marks_and_in_alt_text(source, expec
     assert _paragraph(source, "jekyll") == expected
 
 
+@pytest.mark.parametrize(
+    "source, expected",  # (Hugo 0.111's own output)
+    [("['](u)", '<p><a href="u">’</a></p>'), ("[`c`'](u)s", '<p><a href="u"><code>c</code>’</a>s</p>')],
+)
+def test_hugo_quotes_at_the_end_of_a_link_text_look_at_the_line_after_it(source, expected):
+    # goldmark reads the characters after a quote from the line, not from the link's text alone
+    assert _paragraph(source, "hugo") == expected
+
+
 def test_a_tilde_line_under_a_paragraph_is_no_definition_list():
     # goldmark and kramdown take ":" alone as a definition's marker (the plugin took "~" too)
     for flavor in ("hugo", "jekyll"):
