@@ -182,9 +182,13 @@ def _kramdown_quote(state: StateInline, silent: bool) -> bool:
     start = pos - 1 if _after_plain_text(state) else pos
     out: list[str] = []
     while pos < state.posMax and src[pos] in _QUOTES:  # quotes next to each other: one append
-        end = _kramdown_one(src, start, pos, state.posMax, out)
-        if end is None:
+        # (the rules look past a link's text to the line after it, as kramdown does, but take
+        # no character beyond it)
+        taken: list[str] = []
+        end = _kramdown_one(src, start, pos, len(src), taken)
+        if end is None or end > state.posMax:
             break
+        out += taken
         start = pos = end  # (after a quote curled its rules start at the next quote)
     if not out:
         return False

@@ -717,6 +717,9 @@ def test_quotes_in_code_link_titles_and_tags_stay_as_written():
         ('x ~~"a b', "<p>x ~~”a b</p>"),
         ('a ~"b"', "<p>a ~”b”</p>"),
         ('![al"t"](u)', '<p><img src="u" alt="al&quot;t&quot;"></p>'),
+        ('**"**a', "<p><strong>“</strong>a</p>"),  # (read past the emphasis, as kramdown reads)
+        ('*"*a', "<p><em>“</em>a</p>"),
+        ("_'_ x", "<p><em>‘</em> x</p>"),
     ],
 )
 def test_jekyll_quotes_beside_strike_through_marks_and_in_alt_text(source, expected):
