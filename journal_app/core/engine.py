@@ -453,10 +453,7 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
         from mdit_py_plugins.deflist import deflist_plugin
 
         md.use(deflist_plugin)
-        rules = md.block.ruler.__rules__
-        at = md.block.ruler.__find__("deflist")
-        rules[at].fn = _colon_definitions(rules[at].fn)
-        md.block.ruler.__compile__()
+        platforms.wrap_rule(md.block.ruler, "deflist", _colon_definitions)
     if profile.math:
         from mdit_py_plugins.dollarmath import dollarmath_plugin
 

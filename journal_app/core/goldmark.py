@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -28,6 +28,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.html_inline import html_inline
 from markdown_it.token import Token
 
+from .platforms import wrap_rule
 from .templates import SHORTCODES, _next, _parameters, _tag_end
 
 _DELIMITER_ROW = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
@@ -252,10 +253,7 @@ def goldmark_plugin(md: MarkdownIt) -> None:
     """Marks the raw HTML a post holds (``meta["raw"]``), for the renderer to hide as the
     site does when the render is told so (``env["raw_html"]`` false)."""
     if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:
-        rules = md.block.ruler.__rules__
-        at = md.block.ruler.__find__("deflist")
-        rules[at].fn = _unindented_definitions(rules[at].fn)
-        md.block.ruler.__compile__()
+        wrap_rule(md.block.ruler, "deflist", _unindented_definitions)
     md.block.ruler.at("html_block", _raw_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("html_inline", _raw_inline)
     md.block.ruler.at("table", _short_header_table, {"alt": ["paragraph", "reference"]})

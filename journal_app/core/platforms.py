@@ -13,8 +13,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -24,6 +26,14 @@ from mdit_py_plugins.gfm_autolink.index import _protocol_rule
 
 from .cards import embed_card, missing_image
 from .remark import velog_emphasis_plugin, velog_lists_plugin
+
+
+def wrap_rule(ruler: Ruler, name: str, wrap: Callable[[Callable], Callable]) -> None:
+    """Put ``wrap(rule)`` in the place of the rule ``name`` of ``ruler`` (a block or inline
+    ruler), keeping its options (which rules it may interrupt)."""
+    rule = ruler.__rules__[ruler.__find__(name)]
+    rule.fn = wrap(rule.fn)
+    ruler.__compile__()
 
 
 def _kept(character: str, categories: tuple[str, ...]) -> bool:

@@ -20,6 +20,8 @@ import unicodedata
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from .platforms import wrap_rule
+
 LSQUO, RSQUO, LDQUO, RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
 _QUOTES = "\"'"
 _AHEAD = 6  # source characters after a quote that either typographer looks at (at most 5)
@@ -185,7 +187,7 @@ def _kramdown_quote(state: StateInline, silent: bool) -> bool:
         # (the rules look past a link's text to the line after it, as kramdown does, but take
         # no character beyond it)
         taken: list[str] = []
-        end = _kramdown_one(src, start, pos, len(src), taken)
+        end = _kramdown_one(src, start, pos, taken)
         if end is None or end > state.posMax:
             break
         out += taken
@@ -199,11 +201,11 @@ def _kramdown_quote(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _kramdown_one(src: str, start: int, pos: int, limit: int, out: list[str]) -> int | None:
+def _kramdown_one(src: str, start: int, pos: int, out: list[str]) -> int | None:
     """The first of kramdown's rules that matches from ``start`` (the quote at ``pos`` or the
     character before it) written to ``out``; where it ends, or None when none matched."""
     for rule, gives in _KRAMDOWN_RULES:
-        found = rule.match(src, start, min(pos + _AHEAD, limit))
+        found = rule.match(src, start, pos + _AHEAD)
         if found is None or found.end() <= pos:
             continue
         for give in gives:
@@ -273,8 +275,6 @@ def kramdown_quotes_plugin(md: MarkdownIt) -> None:
     """Jekyll's quotes (kramdown's smart quotes) in place of markdown-it's pairs."""
     md.disable("smartquotes", ignoreInvalid=True)
     md.inline.ruler.before("text", "kramdown_quotes", _kramdown_quote)
-    rules = md.inline.ruler.__rules__
-    image = rules[md.inline.ruler.__find__("image")]
-    md.inline.ruler.at("image", _not_in_alt_text(image.fn))
+    wrap_rule(md.inline.ruler, "image", _not_in_alt_text)
     for quote in _QUOTES:
         md.inline.add_terminator_char(quote)

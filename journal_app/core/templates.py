@@ -20,6 +20,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 from .cards import embed_card
+from .platforms import wrap_rule
 
 SHORTCODES = {"{{<": ">}}", "{{%": "%}}"}
 LIQUID = {"{%": "%}", "{{": "}}"}
@@ -288,9 +289,7 @@ def _destination_tags(table: dict[str, str], rule):
 
 def _tags_in_destinations(md: MarkdownIt, table: dict[str, str]) -> None:
     for name in ("link", "image"):
-        rules = md.inline.ruler.__rules__
-        original = rules[md.inline.ruler.__find__(name)].fn
-        md.inline.ruler.at(name, _destination_tags(table, original))
+        wrap_rule(md.inline.ruler, name, lambda rule: _destination_tags(table, rule))
 
 
 def hugo_plugin(md: MarkdownIt) -> None:
