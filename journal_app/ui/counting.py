@@ -9,6 +9,7 @@ cached by the core, so recounting after an edit costs little more than splitting
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
@@ -43,6 +44,10 @@ class LiveCounts(QObject):
         self.last: Report | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-counts")
         self._newest = 0
+        # held while the worker emits, and by stop: once the window has stopped this object
+        # (before it deletes it) no emit is under way and none comes (an emit on an object
+        # deleted meanwhile crashed the process; the RuntimeError only covers one deleted before)
+        self._emitting = threading.Lock()
         self._answer.connect(self._arrived)
 
     def request(self, text: str, first_line: int = 0, selected: str = "", at_once: bool = True) -> None:
@@ -62,7 +67,8 @@ class LiveCounts(QObject):
 
     def stop(self) -> None:
         """No more counts (the window closes): answers still to come reach no one."""
-        self._newest += 1
+        with self._emitting:
+            self._newest += 1
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _count(self, number: int, text: str, first_line: int, selected: str) -> None:
@@ -70,10 +76,13 @@ class LiveCounts(QObject):
         if number != self._newest:
             return  # a newer request waits behind this one
         report = count(text, first_line, selected)
-        try:
-            self._answer.emit(number, report)
-        except RuntimeError:  # the window, and this object with it, is gone
-            pass
+        with self._emitting:
+            if number != self._newest:
+                return  # (stopped, or a newer request came while this one was counted)
+            try:
+                self._answer.emit(number, report)
+            except RuntimeError:  # the window, and this object with it, is gone
+                pass
 
     def _arrived(self, number: int, report: Report) -> None:
         if number == self._newest:
