@@ -39,6 +39,7 @@ from ..core.errors import SaveError
 from ..core.post import load_post
 from ..core.repairs import HEADER, UNDEFINED, Repair, diff, repairs_of, write_repairs
 from .actions import FLAVOR_LABELS
+from .handoff import Handoff
 from .plain import plain_label
 from .problem_words import words
 from .search_panel import select_match
@@ -149,6 +150,7 @@ class ChecksPanel(QDockWidget):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-checks")
         self._newest = 0  # the check whose answer is shown when it comes
         self._checked.connect(self._arrived)
+        self._handoff = Handoff(self)  # closed by stop: no answer after it (see handoff.py)
         pool = self._pool
         self.destroyed.connect(lambda: pool.shutdown(wait=False, cancel_futures=True))
         document = window.document
@@ -194,10 +196,14 @@ class ChecksPanel(QDockWidget):
             found = (check_post(post, root, flavor, publishing=True), repairs_of(post), flavor)
         except Exception:  # a bug in a check must not leave the dock stale: check at once
             found = None
-        try:
-            self._checked.emit(number, found)
-        except RuntimeError:  # the window, and this dock with it, is gone
-            pass
+        self._handoff.send(self._checked, number, found)
+
+    def stop(self) -> None:
+        """No more checks (the window closes): an answer still to come reaches no one."""
+        self._timer.stop()
+        self._newest += 1
+        self._handoff.close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _arrived(self, number: int, found: tuple[list[Problem], list[Repair], str] | None) -> None:
         if number != self._newest or not self.isVisible():

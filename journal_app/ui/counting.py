@@ -9,13 +9,13 @@ cached by the core, so recounting after an edit costs little more than splitting
 
 from __future__ import annotations
 
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
 from ..core.stats import Counts, count_post, count_selection
+from .handoff import Handoff
 
 SYNC_LIMIT = 20_000  # characters; longer posts are counted on the worker thread
 
@@ -44,10 +44,7 @@ class LiveCounts(QObject):
         self.last: Report | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-counts")
         self._newest = 0
-        # held while the worker emits, and by stop: once the window has stopped this object
-        # (before it deletes it) no emit is under way and none comes (an emit on an object
-        # deleted meanwhile crashed the process; the RuntimeError only covers one deleted before)
-        self._emitting = threading.Lock()
+        self._handoff = Handoff(self)  # closed by stop: no answer after it (see handoff.py)
         self._answer.connect(self._arrived)
 
     def request(self, text: str, first_line: int = 0, selected: str = "", at_once: bool = True) -> None:
@@ -67,8 +64,8 @@ class LiveCounts(QObject):
 
     def stop(self) -> None:
         """No more counts (the window closes): answers still to come reach no one."""
-        with self._emitting:
-            self._newest += 1
+        self._newest += 1
+        self._handoff.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _count(self, number: int, text: str, first_line: int, selected: str) -> None:
@@ -76,13 +73,8 @@ class LiveCounts(QObject):
         if number != self._newest:
             return  # a newer request waits behind this one
         report = count(text, first_line, selected)
-        with self._emitting:
-            if number != self._newest:
-                return  # (stopped, or a newer request came while this one was counted)
-            try:
-                self._answer.emit(number, report)
-            except RuntimeError:  # the window, and this object with it, is gone
-                pass
+        if number == self._newest:  # (else a newer request came while this one was counted)
+            self._handoff.send(self._answer, number, report)
 
     def _arrived(self, number: int, report: Report) -> None:
         if number == self._newest:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from .editor import MarkdownEditor
 from .finding import Options, compile_pattern, search
+from .handoff import Handoff
 
 if TYPE_CHECKING:  # imported by the first search (compile_pattern), not with the window
     import regex
@@ -113,6 +114,7 @@ class FindBar(QWidget):
         self._number = 0  # the search last asked for: what an earlier one found is dropped
         self._searching = False  # a search after an edit is on the worker thread
         self._scanned.connect(self._arrived)
+        self._handoff = Handoff(self)  # closed by stop: no answer after it (see handoff.py)
         self.field.textChanged.connect(lambda: self.say(""))
         self.field.textChanged.connect(self.refresh)
         for box in (self.case, self.word, self.regex):
@@ -224,10 +226,13 @@ class FindBar(QWidget):
             found = search(pattern, text, concurrent=True)
         except Exception as exc:  # noqa: BLE001 (raised on the GUI thread, where it is seen)
             found = exc
-        try:
-            self._scanned.emit(number, (text, found))
-        except RuntimeError:  # the bar, and the window with it, is gone
-            pass
+        self._handoff.send(self._scanned, number, (text, found))
+
+    def stop(self) -> None:
+        """No more searches (the window closes): an answer still to come reaches no one."""
+        self._number += 1
+        self._searching = False
+        self._handoff.close()
 
     def _arrived(self, number: int, done: tuple[str, object]) -> None:
         if number != self._number:

@@ -33,6 +33,7 @@ from ..core import JournalError, atomic_write
 from ..core.data_folder import journal_data
 from ..core.gitrepo import GitError, GitOffline, GitRepo, GitStatus, MergeConflict
 from .plain import plain_label
+from .handoff import Handoff
 from .problem_words import words
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ class GitSync(QObject):
         self.pending = 0  # pieces of git work queued or running, their answers not yet shown
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-git")
         self._answer.connect(lambda call: call())
+        self._handoff = Handoff(self)  # closed by stop: no answer after it (see handoff.py)
         self._pause = QTimer(self, singleShot=True, interval=STATUS_PAUSE_MS)
         self._pause.timeout.connect(self.refresh)
         self.poll = QTimer(self, interval=STATUS_POLL_MS)
@@ -162,10 +164,7 @@ class GitSync(QObject):
         self.done.emit(name)
 
     def _back(self, call: Callable[[], None]) -> None:
-        try:
-            self._answer.emit(call)
-        except RuntimeError:  # the window, and this object with it, is gone
-            pass
+        self._handoff.send(self._answer, call)
 
     def _trouble(self, name: str, exc: GitError) -> None:
         if name == STATUS:  # in the status bar, quietly: it is asked again and again
@@ -198,6 +197,7 @@ class GitSync(QObject):
         self._pause.stop()
         self.every.stop()
         self.poll.stop()
+        self._handoff.close()  # a command still running says nothing (see handoff.py)
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     # -- the journal -----------------------------------------------------------------------

@@ -35,6 +35,7 @@ from ..core.buffer import buffer_text
 from ..core.dates import local
 from ..core.history import PostHistory, Version, history_of, side_by_side
 from .plain import plain_label
+from .handoff import Handoff
 from .problem_words import words
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class HistoryKeeper(QObject):
         self.kind = ""  # "git" or "snapshots" once the journal's history is open
         self._history: PostHistory | None = None  # on the worker thread only
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-history")
+        self._handoff = Handoff(self)  # closed by stop: no answer after it (see handoff.py)
         # the open posts (tabs) as on disk when opened, until their first save: (bytes, since)
         self._before: OrderedDict[Path, tuple[bytes, float | None]] = OrderedDict()
 
@@ -82,10 +84,7 @@ class HistoryKeeper(QObject):
             )
 
     def _emit(self, signal, *args) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # the window, and this object with it, is gone
-            pass
+        self._handoff.send(signal, *args)
 
     def set_journal(self, root: Path | None, repo: GitRepo | None) -> None:
         """Keep the history of the journal at ``root`` from now on (None: no journal), whose
@@ -164,6 +163,7 @@ class HistoryKeeper(QObject):
         """No more work: what is queued still runs (a save is kept), then the history closes."""
         self._submit(self._open, None)
         self._pool.shutdown(wait=True)
+        self._handoff.close()
 
 
 def _diff_view(parent: QWidget, name: str) -> QPlainTextEdit:

@@ -19,7 +19,7 @@ from ..core.gitrepo import find_repo
 from ..core.instances import tidy_in_background
 from ..core.recovery import RecoveryStore
 from .actions import FLAVOR_LABELS, Actions, fill_recent, lay_out
-from .checks_panel import attach_checks
+from .checks_panel import ChecksPanel, attach_checks
 from .document import Delays, OpenDocument, file_of
 from .edit_actions import EditCommands
 from .editor import MarkdownEditor
@@ -27,6 +27,7 @@ from .find_replace import FindBar
 from .focus import FocusModes
 from .git_sync import attach_git
 from .history_panel import HistoryKeeper, HistoryPanel
+from .monthchart import JournalMonths
 from .outline import attach_outline
 from .paste import Place
 from .post_files import PostFiles
@@ -395,7 +396,12 @@ class MainWindow(QMainWindow):
         # nothing of ours runs while Qt takes the window apart: no timer, no file watch, no render
         self.document_status.stop()
         self.document.stop()
-        self.watcher.set_journal(None)
+        self.watcher.stop()
+        self.find_bar.stop()
+        for checks in self.findChildren(ChecksPanel):
+            checks.stop()
+        for months in self.findChildren(JournalMonths):  # (the Statistics dialog's, once opened)
+            months.stop()
         self.scan.shutdown()
         self.preview.shutdown()
         self.search.shutdown()

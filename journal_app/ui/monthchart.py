@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLay
 from ..core import Journal, PostInfo
 from ..core.calendar import MonthTotal, day_of, month_totals, words_of
 from .heatmap import count_text, interface_locale, year_text
+from .handoff import Handoff
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 34, 46, 22, 22
 Stamp = tuple[int, int] | None
@@ -208,6 +209,7 @@ class JournalMonths(QWidget):
         self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-app-months")
         self._counted.connect(self._arrived)
+        self._handoff = Handoff(self)  # closed by stop: no answer after it (see handoff.py)
         self.year.currentIndexChanged.connect(lambda _: self.refresh())
         self.destroyed.connect(_stopper(self._stop, self._pool))  # not self: gone by then
 
@@ -253,6 +255,7 @@ class JournalMonths(QWidget):
         """No more counting (the window closes)."""
         self._newest += 1
         self._stop.set()
+        self._handoff.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _count(self, number: int, root: Path, posts: list[PostInfo], known: dict) -> None:
@@ -269,10 +272,7 @@ class JournalMonths(QWidget):
                 found[info.path] = (info.stamp, words_of(info.load(root)))
             except OSError:
                 found[info.path] = (info.stamp, 0)
-        try:
-            self._counted.emit(number, found)
-        except RuntimeError:  # the window, and this object with it, is gone
-            pass
+        self._handoff.send(self._counted, number, found)
 
     def _arrived(self, number: int, found: dict) -> None:
         if number == self._newest:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QProgressBar
 from ..core import Journal, JournalChange
 from ..core.scanwork import Cancelled, ScanWork
 from .collector import hold_full_collections
+from .handoff import Handoff
 
 REPAINT_MS = 100  # the progress bar is repainted at most this often
 SLICE_MS = 8  # the GUI thread takes batches in turns of the event loop of about this long
@@ -60,6 +61,7 @@ class JournalScan(QObject):
         self._timer.timeout.connect(self._take)
         self._batch.connect(self._arrived)
         self._done.connect(self._finished)
+        self._handoff = Handoff(self)  # closed by shutdown: no answer after it (see handoff.py)
 
     @property
     def running(self) -> bool:
@@ -101,8 +103,9 @@ class JournalScan(QObject):
         hold_full_collections(self, False)
 
     def shutdown(self) -> None:
-        """Stop (the window is closing)."""
+        """Stop (the window is closing): a scan still running says nothing more."""
         self.stop()
+        self._handoff.close()
 
     def _run(self, number: int, work: ScanWork) -> None:
         """On the worker thread; always answers, unless cancelled."""
@@ -114,12 +117,9 @@ class JournalScan(QObject):
             work.walked = False
         self._emit(self._done, number, work)
 
-    @staticmethod
-    def _emit(signal, number: int, value: object) -> None:
-        try:
-            signal.emit(number, value)
-        except RuntimeError:  # the window, and this object with it, is gone
-            raise Cancelled from None
+    def _emit(self, signal, number: int, value: object) -> None:
+        if not self._handoff.send(signal, number, value):  # the window is closing
+            raise Cancelled
 
     def _arrived(self, number: int, batch: list) -> None:
         if number != self._number or self._work is None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..core import Journal, JournalChange
 from ..core.listing import SyncWork
+from .handoff import Handoff
 
 SETTLE_MS = 250
 FILE_LIMIT = 4000  # inotify watches are a shared, limited resource: folders always, files up to this
@@ -46,6 +47,7 @@ class JournalWatcher(QObject):
         self._number = 0  # which journal: a listing of an earlier one is dropped
         self._listing = False  # a listing is on the worker thread
         self._listed.connect(self._arrived)
+        self._handoff = Handoff(self)  # closed by stop: no answer after it (see handoff.py)
 
     def set_journal(self, journal: Journal | None) -> None:
         """Watch every folder of ``journal`` (hidden and build folders left out) and, up to
@@ -63,6 +65,12 @@ class JournalWatcher(QObject):
             files = [str(info.path) for info in journal.posts[:FILE_LIMIT]]
             if files:
                 self.watcher.addPaths(files)
+
+    def stop(self) -> None:
+        """No more watching (the window closes): a listing still running says nothing."""
+        self.set_journal(None)
+        self._handoff.close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _watch_folders(self, journal: Journal, top: Path) -> None:
         folders = journal.folders(top)  # the folders the scan reads (no deeper)
@@ -99,10 +107,7 @@ class JournalWatcher(QObject):
         try:
             work.run()
         finally:
-            try:
-                self._listed.emit(number, (work, paths))
-            except RuntimeError:  # the window, and this object with it, is gone
-                pass
+            self._handoff.send(self._listed, number, (work, paths))
 
     def _arrived(self, number: int, done: tuple[SyncWork, set[str]]) -> None:
         if number != self._number or self.journal is None:

@@ -21,6 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from .handoff import Handoff
+
 Then = Callable[[Any, "Exception | None"], object]  # (what it returns is dropped)
 
 
@@ -45,6 +47,7 @@ class Writes(QObject):
         self._pool: ThreadPoolExecutor | None = None  # (only while writes are under way)
         self._pending: deque[_Write] = deque()
         self._ready.connect(self._deliver)
+        self._handoff = Handoff(self)  # (see handoff.py; settle waits for every emit)
 
     def submit(self, work: Callable[[], Any], then: Then | None = None) -> None:
         """Run ``work`` on the worker thread after the writes asked before it; then, on the GUI
@@ -76,10 +79,8 @@ class Writes(QObject):
             except BaseException as exc:  # (not a write's own error: still never left waiting)
                 write.error = RuntimeError(f"the write stopped: {exc!r}")
             write.ready = True
-            try:
-                self._ready.emit()  # before ``finished``: whoever waits may delete this next
-            except RuntimeError:  # the window, and this object with it, is gone
-                pass
+            # before ``finished``: whoever waits may delete this next
+            self._handoff.send(self._ready)
         finally:
             write.finished.set()
 
