@@ -15,7 +15,10 @@ After an edit the matches are found again on a worker thread (``regex`` lets go 
 interpreter lock while it matches: every word of a megabyte post takes half a second), and what
 it found is shown only when the text is still the one searched; a result for an older text is
 dropped (the edit that changed it searches again). What the user asks for (a pattern typed, an
-option ticked, F3, a replacement) is searched at once, on the GUI thread.
+option ticked, F3, a replacement) is searched at once, on the GUI thread, in a post of up to
+SYNC_LIMIT characters; in a longer one a pattern typed or an option ticked is searched on the
+worker thread too (the count says "Searching…" meanwhile), and F3 pressed meanwhile steps to the
+next match once it is found, so no keystroke waits for a megabyte's search.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ if TYPE_CHECKING:  # imported by the first search (compile_pattern), not with th
     import regex
 
 MOST_HIGHLIGHTED = 5_000  # matches drawn at most (all are counted)
+SYNC_LIMIT = 100_000  # characters; in a longer post a pattern typed is searched on the worker thread
 REFRESH_MS = 150  # after an edit, the matches are found again this much later
 HIGHLIGHT = QColor("#ffe066")
 # the searches after an edit, one at a time for the whole program (one thread, made when first used)
@@ -113,12 +117,13 @@ class FindBar(QWidget):
         self._timer.timeout.connect(self._search_meanwhile)
         self._number = 0  # the search last asked for: what an earlier one found is dropped
         self._searching = False  # a search after an edit is on the worker thread
+        self._next_after: bool | None = None  # F3 (False) or Shift+F3 (True) waits for that search
         self._scanned.connect(self._arrived)
         self._handoff = Handoff(self)  # closed by stop: no answer after it (see handoff.py)
         self.field.textChanged.connect(lambda: self.say(""))
-        self.field.textChanged.connect(self.refresh)
+        self.field.textChanged.connect(self._asked)
         for box in (self.case, self.word, self.regex):
-            box.toggled.connect(self.refresh)
+            box.toggled.connect(self._asked)
         self.field.returnPressed.connect(self.find_next)
         self.replacement.returnPressed.connect(self.replace)
         previous.clicked.connect(lambda: self.find_next(backward=True))
@@ -157,7 +162,7 @@ class FindBar(QWidget):
             box.setChecked(False)
         self.field.setText(term)
         self.show()
-        self.refresh()
+        self._asked()
         self.match_shown.emit(self.editor.textCursor().block().blockNumber() + 1)
 
     def close_bar(self) -> None:
@@ -189,11 +194,26 @@ class FindBar(QWidget):
             self.say(self.problem)
             return None
 
+    def _long(self) -> bool:
+        return self.editor.document().characterCount() > SYNC_LIMIT
+
+    def _asked(self) -> None:
+        """The pattern or an option changed: searched at once in a short post, on the worker
+        thread in a long one."""
+        if self.isVisible() and self._long():
+            self._timer.stop()
+            self._search_meanwhile()
+            if self._searching:
+                self.count.setText(self.tr("Searching…"))
+        else:
+            self.refresh()
+
     def refresh(self) -> None:
         """Find every match again and highlight them (the field, an option or the text changed)."""
         self._timer.stop()
         self._number += 1  # (a search on the worker thread is of an older moment now)
         self._searching = False
+        self._next_after = None
         pattern = self._fresh_pattern()
         text = self.editor.text()  # lines as ^ and $ see them
         self._show(*search(pattern, text))
@@ -232,6 +252,7 @@ class FindBar(QWidget):
         """No more searches (the window closes): an answer still to come reaches no one."""
         self._number += 1
         self._searching = False
+        self._next_after = None
         self._handoff.close()
 
     def _arrived(self, number: int, done: tuple[str, object]) -> None:
@@ -244,6 +265,9 @@ class FindBar(QWidget):
         if self.editor.text() != text:
             return  # an edit since: its own search follows
         self._show(*found)  # type: ignore[misc]  # (what _search returns)
+        backward, self._next_after = self._next_after, None
+        if backward is not None:
+            self._step(backward)  # F3 pressed while it searched
 
     def _show(self, found: list[regex.Match[str]] | None, matches: list[tuple[int, int]]) -> None:
         """What a search found (None: it took too long), highlighted and counted."""
@@ -255,6 +279,7 @@ class FindBar(QWidget):
         self._show_count()
 
     def _edited(self) -> None:
+        self._next_after = None  # (typing on: the cursor stays where the user types)
         if self.isVisible():
             self._timer.start()
         else:
@@ -299,7 +324,20 @@ class FindBar(QWidget):
         """Select the next match after the cursor (or the previous one), wrapping around;
         False, with "Not found" in the bar, when there is none."""
         if self._timer.isActive() or self._searching or not self._found:
-            self.refresh()  # the text changed a moment ago, or the bar was hidden meanwhile
+            # the text changed a moment ago, or the bar was hidden meanwhile: found again first
+            if self.isVisible() and self._long():
+                if not self._searching:
+                    self._timer.stop()
+                    self._search_meanwhile()
+                if self._searching:
+                    self._next_after = backward  # (stepped once it is found)
+                    return True
+            else:
+                self.refresh()
+        return self._step(backward)
+
+    def _step(self, backward: bool) -> bool:
+        """The next (or previous) of the matches found."""
         if not self.field.text() or self.problem:
             return False
         if not self.matches:

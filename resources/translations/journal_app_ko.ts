@@ -1192,6 +1192,10 @@
         <translation>올바른 정규식이 아닙니다: {error}</translation>
     </message>
     <message>
+        <source>Searching…</source>
+        <translation>찾는 중…</translation>
+    </message>
+    <message>
         <source>This pattern takes too long to search; try a simpler one</source>
         <translation>이 패턴은 찾는 데 너무 오래 걸립니다. 더 간단한 패턴을 써 보세요</translation>
     </message>

@@ -273,8 +273,9 @@ def test_after_an_edit_a_long_search_runs_while_the_window_goes_on(qtbot, bar):
     bar.open_bar()
     bar.regex.setChecked(True)
     bar.field.setText(r"\w+")
+    qtbot.waitUntil(lambda: not bar._searching, timeout=30000)
     total = len(bar.matches)
-    assert bar.count.text() == f"{total} matches"
+    assert total == 200_000 and bar.count.text() == f"{total} matches"
     target = f"{total + 2} matches"
     searching = []  # the search after the edit has begun
     during = []  # ticks of a 10 ms timer after it began and before its count is shown
@@ -287,6 +288,33 @@ def test_after_an_edit_a_long_search_runs_while_the_window_goes_on(qtbot, bar):
     qtbot.waitUntil(lambda: bar.count.text() == target, timeout=30000)
     assert searching and during  # the timer fired while it searched
     assert len(bar.editor.extraSelections()) == 5_000  # (as many highlights as ever)
+
+
+def test_a_pattern_typed_in_a_long_post_is_searched_while_the_window_goes_on(qtbot, bar):
+    """In a megabyte post the pattern typed and the option ticked are searched on the worker
+    thread (the count says so meanwhile); F3 pressed meanwhile selects the first match once
+    found, and with nothing to find it says so once, without searching again and again."""
+    bar.editor.set_text("The quick brown fox 다람쥐 헌 쳇바퀴에 타고파.\n" * 25_000)
+    bar.open_bar()
+    ticks = []
+    timer = QTimer(bar, interval=10)
+    timer.timeout.connect(lambda: bar._searching and ticks.append(1))
+    timer.start()
+    bar.regex.setChecked(True)  # (no pattern yet: nothing to search)
+    assert not bar._searching
+    bar.field.setText(r"\w+")
+    assert bar._searching and bar.count.text() == "Searching…"
+    assert bar.find_next()  # F3 before the matches are found
+    qtbot.waitUntil(lambda: bar.count.text() == "1 of 200000", timeout=30000)
+    assert selected(bar) == "The" and ticks  # the timer fired while it searched
+    bar.word.setChecked(True)  # an option ticked: searched there too
+    assert bar._searching
+    qtbot.waitUntil(lambda: not bar._searching, timeout=30000)
+    bar.field.setText("없는말")
+    assert not bar.find_next() or bar._searching
+    qtbot.waitUntil(lambda: bar.result.text() == "Not found", timeout=30000)
+    qtbot.wait(100)
+    assert not bar._searching and bar.count.text() == "No matches"
 
 
 def test_what_a_search_found_in_an_older_text_is_not_shown(qtbot, bar):
