@@ -234,34 +234,110 @@ def _velog_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 _QUOTE_MARK = re.compile(r"[ \t]*>[ ]?")
+# remark-parse 7's list item: its indent, marker, the spaces after it, and the item's text
+_BULLET = re.compile(r"([ \t]*)([*+-]|\d+[.)])( {1,4}(?! )| |\t|$)(.*)", re.DOTALL)
+# a blank line with more of the item after it (JavaScript's $ without the m flag: the very end)
+_SPREAD = re.compile(r"\n\n(?!\s*\Z)")
 
 
-def _spread(lines: list[str], first: int, last: int, quotes: int) -> bool:
-    """remark-parse 7's loose item: a blank line inside the item with more of it after (a line
-    is blank once the ``>`` of the ``quotes`` quotes around the list are taken off)."""
-    seen_blank = False
-    for line in lines[first:last]:
-        for _ in range(quotes):
+def _indent_stops(line: str) -> tuple[int, dict[int, int]]:
+    """remark-parse 7's getIndentation: a line's indent (a tab to the next multiple of four)
+    and, for each column reached, the index of the character that reaches it."""
+    indent, stops = 0, {}
+    for index, char in enumerate(line):
+        if char == " ":
+            indent += 1
+        elif char == "\t":
+            indent = (indent + 4) // 4 * 4
+        else:
+            break
+        stops[indent] = index
+    return indent, stops
+
+
+def _item_lines(lines: list[str]) -> list[str]:
+    """An item's lines as remark-parse 7 hands them to its children (normalListItem): the
+    marker taken off the first, and from the others the least indent of any (at most the
+    marker's width; none at all when a line of text is not indented: a lazy line)."""
+    bullet = _BULLET.match(lines[0])
+    if bullet is None:
+        return lines
+    lead, marker, spaces, rest = bullet.groups()
+    width = len(marker)
+    if marker[-1] == "." and int(marker[:-1]) < 10 and len(lead + marker + spaces) % 2:
+        width += 1  # the first nine numbers may indent with one more space
+    head = lead + " " * width + spaces
+    maximum = _indent_stops(head)[0]
+    values = [" " * maximum + "!", head + rest, *lines[1:]]
+    least = None
+    for value in reversed(values):
+        if not value.strip():
+            continue
+        indent = _indent_stops(value)[0]
+        if not indent:
+            least = None  # a line of text not indented: nothing is taken off
+            break
+        least = indent if least is None else min(least, indent)
+    if least is not None:
+        for number, value in enumerate(values):
+            stops = _indent_stops(value)[1]
+            index = least
+            while index and index not in stops:
+                index -= 1
+            padding = "\t" if value.strip() and index != least else ""
+            values[number] = padding + value[stops[index] + 1 if index in stops else 0 :]
+    return [rest, *values[2:]]
+
+
+def _spread_items(state: StateCore) -> dict[int, tuple[bool, bool]]:
+    """By the index of each ``list_item_open``: whether remark-parse 7 reads the item as
+    spread (its text, as it reads it: each item around it has taken its indent off, and the
+    quotes around it their ``>``, holds an empty line with more of the item after it; a line of
+    spaces is empty only once the items around it have taken all of them off), and whether an
+    empty line comes right before it."""
+    lines = state.src.split("\n")
+    # per line, as each item around it so far left it: (its level, the quotes open then, text)
+    seen: dict[int, list[tuple[int, int, str]]] = {}
+
+    def read(number: int, level: int, quotes: int) -> str:
+        """Line ``number`` as the items around one at ``level`` leave it (not its siblings)."""
+        views = seen.setdefault(number, [])
+        while views and views[-1][0] >= level:
+            views.pop()
+        depth, line = (views[-1][1], views[-1][2]) if views else (0, lines[number])
+        for _ in range(quotes - depth):
             mark = _QUOTE_MARK.match(line)
             if mark is None:
                 break
             line = line[mark.end() :]
-        if not line.strip():
-            seen_blank = True
-        elif seen_blank:
-            return True
-    return False
+        return line
 
-
-def _loose_lists(state: StateCore) -> None:
-    """Every list with a spread item shows all its items' text as paragraphs."""
-    tokens = state.tokens
-    lines: list[str] | None = None
-    quotes = 0  # the quotes open around the token
-    for index, token in enumerate(tokens):
+    quotes = 0
+    spread: dict[int, tuple[bool, bool]] = {}
+    for index, token in enumerate(state.tokens):
         if token.type in ("blockquote_open", "blockquote_close"):
             quotes += token.nesting
             continue
+        if token.type != "list_item_open" or token.map is None:
+            continue
+        first, last = token.map[0], min(token.map[1], len(lines))
+        if first >= last:
+            continue
+        # (a line of spaces or tabs above is "indented": the item's above, not between the two)
+        after_blank = first > 0 and read(first - 1, token.level, quotes) == ""
+        trimmed = _item_lines([read(number, token.level, quotes) for number in range(first, last)])
+        spread[index] = (bool(_SPREAD.search("\n".join(trimmed))), after_blank)
+        for number, line in enumerate(trimmed, start=first):
+            seen[number].append((token.level, quotes, line))
+    return spread
+
+
+def _loose_lists(state: StateCore) -> None:
+    """A list is loose (its items' text in ``<p>``) as remark-parse 7 decides: when any item
+    is spread, or a blank line comes between two of its items (see ``_spread_items``)."""
+    tokens = state.tokens
+    spread: dict[int, tuple[bool, bool]] | None = None
+    for index, token in enumerate(tokens):
         if token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
         level, close = token.level, token.type.replace("_open", "_close")
@@ -269,17 +345,18 @@ def _loose_lists(state: StateCore) -> None:
             i for i in range(index + 1, len(tokens)) if tokens[i].type == close and tokens[i].level == level
         )
         inner = range(index + 1, end)
-        hidden = [i for i in inner if tokens[i].level == level + 2 and tokens[i].hidden]
-        if not hidden:
-            continue  # already loose, or no paragraph to show
-        if lines is None:
-            lines = state.src.split("\n")
-        items = [
-            tokens[i] for i in inner if tokens[i].type == "list_item_open" and tokens[i].level == level + 1
+        paragraphs = [
+            i for i in inner if tokens[i].level == level + 2 and tokens[i].type.startswith("paragraph_")
         ]
-        if any(item.map is not None and _spread(lines, item.map[0], item.map[1], quotes) for item in items):
-            for i in hidden:
-                tokens[i].hidden = False
+        if not paragraphs:
+            continue  # no text to show in <p> or not
+        if spread is None:
+            spread = _spread_items(state)
+        items = [i for i in inner if tokens[i].type == "list_item_open" and tokens[i].level == level + 1]
+        seen = [spread.get(i, (False, False)) for i in items]
+        loose = any(own for own, _ in seen) or any(after_blank for _, after_blank in seen[1:])
+        for i in paragraphs:
+            tokens[i].hidden = not loose
 
 
 # the characters one paragraph's emphasis may read: an opening that finds no close reads to the

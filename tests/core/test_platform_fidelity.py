@@ -70,6 +70,20 @@ VELOG = [
     ("> - a\n>\n>\n> - b", ["blockquote", "  ul", "    li", "  ul", "    li"]),
     # blank lines indented as far as the item's text do not count
     ("- a\n  \n  \n  b", ["ul", "  li", "    p", "    p"]),
+    # a line of spaces is empty only once the items around it have taken all of them off: it
+    # spreads the inner item, not the outer one, and a line of spaces left splits no paragraphs
+    (
+        "1. a\n    1. b\n        \n        ![](x.png)",
+        ["ol", "  li", "    ol", "      li", "        p", "        p"],
+    ),
+    ("1. c\n      \n     ![](x.png)", ["ol", "  li"]),
+    (
+        "- a\n    - b\n      \n        \n- b\n  1. c",
+        ["ul", "  li", "    ul", "      li", "  li", "    ol", "      li"],
+    ),
+    # ... and an empty line between two items spreads their list; a line of spaces is the item's
+    ("- a\n\n- b", ["ul", "  li", "    p", "  li", "    p"]),
+    ("- a\n \n- b", ["ul", "  li", "  li"]),
     # only 1. numbers a list
     ("1) a\n2) b", ["p"]),
     # a line right under an item's line goes on with the item: a quote or HTML too, nested lists
