@@ -295,7 +295,7 @@ def _tags_in_destinations(md: MarkdownIt, table: dict[str, str]) -> None:
 def hugo_plugin(md: MarkdownIt) -> None:
     """Hugo's shortcodes as labelled blocks and spans, ``highlight`` as code."""
     md.block.ruler.before(
-        "fence", "hugo_shortcode", _hugo_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+        "fence", "hugo_shortcode", _hugo_block, {"alt": ["reference"]}
     )
     md.add_render_rule("hugo_shortcode", _render_shortcode)
     md.inline.ruler.before("text", "hugo_highlight", _inline_highlight)

@@ -372,6 +372,15 @@ def test_jekyll_attribute_lists_as_kramdown_applies_them(text, expected):
         # printed by Debian's hugo: the closing tag of a highlight may end a line of code
         ("{{< highlight java >}}\nx\n\nat y{{< /highlight >}}\n## B", ["pre", "h2"]),
         ("{{< highlight java >}}\nx\n{{< /highlight >}}\npara", ["pre", "p"]),
+        # a shortcode interrupts nothing (Hugo hands goldmark a placeholder line): right under an
+        # item's (or a quote's) line it goes on with it, and the list with it
+        (
+            "1. step\n{{< highlight go >}}\nx := 1\n{{< /highlight >}}\n2. next",
+            ["ol", "  li", "    pre", "  li"],
+        ),
+        ('- a\n{{< figure src="x.png" >}}\n- b', ["ul", "  li", "  li"]),
+        # (Hugo's <p>q <div>…</div></p>, as a browser builds it: the </p> left makes a <p> of its own)
+        ("> q\n{{< highlight go >}}\nx\n{{< /highlight >}}", ["blockquote", "  p", "  pre", "  p"]),
     ],
 )
 def test_hugo_shortcodes_as_hugo_reads_them(text, expected):
