@@ -55,7 +55,8 @@ SKIPPED = {"section", "svg", "math", "figure"}  # footnotes, drawings, math, fig
 # placeholders, and the platform renderer's paragraphs holding nothing but such a tag, are left out
 PLACEHOLDERS = ("footnote", "katex", "liquid", "shortcode", "raw-html-omitted")
 LIQUID_HIGHLIGHT = re.compile(
-    r"^[ \t]*\{%-?[ \t]*highlight[ \t]+(\w+)[^%]*%\}[ \t]*\n(.*?)^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}",
+    r"^[ \t]*\{%-?[ \t]*highlight[ \t]+(\w+)[^%]*%\}[ \t]*\n(.*?)"
+    r"^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}(?=([^\n]*))",  # (and what follows on its line)
     re.DOTALL | re.MULTILINE,
 )
 TEMPLATE_ONLY = re.compile(r"(?:\s*(?:\{%(?:(?!%\}).)*%\}|\{\{(?:(?!\}\}).)*\}\}))+\s*", re.DOTALL)
@@ -136,7 +137,7 @@ def liquid_pass(body: str) -> str:
     """``body`` roughly as Jekyll's Liquid pass hands it to kramdown: ``{% highlight %}`` as a
     fence, and a tag among other text on its line as one word (what it outputs holds neither a
     ``|`` of its filters nor a space that would end a link's destination)."""
-    body = LIQUID_HIGHLIGHT.sub(r"```\1\n\2```", body)
+    body = LIQUID_HIGHLIGHT.sub(lambda m: f"```{m[1]}\n{m[2]}```" + ("\n" if m[3].strip() else ""), body)
 
     def word(found: re.Match) -> str:
         line_start = body.rfind("\n", 0, found.start()) + 1

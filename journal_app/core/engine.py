@@ -405,18 +405,38 @@ def _chains(rules: list, starts: Callable[[Callable], str | None]) -> tuple[dict
     return by_first, [rule for rule, first in zip(rules, named) if first is None]
 
 
+# a line that starts with ``~``: the plugin's other marker, hidden from it (see _colon_definitions)
+_TILDE_LINE = re.compile(r"(?m)^([ \t]*)~(?=[ \t])")
+_HIDDEN_TILDE = "\ue000"  # (a private-use character: one code point, as ~ is)
+
+
 def _colon_definitions(rule: Callable) -> Callable:
     """The definition-list rule with ``:`` as its marker alone, as goldmark's and kramdown's
     (the plugin also takes ``~``, so a line starting ``~ `` under a paragraph made its text a
-    definition list). A later definition of a list begun with ``:`` may still start with ``~``."""
+    definition list, and one under a definition a definition of its own): while it reads a
+    list, the ``~`` that start lines are hidden from it, so such a line goes on with the text
+    above, as on the platforms."""
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         line = start + 1
         if line < end and state.isEmpty(line):
             line += 1
-        if line < end and state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]][:1] == "~":
-            return False
-        return rule(state, start, end, silent)
+        if line >= end or state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]][:1] != ":":
+            return False if not silent else rule(state, start, end, silent)
+        src = state.src
+        if silent or _HIDDEN_TILDE in src or _TILDE_LINE.search(src, state.bMarks[line]) is None:
+            return rule(state, start, end, silent)
+        before = len(state.tokens)
+        head = state.bMarks[line]
+        state.src = src[:head] + _TILDE_LINE.sub(lambda m: m.group(1) + _HIDDEN_TILDE, src[head:])
+        try:
+            found = rule(state, start, end, silent)
+        finally:
+            state.src = src
+        for token in state.tokens[before:]:
+            if token.type == "inline":
+                token.content = token.content.replace(_HIDDEN_TILDE, "~")
+        return found
 
     return deflist
 

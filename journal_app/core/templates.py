@@ -29,7 +29,8 @@ _HUGO_CLOSE = re.compile(r"^.*?\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*$", r
 _HUGO_INLINE_OPEN = re.compile(r"\{\{[<%][ \t]*highlight[ \t]")
 _HUGO_INLINE_CLOSE = re.compile(r"\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}")
 _LIQUID_LINE = re.compile(r"\{%-?[ \t]*(\w+)(.*?)-?%\}[ \t]*$")
-_ENDHIGHLIGHT = re.compile(r"^[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$", re.MULTILINE)
+# the line that closes a highlight (Liquid reads tags anywhere: code may end on it, text go on)
+_ENDHIGHLIGHT = re.compile(r"^.*?\{%-?[ \t]*endhighlight[ \t]*-?%\}", re.MULTILINE)
 
 
 def _next(state, start: int, key, find) -> int:
@@ -294,9 +295,7 @@ def _tags_in_destinations(md: MarkdownIt, table: dict[str, str]) -> None:
 
 def hugo_plugin(md: MarkdownIt) -> None:
     """Hugo's shortcodes as labelled blocks and spans, ``highlight`` as code."""
-    md.block.ruler.before(
-        "fence", "hugo_shortcode", _hugo_block, {"alt": ["reference"]}
-    )
+    md.block.ruler.before("fence", "hugo_shortcode", _hugo_block, {"alt": ["reference"]})
     md.add_render_rule("hugo_shortcode", _render_shortcode)
     md.inline.ruler.before("text", "hugo_highlight", _inline_highlight)
     md.inline.ruler.before("text", "hugo_inline", _inline_tag(SHORTCODES, "shortcode", "Hugo shortcode"))
@@ -319,9 +318,22 @@ def _liquid_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
         line = _closing_line(state, start, end, _ENDHIGHLIGHT)
         if line >= 0:
             code = state.src[state.bMarks[start + 1] : state.bMarks[line]] if line > start + 1 else ""
+            closing = _ENDHIGHLIGHT.match(state.src, state.bMarks[line])
+            assert closing is not None  # (the line _closing_line found)
+            tail = state.src[state.bMarks[line] : state.src.rindex("{%", 0, closing.end())]
+            code += tail + "\n" if tail.strip() else ""  # code that ends on the closing line
             words = rest.split()
             _push_code(state, start, line + 1, words[0] if words else "", code)
-            state.line = line + 1
+            after = state.src[closing.end() : state.eMarks[line]]
+            if not after.strip():
+                state.line = line + 1
+                return True
+            # text after the closing tag: kramdown reads it as a block of its own (after the
+            # code Liquid wrote), from where it starts on that line
+            spaces = len(after) - len(after.lstrip(" \t"))
+            state.bMarks[line], state.tShift[line] = closing.end(), spaces
+            state.sCount[line] = state.blkIndent + spaces
+            state.line = line
             return True
     token = state.push("liquid_tag", "div", 0)
     token.map, token.content, token.block = [start, start + 1], text.strip(), True

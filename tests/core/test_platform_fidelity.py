@@ -226,6 +226,17 @@ JEKYLL = [
     ("a <div>x</div> b", ["p"]),
     # an abbreviation's definition is not shown
     ("The HTML spec.\n\n*[HTML]: Hyper Text", ["p"]),
+    # only : starts a definition: a line starting ~ goes on with the text above
+    ("term\n: d1\n~ d2", ["dl", "  dt", "  dd"]),
+    ("a\n~ b", ["p"]),
+    # Liquid reads a highlight's closing tag anywhere on its line: code before it is the last
+    # line of code, text after it (after the code Liquid writes) a paragraph of its own
+    ("{% highlight ruby %}\nx = 1\n{% endhighlight %} after\n\nnext", ["pre", "p", "p"]),
+    ("{% highlight ruby %}\nx = 1\n{% endhighlight %}after\nmore", ["pre", "p"]),
+    (
+        "- a\n\n  {% highlight ruby %}\n  x\n  {% endhighlight %} after\n- b",
+        ["ul", "  li", "    p", "    pre", "    p", "  li", "    p"],
+    ),
 ]
 
 
