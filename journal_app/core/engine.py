@@ -410,6 +410,22 @@ _TILDE_LINE = re.compile(r"(?m)^([ \t]*)~(?=[ \t])")
 _HIDDEN_TILDE = "\ue000"  # (a private-use character: one code point, as ~ is)
 
 
+def _masked(state: StateBlock) -> str | None:
+    """The parse's text with the ``~`` that start lines hidden (None: there are none), made
+    once per text (the parse keeps it on its state: a post of many lists copies it once)."""
+    kept = state.__dict__.get("_tildes_hidden")
+    if kept is not None and state.src is kept[1]:
+        return None  # (a list inside a list read with them hidden: hidden already)
+    if kept is None or kept[0] is not state.src:
+        src = state.src
+        hidden = None
+        if _HIDDEN_TILDE not in src and _TILDE_LINE.search(src) is not None:
+            hidden = _TILDE_LINE.sub(lambda m: m.group(1) + _HIDDEN_TILDE, src)
+        kept = (src, hidden)
+        state.__dict__["_tildes_hidden"] = kept
+    return kept[1]
+
+
 def _colon_definitions(rule: Callable) -> Callable:
     """The definition-list rule with ``:`` as its marker alone, as goldmark's and kramdown's
     (the plugin also takes ``~``, so a line starting ``~ `` under a paragraph made its text a
@@ -424,11 +440,11 @@ def _colon_definitions(rule: Callable) -> Callable:
         if line >= end or state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]][:1] != ":":
             return False if not silent else rule(state, start, end, silent)
         src = state.src
-        if silent or _HIDDEN_TILDE in src or _TILDE_LINE.search(src, state.bMarks[line]) is None:
+        masked = _masked(state) if not silent else None
+        if masked is None:
             return rule(state, start, end, silent)
         before = len(state.tokens)
-        head = state.bMarks[line]
-        state.src = src[:head] + _TILDE_LINE.sub(lambda m: m.group(1) + _HIDDEN_TILDE, src[head:])
+        state.src = masked
         try:
             found = rule(state, start, end, silent)
         finally:

@@ -431,6 +431,17 @@ def test_many_openers_before_a_template_tag_in_a_destination_are_read_once():
     assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
 
 
+def test_many_definition_lists_over_a_tilde_line_are_read_once():
+    # the ~ that start lines are hidden from the definition-list rule once per parse: copied for
+    # each of 10,000 lists (a ~ line at the end), they took 14 s of processor time; now about 1
+    done = renders_within(
+        6,
+        "html = render_markdown('term\\n: def\\n\\npara\\n\\n' * 10000 + '~ x\\n', flavor='jekyll')\n"
+        "assert html.count('<dd>') == 10000 and '~ x' in html, html[-300:]\n",
+    )
+    assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
+
+
 def test_a_paragraph_full_of_quotes_renders_in_linear_time():
     # each run of quotes was added to the paragraph's pending text by copying all of it: 800 KB
     # of a" took 22 s of processor time on jekyll (5.6 s on hugo); now about 1.6 s
