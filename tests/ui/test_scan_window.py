@@ -160,6 +160,14 @@ def wait_for(condition, seconds: float) -> bool:
     return True
 
 
+def ended(pid: int) -> bool:
+    """True once the process is gone (or a zombie no one has reaped yet)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z"
+    except OSError:
+        return True
+
+
 LEAVE_AS_THE_INDEX_IS_WRITTEN = """
 import os, signal, sys
 from PySide6.QtCore import QTimer, Qt
@@ -210,13 +218,14 @@ def test_a_window_closed_as_its_tree_fills_leaves_at_once_and_opens_warm_the_nex
         )  # fmt: skip
         assert child.returncode == 0, child.stderr[-2000:]  # (a wait for the thread: the timeout)
         said = child.stdout.strip()
-        if said != "too late":  # (it wrote before it could be frozen: again, from cold)
-            break
-        clear_index()
-    assert said != "too late"
-    try:
-        assert Journal.opened(root).unwalked  # (frozen: nothing written yet)
-    finally:
-        os.kill(int(said), signal.SIGCONT)  # (never left frozen, whatever the test finds)
+        if said != "too late":
+            if Journal.opened(root).unwalked:  # (frozen: nothing written yet)
+                break
+            os.kill(int(said), signal.SIGCONT)  # (it wrote before the stop reached it)
+            assert wait_for(lambda: ended(int(said)), 30)  # (then nothing writes as it is cleared)
+        clear_index()  # (it wrote before it could be frozen: again, from cold)
+    else:
+        pytest.fail("the other process wrote the index before it could be frozen, five times")
+    os.kill(int(said), signal.SIGCONT)  # (frozen until here: never left so)
     assert wait_for(lambda: not Journal.opened(root).unwalked, 30), "the index was never written"
     assert len(Journal.opened(root).posts) == PARALLEL_MINIMUM + 100
