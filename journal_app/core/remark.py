@@ -5,10 +5,17 @@ tokenizer differs from CommonMark in ways real posts meet, each a markdown-it ru
 
 - a numbered list never interrupts a top-level paragraph (a blank line must come first), and
   only ``1.`` numbers a list (``1)`` is text);
-- two blank lines in a row end a list: what follows is a new list or a new block, even when it
-  is indented under the item (CommonMark keeps one loose list);
+- an item's lines are found as remark-parse 7 finds them (``_remark_items``): a line that
+  starts with a space or a tab, or is indented as far as the item's text, is the item's, after
+  an empty line too (``- a``, empty, `` more``: the item's second paragraph); two empty lines in
+  a row end a list, and so does a marker of another kind;
 - every line right under an item's line (no blank line between) that starts no item, heading,
   fence, rule or definition belongs to the item: a quote (``- a`` then ``> b``) or HTML too;
+- the item then takes its indent off its lines as remark does (``_item_lines``: only up to a
+  tab stop, and not at all when a line is indented less than the item's text), and markdown-it
+  is shown each line indented as far as remark leaves it, so the blocks inside the item (a
+  nested list, code, a paragraph) are found where remark finds them: ``1. a``, ``    1. b``,
+  ``lazy``, ``        ![](x.png)`` is one item of text on velog, not a nested list and code;
 - a list is loose (its items' text in ``<p>``) when any item holds a blank line with more of
   the item after it, nested lists and code inside the item included (CommonMark looks only at
   the blank lines between the item's own children).
@@ -26,6 +33,7 @@ row), and a table never interrupts a paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -54,24 +62,6 @@ def _content_indent(state: StateBlock, line: int) -> int:
     return state.sCount[line] - state.blkIndent + (marker_end - start) + (1 if spaces > 4 else spaces)
 
 
-def _two_blank_lines(state: StateBlock, start: int, end: int) -> int:
-    """The first line of the first two blank lines in a row after ``start`` (or ``end``): a
-    blank line counts when it is indented less than the item's text, as remark-parse 7 sees it."""
-    indent = _content_indent(state, start)
-    previous_blank = False
-    for line in range(start + 1, end):
-        empty = state.isEmpty(line)
-        blank = empty and state.sCount[line] - state.blkIndent < indent
-        if blank and previous_blank:
-            return line - 1
-        if not empty and state.sCount[line] - state.blkIndent < indent:
-            starts_item = skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
-            if state.sCount[line] < state.sCount[start] or (previous_blank and not starts_item):
-                return end  # the list ends here by CommonMark's own rules: no need to look on
-        previous_blank = blank
-    return end
-
-
 def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     ordered = skipOrderedListMarker(state, start)
     if ordered < 0 and skipBulletListMarker(state, start) < 0:
@@ -88,9 +78,7 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False  # remark-parse 7 (not in CommonMark mode): 1) is no list marker
     if state.sCount[start] - state.blkIndent >= 4 or silent:
         return list_block(state, start, end, silent)
-    end = _two_blank_lines(state, start, end)
-    raised, stop = _lazy_lines(state, start, end)
-    _whole_tabs(state, start, stop, raised)
+    raised, stop = _remark_list(state, start, end)
     limit = state.lineMax
     if stop < end:  # a paragraph reads on to lineMax, not to the end it is given
         state.lineMax = min(limit, stop)
@@ -102,90 +90,105 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             state.sCount[line] = count
 
 
-def _remark_column(state: StateBlock, line: int) -> int:
-    """Where remark-parse 7 puts an item's text: after its marker and the spaces after it, one
-    more for a one-digit number whose marker is of odd width (``1. a``: column 4)."""
-    ordered = skipOrderedListMarker(state, line)
-    marker_end = ordered if ordered >= 0 else skipBulletListMarker(state, line)
-    begin = state.bMarks[line]
-    after = state.src[marker_end : state.eMarks[line]]
-    spaces = len(after) - len(after.lstrip(" "))
-    width = marker_end - begin + (1 if spaces > 4 else spaces)
-    if ordered >= 0 and int(state.src[begin + state.tShift[line] : ordered - 1]) < 10 and width % 2:
-        width += 1
-    return width
+_REMARK_MARKER = re.compile(r"[*+-]|\d+\.")
+_THEMATIC_BREAK = re.compile(r"[ \t]*([*_-])(?:[ \t]*\1){2,}[ \t]*$")
 
 
-def _whole_tabs(state: StateBlock, start: int, end: int, raised: dict[int, int]) -> None:
-    """remark-parse 7 takes an item's indent off its lines only up to a tab stop, then reads
-    what is left afresh: a line left starting with a tab (``- a`` over a tab and ``- b``: the
-    tab reaches past the item's text column and stays whole) is four columns into the item, so
-    it goes on with the item's text (or after a blank line is code) rather than starting a list
-    inside it. Top-level lists only; an item with a line
-    indented less than its text (a lazy line) is left as it is."""
-    if state.blkIndent or state.sCount[start] or state.tShift[start]:
-        return
-    items: list[tuple[int, list[int]]] = []
-    for line in range(start, end):
-        if state.isEmpty(line):
-            continue
-        count = raised.get(line, state.sCount[line])
-        is_item = skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
-        if not items or (count < items[-1][0] and is_item and count == 0 and state.tShift[line] == 0):
-            items.append((_remark_column(state, line), []))
+def _view(state: StateBlock, line: int) -> str:
+    """Line ``line`` as remark-parse 7 reads it in the block being parsed: as the items around
+    it left it (kept by ``_velog_list``), or else with the block's indent taken off."""
+    kept = state.__dict__.get("_remark_views", {}).get(line)
+    if kept is not None and kept[0] == state.blkIndent:
+        return kept[1]
+    if state.blkIndent == 0:
+        return state.src[state.bMarks[line] : state.eMarks[line]]
+    text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+    return " " * max(0, state.sCount[line] - state.blkIndent) + text
+
+
+def _remark_items(views: Iterable[str]) -> list[tuple[int, int]]:
+    """remark-parse 7's list tokenizer (not in CommonMark mode) over ``views``, the lines from
+    the list's first: each item's first line and the line after its last (the list ends with
+    the last). A line that starts with a space or a tab, or is indented as far as the item's
+    text, is the item's (a list in it too); a line of text right under the item goes on with
+    it, unless it starts a heading, a fence, a rule or a definition; after an empty line only
+    such indented lines and new items do; two empty lines end the list."""
+    items: list[list[int]] = []  # [first, last + 1, indent]
+    marker = ""
+    empty = False
+    for number, line in enumerate(views):
+        size = index = 0
+        while index < len(line) and line[index] in " \t":
+            size = (size // 4 + 1) * 4 if line[index] == "\t" else size + 1
+            index += 1
+        indented = size >= 4 or (bool(items) and size >= items[-1][2])
+        current = ""
+        if not indented:
+            found = _REMARK_MARKER.match(line, index)
+            if found is not None:
+                current = "." if found.group()[-1] == "." else found.group()
+                index, size = found.end(), size + len(found.group())
+                after = line[index : index + 1]
+                if after == "\t":
+                    size = (size // 4 + 1) * 4
+                elif after == " ":
+                    spaces = len(line) - index - len(line[index:].lstrip(" "))
+                    size += 1 if spaces > 4 else spaces
+                elif after:
+                    current = ""
+        if current:
+            if marker and current != marker:
+                break  # another kind of marker: another list
+            if current in "*-" and _THEMATIC_BREAK.match(line):
+                break
+            marker = marker or current
+        elif not indented and line[:1] == " ":
+            indented = True
+        was_empty, empty = empty, not current and not line.strip()
+        if indented and items:
+            items[-1][1] = number + 1
+        elif current:
+            items.append([number, number + 1, size])
+        elif empty:
+            if was_empty:
+                break
         else:
-            items[-1][1].append(line)
-    for column, lines in items:
-        if any(raised.get(line, state.sCount[line]) < column for line in lines):
-            continue  # a lazy line: remark takes no indent off at all
-        for line in lines:
-            lead = state.src[state.bMarks[line] : state.bMarks[line] + state.tShift[line]]
-            at, rest = 0, len(lead)
-            for index, char in enumerate(lead):
-                after = at + 1 if char == " " else (at // 4 + 1) * 4
-                if after > column:  # a tab across the item's text column stays whole
-                    rest = index
-                    break
-                at = after
-                if at == column:
-                    rest = index + 1
-                    break
-            if lead[rest : rest + 1] == "\t":  # what is left starts with a tab: four columns in
-                fresh = len(lead[rest:].expandtabs(4))
-                raised.setdefault(line, state.sCount[line])
-                state.sCount[line] = max(state.sCount[line], _content_indent(state, start) + fresh)
+            if was_empty or not items or _INTERRUPTS_LIST.match(line):
+                break
+            items[-1][1] = number + 1
+    return [(first, last) for first, last, _ in items]
 
 
-def _lazy_lines(state: StateBlock, start: int, end: int) -> tuple[dict[int, int], int]:
-    """remark-parse 7's lazy lines: every line right under an item's line (no blank line
-    between) that starts no item, heading, fence, rule or definition goes on with the item (a
-    quote or HTML too): shown to markdown-it as indented under the item, for this parse only.
-    Returns each raised line's own indent, to put back, and where the list ends: at a line
-    that ends it there (a definition, which CommonMark would read as the item's text)."""
+def _remark_list(state: StateBlock, start: int, end: int) -> tuple[dict[int, int], int]:
+    """Shows markdown-it velog's list at ``start`` as remark-parse 7 reads it: each line of an
+    item (but its first) indented under the item's text as far as remark leaves it once the
+    item has taken its indent off (``_item_lines``), so markdown-it finds the items' blocks
+    where remark does. Returns each raised line's own indent, to put back, and the line after
+    the list's last; the lines as the item leaves them are kept for the lists inside it."""
+    views: list[str] = []
+
+    def read() -> Iterator[str]:  # (as far as the tokenizer looks: many lists stay linear)
+        for line in range(start, end):
+            if line > start and state.sCount[line] < state.blkIndent and not state.isEmpty(line):
+                return  # markdown-it ends the item around the list here
+            views.append(_view(state, line))
+            yield views[-1]
+
+    items = _remark_items(read())
     raised: dict[int, int] = {}
-    indent = state.blkIndent + _content_indent(state, start)  # the item's text column
-    for line in range(start + 1, end):
-        if state.isEmpty(line):
-            continue
-        count = state.sCount[line]
-        if count < indent and (
-            skipBulletListMarker(state, line) >= 0 or skipOrderedListMarker(state, line) >= 0
-        ):
-            if count < state.sCount[start]:
-                break  # an item of a list around this one
-            indent = state.blkIndent + _content_indent(state, line)
-            continue
-        if state.isEmpty(line - 1):
-            if count < indent:
-                break  # after a blank line only indented lines go on with the item
-            continue
-        if count < indent:
-            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-            if _INTERRUPTS_LIST.match(text):
-                return raised, line
-            raised[line] = count
-            state.sCount[line] = indent
-    return raised, end
+    kept: dict[int, tuple[int, str]] = state.__dict__.setdefault("_remark_views", {})
+    for first, last in items:
+        trimmed = _item_lines(views[first:last])
+        column = state.blkIndent + _content_indent(state, start + first)
+        kept[start + first] = (column, trimmed[0])
+        for offset, text in enumerate(trimmed[1:], start=first + 1):
+            line = start + offset
+            kept[line] = (column, text)
+            if state.isEmpty(line):
+                continue
+            raised[line] = state.sCount[line]
+            state.sCount[line] = column + _indent_stops(text)[0]
+    return raised, start + (items[-1][1] if items else 1)
 
 
 def _velog_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:

@@ -431,6 +431,17 @@ def test_many_openers_before_a_template_tag_in_a_destination_are_read_once():
     assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
 
 
+def test_many_velog_lists_are_read_once():
+    # each velog list read every line to the end of the post before it found its own end: 10,000
+    # lists between paragraphs took 260 s; now about 2
+    done = renders_within(
+        8,
+        "html = render_markdown('- a\\n\\npara\\n\\n' * 5000, flavor='velog')\n"
+        "assert html.count('<li>') == 5000, html[-300:]\n",
+    )
+    assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
+
+
 def test_many_definition_lists_over_a_tilde_line_are_read_once():
     # the ~ that start lines are hidden from the definition-list rule once per parse: copied for
     # each of 10,000 lists (a ~ line at the end), they took 14 s of processor time; now about 1

@@ -84,6 +84,11 @@ VELOG = [
     # ... and an empty line between two items spreads their list; a line of spaces is the item's
     ("- a\n\n- b", ["ul", "  li", "    p", "  li", "    p"]),
     ("- a\n \n- b", ["ul", "  li", "  li"]),
+    # after an empty line any line that starts with a space is the item's, however few; a lazy
+    # line (no indent) keeps the item's indent on every line: its list is the item's text
+    ("- a\n\n more", ["ul", "  li", "    p", "    p"]),
+    ("1. a\n\n  more", ["ol", "  li", "    p", "    p"]),
+    ("1. a\n    1. b\nlazy\n        ![](x.png)", ["ol", "  li"]),
     # only 1. numbers a list
     ("1) a\n2) b", ["p"]),
     # a line right under an item's line goes on with the item: a quote or HTML too, nested lists
