@@ -25,7 +25,9 @@ not followed by a third ``*`` closes it, whatever stands around either (``**'링
 velog, text in CommonMark); ``*`` and ``_`` likewise, except that an ``_`` before an ASCII letter or
 digit does not close. Inside a link's brackets it plays no part in finding the closing bracket.
 
-Its quote goes on to the first blank line, whatever block the lines under it start (a heading,
+Its paragraph ends at a line that starts a quote, a fence, a heading, a rule or an HTML block
+however far that line is indented (then read on its own: indented, it is code). Its quote goes
+on to the first blank line, whatever block the lines under it start (a heading,
 a list, a fence). Its table tokenizer ends a table at the first line without a ``|`` (GFM makes that line a
 row), and a table never interrupts a paragraph.
 """
@@ -38,7 +40,9 @@ from collections.abc import Iterable, Iterator
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.blockquote import blockquote
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
+from markdown_it.rules_block.paragraph import paragraph
 from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -225,6 +229,49 @@ def _velog_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     finally:
         block.__dict__.pop("tokenize", None)
         block.ruler.__dict__.pop("getRules", None)
+
+
+# what ends a paragraph in remark-parse 7 however far it is indented: a quote, a fence, an ATX
+# heading, a rule (an HTML block: ``_INTERRUPTING_HTML``)
+_INDENTED_INTERRUPT = re.compile(r">|```|~~~|#{1,6}(?:[ \t]|$)|([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+_INTERRUPTING_HTML = [opening for opening, _, interrupts in HTML_SEQUENCES if interrupts]
+
+
+def _velog_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """remark-parse 7 ends a paragraph at a line that starts a quote, a fence, a heading, a
+    rule or an HTML block however far it is indented (CommonMark reads a line indented four
+    columns or more as the paragraph's text); that line is then read as a block of its own, so
+    indented it is code (``a`` over ``    > q``: a paragraph and code on velog). The paragraph
+    is given the lines up to there; where it would end by CommonMark's rules the search stops,
+    and the line found is kept for the next paragraph before it in the same block (many
+    paragraphs stay linear)."""
+    ends: dict[tuple[int, int], tuple[int, int]] = state.__dict__.setdefault("_velog_paragraph_ends", {})
+    context = (state.blkIndent, state.lineMax)  # (the items around it each have their own)
+    found = ends.get(context)
+    if found is not None and found[0] <= start < found[1]:
+        stop = found[1]
+    else:
+        stop = _paragraph_end(state, start)
+        ends[context] = (start, stop)
+    limit = state.lineMax
+    state.lineMax = min(limit, stop)
+    try:
+        return paragraph(state, start, end, silent)
+    finally:
+        state.lineMax = limit
+
+
+def _paragraph_end(state: StateBlock, start: int) -> int:
+    """The first line after ``start`` that is empty, or indented four columns or more and ends a
+    paragraph on velog (``_velog_paragraph``); else ``lineMax``."""
+    line = start + 1
+    while line < state.lineMax and not state.isEmpty(line):
+        if state.sCount[line] - state.blkIndent > 3:
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            if _INDENTED_INTERRUPT.match(text) or any(html.match(text) for html in _INTERRUPTING_HTML):
+                return line
+        line += 1
+    return line
 
 
 def _velog_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -461,5 +508,6 @@ def velog_lists_plugin(md: MarkdownIt) -> None:
     """velog's list and table rules (see the module's docstring)."""
     md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("blockquote", _velog_quote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.at("paragraph", _velog_paragraph)
     md.block.ruler.at("table", _velog_table)  # remark-parse 7: a table never interrupts a paragraph
     md.core.ruler.push("velog_loose_lists", _loose_lists)

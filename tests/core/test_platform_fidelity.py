@@ -89,6 +89,16 @@ VELOG = [
     ("- a\n\n more", ["ul", "  li", "    p", "    p"]),
     ("1. a\n\n  more", ["ol", "  li", "    p", "    p"]),
     ("1. a\n    1. b\nlazy\n        ![](x.png)", ["ol", "  li"]),
+    # a quote, a fence, a heading, a rule or an HTML block ends a paragraph however far it is
+    # indented, and is then read on its own: indented, as code
+    ("text\n     ```\n     x\n     ```", ["p", "pre"]),
+    ("- a\n      ```js\n      x\n      ```", ["ul", "  li", "    pre"]),
+    ("a\n    > q", ["p", "pre"]),
+    ("a\n    # h", ["p", "pre"]),
+    ("a\n        ***", ["p", "pre"]),
+    ("a\n    <div>x</div>", ["p", "pre"]),
+    ("1. a\n   b\n       # h", ["ol", "  li", "    pre"]),
+    ("a\n     - b", ["p"]),  # (a list does not)
     # only 1. numbers a list
     ("1) a\n2) b", ["p"]),
     # a line right under an item's line goes on with the item: a quote or HTML too, nested lists
