@@ -3,8 +3,9 @@
 velog parses with remark 11 (remark-parse 7, which predates its CommonMark mode). Its list
 tokenizer differs from CommonMark in ways real posts meet, each a markdown-it rule here:
 
-- a numbered list never interrupts a top-level paragraph (a blank line must come first), and
-  only ``1.`` numbers a list (``1)`` is text);
+- a numbered list never interrupts a paragraph outside a list (a blank line must come first),
+  and inside one (a quote in an item too) any number does; only ``1.`` numbers a list (``1)``
+  is text);
 - an item's lines are found as remark-parse 7 finds them (``_remark_items``): a line that
   starts with a space or a tab, or is indented as far as the item's text, is the item's, after
   an empty line too (``- a``, empty, `` more``: the item's second paragraph); two empty lines in
@@ -70,25 +71,30 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     ordered = skipOrderedListMarker(state, start)
     if ordered < 0 and skipBulletListMarker(state, start) < 0:
         return False  # no list marker: markdown-it's rule would say so after the scans below
+    if ordered >= 0 and state.src[ordered - 1] == ")":
+        return False  # remark-parse 7 (not in CommonMark mode): 1) is no list marker
     if (
         silent
         and state.parentType == "paragraph"
-        and state.blkIndent == 0
-        and state.sCount[start] < 4
         and ordered >= 0
+        and state.sCount[start] - state.blkIndent < 4
     ):
-        return False  # remark-parse 7: a numbered list never interrupts a top-level paragraph
-    if ordered >= 0 and state.src[ordered - 1] == ")":
-        return False  # remark-parse 7 (not in CommonMark mode): 1) is no list marker
+        # remark-parse 7: a numbered list interrupts a paragraph only inside a list (a quote in
+        # an item too), and there whatever its number (markdown-it: only 1., anywhere)
+        if not state.__dict__.get("_velog_in_lists", 0):
+            return False
+        return bool(state.src[ordered : state.eMarks[start]].strip())
     if state.sCount[start] - state.blkIndent >= 4 or silent:
         return list_block(state, start, end, silent)
     raised, stop = _remark_list(state, start, end)
     limit = state.lineMax
     if stop < end:  # a paragraph reads on to lineMax, not to the end it is given
         state.lineMax = min(limit, stop)
+    state.__dict__["_velog_in_lists"] = state.__dict__.get("_velog_in_lists", 0) + 1
     try:
         return list_block(state, start, stop, silent)
     finally:
+        state.__dict__["_velog_in_lists"] -= 1
         state.lineMax = limit
         for line, count in raised.items():
             state.sCount[line] = count

@@ -99,6 +99,11 @@ VELOG = [
     ("a\n    <div>x</div>", ["p", "pre"]),
     ("1. a\n   b\n       # h", ["ol", "  li", "    pre"]),
     ("a\n     - b", ["p"]),  # (a list does not)
+    # inside a list any numbered list interrupts a paragraph, in a quote in an item too
+    ("2. text\n    10. b c", ["ol", "  li", "    ol", "      li"]),
+    ("- > q\n     1.  b c", ["ul", "  li", "    blockquote", "      p", "      ol", "        li"]),
+    ("- a\n  3. b", ["ul", "  li", "    ol", "      li"]),
+    ("a\n2. b", ["p"]),
     # only 1. numbers a list
     ("1) a\n2) b", ["p"]),
     # a line right under an item's line goes on with the item: a quote or HTML too, nested lists
