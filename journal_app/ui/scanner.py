@@ -115,7 +115,7 @@ class JournalScan(QObject):
             return
         except Exception:  # never a journal left half open: what was read is kept
             work.walked = False
-        self._emit(self._done, number, work)
+        self._handoff.send(self._done, number, work)  # (the window closing: no one to tell)
 
     def _emit(self, signal, number: int, value: object) -> None:
         if not self._handoff.send(signal, number, value):  # the window is closing

@@ -229,3 +229,33 @@ def test_a_window_closed_as_its_tree_fills_leaves_at_once_and_opens_warm_the_nex
     os.kill(int(said), signal.SIGCONT)  # (frozen until here: never left so)
     assert wait_for(lambda: not Journal.opened(root).unwalked, 30), "the index was never written"
     assert len(Journal.opened(root).posts) == PARALLEL_MINIMUM + 100
+
+
+def test_a_scan_whose_window_closed_after_its_last_batch_ends_quietly(qtbot, tmp_path, monkeypatch):
+    # the window closing between the last batch and the answer that the scan is done: the
+    # scan's thread has no one to tell and ends (it raised, unhandled, on its thread)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressBar
+
+    import threading
+
+    failures: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_value))
+    root = tmp_path / "일기장"
+    write_journal(root, READ_NOW + 50)  # (one batch, read on the scan's thread)
+    progress = QProgressBar()
+    qtbot.addWidget(progress)
+    scan = scanner.JournalScan(progress)
+    scan._batch.connect(lambda number, batch: scan._handoff.close(), Qt.ConnectionType.DirectConnection)
+    started: list[threading.Thread] = []
+
+    class Kept(threading.Thread):  # (the scan's own thread, however soon it ends)
+        def start(self) -> None:
+            started.append(self)
+            super().start()
+
+    monkeypatch.setattr(threading, "Thread", Kept)
+    assert scan.start(Journal.opened(root))
+    (thread,) = started
+    thread.join(30)
+    assert not thread.is_alive() and failures == []
