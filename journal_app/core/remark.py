@@ -27,7 +27,8 @@ velog, text in CommonMark); ``*`` and ``_`` likewise, except that an ``_`` befor
 digit does not close. Inside a link's brackets it plays no part in finding the closing bracket.
 
 Its paragraph ends at a line that starts a quote, a fence, a heading, a rule or an HTML block
-however far that line is indented (then read on its own: indented, it is code). Its quote goes
+however far that line is indented (then read on its own: indented, it is code), and its setext
+heading is only the line right above the underline. Its quote goes
 on to the first blank line, whatever block the lines under it start (a heading,
 a list, a fence). Its table tokenizer ends a table at the first line without a ``|`` (GFM makes that line a
 row), and a table never interrupts a paragraph.
@@ -42,6 +43,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.blockquote import blockquote
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
+from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_block.paragraph import paragraph
 from markdown_it.rules_block.table import table
@@ -267,11 +269,41 @@ def _velog_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
         state.lineMax = limit
 
 
+def _underlined(state: StateBlock, line: int) -> bool:
+    """True when the line after ``line`` is a setext heading's underline (``---`` or ``===``)."""
+    under = line + 1
+    if under >= state.lineMax or state.isEmpty(line) or state.sCount[under] - state.blkIndent > 3:
+        return False
+    return (
+        _UNDERLINE.match(state.src, state.bMarks[under] + state.tShift[under], state.eMarks[under])
+        is not None
+    )
+
+
+_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
+
+
+def _velog_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """remark-parse 7's setext heading is the one line right above its underline: ``a``, ``b``,
+    ``---`` is a paragraph and a heading on velog (CommonMark: one heading of both lines)."""
+    if not _underlined(state, start):
+        return False
+    limit = state.lineMax
+    state.lineMax = start + 2
+    try:
+        return lheading(state, start, end, silent)
+    finally:
+        state.lineMax = limit
+
+
 def _paragraph_end(state: StateBlock, start: int) -> int:
     """The first line after ``start`` that is empty, or indented four columns or more and ends a
-    paragraph on velog (``_velog_paragraph``); else ``lineMax``."""
+    paragraph on velog (``_velog_paragraph``), or is underlined as a heading (``_velog_heading``:
+    indented, it is code); else ``lineMax``."""
     line = start + 1
     while line < state.lineMax and not state.isEmpty(line):
+        if _underlined(state, line):
+            return line
         if state.sCount[line] - state.blkIndent > 3:
             text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
             if _INDENTED_INTERRUPT.match(text) or any(html.match(text) for html in _INTERRUPTING_HTML):
@@ -515,5 +547,6 @@ def velog_lists_plugin(md: MarkdownIt) -> None:
     md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("blockquote", _velog_quote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("paragraph", _velog_paragraph)
+    md.block.ruler.at("lheading", _velog_heading)
     md.block.ruler.at("table", _velog_table)  # remark-parse 7: a table never interrupts a paragraph
     md.core.ruler.push("velog_loose_lists", _loose_lists)

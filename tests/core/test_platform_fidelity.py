@@ -99,6 +99,11 @@ VELOG = [
     ("a\n    <div>x</div>", ["p", "pre"]),
     ("1. a\n   b\n       # h", ["ol", "  li", "    pre"]),
     ("a\n     - b", ["p"]),  # (a list does not)
+    # a setext heading is the one line right above its underline (indented, that line is code)
+    ("a\nb\n---", ["p", "h2"]),
+    ("a\nb\n===", ["p", "h1"]),
+    ("a\n    b\n---", ["p", "pre"]),
+    ("- a\n  b\n  ---", ["ul", "  li", "    h2"]),
     # inside a list any numbered list interrupts a paragraph, in a quote in an item too
     ("2. text\n    10. b c", ["ol", "  li", "    ol", "      li"]),
     ("- > q\n     1.  b c", ["ul", "  li", "    blockquote", "      p", "      ol", "        li"]),
