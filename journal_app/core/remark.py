@@ -28,10 +28,10 @@ digit does not close. Inside a link's brackets it plays no part in finding the c
 
 Its paragraph ends at a line that starts a quote, a fence, a heading, a rule or an HTML block
 however far that line is indented (then read on its own: indented, it is code), and its setext
-heading is only the line right above the underline. Its quote goes
-on to the first blank line, whatever block the lines under it start (a heading,
-a list, a fence). Its table tokenizer ends a table at the first line without a ``|`` (GFM makes that line a
-row), and a table never interrupts a paragraph.
+heading is only the line right above the underline. Its quote goes on to the first blank line,
+whatever block the lines under it start (a heading, a list, a fence). Its table tokenizer ends
+a table at the first line without a ``|`` (GFM makes that line a row), and a table never
+interrupts a paragraph.
 """
 
 from __future__ import annotations
@@ -50,9 +50,10 @@ from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
+_RULE = r"([*_-])(?:[ \t]*\1){2,}[ \t]*$"  # a thematic break, after its indent
 # what ends a list where it would otherwise go on (remark-parse 7's interruptList, not in
 # CommonMark mode): an ATX heading, a fence, a rule, a definition or a footnote definition
-_INTERRUPTS_LIST = re.compile(r"#{1,6}(?:[ \t]|$)|```|~~~|([*_-])(?:[ \t]*\1){2,}[ \t]*$|\[[^\]\n]+\]:")
+_INTERRUPTS_LIST = re.compile(r"#{1,6}(?:[ \t]|$)|```|~~~|" + _RULE + r"|\[[^\]\n]+\]:")
 
 
 def _content_indent(state: StateBlock, line: int) -> int:
@@ -89,21 +90,17 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4 or silent:
         return list_block(state, start, end, silent)
     raised, stop = _remark_list(state, start, end)
-    limit = state.lineMax
-    if stop < end:  # a paragraph reads on to lineMax, not to the end it is given
-        state.lineMax = min(limit, stop)
     state.__dict__["_velog_in_lists"] = state.__dict__.get("_velog_in_lists", 0) + 1
     try:
-        return list_block(state, start, stop, silent)
+        return _read_to(state, stop if stop < end else state.lineMax, list_block, start, stop, silent)
     finally:
         state.__dict__["_velog_in_lists"] -= 1
-        state.lineMax = limit
         for line, count in raised.items():
             state.sCount[line] = count
 
 
 _REMARK_MARKER = re.compile(r"[*+-]|\d+\.")
-_THEMATIC_BREAK = re.compile(r"[ \t]*([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+_THEMATIC_BREAK = re.compile(r"[ \t]*" + _RULE)
 
 
 def _view(state: StateBlock, line: int) -> str:
@@ -241,7 +238,7 @@ def _velog_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 # what ends a paragraph in remark-parse 7 however far it is indented: a quote, a fence, an ATX
 # heading, a rule (an HTML block: ``_INTERRUPTING_HTML``)
-_INDENTED_INTERRUPT = re.compile(r">|```|~~~|#{1,6}(?:[ \t]|$)|([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+_INDENTED_INTERRUPT = re.compile(r">|```|~~~|#{1,6}(?:[ \t]|$)|" + _RULE)
 _INTERRUPTING_HTML = [opening for opening, _, interrupts in HTML_SEQUENCES if interrupts]
 
 
@@ -261,12 +258,7 @@ def _velog_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
     else:
         stop = _paragraph_end(state, start)
         ends[context] = (start, stop)
-    limit = state.lineMax
-    state.lineMax = min(limit, stop)
-    try:
-        return paragraph(state, start, end, silent)
-    finally:
-        state.lineMax = limit
+    return _read_to(state, stop, paragraph, start, end, silent)
 
 
 def _underlined(state: StateBlock, line: int) -> bool:
@@ -286,12 +278,16 @@ _UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
 def _velog_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """remark-parse 7's setext heading is the one line right above its underline: ``a``, ``b``,
     ``---`` is a paragraph and a heading on velog (CommonMark: one heading of both lines)."""
-    if not _underlined(state, start):
-        return False
+    return _underlined(state, start) and _read_to(state, start + 2, lheading, start, end, silent)
+
+
+def _read_to(state: StateBlock, stop: int, rule, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's ``rule`` at ``start`` with the block's lines ending at ``stop`` (its
+    paragraphs and headings read on to ``lineMax``, not to the end they are given)."""
     limit = state.lineMax
-    state.lineMax = start + 2
+    state.lineMax = min(limit, stop)
     try:
-        return lheading(state, start, end, silent)
+        return rule(state, start, end, silent)
     finally:
         state.lineMax = limit
 

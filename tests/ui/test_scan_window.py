@@ -13,12 +13,14 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QProgressBar
 
 from journal_app.core import Journal
 from journal_app.core.journal import READ_NOW
@@ -234,11 +236,6 @@ def test_a_window_closed_as_its_tree_fills_leaves_at_once_and_opens_warm_the_nex
 def test_a_scan_whose_window_closed_after_its_last_batch_ends_quietly(qtbot, tmp_path, monkeypatch):
     # the window closing between the last batch and the answer that the scan is done: the
     # scan's thread has no one to tell and ends (it raised, unhandled, on its thread)
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QProgressBar
-
-    import threading
-
     failures: list[BaseException | None] = []
     monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_value))
     root = tmp_path / "일기장"
