@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import shlex
+from bisect import bisect_right
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -293,8 +294,46 @@ def _tags_in_destinations(md: MarkdownIt, table: dict[str, str]) -> None:
         wrap_rule(md.inline.ruler, name, lambda rule: _destination_tags(table, rule))
 
 
+_OPENERS = re.compile(r"\{\{[<%]")
+
+
+def _hugo_fold(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Once per parse: the lines after the first of a shortcode tag written over several lines
+    (``{{< figure`` … ``>}}``) go on with the block that line is in, whatever they start
+    with, as on a Hugo site, where the tag is a one-line placeholder by the time goldmark
+    reads the text (a ``>}}`` line is no quote; a ``---`` under it makes the paragraph a
+    heading). Marked as lines too indented to start a block. Finds nothing itself."""
+    if state.__dict__.get("_hugo_folded") or "{{" not in state.src:
+        return False
+    state.__dict__["_hugo_folded"] = True
+    src, lines = state.src, state.bMarks
+    done: dict[str, int] = {}  # a closer -> where it was last found (-1: none further on)
+    at = 0
+    while (opener := _OPENERS.search(src, at)) is not None:
+        closer = SHORTCODES[opener.group()]
+        close = done.get(closer, 0)
+        if 0 <= close < opener.end():
+            close = done[closer] = src.find(closer, opener.end())
+        if close < 0:
+            at = opener.end()
+            continue
+        inside = src[opener.end() : close]
+        if "\n" in inside and not _BLANK_LINE.search(inside):  # (a blank line ends any block)
+            first = bisect_right(lines, opener.start()) - 1
+            last = bisect_right(lines, close) - 1
+            for line in range(first + 1, min(last, state.lineMax - 1) + 1):
+                state.sCount[line] += _FOLDED
+        at = close + len(closer)
+    return False
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_FOLDED = 1 << 20  # (more indented than any block may start)
+
+
 def hugo_plugin(md: MarkdownIt) -> None:
     """Hugo's shortcodes as labelled blocks and spans, ``highlight`` as code."""
+    md.block.ruler.before("table", "hugo_fold", _hugo_fold)
     md.block.ruler.before("fence", "hugo_shortcode", _hugo_block, {"alt": ["reference"]})
     md.add_render_rule("hugo_shortcode", _render_shortcode)
     md.inline.ruler.before("text", "hugo_highlight", _inline_highlight)

@@ -415,6 +415,9 @@ def test_jekyll_attribute_lists_as_kramdown_applies_them(text, expected):
             ["ol", "  li", "    pre", "  li"],
         ),
         ('- a\n{{< figure src="x.png" >}}\n- b', ["ul", "  li", "  li"]),
+        # a tag written over lines is one placeholder line there too: its ">}}" line is no quote,
+        # and a "---" under it makes the paragraph a heading (a real Hugo post's image tag)
+        ('para\n{{< figure\n  src="x.png"\n>}}\n---\n\nnext', ["h2", "p"]),
         # (Hugo's <p>q <div>…</div></p>, as a browser builds it: the </p> left makes a <p> of its own)
         ("> q\n{{< highlight go >}}\nx\n{{< /highlight >}}", ["blockquote", "  p", "  pre", "  p"]),
     ],
