@@ -418,6 +418,11 @@ def test_jekyll_attribute_lists_as_kramdown_applies_them(text, expected):
         # a tag written over lines is one placeholder line there too: its ">}}" line is no quote,
         # and a "---" under it makes the paragraph a heading (a real Hugo post's image tag)
         ('para\n{{< figure\n  src="x.png"\n>}}\n---\n\nnext', ["h2", "p"]),
+        # a line of nothing but a shortcode is a line of text there: a "---" under it is a heading
+        # with the shortcode's output in it (a highlight's code too), not a rule
+        ("{{< a >}}\n---\n\nnext", ["h2", "p"]),
+        ("{{< highlight go >}}\nx\n{{< /highlight >}}\n---\n\nnext", ["h2", "  pre", "p"]),
+        ('p\n\n{{< rmtimg\n  src="x"\n>}}\n---\n**Code:**', ["p", "h2", "p"]),
         # (Hugo's <p>q <div>…</div></p>, as a browser builds it: the </p> left makes a <p> of its own)
         ("> q\n{{< highlight go >}}\nx\n{{< /highlight >}}", ["blockquote", "  p", "  pre", "  p"]),
     ],
