@@ -263,16 +263,18 @@ def _velog_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
 
 def _underlined(state: StateBlock, line: int) -> bool:
     """True when the line after ``line`` is a setext heading's underline (``---`` or ``===``)."""
-    under = line + 1
-    if under >= state.lineMax or state.isEmpty(line) or state.sCount[under] - state.blkIndent > 3:
-        return False
-    return (
-        _UNDERLINE.match(state.src, state.bMarks[under] + state.tShift[under], state.eMarks[under])
-        is not None
-    )
+    return not state.isEmpty(line) and underline_level(state, line + 1, state.lineMax) > 0
 
 
-_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
+def underline_level(state: StateBlock, line: int, end: int) -> int:
+    """1 when ``line`` (before ``end``) is a setext underline of ``=``, 2 of ``-``, else 0."""
+    if line >= end or state.sCount[line] - state.blkIndent > 3:
+        return 0
+    found = _UNDERLINE.match(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+    return 0 if found is None else 1 if found.group(1) == "=" else 2
+
+
+_UNDERLINE = re.compile(r"([=-])\1*[ \t]*$")
 
 
 def _velog_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:

@@ -22,6 +22,7 @@ from markdown_it.rules_inline import StateInline
 
 from .cards import embed_card
 from .platforms import wrap_rule
+from .remark import underline_level
 
 SHORTCODES = {"{{<": ">}}", "{{%": "%}}"}
 LIQUID = {"{%": "%}", "{{": "}}"}
@@ -123,17 +124,19 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             code = state.src[state.bMarks[last + 1] : state.bMarks[line]] if line > last + 1 else ""
             tail = state.src[state.bMarks[line] : state.src.rindex("{{", 0, state.eMarks[line])]
             code += tail + "\n" if tail.strip() else ""
-            heading = _underlined(state, line + 1, end)
+            heading = underline_level(state, line + 1, end)
             _open_heading(state, heading, start, line + 2)
             _push_code(state, start, line + 1, positional[0] if positional else "", code)
-            state.line = line + 1 + _close_heading(state, heading)
+            _close_heading(state, heading)
+            state.line = line + 1 + bool(heading)
             return True
-    heading = _underlined(state, last + 1, end)
+    heading = underline_level(state, last + 1, end)
     _open_heading(state, heading, start, last + 2)
     token = state.push("hugo_shortcode", "div", 0)
     token.map, token.content, token.block = [start, last + 1], source, True
     token.meta = {"name": name, "positional": positional, "named": named}
-    state.line = last + 1 + _close_heading(state, heading)
+    _close_heading(state, heading)
+    state.line = last + 1 + bool(heading)
     if heading:
         return True
     paired = name and not name.startswith("/") and not source[:-3].rstrip().endswith("/")
@@ -142,30 +145,17 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
-_UNDERLINE = re.compile(r"(=+|-+)[ \t]*$")
-
-
-def _underlined(state: StateBlock, line: int, end: int) -> int:
-    """1 or 2 when ``line`` is a setext underline (``===`` or ``---``) for the line above, else
-    0: on a Hugo site a shortcode is a placeholder line of text by then, so a ``---`` right
-    under it makes a heading of it (the shortcode's output inside the ``<h2>``), not a rule."""
-    if line >= end or state.sCount[line] - state.blkIndent >= 4:
-        return 0
-    found = _UNDERLINE.match(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
-    return 0 if found is None else 1 if found.group(1)[0] == "=" else 2
-
-
 def _open_heading(state: StateBlock, level: int, start: int, stop: int) -> None:
+    """A heading around the shortcode about to be pushed, when the line under it is a setext
+    underline (``level`` 1 or 2; 0: none): on a Hugo site a shortcode is a placeholder line of
+    text by then, so a ``---`` right under it makes a heading of it, its output inside."""
     if level:
-        token = state.push("heading_open", f"h{level}", 1)
-        token.map, token.markup = [start, stop], "=" if level == 1 else "-"
+        state.push("heading_open", f"h{level}", 1).map = [start, stop]
 
 
-def _close_heading(state: StateBlock, level: int) -> int:
-    """The heading closed (when there is one): the lines its underline takes (1 or 0)."""
+def _close_heading(state: StateBlock, level: int) -> None:
     if level:
-        state.push("heading_close", f"h{level}", -1).markup = "=" if level == 1 else "-"
-    return 1 if level else 0
+        state.push("heading_close", f"h{level}", -1)
 
 
 def _inner_in_item(state: StateBlock, opener: int, end: int, name: str) -> None:
