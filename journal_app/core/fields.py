@@ -9,7 +9,7 @@ quoted is :mod:`scalars`' business; which way the file writes a key is a :class:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -70,7 +70,7 @@ def edit_header(header: Header, name: str, value: object, newline: str, remove: 
             QT_TRANSLATE_NOOP("Core", "Editing {kind} front matter is not supported."),
             kind=header.kind.upper(),
         )
-    if header.kind == "yaml" and header.text.split("\n", 1)[-1].lstrip().startswith("{"):
+    if header.kind == "yaml" and header.own_text.split("\n", 1)[-1].lstrip().startswith("{"):
         raise FieldEditError(
             QT_TRANSLATE_NOOP(
                 "Core",
@@ -78,6 +78,7 @@ def edit_header(header: Header, name: str, value: object, newline: str, remove: 
                 "field by field. Edit it as text.",
             )
         )
+    lead, header = header.lead, replace(header, text=header.own_text, lead="")  # edited without its lead
     editor = _YamlEditor(header, newline) if header.kind == "yaml" else _TomlEditor(header, newline)
     attempts = editor.candidates(name, value, remove)
     failure = Words(QT_TRANSLATE_NOOP("Core", "it did not read back as intended"))
@@ -90,7 +91,7 @@ def edit_header(header: Header, name: str, value: object, newline: str, remove: 
             failure = new.problem.words if new is not None and new.problem is not None else Words(stopped)
             continue
         if _reads_back(header.metadata, new.metadata, name, intended):
-            return new
+            return new.with_lead(lead)
     raise FieldEditError(
         QT_TRANSLATE_NOOP(
             "Core", "Could not set {name!r} so that the header reads back correctly: {failure}."

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 
@@ -40,6 +40,7 @@ _CLOSING = {
     for kind, mark in DELIMITERS.items()
 }  # the closing line, found without a loop
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
+_LEAD = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))+")  # blank lines before the opening line (Hugo skips them)
 
 
 @dataclass
@@ -47,9 +48,10 @@ class Header:
     """A post's front matter: its exact text and what it says."""
 
     kind: str  # "yaml", "toml" or "json"
-    text: str  # verbatim, delimiters and the closing line's ending included
+    text: str  # verbatim: the blank lines before it, delimiters and the closing line's ending included
     metadata: dict = field(default_factory=dict)
     problem: Problem | None = None  # why the header could not be read (message, file line, kind)
+    lead: str = ""  # the blank lines before the opening delimiter, verbatim (the start of ``text``)
 
     @classmethod
     def broken(cls, kind: str, text: str, problem: Problem) -> Header:
@@ -76,6 +78,28 @@ class Header:
         """True when the header parsed into a mapping."""
         return self.problem is None
 
+    @property
+    def lead_lines(self) -> int:
+        """How many blank lines come before the opening delimiter."""
+        lead = self.lead
+        return lead.count("\n") + lead.count("\r") - lead.count("\r\n")
+
+    @property
+    def own_text(self) -> str:
+        """The header from its opening delimiter on (``text`` without the blank lines before it)."""
+        return self.text[len(self.lead) :]
+
+    def with_lead(self, lead: str) -> Header:
+        """This header (read without them) with the blank lines ``lead`` before it: its text
+        starts with them and its problem's line counts them."""
+        if not lead:
+            return self
+        moved = replace(self, text=lead + self.text, lead=lead)
+        problem = self.problem
+        if problem is not None and problem.line is not None:
+            moved.problem = replace(problem, line=problem.line + moved.lead_lines)
+        return moved
+
 
 def iter_lines(text: str):
     """Yield each line of ``text`` with its own line ending (``\\n``, ``\\r\\n`` or ``\\r``)."""
@@ -92,7 +116,16 @@ def strip_eol(line: str) -> str:
 
 
 def split_header(text: str) -> tuple[Header | None, str]:
-    """Split ``text`` into its header (or None) and the body that follows it."""
+    """Split ``text`` into its header (or None) and the body that follows it. Blank lines
+    before the header belong to it (Hugo reads such a header; see ``Header.lead``)."""
+    lead = _LEAD.match(text)
+    if lead is None:
+        return _split_at_start(text)
+    header, body = _split_at_start(text[lead.end() :])
+    return (header.with_lead(lead.group()), body) if header is not None else (None, text)
+
+
+def _split_at_start(text: str) -> tuple[Header | None, str]:
     if text.startswith("---"):
         return _split_delimited(text, "yaml")
     if text.startswith("+++"):

@@ -75,8 +75,8 @@ def header_repair(post: Post) -> Repair | None:
         return None
     edits: list[LineEdit] = []
     intended: dict[str, str] = {}
-    lines = _LINE_END.split(header.text)
-    for number, line in enumerate(lines[1:-1], start=2):
+    lines, lead = _LINE_END.split(header.text), header.lead_lines
+    for number, line in enumerate(lines[lead + 1 : -1], start=lead + 2):
         match = _QUOTED.match(line)
         if match and _RAW.search(match["inner"]):
             fixed = f'{match["head"]}"{_escape(match["inner"])}"{match["tail"]}'

@@ -30,7 +30,8 @@ Kind: TypeAlias = "str | _TokenType"
 Span = tuple[int, int, Kind]
 
 # block states (the low four bits); -1 (Qt's "none yet") reads as NORMAL
-NORMAL, FRONT_YAML, FRONT_TOML, FENCE, HTML_BLANK, HTML_END, MATH = range(7)
+NORMAL, FRONT_YAML, FRONT_TOML, FENCE, HTML_BLANK, HTML_END, MATH, LEAD = range(8)  # LEAD: blank lines
+# that open the post (front matter may still follow them, as Hugo reads it)
 _HTML_ENDS = ("</script>", "</pre>", "</style>", "</textarea>", "-->", "?>", ">", "]]>")
 _MAX_LANGUAGES = 1 << 16
 _languages: dict[str, int] = {"": 0}
@@ -101,8 +102,11 @@ def line_spans(text: str, state: int, first: bool = False, inline: bool = True) 
     if kind in (FRONT_YAML, FRONT_TOML):
         closer = "---" if kind == FRONT_YAML else "+++"
         return [(0, len(text), "front")], NORMAL if text.rstrip() in (closer, "...") else kind
-    if first and text.rstrip() in ("---", "+++"):
-        return [(0, len(text), "front")], FRONT_YAML if text.startswith("-") else FRONT_TOML
+    if first or kind == LEAD:
+        if text.rstrip() in ("---", "+++"):
+            return [(0, len(text), "front")], FRONT_YAML if text.startswith("-") else FRONT_TOML
+        if not text.strip():
+            return [], LEAD
     if kind == FENCE:
         if _closes_fence(text, state):
             return [(0, len(text), "fence")], NORMAL

@@ -247,3 +247,48 @@ def test_undecodable_bytes_in_the_header(tmp_path):
     assert post.header_invalid and any("not valid text" in problem for problem in post.problems)
     with pytest.raises(HeaderError):
         post.set_field("title", "x")
+
+
+# Blank lines before the front matter: Hugo skips them (grid47's posts open with one), so the
+# header is read, and they stay in the file exactly as they are.
+LEADING_BLANK = {  # name -> (the file, the line its body starts on)
+    "toml": (b'\n+++\ntitle = "Two Sum"\ntags = ["array", "\xed\x95\xb4\xec\x8b\x9c"]\n+++\n\nBody.\n', 6),
+    "yaml-crlf": (
+        b'\r\n \t\r\n---\r\ntitle: "Two Sum"\r\ntags: [array, \xed\x95\xb4\xec\x8b\x9c]\r\n---\r\nBody.\r\n',
+        7,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEADING_BLANK))
+def test_blank_lines_before_the_header_are_kept_and_the_header_read(tmp_path, name):
+    raw, body_line = LEADING_BLANK[name]
+    path = tmp_path / "two-sum.md"
+    path.write_bytes(raw)
+    post = load_post(path)
+    assert post.title == "Two Sum" and post.tags == ["array", "해시"]
+    assert post.body.strip() == "Body." and post.problems == []
+    lead = raw[: raw.index(b"+++" if name == "toml" else b"---")]
+    assert post.body_start_line == body_line
+    save_post(post)
+    assert path.read_bytes() == raw  # unedited: the same bytes
+    post.set_tags(["array", "해시", "새 태그"])
+    save_post(post)
+    saved = path.read_bytes()
+    assert saved.startswith(lead + (b"+++" if name == "toml" else b"---"))  # the blank lines kept
+    assert load_post(path).tags == ["array", "해시", "새 태그"]
+    changed = [line for line in saved.splitlines() if line not in raw.splitlines()]
+    assert len(changed) == 1 and "새 태그".encode() in changed[0]  # only the tags line changed
+    assert saved.count(b"title") == 1  # no second header was added
+
+
+def test_a_problem_in_a_header_after_blank_lines_names_its_file_line(tmp_path):
+    post = Post(b'\n\n+++\ntitle = "x"\ndate = = 3\n+++\nBody\n', tmp_path / "t.md")
+    assert post.header_invalid and post.problem_details[0].line == 5
+    assert post.body == "Body\n"
+
+
+def test_blank_lines_then_a_rule_are_still_no_header(tmp_path):
+    raw = b"\n---\n\nA paragraph between rules.\n\n---\n"
+    post = Post(raw, tmp_path / "r.md")
+    assert post.header is None and post.body == raw.decode() and post.to_bytes() == raw

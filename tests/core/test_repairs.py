@@ -93,3 +93,12 @@ def test_write_repairs_refuses_a_file_that_changed(tmp_path):
     written = write_repairs(path, QUOTED, repairs, post.encoding)
     assert path.read_bytes() == written and load_post(path).title == '책 "데미안" 읽고'
     assert b"undefined  " not in written and written.endswith(b"```\nlast")
+
+
+def test_fix_header_after_blank_lines_edits_the_right_file_lines():
+    raw = b'\n\n---\ntitle: "a "b" c"\n---\nbody\n'
+    repair = header_repair(Post(raw))
+    assert repair is not None
+    assert repair.edits == (LineEdit(4, 'title: "a "b" c"', 'title: "a \\"b\\" c"'),)
+    fixed = apply_edits(raw, repair.edits)
+    assert fixed == b'\n\n---\ntitle: "a \\"b\\" c"\n---\nbody\n' and Post(fixed).title == 'a "b" c'

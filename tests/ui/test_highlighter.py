@@ -116,6 +116,14 @@ def test_front_matter_html_and_math_blocks_are_dimmed(highlighted):
     assert under(document, 13, bold) == "끝"
 
 
+def test_front_matter_after_blank_lines_is_dimmed_and_blank_lines_alone_are_no_header(highlighted):
+    document, _ = highlighted('\n \n+++\ntitle = "**제목**"\n+++\n**본문**')
+    assert [under(document, n, color("front")) for n in range(2, 5)] == ["+++", 'title = "**제목**"', "+++"]
+    assert under(document, 3, bold) == "" and under(document, 5, bold) == "본문"
+    document, _ = highlighted("\n\n**굵게**\n---\n**끝**")  # no header: the rule is text's
+    assert under(document, 2, bold) == "굵게" and under(document, 4, bold) == "끝"
+
+
 def test_a_fence_opened_by_an_edit_changes_the_lines_after_it(highlighted):
     document, _ = highlighted("첫 줄\n**굵게**\n끝")
     cursor = QTextCursor(document)

@@ -132,6 +132,21 @@ def test_title_field_changes_exactly_one_line(qtbot, window):
     )
 
 
+def test_a_header_after_a_blank_line_fills_the_form_and_an_edit_keeps_it(qtbot, window, journal_root):
+    path = journal_root / "content" / "two-sum.md"  # as grid47's Hugo posts open: a blank line first
+    before = '\n+++\ntitle = "Two Sum"\ntags = ["array"]\n+++\n\n해시 풀이\n'.encode()
+    path.write_bytes(before)
+    assert window.open_post(path)
+    assert window.form.title.text() == "Two Sum" and window.form.tags.text() == "array"
+    window.form.title.setFocus()
+    window.form.title.selectAll()
+    type_text(window.form.title, "두 수의 합")
+    qtbot.keyClick(window.form.title, Qt.Key.Key_Return)
+    assert window.editor.toPlainText().split("\n")[:3] == ["", "+++", 'title = "두 수의 합"']
+    assert window.document.save()
+    assert path.read_bytes() == before.replace(b'"Two Sum"', '"두 수의 합"'.encode())
+
+
 def test_tags_field_moves_the_post_in_the_tree(qtbot, window):
     open_by_title(qtbot, window, "제주", "제주도 여행 후기")
     window.form.tags.setFocus()
