@@ -457,6 +457,21 @@ def _colon_definitions(rule: Callable) -> Callable:
     return deflist
 
 
+def _definition_text_not_code(rule: Callable) -> Callable:
+    """The indented-code rule, except on a definition's first line: the text after ``:``,
+    however far it is indented, is the definition's text on goldmark and kramdown
+    (``:     text`` in kramdown's own examples), where the plugin made it a code block."""
+
+    def code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if state.parentType == "deflist":
+            lead = state.src[state.bMarks[start] : state.bMarks[start] + state.tShift[start]]
+            if lead.rstrip(" \t").endswith(":"):
+                return False
+        return rule(state, start, end, silent)
+
+    return code
+
+
 def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> MarkdownIt:
     """A markdown-it parser for ``flavor``; ``plain`` leaves out line numbers, ids and
     highlighting and ``filter_tags`` escapes GitHub's disallowed raw HTML (the spec examples
@@ -490,6 +505,7 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
 
         md.use(deflist_plugin)
         platforms.wrap_rule(md.block.ruler, "deflist", _colon_definitions)
+        platforms.wrap_rule(md.block.ruler, "code", _definition_text_not_code)
     if profile.math:
         from mdit_py_plugins.dollarmath import dollarmath_plugin
 

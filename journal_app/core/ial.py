@@ -30,7 +30,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-_LINE = re.compile(r" {0,3}\{:(?![:/])((?:[^}\\\n]|\\.)*)\}[ \t]*$")
+BLOCK_LINE = re.compile(r" {0,3}\{:(?![:/])((?:[^}\\\n]|\\.)*)\}[ \t]*$")  # a block's attribute list
 _SPAN = re.compile(r"\{:(?![:/])((?:[^}\\\n]|\\.)*)\}")
 _EXTENSION = re.compile(r"\{::(comment|nomarkdown|options)(?:[ \t]+(?:[^}\\\n]|\\.)*?)?[ \t]*(/)?\}")
 _ITEM = re.compile(r"""([.#])([\w-]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+))""")
@@ -65,7 +65,7 @@ def _apply(token: Token, found: dict[str, str]) -> None:
 def _block_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False
-    found = _LINE.match(state.src, state.bMarks[start], state.eMarks[start])
+    found = BLOCK_LINE.match(state.src, state.bMarks[start], state.eMarks[start])
     if found is None:
         return False
     if silent:

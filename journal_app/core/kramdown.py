@@ -43,6 +43,8 @@ from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
+
+from .ial import BLOCK_LINE
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -115,8 +117,8 @@ def _kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
     last = start
     while last < end and not state.isEmpty(last) and _PIPE.search(_hide_liquid_pipes(_text(state, last))):
         last += 1
-    if last == start or (last < end and not state.isEmpty(last)):
-        return False  # no table line, or the block goes on without a blank line
+    if last == start or (last < end and not state.isEmpty(last) and not BLOCK_LINE.match(_text(state, last))):
+        return False  # no table line, or the block goes on without a blank line (or its attributes)
     lines = [_text(state, line) for line in range(start, last)]
     leading_pipe = lines[0].lstrip().startswith("|")
     groups: list[tuple[str, list[list[str]]]] = []  # ("thead" or "tbody", rows)

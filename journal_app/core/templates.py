@@ -27,9 +27,9 @@ from .remark import underline_level
 SHORTCODES = {"{{<": ">}}", "{{%": "%}}"}
 LIQUID = {"{%": "%}", "{{": "}}"}
 # the closing tag may end the code's last line
-_HUGO_CLOSE = re.compile(r"^.*?\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*$", re.MULTILINE)
+_HUGO_CLOSE = re.compile(r"^.*?\{\{[<%][ \t]*/[ \t]*highlight[ \t]*[>%]\}\}[ \t]*$", re.MULTILINE)
 _HUGO_INLINE_OPEN = re.compile(r"\{\{[<%][ \t]*highlight[ \t]")
-_HUGO_INLINE_CLOSE = re.compile(r"\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}")
+_HUGO_INLINE_CLOSE = re.compile(r"\{\{[<%][ \t]*/[ \t]*highlight[ \t]*[>%]\}\}")
 _LIQUID_LINE = re.compile(r"\{%-?[ \t]*(\w+)(.*?)-?%\}[ \t]*$")
 # the line that closes a highlight (Liquid reads tags anywhere: code may end on it, text go on)
 _ENDHIGHLIGHT = re.compile(r"^.*?\{%-?[ \t]*endhighlight[ \t]*-?%\}", re.MULTILINE)

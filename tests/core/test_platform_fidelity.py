@@ -182,6 +182,8 @@ JEKYLL = [
     # a table never interrupts a paragraph, and a line without | after it undoes it
     ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
     ("| a | b |\n|---|---|\n| 1 | 2 |\npara", ["p"]),
+    # ... but an attribute list under it is the table's (a real Jekyll post's {:.info})
+    ("| a | b |\n| 1 | 2 |\n{:.info}\n\nnext", ["table", "  tr", "  tr", "p"]),
     ("## x\n| a | b |\n|-|-|\n| 1 | 2 |", ["h2", "p"]),
     # a later |---| line starts a new body; a | inside a code span stays in its cell
     ("| a | b |\n|-|-|\n| c | d |\n|-|-|\n| e | f |", ["table", "  tr", "  tr", "  tr"]),
@@ -425,6 +427,8 @@ def test_jekyll_attribute_lists_as_kramdown_applies_them(text, expected):
         ('p\n\n{{< rmtimg\n  src="x"\n>}}\n---\n**Code:**', ["p", "h2", "p"]),
         # (Hugo's <p>q <div>…</div></p>, as a browser builds it: the </p> left makes a <p> of its own)
         ("> q\n{{< highlight go >}}\nx\n{{< /highlight >}}", ["blockquote", "  p", "  pre", "  p"]),
+        # Hugo takes a closing tag with a space after its slash (a real Korean Hugo post's)
+        ("{{< highlight php >}}\nx\n\n$y = 1;\n{{< / highlight >}}\n\npara", ["pre", "p"]),
     ],
 )
 def test_hugo_shortcodes_as_hugo_reads_them(text, expected):
@@ -809,3 +813,12 @@ def test_a_tilde_line_under_a_paragraph_is_no_definition_list():
     for flavor in ("hugo", "jekyll"):
         assert "<dl" not in render_markdown("a line\n~ and more", flavor=flavor)
         assert "<dd>def</dd>" in render_markdown("term\n: def", flavor=flavor)
+
+
+def test_a_definitions_text_indented_far_after_its_colon_is_text_not_code():
+    # kramdown's own example, on a real Jekyll post; Debian's hugo and kramdown both print a dd
+    # holding the text (the plugin made it a code block)
+    for flavor in ("hugo", "jekyll"):
+        html = render_markdown("Maruku\n:     Another converter\n\nnext", flavor=flavor)
+        assert "<dd>Another converter</dd>" in html and "<pre" not in html
+        assert "<pre" in render_markdown("term\n: def\n\n      code", flavor=flavor)  # code still is
