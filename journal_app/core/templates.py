@@ -325,9 +325,11 @@ def _hugo_fold(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     with, as on a Hugo site, where the tag is a one-line placeholder by the time goldmark
     reads the text (a ``>}}`` line is no quote; a ``---`` under it makes the paragraph a
     heading). Marked as lines too indented to start a block. Finds nothing itself."""
-    if state.__dict__.get("_hugo_folded") or "{{" not in state.src:
+    if state.__dict__.get("_hugo_folded"):
         return False
-    state.__dict__["_hugo_folded"] = True
+    state.__dict__["_hugo_folded"] = True  # (before the search: a post without "{{" is searched once)
+    if "{{" not in state.src:
+        return False
     src, lines = state.src, state.bMarks
     done: dict[str, int] = {}  # a closer -> where it was last found (-1: none further on)
     at = 0

@@ -425,6 +425,24 @@ def renders_within(seconds: int, code: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
 
 
+def test_a_megabyte_without_template_tags_renders_in_linear_time_on_hugo():
+    # Hugo's tag folding searched the whole text for "{{" at every block of a post that held
+    # none: over 8 s of processor time for this megabyte (18 s for a megabyte of the seed post);
+    # about 2.5 s now, Pygments a good part of it
+    done = renders_within(
+        8,
+        "from pathlib import Path\n"
+        "from journal_app.core import load_post\n"
+        "from journal_app.resources import resource_path\n"
+        "folder = Path(resource_path('sample-journal')) / 'content'\n"
+        "body = '\\n\\n'.join(load_post(path).body for path in sorted(folder.glob('*.md')))\n"
+        "text = '\\n\\n'.join([body] * (1_000_000 // len(body.encode())))\n"
+        "assert '{{' not in text and len(text.encode()) > 900_000\n"
+        "render_markdown(text, flavor='hugo')\n",
+    )
+    assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
+
+
 def test_many_openers_before_a_template_tag_in_a_destination_are_read_once():
     # the link rule, given a copy of the text with the tag masked, and the rules around it each
     # searched again for the "](" ahead at every "[" (one memo for both texts): 90,000 took 10 s
