@@ -367,7 +367,9 @@ def main() -> None:
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") and shutil.which("xvfb-run") and not os.environ.get("RUN_ALL_NESTED"):
         os.environ["RUN_ALL_NESTED"] = "1"
-        screen = ["-s", "-screen 0 1280x900x24"]
+        # -noreset: between two apps no client is connected, and a server that resets then
+        # refuses the next one for a moment ("could not connect to display")
+        screen = ["-s", "-screen 0 1280x900x24 -noreset"]
         number = ["-n", str(200 + os.getpid() % 700)]  # -a alone starts at 99, where others race
         sys.exit(subprocess.call(["xvfb-run", "-a", *number, *screen, sys.executable, *sys.argv]))
     from journal_app.resources import resource_path
