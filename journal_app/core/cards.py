@@ -4,6 +4,8 @@ placeholder of an image that is not shown."""
 from __future__ import annotations
 
 import html
+import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 _EMBED_LINKS = {
@@ -63,6 +65,61 @@ def highlighted_code(code: str, language: str, attributes: str = "") -> str:
     return (
         f'<div{attributes} class="language-{html.escape(language)} highlight"><pre><span></span>'
         f"<code>{body}</code></pre></div>\n"
+    )
+
+
+@dataclass(frozen=True)
+class CodeLines:
+    """Hugo's line options of a code block: ``numbers`` ``"table"`` (a column beside the code),
+    ``"inline"`` (before each line) or ``""``; the first line's number; the lines marked."""
+
+    numbers: str = ""
+    start: int = 1
+    marked: frozenset[int] = frozenset()
+
+
+_OPTION = re.compile(r"""(\w+)\s*=\s*(\[[^\]]*\]|"[^"]*"|'[^']*'|[^\s,}]+(?:\s+\d+(?:-\d+)?(?=\s|,|$))*)""")
+_LINE_RANGE = re.compile(r"(\d+)(?:-(\d+))?")
+
+
+def code_lines(options: str) -> CodeLines | None:
+    """Hugo's ``linenos``, ``linenostart`` and ``hl_lines`` in a highlight's options
+    (``linenos=table,hl_lines=4 7-9``) or a fence's attributes (``{linenos=inline
+    hl_lines=[3,"6-8"]}``); None when there are none. ``linenos=true`` is a table, as on a
+    Hugo site of default settings; ``hl_lines`` counts from the block's first line."""
+    found = {key.lower(): value.strip("\"'") for key, value in _OPTION.findall(options)}
+    if not found.keys() & {"linenos", "hl_lines", "linenostart"}:
+        return None
+    numbers = found.get("linenos", "").lower()
+    numbers = "table" if numbers in ("table", "true") else "inline" if numbers == "inline" else ""
+    start = int(found["linenostart"]) if found.get("linenostart", "").isdigit() else 1
+    marked: set[int] = set()
+    for first, last in _LINE_RANGE.findall(found.get("hl_lines", ""))[:1000]:
+        low, high = int(first), int(last or first)
+        marked.update(range(low, min(high, low + 100_000) + 1))
+    return CodeLines(numbers, min(start, 10**9), frozenset(marked))
+
+
+def numbered_code(code: str, language: str, lines: CodeLines, attributes: str = "") -> str:
+    """A code block with Hugo's line numbers (a column beside the code, or before each line)
+    and its marked lines shown marked."""
+    body, language = _highlighted(code, language)
+    rows = body.split("\n")
+    if rows and rows[-1] == "":
+        rows.pop()
+    shown = []
+    for index, row in enumerate(rows, start=1):
+        number = f'<span class="ln">{lines.start + index - 1}</span>' if lines.numbers == "inline" else ""
+        row = number + row
+        shown.append(f'<span class="hl">{row}</span>' if index in lines.marked else row)
+    code_html = "\n".join(shown) + "\n"
+    head = f'<div{attributes} class="language-{html.escape(language)} highlight">'
+    if lines.numbers != "table":
+        return f"{head}<pre><span></span><code>{code_html}</code></pre></div>\n"
+    numbers = "\n".join(str(lines.start + index) for index in range(len(rows))) + "\n"
+    return (
+        f'{head}<table class="lntable"><tr><td class="lntd"><pre class="linenos"><code>{numbers}</code></pre>'
+        f'</td><td class="lntd"><pre><span></span><code>{code_html}</code></pre></td></tr></table></div>\n'
     )
 
 

@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from .cards import embed_card
+from .cards import code_lines, embed_card
 from .platforms import wrap_rule
 from .remark import underline_level
 
@@ -127,6 +127,7 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             heading = underline_level(state, line + 1, end)
             _open_heading(state, heading, start, line + 2)
             _push_code(state, start, line + 1, positional[0] if positional else "", code)
+            state.tokens[-1].meta["code_lines"] = code_lines(" ".join(_words(source[3:-3])[2:]))
             _close_heading(state, heading)
             state.line = line + 1 + bool(heading)
             return True

@@ -822,3 +822,32 @@ def test_a_definitions_text_indented_far_after_its_colon_is_text_not_code():
         html = render_markdown("Maruku\n:     Another converter\n\nnext", flavor=flavor)
         assert "<dd>Another converter</dd>" in html and "<pre" not in html
         assert "<pre" in render_markdown("term\n: def\n\n      code", flavor=flavor)  # code still is
+
+
+@pytest.mark.parametrize(
+    "text, structure, numbers",
+    [
+        # printed by Debian's hugo: linenos=table (and true, Hugo's default) puts the numbers in
+        # a column beside the code; inline, before each line; a fence takes them in {…}
+        (
+            '{{< highlight go "linenos=table,hl_lines=2" >}}\na := 1\nb := 2\n{{< /highlight >}}',
+            "table",
+            "1\n2",
+        ),
+        ('{{< highlight go "linenos=inline,linenostart=5" >}}\na := 1\n{{< /highlight >}}', "pre", "5"),
+        ("```go {linenos=true hl_lines=[1]}\na := 1\n```", "table", "1"),
+    ],
+)
+def test_hugo_highlight_line_numbers_and_marked_lines_as_hugo_shows_them(text, structure, numbers):
+    html = render_markdown(text, flavor="hugo")
+    assert blocks(text, "hugo")[0] == structure
+    if structure == "table":
+        assert blocks(text, "hugo") == ["table", "  tr", "    pre", "    pre"]
+        assert re.search(r'<pre class="linenos"><code>([^<]*)</code>', html)[1].strip() == numbers
+    else:
+        assert re.findall(r'<span class="ln">(\d+)</span>', html) == numbers.split()
+    marked = re.findall(r'<span class="hl">(.*?)</span>\n', html)
+    assert len(marked) == (0 if "hl_lines" not in text else 1)
+    assert ":=" in re.sub(r"<[^>]+>", "", html) and "linenos" not in re.sub(r"<[^>]+>", "", html)
+    plain = render_markdown(text, flavor="commonmark")
+    assert "lntable" not in plain and 'class="ln"' not in plain  # Hugo's options only on Hugo
