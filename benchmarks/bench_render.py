@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/bench_render.py SEED_POST [--site N] [--big-runs N]
 Prints medians (wall clock, and CPU time, which a busy machine sways less), per flavor, of:
-rendering the seed post's body and rendering a 1 MB post (the seed's body repeated);
+rendering the seed post's body and rendering a 1 MB post (the seed's body repeated), after the
+floor of the engine (markdown-it-py alone, no plugins, doing the same two);
 ``python-markdown`` is the pipeline every post rendered with before the
 CommonMark engine, so one run gives the before and after. Then exporting the seed post to a
 page; with --site N, `journal-app export --all` over a
@@ -57,6 +58,14 @@ def main() -> None:
     while len(big.encode()) < 1024 * 1024:
         big += "\n\n" + seed.body
     print(f"big body: {len(big.encode()) / 1024 / 1024:.2f} MB; load average {os.getloadavg()[0]:.1f}")
+    # the engine's floor: markdown-it-py alone (CommonMark, tables, strikethrough; no plugins,
+    # no sanitizing, no highlighting), the least any flavor built on it can take
+    from markdown_it import MarkdownIt
+
+    bare = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    runs = args.big_runs
+    report("  markdown-it-py alone: seed body", median_ms(lambda: bare.render(seed.body), 30), 30)
+    report("  markdown-it-py alone: 1 MB body", median_ms(lambda: bare.render(big), runs), runs)
     for flavor in FLAVORS:
         render_post(seed, flavor=flavor)  # build the parser once
         report(f"{flavor:>15}: render seed body", median_ms(lambda: render_post(seed, flavor=flavor), 30), 30)
