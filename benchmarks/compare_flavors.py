@@ -161,8 +161,18 @@ def hugo_pages(texts: list[str]) -> list[str]:
         (site / "layouts" / "shortcodes").mkdir(parents=True)
         found = [(m.group(2), m.group(1)) for text in texts for m in SHORTCODE_NAME.finditer(text)]
         closed = {name for name, slash in found if slash}  # paired: {{< /name >}}
+        # a paired one used in a table's row holds inline text there (a cell holds no blocks)
+        in_rows = {
+            m.group(2)
+            for text in texts
+            for line in text.splitlines()
+            if line.lstrip().startswith("|")
+            for m in SHORTCODE_NAME.finditer(line)
+        }
         for name in {name for name, _ in found} - HUGO_SHORTCODES:
-            inner = '{{ .Page.RenderString (dict "display" "block") .Inner }}' if name in closed else ""
+            display = "inline" if name in in_rows else "block"
+            render = f'{{{{ .Page.RenderString (dict "display" "{display}") .Inner }}}}'
+            inner = render if name in closed else ""
             template = site / "layouts" / "shortcodes" / f"{name}.html"
             template.parent.mkdir(parents=True, exist_ok=True)
             template.write_text('{{ "{{shortcode}}" }}' + inner)
