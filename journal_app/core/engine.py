@@ -511,6 +511,7 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
         md.use(deflist_plugin)
         platforms.wrap_rule(md.block.ruler, "deflist", _colon_definitions)
         platforms.wrap_rule(md.block.ruler, "code", _definition_text_not_code)
+        md.core.ruler.push("definition_paragraphs", platforms.definition_paragraphs)
     if profile.math:
         from mdit_py_plugins.dollarmath import dollarmath_plugin
 

@@ -45,6 +45,7 @@ from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipO
 from markdown_it.rules_core import StateCore
 
 from .ial import BLOCK_LINE
+from .platforms import show_paragraph
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -293,7 +294,7 @@ def _item_paragraphs(state: StateCore) -> None:
             is_last = number == len(items) - 1
             for child in children:
                 if tokens[child].type == "paragraph_open":
-                    _show(tokens, child, True)
+                    show_paragraph(tokens, child, True)
             first = tokens[children[0]] if children else None
             if first is None or first.type != "paragraph_open" or first.map is None:
                 shown_before = False
@@ -303,16 +304,8 @@ def _item_paragraphs(state: StateCore) -> None:
             bare = (not blank_after or (is_last and len(children) == 1)) and (
                 not is_last or len(items) == 1 or not shown_before
             )
-            _show(tokens, children[0], not bare)
+            show_paragraph(tokens, children[0], not bare)
             shown_before = shown_before and not bare
-
-
-def _show(tokens: list[Token], opening: int, shown: bool) -> None:
-    """Show (or hide) the ``<p>`` of the paragraph opening at ``opening``."""
-    tokens[opening].hidden = not shown
-    level = tokens[opening].level
-    closing = next(i for i in range(opening + 1, len(tokens)) if tokens[i].level == level)
-    tokens[closing].hidden = not shown
 
 
 def _abbreviation(state: StateBlock, start: int, end: int, silent: bool) -> bool:

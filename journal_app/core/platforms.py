@@ -36,6 +36,37 @@ def wrap_rule(ruler: Ruler, name: str, wrap: Callable[[Callable], Callable]) -> 
     ruler.__compile__()
 
 
+def show_paragraph(tokens: list, opening: int, shown: bool) -> None:
+    """Show (or hide) the ``<p>`` of the paragraph opening at ``opening``."""
+    tokens[opening].hidden = not shown
+    level = tokens[opening].level
+    closing = next(i for i in range(opening + 1, len(tokens)) if tokens[i].level == level)
+    tokens[closing].hidden = not shown
+
+
+def definition_paragraphs(state: StateCore) -> None:
+    """A definition's paragraphs as goldmark and kramdown write them: its first in ``<p>`` only
+    when an empty line comes right before its ``:`` line, every later one in ``<p>`` (the
+    plugin made all of a list's definitions loose, or all tight, as a list's items)."""
+    tokens = state.tokens
+    lines = None
+    quote = " \t>" if state.env.get("flavor") == "jekyll" else " \t"  # (a ">" line: goldmark's is text)
+    for index, token in enumerate(tokens):
+        where = tokens[index + 1].map if token.type == "dd_open" and index + 1 < len(tokens) else None
+        if where is None:
+            continue
+        if lines is None:
+            lines = state.src.split("\n")
+        line = where[0]  # the ":" line (the dd's own map may start at its term)
+        blank_before = line > 0 and not lines[line - 1].strip(quote)
+        for inner in range(index + 1, len(tokens)):
+            child = tokens[inner]
+            if child.level <= token.level:
+                break  # (the dd_close)
+            if child.type == "paragraph_open" and child.level == token.level + 1:
+                show_paragraph(tokens, inner, blank_before or inner != index + 1)
+
+
 def _kept(character: str, categories: tuple[str, ...]) -> bool:
     return character in "- " or unicodedata.category(character).startswith(categories)
 

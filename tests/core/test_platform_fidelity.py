@@ -851,3 +851,21 @@ def test_hugo_highlight_line_numbers_and_marked_lines_as_hugo_shows_them(text, s
     assert ":=" in re.sub(r"<[^>]+>", "", html) and "linenos" not in re.sub(r"<[^>]+>", "", html)
     plain = render_markdown(text, flavor="commonmark")
     assert "lntable" not in plain and 'class="ln"' not in plain  # Hugo's options only on Hugo
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # printed alike by Debian's hugo and kramdown: a definition's first paragraph is in <p>
+        # only after an empty line right before its ":" line, each later one always
+        ("term\n: def\n\n  more", "<dd>def\n<p>more</p>\n</dd>"),
+        ("term\n\n: def", "<dd>\n<p>def</p>\n</dd>"),
+        ("term\n: one\n\n: two", "<dd>one</dd>\n<dd>\n<p>two</p>\n</dd>"),
+        ("a\n: x\n\nb\n: y", "<dd>x</dd>\n<dt>b</dt>\n<dd>y</dd>"),
+        ("term\n: def\n\n  ~~~\n  code\n  ~~~", "<dd>def<div"),
+    ],
+)
+def test_definition_paragraphs_as_goldmark_and_kramdown_write_them(text, expected):
+    for flavor in ("hugo", "jekyll"):
+        html = re.sub(r' data-line="\d+"', "", render_markdown(text, flavor=flavor))
+        assert expected in html, (flavor, html)
