@@ -443,7 +443,10 @@ def _colon_definitions(rule: Callable) -> Callable:
         if line < end and state.isEmpty(line):
             line += 1
         if line >= end or state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]][:1] != ":":
-            return False if not silent else rule(state, start, end, silent)
+            if silent:
+                return rule(state, start, end, silent)
+            last = _last_term(state, start, end)
+            return last is not None and _terms(state, start, last, lambda: deflist(state, last, end, silent))
         src = state.src
         masked = _masked(state) if not silent else None
         if masked is None:
@@ -460,6 +463,54 @@ def _colon_definitions(rule: Callable) -> Callable:
         return found
 
     return deflist
+
+
+def _last_term(state: StateBlock, start: int, end: int) -> int | None:
+    """The last line of a paragraph opening at ``start`` when a definition's ``:`` line comes
+    right after it (or after one empty line), and it has more lines than one: goldmark and
+    kramdown make each line of it a term. None otherwise."""
+    terminators = state.md.block.ruler.getRules("paragraph")
+    line = start + 1
+    while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+        if state.src.startswith(":", state.bMarks[line] + state.tShift[line]):
+            break
+        if any(stops(state, line, end, True) for stops in terminators):
+            return None
+        line += 1
+    marker = line + 1 if line < end and state.isEmpty(line) else line
+    if line - start < 2 or marker >= end or state.sCount[marker] < state.blkIndent:
+        return None
+    if state.env.get("flavor") == "hugo" and state.sCount[marker] != state.blkIndent:
+        return None  # (goldmark: a ":" with no indent in its block, see goldmark.py)
+    text = state.src[state.bMarks[marker] + state.tShift[marker] : state.eMarks[marker]]
+    return line - 1 if text[:1] == ":" and text[1:2] in (" ", "\t", "") else None
+
+
+def _terms(state: StateBlock, start: int, last: int, read: Callable[[], bool]) -> bool:
+    """``read()`` the definition list whose last term is on line ``last``, and put the lines
+    from ``start`` before it in as terms of their own."""
+    from markdown_it.token import Token
+
+    before, indent = len(state.tokens), state.sCount[last]
+    state.sCount[last] = min(indent, state.blkIndent)  # (an indented term line is a term's text)
+    try:
+        if not read():
+            return False
+    finally:
+        state.sCount[last] = indent
+    listed = state.tokens[before]
+    if listed.map is not None:
+        listed.map[0] = start
+    level, added = listed.level, []
+    for line in range(start, last):
+        text = state.getLines(line, line + 1, state.blkIndent, False).strip()
+        added += [
+            Token("dt_open", "dt", 1, map=[line, line], level=level + 1, block=True),
+            Token("inline", "", 0, map=[line, line], level=level + 2, content=text, children=[], block=True),
+            Token("dt_close", "dt", -1, level=level + 1, block=True),
+        ]
+    state.tokens[before + 1 : before + 1] = added
+    return True
 
 
 def _definition_text_not_code(rule: Callable) -> Callable:

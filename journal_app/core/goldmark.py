@@ -242,8 +242,9 @@ def _unindented_definitions(rule: Callable) -> Callable:
         line = start + 1
         if line < end and state.isEmpty(line):
             line += 1
-        if not silent and line < end and state.sCount[line] != state.blkIndent:
-            return False
+        marker = line < end and state.src.startswith(":", state.bMarks[line] + state.tShift[line])
+        if not silent and marker and state.sCount[line] != state.blkIndent:
+            return False  # (a line that is no ":" may be a term of its own: see engine._last_term)
         return rule(state, start, end, silent)
 
     return deflist

@@ -869,3 +869,21 @@ def test_definition_paragraphs_as_goldmark_and_kramdown_write_them(text, expecte
     for flavor in ("hugo", "jekyll"):
         html = re.sub(r' data-line="\d+"', "", render_markdown(text, flavor=flavor))
         assert expected in html, (flavor, html)
+
+
+@pytest.mark.parametrize(
+    "text, terms",
+    [
+        # printed alike by Debian's hugo and kramdown: each line of a paragraph right above a
+        # definition is a term of its own (an indented one too)
+        ("a\nb\n: def", ["a", "b"]),
+        ("x\n    2. b c\n: term", ["x", "2. b c"]),
+        ("p\n\na\nb\nc\n: d\n: e\n\nz\n: y", ["a", "b", "c", "z"]),
+    ],
+)
+def test_a_paragraph_over_a_definition_is_a_term_per_line(text, terms):
+    for flavor in ("hugo", "jekyll"):
+        html = render_markdown(text, flavor=flavor)
+        assert re.findall(r"<dt[^>]*>(.*?)</dt>", html) == terms, (flavor, html)
+    # goldmark: a ":" indented in its block defines nothing
+    assert "<dl" not in render_markdown("a\nb\n  : x", flavor="hugo")
