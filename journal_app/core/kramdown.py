@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -45,7 +47,7 @@ from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipO
 from markdown_it.rules_core import StateCore
 
 from .ial import BLOCK_LINE
-from .platforms import show_paragraph
+from .platforms import show_paragraph, wrap_rule
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -555,10 +557,51 @@ def _kramdown_emphasis(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_CLOSER = re.compile(r"[ \t>]*(`{3,}|~{3,})[ \t]*$")  # a line that could close a fence
+
+
+def _closers(state: StateBlock) -> dict[str, list[int]]:
+    """Per fence character, the lines that could close a fence, found once per text."""
+    memo = state.__dict__.setdefault("_fence_closers", {})  # per text: the definition rule
+    kept = memo.get(id(state.src))  # reads a copy of it (its "~" hidden)
+    if kept is not None and kept[0] is state.src:
+        return kept[1]
+    found: dict[str, list[int]] = {"`": [], "~": []}
+    for number, line in enumerate(state.src.split("\n")):
+        if line[:1] in " \t>`~":
+            match = _CLOSER.match(line)
+            if match is not None:
+                found[match[1][0]].append(number)
+    memo[id(state.src)] = (state.src, found)
+    return found
+
+
+def _closed_fence(rule: Callable) -> Callable:
+    """kramdown's fences need a closing line (three or more of the same mark: a longer opener's
+    extra marks become its language): an opener with none after it is text, where
+    markdown-it's rule took the rest of the post as code."""
+
+    def fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        begin = state.bMarks[start] + state.tShift[start]
+        mark = state.src[begin : begin + 1]
+        if mark not in ("`", "~") or state.sCount[start] - state.blkIndent >= 4:
+            return rule(state, start, end, silent)
+        if not state.src.startswith(mark * 3, begin):
+            return False
+        lines = _closers(state)[mark]
+        after = bisect_right(lines, start)
+        if after >= len(lines) or lines[after] >= end:
+            return False
+        return rule(state, start, end, silent)
+
+    return fence
+
+
 def kramdown_plugin(md: MarkdownIt) -> None:
     """kramdown's tables, list markers, block and span-level HTML, list-item paragraphs, math
     and abbreviations (Jekyll)."""
     md.block.ruler.at("table", _kramdown_table)
+    wrap_rule(md.block.ruler, "fence", _closed_fence)
     md.block.ruler.before("table", "kramdown_math", _math_block)
     md.inline.ruler.before("emphasis", "kramdown_math", _math_inline)
     md.inline.ruler.before("emphasis", "kramdown_emphasis", _kramdown_emphasis)

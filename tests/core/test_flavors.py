@@ -389,6 +389,7 @@ HANGS = [
     ("hugo", "'" * 200000),  # quotes are curled one by one: each appended to the text once
     ("jekyll", "'\"" * 100000),
     ("hugo", '"a"는 ' * 30000),
+    ("jekyll", "```x\n" * 5000),  # fences that never close: kramdown's need their closing line
 ]
 
 

@@ -182,6 +182,12 @@ JEKYLL = [
     # a table never interrupts a paragraph, and a line without | after it undoes it
     ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
     ("| a | b |\n|---|---|\n| 1 | 2 |\npara", ["p"]),
+    # kramdown's fences need their closing line: one without it is text (a real post's last
+    # fence left open shows as paragraphs on the site)
+    ("```\n  1. b c", ["p", "ol", "  li"]),
+    ("para\n\n~~~\nx\n\nmore", ["p", "p", "p"]),
+    ("~~~~\nx\n~~~~~", ["pre"]),
+    ("> ```\n> x\n> ```", ["blockquote", "  pre"]),
     # ... but an attribute list under it is the table's (a real Jekyll post's {:.info})
     ("| a | b |\n| 1 | 2 |\n{:.info}\n\nnext", ["table", "  tr", "  tr", "p"]),
     ("## x\n| a | b |\n|-|-|\n| 1 | 2 |", ["h2", "p"]),
