@@ -597,11 +597,55 @@ def _closed_fence(rule: Callable) -> Callable:
     return fence
 
 
+_NOT_LAZY = re.compile(r"[ \t]*(?:\^[ \t]*$|</?[A-Za-z])")  # the end-of-block mark, an HTML tag
+
+
+def _lazy_code(rule: Callable) -> Callable:
+    """kramdown's indented code goes on over the lines of text right under it, each joined to
+    the line before it with a space (an attribute list, an end-of-block mark or an HTML tag
+    ends it), and past an empty line into more indented code."""
+
+    def code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if silent or not rule(state, start, end, silent):
+            return silent and rule(state, start, end, silent)
+        token, line = state.tokens[-1], state.line
+        pieces = [token.content]  # (joined once: a long run of such blocks stays linear)
+        while True:
+            lazy = []
+            while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+                text = _text(state, line)
+                if BLOCK_LINE.match(text) or _NOT_LAZY.match(text):
+                    break
+                lazy.append(text)
+                line += 1
+            if not lazy:
+                break
+            pieces[-1] = pieces[-1].rstrip("\n")
+            pieces.append(" " + " ".join(lazy) + "\n")
+            state.line = line
+            after = line
+            while after < end and state.isEmpty(after):
+                after += 1
+            if after >= end or after == line or state.sCount[after] - state.blkIndent < 4:
+                break
+            if not rule(state, after, end, False):
+                break
+            pieces.append("\n" * (after - line) + state.tokens.pop().content)
+            line = state.line
+        token.content = "".join(pieces)
+        if token.map is not None:
+            token.map[1] = state.line
+        return True
+
+    return code
+
+
 def kramdown_plugin(md: MarkdownIt) -> None:
     """kramdown's tables, list markers, block and span-level HTML, list-item paragraphs, math
     and abbreviations (Jekyll)."""
     md.block.ruler.at("table", _kramdown_table)
     wrap_rule(md.block.ruler, "fence", _closed_fence)
+    wrap_rule(md.block.ruler, "code", _lazy_code)
     md.block.ruler.before("table", "kramdown_math", _math_block)
     md.inline.ruler.before("emphasis", "kramdown_math", _math_inline)
     md.inline.ruler.before("emphasis", "kramdown_emphasis", _kramdown_emphasis)

@@ -390,6 +390,7 @@ HANGS = [
     ("jekyll", "'\"" * 100000),
     ("hugo", '"a"는 ' * 30000),
     ("jekyll", "```x\n" * 5000),  # fences that never close: kramdown's need their closing line
+    ("jekyll", "    x\ny\n\n" * 5000),  # kramdown's code going on over lazy lines: joined once
 ]
 
 

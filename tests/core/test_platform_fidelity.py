@@ -893,3 +893,20 @@ def test_a_paragraph_over_a_definition_is_a_term_per_line(text, terms):
         assert re.findall(r"<dt[^>]*>(.*?)</dt>", html) == terms, (flavor, html)
     # goldmark: a ":" indented in its block defines nothing
     assert "<dl" not in render_markdown("a\nb\n  : x", flavor="hugo")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # printed by kramdown: indented code goes on over the lines of text right under it, each
+        # joined to the one before with a space, and on past an empty line into more code
+        ("    x\ny\n\n    z\n\nq", ["x y\n\nz\n"]),
+        ("para\n\n    x\n    y\nz\n\nw", ["x\ny z\n"]),
+        ("- a\n\n      code\n  lazy", ["code lazy\n"]),
+        ("    x\n{: .c}", ["x\n"]),  # (an attribute list, an HTML tag end it)
+        ("    x\n<div>a</div>", ["x\n"]),
+    ],
+)
+def test_jekyll_indented_code_goes_on_over_lazy_lines_as_kramdown_reads_it(text, code):
+    html = re.sub(r"</?span[^>]*>", "", render_markdown(text, flavor="jekyll"))
+    assert re.findall(r"<code>(.*?)</code>", html, re.DOTALL) == code
