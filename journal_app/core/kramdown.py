@@ -360,6 +360,8 @@ _EMPTY_HEADING = re.compile(r"#{1,6}[ \t]*$")
 def _kramdown_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if not state.src.startswith("#", state.bMarks[start] + state.tShift[start]):
         return False  # no heading: markdown-it's rule says no
+    if state.sCount[start] > state.blkIndent:
+        return False  # kramdown: the "#" starts its line (" # h" is text)
     if _EMPTY_HEADING.match(state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start]):
         return False  # kramdown: a heading needs text
     return heading(state, start, end, silent)

@@ -182,6 +182,10 @@ JEKYLL = [
     # a table never interrupts a paragraph, and a line without | after it undoes it
     ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
     ("| a | b |\n|---|---|\n| 1 | 2 |\npara", ["p"]),
+    # kramdown's "#" starts its line: an indented one is text (in a quote too)
+    ("  # h", ["p"]),
+    (">  # h", ["blockquote", "  p"]),
+    ("- a\n\n  # h", ["ul", "  li", "    p", "    h1"]),
     # kramdown's fences need their closing line: one without it is text (a real post's last
     # fence left open shows as paragraphs on the site)
     ("```\n  1. b c", ["p", "ol", "  li"]),
