@@ -417,21 +417,22 @@ def test_openers_that_never_close_do_not_hang_the_renderer(part):
     assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
 
 
-def renders_within(seconds: int, code: str) -> subprocess.CompletedProcess:
-    """``code`` (with ``render_markdown`` imported) run in a child allowed ``seconds`` of
-    processor time, however long a busy machine makes it wait."""
+def renders_within(seconds: int, code: str) -> None:
+    """``code`` (with ``render_markdown`` imported) runs to its end in a child allowed
+    ``seconds`` of processor time, however long a busy machine makes it wait."""
     script = (
         f"import resource; resource.setrlimit(resource.RLIMIT_CPU, ({seconds}, {seconds + 2}))\n"
         "from journal_app.core.render import render_markdown\n" + code
     )
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
 
 
 def test_a_megabyte_without_template_tags_renders_in_linear_time_on_hugo():
     # Hugo's tag folding searched the whole text for "{{" at every block of a post that held
     # none: over 8 s of processor time for this megabyte (18 s for a megabyte of the seed post);
     # about 2.5 s now, Pygments a good part of it
-    done = renders_within(
+    renders_within(
         8,
         "from pathlib import Path\n"
         "from journal_app.core import load_post\n"
@@ -442,25 +443,23 @@ def test_a_megabyte_without_template_tags_renders_in_linear_time_on_hugo():
         "assert '{{' not in text and len(text.encode()) > 900_000\n"
         "render_markdown(text, flavor='hugo')\n",
     )
-    assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
 
 
 def test_many_openers_before_a_template_tag_in_a_destination_are_read_once():
     # the link rule, given a copy of the text with the tag masked, and the rules around it each
     # searched again for the "](" ahead at every "[" (one memo for both texts): 90,000 took 10 s
     # of processor time, and twice as many four times as long; now about 1.5 s
-    done = renders_within(
+    renders_within(
         6,
         "html = render_markdown('[' * 90000 + '](x {{ y }})', flavor='jekyll')\n"
         "assert html.count('[') == 90000 and '{{ y }}' in html, html[-300:]\n",
     )
-    assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
 
 
 def test_many_velog_lists_are_read_once():
     # each velog list read every line to the end of the post before it found its own end: 10,000
     # lists between paragraphs took 260 s; now about 2
-    done = renders_within(
+    renders_within(
         8,
         "html = render_markdown('- a\\n\\npara\\n\\n' * 5000, flavor='velog')\n"
         "assert html.count('<li>') == 5000, html[-300:]\n"
@@ -469,29 +468,26 @@ def test_many_velog_lists_are_read_once():
         "html = render_markdown('- a\\n  > q\\n  b\\n' * 3000, flavor='velog')\n"
         "assert html.count('<blockquote>') == 3000, html[-300:]\n",
     )
-    assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
 
 
 def test_many_definition_lists_over_a_tilde_line_are_read_once():
     # the ~ that start lines are hidden from the definition-list rule once per parse: copied for
     # each of 10,000 lists (a ~ line at the end), they took 14 s of processor time; now about 1
-    done = renders_within(
+    renders_within(
         6,
         "html = render_markdown('term\\n: def\\n\\npara\\n\\n' * 10000 + '~ x\\n', flavor='jekyll')\n"
         "assert html.count('<dd>') == 10000 and '~ x' in html, html[-300:]\n",
     )
-    assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
 
 
 def test_a_paragraph_full_of_quotes_renders_in_linear_time():
     # each run of quotes was added to the paragraph's pending text by copying all of it: 800 KB
     # of a" took 22 s of processor time on jekyll (5.6 s on hugo); now about 1.6 s
-    done = renders_within(
+    renders_within(
         8,
         "html = render_markdown('a\"' * 400000, flavor='jekyll')\n"
         "assert html.count('a') >= 400000, html[-300:]\n",
     )
-    assert done.returncode == 0, f"ended with {done.returncode} (-24: out of processor time) {done.stderr}"
 
 
 def test_typography_replaces_what_the_regexes_in_order_replace():
