@@ -62,24 +62,43 @@ def highlighted_code(code: str, language: str, attributes: str = "") -> str:
     """A code block as the preview has always written it: Pygments classes in a
     ``language-x highlight`` div (``language-text`` when the language is unknown)."""
     body, language = _highlighted(code, language)
-    return (
-        f'<div{attributes} class="language-{html.escape(language)} highlight"><pre><span></span>'
-        f"<code>{body}</code></pre></div>\n"
-    )
+    return _code_div(attributes, language, f"<pre><span></span><code>{body}</code></pre>")
 
 
 @dataclass(frozen=True)
 class CodeLines:
     """Hugo's line options of a code block: ``numbers`` ``"table"`` (a column beside the code),
-    ``"inline"`` (before each line) or ``""``; the first line's number; the lines marked."""
+    ``"inline"`` (before each line) or ``""``; the first line's number; the ranges of lines
+    marked (first, last; counted from 1)."""
 
     numbers: str = ""
     start: int = 1
-    marked: frozenset[int] = frozenset()
+    marked: tuple[tuple[int, int], ...] = ()
+
+    def marks(self, count: int) -> list[bool]:
+        """For each of ``count`` lines, whether it is marked (in time of lines plus ranges)."""
+        starts = [0] * (count + 2)
+        for first, last in self.marked:
+            first, last = max(first, 1), min(last, count)
+            if first <= last:
+                starts[first] += 1
+                starts[last + 1] -= 1
+        marked, depth = [], 0
+        for line in range(1, count + 1):
+            depth += starts[line]
+            marked.append(depth > 0)
+        return marked
 
 
-_OPTION = re.compile(r"""(\w+)\s*=\s*(\[[^\]]*\]|"[^"]*"|'[^']*'|[^\s,}]+(?:\s+\d+(?:-\d+)?(?=\s|,|$))*)""")
-_LINE_RANGE = re.compile(r"(\d+)(?:-(\d+))?")
+# (a key starts a word: searched from each character of a long one, it took quadratic time)
+_OPTION = re.compile(
+    r"""(?<![\w])(\w+)[ \t]*=[ \t]*"""
+    r"""(\[[^\]]*\]|"[^"]*"|'[^']*'|[^\s,}]+(?:[ \t]+[0-9]+(?:-[0-9]+)?(?=\s|,|$))*)"""
+)
+_NUMBER = "[0-9]{1,9}"  # (a longer run of digits is no line number: int() refuses over 4,300)
+_LINE_RANGE = re.compile(rf"(?<![0-9])({_NUMBER})(?:-({_NUMBER}))?(?![0-9])")
+MAX_OPTIONS = 4096  # characters of options read
+MAX_RANGES = 1000
 
 
 def code_lines(options: str) -> CodeLines | None:
@@ -87,17 +106,20 @@ def code_lines(options: str) -> CodeLines | None:
     (``linenos=table,hl_lines=4 7-9``) or a fence's attributes (``{linenos=inline
     hl_lines=[3,"6-8"]}``); None when there are none. ``linenos=true`` is a table, as on a
     Hugo site of default settings; ``hl_lines`` counts from the block's first line."""
-    found = {key.lower(): value.strip("\"'") for key, value in _OPTION.findall(options)}
+    found = {key.lower(): value.strip("\"'") for key, value in _OPTION.findall(options[:MAX_OPTIONS])}
     if not found.keys() & {"linenos", "hl_lines", "linenostart"}:
         return None
     numbers = found.get("linenos", "").lower()
     numbers = "table" if numbers in ("table", "true") else "inline" if numbers == "inline" else ""
-    start = int(found["linenostart"]) if found.get("linenostart", "").isdigit() else 1
-    marked: set[int] = set()
-    for first, last in _LINE_RANGE.findall(found.get("hl_lines", ""))[:1000]:
-        low, high = int(first), int(last or first)
-        marked.update(range(low, min(high, low + 100_000) + 1))
-    return CodeLines(numbers, min(start, 10**9), frozenset(marked))
+    start = found.get("linenostart", "")
+    first = int(start) if re.fullmatch(_NUMBER, start) else 1
+    ranges = _LINE_RANGE.findall(found.get("hl_lines", ""))[:MAX_RANGES]
+    marked = tuple((int(low), int(high or low)) for low, high in ranges)
+    return CodeLines(numbers, first, marked)
+
+
+def _code_div(attributes: str, language: str, inner: str) -> str:
+    return f'<div{attributes} class="language-{html.escape(language)} highlight">{inner}</div>\n'
 
 
 def numbered_code(code: str, language: str, lines: CodeLines, attributes: str = "") -> str:
@@ -108,19 +130,18 @@ def numbered_code(code: str, language: str, lines: CodeLines, attributes: str = 
     if rows and rows[-1] == "":
         rows.pop()
     shown = []
-    for index, row in enumerate(rows, start=1):
-        number = f'<span class="ln">{lines.start + index - 1}</span>' if lines.numbers == "inline" else ""
+    for index, (row, marked) in enumerate(zip(rows, lines.marks(len(rows)), strict=True)):
+        number = f'<span class="ln">{lines.start + index}</span>' if lines.numbers == "inline" else ""
         row = number + row
-        shown.append(f'<span class="hl">{row}</span>' if index in lines.marked else row)
-    code_html = "\n".join(shown) + "\n"
-    head = f'<div{attributes} class="language-{html.escape(language)} highlight">'
+        shown.append(f'<span class="hl">{row}</span>' if marked else row)
+    text = "\n".join(shown)
+    code = f"<pre><span></span><code>{text}\n</code></pre>"
     if lines.numbers != "table":
-        return f"{head}<pre><span></span><code>{code_html}</code></pre></div>\n"
+        return _code_div(attributes, language, code)
     numbers = "\n".join(str(lines.start + index) for index in range(len(rows))) + "\n"
-    return (
-        f'{head}<table class="lntable"><tr><td class="lntd"><pre class="linenos"><code>{numbers}</code></pre>'
-        f'</td><td class="lntd"><pre><span></span><code>{code_html}</code></pre></td></tr></table></div>\n'
-    )
+    column = f'<td class="lntd"><pre class="linenos"><code>{numbers}</code></pre></td>'
+    cells = f'{column}<td class="lntd">{code}</td>'
+    return _code_div(attributes, language, f'<table class="lntable"><tr>{cells}</tr></table>')
 
 
 def embed_card(provider: str, ident: str) -> str:

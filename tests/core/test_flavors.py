@@ -391,6 +391,10 @@ HANGS = [
     ("hugo", '"a"는 ' * 30000),
     ("jekyll", "```x\n" * 5000),  # fences that never close: kramdown's need their closing line
     ("jekyll", "    x\ny\n\n" * 5000),  # kramdown's code going on over lazy lines: joined once
+    # Hugo's line options: a long word searched for "key=" once; many long ranges marked in
+    # time of lines plus ranges
+    ("hugo", "```go {" + "a" * 60000 + "}\nx\n```"),
+    ("hugo", '```go {hl_lines="' + " ".join(f"1-{n}" for n in range(10**5, 10**5 + 999)) + '"}\n' + "x\n" * 9**4),
 ]
 
 

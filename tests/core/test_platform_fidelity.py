@@ -914,3 +914,9 @@ def test_a_paragraph_over_a_definition_is_a_term_per_line(text, terms):
 def test_jekyll_indented_code_goes_on_over_lazy_lines_as_kramdown_reads_it(text, code):
     html = re.sub(r"</?span[^>]*>", "", render_markdown(text, flavor="jekyll"))
     assert re.findall(r"<code>(.*?)</code>", html, re.DOTALL) == code
+
+
+def test_hugo_line_options_a_post_can_write_are_read_or_left_without_an_error():
+    for options in ("hl_lines=" + "9" * 5000, "linenostart=²", "linenos=inline hl_lines=0-0 7-3", "="):
+        html = render_markdown("```go {" + options + "}\nx := 1\n```", flavor="hugo")
+        assert ":=" in re.sub(r"<[^>]+>", "", html) and 'class="hl"' not in html
