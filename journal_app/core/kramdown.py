@@ -578,10 +578,23 @@ def _closers(state: StateBlock) -> dict[str, list[int]]:
     return found
 
 
+_CLOSERS_LOOKED_AT = 64  # (after that many lines that close nothing, the fence is taken as open)
+
+
+def _closes(state: StateBlock, line: int, mark: str, run: int) -> bool:
+    """Whether ``line`` closes a fence of ``run`` ``mark`` in the block being read: as many of the
+    mark or more, indented less than four, nothing else on it."""
+    if state.sCount[line] - state.blkIndent >= 4 or state.sCount[line] < state.blkIndent:
+        return False
+    text = _text(state, line).rstrip(" \t")
+    return len(text) >= run and text == mark * len(text)
+
+
 def _closed_fence(rule: Callable) -> Callable:
-    """kramdown's fences need a closing line (three or more of the same mark: a longer opener's
-    extra marks become its language): an opener with none after it is text, where
-    markdown-it's rule took the rest of the post as code."""
+    """kramdown's fences need a closing line: an opener with none after it (as many of its mark
+    or more, indented less than four in its block) is text, where markdown-it's rule took the
+    rest of the post as code. (kramdown also closes a longer opener with a shorter line, making
+    the opener's extra marks its language; markdown-it's rule does not, so neither do we.)"""
 
     def fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         begin = state.bMarks[start] + state.tShift[start]
@@ -590,22 +603,33 @@ def _closed_fence(rule: Callable) -> Callable:
             return rule(state, start, end, silent)
         if not state.src.startswith(mark * 3, begin):
             return False
+        text = state.src[begin : state.eMarks[start]]
+        run = len(text) - len(text.lstrip(mark))
         lines = _closers(state)[mark]
         after = bisect_right(lines, start)
-        if after >= len(lines) or lines[after] >= end:
-            return False
-        return rule(state, start, end, silent)
+        for line in lines[after : after + _CLOSERS_LOOKED_AT]:
+            if line >= end:
+                return False
+            if _closes(state, line, mark, run):
+                return rule(state, start, end, silent)
+        return False
 
     return fence
 
 
-_NOT_LAZY = re.compile(r"[ \t]*(?:\^[ \t]*$|</?[A-Za-z])")  # the end-of-block mark, an HTML tag
+# the end-of-block mark, or a tag that is not one of kramdown's HTML_SPAN_ELEMENTS
+_NOT_LAZY = re.compile(
+    r"[ \t]*(?:\^[ \t]*$|</?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|"
+    r"input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strike|strong|"
+    r"sub|sup|textarea|tt|u|var)\b)[A-Za-z])",
+    re.IGNORECASE,
+)
 
 
 def _lazy_code(rule: Callable) -> Callable:
     """kramdown's indented code goes on over the lines of text right under it, each joined to
-    the line before it with a space (an attribute list, an end-of-block mark or an HTML tag
-    ends it), and past an empty line into more indented code."""
+    the line before it with a space and its own spaces kept (an attribute list, an end-of-block
+    mark or a tag of a block ends it), and on into more indented code, past empty lines too."""
 
     def code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if silent or not rule(state, start, end, silent):
@@ -614,11 +638,12 @@ def _lazy_code(rule: Callable) -> Callable:
         pieces = [token.content]  # (joined once: a long run of such blocks stays linear)
         while True:
             lazy = []
-            while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+            while line < end and not state.isEmpty(line):
+                indent = state.sCount[line] - state.blkIndent
                 text = _text(state, line)
-                if BLOCK_LINE.match(text) or _NOT_LAZY.match(text):
-                    break
-                lazy.append(text)
+                if not 0 <= indent < 4 or BLOCK_LINE.match(text) or _NOT_LAZY.match(text):
+                    break  # (an indented line is more code, on a line of its own)
+                lazy.append(" " * indent + text)  # (kramdown keeps its spaces)
                 line += 1
             if not lazy:
                 break
@@ -628,7 +653,7 @@ def _lazy_code(rule: Callable) -> Callable:
             after = line
             while after < end and state.isEmpty(after):
                 after += 1
-            if after >= end or after == line or state.sCount[after] - state.blkIndent < 4:
+            if after >= end or state.sCount[after] - state.blkIndent < 4:
                 break
             if not rule(state, after, end, False):
                 break

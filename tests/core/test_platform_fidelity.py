@@ -192,6 +192,7 @@ JEKYLL = [
     ("para\n\n~~~\nx\n\nmore", ["p", "p", "p"]),
     ("~~~~\nx\n~~~~~", ["pre"]),
     ("> ```\n> x\n> ```", ["blockquote", "  pre"]),
+    ("```\ncode\n        ```\n\ntext", ["p", "p"]),  # (a line indented four is no closing line)
     # ... but an attribute list under it is the table's (a real Jekyll post's {:.info})
     ("| a | b |\n| 1 | 2 |\n{:.info}\n\nnext", ["table", "  tr", "  tr", "p"]),
     ("## x\n| a | b |\n|-|-|\n| 1 | 2 |", ["h2", "p"]),
@@ -909,6 +910,9 @@ def test_a_paragraph_over_a_definition_is_a_term_per_line(text, terms):
         ("- a\n\n      code\n  lazy", ["code lazy\n"]),
         ("    x\n{: .c}", ["x\n"]),  # (an attribute list, an HTML tag end it)
         ("    x\n<div>a</div>", ["x\n"]),
+        ("    code\nlazy\n    more", ["code lazy\nmore\n"]),  # (more code on a line of its own)
+        ("    code\n  lazy", ["code   lazy\n"]),  # (its spaces kept)
+        ("    x\n<em>a</em>", ["x &lt;em&gt;a&lt;/em&gt;\n"]),  # (a span's tag goes on)
     ],
 )
 def test_jekyll_indented_code_goes_on_over_lazy_lines_as_kramdown_reads_it(text, code):
