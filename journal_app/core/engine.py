@@ -28,6 +28,7 @@ from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 from . import platforms
 from .cards import code_lines, highlighted_code, numbered_code
@@ -446,7 +447,10 @@ def _colon_definitions(rule: Callable) -> Callable:
             if silent:
                 return rule(state, start, end, silent)
             last = _last_term(state, start, end)
-            return last is not None and _terms(state, start, last, lambda: deflist(state, last, end, silent))
+            if last is None:
+                return False
+            current = state.md.block.ruler.__rules__[state.md.block.ruler.__find__("deflist")].fn
+            return _terms(state, start, last, lambda: current(state, last, end, silent))  # (as wrapped)
         src = state.src
         masked = _masked(state) if not silent else None
         if masked is None:
@@ -480,8 +484,6 @@ def _last_term(state: StateBlock, start: int, end: int) -> int | None:
     marker = line + 1 if line < end and state.isEmpty(line) else line
     if line - start < 2 or marker >= end or state.sCount[marker] < state.blkIndent:
         return None
-    if state.env.get("flavor") == "hugo" and state.sCount[marker] != state.blkIndent:
-        return None  # (goldmark: a ":" with no indent in its block, see goldmark.py)
     text = state.src[state.bMarks[marker] + state.tShift[marker] : state.eMarks[marker]]
     return line - 1 if text[:1] == ":" and text[1:2] in (" ", "\t", "") else None
 
@@ -489,8 +491,6 @@ def _last_term(state: StateBlock, start: int, end: int) -> int | None:
 def _terms(state: StateBlock, start: int, last: int, read: Callable[[], bool]) -> bool:
     """``read()`` the definition list whose last term is on line ``last``, and put the lines
     from ``start`` before it in as terms of their own."""
-    from markdown_it.token import Token
-
     before, indent = len(state.tokens), state.sCount[last]
     state.sCount[last] = min(indent, state.blkIndent)  # (an indented term line is a term's text)
     try:

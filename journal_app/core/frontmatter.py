@@ -81,8 +81,7 @@ class Header:
     @property
     def lead_lines(self) -> int:
         """How many blank lines come before the opening delimiter."""
-        lead = self.lead
-        return lead.count("\n") + lead.count("\r") - lead.count("\r\n")
+        return line_count(self.lead)
 
     @property
     def own_text(self) -> str:
@@ -99,6 +98,11 @@ class Header:
         if problem is not None and problem.line is not None:
             moved.problem = replace(problem, line=problem.line + moved.lead_lines)
         return moved
+
+
+def line_count(text: str) -> int:
+    """How many line endings (``\n``, ``\r\n`` or ``\r``) ``text`` holds."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def iter_lines(text: str):

@@ -45,11 +45,11 @@ from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 from .ial import BLOCK_LINE
 from .platforms import show_paragraph, wrap_rule
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
 
 _PIPE = re.compile(r"^\||[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK
 _SEPARATOR = re.compile(r"^[+|: \t-]*?-[+|: \t-]*?[ \t]*$")

@@ -25,7 +25,7 @@ from .dates import date_from_path, parse_date
 from .encoding import Decoded, decode, dominant_newline, normalize_newlines, with_newline
 from .errors import ConflictError, HeaderError, SaveError
 from .boundary import MAX_POST_BYTES, read_file, real_inside
-from .frontmatter import Header, split_header
+from .frontmatter import Header, line_count, split_header
 from .postinfo import MAX_LISTED_TAGS
 from .problems import HEADER_KINDS, Problem, ProblemKind, RefusedFile
 from .scan import first_heading
@@ -151,8 +151,7 @@ class Post:
         """The 1-based file line on which the body begins."""
         if self._header is None:
             return 1
-        text = self._header.text
-        return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+        return line_count(self._header.text) + 1
 
     def _fallback(self) -> dict:
         """Best-effort values from the simple lines of a header YAML could not parse (display

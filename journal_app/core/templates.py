@@ -85,7 +85,10 @@ def _words(text: str) -> list[str]:
 
 
 def _parameters(text: str) -> tuple[str, list[str], dict[str, str]]:
-    words = _words(text.strip())
+    return _parameters_of(_words(text.strip()))
+
+
+def _parameters_of(words: list[str]) -> tuple[str, list[str], dict[str, str]]:
     name = words[0] if words else ""
     positional = [word for word in words[1:] if "=" not in word]
     named = dict(word.split("=", 1) for word in words[1:] if "=" in word)
@@ -117,7 +120,8 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
     source = state.src[begin:finish]
-    name, positional, named = _parameters(source[3:-3])
+    words = _words(source[3:-3].strip())
+    name, positional, named = _parameters_of(words)
     if name == "highlight":
         line = _closing_line(state, last, end, _HUGO_CLOSE)
         if line >= 0:
@@ -127,7 +131,7 @@ def _hugo_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             heading = underline_level(state, line + 1, end)
             _open_heading(state, heading, start, line + 2)
             _push_code(state, start, line + 1, positional[0] if positional else "", code)
-            state.tokens[-1].meta["code_lines"] = code_lines(" ".join(_words(source[3:-3])[2:]))
+            state.tokens[-1].meta["code_lines"] = code_lines(" ".join(words[2:]))
             _close_heading(state, heading)
             state.line = line + 1 + bool(heading)
             return True

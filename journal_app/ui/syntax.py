@@ -105,7 +105,7 @@ def line_spans(text: str, state: int, first: bool = False, inline: bool = True) 
     if first or kind == LEAD:
         if text.rstrip() in ("---", "+++"):
             return [(0, len(text), "front")], FRONT_YAML if text.startswith("-") else FRONT_TOML
-        if not text.strip():
+        if not text.strip(" \t"):  # (as the header's lead: spaces and tabs only)
             return [], LEAD
     if kind == FENCE:
         if _closes_fence(text, state):
