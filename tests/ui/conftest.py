@@ -215,20 +215,54 @@ def unanswered(answers: list[_Answer]) -> list[str]:
     return failures
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item):
-    """Fails a test whose ``answer_dialog`` saw no dialog or whose answer raised."""
+def _forget_answers() -> None:
+    """End every wait still running, failing nothing (the phase failed already: its own error
+    says more)."""
+    unanswered(_answers)
     _answers.clear()
-    try:
-        result = yield
-    except BaseException:
-        unanswered(_answers)  # (the test failed already: its own error says more)
-        _answers.clear()
-        raise
+
+
+def _fail_unanswered() -> None:
+    """Fail the phase when a wait still open at its end saw no dialog or its answer raised."""
     failures = unanswered(_answers)
     _answers.clear()
     if failures:
         pytest.fail("\n".join(failures), pytrace=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """A test's waits start with its fixtures: one a fixture starts goes on into the test."""
+    _answers.clear()
+    try:
+        return (yield)
+    except BaseException:
+        _forget_answers()
+        raise
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fails a test whose ``answer_dialog`` (its own or a fixture's) saw no dialog or whose
+    answer raised."""
+    try:
+        result = yield
+    except BaseException:
+        _forget_answers()
+        raise
+    _fail_unanswered()
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The same for the waits a fixture starts as it ends."""
+    try:
+        result = yield
+    except BaseException:
+        _forget_answers()
+        raise
+    _fail_unanswered()
     return result
 
 

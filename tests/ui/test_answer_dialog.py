@@ -3,6 +3,7 @@ answer raises, instead of giving up silently."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui import conftest
@@ -64,3 +65,17 @@ def test_an_answered_dialog_fails_nothing(qtbot):
     qtbot.addWidget(box)
     assert box.exec() == QMessageBox.StandardButton.Ok
     assert taken_answers() == []
+
+
+@pytest.fixture
+def asked_in_a_fixture():
+    """A fixture that waits for a dialog the test is to open."""
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Ok).click())
+
+
+def test_a_fixtures_wait_goes_on_into_the_test_and_is_checked_there(qtbot, asked_in_a_fixture):
+    assert len(conftest._answers) == 1  # kept from the fixture, to be checked when the test ends
+    box = QMessageBox(QMessageBox.Icon.Information, "t", "asked")
+    qtbot.addWidget(box)
+    assert box.exec() == QMessageBox.StandardButton.Ok
+    assert conftest.unanswered(conftest._answers) == []
