@@ -56,6 +56,7 @@ class ProblemKind(StrEnum):
     NO_TITLE = "no_title"  # Hugo
     POST_NAME_UNDATED = "post_name_undated"  # a Jekyll _posts file Jekyll does not publish
     NAME_DATE_DIFFERS = "name_date_differs"  # Jekyll: the file name and the header disagree
+    HEADER_AFTER_BLANK_LINES = "header_after_blank_lines"  # Jekyll and velog: no header there
     LINK_MISSING = "link_missing"  # a link to a post that does not exist
     NO_TAGS = "no_tags"
 

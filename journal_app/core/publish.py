@@ -217,10 +217,28 @@ def _links(post: Post, root: Path | None, flavor: str) -> Iterator[Problem]:
                 yield Problem.of(LINK_MISSING, offset + index, kind=ProblemKind.LINK_MISSING, link=match[0])
 
 
+# the platforms that read front matter on the first line only (Hugo skips blank lines first)
+_FIRST_LINE_HEADERS = {"jekyll": "Jekyll", "velog": "velog"}
+
+
 def publish_problems(post: Post, root: Path | None, flavor: str) -> list[Problem]:
     """What ``flavor``'s platform would reject or show wrongly in ``post``, then the checks
     of every platform (links to posts that do not exist, no tags)."""
     found: list[Problem] = []
+    header = post.header
+    if flavor in _FIRST_LINE_HEADERS and header is not None and header.lead:
+        found.append(
+            Problem.of(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "blank lines come before the header: {platform} reads a header only on the "
+                    "file's first line, and would show this one as text",
+                ),
+                header.lead_lines + 1,
+                kind=ProblemKind.HEADER_AFTER_BLANK_LINES,
+                platform=_FIRST_LINE_HEADERS[flavor],
+            )
+        )
     if flavor == "velog":
         found += _velog(post)
     elif flavor == "hugo":

@@ -903,6 +903,10 @@
         <translation>파일 이름의 날짜는 {named}인데 머리말의 날짜는 {written}입니다</translation>
     </message>
     <message>
+        <source>blank lines come before the header: {platform} reads a header only on the file&apos;s first line, and would show this one as text</source>
+        <translation>머리말 앞에 빈 줄이 있습니다: {platform}는 파일의 첫 줄에서만 머리말을 읽으므로 이 머리말을 본문으로 보여 줍니다</translation>
+    </message>
+    <message>
         <source>the post has no tags</source>
         <translation>글에 태그가 없습니다</translation>
     </message>

@@ -115,3 +115,14 @@ def test_hugo_refs(tmp_path):
         '{{< ref "missing" >}}\n',
     )
     assert found(post, tmp_path, "hugo") == [(6, K.LINK_MISSING)]
+
+
+def test_blank_lines_before_the_header_are_reported_where_the_platform_would_not_read_it(tmp_path):
+    text = "\n\n---\ntitle: L\ntags: [x]\n---\nbody\n"
+    jekyll = write(tmp_path, "_posts/2016-02-29-leap.md", text)
+    problems = publish_problems(jekyll, tmp_path, "jekyll")
+    assert [(p.line, p.kind) for p in problems] == [(3, K.HEADER_AFTER_BLANK_LINES)]
+    assert "Jekyll reads a header only on the file's first line" in problems[0].message
+    velog = write(tmp_path, "content/a.md", text)
+    assert found(velog, tmp_path, "velog") == [(3, K.HEADER_AFTER_BLANK_LINES)]
+    assert found(write(tmp_path, "content/posts/a.md", text), tmp_path, "hugo") == []  # Hugo reads it
