@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -222,8 +223,15 @@ def _forget_answers() -> None:
     _answers.clear()
 
 
-def _fail_unanswered() -> None:
-    """Fail the phase when a wait still open at its end saw no dialog or its answer raised."""
+@contextmanager
+def _answers_checked():
+    """Around a test's phase: fail it when a wait still open at its end saw no dialog or its
+    answer raised."""
+    try:
+        yield
+    except BaseException:
+        _forget_answers()
+        raise
     failures = unanswered(_answers)
     _answers.clear()
     if failures:
@@ -245,25 +253,15 @@ def pytest_runtest_setup(item):
 def pytest_runtest_call(item):
     """Fails a test whose ``answer_dialog`` (its own or a fixture's) saw no dialog or whose
     answer raised."""
-    try:
-        result = yield
-    except BaseException:
-        _forget_answers()
-        raise
-    _fail_unanswered()
-    return result
+    with _answers_checked():
+        return (yield)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """The same for the waits a fixture starts as it ends."""
-    try:
-        result = yield
-    except BaseException:
-        _forget_answers()
-        raise
-    _fail_unanswered()
-    return result
+    with _answers_checked():
+        return (yield)
 
 
 def page_value(qtbot, window, script: str, timeout: int = 10000):
