@@ -31,7 +31,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from . import platforms
-from .cards import code_lines, highlighted_code, numbered_code
+from .cards import highlighted_code, numbered_code
 from .scan import HTML_IMAGE
 
 
@@ -105,9 +105,7 @@ def _fence(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
     language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
     language = platforms.code_language(language, env.get("flavor", ""))
-    lines = token.meta.get("code_lines")
-    if lines is None and env.get("flavor") == "hugo" and "{" in token.info:
-        lines = code_lines(token.info[token.info.index("{") :])  # goldmark's ```go {linenos=table}
+    lines = token.meta.get("code_lines")  # (Hugo's line numbers: templates.py)
     if lines is not None:
         return numbered_code(token.content, language, lines, self.renderAttrs(token))
     return highlighted_code(token.content, language, self.renderAttrs(token))

@@ -632,8 +632,10 @@ def _lazy_code(rule: Callable) -> Callable:
     mark or a tag of a block ends it), and on into more indented code, past empty lines too."""
 
     def code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if silent or not rule(state, start, end, silent):
-            return silent and rule(state, start, end, silent)
+        if silent:
+            return rule(state, start, end, silent)
+        if not rule(state, start, end, silent):
+            return False
         token, line = state.tokens[-1], state.line
         pieces = [token.content]  # (joined once: a long run of such blocks stays linear)
         while True:

@@ -75,8 +75,8 @@ def header_repair(post: Post) -> Repair | None:
         return None
     edits: list[LineEdit] = []
     intended: dict[str, str] = {}
-    lines, lead = _LINE_END.split(header.text), header.lead_lines
-    for number, line in enumerate(lines[lead + 1 : -1], start=lead + 2):
+    lines = _LINE_END.split(header.own_text)  # (from its opening line: the blank lines before it counted)
+    for number, line in enumerate(lines[1:-1], start=header.lead_lines + 2):
         match = _QUOTED.match(line)
         if match and _RAW.search(match["inner"]):
             fixed = f'{match["head"]}"{_escape(match["inner"])}"{match["tail"]}'

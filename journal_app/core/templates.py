@@ -18,6 +18,7 @@ from bisect import bisect_right
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
 from .cards import code_lines, embed_card
@@ -360,10 +361,19 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _FOLDED = 1 << 20  # (more indented than any block may start)
 
 
+def _fence_line_options(state: StateCore) -> None:
+    """A fence's ``{linenos=table hl_lines=[2]}`` after its language (goldmark's attributes),
+    for the renderer, as a highlight's options are (``_hugo_block``)."""
+    for token in state.tokens:
+        if token.type == "fence" and "{" in token.info and "code_lines" not in token.meta:
+            token.meta["code_lines"] = code_lines(token.info[token.info.index("{") :])
+
+
 def hugo_plugin(md: MarkdownIt) -> None:
     """Hugo's shortcodes as labelled blocks and spans, ``highlight`` as code."""
     md.block.ruler.before("table", "hugo_fold", _hugo_fold)
     md.block.ruler.before("fence", "hugo_shortcode", _hugo_block, {"alt": ["reference"]})
+    md.core.ruler.after("block", "hugo_fence_lines", _fence_line_options)
     md.add_render_rule("hugo_shortcode", _render_shortcode)
     md.inline.ruler.before("text", "hugo_highlight", _inline_highlight)
     md.inline.ruler.before("text", "hugo_inline", _inline_tag(SHORTCODES, "shortcode", "Hugo shortcode"))
