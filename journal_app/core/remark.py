@@ -31,7 +31,8 @@ however far that line is indented (then read on its own: indented, it is code), 
 heading is only the line right above the underline. Its quote goes on to the first blank line,
 whatever block the lines under it start (a heading, a list, a fence). Its table tokenizer ends
 a table at the first line without a ``|`` (GFM makes that line a row), and a table never
-interrupts a paragraph.
+interrupts a paragraph. Its indented code starts only with four spaces or a tab: a line of one
+to three spaces and then a tab starts a heading, a quote, a fence or a paragraph there.
 """
 
 from __future__ import annotations
@@ -70,7 +71,44 @@ def _content_indent(state: StateBlock, line: int) -> int:
     return state.sCount[line] - state.blkIndent + (marker_end - start) + (1 if spaces > 4 else spaces)
 
 
+_SPACES_THEN_TAB = re.compile(r" {1,3}\t[ \t]*")
+
+
+def _velog_tab_indents(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """remark-parse 7 reads a line as indented code only when it starts with four spaces or a
+    tab; its other block rules take any spaces and tabs before the block (its list, a tab to the
+    next multiple of four: under four columns). So a line of one to three spaces and then a tab
+    (four columns to CommonMark) starts a heading, a quote, a fence or a paragraph, and ends
+    indented code. Once per parse, before any other rule, such lines of the text are shown to
+    markdown-it indented by their spaces alone; the list rule reads their columns
+    (``_tab_columns``). Never matches."""
+    if "_velog_tab_indents" in state.__dict__:
+        return False
+    lowered: dict[int, tuple[int, int]] = {}
+    state.__dict__["_velog_tab_indents"] = lowered
+    if state.blkIndent or state.parentType != "root" or " \t" not in state.src:
+        return False
+    for line in range(start, state.lineMax):
+        begin = state.bMarks[line]
+        found = _SPACES_THEN_TAB.match(state.src, begin, state.eMarks[line])
+        if found is not None and state.sCount[line] >= 4:
+            lowered[line] = (begin, state.sCount[line])
+            state.sCount[line] = state.src.index("\t", begin) - begin
+    return False
+
+
+def _tab_columns(state: StateBlock, line: int) -> int:
+    """The columns ``line`` is indented by, counting a tab to the next multiple of four, when
+    ``_velog_tab_indents`` showed it indented by its spaces alone; else its indent as shown."""
+    kept = state.__dict__.get("_velog_tab_indents", {}).get(line)
+    if kept is not None and kept[0] == state.bMarks[line] and state.blkIndent == 0:
+        return kept[1]
+    return state.sCount[line] - state.blkIndent
+
+
 def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if _tab_columns(state, start) >= 4 and state.sCount[start] - state.blkIndent < 4:
+        return False  # remark-parse 7's list: a line indented four columns (with a tab) starts none
     ordered = skipOrderedListMarker(state, start)
     if ordered < 0 and skipBulletListMarker(state, start) < 0:
         return False  # no list marker: markdown-it's rule would say so after the scans below
@@ -268,7 +306,7 @@ def _underlined(state: StateBlock, line: int) -> bool:
 
 def underline_level(state: StateBlock, line: int, end: int) -> int:
     """1 when ``line`` (before ``end``) is a setext underline of ``=``, 2 of ``-``, else 0."""
-    if line >= end or state.sCount[line] - state.blkIndent > 3:
+    if line >= end or _tab_columns(state, line) > 3:  # (remark-parse 7: only spaces before it)
         return 0
     found = _UNDERLINE.match(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
     return 0 if found is None else 1 if found.group(1) == "=" else 2
@@ -542,6 +580,7 @@ def velog_emphasis_plugin(md: MarkdownIt) -> None:
 
 def velog_lists_plugin(md: MarkdownIt) -> None:
     """velog's list and table rules (see the module's docstring)."""
+    md.block.ruler.before("table", "velog_tab_indents", _velog_tab_indents)
     md.block.ruler.at("list", _velog_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("blockquote", _velog_quote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("paragraph", _velog_paragraph)

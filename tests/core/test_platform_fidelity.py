@@ -138,6 +138,16 @@ VELOG = [
     # a table ends at a line without |, and never interrupts a paragraph
     ("| a | b |\n| - | - |\n| 1 | 2 |\ntext after", ["table", "  tr", "  tr", "p"]),
     ("text\n| a | b |\n|---|---|\n| 1 | 2 |", ["p"]),
+    # indented code starts with four spaces or a tab; one to three spaces and a tab (four
+    # columns in CommonMark) start a heading, a quote, a fence or a paragraph, and end code
+    (" \t# h", ["h1"]),
+    ("  \t> q", ["blockquote", "  p"]),
+    (" \t```\nx\n```", ["pre"]),
+    ("\t# h", ["pre"]),
+    ("    x\n \ty", ["pre", "p"]),
+    ("   \tword\n\n    code", ["p", "pre"]),
+    (" \t- a", ["p"]),  # (its list counts the tab to four columns: no list)
+    ("a\n  \t---", ["p"]),  # (its underline takes spaces only: a paragraph and a rule)
 ]
 
 
