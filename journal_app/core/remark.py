@@ -300,13 +300,18 @@ def _velog_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
 
 
 def _underlined(state: StateBlock, line: int) -> bool:
-    """True when the line after ``line`` is a setext heading's underline (``---`` or ``===``)."""
-    return not state.isEmpty(line) and underline_level(state, line + 1, state.lineMax) > 0
+    """True when the line after ``line`` is a setext heading's underline (``---`` or ``===``):
+    remark-parse 7's starts its line, not a space before it (`` ---`` is a rule there)."""
+    return (
+        not state.isEmpty(line)
+        and underline_level(state, line + 1, state.lineMax) > 0
+        and _view(state, line + 1)[:1] in ("=", "-")
+    )
 
 
 def underline_level(state: StateBlock, line: int, end: int) -> int:
     """1 when ``line`` (before ``end``) is a setext underline of ``=``, 2 of ``-``, else 0."""
-    if line >= end or _tab_columns(state, line) > 3:  # (remark-parse 7: only spaces before it)
+    if line >= end or state.sCount[line] - state.blkIndent > 3:
         return 0
     found = _UNDERLINE.match(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
     return 0 if found is None else 1 if found.group(1) == "=" else 2

@@ -104,6 +104,10 @@ VELOG = [
     ("a\nb\n===", ["p", "h1"]),
     ("a\n    b\n---", ["p", "pre"]),
     ("- a\n  b\n  ---", ["ul", "  li", "    h2"]),
+    # ... and its underline starts its line: a space before it and ``---`` is a rule, ``===`` text
+    ("a\n ---", ["p"]),
+    ("a\n   ===", ["p"]),
+    ("> q\n  ---", ["blockquote", "  p"]),
     # inside a list any numbered list interrupts a paragraph, in a quote in an item too
     ("2. text\n    10. b c", ["ol", "  li", "    ol", "      li"]),
     ("- > q\n     1.  b c", ["ul", "  li", "    blockquote", "      p", "      ol", "        li"]),
