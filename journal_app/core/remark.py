@@ -32,7 +32,8 @@ heading is only the line right above the underline. Its quote goes on to the fir
 whatever block the lines under it start (a heading, a list, a fence). Its table tokenizer ends
 a table at the first line without a ``|`` (GFM makes that line a row), and a table never
 interrupts a paragraph. Its indented code starts only with four spaces or a tab: a line of one
-to three spaces and then a tab starts a heading, a quote, a fence or a paragraph there.
+to three spaces and then a tab starts a heading, a quote, a fence or a paragraph there. A
+first line of nothing but spaces or tabs is the first line of a paragraph.
 """
 
 from __future__ import annotations
@@ -106,7 +107,20 @@ def _tab_columns(state: StateBlock, line: int) -> int:
     return state.sCount[line] - state.blkIndent
 
 
+def _in_first_paragraph(state: StateBlock, start: int) -> bool:
+    """True when ``start`` is the text's second line, right under a first line of spaces or
+    tabs. remark-parse 7 starts a paragraph there (only a blank line that follows a line's end is
+    blank to it), so that line is the paragraph's second, and what does not interrupt a
+    paragraph (a numbered list, a table) starts nothing (``  ``, ``1. a``: a paragraph)."""
+    if start != 1 or state.blkIndent or state.bMarks[1] != state.eMarks[0] + 1:
+        return False
+    first = state.src[state.bMarks[0] : state.eMarks[0]]
+    return bool(first) and not first.strip(" \t") and not state.isEmpty(1)
+
+
 def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if _in_first_paragraph(state, start) and skipOrderedListMarker(state, start) >= 0:
+        return False
     if _tab_columns(state, start) >= 4 and state.sCount[start] - state.blkIndent < 4:
         return False  # remark-parse 7's list: a line indented four columns (with a tab) starts none
     ordered = skipOrderedListMarker(state, start)
@@ -354,6 +368,8 @@ def _paragraph_end(state: StateBlock, start: int) -> int:
 
 
 def _velog_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if _in_first_paragraph(state, start):
+        return False
     limit = start + 2  # the header and the |---| line, as GFM checks them
     while (
         limit < end and "|" in state.src[state.bMarks[limit] + state.tShift[limit] + 1 : state.eMarks[limit]]

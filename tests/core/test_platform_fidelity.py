@@ -150,6 +150,14 @@ VELOG = [
     ("\t# h", ["pre"]),
     ("    x\n \ty", ["pre", "p"]),
     ("   \tword\n\n    code", ["p", "pre"]),
+    # a first line of spaces is the first line of a paragraph: a numbered list or a table under
+    # it is that paragraph's text (only a blank line after a line's end is blank to remark)
+    ("  \n2. # h", ["p"]),
+    ("\t\n1. a", ["p"]),
+    (" \n1. a\n- b", ["p", "ul", "  li"]),
+    (" \n| a | b |\n|---|---|", ["p"]),
+    (" \n- a", ["ul", "  li"]),
+    ("x\n\n  \n2. b", ["p", "ol", "  li"]),
     (" \t- a", ["p"]),  # (its list counts the tab to four columns: no list)
     ("a\n  \t---", ["p"]),  # (its underline takes spaces only: a paragraph and a rule)
 ]
