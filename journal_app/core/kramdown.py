@@ -50,6 +50,7 @@ from markdown_it.token import Token
 
 from .ial import BLOCK_LINE
 from .platforms import show_paragraph, wrap_rule
+from .remark import lazy_quote, read_to
 
 _PIPE = re.compile(r"^\||[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK
 _SEPARATOR = re.compile(r"^[+|: \t-]*?-[+|: \t-]*?[ \t]*$")
@@ -228,6 +229,9 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         if state.isEmpty(line - 1) and _rule(state, line):
             stop = line  # kramdown: a rule after a blank line ends the list, however indented
             break
+        if state.sCount[line] == state.blkIndent and _END_OF_BLOCK.match(text):
+            stop = line  # the end-of-block mark
+            break
         if state.sCount[line] < indent and _starts_item(state, line):
             if state.sCount[line] < state.sCount[start]:
                 break  # an item of a list around this one: this list ends here
@@ -257,7 +261,7 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
     added = items - known
     known |= added
     try:
-        return list_block(state, start, stop, silent)
+        return read_to(state, stop, list_block, start, stop, silent)
     finally:
         known -= added
         state.src = source
@@ -669,6 +673,37 @@ def _lazy_code(rule: Callable) -> Callable:
     return code
 
 
+def _ends_lazy_lines(state: StateBlock, line: int) -> bool:
+    """kramdown's LAZY_END (but the blank line): an attribute list, the end-of-block mark, or a
+    tag of a block at the line's start."""
+    return bool(
+        BLOCK_LINE.match(state.src, state.bMarks[line], state.eMarks[line])
+        or _NOT_LAZY.match(_text(state, line))
+    )
+
+
+_END_OF_BLOCK = re.compile(r"\^[ \t]*$")
+
+
+def _end_of_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's end-of-block mark: a line of ``^`` alone ends the paragraph, quote or list
+    above it and shows nothing (two lists in a row, a list and then code)."""
+    if state.sCount[start] != state.blkIndent:
+        return False
+    if not _END_OF_BLOCK.match(state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start]):
+        return False
+    if not silent:
+        state.line = start + 1
+    return True
+
+
+def _kramdown_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's quote takes every line up to a blank line (or an attribute list, an
+    end-of-block mark or a block's tag): a list, a heading or a fence right under a quote line
+    is inside the quote, and so is a line without ``>``."""
+    return lazy_quote(state, start, end, silent, _ends_lazy_lines)
+
+
 def kramdown_plugin(md: MarkdownIt) -> None:
     """kramdown's tables, list markers, block and span-level HTML, list-item paragraphs, math
     and abbreviations (Jekyll)."""
@@ -680,6 +715,15 @@ def kramdown_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("emphasis", "kramdown_emphasis", _kramdown_emphasis)
     md.inline.ruler.before("html_inline", "kramdown_block_tag_text", _block_tag_text)
     md.block.ruler.at("hr", _rule_not_item, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before(
+        "table",
+        "kramdown_end_of_block",
+        _end_of_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.block.ruler.at(
+        "blockquote", _kramdown_quote, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("heading", _kramdown_heading, {"alt": ["paragraph", "reference", "blockquote"]})

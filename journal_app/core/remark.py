@@ -39,7 +39,7 @@ first line of nothing but spaces or tabs is the first line of a paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -144,7 +144,7 @@ def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     raised, stop = _remark_list(state, start, end)
     state.__dict__["_velog_in_lists"] = state.__dict__.get("_velog_in_lists", 0) + 1
     try:
-        return _read_to(state, stop if stop < end else state.lineMax, list_block, start, stop, silent)
+        return read_to(state, stop if stop < end else state.lineMax, list_block, start, stop, silent)
     finally:
         state.__dict__["_velog_in_lists"] -= 1
         for line, count in raised.items():
@@ -255,10 +255,28 @@ def _remark_list(state: StateBlock, start: int, end: int) -> tuple[dict[int, int
 def _velog_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """A quote goes on to the first blank line: remark-parse 7 (not in CommonMark mode) lets no
     block end it, so a heading, a list, a fence or HTML right under a quote line is inside it."""
+    return lazy_quote(state, start, end, silent)
+
+
+def lazy_quote(
+    state: StateBlock,
+    start: int,
+    end: int,
+    silent: bool,
+    ends: Callable[[StateBlock, int], bool] | None = None,
+) -> bool:
+    """markdown-it's quote, going on to the first blank line (or the first line ``ends`` says
+    ends it) whatever block the lines under it start: those lines are the quote's, as the
+    lines with ``>`` are (remark-parse 7's quote, and kramdown's with its own ends)."""
     if silent or not state.src.startswith(">", state.bMarks[start] + state.tShift[start]):
         return blockquote(state, start, end, silent)  # (no ">": markdown-it's rule says no)
     limit, lazy = start + 1, []
-    while limit < end and not state.isEmpty(limit) and state.sCount[limit] >= state.blkIndent:
+    while (
+        limit < end
+        and not state.isEmpty(limit)
+        and state.sCount[limit] >= state.blkIndent
+        and not (ends is not None and ends(state, limit))
+    ):
         if (
             state.src[state.bMarks[limit] + state.tShift[limit]] != ">"
             or state.sCount[limit] - state.blkIndent >= 4
@@ -266,7 +284,7 @@ def _velog_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             lazy.append(limit)
         limit += 1
     if not lazy:
-        return blockquote(state, start, end, silent)
+        return blockquote(state, start, end if ends is None else limit, silent)
     block, indent = state.md.block, state.blkIndent
     counts = {line: state.sCount[line] for line in lazy}
 
@@ -310,7 +328,7 @@ def _velog_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
     else:
         stop = _paragraph_end(state, start)
         ends[context] = (start, stop)
-    return _read_to(state, stop, paragraph, start, end, silent)
+    return read_to(state, stop, paragraph, start, end, silent)
 
 
 def _underlined(state: StateBlock, line: int) -> bool:
@@ -337,10 +355,10 @@ _UNDERLINE = re.compile(r"([=-])\1*[ \t]*$")
 def _velog_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """remark-parse 7's setext heading is the one line right above its underline: ``a``, ``b``,
     ``---`` is a paragraph and a heading on velog (CommonMark: one heading of both lines)."""
-    return _underlined(state, start) and _read_to(state, start + 2, lheading, start, end, silent)
+    return _underlined(state, start) and read_to(state, start + 2, lheading, start, end, silent)
 
 
-def _read_to(state: StateBlock, stop: int, rule, start: int, end: int, silent: bool) -> bool:
+def read_to(state: StateBlock, stop: int, rule, start: int, end: int, silent: bool) -> bool:
     """markdown-it's ``rule`` at ``start`` with the block's lines ending at ``stop`` (its
     paragraphs and headings read on to ``lineMax``, not to the end they are given)."""
     limit = state.lineMax

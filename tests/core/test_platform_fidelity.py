@@ -297,6 +297,19 @@ JEKYLL = [
         "- a\n\n  {% highlight ruby %}\n  x\n  {% endhighlight %} after\n- b",
         ["ul", "  li", "    p", "    pre", "    p", "  li", "    p"],
     ),
+    # a quote takes every line up to a blank line, whatever block it starts, a line without >
+    # too; an attribute list, the end-of-block mark or a block's tag ends it
+    ("> x\n-  # h", ["blockquote", "  p", "  ul", "    li", "      h1"]),
+    ("> a\n# h", ["blockquote", "  p", "  h1"]),
+    ("> a\n```\nx\n```", ["blockquote", "  p", "  pre"]),
+    ("> > q\n  -  text", ["blockquote", "  blockquote", "    p", "    ul", "      li"]),
+    ("> a\n^\nb", ["blockquote", "  p", "p"]),
+    # the end-of-block mark ends a paragraph or a list and shows nothing
+    ("a\n^\nb", ["p", "p"]),
+    ("- a\n^\n- b", ["ul", "  li", "ul", "  li"]),
+    ("- a\n^\n    code", ["ul", "  li", "pre"]),
+    ("1. a\n   ^\n   b", ["ol", "  li", "    p"]),
+    ("a\n ^\nb", ["p"]),  # (only at the line's start)
 ]
 
 
