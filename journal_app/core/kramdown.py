@@ -212,6 +212,14 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         return False  # kramdown: 1) is no list marker
     if state.sCount[start] - state.blkIndent < 4 and not _starts_item(state, start):
         return False  # a marker alone: text
+    if silent and state.parentType == "paragraph" and state.sCount[start] - state.blkIndent < 4:
+        # kramdown's GFM parser: any item ends a paragraph, whatever its number (markdown-it:
+        # only a 1. with text), so markdown-it is asked as if no paragraph were open
+        state.parentType = "root"
+        try:
+            return list_block(state, start, end, silent)
+        finally:
+            state.parentType = "paragraph"
     if silent or state.sCount[start] - state.blkIndent >= 4:
         return list_block(state, start, end, silent)
     # kramdown's lazy lines: shown to markdown-it as indented under the item, for this parse only;
@@ -704,6 +712,24 @@ def _kramdown_quote(state: StateBlock, start: int, end: int, silent: bool) -> bo
     return lazy_quote(state, start, end, silent, _ends_lazy_lines)
 
 
+def _kramdown_definitions(rule: Callable) -> Callable:
+    """kramdown's definition: a ``:`` indented at most three spaces, right under its term or
+    after one empty line (a line of spaces between them makes two paragraphs)."""
+
+    def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not silent:
+            line = start + 1
+            if line < end and state.isEmpty(line):
+                if state.eMarks[line] - state.bMarks[line] > state.blkIndent:
+                    return False  # (spaces on the line between)
+                line += 1
+            if line < end and state.sCount[line] - state.blkIndent >= 4 and _text(state, line)[:1] == ":":
+                return False
+        return rule(state, start, end, silent)
+
+    return deflist
+
+
 def kramdown_plugin(md: MarkdownIt) -> None:
     """kramdown's tables, list markers, block and span-level HTML, list-item paragraphs, math
     and abbreviations (Jekyll)."""
@@ -715,15 +741,11 @@ def kramdown_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("emphasis", "kramdown_emphasis", _kramdown_emphasis)
     md.inline.ruler.before("html_inline", "kramdown_block_tag_text", _block_tag_text)
     md.block.ruler.at("hr", _rule_not_item, {"alt": ["paragraph", "reference", "blockquote", "list"]})
-    md.block.ruler.before(
-        "table",
-        "kramdown_end_of_block",
-        _end_of_block,
-        {"alt": ["paragraph", "reference", "blockquote", "list"]},
-    )
-    md.block.ruler.at(
-        "blockquote", _kramdown_quote, {"alt": ["paragraph", "reference", "blockquote", "list"]}
-    )
+    ends = {"alt": ["paragraph", "reference", "blockquote", "list"]}  # (what they may interrupt)
+    md.block.ruler.before("table", "kramdown_end_of_block", _end_of_block, ends)
+    md.block.ruler.at("blockquote", _kramdown_quote, ends)
+    if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:
+        wrap_rule(md.block.ruler, "deflist", _kramdown_definitions)
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("heading", _kramdown_heading, {"alt": ["paragraph", "reference", "blockquote"]})

@@ -310,6 +310,14 @@ JEKYLL = [
     ("- a\n^\n    code", ["ul", "  li", "pre"]),
     ("1. a\n   ^\n   b", ["ol", "  li", "    p"]),
     ("a\n ^\nb", ["p"]),  # (only at the line's start)
+    # any item ends a paragraph, whatever its number (an item with text)
+    ("term\n2. term", ["p", "ol", "  li"]),
+    ("a\n10. b", ["p", "ol", "  li"]),
+    ("a\n2.", ["p"]),
+    # a definition's : is indented at most three spaces, under its term or one empty line
+    ("a\n    : b", ["p"]),
+    ("a\n\n   : b", ["dl", "  dt", "  dd", "    p"]),
+    ("term\n  \n: a", ["p", "p"]),
 ]
 
 
