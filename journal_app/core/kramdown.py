@@ -39,6 +39,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.ruler import RuleOptionsType
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.hr import hr
@@ -741,7 +742,7 @@ def kramdown_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("emphasis", "kramdown_emphasis", _kramdown_emphasis)
     md.inline.ruler.before("html_inline", "kramdown_block_tag_text", _block_tag_text)
     md.block.ruler.at("hr", _rule_not_item, {"alt": ["paragraph", "reference", "blockquote", "list"]})
-    ends = {"alt": ["paragraph", "reference", "blockquote", "list"]}  # (what they may interrupt)
+    ends: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}  # (they interrupt)
     md.block.ruler.before("table", "kramdown_end_of_block", _end_of_block, ends)
     md.block.ruler.at("blockquote", _kramdown_quote, ends)
     if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:
