@@ -242,7 +242,7 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
             stop = line  # the end-of-block mark
             break
         if state.sCount[line] < indent and _starts_item(state, line):
-            if state.sCount[line] < state.sCount[start]:
+            if state.sCount[line] < state.blkIndent:
                 break  # an item of a list around this one: this list ends here
             if (skipOrderedListMarker(state, line) >= 0) == (ordered >= 0):
                 if _rule(state, line):  # kramdown: the next item, not a rule

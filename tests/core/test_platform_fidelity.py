@@ -318,6 +318,11 @@ JEKYLL = [
     ("a\n    : b", ["p"]),
     ("a\n\n   : b", ["dl", "  dt", "  dd", "    p"]),
     ("term\n  \n: a", ["p", "p"]),
+    # an item of the other kind right under an item is inside it, however far either is indented
+    ("  1. a\n- b", ["ol", "  li", "    ul", "      li"]),
+    ("   -  | a | b |\n  2. $$", ["ul", "  li", "    ol", "      li"]),
+    ("- a\n   1. b\n  - c", ["ul", "  li", "    ol", "      li", "        ul", "          li"]),
+    ("  - a\n- b", ["ul", "  li", "  li"]),  # (of its own kind, the next item)
 ]
 
 
