@@ -715,18 +715,37 @@ def _kramdown_quote(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 def _kramdown_definitions(rule: Callable) -> Callable:
     """kramdown's definition: a ``:`` indented at most three spaces, right under its term or
-    after one empty line (a line of spaces between them makes two paragraphs)."""
+    after one empty line (a line of spaces between them makes two paragraphs); its text, and
+    the lines that go on with it, start after the ``:`` and all the spaces after it (the
+    plugin's: two columns after the ``:``), so ``:   a`` over ``  b`` after an empty line ends
+    the definition, and ``      1. x`` right under it is a list inside it."""
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if not silent:
-            line = start + 1
-            if line < end and state.isEmpty(line):
-                if state.eMarks[line] - state.bMarks[line] > state.blkIndent:
-                    return False  # (spaces on the line between)
-                line += 1
-            if line < end and state.sCount[line] - state.blkIndent >= 4 and _text(state, line)[:1] == ":":
-                return False
-        return rule(state, start, end, silent)
+        if silent:
+            return rule(state, start, end, silent)
+        line = start + 1
+        if line < end and state.isEmpty(line):
+            if state.eMarks[line] - state.bMarks[line] > state.blkIndent:
+                return False  # (spaces on the line between)
+            line += 1
+        if line < end and state.sCount[line] - state.blkIndent >= 4 and _text(state, line)[:1] == ":":
+            return False
+        block = state.md.block
+
+        def definition(inner: StateBlock, first: int, last: int) -> None:
+            block.__dict__.pop("tokenize")  # (the blocks inside read with the parser's own)
+            if inner.parentType == "deflist":  # the plugin, reading one definition from ``first``
+                inner.blkIndent = inner.ddIndent = inner.sCount[first]  # (its text's column)
+            try:
+                type(block).tokenize(block, inner, first, last)
+            finally:
+                setattr(block, "tokenize", definition)
+
+        setattr(block, "tokenize", definition)
+        try:
+            return rule(state, start, end, silent)
+        finally:
+            block.__dict__.pop("tokenize", None)
 
     return deflist
 

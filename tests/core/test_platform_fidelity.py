@@ -323,6 +323,12 @@ JEKYLL = [
     ("   -  | a | b |\n  2. $$", ["ul", "  li", "    ol", "      li"]),
     ("- a\n   1. b\n  - c", ["ul", "  li", "    ol", "      li", "        ul", "          li"]),
     ("  - a\n- b", ["ul", "  li", "  li"]),  # (of its own kind, the next item)
+    # a definition's text starts after its : and all the spaces after it: lines after an
+    # empty line go on with it from there, and a list right under it is inside it
+    ("t\n:   a\n\n  b", ["dl", "  dt", "  dd", "p"]),
+    ("t\n:   a\n\n    b", ["dl", "  dt", "  dd", "    p"]),
+    ("t\n: a\n\n  b", ["dl", "  dt", "  dd", "    p"]),
+    ("t\n:   a\n      1. x", ["dl", "  dt", "  dd", "    ol", "      li"]),
 ]
 
 
