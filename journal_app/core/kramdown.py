@@ -43,6 +43,7 @@ from markdown_it.ruler import RuleOptionsType
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.hr import hr
+from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_core import StateCore
@@ -51,7 +52,7 @@ from markdown_it.token import Token
 
 from .ial import BLOCK_LINE
 from .platforms import show_paragraph, wrap_rule
-from .remark import lazy_quote, read_to
+from .remark import lazy_quote, read_to, underline_level
 
 _PIPE = re.compile(r"^\||[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK
 _SEPARATOR = re.compile(r"^[+|: \t-]*?-[+|: \t-]*?[ \t]*$")
@@ -204,6 +205,8 @@ def _rule_not_item(state: StateBlock, start: int, end: int, silent: bool) -> boo
         return False  # no rule's first character: markdown-it's rule says no
     if begin in state.env.get("kramdown_items", ()):
         return False
+    if silent and state.parentType == "paragraph" and not _starts_item(state, start):
+        return False  # kramdown's GFM parser: a rule ends no paragraph (``- - -``, an item, does)
     return hr(state, start, end, silent)
 
 
@@ -260,6 +263,9 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         if state.sCount[line] < indent and not text.startswith(("{:", "<")):
             raised[line] = state.sCount[line]
             state.sCount[line] = indent
+    lazy: dict[int, tuple[int, int]] = state.__dict__.setdefault("_kramdown_lazy", {})
+    for line, count in raised.items():  # (for the underline of a heading: its own columns)
+        lazy[line] = (count, state.blkIndent)
     source = state.src
     if bullets:
         characters = list(source)
@@ -276,6 +282,19 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         state.src = source
         for line, count in raised.items():
             state.sCount[line] = count
+            lazy.pop(line, None)
+
+
+def _kramdown_setext(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's setext heading: one line of text, and its underline at the start of the
+    next line (``a`` over ``  ---`` is one paragraph; ``a``, ``b``, ``---`` too). A lazy line
+    of a list item counts from its own first column."""
+    line = start + 1
+    if line >= end or state.isEmpty(start) or not underline_level(state, line, end):
+        return False
+    lazy = state.__dict__.get("_kramdown_lazy", {}).get(line)
+    own, block = lazy if lazy is not None else (state.sCount[line], state.blkIndent)
+    return own == block and read_to(state, line + 1, lheading, start, end, silent)
 
 
 def _kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -730,15 +749,29 @@ def _kramdown_definitions(rule: Callable) -> Callable:
             line += 1
         if line < end and state.sCount[line] - state.blkIndent >= 4 and _text(state, line)[:1] == ":":
             return False
-        block = state.md.block
+        block, outer = state.md.block, state.blkIndent
+        lazy: dict[int, tuple[int, int]] = state.__dict__.setdefault("_kramdown_lazy", {})
 
         def definition(inner: StateBlock, first: int, last: int) -> None:
             block.__dict__.pop("tokenize")  # (the blocks inside read with the parser's own)
+            raised: dict[int, int] = {}
             if inner.parentType == "deflist":  # the plugin, reading one definition from ``first``
-                inner.blkIndent = inner.ddIndent = inner.sCount[first]  # (its text's column)
+                column = inner.blkIndent = inner.ddIndent = inner.sCount[first]  # (its text's)
+                line = first + 1  # the lines right under it are its own (kramdown's lazy lines)
+                while line < last and not inner.isEmpty(line) and inner.sCount[line] >= outer:
+                    if inner.sCount[line] < column:
+                        if _text(inner, line)[:1] == ":" or _ends_lazy_lines(inner, line):
+                            break  # the next definition, or what ends lazy lines
+                        raised[line] = inner.sCount[line]
+                        inner.sCount[line] = column
+                        lazy[line] = (raised[line], outer)
+                    line += 1
             try:
                 type(block).tokenize(block, inner, first, last)
             finally:
+                for line, count in raised.items():
+                    inner.sCount[line] = count
+                    lazy.pop(line, None)
                 setattr(block, "tokenize", definition)
 
         setattr(block, "tokenize", definition)
@@ -768,6 +801,7 @@ def kramdown_plugin(md: MarkdownIt) -> None:
         wrap_rule(md.block.ruler, "deflist", _kramdown_definitions)
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("lheading", _kramdown_setext)
     md.block.ruler.at("heading", _kramdown_heading, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "abbreviation", _abbreviation)
     md.add_render_rule("abbreviation", lambda *args: "")

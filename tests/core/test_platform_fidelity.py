@@ -329,12 +329,34 @@ JEKYLL = [
     ("t\n:   a\n\n    b", ["dl", "  dt", "  dd", "    p"]),
     ("t\n: a\n\n  b", ["dl", "  dt", "  dd", "    p"]),
     ("t\n:   a\n      1. x", ["dl", "  dt", "  dd", "    ol", "      li"]),
+    # ... and every line right under it that starts no definition is its own: a quote too
+    ("t\n: a\n> q", ["dl", "  dt", "  dd", "    blockquote", "      p"]),
+    ("t\n: a\n# h", ["dl", "  dt", "  dd", "    h1"]),
+    (
+        "* a\n  : b\n> text",
+        ["ul", "  li", "    dl", "      dt", "      dd", "        blockquote", "          p"],
+    ),
+    ("term\n: def\nterm2\n: def2", ["dl", "  dt", "  dd", "  dd"]),
+    # a setext heading is one line of text over an underline that starts its line, and a rule
+    # ends no paragraph (a list item does: - - -)
+    ("b c\n  ---", ["p"]),
+    ("a\nb\n---", ["p"]),
+    ("  * a\n   ---", ["ul", "  li"]),
+    ("* a\n---", ["ul", "  li", "    h2"]),
+    ("> a\n---", ["blockquote", "  h2"]),
+    ("b c\n***", ["p"]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", JEKYLL)
 def test_jekyll_blocks_as_kramdown_reads_them(text, expected):
     assert blocks(text, "jekyll") == expected
+
+
+def test_jekyll_rule_ends_no_paragraph_but_an_item_does():
+    # printed by kramdown: a rule under a line of text is the paragraph's text (a dash)
+    assert "<hr" not in render_markdown("b c\n***\n\na\n  ---\n", flavor="jekyll")
+    assert "<hr" in render_markdown("b c\n- - -\n", flavor="jekyll")
 
 
 def test_jekyll_math_and_extensions_as_kramdown_writes_them():
