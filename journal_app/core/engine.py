@@ -47,6 +47,9 @@ class Profile:
     breaks: bool = False  # every newline inside a paragraph is a <br>
     math: bool = False  # $…$ and $$…$$
     typographer: bool = False  # smart quotes, dashes and ellipses
+    # a line under an item's paragraph, indented less than the item's text, is read against the
+    # container around the item, as cmark-gfm and goldmark read it (see _lazy_past_items)
+    lazy_past_items: bool = False
     # "module.function" of this package: each flavor's own rules are imported only when a
     # parser for that flavor is built (a command renders with one flavor)
     plugins: tuple[str, ...] = field(default=())
@@ -61,7 +64,7 @@ class Profile:
 
 
 PROFILES = {
-    "commonmark": Profile(single_tilde=True, alerts=True),
+    "commonmark": Profile(single_tilde=True, alerts=True, lazy_past_items=True),
     # remark-parse 7: bare http(s)/mailto: URLs only, no footnotes; remark-breaks; remark-math
     "velog": Profile(
         autolinks="protocol", footnotes=False, breaks=True, math=True, plugins=("platforms.velog_plugin",)
@@ -69,6 +72,7 @@ PROFILES = {
     "hugo": Profile(
         deflists=True,
         typographer=True,
+        lazy_past_items=True,
         plugins=(
             "templates.hugo_plugin",
             "goldmark.goldmark_plugin",
@@ -257,7 +261,17 @@ class _BlockParser(ParserBlock):
     _anywhere: list = []
 
     def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
-        """Generate tokens for input range (markdown-it's loop; the rules chosen per line)."""
+        """Generate tokens for input range (markdown-it's loop; the rules chosen per line). The
+        block indents of the containers being read, outermost first, are kept on the state
+        (``_contexts``: see _past_items)."""
+        contexts = state.__dict__.setdefault("_contexts", [])
+        contexts.append(state.blkIndent)
+        try:
+            self._tokenize(state, startLine, endLine)
+        finally:
+            contexts.pop()
+
+    def _tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
         rules = self.ruler.getRules("")
         if rules is not self._rules:  # the ruler was changed since: its list is a new one
             self._by_first, self._anywhere = _chains(rules, _starts)
@@ -526,6 +540,57 @@ def _definition_text_not_code(rule: Callable) -> Callable:
     return code
 
 
+def _past_items(state: StateBlock, line: int) -> bool:
+    """Whether ``line``, under a paragraph in a container read by its indent (a list item, a
+    footnote) and indented less than it, is indented four columns or more from the innermost
+    container around it that it is indented as far as: there it could only be indented code,
+    which ends no paragraph."""
+    count = state.sCount[line]
+    if count >= state.blkIndent or count < 0:
+        return False
+    for indent in reversed(state.__dict__.get("_contexts", ())):
+        if indent <= count:
+            return count - indent >= 4
+    return False
+
+
+def _lazy_past_items(rule: Callable) -> Callable:
+    """The paragraph rule, its lines past an item read as CommonMark reads them. markdown-it
+    asks its rules whether such a line ends the paragraph at the item's indent, where it is
+    not indented at all (``  2. b c`` over ``    > text``: a quote after the list, then read
+    as code); CommonMark falls back to the container around the item, where it is indented
+    four columns, so it goes on with the paragraph (cmark-gfm and goldmark: one paragraph
+    ``b c > text``)."""
+    guarded: dict[int, list] = {}
+
+    def paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if len(state.__dict__.get("_contexts", ())) < 2:
+            return rule(state, start, end, silent)  # (in no container: nothing to fall back to)
+        ruler = state.md.block.ruler
+        plain = type(ruler).getRules(ruler, "paragraph")
+        if id(plain) not in guarded:
+            guarded.clear()
+            guarded[id(plain)] = [
+                lambda state, line, end, silent, stops=stops: (
+                    not _past_items(state, line) and stops(state, line, end, silent)
+                )
+                for stops in plain
+            ]
+        terminators = guarded[id(plain)]
+        own = type(ruler).getRules
+
+        def rules(chain: str = "") -> list:
+            return terminators if chain == "paragraph" else own(ruler, chain)
+
+        setattr(ruler, "getRules", rules)
+        try:
+            return rule(state, start, end, silent)
+        finally:
+            ruler.__dict__.pop("getRules", None)
+
+    return paragraph
+
+
 def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> MarkdownIt:
     """A markdown-it parser for ``flavor``; ``plain`` leaves out line numbers, ids and
     highlighting and ``filter_tags`` escapes GitHub's disallowed raw HTML (the spec examples
@@ -577,6 +642,8 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
         md.core.ruler.push("dashes", platforms.dashes)
     for plugin in profile.plugin_functions():
         md.use(plugin)
+    if profile.lazy_past_items:
+        platforms.wrap_rule(md.block.ruler, "paragraph", _lazy_past_items)
     md.add_render_rule("math_inline", _math(False))  # velog's and kramdown's math
     md.add_render_rule("math_inline_double", _math(False))
     md.add_render_rule("math_block", _math(True))

@@ -353,6 +353,23 @@ def test_jekyll_blocks_as_kramdown_reads_them(text, expected):
     assert blocks(text, "jekyll") == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # printed alike by cmark-gfm and Debian's hugo: a line under an item's paragraph that is
+        # indented less than the item's text is read against the container around the item;
+        # indented four columns there, it goes on with the paragraph (markdown-it: code)
+        ("  2. b c\n    > text", ["ol", "  li"]),
+        # ... the innermost container it is indented as far as: here the item, not the footnote
+        (" * [^1]: n\n    > text", ["ul", "  li", "    blockquote", "      p"]),
+        ("  - a\n      - b\n    > q", ["ul", "  li", "    ul", "      li", "    blockquote", "      p"]),
+    ],
+)
+def test_a_line_short_of_an_item_is_read_against_the_container_around_it(text, expected):
+    for flavor in ("commonmark", "hugo"):
+        assert blocks(text, flavor) == expected, flavor
+
+
 def test_jekyll_rule_ends_no_paragraph_but_an_item_does():
     # printed by kramdown: a rule under a line of text is the paragraph's text (a dash)
     assert "<hr" not in render_markdown("b c\n***\n\na\n  ---\n", flavor="jekyll")
