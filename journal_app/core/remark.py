@@ -337,7 +337,7 @@ def _underlined(state: StateBlock, line: int) -> bool:
     return (
         not state.isEmpty(line)
         and underline_level(state, line + 1, state.lineMax) > 0
-        and _view(state, line + 1)[:1] in ("=", "-")
+        and state.sCount[line + 1] == state.blkIndent  # (as the items and quotes around leave it)
     )
 
 

@@ -108,6 +108,7 @@ VELOG = [
     ("a\n ---", ["p"]),
     ("a\n   ===", ["p"]),
     ("> q\n  ---", ["blockquote", "  p"]),
+    ("  1. > q\n    ---", ["ol", "  li", "    blockquote", "      h2"]),  # (the item's indent off)
     # inside a list any numbered list interrupts a paragraph, in a quote in an item too
     ("2. text\n    10. b c", ["ol", "  li", "    ol", "      li"]),
     ("- > q\n     1.  b c", ["ul", "  li", "    blockquote", "      p", "      ol", "        li"]),
