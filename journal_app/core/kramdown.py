@@ -725,6 +725,37 @@ def _end_of_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
     return True
 
 
+def _footnote_end(state: StateBlock, start: int, end: int) -> int:
+    """The line after kramdown's footnote definition at ``start``: its first line, then runs of
+    lines indented four columns (after empty lines too), each with the lines of text right
+    under it (kramdown's CODEBLOCK_MATCH); a line of text right under the first line is not
+    the footnote's."""
+    line = start + 1
+    while True:
+        after = line
+        while after < end and state.isEmpty(after):
+            after += 1
+        if after >= end or state.sCount[after] - state.blkIndent < 4:
+            return line
+        line = after
+        while line < end and not state.isEmpty(line) and state.sCount[line] - state.blkIndent >= 4:
+            line += 1
+        while line < end and not state.isEmpty(line) and not _ends_lazy_lines(state, line):
+            line += 1
+
+
+def _kramdown_footnote(rule: Callable) -> Callable:
+    """The footnote definition, its lines as kramdown takes them (``_footnote_end``)."""
+
+    def footnote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if silent:
+            return rule(state, start, end, silent)
+        stop = _footnote_end(state, start, end)
+        return read_to(state, stop, rule, start, stop, silent)
+
+    return footnote
+
+
 def _kramdown_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """kramdown's quote takes every line up to a blank line (or an attribute list, an
     end-of-block mark or a block's tag): a list, a heading or a fence right under a quote line
@@ -799,6 +830,8 @@ def kramdown_plugin(md: MarkdownIt) -> None:
     md.block.ruler.at("blockquote", _kramdown_quote, ends)
     if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:
         wrap_rule(md.block.ruler, "deflist", _kramdown_definitions)
+    if "footnote_def" in [rule.name for rule in md.block.ruler.__rules__]:
+        wrap_rule(md.block.ruler, "footnote_def", _kramdown_footnote)
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("lheading", _kramdown_setext)

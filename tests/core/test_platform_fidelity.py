@@ -371,6 +371,25 @@ def test_a_line_short_of_an_item_is_read_against_the_container_around_it(text, e
         assert blocks(text, flavor) == expected, flavor
 
 
+@pytest.mark.parametrize(
+    "text, outside, inside",
+    [
+        # printed by kramdown: a footnote is its first line and the lines indented four columns
+        # after it (with the lines of text right under those); a line of text right under the
+        # first line is a paragraph of the post
+        ("a[^1]\n\n[^1]: n\nnext\n", "next", "n"),
+        ("a[^1]\n\n[^1]: n\n $$\n", "$$", "n"),
+        ("a[^1]\n\n[^1]: n\n    more\nlazy\n", None, "lazy"),
+        ("a[^1]\n\n[^1]: n\n\n    para\n\nafter\n", "after", "para"),
+    ],
+)
+def test_jekyll_footnotes_take_their_lines_as_kramdown_does(text, outside, inside):
+    body, notes = render_markdown(text, flavor="jekyll").split('<section class="footnotes">')
+    if outside is not None:
+        assert re.search(rf"<p data-line=\"\d+\">{re.escape(outside)}</p>", body), body
+    assert inside in notes and (inside == "n" or inside not in body), (body, notes)
+
+
 def test_jekyll_rule_ends_no_paragraph_but_an_item_does():
     # printed by kramdown: a rule under a line of text is the paragraph's text (a dash)
     assert "<hr" not in render_markdown("b c\n***\n\na\n  ---\n", flavor="jekyll")
