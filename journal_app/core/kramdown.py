@@ -91,6 +91,14 @@ def _after_boundary(state: StateBlock, start: int) -> bool:
     return previous is not None and previous.nesting == 1 and previous.type != "paragraph_open"
 
 
+def _table_line(text: str) -> bool:
+    """kramdown's table line: a ``|`` that is not escaped, not in a code span, not a Liquid
+    filter's."""
+    return bool(
+        _PIPE.search(_CODE_SPAN.sub(lambda found: "x" * len(found.group()), _hide_liquid_pipes(text)))
+    )
+
+
 def _cells(row: str) -> list[str]:
     """A row split at the ``|`` outside code spans; ``\\|`` stays in its cell."""
     protected = _CODE_SPAN.sub(lambda found: found.group().replace("|", "\x00"), _hide_liquid_pipes(row))
@@ -113,6 +121,15 @@ def _alignment(separator: str) -> list[str]:
     ]
 
 
+def _nested_list(state: StateBlock, line: int) -> bool:
+    """Whether ``line``, indented under the text of the item (or definition) being read, starts
+    a list: kramdown reads the item's text before it on its own, so a table right above it
+    ends there."""
+    if not state.blkIndent or line in state.__dict__.get("_kramdown_lazy", {}):
+        return False  # (a lazy line, not indented under the item's text: the text goes on)
+    return state.sCount[line] - state.blkIndent < 4 and _starts_item(state, line)
+
+
 def _kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent or state.src.find("|", state.bMarks[start], state.eMarks[start]) < 0:
         return False  # (a table's first line holds a "|")
@@ -121,9 +138,15 @@ def _kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
     if _OTHER_BLOCK.match(_text(state, start)):
         return False
     last = start
-    while last < end and not state.isEmpty(last) and _PIPE.search(_hide_liquid_pipes(_text(state, last))):
+    while last < end and not state.isEmpty(last) and _table_line(_text(state, last)):
         last += 1
-    if last == start or (last < end and not state.isEmpty(last) and not BLOCK_LINE.match(_text(state, last))):
+    if last == start or (
+        last < end
+        and not state.isEmpty(last)
+        and state.sCount[last] >= state.blkIndent  # (less indented: the end of the item around it)
+        and not BLOCK_LINE.match(_text(state, last))
+        and not _nested_list(state, last)
+    ):
         return False  # no table line, or the block goes on without a blank line (or its attributes)
     lines = [_text(state, line) for line in range(start, last)]
     leading_pipe = lines[0].lstrip().startswith("|")

@@ -346,6 +346,18 @@ JEKYLL = [
     ("* a\n---", ["ul", "  li", "    h2"]),
     ("> a\n---", ["blockquote", "  h2"]),
     ("b c\n***", ["p"]),
+    # a table in an item ends with the item, or at a list indented under the item's text (its
+    # text before that is read on its own); at the top level, a line right under it undoes it
+    ("  - | a | b |\n- b c", ["ul", "  li", "    table", "      tr", "  li"]),
+    (
+        "- | a | b |\n  - > q",
+        ["ul", "  li", "    table", "      tr", "    ul", "      li", "        blockquote", "          p"],
+    ),
+    ("1.  | a | b |\n* ![](x.png)", ["ol", "  li", "    ul", "      li"]),  # (a lazy line: text)
+    ("| a | b |\n- x", ["p", "ul", "  li"]),
+    # a | in a code span makes no table line
+    ("`|` a", ["p"]),
+    ("- `|`\n- b", ["ul", "  li", "  li"]),
 ]
 
 
