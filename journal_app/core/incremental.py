@@ -16,7 +16,9 @@ started (shifted by the lines the edit added or removed); the units after that a
 - reference definitions (and kramdown's abbreviations) resolve from the last full parse; an
   edit whose lines hold ``]:`` parses the whole post, and so does every edit of a post with
   footnotes (their numbers and the list at the end are the post's), of Hugo shortcodes and
-  Liquid tags, and of kramdown's raw HTML elements on Jekyll (they can reach any far line);
+  Liquid tags, and of kramdown's raw HTML elements on Jekyll (they can reach any far line), and
+  on Jekyll every edit that changes the fence lines (kramdown's fence is text without its
+  closing line, which may be far);
 - images are resolved again on every pass (a file may have appeared).
 
 Python-Markdown keeps no line map: the ``python-markdown`` flavor renders the whole post each
@@ -53,6 +55,15 @@ _TRIGGERS = {  # what may reach lines far away: an edit touching it parses the w
 }
 _REFERENCE = re.compile(r"\]:")
 _CLOSING_TAG = re.compile(r"</([A-Za-z][\w-]*)")
+
+
+_FENCE_LINE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
+
+
+def _fences(lines: list[str]) -> list[str]:
+    """The fence lines of ``lines``: while they stay the same, kramdown pairs them as before
+    (its fence pairs with a closing line that may be far, and is text without one)."""
+    return [line.rstrip() for line in lines if _FENCE_LINE.match(line)]
 
 
 @dataclass(eq=False)
@@ -197,6 +208,8 @@ class IncrementalRenderer:
             new_end = target if target is not None else len(lines)
             if self._far_reaching(old[begin:old_end]) or self._far_reaching(lines[begin:new_end]):
                 return False
+            if self.flavor == "jekyll" and _fences(old[begin:old_end]) != _fences(lines[begin:new_end]):
+                return False  # kramdown's fence is text without its closing line, which may be far
             if target is None:
                 fresh = self._fresh(lines, begin, len(lines), first_line, dict(seen))
             else:  # parse a few lines of the next old unit too: the new parse must start it

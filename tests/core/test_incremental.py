@@ -98,6 +98,16 @@ def same(got: str, expected: str) -> None:
 )
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(start=post, edits=st.lists(edit, min_size=1, max_size=12), first_line=st.integers(1, 9))
+@example(  # kramdown: a fence typed above a closed one pairs with its far closing line
+    start="# 오늘의 기록",
+    edits=[
+        ("insert", 0.0, "```python\nprint('안녕')\n```"),
+        ("insert", 0.0, "# 오늘의 기록"),
+        ("insert", 0.0, "# 오늘의 기록"),
+        ("insert", 0.0, "```"),
+    ],
+    first_line=1,
+)
 @example(  # the line under a table's header stops being its delimiter row: the paragraph above goes on
     start="문단\n| a | b |\n|---|---|\n| 1 | 2 |\n\n끝", edits=[("type", 0.5, "x")], first_line=1
 )
