@@ -315,9 +315,17 @@ def _kramdown_setext(state: StateBlock, start: int, end: int, silent: bool) -> b
     line = start + 1
     if line >= end or state.isEmpty(start) or not underline_level(state, line, end):
         return False
+    return _starts_its_line(state, line) and read_to(state, line + 1, lheading, start, end, silent)
+
+
+def _starts_its_line(state: StateBlock, line: int) -> bool:
+    """Whether ``line``'s text starts at its block's first column; a lazy line of an item or a
+    definition (shown to markdown-it indented under the text) counts from its own."""
     lazy = state.__dict__.get("_kramdown_lazy", {}).get(line)
-    own, block = lazy if lazy is not None else (state.sCount[line], state.blkIndent)
-    return own == block and read_to(state, line + 1, lheading, start, end, silent)
+    begin = state.bMarks[line]
+    if lazy is None or state.src[begin : begin + state.tShift[line]].strip(" \t"):
+        return state.sCount[line] == state.blkIndent  # (after an item's marker on the line: its own)
+    return lazy[0] == lazy[1]
 
 
 def _kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -415,7 +423,7 @@ _EMPTY_HEADING = re.compile(r"#{1,6}[ \t]*$")
 def _kramdown_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if not state.src.startswith("#", state.bMarks[start] + state.tShift[start]):
         return False  # no heading: markdown-it's rule says no
-    if state.sCount[start] > state.blkIndent:
+    if state.sCount[start] > state.blkIndent or not _starts_its_line(state, start):
         return False  # kramdown: the "#" starts its line (" # h" is text)
     if _EMPTY_HEADING.match(state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start]):
         return False  # kramdown: a heading needs text

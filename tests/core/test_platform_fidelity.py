@@ -358,6 +358,12 @@ JEKYLL = [
     # a | in a code span makes no table line
     ("`|` a", ["p"]),
     ("- `|`\n- b", ["ul", "  li", "  li"]),
+    # a lazy line keeps its own spaces: ` # h` under an item's text is text, in a quote too
+    ("1. a\n # h", ["ol", "  li"]),
+    ("1. > q\n # h", ["ol", "  li", "    blockquote", "      p"]),
+    ("t\n: a\n # h", ["dl", "  dt", "  dd"]),
+    ("1. a\n# h", ["ol", "  li", "    h1"]),
+    (" 1.  b c\n  * # h", ["ol", "  li", "    ul", "      li", "        h1"]),
 ]
 
 
