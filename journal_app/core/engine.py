@@ -31,6 +31,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from . import platforms
+from .blockrules import instance_patch
 from .cards import highlighted_code, numbered_code
 from .scan import HTML_IMAGE
 
@@ -582,11 +583,8 @@ def _lazy_past_items(rule: Callable) -> Callable:
         def rules(chain: str = "") -> list:
             return terminators if chain == "paragraph" else own(ruler, chain)
 
-        setattr(ruler, "getRules", rules)
-        try:
+        with instance_patch(ruler, "getRules", rules):
             return rule(state, start, end, silent)
-        finally:
-            ruler.__dict__.pop("getRules", None)
 
     return paragraph
 

@@ -28,6 +28,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.html_inline import html_inline
 from markdown_it.token import Token
 
+from .blockrules import text_column_definitions
 from .platforms import wrap_rule
 from .templates import SHORTCODES, _next, _parameters, _tag_end
 
@@ -254,6 +255,7 @@ def goldmark_plugin(md: MarkdownIt) -> None:
     """Marks the raw HTML a post holds (``meta["raw"]``), for the renderer to hide as the
     site does when the render is told so (``env["raw_html"]`` false)."""
     if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:
+        wrap_rule(md.block.ruler, "deflist", text_column_definitions)
         wrap_rule(md.block.ruler, "deflist", _unindented_definitions)
     md.block.ruler.at("html_block", _raw_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("html_inline", _raw_inline)

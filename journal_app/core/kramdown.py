@@ -50,6 +50,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from .blockrules import text_column_definitions
 from .ial import BLOCK_LINE
 from .platforms import show_paragraph, wrap_rule
 from .remark import lazy_quote, read_to, underline_level
@@ -796,53 +797,47 @@ def _kramdown_quote(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 def _kramdown_definitions(rule: Callable) -> Callable:
     """kramdown's definition: a ``:`` indented at most three spaces, right under its term or
-    after one empty line (a line of spaces between them makes two paragraphs); its text, and
-    the lines that go on with it, start after the ``:`` and all the spaces after it (the
-    plugin's: two columns after the ``:``), so ``:   a`` over ``  b`` after an empty line ends
-    the definition, and ``      1. x`` right under it is a list inside it."""
+    after one empty line (a line of spaces between them makes two paragraphs); its text starts
+    after the ``:`` and every space after it, and every line right under it that starts no
+    definition is its own (kramdown's lazy lines)."""
+    read = text_column_definitions(rule, _definition_lines)
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if silent:
-            return rule(state, start, end, silent)
-        line = start + 1
-        if line < end and state.isEmpty(line):
-            if state.eMarks[line] - state.bMarks[line] > state.blkIndent:
-                return False  # (spaces on the line between)
-            line += 1
-        if line < end and state.sCount[line] - state.blkIndent >= 4 and _text(state, line)[:1] == ":":
-            return False
-        block, outer = state.md.block, state.blkIndent
-        lazy: dict[int, tuple[int, int]] = state.__dict__.setdefault("_kramdown_lazy", {})
-
-        def definition(inner: StateBlock, first: int, last: int) -> None:
-            block.__dict__.pop("tokenize")  # (the blocks inside read with the parser's own)
-            raised: dict[int, int] = {}
-            if inner.parentType == "deflist":  # the plugin, reading one definition from ``first``
-                column = inner.blkIndent = inner.ddIndent = inner.sCount[first]  # (its text's)
-                line = first + 1  # the lines right under it are its own (kramdown's lazy lines)
-                while line < last and not inner.isEmpty(line) and inner.sCount[line] >= outer:
-                    if inner.sCount[line] < column:
-                        if _text(inner, line)[:1] == ":" or _ends_lazy_lines(inner, line):
-                            break  # the next definition, or what ends lazy lines
-                        raised[line] = inner.sCount[line]
-                        inner.sCount[line] = column
-                        lazy[line] = (raised[line], outer)
-                    line += 1
-            try:
-                type(block).tokenize(block, inner, first, last)
-            finally:
-                for line, count in raised.items():
-                    inner.sCount[line] = count
-                    lazy.pop(line, None)
-                setattr(block, "tokenize", definition)
-
-        setattr(block, "tokenize", definition)
-        try:
-            return rule(state, start, end, silent)
-        finally:
-            block.__dict__.pop("tokenize", None)
+        if not silent:
+            line = start + 1
+            if line < end and state.isEmpty(line):
+                if state.eMarks[line] - state.bMarks[line] > state.blkIndent:
+                    return False  # (spaces on the line between)
+                line += 1
+            if line < end and state.sCount[line] - state.blkIndent >= 4 and _text(state, line)[:1] == ":":
+                return False
+        return read(state, start, end, silent)
 
     return deflist
+
+
+def _definition_lines(state: StateBlock, first: int, last: int, outer: int) -> Callable[[], None]:
+    """The lines right under a definition's first line that start no definition (and are no
+    end of lazy lines), shown to markdown-it indented under its text; they keep their own
+    columns for the rules that read them (``_kramdown_lazy``). Returns what puts them back."""
+    column, raised = state.blkIndent, {}
+    lazy: dict[int, tuple[int, int]] = state.__dict__.setdefault("_kramdown_lazy", {})
+    line = first + 1
+    while line < last and not state.isEmpty(line) and state.sCount[line] >= outer:
+        if state.sCount[line] < column:
+            if _text(state, line)[:1] == ":" or _ends_lazy_lines(state, line):
+                break  # the next definition, or what ends lazy lines
+            raised[line] = state.sCount[line]
+            state.sCount[line] = column
+            lazy[line] = (raised[line], outer)
+        line += 1
+
+    def undo() -> None:
+        for line, count in raised.items():
+            state.sCount[line] = count
+            lazy.pop(line, None)
+
+    return undo
 
 
 def kramdown_plugin(md: MarkdownIt) -> None:

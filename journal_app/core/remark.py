@@ -52,6 +52,8 @@ from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
+from .blockrules import instance_patch
+
 _RULE = r"([*_-])(?:[ \t]*\1){2,}[ \t]*$"  # a thematic break, after its indent
 # what ends a list where it would otherwise go on (remark-parse 7's interruptList, not in
 # CommonMark mode): an ATX heading, a fence, a rule, a definition or a footnote definition
@@ -297,13 +299,9 @@ def lazy_quote(
             inner.sCount[line] = max(0, counts[line] - indent)
         type(block).tokenize(block, inner, first, last)
 
-    setattr(block.ruler, "getRules", no_terminators)  # for this quote only (see tokenize)
-    setattr(block, "tokenize", tokenize)
-    try:
+    # for this quote only (see tokenize)
+    with instance_patch(block.ruler, "getRules", no_terminators), instance_patch(block, "tokenize", tokenize):
         return blockquote(state, start, limit, silent)
-    finally:
-        block.__dict__.pop("tokenize", None)
-        block.ruler.__dict__.pop("getRules", None)
 
 
 # what ends a paragraph in remark-parse 7 however far it is indented: a quote, a fence, an ATX

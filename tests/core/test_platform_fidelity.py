@@ -588,6 +588,13 @@ def test_hugo_shortcodes_as_hugo_reads_them(text, expected):
         ("- term\n  : desc", ["ul", "  li", "    dl", "      dt", "      dd"]),
         ("- term\n    : desc", ["ul", "  li"]),
         ("- a\n\n    term\n    : desc", ["ul", "  li", "    p", "    p"]),
+        # a definition's text starts after its : and every space after it (as on kramdown),
+        # but no line without that indent goes on with it
+        ("t\n:   a\n\n  b", ["dl", "  dt", "  dd", "p"]),
+        ("t\n:   a\n\n    b", ["dl", "  dt", "  dd", "    p"]),
+        ("t\n:   a\n      1. x", ["dl", "  dt", "  dd", "    ol", "      li"]),
+        ("t\n:      a\n\n      b", ["dl", "  dt", "  dd", "pre"]),
+        ("t\n: a\n> q", ["dl", "  dt", "  dd", "blockquote", "  p"]),
     ],
 )
 def test_hugo_definitions_as_goldmark_reads_them(text, expected):
