@@ -239,6 +239,9 @@ _STARTS = {
     "journal_app.core.kramdown._kramdown_html_block": "<",
     "journal_app.core.kramdown._kramdown_heading": "#",
     "journal_app.core.kramdown._math_block": "$",
+    "journal_app.core.kramdown._kramdown_blockquote": ">",
+    "journal_app.core.kramdown._end_of_block": "^",
+    "journal_app.core.kramdown._kramdown_footnote.<locals>.footnote": "[",
     "journal_app.core.platforms._kramdown_html": "<",
     "journal_app.core.goldmark._raw_block": "<",
     "journal_app.core.templates._liquid_block": "{",
@@ -562,22 +565,24 @@ def _lazy_past_items(rule: Callable) -> Callable:
     as code); CommonMark falls back to the container around the item, where it is indented
     four columns, so it goes on with the paragraph (cmark-gfm and goldmark: one paragraph
     ``b c > text``)."""
-    guarded: dict[int, list] = {}
+    guarded: list[list] = [[], []]  # the ruler's terminators, and the same guarded
 
     def paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if len(state.__dict__.get("_contexts", ())) < 2:
             return rule(state, start, end, silent)  # (in no container: nothing to fall back to)
         ruler = state.md.block.ruler
         plain = type(ruler).getRules(ruler, "paragraph")
-        if id(plain) not in guarded:
-            guarded.clear()
-            guarded[id(plain)] = [
-                lambda state, line, end, silent, stops=stops: (
-                    not _past_items(state, line) and stops(state, line, end, silent)
-                )
-                for stops in plain
+        if guarded[0] is not plain:  # (a ruler changed since holds a new list)
+            guarded[:] = [
+                plain,
+                [
+                    lambda state, line, end, silent, stops=stops: (
+                        not _past_items(state, line) and stops(state, line, end, silent)
+                    )
+                    for stops in plain
+                ],
             ]
-        terminators = guarded[id(plain)]
+        terminators = guarded[1]
         own = type(ruler).getRules
 
         def rules(chain: str = "") -> list:

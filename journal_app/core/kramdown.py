@@ -92,17 +92,20 @@ def _after_boundary(state: StateBlock, start: int) -> bool:
     return previous is not None and previous.nesting == 1 and previous.type != "paragraph_open"
 
 
+def _shielded(row: str) -> str:
+    """``row`` with each ``|`` inside its code spans and Liquid tags hidden (a NUL)."""
+    return _CODE_SPAN.sub(lambda found: found.group().replace("|", "\x00"), _hide_liquid_pipes(row))
+
+
 def _table_line(text: str) -> bool:
     """kramdown's table line: a ``|`` that is not escaped, not in a code span, not a Liquid
     filter's."""
-    return bool(
-        _PIPE.search(_CODE_SPAN.sub(lambda found: "x" * len(found.group()), _hide_liquid_pipes(text)))
-    )
+    return bool(_PIPE.search(_shielded(text)))
 
 
 def _cells(row: str) -> list[str]:
     """A row split at the ``|`` outside code spans; ``\\|`` stays in its cell."""
-    protected = _CODE_SPAN.sub(lambda found: found.group().replace("|", "\x00"), _hide_liquid_pipes(row))
+    protected = _shielded(row)
     return [cell.replace("\x00", "|") for cell in _CELL_SPLIT.split(protected)]
 
 
@@ -288,7 +291,7 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
             raised[line] = state.sCount[line]
             state.sCount[line] = indent
     lazy: dict[int, tuple[int, int]] = state.__dict__.setdefault("_kramdown_lazy", {})
-    for line, count in raised.items():  # (for the underline of a heading: its own columns)
+    for line, count in raised.items():  # (for the rules that read a line's own columns)
         lazy[line] = (count, state.blkIndent)
     source = state.src
     if bullets:
@@ -758,10 +761,11 @@ def _end_of_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
 
 
 def _footnote_end(state: StateBlock, start: int, end: int) -> int:
-    """The line after kramdown's footnote definition at ``start``: its first line, then runs of
-    lines indented four columns (after empty lines too), each with the lines of text right
-    under it (kramdown's CODEBLOCK_MATCH); a line of text right under the first line is not
-    the footnote's."""
+    """The line after kramdown's footnote definition at ``start`` at the latest: its first
+    line, then runs of lines indented four columns (after empty lines too), each with the lines
+    of text right under it (kramdown's CODEBLOCK_MATCH); a line of text right under the first
+    line is not the footnote's. (kramdown's runs take the next footnote's line too; markdown-it's
+    rule still ends the footnote there.)"""
     line = start + 1
     while True:
         after = line
@@ -772,23 +776,47 @@ def _footnote_end(state: StateBlock, start: int, end: int) -> int:
         line = after
         while line < end and not state.isEmpty(line) and state.sCount[line] - state.blkIndent >= 4:
             line += 1
-        while line < end and not state.isEmpty(line) and not _ends_lazy_lines(state, line):
-            line += 1
+        line = min(end, _lazy_run_end(state, line))
+
+
+def _lazy_run_end(state: StateBlock, line: int) -> int:
+    """The first line from ``line`` that is empty, left of the block, or ends lazy lines (or
+    ``lineMax``), found once per parse for every line of the run (footnotes one under another
+    share their runs: many of them stay linear)."""
+    last = state.lineMax
+    if line >= last:
+        return line
+    memo: dict[tuple[int, int, int, int], int] = state.__dict__.setdefault("_lazy_runs", {})
+    indent = state.blkIndent
+    found = memo.get((line, state.bMarks[line], indent, last))  # (a quote's lines start elsewhere)
+    if found is not None:
+        return found
+    first = line
+    while (
+        line < last
+        and not state.isEmpty(line)
+        and state.sCount[line] >= indent  # (left of the block: the container around it ends)
+        and not _ends_lazy_lines(state, line)
+    ):
+        line += 1
+    for each in range(first, min(line + 1, last)):
+        memo[(each, state.bMarks[each], indent, last)] = line
+    return line
 
 
 def _kramdown_footnote(rule: Callable) -> Callable:
     """The footnote definition, its lines as kramdown takes them (``_footnote_end``)."""
 
     def footnote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if silent:
-            return rule(state, start, end, silent)
+        if silent or not rule(state, start, end, True):
+            return rule(state, start, end, silent)  # (no footnote here: its lines are not read)
         stop = _footnote_end(state, start, end)
         return read_to(state, stop, rule, start, stop, silent)
 
     return footnote
 
 
-def _kramdown_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+def _kramdown_blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """kramdown's quote takes every line up to a blank line (or an attribute list, an
     end-of-block mark or a block's tag): a list, a heading or a fence right under a quote line
     is inside the quote, and so is a line without ``>``."""
@@ -853,7 +881,7 @@ def kramdown_plugin(md: MarkdownIt) -> None:
     md.block.ruler.at("hr", _rule_not_item, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     ends: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}  # (they interrupt)
     md.block.ruler.before("table", "kramdown_end_of_block", _end_of_block, ends)
-    md.block.ruler.at("blockquote", _kramdown_quote, ends)
+    md.block.ruler.at("blockquote", _kramdown_blockquote, ends)
     if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:
         wrap_rule(md.block.ruler, "deflist", _kramdown_definitions)
     if "footnote_def" in [rule.name for rule in md.block.ruler.__rules__]:

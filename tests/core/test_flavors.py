@@ -391,6 +391,9 @@ HANGS = [
     ("hugo", '"a"는 ' * 30000),
     ("jekyll", "```x\n" * 5000),  # fences that never close: kramdown's need their closing line
     ("jekyll", "    x\ny\n\n" * 5000),  # kramdown's code going on over lazy lines: joined once
+    # kramdown's footnote lines: read only where a footnote starts, each run of lazy lines once
+    ("jekyll", "- a\n      y\n" * 4000),
+    ("jekyll", "[^a]: x\n    y\nz\n" * 3000),
     # Hugo's line options: a long word searched for "key=" once; many long ranges marked in
     # time of lines plus ranges
     ("hugo", "```go {" + "a" * 60000 + "}\nx\n```"),
