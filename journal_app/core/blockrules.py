@@ -1,16 +1,20 @@
-"""Helpers for block rules that change how markdown-it reads a block for one parse.
+"""What the platforms' block rules share: ways of changing how markdown-it reads a block.
 
 ``instance_patch`` puts an attribute on one object (the block parser, its ruler) for the span of
-a rule and always takes it off again; ``text_column_definitions`` reads a definition's lines from
-the column of its text, as goldmark and kramdown do.
+a rule and always takes it off again; ``read_to`` runs a rule with the block's lines ending
+early; ``lazy_quote`` is a quote that takes every line up to a blank one (velog's and
+kramdown's); ``underline_level`` reads a setext underline; ``text_column_definitions`` reads a
+definition's lines from the column of its text, as goldmark and kramdown do.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.blockquote import blockquote
 
 
 @contextmanager
@@ -59,3 +63,69 @@ def text_column_definitions(rule: Callable, own_lines: OwnLines | None = None) -
             return rule(state, start, end, silent)
 
     return deflist
+
+
+def read_to(state: StateBlock, stop: int, rule, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's ``rule`` at ``start`` with the block's lines ending at ``stop`` (its
+    paragraphs and headings read on to ``lineMax``, not to the end they are given)."""
+    limit = state.lineMax
+    state.lineMax = min(limit, stop)
+    try:
+        return rule(state, start, end, silent)
+    finally:
+        state.lineMax = limit
+
+
+def underline_level(state: StateBlock, line: int, end: int) -> int:
+    """1 when ``line`` (before ``end``) is a setext underline of ``=``, 2 of ``-``, else 0."""
+    if line >= end or state.sCount[line] - state.blkIndent > 3:
+        return 0
+    found = _UNDERLINE.match(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+    return 0 if found is None else 1 if found.group(1) == "=" else 2
+
+
+_UNDERLINE = re.compile(r"([=-])\1*[ \t]*$")
+
+
+def lazy_quote(
+    state: StateBlock,
+    start: int,
+    end: int,
+    silent: bool,
+    ends: Callable[[StateBlock, int], bool] | None = None,
+) -> bool:
+    """markdown-it's quote, going on to the first blank line (or the first line ``ends`` says
+    ends it) whatever block the lines under it start: those lines are the quote's, as the
+    lines with ``>`` are (remark-parse 7's quote, and kramdown's with its own ends)."""
+    if silent or not state.src.startswith(">", state.bMarks[start] + state.tShift[start]):
+        return blockquote(state, start, end, silent)  # (no ">": markdown-it's rule says no)
+    limit, lazy = start + 1, []
+    while (
+        limit < end
+        and not state.isEmpty(limit)
+        and state.sCount[limit] >= state.blkIndent
+        and not (ends is not None and ends(state, limit))
+    ):
+        if (
+            state.src[state.bMarks[limit] + state.tShift[limit]] != ">"
+            or state.sCount[limit] - state.blkIndent >= 4
+        ):
+            lazy.append(limit)
+        limit += 1
+    if not lazy:
+        return blockquote(state, start, end if ends is None else limit, silent)
+    block, indent = state.md.block, state.blkIndent
+    counts = {line: state.sCount[line] for line in lazy}
+
+    def no_terminators(chain: str = "") -> list:
+        return [] if chain == "blockquote" else type(block.ruler).getRules(block.ruler, chain)
+
+    def tokenize(inner: StateBlock, first: int, last: int) -> None:
+        block.__dict__.pop("tokenize"), block.ruler.__dict__.pop("getRules")  # once: the quote's own
+        for line in lazy:  # markdown-it made them a paragraph's lazy lines (-1): lines of the quote
+            inner.sCount[line] = max(0, counts[line] - indent)
+        type(block).tokenize(block, inner, first, last)
+
+    # for this quote only (see tokenize)
+    with instance_patch(block.ruler, "getRules", no_terminators), instance_patch(block, "tokenize", tokenize):
+        return blockquote(state, start, limit, silent)

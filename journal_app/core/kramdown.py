@@ -50,10 +50,9 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from .blockrules import text_column_definitions
+from .blockrules import lazy_quote, read_to, text_column_definitions, underline_level
 from .ial import BLOCK_LINE
 from .platforms import show_paragraph, wrap_rule
-from .remark import lazy_quote, read_to, underline_level
 
 _PIPE = re.compile(r"^\||[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK
 _SEPARATOR = re.compile(r"^[+|: \t-]*?-[+|: \t-]*?[ \t]*$")
@@ -290,9 +289,7 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
         if state.sCount[line] < indent and not text.startswith(("{:", "<")):
             raised[line] = state.sCount[line]
             state.sCount[line] = indent
-    lazy: dict[int, tuple[int, int]] = state.__dict__.setdefault("_kramdown_lazy", {})
-    for line, count in raised.items():  # (for the rules that read a line's own columns)
-        lazy[line] = (count, state.blkIndent)
+    put_back = _keep_own_columns(state, raised, state.blkIndent)
     source = state.src
     if bullets:
         characters = list(source)
@@ -307,9 +304,7 @@ def _kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> boo
     finally:
         known -= added
         state.src = source
-        for line, count in raised.items():
-            state.sCount[line] = count
-            lazy.pop(line, None)
+        put_back()
 
 
 def _kramdown_setext(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -849,7 +844,6 @@ def _definition_lines(state: StateBlock, first: int, last: int, outer: int) -> C
     end of lazy lines), shown to markdown-it indented under its text; they keep their own
     columns for the rules that read them (``_kramdown_lazy``). Returns what puts them back."""
     column, raised = state.blkIndent, {}
-    lazy: dict[int, tuple[int, int]] = state.__dict__.setdefault("_kramdown_lazy", {})
     line = first + 1
     while line < last and not state.isEmpty(line) and state.sCount[line] >= outer:
         if state.sCount[line] < column:
@@ -857,15 +851,25 @@ def _definition_lines(state: StateBlock, first: int, last: int, outer: int) -> C
                 break  # the next definition, or what ends lazy lines
             raised[line] = state.sCount[line]
             state.sCount[line] = column
-            lazy[line] = (raised[line], outer)
         line += 1
+    return _keep_own_columns(state, raised, outer)
 
-    def undo() -> None:
+
+def _keep_own_columns(state: StateBlock, raised: dict[int, int], block: int) -> Callable[[], None]:
+    """Note the own indent of each line in ``raised`` (shown to markdown-it indented under an
+    item's or a definition's text) against the ``block`` indent it stands in, for the rules that
+    read a line's own columns (``_starts_its_line``, ``_nested_list``). Returns what puts the
+    lines' indents back and forgets them."""
+    lazy: dict[int, tuple[int, int]] = state.__dict__.setdefault("_kramdown_lazy", {})
+    for line, count in raised.items():
+        lazy[line] = (count, block)
+
+    def put_back() -> None:
         for line, count in raised.items():
             state.sCount[line] = count
             lazy.pop(line, None)
 
-    return undo
+    return put_back
 
 
 def kramdown_plugin(md: MarkdownIt) -> None:
@@ -878,8 +882,8 @@ def kramdown_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("emphasis", "kramdown_math", _math_inline)
     md.inline.ruler.before("emphasis", "kramdown_emphasis", _kramdown_emphasis)
     md.inline.ruler.before("html_inline", "kramdown_block_tag_text", _block_tag_text)
-    md.block.ruler.at("hr", _rule_not_item, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     ends: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}  # (they interrupt)
+    md.block.ruler.at("hr", _rule_not_item, ends)
     md.block.ruler.before("table", "kramdown_end_of_block", _end_of_block, ends)
     md.block.ruler.at("blockquote", _kramdown_blockquote, ends)
     if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:

@@ -39,11 +39,10 @@ first line of nothing but spaces or tabs is the first line of a paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_block.blockquote import blockquote
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_block.list import list_block, skipBulletListMarker, skipOrderedListMarker
@@ -52,7 +51,7 @@ from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
-from .blockrules import instance_patch
+from .blockrules import lazy_quote, read_to, underline_level
 
 _RULE = r"([*_-])(?:[ \t]*\1){2,}[ \t]*$"  # a thematic break, after its indent
 # what ends a list where it would otherwise go on (remark-parse 7's interruptList, not in
@@ -260,50 +259,6 @@ def _velog_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return lazy_quote(state, start, end, silent)
 
 
-def lazy_quote(
-    state: StateBlock,
-    start: int,
-    end: int,
-    silent: bool,
-    ends: Callable[[StateBlock, int], bool] | None = None,
-) -> bool:
-    """markdown-it's quote, going on to the first blank line (or the first line ``ends`` says
-    ends it) whatever block the lines under it start: those lines are the quote's, as the
-    lines with ``>`` are (remark-parse 7's quote, and kramdown's with its own ends)."""
-    if silent or not state.src.startswith(">", state.bMarks[start] + state.tShift[start]):
-        return blockquote(state, start, end, silent)  # (no ">": markdown-it's rule says no)
-    limit, lazy = start + 1, []
-    while (
-        limit < end
-        and not state.isEmpty(limit)
-        and state.sCount[limit] >= state.blkIndent
-        and not (ends is not None and ends(state, limit))
-    ):
-        if (
-            state.src[state.bMarks[limit] + state.tShift[limit]] != ">"
-            or state.sCount[limit] - state.blkIndent >= 4
-        ):
-            lazy.append(limit)
-        limit += 1
-    if not lazy:
-        return blockquote(state, start, end if ends is None else limit, silent)
-    block, indent = state.md.block, state.blkIndent
-    counts = {line: state.sCount[line] for line in lazy}
-
-    def no_terminators(chain: str = "") -> list:
-        return [] if chain == "blockquote" else type(block.ruler).getRules(block.ruler, chain)
-
-    def tokenize(inner: StateBlock, first: int, last: int) -> None:
-        block.__dict__.pop("tokenize"), block.ruler.__dict__.pop("getRules")  # once: the quote's own
-        for line in lazy:  # markdown-it made them a paragraph's lazy lines (-1): lines of the quote
-            inner.sCount[line] = max(0, counts[line] - indent)
-        type(block).tokenize(block, inner, first, last)
-
-    # for this quote only (see tokenize)
-    with instance_patch(block.ruler, "getRules", no_terminators), instance_patch(block, "tokenize", tokenize):
-        return blockquote(state, start, limit, silent)
-
-
 # what ends a paragraph in remark-parse 7 however far it is indented: a quote, a fence, an ATX
 # heading, a rule (an HTML block: ``_INTERRUPTING_HTML``)
 _INDENTED_INTERRUPT = re.compile(r">|```|~~~|#{1,6}(?:[ \t]|$)|" + _RULE)
@@ -339,32 +294,10 @@ def _underlined(state: StateBlock, line: int) -> bool:
     )
 
 
-def underline_level(state: StateBlock, line: int, end: int) -> int:
-    """1 when ``line`` (before ``end``) is a setext underline of ``=``, 2 of ``-``, else 0."""
-    if line >= end or state.sCount[line] - state.blkIndent > 3:
-        return 0
-    found = _UNDERLINE.match(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
-    return 0 if found is None else 1 if found.group(1) == "=" else 2
-
-
-_UNDERLINE = re.compile(r"([=-])\1*[ \t]*$")
-
-
 def _velog_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """remark-parse 7's setext heading is the one line right above its underline: ``a``, ``b``,
     ``---`` is a paragraph and a heading on velog (CommonMark: one heading of both lines)."""
     return _underlined(state, start) and read_to(state, start + 2, lheading, start, end, silent)
-
-
-def read_to(state: StateBlock, stop: int, rule, start: int, end: int, silent: bool) -> bool:
-    """markdown-it's ``rule`` at ``start`` with the block's lines ending at ``stop`` (its
-    paragraphs and headings read on to ``lineMax``, not to the end they are given)."""
-    limit = state.lineMax
-    state.lineMax = min(limit, stop)
-    try:
-        return rule(state, start, end, silent)
-    finally:
-        state.lineMax = limit
 
 
 def _paragraph_end(state: StateBlock, start: int) -> int:

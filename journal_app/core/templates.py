@@ -21,9 +21,9 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
+from .blockrules import underline_level
 from .cards import code_lines, embed_card
 from .platforms import wrap_rule
-from .remark import underline_level
 
 SHORTCODES = {"{{<": ">}}", "{{%": "%}}"}
 LIQUID = {"{%": "%}", "{{": "}}"}
