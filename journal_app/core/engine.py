@@ -176,15 +176,43 @@ def _annotate(state: StateCore) -> None:
             rule: IdRule = ("id", str(token.attrGet("id")))
         elif index + 1 < len(tokens):
             inline = tokens[index + 1]
-            text = "".join(
-                child.content for child in inline.children or [] if child.type in ("text", "code_inline")
-            )
-            slug = platforms.hugo_slug if state.env.get("flavor") == "hugo" else platforms.github_slug
-            rule = ("slug", slug(text))
+            if state.env.get("flavor") == "hugo":
+                rule = ("slug", platforms.hugo_slug(_hugo_heading_text(state, token, inline)) or "heading")
+            else:
+                text = "".join(
+                    child.content for child in inline.children or [] if child.type in ("text", "code_inline")
+                )
+                rule = ("slug", platforms.github_slug(text))
         else:
             continue
         token.meta["id_rule"] = rule  # what the incremental renderer replays (heading ids)
         token.attrSet("id", claim_id(seen, rule))
+
+
+def _hugo_heading_text(state: StateCore, heading: Token, inline: Token) -> str:
+    """What goldmark makes a heading's id from: its text, each ``{{< >}}`` shortcode in it as the
+    placeholder Hugo put there (``HAHAHUGOSHORTCODEs3HBHB``, the page's fourth shortcode),
+    each ``{{% %}}`` one as nothing (its output, which the preview does not know)."""
+    children = inline.children or []
+    if not any(child.meta.get("template_tag") for child in children):
+        return "".join(child.content for child in children if child.type in ("text", "code_inline"))
+    from .templates import shortcode_ordinals  # (loaded with the Hugo flavor's plugin)
+
+    env = state.env
+    ordinals = env.get("shortcode_ordinals")
+    if ordinals is None:
+        ordinals = env["shortcode_ordinals"] = shortcode_ordinals(state.src, env.get("shortcodes_before", 0))
+    start, stop = heading.map or (0, 1)
+    placed = iter([found for line in range(start, stop) for found in ordinals.get(line, [])])
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.meta.get("template_tag"):
+            ordinal, kind = next(placed, (-1, "%"))
+            if kind == "<":
+                parts.append(f"HAHAHUGOSHORTCODEs{ordinal}HBHB")
+    return "".join(parts)
 
 
 IdRule = tuple[str, str]  # ("id", an id the post gives) or ("slug", what an id is made from)

@@ -316,6 +316,10 @@ class IncrementalRenderer:
             "slugs": seen,
             "raw_html": self.raw_html,
         }
+        if self.flavor == "hugo" and begin and "{{" in source:  # a heading's id counts the page's shortcodes
+            from .templates import shortcode_ordinals
+
+            env["shortcodes_before"] = sum(map(len, shortcode_ordinals("\n".join(lines[:begin])).values()))
         if not reference_pass:
             env["references"] = self._references
             if self._abbreviations:  # kramdown's, defined anywhere in the post

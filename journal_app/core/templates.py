@@ -78,6 +78,54 @@ def _closing_line(state: StateBlock, after: int, end: int, pattern: re.Pattern) 
     return line if line < end else -1
 
 
+_SHORTCODE_TAG = re.compile(r"\{\{([<%])[ \t\r\n]*(/\*)?[ \t\r\n]*(/)?[ \t\r\n]*([\w./-]*)")
+
+
+def shortcode_ordinals(src: str, first: int = 0) -> dict[int, list[tuple[int, str]]]:
+    """Hugo's ordinal of each top-level shortcode in ``src`` (counted from ``first``), by the line
+    it opens on: {line: [(ordinal, "<" or "%"), ...]} in order. Hugo puts a placeholder with that
+    ordinal where a shortcode stands before markdown reads the page, so a heading's id holds it.
+    Counted as Hugo's lexer does: ``{{</* */>}}`` comments and closing tags are none, and the
+    shortcodes inside a paired one (closed later by ``{{< /name >}}``) are its own, not the page's.
+    One pass (each closing found once: a post of unclosed openers is not read again per opener)."""
+    closing: dict[str, list[int]] = {}  # a name -> where its closing tags open
+    tags = []
+    for found in _SHORTCODE_TAG.finditer(src):
+        if found.group(3) and not found.group(2):
+            closing.setdefault(found.group(4), []).append(found.start())
+        tags.append(found)
+    last = {"<": src.rfind(">}}"), "%": src.rfind("%}}")}
+    after: dict[str, int] = {}  # a closer -> where it was last found
+    ordinals: dict[int, list[tuple[int, str]]] = {}
+    stack: list[str] = []
+    skip_to, line, counted_to, ordinal = 0, 0, 0, first
+    for found in tags:
+        start, kind, name = found.start(), found.group(1), found.group(4)
+        closer = ">}}" if kind == "<" else "%}}"
+        if start < skip_to or last[kind] < found.end():
+            continue  # in a comment, or never closed: text
+        if found.group(2):  # a comment: to its "*/" and closer
+            end = src.find("*/" + closer, found.end())
+            skip_to = end + 2 + len(closer) if end >= 0 else len(src)
+            continue
+        if found.group(3):  # a closing tag
+            if name in stack:
+                del stack[stack.index(name) :]
+            continue
+        end = after.get(closer, -1)
+        if end < found.end():
+            end = after[closer] = src.find(closer, found.end())
+        if not stack:
+            line += src.count("\n", counted_to, start)
+            counted_to = start
+            ordinals.setdefault(line, []).append((ordinal, kind))
+            ordinal += 1
+        ends = closing.get(name)
+        if src[end - 1] != "/" and ends and ends[-1] > start:
+            stack.append(name)  # paired: what comes before its closing is inside it
+    return ordinals
+
+
 def _words(text: str) -> list[str]:
     try:
         return shlex.split(text)
@@ -218,6 +266,7 @@ def _inline_tag(table: dict[str, str], css: str, label: str):
                 f'<span class="{css}" title="{label}"><code>'
                 f"{html.escape(state.src[state.pos : finish])}</code></span>"
             )
+            token.meta["template_tag"] = state.src[state.pos + 2]  # "<", "%" or "{": a heading's id
         state.pos = finish
         return True
 

@@ -373,6 +373,7 @@ HANGS = [
     ("jekyll", "{% a\n" * 10000),
     ("hugo", "{{< a\n" * 10000),
     ("hugo", "{{< highlight go >}}\n" * 3000),
+    ("hugo", "## {{< a >}}\n{{< b\n" * 5000),  # each heading's id counts the shortcodes above it
     ("velog", "!youtube[ " * 8000),
     ("velog", "_a" * 50000),  # remark's and kramdown's emphasis: each opener reads on
     ("velog", "a_" * 50000),

@@ -51,6 +51,7 @@ PIECES = [
     "수식 $a+b$ 인라인",
     '{{< figure src="a.png" caption="그림" >}}',
     "{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}",
+    "## {{< x >}} 제목 {{% y %}}",  # Hugo counts the page's shortcodes into a heading's id
     "{% raw %}",
     "{% highlight ruby %}\nputs 1\n{% endhighlight %}",
     "용어\n: 정의",
@@ -245,6 +246,18 @@ def test_a_heading_typed_above_renumbers_the_ids_of_the_same_heading_below():
     after = renderer.render(text)
     assert 'id="제목-2"' in after.fragment
     same(after.fragment, render_markdown(text))
+
+
+def test_a_heading_rendered_again_alone_counts_the_shortcodes_above_it_into_its_id():
+    # Hugo's id of "## {{< y >}}" holds the page's shortcode count above it (here 1); a heading
+    # typed above takes that id, so the heading below is rendered again on its own
+    renderer = IncrementalRenderer("hugo")
+    text = "## a\n\n문단 {{< x >}}\n\n## {{< y >}}\n\n끝\n"
+    renderer.render(text)
+    text = text.replace("## a", "## HAHAHUGOSHORTCODEs1HBHB")
+    after = renderer.render(text)
+    assert 'id="hahahugoshortcodes1hbhb-1"' in after.fragment
+    same(after.fragment, render_markdown(text, flavor="hugo"))
 
 
 def test_an_unclosed_div_keeps_what_follows_inside_it():

@@ -1062,3 +1062,17 @@ def test_hugo_line_options_a_post_can_write_are_read_or_left_without_an_error():
     for options in ("hl_lines=" + "9" * 5000, "linenostart=²", "linenos=inline hl_lines=0-0 7-3", "="):
         html = render_markdown("```go {" + options + "}\nx := 1\n```", flavor="hugo")
         assert ":=" in re.sub(r"<[^>]+>", "", html) and 'class="hl"' not in html
+
+
+def test_hugo_heading_ids_hold_the_shortcode_placeholders_hugo_puts_there():
+    # as Debian's hugo 0.111 writes them: each {{< >}} is the page's n-th top-level shortcode
+    # (one in a fence or in code counts, a comment does not, one inside a paired one is its
+    # own), a heading with no text is "heading"
+    text = (
+        "```\n{{< x >}}\n```\n\n`{{< x >}}`\n\n{{</* x */>}}\n\n{{< p >}}in {{< x >}}{{< /p >}}\n\n"
+        "## {{< x >}}\n\n## 제목 {{< x >}} 끝\n\n## \n\n## !!\n\n## {{% x %}} {{< x >}}\n"
+    )
+    ids = re.findall(r'<h2[^>]* id="([^"]*)"', render_markdown(text, flavor="hugo"))
+    assert ids[:4] == ["hahahugoshortcodes3hbhb", "제목-hahahugoshortcodes4hbhb-끝", "heading", "heading-1"]
+    # a {{% %}} shortcode's output is markdown the preview does not know, but it counts
+    assert ids[4].endswith("-hahahugoshortcodes6hbhb")
