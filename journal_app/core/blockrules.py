@@ -126,6 +126,12 @@ def lazy_quote(
             inner.sCount[line] = max(0, counts[line] - indent)
         type(block).tokenize(block, inner, first, last)
 
-    # for this quote only (see tokenize)
-    with instance_patch(block.ruler, "getRules", no_terminators), instance_patch(block, "tokenize", tokenize):
-        return blockquote(state, start, limit, silent)
+    # for this quote only (see tokenize); its blocks end with it (markdown-it's quote leaves them
+    # the lines below it to look at: a fence there would be closed by a line after the quote)
+    line_max, state.lineMax = state.lineMax, min(limit, state.lineMax)
+    try:
+        with instance_patch(block.ruler, "getRules", no_terminators):
+            with instance_patch(block, "tokenize", tokenize):
+                return blockquote(state, start, limit, silent)
+    finally:
+        state.lineMax = line_max

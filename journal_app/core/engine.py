@@ -186,7 +186,11 @@ def _annotate(state: StateCore) -> None:
         else:
             continue
         token.meta["id_rule"] = rule  # what the incremental renderer replays (heading ids)
-        token.attrSet("id", claim_id(seen, rule))
+        ident = claim_id(seen, rule)
+        if ident or state.env.get("flavor") != "jekyll":
+            token.attrSet("id", ident)
+        else:  # kramdown writes no id that would be empty (the next such heading is "-1")
+            token.attrs.pop("id", None)
 
 
 def _hugo_heading_text(state: StateCore, heading: Token, inline: Token) -> str:

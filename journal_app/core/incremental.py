@@ -66,6 +66,14 @@ def _fences(lines: list[str]) -> list[str]:
     return [line.rstrip() for line in lines if _FENCE_LINE.match(line)]
 
 
+def _paired(fences: list[str]) -> bool:
+    """Whether each kind of fence line comes an even number of times: the fences may pair among
+    themselves (an opener whose closing line is below the lines parsed again is text there,
+    though the whole post makes it code: a quote above it that became a paragraph, say)."""
+    marks = [fence.lstrip(" \t")[:1] for fence in fences]
+    return marks.count("`") % 2 == 0 and marks.count("~") % 2 == 0
+
+
 @dataclass(eq=False)
 class _Unit:
     start: int  # its first line, 0-based in the body (it runs to the next unit's start)
@@ -208,7 +216,10 @@ class IncrementalRenderer:
             new_end = target if target is not None else len(lines)
             if self._far_reaching(old[begin:old_end]) or self._far_reaching(lines[begin:new_end]):
                 return False
-            if self.flavor == "jekyll" and _fences(old[begin:old_end]) != _fences(lines[begin:new_end]):
+            if self.flavor == "jekyll" and (
+                _fences(old[begin:old_end]) != _fences(lines[begin:new_end])
+                or not _paired(_fences(lines[begin:new_end]))
+            ):
                 return False  # kramdown's fence is text without its closing line, which may be far
             if target is None:
                 fresh = self._fresh(lines, begin, len(lines), first_line, dict(seen))
@@ -393,7 +404,7 @@ class IncrementalRenderer:
             pieces,
             offsets,
             tuple(token.meta["id_rule"] for token in headings),
-            tuple(str(token.attrGet("id")) for token in headings),
+            tuple(str(token.attrGet("id") or "") for token in headings),
             False,
             "<img" in clean,
             base,

@@ -652,6 +652,23 @@ def _closes(state: StateBlock, line: int, mark: str, run: int) -> bool:
     return len(text) >= run and text == mark * len(text)
 
 
+def _block_end(state: StateBlock, start: int, end: int) -> int:
+    """The first line after ``start`` (before ``end``) with text left of the block being read:
+    markdown-it's fence ends there, closed or not (an item's line that starts a block tag, say,
+    which ends the item). Remembered per block indent, so that a block of openers that close
+    nothing is read once, not once per opener."""
+    memo = state.__dict__.setdefault("_block_ends", {})
+    place = (id(state.src), state.blkIndent, end)
+    known = memo.get(place)
+    if known is not None and known[0] < start < known[1]:
+        return known[1]
+    line = start + 1
+    while line < end and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+        line += 1
+    memo[place] = (start, line)
+    return line
+
+
 def _closed_fence(rule: Callable) -> Callable:
     """kramdown's fences need a closing line: an opener with none after it (as many of its mark
     or more, indented less than four in its block) is text, where markdown-it's rule took the
@@ -670,7 +687,7 @@ def _closed_fence(rule: Callable) -> Callable:
         lines = _closers(state)[mark]
         after = bisect_right(lines, start)
         for line in lines[after : after + _CLOSERS_LOOKED_AT]:
-            if line >= end:
+            if line >= end or line > _block_end(state, start, end):
                 return False
             if _closes(state, line, mark, run):
                 return rule(state, start, end, silent)
@@ -731,13 +748,22 @@ def _lazy_code(rule: Callable) -> Callable:
     return code
 
 
+def _own_indent(state: StateBlock, line: int) -> int:
+    """The line's indent in the block it stands in, as kramdown reads it: a lazy line's own
+    (``_keep_own_columns``), not the one it is shown to markdown-it with."""
+    lazy = state.__dict__.get("_kramdown_lazy")
+    own, block = lazy[line] if lazy and line in lazy else (state.sCount[line], state.blkIndent)
+    return own - block
+
+
 def _ends_lazy_lines(state: StateBlock, line: int) -> bool:
     """kramdown's LAZY_END (but the blank line): an attribute list, the end-of-block mark, or a
     tag of a block at the line's start."""
-    return bool(
-        BLOCK_LINE.match(state.src, state.bMarks[line], state.eMarks[line])
-        or _NOT_LAZY.match(_text(state, line))
-    )
+    if BLOCK_LINE.match(state.src, state.bMarks[line], state.eMarks[line]):
+        return True
+    # (kramdown: the mark at the line's start, a tag after at most three spaces)
+    indent, text = _own_indent(state, line), _text(state, line)
+    return 0 <= indent < 4 and bool(_NOT_LAZY.match(text)) and (indent == 0 or text[:1] != "^")
 
 
 _END_OF_BLOCK = re.compile(r"\^[ \t]*$")
@@ -832,7 +858,7 @@ def _kramdown_definitions(rule: Callable) -> Callable:
                 if state.eMarks[line] - state.bMarks[line] > state.blkIndent:
                     return False  # (spaces on the line between)
                 line += 1
-            if line < end and state.sCount[line] - state.blkIndent >= 4 and _text(state, line)[:1] == ":":
+            if line < end and _own_indent(state, line) >= 4 and _text(state, line)[:1] == ":":
                 return False
         return read(state, start, end, silent)
 
@@ -847,7 +873,9 @@ def _definition_lines(state: StateBlock, first: int, last: int, outer: int) -> C
     line = first + 1
     while line < last and not state.isEmpty(line) and state.sCount[line] >= outer:
         if state.sCount[line] < column:
-            if _text(state, line)[:1] == ":" or _ends_lazy_lines(state, line):
+            if (_text(state, line)[:1] == ":" and state.sCount[line] - outer < 4) or _ends_lazy_lines(
+                state, line
+            ):
                 break  # the next definition, or what ends lazy lines
             raised[line] = state.sCount[line]
             state.sCount[line] = column
@@ -863,8 +891,12 @@ def _keep_own_columns(state: StateBlock, raised: dict[int, int], block: int) -> 
     lazy: dict[int, tuple[int, int]] = state.__dict__.setdefault("_kramdown_lazy", {})
     for line, count in raised.items():
         lazy[line] = (count, block)
+    if raised:
+        state.__dict__.pop("_block_ends", None)  # (read with the indents as they were)
 
     def put_back() -> None:
+        if raised:
+            state.__dict__.pop("_block_ends", None)
         for line, count in raised.items():
             state.sCount[line] = count
             lazy.pop(line, None)

@@ -109,6 +109,11 @@ def same(got: str, expected: str) -> None:
     ],
     first_line=1,
 )
+@example(  # kramdown: a quote made a paragraph; the fence under it, text in the quote, is code now
+    start="> lazy\n문단\n```python\nprint('안녕')\n```",
+    edits=[("insert", 0.625, '<p data-line="2">raw</p>'), ("type", 0.0, "a")],
+    first_line=1,
+)
 @example(  # the line under a table's header stops being its delimiter row: the paragraph above goes on
     start="문단\n| a | b |\n|---|---|\n| 1 | 2 |\n\n끝", edits=[("type", 0.5, "x")], first_line=1
 )

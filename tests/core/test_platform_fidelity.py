@@ -216,6 +216,14 @@ JEKYLL = [
     ("~~~~\nx\n~~~~~", ["pre"]),
     ("> ```\n> x\n> ```", ["blockquote", "  pre"]),
     ("```\ncode\n        ```\n\ntext", ["p", "p"]),  # (a line indented four is no closing line)
+    # ... nor one past the item the fence opens in (a block tag ends the item's lazy lines)
+    ("- a\n```\n<p>x</p>\n```", ["ul", "  li", "p", "p"]),
+    ("- a\n```\nx\n```", ["ul", "  li", "    pre"]),
+    ("> a\n```\n<p>x</p>\n```", ["blockquote", "  p", "p", "p"]),  # (nor one past the quote)
+    # a block's tag ends a quote's lazy lines only after at most three spaces
+    ("> a\n    <div>x</div>\nb", ["blockquote", "  p"]),
+    ("> a\n<div>x</div>\nb", ["blockquote", "  p", "p"]),
+    ("term\n: a\n    : b", ["dl", "  dt", "  dd", "    dl", "      dt", "      dd"]),
     # ... but an attribute list under it is the table's (a real Jekyll post's {:.info})
     ("| a | b |\n| 1 | 2 |\n{:.info}\n\nnext", ["table", "  tr", "  tr", "p"]),
     ("## x\n| a | b |\n|-|-|\n| 1 | 2 |", ["h2", "p"]),
@@ -1076,3 +1084,14 @@ def test_hugo_heading_ids_hold_the_shortcode_placeholders_hugo_puts_there():
     assert ids[:4] == ["hahahugoshortcodes3hbhb", "제목-hahahugoshortcodes4hbhb-끝", "heading", "heading-1"]
     # a {{% %}} shortcode's output is markdown the preview does not know, but it counts
     assert ids[4].endswith("-hahahugoshortcodes6hbhb")
+
+
+def test_a_heading_whose_id_would_be_empty_has_none_on_jekyll_and_an_empty_one_on_velog():
+    text = "## !!\n\n## !!\n\n# a\n"
+    # kramdown 2.4 and velog's remark-slug, run on this text
+    assert re.findall(r"<h\d[^>]*>", render_markdown(text, flavor="jekyll")) == [
+        '<h2 data-line="1">',
+        '<h2 data-line="3" id="-1">',
+        '<h1 data-line="5" id="a">',
+    ]
+    assert re.findall(r' id="([^"]*)"', render_markdown(text, flavor="velog")) == ["", "-1", "a"]
