@@ -157,6 +157,7 @@ class MarkdownEditor(QPlainTextEdit):
         document.setDocumentLayout(QPlainTextDocumentLayout(document))
         highlighter = MarkdownHighlighter(document)
         highlighter.misspelled = self.highlighter.misspelled
+        highlighter.flavor = self.highlighter.flavor
         highlighter.show_lines(0, 3 * SHOWN_MARGIN)
         return document, highlighter
 
@@ -175,7 +176,10 @@ class MarkdownEditor(QPlainTextEdit):
         document.contentsChange.connect(self._text_edited)
         document.contentsChange.connect(self._check_wrapping)
         document.contentsChanged.connect(self._relay)
-        self.highlighter = highlighter
+        highlighter.flavor, self.highlighter = (
+            self.highlighter.flavor,
+            highlighter,
+        )  # (the flavor may have changed)
         self._looked_at = None
         if highlighter.document() is not None:
             highlighter.redo()

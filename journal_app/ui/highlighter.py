@@ -261,6 +261,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._catching_up = QTimer(self, interval=0)  # the shown range's lines out of view
         self._catching_up.timeout.connect(self._highlight_some)
         self._waiting = False  # lines wait for the inline parser (inline_later)
+        self.flavor = "commonmark"  # the platform the preview renders for: where headings are
+
+    def set_flavor(self, flavor: str) -> None:
+        """Highlight as ``flavor``'s platform reads the text (the preview's flavor changed)."""
+        if flavor != self.flavor:
+            self.flavor = flavor
+            self.redo()
 
     def redo(self) -> None:
         """Highlight the shown lines again now and the others when they are shown (after the
@@ -366,12 +373,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         shown = self._shown
         number = block.blockNumber()
         if shown is not None and (not shown[0] <= number <= shown[1] or self._held_back(number)):
-            self.setCurrentBlockState(line_spans(text, previous, first, inline=False)[1] | PENDING)
+            self.setCurrentBlockState(line_spans(text, previous, first, False, self.flavor)[1] | PENDING)
             return
         if _later:
             self._line_formats_alone(text, previous, first)
             return
-        spans, state = line_spans(text, previous, first, len(text) <= LONG_LINE)
+        spans, state = line_spans(text, previous, first, len(text) <= LONG_LINE, self.flavor)
         self.setCurrentBlockState(state)
         offsets = utf16_offsets(text)
         wrong = self.misspelled(text, spans) if self.misspelled is not None and len(text) <= LONG_LINE else []
@@ -383,7 +390,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def _line_formats_alone(self, text: str, previous: int, first: bool) -> None:
         """The line's own formats (no inline markup, code or spell check), marked ``PENDING``:
         highlighted in full once the parser is there (``inline_now``)."""
-        spans, state = line_spans(text, previous, first, inline=False)
+        spans, state = line_spans(text, previous, first, False, self.flavor)
         self.setCurrentBlockState(state | PENDING)
         offsets = utf16_offsets(text)
         for start, end, fmt in layered(spans):

@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
 
     def _show_flavor(self) -> None:
         flavor = self.document.flavor()
+        self.editor.highlighter.set_flavor(flavor)
         self.commands.check_flavor(flavor)
         self.status.flavor.setText(FLAVOR_LABELS[flavor])
 

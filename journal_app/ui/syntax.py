@@ -40,6 +40,12 @@ _inline: ModuleType | None = None  # the inline parser's module, once imported (
 
 _FENCE = re.compile(r"^([ \t]*(?:> ?)*[ \t]*)(`{3,}|~{3,})(.*)$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)")
+# where a platform reads headings otherwise (docs/FORMATS.md): velog's remark reads one after one
+# to three spaces and a tab too (no code there); kramdown's "#" starts its line and has text after it
+_HEADINGS = {
+    "velog": re.compile(r"^(?: {0,3}| {1,3}\t)#{1,6}(?=[ \t]|$)"),
+    "jekyll": re.compile(r"^#{1,6}(?=[ \t]+[^ \t])"),
+}
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break
 _QUOTE = re.compile(r" {0,3}> ?")
 _LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
@@ -93,11 +99,13 @@ def _closes_fence(text: str, state: int) -> bool:
     return (marker[0] == "~") == bool(state >> 4 & 1) and len(marker) >= (state >> 5 & 31)
 
 
-def line_spans(text: str, state: int, first: bool = False, inline: bool = True) -> tuple[list[Span], int]:
+def line_spans(
+    text: str, state: int, first: bool = False, inline: bool = True, flavor: str = "commonmark"
+) -> tuple[list[Span], int]:
     """The spans of one line, read in ``state`` (the previous line's), and the next state.
     ``first``: the post's first line (where front matter opens); ``inline``: find inline
     markup and lex code (off for a line too long to search on every keystroke, and for the
-    next state alone)."""
+    next state alone); ``flavor``: the platform the preview renders for (its headings)."""
     kind = kind_of(state)
     if kind in (FRONT_YAML, FRONT_TOML):
         closer = "---" if kind == FRONT_YAML else "+++"
@@ -121,10 +129,10 @@ def line_spans(text: str, state: int, first: bool = False, inline: bool = True) 
     if kind == HTML_END:
         end = _HTML_ENDS[state >> 4]
         return [(0, len(text), "html")], NORMAL if end in text.lower() else state
-    return _normal_line(text, inline)
+    return _normal_line(text, inline, _HEADINGS.get(flavor, _HEADING))
 
 
-def _normal_line(text: str, inline: bool) -> tuple[list[Span], int]:
+def _normal_line(text: str, inline: bool, headings: re.Pattern = _HEADING) -> tuple[list[Span], int]:
     fence = _FENCE.match(text)
     if fence:
         words = fence.group(3).split()
@@ -172,7 +180,7 @@ def _normal_line(text: str, inline: bool) -> tuple[list[Span], int]:
                 position = task.end()
             continue
         break
-    heading = _HEADING.match(text[position:])
+    heading = headings.match(text[position:])
     if heading:
         spans.append((position, len(text), "heading"))
         spans.append((position, position + heading.end(), "markup"))

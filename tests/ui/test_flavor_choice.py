@@ -20,10 +20,12 @@ def test_the_flavor_is_shown_chosen_remembered_and_rendered(qtbot, window, journ
     assert window.open_post(post)
     assert window.status.flavor.text() == "velog"
     assert window.commands.flavors.checkedAction().data() == "velog"
+    assert window.editor.highlighter.flavor == "velog"  # the editor shows velog's headings
     wait_for_page(qtbot, window, BREAKS, lambda count: count == 1)
     commonmark = next(a for a in window.commands.flavors.actions() if a.data() == "commonmark")
     commonmark.trigger()
     assert window.status.flavor.text() == "CommonMark (GitHub)"
+    assert window.editor.highlighter.flavor == "commonmark"
     wait_for_page(qtbot, window, BREAKS, lambda count: count == 0)
     page = tmp_path / "exported.html"
     assert window.document.export_to(page)

@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 
+from journal_app.core.render import render_markdown
 from journal_app.ui.editor import MarkdownEditor
 from journal_app.ui.highlighter import FORMATS
 
@@ -66,6 +67,43 @@ def test_an_emoji_heading_is_styled_to_its_last_character(highlighted):
     document, _ = highlighted("# 📌 Life is short, you need python\n📌📌 **굵게** 끝")
     assert under(document, 0, bold) == " 📌 Life is short, you need python"  # the # is dimmed
     assert under(document, 1, bold) == "굵게"
+
+
+HEADING_LINES = ["# 제목", "  # 들여쓴 제목", " \t# 탭 제목", "#붙은"]
+
+
+def headings_of(document) -> list[str]:
+    return [line for number, line in enumerate(HEADING_LINES) if under(document, number, color("heading"))]
+
+
+@pytest.mark.parametrize(
+    "flavor, headings",
+    [
+        ("commonmark", ["# 제목", "  # 들여쓴 제목"]),
+        ("velog", ["# 제목", "  # 들여쓴 제목", " \t# 탭 제목"]),  # remark: no code after spaces and a tab
+        ("jekyll", ["# 제목"]),  # kramdown: "#" starts its line, with text after it
+    ],
+)
+def test_headings_are_highlighted_where_the_flavors_platform_reads_them(highlighted, flavor, headings):
+    document, highlighter = highlighted("\n".join(HEADING_LINES))
+    highlighter.set_flavor(flavor)
+    assert headings_of(document) == headings
+    for line in headings:  # as the preview shows them
+        assert "<h" in render_markdown(line, flavor=flavor).partition(">")[0]
+    for line in set(HEADING_LINES) - set(headings):
+        assert "<h" not in render_markdown(line, flavor=flavor).partition(">")[0]
+
+
+def test_another_tabs_text_is_highlighted_as_the_flavor_is_now(qtbot):
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    text, highlighter = editor.new_text()  # a tab opened while the flavor was commonmark
+    editor.highlighter.set_flavor("jekyll")
+    text.setPlainText("\n".join(HEADING_LINES))
+    editor.use_text(text, highlighter)
+    assert headings_of(editor.document()) == ["# 제목"]
+    fresh, fresh_highlighter = editor.new_text()
+    assert fresh_highlighter.flavor == "jekyll"
 
 
 def test_bold_is_bold_not_italic_and_both_is_both(highlighted):
