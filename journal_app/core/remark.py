@@ -50,6 +50,7 @@ from markdown_it.rules_block.paragraph import paragraph
 from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 from .blockrules import lazy_quote, read_to, underline_level
 
@@ -117,6 +118,37 @@ def _in_first_paragraph(state: StateBlock, start: int) -> bool:
         return False
     first = state.src[state.bMarks[0] : state.eMarks[0]]
     return bool(first) and not first.strip(" \t") and not state.isEmpty(1)
+
+
+def _velog_blank_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """remark-parse 7: a first line of spaces right over an underline that starts its line is a
+    setext heading with no text (`` ``, ``---``: an empty h2, not a rule)."""
+    if not _in_first_paragraph(state, start) or state.sCount[start] != 0:
+        return False
+    level = underline_level(state, start, end)
+    if not level:
+        return False
+    if not silent:
+        token = state.push("heading_open", f"h{level}", 1)
+        token.markup, token.map = state.src[state.bMarks[start]], [0, start + 1]
+        inline = state.push("inline", "", 0)
+        inline.map, inline.children = [0, start + 1], []
+        state.push("heading_close", f"h{level}", -1).markup = token.markup
+        state.line = start + 1
+    return True
+
+
+def _first_line_break(state: StateCore) -> None:
+    """remark-parse 7 starts a paragraph on a first line of spaces (``_in_first_paragraph``), and
+    remark-breaks makes that line's end a line break: the paragraph opens with a ``<br>``."""
+    tokens = state.tokens
+    if len(tokens) < 2 or tokens[0].type != "paragraph_open" or (tokens[0].map or [0])[0] != 1:
+        return
+    lines = state.src.split("\n", 2)
+    if len(lines) < 2 or not lines[0] or lines[0].strip(" \t") or not lines[1].strip(" \t"):
+        return
+    inline = tokens[1]
+    inline.children = [Token("hardbreak", "br", 0), *(inline.children or [])]
 
 
 def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -556,4 +588,6 @@ def velog_lists_plugin(md: MarkdownIt) -> None:
     md.block.ruler.at("paragraph", _velog_paragraph)
     md.block.ruler.at("lheading", _velog_heading)
     md.block.ruler.at("table", _velog_table)  # remark-parse 7: a table never interrupts a paragraph
+    md.block.ruler.before("hr", "velog_blank_heading", _velog_blank_heading)
     md.core.ruler.push("velog_loose_lists", _loose_lists)
+    md.core.ruler.after("inline", "velog_first_line_break", _first_line_break)

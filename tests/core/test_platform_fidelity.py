@@ -161,7 +161,25 @@ VELOG = [
     ("x\n\n  \n2. b", ["p", "ol", "  li"]),
     (" \t- a", ["p"]),  # (its list counts the tab to four columns: no list)
     ("a\n  \t---", ["p"]),  # (its underline takes spaces only: a paragraph and a rule)
+    # ... and over an underline that starts its line, a heading with no text
+    (" \n---\ntext", ["h2", "p"]),
+    ("\t\n===", ["h1"]),
+    ("  \n  ---\ntext", ["p"]),  # (a rule: not in the structure)
 ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # velog's pipeline, run on these texts
+        ("   \ntext", '<p data-line="2"><br>\ntext</p>\n'),
+        ("  \nfoo\nbar", '<p data-line="2"><br>\nfoo<br>\nbar</p>\n'),
+        (" \n---", '<h2 data-line="1" id=""></h2>\n'),
+        ("\n  \ntext", '<p data-line="3">text</p>\n'),
+        ("  \n\ntext", '<p data-line="3">text</p>\n'),
+    ],
+)
+def test_velog_a_paragraph_under_a_first_line_of_spaces_opens_with_its_line_break(text, expected):
+    assert render_markdown(text, flavor="velog") == expected
 
 
 @pytest.mark.parametrize("text, expected", VELOG)
