@@ -281,7 +281,7 @@ def _remark_list(state: StateBlock, start: int, end: int) -> tuple[dict[int, int
             if state.isEmpty(line):
                 continue
             raised[line] = state.sCount[line]
-            state.sCount[line] = column + _indent_stops(text)[0]
+            state.sCount[line] = column + _indent_of(text)
     return raised, start + (items[-1][1] if items else 1)
 
 
@@ -381,6 +381,12 @@ def _indent_stops(line: str) -> tuple[int, dict[int, int]]:
     return indent, stops
 
 
+def _indent_of(line: str) -> int:
+    """``_indent_stops(line)[0]``, without the stops (most lines indent with spaces alone)."""
+    lead = len(line) - len(line.lstrip(" \t"))
+    return lead if "\t" not in line[:lead] else _indent_stops(line)[0]
+
+
 def _item_lines(lines: list[str]) -> list[str]:
     """An item's lines as remark-parse 7 hands them to its children (normalListItem): the
     marker taken off the first, and from the others the least indent of any (at most the
@@ -393,13 +399,13 @@ def _item_lines(lines: list[str]) -> list[str]:
     if marker[-1] == "." and int(marker[:-1]) < 10 and len(lead + marker + spaces) % 2:
         width += 1  # the first nine numbers may indent with one more space
     head = lead + " " * width + spaces
-    maximum = _indent_stops(head)[0]
+    maximum = _indent_of(head)
     values = [" " * maximum + "!", head + rest, *lines[1:]]
     least = None
     for value in reversed(values):
         if not value.strip():
             continue
-        indent = _indent_stops(value)[0]
+        indent = _indent_of(value)
         if not indent:
             least = None  # a line of text not indented: nothing is taken off
             break
