@@ -48,8 +48,10 @@ def text_column_definitions(rule: Callable, own_lines: OwnLines | None = None) -
         def definition(inner: StateBlock, first: int, last: int) -> None:
             block.__dict__.pop("tokenize")  # (the blocks inside read with the parser's own)
             undo = None
+            column = inner.__dict__.get("definition_column")
             if inner.parentType == "deflist":  # the plugin, reading one definition from ``first``
                 inner.blkIndent = inner.ddIndent = inner.sCount[first]  # (its text's column)
+                inner.__dict__["definition_column"] = outer  # (where its list's ":" lines stand)
                 if own_lines is not None:
                     undo = own_lines(inner, first, last, outer)
             try:
@@ -57,6 +59,7 @@ def text_column_definitions(rule: Callable, own_lines: OwnLines | None = None) -
             finally:
                 if undo is not None:
                     undo()
+                inner.__dict__["definition_column"] = column
                 setattr(block, "tokenize", definition)
 
         with instance_patch(block, "tokenize", definition):

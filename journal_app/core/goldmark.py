@@ -240,6 +240,9 @@ def _unindented_definitions(rule: Callable) -> Callable:
     on a Hugo site, where kramdown allows up to three spaces (checked with Hugo 0.111)."""
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        column = state.__dict__.get("definition_column")
+        if silent and column is not None and state.sCount[start] != column:
+            return False  # (asked whether a ":" line ends a definition's paragraph: indented, it goes on)
         line = start + 1
         if line < end and state.isEmpty(line):
             line += 1

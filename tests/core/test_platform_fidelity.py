@@ -1113,3 +1113,15 @@ def test_a_heading_whose_id_would_be_empty_has_none_on_jekyll_and_an_empty_one_o
         '<h1 data-line="5" id="a">',
     ]
     assert re.findall(r' id="([^"]*)"', render_markdown(text, flavor="velog")) == ["", "-1", "a"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # as Debian's hugo 0.111 writes them: only a ":" at its list's own column is a definition
+        ("term\n: c\n   : d", '<dl data-line="1">\n<dt>term</dt>\n<dd>c\n: d</dd>\n</dl>\n'),
+        ("term\n: c\n : d", '<dl data-line="1">\n<dt>term</dt>\n<dd>c\n: d</dd>\n</dl>\n'),
+        ("term\n: c\n: d", '<dl data-line="1">\n<dt>term</dt>\n<dd>c</dd>\n<dd>d</dd>\n</dl>\n'),
+    ],
+)
+def test_hugo_an_indented_colon_line_goes_on_with_the_definitions_paragraph(text, expected):
+    assert render_markdown(text, flavor="hugo") == expected
