@@ -336,6 +336,9 @@ def _kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) 
     return html_block(state, start, end, silent)
 
 
+_ATTRIBUTES_LINE = re.compile(r"\{:(?![:/])[^}]*\}[ \t]*$")  # (an attribute list on its line: the item's)
+
+
 def _item_paragraphs(state: StateCore) -> None:
     """kramdown's ``<p>`` per list item (see the module's docstring)."""
     tokens = state.tokens
@@ -345,12 +348,14 @@ def _item_paragraphs(state: StateCore) -> None:
             continue
         level = token.level
         items: list[list[int]] = []  # per item, the indexes of its direct children's openers
+        starts: list[int] = []  # per item, its first line
         for at in range(index + 1, len(tokens)):
             inner = tokens[at]
             if inner.level == level and inner.nesting == -1:
                 break
             if inner.type == "list_item_open" and inner.level == level + 1:
                 items.append([])
+                starts.append(inner.map[0] if inner.map else -1)
             elif items and inner.level == level + 2 and inner.nesting >= 0 and inner.type != "inline":
                 items[-1].append(at)
         shown_before = True  # every item so far shows its first paragraph as <p>
@@ -362,6 +367,12 @@ def _item_paragraphs(state: StateCore) -> None:
             first = tokens[children[0]] if children else None
             if first is None or first.type != "paragraph_open" or first.map is None:
                 shown_before = False
+                continue
+            if any(
+                not _ATTRIBUTES_LINE.search(lines[line])
+                for line in range(max(0, starts[number]), first.map[0])
+            ):
+                shown_before = False  # a footnote's line or a ^ first: no first paragraph
                 continue
             after = first.map[1]
             blank_after = after < len(lines) and not lines[after].strip(" \t>")

@@ -257,6 +257,9 @@ JEKYLL = [
         ["ol", "  li", "    pre", "  li", "    pre"],
     ),
     ("- a\n\n- b", ["ul", "  li", "    p", "  li", "    p"]),
+    # ... and a paragraph under a footnote's or an end-of-block mark's line is no first paragraph
+    ("* [^1]: n\n   text\n* b", ["ul", "  li", "    p", "  li"]),
+    ("* ^\n  text", ["ul", "  li", "    p"]),
     ("- a\n- b\n\n- c", ["ul", "  li", "  li", "    p", "  li"]),
     # kramdown nests by the item's content column, as CommonMark does
     ("- a\n - b\n   - c", ["ul", "  li", "  li", "    ul", "      li"]),
