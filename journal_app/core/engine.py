@@ -205,7 +205,7 @@ def _hugo_heading_text(state: StateCore, heading: Token, inline: Token) -> str:
     env = state.env
     ordinals = env.get("shortcode_ordinals")
     if ordinals is None:
-        ordinals = env["shortcode_ordinals"] = shortcode_ordinals(state.src, env.get("shortcodes_before", 0))
+        ordinals = env["shortcode_ordinals"] = shortcode_ordinals(state.src)
     start, stop = heading.map or (0, 1)
     placed = iter([found for line in range(start, stop) for found in ordinals.get(line, [])])
     parts = []

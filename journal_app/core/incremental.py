@@ -66,6 +66,10 @@ def _fences(lines: list[str]) -> list[str]:
     return [line.rstrip() for line in lines if _FENCE_LINE.match(line)]
 
 
+def _spaces_only(lines: list[str]) -> bool:
+    return bool(lines) and bool(lines[0]) and not lines[0].strip(" \t")
+
+
 def _paired(fences: list[str]) -> bool:
     """Whether each kind of fence line comes an even number of times: the fences may pair among
     themselves (an opener whose closing line is below the lines parsed again is text there,
@@ -199,6 +203,9 @@ class IncrementalRenderer:
         if text == self._text:
             self._check(lines, first_line, check_from, None)
             return True
+        spaces_first = _spaces_only(old[:1]) or _spaces_only(lines[:1])
+        if self.flavor == "velog" and spaces_first and old[:1] != lines[:1]:
+            return False  # remark reads a first line of spaces into the block under it (remark.py)
         same, tail = same_lines(self._text, text)
         delta = len(lines) - len(old)
         starts = [unit.start for unit in units]
@@ -241,6 +248,17 @@ class IncrementalRenderer:
         elif delta or check_from < after:
             self._check(lines, first_line, min(after, check_from), None)
         return True
+
+    def _shortcode_ordinals(self, lines: list[str]) -> dict[int, list[tuple[int, str]]]:
+        """Hugo's shortcode ordinals of the whole post by line (``templates.shortcode_ordinals``),
+        read once per text: a unit rendered alone counts those above it, and knows which of its
+        own are inside a paired shortcode that opened above."""
+        from .templates import shortcode_ordinals
+
+        kept = self.__dict__.get("_ordinals")
+        if kept is None or kept[0] is not lines:
+            kept = self.__dict__["_ordinals"] = (lines, shortcode_ordinals("\n".join(lines)))
+        return kept[1]
 
     def _far_reaching(self, lines: list[str]) -> bool:
         text = "\n".join(lines)
@@ -328,9 +346,10 @@ class IncrementalRenderer:
             "raw_html": self.raw_html,
         }
         if self.flavor == "hugo" and begin and "{{" in source:  # a heading's id counts the page's shortcodes
-            from .templates import shortcode_ordinals
-
-            env["shortcodes_before"] = sum(map(len, shortcode_ordinals("\n".join(lines[:begin])).values()))
+            ordinals = self._shortcode_ordinals(lines)
+            env["shortcode_ordinals"] = {
+                line - begin: found for line, found in ordinals.items() if begin <= line < end
+            }
         if not reference_pass:
             env["references"] = self._references
             if self._abbreviations:  # kramdown's, defined anywhere in the post

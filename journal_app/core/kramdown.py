@@ -663,21 +663,30 @@ def _closes(state: StateBlock, line: int, mark: str, run: int) -> bool:
     return len(text) >= run and text == mark * len(text)
 
 
-def _block_end(state: StateBlock, start: int, end: int) -> int:
-    """The first line after ``start`` (before ``end``) with text left of the block being read:
-    markdown-it's fence ends there, closed or not (an item's line that starts a block tag, say,
-    which ends the item). Remembered per block indent, so that a block of openers that close
-    nothing is read once, not once per opener."""
+def _reaches(state: StateBlock, start: int, line: int) -> bool:
+    """Whether no line after ``start`` and before ``line`` has text left of the block being
+    read: markdown-it's fence ends at such a line, closed or not (an item's line that starts a
+    block tag, say, which ends the item). Read only up to ``line`` (a fence and its closing
+    line: as far as the fence takes), and remembered per block indent, so that a block of
+    openers that close nothing is read once, not once per opener."""
     memo = state.__dict__.setdefault("_block_ends", {})
-    place = (id(state.src), state.blkIndent, end)
-    known = memo.get(place)
-    if known is not None and known[0] < start < known[1]:
-        return known[1]
-    line = start + 1
-    while line < end and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
-        line += 1
-    memo[place] = (start, line)
-    return line
+    place = (id(state.src), state.blkIndent)
+    known = memo.get(place)  # (first, checked, outside): lines first+1..checked-1 are inside
+    if known is not None and known[0] <= start < known[1]:
+        first, at, outside = known
+        if line <= at:
+            return True
+        if outside:
+            return False
+    else:
+        first, at = start, start + 1
+    while at < line:
+        if not state.isEmpty(at) and state.sCount[at] < state.blkIndent:
+            memo[place] = (first, at, True)
+            return False
+        at += 1
+    memo[place] = (first, at, False)
+    return True
 
 
 def _closed_fence(rule: Callable) -> Callable:
@@ -698,7 +707,7 @@ def _closed_fence(rule: Callable) -> Callable:
         lines = _closers(state)[mark]
         after = bisect_right(lines, start)
         for line in lines[after : after + _CLOSERS_LOOKED_AT]:
-            if line >= end or line > _block_end(state, start, end):
+            if line >= end or not _reaches(state, start, line):
                 return False
             if _closes(state, line, mark, run):
                 return rule(state, start, end, silent)
@@ -772,9 +781,9 @@ def _ends_lazy_lines(state: StateBlock, line: int) -> bool:
     tag of a block at the line's start."""
     if BLOCK_LINE.match(state.src, state.bMarks[line], state.eMarks[line]):
         return True
-    # (kramdown: the mark at the line's start, a tag after at most three spaces)
-    indent, text = _own_indent(state, line), _text(state, line)
-    return 0 <= indent < 4 and bool(_NOT_LAZY.match(text)) and (indent == 0 or text[:1] != "^")
+    # (kramdown: a tag after at most three spaces)
+    text = _text(state, line)  # (a tag left of the block: below 0)
+    return bool(_NOT_LAZY.match(text)) and (text[:1] == "^" or _own_indent(state, line) < 4)
 
 
 _END_OF_BLOCK = re.compile(r"\^[ \t]*$")

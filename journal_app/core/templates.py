@@ -81,8 +81,8 @@ def _closing_line(state: StateBlock, after: int, end: int, pattern: re.Pattern) 
 _SHORTCODE_TAG = re.compile(r"\{\{([<%])[ \t\r\n]*(/\*)?[ \t\r\n]*(/)?[ \t\r\n]*([\w./-]*)")
 
 
-def shortcode_ordinals(src: str, first: int = 0) -> dict[int, list[tuple[int, str]]]:
-    """Hugo's ordinal of each top-level shortcode in ``src`` (counted from ``first``), by the line
+def shortcode_ordinals(src: str) -> dict[int, list[tuple[int, str]]]:
+    """Hugo's ordinal of each top-level shortcode in ``src``, by the line
     it opens on: {line: [(ordinal, "<" or "%"), ...]} in order. Hugo puts a placeholder with that
     ordinal where a shortcode stands before markdown reads the page, so a heading's id holds it.
     Counted as Hugo's lexer does: ``{{</* */>}}`` comments and closing tags are none, and the
@@ -98,7 +98,8 @@ def shortcode_ordinals(src: str, first: int = 0) -> dict[int, list[tuple[int, st
     after: dict[str, int] = {}  # a closer -> where it was last found
     ordinals: dict[int, list[tuple[int, str]]] = {}
     stack: list[str] = []
-    skip_to, line, counted_to, ordinal = 0, 0, 0, first
+    open_names: dict[str, int] = {}  # how many of each name the stack holds (no search of it)
+    skip_to, line, counted_to, ordinal = 0, 0, 0, 0
     for found in tags:
         start, kind, name = found.start(), found.group(1), found.group(4)
         closer = ">}}" if kind == "<" else "%}}"
@@ -109,8 +110,12 @@ def shortcode_ordinals(src: str, first: int = 0) -> dict[int, list[tuple[int, st
             skip_to = end + 2 + len(closer) if end >= 0 else len(src)
             continue
         if found.group(3):  # a closing tag
-            if name in stack:
-                del stack[stack.index(name) :]
+            if open_names.get(name):
+                while stack:
+                    left = stack.pop()
+                    open_names[left] -= 1
+                    if left == name:
+                        break
             continue
         end = after.get(closer, -1)
         if end < found.end():
@@ -123,6 +128,7 @@ def shortcode_ordinals(src: str, first: int = 0) -> dict[int, list[tuple[int, st
         ends = closing.get(name)
         if src[end - 1] != "/" and ends and ends[-1] > start:
             stack.append(name)  # paired: what comes before its closing is inside it
+            open_names[name] = open_names.get(name, 0) + 1
     return ordinals
 
 

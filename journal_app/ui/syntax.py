@@ -180,6 +180,8 @@ def _normal_line(text: str, inline: bool, headings: re.Pattern = _HEADING) -> tu
                 position = task.end()
             continue
         break
+    if position and headings is _HEADINGS["jekyll"]:  # (kramdown: the "#" starts the item's or quote's text)
+        position += len(text) - position - len(text[position:].lstrip(" \t"))
     heading = headings.match(text[position:])
     if heading:
         spans.append((position, len(text), "heading"))

@@ -374,6 +374,8 @@ HANGS = [
     ("hugo", "{{< a\n" * 10000),
     ("hugo", "{{< highlight go >}}\n" * 3000),
     ("hugo", "## {{< a >}}\n{{< b\n" * 5000),  # each heading's id counts the shortcodes above it
+    ("hugo", "## {{<a>}}\n" + "{{<a>}}" * 12000 + "{{</b>}}" * 12000 + "{{</a>}}\n"),  # (closings not open)
+    ("jekyll", "- a\n\n" + "  * b\n  c\n\n  ```\n  y\n  ```\n\n" * 2500),  # (each closing looked for once)
     ("velog", "!youtube[ " * 8000),
     ("velog", "_a" * 50000),  # remark's and kramdown's emphasis: each opener reads on
     ("velog", "a_" * 50000),

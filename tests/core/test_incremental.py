@@ -265,6 +265,22 @@ def test_a_heading_rendered_again_alone_counts_the_shortcodes_above_it_into_its_
     same(after.fragment, render_markdown(text, flavor="hugo"))
 
 
+def test_a_heading_inside_a_paired_shortcode_above_counts_none_of_its_own():
+    renderer = IncrementalRenderer("hugo")
+    body = "p1\n\np2\n\np3\n\np4\n\n{{< p >}}\n\n## {{< a >}}\n\n{{< /p >}}\n"
+    renderer.render("x\n\n" + body)
+    text = "## !!\n\n" + body  # the heading below takes "heading-1": rendered again alone
+    same(renderer.render(text).fragment, render_markdown(text, flavor="hugo"))
+
+
+def test_velog_a_first_line_of_spaces_left_by_a_deletion_opens_the_paragraph_with_its_break():
+    renderer = IncrementalRenderer("velog")
+    renderer.render("x\n  \ntext\n")
+    after = renderer.render("  \ntext\n")
+    assert "<br>" in after.fragment
+    same(after.fragment, render_markdown("  \ntext\n", flavor="velog"))
+
+
 def test_an_unclosed_div_keeps_what_follows_inside_it():
     renderer = IncrementalRenderer("commonmark")
     text = '문단\n\n<div class="note">\n\n**안쪽**\n\n</div>\n\n밖\n'

@@ -242,6 +242,8 @@ JEKYLL = [
     ("> a\n    <div>x</div>\nb", ["blockquote", "  p"]),
     ("> a\n<div>x</div>\nb", ["blockquote", "  p", "p"]),
     ("term\n: a\n    : b", ["dl", "  dt", "  dd", "    dl", "      dt", "      dd"]),
+    ("term\n: d\n<p>w</p>", ["dl", "  dt", "  dd", "p"]),  # (a tag left of the definition's text)
+    ("1. n\nx\n> q\n  ^\n  z", ["ol", "  li", "    blockquote", "      p"]),
     # ... but an attribute list under it is the table's (a real Jekyll post's {:.info})
     ("| a | b |\n| 1 | 2 |\n{:.info}\n\nnext", ["table", "  tr", "  tr", "p"]),
     ("## x\n| a | b |\n|-|-|\n| 1 | 2 |", ["h2", "p"]),

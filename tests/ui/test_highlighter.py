@@ -92,6 +92,10 @@ def test_headings_are_highlighted_where_the_flavors_platform_reads_them(highligh
         assert "<h" in render_markdown(line, flavor=flavor).partition(">")[0]
     for line in set(HEADING_LINES) - set(headings):
         assert "<h" not in render_markdown(line, flavor=flavor).partition(">")[0]
+    # in an item or a quote too, where the preview shows them
+    document, highlighter = highlighted("- # 항목 제목\n> # 인용 제목")
+    highlighter.set_flavor(flavor)
+    assert [under(document, line, color("heading")) != "" for line in (0, 1)] == [True, True]
 
 
 def test_another_tabs_text_is_highlighted_as_the_flavor_is_now(qtbot):
