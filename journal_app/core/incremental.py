@@ -66,8 +66,8 @@ def _fences(lines: list[str]) -> list[str]:
     return [line.rstrip() for line in lines if _FENCE_LINE.match(line)]
 
 
-def _spaces_only(lines: list[str]) -> bool:
-    return bool(lines) and bool(lines[0]) and not lines[0].strip(" \t")
+def _spaces_only(line: str) -> bool:
+    return bool(line) and not line.strip(" \t")
 
 
 def _paired(fences: list[str]) -> bool:
@@ -152,6 +152,7 @@ class IncrementalRenderer:
         self._references: dict = {}
         self._abbreviations: dict[str, str] = {}
         self._first_line = 1
+        self._ordinals: tuple[list[str], dict[int, list[tuple[int, str]]]] | None = None  # (Hugo's)
 
     def render(self, text: str, first_line: int = 1, image_url: ImageUrl | None = None) -> Rendering:
         """``text`` rendered as :func:`~.render.render_markdown` renders it, reusing what the
@@ -203,8 +204,7 @@ class IncrementalRenderer:
         if text == self._text:
             self._check(lines, first_line, check_from, None)
             return True
-        spaces_first = _spaces_only(old[:1]) or _spaces_only(lines[:1])
-        if self.flavor == "velog" and spaces_first and old[:1] != lines[:1]:
+        if self.flavor == "velog" and old[0] != lines[0] and (_spaces_only(old[0]) or _spaces_only(lines[0])):
             return False  # remark reads a first line of spaces into the block under it (remark.py)
         same, tail = same_lines(self._text, text)
         delta = len(lines) - len(old)
@@ -223,11 +223,10 @@ class IncrementalRenderer:
             new_end = target if target is not None else len(lines)
             if self._far_reaching(old[begin:old_end]) or self._far_reaching(lines[begin:new_end]):
                 return False
-            if self.flavor == "jekyll" and (
-                _fences(old[begin:old_end]) != _fences(lines[begin:new_end])
-                or not _paired(_fences(lines[begin:new_end]))
-            ):
-                return False  # kramdown's fence is text without its closing line, which may be far
+            if self.flavor == "jekyll":
+                fences = _fences(lines[begin:new_end])
+                if fences != _fences(old[begin:old_end]) or not _paired(fences):
+                    return False  # kramdown's fence is text without its closing line, which may be far
             if target is None:
                 fresh = self._fresh(lines, begin, len(lines), first_line, dict(seen))
             else:  # parse a few lines of the next old unit too: the new parse must start it
@@ -255,10 +254,9 @@ class IncrementalRenderer:
         own are inside a paired shortcode that opened above."""
         from .templates import shortcode_ordinals
 
-        kept = self.__dict__.get("_ordinals")
-        if kept is None or kept[0] is not lines:
-            kept = self.__dict__["_ordinals"] = (lines, shortcode_ordinals("\n".join(lines)))
-        return kept[1]
+        if self._ordinals is None or self._ordinals[0] is not lines:
+            self._ordinals = (lines, shortcode_ordinals("\n".join(lines)))
+        return self._ordinals[1]
 
     def _far_reaching(self, lines: list[str]) -> bool:
         text = "\n".join(lines)

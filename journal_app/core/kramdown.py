@@ -336,9 +336,6 @@ def _kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) 
     return html_block(state, start, end, silent)
 
 
-_ATTRIBUTES_LINE = re.compile(r"\{:(?![:/])[^}]*\}[ \t]*$")  # (an attribute list on its line: the item's)
-
-
 def _item_paragraphs(state: StateCore) -> None:
     """kramdown's ``<p>`` per list item (see the module's docstring)."""
     tokens = state.tokens
@@ -369,7 +366,7 @@ def _item_paragraphs(state: StateCore) -> None:
                 shown_before = False
                 continue
             if any(
-                not _ATTRIBUTES_LINE.search(lines[line])
+                not BLOCK_LINE.search(lines[line])  # (an attribute list after the marker: the item's)
                 for line in range(max(0, starts[number]), first.map[0])
             ):
                 shown_before = False  # a footnote's line or a ^ first: no first paragraph
@@ -778,11 +775,10 @@ def _own_indent(state: StateBlock, line: int) -> int:
 
 def _ends_lazy_lines(state: StateBlock, line: int) -> bool:
     """kramdown's LAZY_END (but the blank line): an attribute list, the end-of-block mark, or a
-    tag of a block at the line's start."""
+    block's tag after at most three spaces (or left of the block)."""
     if BLOCK_LINE.match(state.src, state.bMarks[line], state.eMarks[line]):
         return True
-    # (kramdown: a tag after at most three spaces)
-    text = _text(state, line)  # (a tag left of the block: below 0)
+    text = _text(state, line)
     return bool(_NOT_LAZY.match(text)) and (text[:1] == "^" or _own_indent(state, line) < 4)
 
 

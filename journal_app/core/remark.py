@@ -116,8 +116,12 @@ def _in_first_paragraph(state: StateBlock, start: int) -> bool:
     paragraph (a numbered list, a table) starts nothing (``  ``, ``1. a``: a paragraph)."""
     if start != 1 or state.blkIndent or state.bMarks[1] != state.eMarks[0] + 1:
         return False
-    first = state.src[state.bMarks[0] : state.eMarks[0]]
-    return bool(first) and not first.strip(" \t") and not state.isEmpty(1)
+    return _spaces_line(state.src[state.bMarks[0] : state.eMarks[0]]) and not state.isEmpty(1)
+
+
+def _spaces_line(text: str) -> bool:
+    """A line of nothing but spaces or tabs (not an empty one: remark's blank line)."""
+    return bool(text) and not text.strip(" \t")
 
 
 def _velog_blank_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -145,7 +149,7 @@ def _first_line_break(state: StateCore) -> None:
     if len(tokens) < 2 or tokens[0].type != "paragraph_open" or (tokens[0].map or [0])[0] != 1:
         return
     lines = state.src.split("\n", 2)
-    if len(lines) < 2 or not lines[0] or lines[0].strip(" \t") or not lines[1].strip(" \t"):
+    if len(lines) < 2 or not _spaces_line(lines[0]) or not lines[1].strip(" \t"):
         return
     inline = tokens[1]
     inline.children = [Token("hardbreak", "br", 0), *(inline.children or [])]

@@ -88,11 +88,11 @@ def shortcode_ordinals(src: str) -> dict[int, list[tuple[int, str]]]:
     Counted as Hugo's lexer does: ``{{</* */>}}`` comments and closing tags are none, and the
     shortcodes inside a paired one (closed later by ``{{< /name >}}``) are its own, not the page's.
     One pass (each closing found once: a post of unclosed openers is not read again per opener)."""
-    closing: dict[str, list[int]] = {}  # a name -> where its closing tags open
+    closing: dict[str, int] = {}  # a name -> where its last closing tag opens
     tags = []
     for found in _SHORTCODE_TAG.finditer(src):
         if found.group(3) and not found.group(2):
-            closing.setdefault(found.group(4), []).append(found.start())
+            closing[found.group(4)] = found.start()
         tags.append(found)
     last = {"<": src.rfind(">}}"), "%": src.rfind("%}}")}
     after: dict[str, int] = {}  # a closer -> where it was last found
@@ -125,8 +125,7 @@ def shortcode_ordinals(src: str) -> dict[int, list[tuple[int, str]]]:
             counted_to = start
             ordinals.setdefault(line, []).append((ordinal, kind))
             ordinal += 1
-        ends = closing.get(name)
-        if src[end - 1] != "/" and ends and ends[-1] > start:
+        if src[end - 1] != "/" and closing.get(name, -1) > start:
             stack.append(name)  # paired: what comes before its closing is inside it
             open_names[name] = open_names.get(name, 0) + 1
     return ordinals

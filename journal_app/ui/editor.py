@@ -176,10 +176,8 @@ class MarkdownEditor(QPlainTextEdit):
         document.contentsChange.connect(self._text_edited)
         document.contentsChange.connect(self._check_wrapping)
         document.contentsChanged.connect(self._relay)
-        highlighter.flavor, self.highlighter = (
-            self.highlighter.flavor,
-            highlighter,
-        )  # (the flavor may have changed)
+        highlighter.flavor = self.highlighter.flavor  # (the flavor may have changed meanwhile)
+        self.highlighter = highlighter
         self._looked_at = None
         if highlighter.document() is not None:
             highlighter.redo()

@@ -129,10 +129,10 @@ def line_spans(
     if kind == HTML_END:
         end = _HTML_ENDS[state >> 4]
         return [(0, len(text), "html")], NORMAL if end in text.lower() else state
-    return _normal_line(text, inline, _HEADINGS.get(flavor, _HEADING))
+    return _normal_line(text, inline, flavor)
 
 
-def _normal_line(text: str, inline: bool, headings: re.Pattern = _HEADING) -> tuple[list[Span], int]:
+def _normal_line(text: str, inline: bool, flavor: str = "commonmark") -> tuple[list[Span], int]:
     fence = _FENCE.match(text)
     if fence:
         words = fence.group(3).split()
@@ -180,9 +180,10 @@ def _normal_line(text: str, inline: bool, headings: re.Pattern = _HEADING) -> tu
                 position = task.end()
             continue
         break
-    if position and headings is _HEADINGS["jekyll"]:  # (kramdown: the "#" starts the item's or quote's text)
-        position += len(text) - position - len(text[position:].lstrip(" \t"))
-    heading = headings.match(text[position:])
+    rest = text[position:]
+    if position and flavor == "jekyll":  # (kramdown: the "#" starts the item's or quote's text)
+        position += len(rest) - len(rest.lstrip(" \t"))
+    heading = _HEADINGS.get(flavor, _HEADING).match(text[position:])
     if heading:
         spans.append((position, len(text), "heading"))
         spans.append((position, position + heading.end(), "markup"))
