@@ -257,9 +257,8 @@ def _unindented_definitions(rule: Callable) -> Callable:
 def goldmark_plugin(md: MarkdownIt) -> None:
     """Marks the raw HTML a post holds (``meta["raw"]``), for the renderer to hide as the
     site does when the render is told so (``env["raw_html"]`` false)."""
-    if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:
-        wrap_rule(md.block.ruler, "deflist", text_column_definitions)
-        wrap_rule(md.block.ruler, "deflist", _unindented_definitions)
+    wrap_rule(md.block.ruler, "deflist", text_column_definitions, if_there=True)
+    wrap_rule(md.block.ruler, "deflist", _unindented_definitions, if_there=True)
     md.block.ruler.at("html_block", _raw_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("html_inline", _raw_inline)
     md.block.ruler.at("table", _short_header_table, {"alt": ["paragraph", "reference"]})

@@ -934,10 +934,8 @@ def kramdown_plugin(md: MarkdownIt) -> None:
     md.block.ruler.at("hr", _rule_not_item, ends)
     md.block.ruler.before("table", "kramdown_end_of_block", _end_of_block, ends)
     md.block.ruler.at("blockquote", _kramdown_blockquote, ends)
-    if "deflist" in [rule.name for rule in md.block.ruler.__rules__]:
-        wrap_rule(md.block.ruler, "deflist", _kramdown_definitions)
-    if "footnote_def" in [rule.name for rule in md.block.ruler.__rules__]:
-        wrap_rule(md.block.ruler, "footnote_def", _kramdown_footnote)
+    wrap_rule(md.block.ruler, "deflist", _kramdown_definitions, if_there=True)
+    wrap_rule(md.block.ruler, "footnote_def", _kramdown_footnote, if_there=True)
     md.block.ruler.at("list", _kramdown_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", _kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("lheading", _kramdown_setext)

@@ -28,10 +28,14 @@ from .cards import embed_card, missing_image
 from .remark import velog_emphasis_plugin, velog_lists_plugin
 
 
-def wrap_rule(ruler: Ruler, name: str, wrap: Callable[[Callable], Callable]) -> None:
+def wrap_rule(ruler: Ruler, name: str, wrap: Callable[[Callable], Callable], if_there: bool = False) -> None:
     """Put ``wrap(rule)`` in the place of the rule ``name`` of ``ruler`` (a block or inline
-    ruler), keeping its options (which rules it may interrupt)."""
-    rule = ruler.__rules__[ruler.__find__(name)]
+    ruler), keeping its options (which rules it may interrupt); with ``if_there``, nothing when
+    the parser has no such rule (a plugin the flavor's profile left out)."""
+    found = ruler.__find__(name)
+    if found < 0 and if_there:
+        return
+    rule = ruler.__rules__[found]
     rule.fn = wrap(rule.fn)
     ruler.__compile__()
 
