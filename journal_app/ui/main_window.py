@@ -408,6 +408,5 @@ class MainWindow(QMainWindow):
         self.search.shutdown()
         self.history.stop()
         self.git.stop()
-        self.sidebar.model.release()  # before Qt deletes the items (see PostTreeModel.release)
         self.document.recovery.close()  # this instance ends with its window
         event.accept()

@@ -1,18 +1,21 @@
 """The sidebar's tree model: posts grouped by tag or by date, then a Problems group.
 
+The model is a ``QAbstractItemModel`` over plain Python lists: a group keeps the sort keys of
+its rows and the rows themselves (a post's ``PostInfo``, or the groups below it) in row order,
+then the rows that sort after all of them (the Problems group at the top; the folders that
+could not be read under Problems). Nothing is made per row: a row's text is read from its
+``PostInfo`` when the view paints it, so a warm open of 10,000 posts builds lists, not 18,000
+items. A row is found by bisection of its group's keys rather than by a search.
+
 ``build`` fills the model from the journal's groupings (``by_tag``, ``by_date``); ``apply`` takes
 the posts a journal change names and removes, inserts and moves only their rows, keeping each
 group's count in its label, the groups in order and empty groups gone, so that the tree after
-``apply`` is the tree ``build`` would make. Each group keeps the sort keys of its rows in row
-order (a mirror of the model), so a row is found by bisection rather than by a search.
-
-Moving a group moves every row under it (Qt takes and puts back the whole subtree), so a burst
+``apply`` is the tree ``build`` would make. Moving a group moves every row under it, so a burst
 of changes (a scan's batches) may leave tag groups whose counts changed where they were, their
 labels counted, until :meth:`PostTreeModel.reorder` puts them in their places once.
 
-Rows leave the model with ``takeRow``, never ``removeRow``: removing deletes the C++ items at
-once while Python may still hold their wrappers (a group just emptied, say), and a later use of
-one reads freed memory; a taken row belongs to Python and goes when its last wrapper does.
+An index's internal id is the number of the group its row sits in (``Group.number``, never
+reused), so an index held past its group's end finds no group rather than another one.
 
 The labels the model makes (Untagged, Problems, years and months) go through Qt's translation;
 code finds a group by its id (``GROUP_ROLE``), never by its label.
@@ -20,21 +23,23 @@ code finds a group by its id (``GROUP_ROLE``), never by its label.
 
 from __future__ import annotations
 
+import itertools
 import os
 import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Union
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..core import UNTAGGED, Journal, PostInfo
 from ..core.dates import local
@@ -53,6 +58,10 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 6  # the number of posts in a group, as 
 PROBLEMS = str(QT_TRANSLATE_NOOP("PostTree", "Problems"))  # shown translated (``translated``)
 UNTAGGED_LABEL = str(QT_TRANSLATE_NOOP("PostTree", "Untagged"))
 Place = tuple[str, ...]  # the group ids from the top down to the group a row sits in
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+Index = Union[QModelIndex, QPersistentModelIndex]
 
 
 def translated(label: str) -> str:
@@ -66,39 +75,9 @@ def month_label(year: int, month: int) -> str:
     return shape.format(year=year, month=month)
 
 
-def post_item(info: PostInfo) -> QStandardItem:
-    """A tree row for one post (its tooltip, and the text the filter looks in, are made when
-    asked for: ``PostTreeModel.data``)."""
-    item = QStandardItem(info.title or info.path.stem)
-    item.setData(str(info.path), PATH_ROLE)
-    return item
-
-
 def search_text(info: PostInfo) -> str:
     """What the filter looks in for a post: its title and tags, folded."""
     return " ".join([info.title, *info.tags]).casefold()
-
-
-def group_item(label: str, count: int, key: str) -> QStandardItem:
-    """A group row: its label with the number of rows under it."""
-    item = QStandardItem(f"{label} ({count})")
-    item.setEditable(False)
-    item.setData(key, GROUP_ROLE)
-    item.setData(label, LABEL_ROLE)
-    item.setData(count, COUNT_ROLE)
-    item.setData("", SEARCH_ROLE)
-    return item
-
-
-def folder_problem_item(problem: Problem, root: Path) -> QStandardItem:
-    """A Problems row for a folder the scan could not read (nothing to open): its message with
-    paths shown from the journal's folder, and its kind under ``KIND_ROLE``."""
-    item = QStandardItem(message(problem).replace(f"{root}{os.sep}", ""))
-    item.setEditable(False)
-    item.setData("", SEARCH_ROLE)
-    item.setData(str(problem.kind), KIND_ROLE)
-    item.setToolTip(plain_tooltip(message(problem)))
-    return item
 
 
 def is_broken(info: PostInfo) -> bool:
@@ -116,35 +95,61 @@ def places(info: PostInfo, grouping: str) -> list[Place]:
     return found + [("problems",)] if is_broken(info) else found
 
 
+_numbers = itertools.count(1)  # group numbers (the internal ids of the rows under them); 0: none
+
+
 class Group:
-    """One group row and the sort keys of the rows under it, in row order.
+    """One group and its rows in row order: ``rows`` (posts, or groups) sorted by ``keys``,
+    then ``tail`` (rows after every sorted one).
 
-    A group refers to its parent weakly: a tree of groups is no reference cycle, so the items
-    it holds go when it goes, on the GUI thread (a cycle would leave them to the garbage
-    collector, which may run on the preview's render thread).
-    """
+    A group refers to its parent weakly: a tree of groups is no reference cycle, so it goes
+    when its parent lets it go."""
 
-    def __init__(self, item: QStandardItem, ident: str, label: str, parent: Group | None):
-        self.item = item
+    def __init__(self, ident: str, label: str, parent: Group | None):
         self.ident = ident
         self.label = label
+        self.number = next(_numbers)
         self._parent = weakref.ref(parent) if parent is not None else None
-        self.key: tuple = ()
-        self.keys: list[tuple] = []  # rows after these (folder problems, the Problems group) are extra
-        self.extra = 0
+        self.key: tuple = ()  # where it sits among its parent's rows (until ``reorder`` moves it)
+        self.keys: list[tuple] = []
+        self.rows: list[PostInfo | Group] = []
+        self.tail: list[Group | Problem] = []
         self.groups: dict[str, Group] = {}
-        self.attached = parent is None
+        self.attached = parent is None  # in its parent's rows
+        self.shown = 0  # the count its label showed when the view last heard of it
 
     @property
     def parent(self) -> Group | None:
         """The group above (the invisible top for a top-level group); None for the top."""
         return self._parent() if self._parent is not None else None
 
+    def size(self) -> int:
+        return len(self.rows) + len(self.tail)
+
+    def entry(self, row: int) -> PostInfo | Group | Problem | None:
+        """What the row ``row`` under this group shows; None past its rows."""
+        if 0 <= row < len(self.rows):
+            return self.rows[row]
+        if 0 <= row - len(self.rows) < len(self.tail):
+            return self.tail[row - len(self.rows)]
+        return None
+
+    def row(self) -> int:
+        """This group's row under its parent (it is attached)."""
+        parent = self.parent
+        assert parent is not None
+        if self.ident == "problems":
+            return len(parent.rows) + parent.tail.index(self)
+        return bisect_left(parent.keys, self.key)
+
     def count(self) -> int:
         """The number in the label: posts (and folder problems) below it."""
         if self.ident.startswith("year:"):
             return sum(group.count() for group in self.groups.values())
-        return len(self.keys) + self.extra
+        return len(self.keys) + len(self.tail)
+
+    def text(self) -> str:
+        return f"{self.label} ({self.count()})"
 
     def sort_key(self) -> tuple:
         """Where this group sorts among its siblings (its label's count may move it)."""
@@ -154,72 +159,121 @@ class Group:
         return (-int(name.rpartition("-")[2]),)  # years and months: newest first
 
 
-class _Top(Group):
-    """The invisible top of the tree. Its item is asked of the model each time, never held:
-    Qt made that item, so PySide never learns when Qt deletes it, and a wrapper held past the
-    model's end would be handed out for Qt's next object at that address (a ``viewport()``
-    that came back as a ``QStandardItem`` was seen)."""
-
-    def __init__(self, model: QStandardItemModel) -> None:
-        self._model = weakref.ref(model)
-        super().__init__(QStandardItem(), "", "", None)
-
-    @property  # type: ignore[override]
-    def item(self) -> QStandardItem:
-        model = self._model()
-        return model.invisibleRootItem() if model is not None else QStandardItem()
-
-    @item.setter
-    def item(self, _item: QStandardItem) -> None:
-        pass  # the model's own, asked for each time
-
-
-class PostTreeModel(QStandardItemModel):
+class PostTreeModel(QAbstractItemModel):
     """The post tree, built whole or updated post by post."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.grouping = "tag"
         self._journal: Journal | None = None
-        self._top: Group = _Top(self)
+        self._top = Group("", "", None)
+        self._groups: dict[int, Group] = {self._top.number: self._top}  # by number: every group made
         self._shown: dict[Path, tuple[tuple, list[Place]]] = {}
         self._messages: list[Problem] = []  # the folder problems shown
         self._search: dict[str, str] = {}  # a post's path -> search_text, once asked for
         self._unplaced: dict[str, Group] = {}  # groups whose counts changed their place (reorder)
+        self._building = False
 
-    def search_text_at(self, index: QModelIndex | QPersistentModelIndex) -> str:
+    # -- the model Qt reads ----------------------------------------------------------------
+    def _entry(self, index: Index) -> PostInfo | Group | Problem | None:
+        group = self._groups.get(index.internalId()) if index.isValid() else None
+        return group.entry(index.row()) if group is not None else None
+
+    def _group_at(self, index: Index) -> Group | None:
+        """The group the row at ``index`` shows (the top for the invalid index)."""
+        if not index.isValid():
+            return self._top
+        entry = self._entry(index)
+        return entry if isinstance(entry, Group) else None
+
+    def _index(self, group: Group) -> QModelIndex:
+        """The index of a group's row (invalid for the top)."""
+        parent = group.parent
+        if parent is None:
+            return QModelIndex()
+        return self.createIndex(group.row(), 0, parent.number)
+
+    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        group = self._group_at(parent)
+        if group is None or column != 0 or not 0 <= row < group.size():
+            return QModelIndex()
+        return self.createIndex(row, 0, group.number)
+
+    def parent(self, child: Index | None = None):  # type: ignore[override]
+        if child is None:  # QObject.parent()
+            return super().parent()
+        group = self._groups.get(child.internalId()) if child.isValid() else None
+        if group is None or group.parent is None:
+            return QModelIndex()
+        return self._index(group)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt name)
+        if not parent.isValid():
+            return len(self._top.rows) + len(self._top.tail)
+        above = self._groups.get(parent.internalId())
+        group = above.entry(parent.row()) if above is not None else None
+        return len(group.rows) + len(group.tail) if isinstance(group, Group) and parent.column() == 0 else 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt name)
+        return 1
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 (Qt name)
+        group = self._group_at(parent)
+        return group is not None and group.size() > 0
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: Index, role: int = DISPLAY):
+        entry = self._entry(index)
+        if isinstance(entry, PostInfo):
+            if role == DISPLAY:
+                return entry.title or entry.path.stem
+            if role == PATH_ROLE:
+                return str(entry.path)
+            return None
+        if isinstance(entry, Group):
+            if role == DISPLAY:
+                return entry.text()
+            if role == GROUP_ROLE:
+                return entry.ident
+            if role == LABEL_ROLE:
+                return entry.label
+            if role == COUNT_ROLE:
+                return entry.count()
+            return "" if role == SEARCH_ROLE else None
+        if isinstance(entry, Problem):  # a folder the scan could not read (nothing to open)
+            if role == DISPLAY:
+                root = self._journal.root if self._journal is not None else Path()
+                return message(entry).replace(f"{root}{os.sep}", "")  # paths from the journal's folder
+            if role == KIND_ROLE:
+                return str(entry.kind)
+            if role == TOOLTIP:
+                return plain_tooltip(message(entry))
+            return "" if role == SEARCH_ROLE else None
+        return None
+
+    def search_text_at(self, index: Index) -> str:
         """What the filter looks in for the row at ``index``: a post's title and tags, folded
-        (made when first asked for, not for every row built; no Python ``data`` override, which
-        Qt would call for every role of every row it paints), "" for other rows."""
-        path = index.data(PATH_ROLE)
-        if not path:
+        (made when first asked for, then kept), "" for other rows."""
+        info = self._entry(index)
+        if not isinstance(info, PostInfo):
             return ""
+        path = str(info.path)
         found = self._search.get(path)
         if found is None:
-            info = self._journal.get(path) if self._journal is not None else None
-            found = self._search[path] = search_text(info) if info is not None else ""
+            found = self._search[path] = search_text(info)
         return found
-
-    def release(self) -> None:
-        """Let go of every item before the model goes (the window is closing).
-
-        The groups hold Python wrappers of the model's items. When Qt deletes the items with
-        the model, wrappers still held would point at freed memory, and Qt's next object at
-        that address would come back from PySide as the old item (``addAction`` returning a
-        ``QStandardItem`` was seen). So the wrappers go first, then the items.
-        """
-        self._top = Group(QStandardItem(), "", "", None)  # owned by Python: nothing to outlive
-        self._shown = {}
-        self._search = {}
-        self._unplaced = {}
-        self.clear()
 
     # -- building ----------------------------------------------------------------------
     def build(self, journal: Journal, grouping: str) -> None:
         """Fill the model with the journal's posts grouped by ``grouping``."""
-        self.release()  # the old items' wrappers go before the items do
+        self.beginResetModel()
+        self._building = True
         self._journal, self.grouping = journal, grouping
-        self._top = top = _Top(self)
+        self._top = top = Group("", "", None)
+        self._groups = {top.number: top}
+        self._search, self._unplaced = {}, {}
         keyed = journal.keyed_posts()
         every = [info for _, info in keyed]
         keys = {id(info): key for key, info in keyed}  # once a post, not once a row
@@ -234,15 +288,19 @@ class PostTreeModel(QStandardItemModel):
                     self._filled(year_group, f"month:{year}-{month}", month_label(year, month), posts, keys)
                 self._attach(year_group)
         broken = [info for info in every if is_broken(info)]
+        self._messages = []
         if broken or journal.folder_problems:
             problems = self._filled(top, "problems", translated(PROBLEMS), broken, keys, attach=False)
             self._set_messages(problems, journal.folder_problems)
             self._attach(problems)
         self._shown = {info.path: (keys[id(info)], places(info, grouping)) for info in every}
+        self._building = False
+        self.endResetModel()
 
     def _group(self, parent: Group, ident: str, label: str) -> Group:
-        group = Group(group_item(label, 0, ident), ident, label, parent)
+        group = Group(ident, label, parent)
         parent.groups[ident] = group
+        self._groups[group.number] = group
         return group
 
     def _filled(
@@ -256,36 +314,60 @@ class PostTreeModel(QStandardItemModel):
     ) -> Group:
         """A new group of ``posts`` (their order keys in ``keys``, by ``id``)."""
         group = self._group(parent, ident, label)
-        group.item.appendRows([post_item(info) for info in posts])
+        group.rows = list(posts)
         group.keys = [keys[id(info)] for info in posts]
         if attach:
             self._attach(group)
         return group
 
+    def _live(self, group: Group) -> bool:
+        """True when the view knows of ``group``'s rows (it and the groups above it attached)."""
+        if self._building:
+            return False  # (inside a reset: the view reads the whole tree after it)
+        while group.parent is not None:
+            if not group.attached:
+                return False
+            group = group.parent
+        return True
+
     def _attach(self, group: Group) -> None:
         """Put a new group's row in its place, its label counted."""
         parent = group.parent
         assert parent is not None
-        group.item.setText(f"{group.label} ({group.count()})")
-        group.item.setData(group.count(), COUNT_ROLE)
+        live = self._live(parent)
         if group.ident == "problems":
-            parent.item.appendRow(group.item)  # always last
+            row = parent.size()  # always last
         else:
             group.key = group.sort_key()
             row = bisect_right(parent.keys, group.key)
+        if live:
+            self.beginInsertRows(self._index(parent), row, row)
+        if group.ident == "problems":
+            parent.tail.append(group)
+        else:
             parent.keys.insert(row, group.key)
-            parent.item.insertRow(row, [group.item])
+            parent.rows.insert(row, group)
         group.attached = True
+        group.shown = group.count()
+        if live:
+            self.endInsertRows()
 
     def _set_messages(self, problems: Group, messages: list[Problem]) -> None:
         """Show the folders that could not be read after the Problems group's posts."""
-        item = problems.item
-        if problems.extra:
-            for _ in range(problems.extra):
-                item.takeRow(len(problems.keys))  # taken, not removed (module docstring)
-        root = self._journal.root if self._journal is not None else Path()
-        item.appendRows([folder_problem_item(message, root) for message in messages])
-        problems.extra = len(messages)
+        live = self._live(problems)
+        first = len(problems.rows)
+        if problems.tail:
+            if live:
+                self.beginRemoveRows(self._index(problems), first, first + len(problems.tail) - 1)
+            problems.tail = []
+            if live:
+                self.endRemoveRows()
+        if messages:
+            if live:
+                self.beginInsertRows(self._index(problems), first, first + len(messages) - 1)
+            problems.tail = list(messages)
+            if live:
+                self.endInsertRows()
         self._messages = list(messages)
 
     # -- updating ----------------------------------------------------------------------
@@ -301,13 +383,19 @@ class PostTreeModel(QStandardItemModel):
         for path in [path for path in paths if self._update_in_place(path)]:
             paths.discard(path)  # same place in the tree: the rows stay (and stay selected)
         touched: dict[str, Group] = {}
+        seen: dict[int, QModelIndex | None] = {}  # a group's index while rows come and go, None: not live
         for path in paths:
             key, spots = self._shown.pop(path, ((), []))
             for place in spots:
                 group = self._find(place)
                 row = bisect_left(group.keys, key)
+                live = self._seen(group, seen)
+                if live is not None:
+                    self.beginRemoveRows(live, row, row)
                 del group.keys[row]
-                group.item.takeRow(row)  # taken, not removed (module docstring)
+                del group.rows[row]
+                if live is not None:
+                    self.endRemoveRows()
                 self._touch(group, touched)
         for path in sorted(paths, key=str):
             info = journal.get(path)
@@ -317,8 +405,13 @@ class PostTreeModel(QStandardItemModel):
             for place in spots:
                 group = self._ensure(place)
                 row = bisect_right(group.keys, key)
+                live = self._seen(group, seen)
+                if live is not None:
+                    self.beginInsertRows(live, row, row)
                 group.keys.insert(row, key)
-                group.item.insertRow(row, [post_item(info)])
+                group.rows.insert(row, info)
+                if live is not None:
+                    self.endInsertRows()
                 self._touch(group, touched)
             self._shown[path] = (key, spots)
         if journal.folder_problems != self._messages:
@@ -330,6 +423,13 @@ class PostTreeModel(QStandardItemModel):
         if reorder:
             self.reorder()
 
+    def _seen(self, group: Group, seen: dict[int, QModelIndex | None]) -> QModelIndex | None:
+        """The index of ``group``'s row if the view knows of its rows, else None; kept in
+        ``seen`` while only posts' rows come and go (no group moves then)."""
+        if group.number not in seen:
+            seen[group.number] = self._index(group) if self._live(group) else None
+        return seen[group.number]
+
     def reorder(self) -> None:
         """Move the groups whose counts changed their place (``apply`` without ``reorder``)
         to it: the tree is then the tree ``build`` would make."""
@@ -340,12 +440,20 @@ class PostTreeModel(QStandardItemModel):
             if parent is None or key == group.key:
                 continue
             row = bisect_left(parent.keys, group.key)
+            # its place among the others (the list still holds it, under its old key)
+            target = bisect_right(parent.keys, key) - (group.key < key)
+            live = target != row and self._live(parent)
+            if live:  # (Qt counts the row it goes before as the rows were)
+                self.beginMoveRows(
+                    self._index(parent), row, row, self._index(parent), target + (target > row)
+                )
             del parent.keys[row]
-            target = bisect_right(parent.keys, key)
+            del parent.rows[row]
             parent.keys.insert(target, key)
+            parent.rows.insert(target, group)
             group.key = key
-            if target != row:
-                parent.item.insertRow(target, parent.item.takeRow(row))
+            if live:
+                self.endMoveRows()
 
     def _update_in_place(self, path: Path) -> bool:
         """Refresh the rows of a post whose groups and order are unchanged; False otherwise."""
@@ -353,14 +461,16 @@ class PostTreeModel(QStandardItemModel):
         info = self._journal.get(path) if self._journal is not None and entry is not None else None
         if entry is None or info is None or entry != (order_key(info), places(info, self.grouping)):
             return False
-        fresh = post_item(info)
         key, spots = entry
         for place in spots:
             group = self._find(place)
             for row in range(bisect_left(group.keys, key), bisect_right(group.keys, key)):
-                item = group.item.child(row)
-                if item.text() != fresh.text():
-                    item.setText(fresh.text())
+                old = group.rows[row]
+                if isinstance(old, PostInfo) and old.path == path:
+                    group.rows[row] = info
+                    if (old.title or old.path.stem) != (info.title or info.path.stem) and self._live(group):
+                        index = self.createIndex(row, 0, group.number)
+                        self.dataChanged.emit(index, index, [DISPLAY])
         return True
 
     def _touch(self, group: Group, touched: dict[str, Group]) -> None:
@@ -401,22 +511,30 @@ class PostTreeModel(QStandardItemModel):
         count = group.count()
         if count == 0:
             del parent.groups[group.ident]
+            self._groups.pop(group.number, None)
             self._unplaced.pop(group.ident, None)
             if group.attached:
+                row = group.row()
+                live = self._live(parent)
+                if live:
+                    self.beginRemoveRows(self._index(parent), row, row)
                 if group.ident == "problems":
-                    parent.item.takeRow(group.item.row())
+                    parent.tail.remove(group)
                 else:
-                    row = bisect_left(parent.keys, group.key)
                     del parent.keys[row]
-                    parent.item.takeRow(row)
+                    del parent.rows[row]
+                group.attached = False
+                if live:
+                    self.endRemoveRows()
             return
         if not group.attached:
             self._attach(group)
             return
-        text = f"{group.label} ({count})"
-        if group.item.text() != text:
-            group.item.setText(text)
-            group.item.setData(count, COUNT_ROLE)
+        if group.shown != count:
+            group.shown = count
+            if self._live(group):
+                index = self._index(group)
+                self.dataChanged.emit(index, index, [DISPLAY, COUNT_ROLE])
         if group.ident != "problems" and group.sort_key() != group.key:
             self._unplaced[group.ident] = group  # (moved by reorder)
 
@@ -427,7 +545,7 @@ class PostTreeModel(QStandardItemModel):
         while stack:
             group = stack.pop()
             if group.attached:
-                yield group.ident, group.item.index()
+                yield group.ident, self._index(group)
                 stack.extend(reversed(group.groups.values()))
 
     def index_of(self, path: Path) -> QModelIndex:
@@ -439,8 +557,7 @@ class PostTreeModel(QStandardItemModel):
         groups = [self._find(place) for place in spots]
         top = [group for group in groups if group.ident != "problems"]
         first = min(top, key=lambda group: self._find(group_top(group)).key) if top else groups[0]
-        row = bisect_left(first.keys, key)
-        return first.item.child(row).index()
+        return self.createIndex(bisect_left(first.keys, key), 0, first.number)
 
 
 def group_top(group: Group) -> Place:

@@ -15,10 +15,11 @@ import pytest
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
+from PySide6.QtTest import QAbstractItemModelTester
 
 from journal_app.core import Journal, JournalChange
-from journal_app.ui.sidebar import PATH_ROLE, Sidebar
+from journal_app.ui.sidebar import GROUP_ROLE, PATH_ROLE, Sidebar
 
 TITLES = ["봄", "여름", "Autumn", "autumn", "겨울 이야기"]
 TAGS = ["일상", "개발", "Dev", "dev", "여행"]
@@ -57,17 +58,48 @@ step = st.one_of(
 )
 
 
-def tree(sidebar: Sidebar, parent: QModelIndex = QModelIndex()) -> list:
-    """The model's rows as (text, path, children), in order."""
-    model = sidebar.model
+def tree(sidebar: Sidebar | QSortFilterProxyModel, parent: QModelIndex = QModelIndex()) -> list:
+    """The model's rows (a sidebar's, or a proxy's) as (text, path, children), in order."""
+    model = sidebar.model if isinstance(sidebar, Sidebar) else sidebar
     return [
         (
             model.index(row, 0, parent).data(),
             model.index(row, 0, parent).data(PATH_ROLE),
-            tree(sidebar, model.index(row, 0, parent)),
+            tree(model, model.index(row, 0, parent)),
         )
         for row in range(model.rowCount(parent))
     ]
+
+
+def watched(sidebar: Sidebar) -> QSortFilterProxyModel:
+    """A proxy over the sidebar's model, which knows only what the model's signals told it (so
+    its tree is the model's only when every row that came, went or moved was announced), and
+    Qt's own model checker on every signal (it warns "FAIL!" at a wrong one)."""
+    proxy = QSortFilterProxyModel(sidebar)
+    proxy.setSourceModel(sidebar.model)
+    proxy.setRecursiveFilteringEnabled(True)
+    tree(proxy)  # (the proxy maps the rows it was asked for)
+    sidebar.checker = QAbstractItemModelTester(  # type: ignore[attr-defined]
+        sidebar.model, QAbstractItemModelTester.FailureReportingMode.Warning, sidebar
+    )
+    return proxy
+
+
+def group_labels(sidebar: Sidebar) -> dict[str, str]:
+    """Each group's label, by its id."""
+    return {ident: index.data() for ident, index in sidebar.model.group_indexes()}
+
+
+def told_of(sidebar: Sidebar) -> set[str]:
+    """The groups whose rows the model says changed (``dataChanged``), as they are said."""
+    told: set[str] = set()
+    sidebar.model.dataChanged.connect(lambda first, *_: told.add(first.data(GROUP_ROLE)))
+    return told
+
+
+def failures(qtlog, since: int = 0) -> list[str]:
+    """The model checker's complaints in the Qt messages after the first ``since``."""
+    return [record.message for record in qtlog.records[since:] if "FAIL" in record.message]
 
 
 def text_of(value: str | dict) -> str:
@@ -114,8 +146,8 @@ def perform(
     start=st.lists(st.tuples(st.sampled_from(NAMES), post_text), max_size=5),
     steps=st.lists(step, min_size=1, max_size=12),
 )
-def test_applying_changes_gives_the_tree_a_rebuild_gives(qtbot, start, steps):
-    folder = Path(tempfile.mkdtemp())
+def test_applying_changes_gives_the_tree_a_rebuild_gives(qtbot, qtlog, start, steps):
+    folder, since = Path(tempfile.mkdtemp()), len(qtlog.records)  # (one log for every example)
     try:
         written: dict[str, str | dict] = {}
         for name, value in start:
@@ -128,14 +160,22 @@ def test_applying_changes_gives_the_tree_a_rebuild_gives(qtbot, start, steps):
             qtbot.addWidget(sidebar)
             sidebar.set_grouping(grouping)
             sidebar.set_journal(journal)
-            sidebars.append(sidebar)
+            sidebars.append((sidebar, watched(sidebar), told_of(sidebar)))
         for action, name, value in steps:
             change = perform(journal, folder, written, action, name, value)
-            for sidebar in sidebars:
+            for sidebar, proxy, told in sidebars:
+                before = group_labels(sidebar)
+                told.clear()
                 sidebar.apply(change)
+                after = group_labels(sidebar)
+                # a label that changed was announced (a view shows what it was told)
+                assert {key for key in after if before.get(key, after[key]) != after[key]} <= told
                 applied = tree(sidebar)
+                assert tree(proxy) == applied, (sidebar.grouping_key(), action, name, value)
                 sidebar.rebuild()
                 assert applied == tree(sidebar), (sidebar.grouping_key(), action, name, value)
+                assert tree(proxy) == applied
+        assert failures(qtlog, since) == []
     finally:
         shutil.rmtree(folder)
 

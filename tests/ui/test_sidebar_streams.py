@@ -20,7 +20,7 @@ from PySide6.QtCore import QModelIndex
 
 from journal_app.core import Journal, JournalChange
 from journal_app.ui.sidebar import GROUP_ROLE, PATH_ROLE, Sidebar
-from tests.ui.test_sidebar_changes import tree
+from tests.ui.test_sidebar_changes import failures, tree, watched
 
 TAGS = ["일상", "개발", "Dev", "dev", "여행"]
 DATES = ["2023-01-05T10:00:00+09:00", "2024-03-01T00:00:00Z", "2022-06-15T12:00:00+09:00"]
@@ -56,8 +56,8 @@ posts = st.lists(
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=40)
 @given(first=st.lists(st.sampled_from(TAGS), max_size=2), batches=st.lists(posts, min_size=1, max_size=5))
-def test_a_stream_of_batches_ends_as_the_tree_a_rebuild_gives(qtbot, first, batches):
-    folder = Path(tempfile.mkdtemp())
+def test_a_stream_of_batches_ends_as_the_tree_a_rebuild_gives(qtbot, qtlog, first, batches):
+    folder, since = Path(tempfile.mkdtemp()), len(qtlog.records)  # (one log for every example)
     try:
         write(folder / "first.md", "처음", first)
         journal = Journal(folder, use_index=False)
@@ -68,6 +68,7 @@ def test_a_stream_of_batches_ends_as_the_tree_a_rebuild_gives(qtbot, first, batc
                 qtbot.addWidget(sidebar)
                 sidebar.set_grouping(grouping)
                 sidebar.set_journal(journal)
+        proxies = {grouping: watched(streamed[grouping]) for grouping in ("tag", "date")}
         number = 0
         for batch in batches:
             change = JournalChange()
@@ -81,9 +82,12 @@ def test_a_stream_of_batches_ends_as_the_tree_a_rebuild_gives(qtbot, first, batc
                 built[grouping].rebuild()
                 # the same groups, counted, with the same rows (a tag group may wait for its place)
                 assert sorted(tree(streamed[grouping])) == sorted(tree(built[grouping])), grouping
+                assert tree(proxies[grouping]) == tree(streamed[grouping]), grouping
         for grouping in ("tag", "date"):
             streamed[grouping].apply(JournalChange())  # the stream's end (a scan's last word)
             assert tree(streamed[grouping]) == tree(built[grouping]), grouping
+            assert tree(proxies[grouping]) == tree(built[grouping]), grouping
+        assert failures(qtlog, since) == []
     finally:
         shutil.rmtree(folder)
 
