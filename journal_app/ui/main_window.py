@@ -408,5 +408,6 @@ class MainWindow(QMainWindow):
         self.search.shutdown()
         self.history.stop()
         self.git.stop()
+        self.sidebar.model.release()  # before Qt deletes the items (see PostTreeModel.release)
         self.document.recovery.close()  # this instance ends with its window
         event.accept()

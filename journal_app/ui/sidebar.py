@@ -110,7 +110,10 @@ class Sidebar(QWidget):
         self.filter.setAccessibleName(self.tr("Filter posts"))
         self.filter.setPlaceholderText(self.tr("Filter by title or tag"))
         self.filter.setClearButtonEnabled(True)
-        self.model = PostTreeModel(self)
+        self.model = model = PostTreeModel(self)
+        # the items' wrappers go before Qt deletes the items with this widget (a sidebar
+        # deleted without its window closing, as in a test; see PostTreeModel.release)
+        self.destroyed.connect(lambda *_: model.release())
         self.filtered = PostFilter(self)  # over the model only while a filter text is typed
         self._nothing = QStandardItemModel(self)  # what the filter is over otherwise
         self.filtered.setSourceModel(self._nothing)

@@ -102,3 +102,15 @@ def test_a_new_post_made_while_filtering_is_listed_and_highlighted(qtbot, window
     assert window.sidebar.filter.text() == "제주"  # the filter stays
     assert window.sidebar.tree.currentIndex().data(PATH_ROLE) == str(path)
     assert window.sidebar.tree.currentIndex().data() == "필터 중 새 글"
+
+
+def test_the_filter_finds_a_post_by_its_new_title_and_tags_after_an_edit(qtbot, tmp_path):
+    # a post edited in place (its rows stay where they were) is found by what it says now
+    sidebar = sidebar_on(qtbot, tmp_path)
+    sidebar.filter.setText("사과")
+    assert shown(sidebar) == ["과일 (1/3)", "  사과 이야기"]
+    write(tmp_path / "a.md", "능금 이야기", "과일", "2023-01-05T10:00:00+09:00")
+    sidebar.apply(sidebar.journal.refresh(tmp_path / "a.md"))
+    assert shown(sidebar) == []
+    sidebar.filter.setText("능금")
+    assert shown(sidebar) == ["과일 (1/3)", "  능금 이야기"]

@@ -126,3 +126,27 @@ def test_closing_during_a_long_render_neither_aborts_nor_waits_for_it(journal_ro
     assert result.returncode == 0 and "survived" in result.stdout, result.stderr[-3000:]
     assert "still rendering" in result.stdout  # the close came while the render ran
     assert "Destroyed while thread" not in result.stderr
+
+
+def test_no_wrapper_of_the_trees_own_items_outlives_its_model(qtbot, journal_root):
+    """The tree's invisible top item is made by Qt, so PySide never learns when Qt deletes it.
+    A wrapper of it held past the model's end was handed out later for Qt's next object at that
+    address: a window's ``viewport()`` came back as a ``QStandardItem``."""
+    import gc
+
+    from PySide6.QtGui import QStandardItem
+
+    from journal_app.core import Journal
+    from journal_app.ui.tree_model import PostTreeModel
+
+    model = PostTreeModel()
+    model.build(Journal(journal_root, use_index=False), "tag")
+    top = shiboken6.getCppPointer(model.invisibleRootItem())[0]
+    gc.collect()
+    shiboken6.delete(model)  # the items go with it, as when a window closes (the model object stays)
+    held = [
+        wrapper
+        for wrapper in shiboken6.getAllValidWrappers()
+        if isinstance(wrapper, QStandardItem) and shiboken6.getCppPointer(wrapper)[0] == top
+    ]
+    assert held == []
