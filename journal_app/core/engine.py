@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt, rules_block
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_block import StateBlock
+from markdown_it.ruler import Ruler
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -278,6 +279,11 @@ _STARTS = {
     "journal_app.core.goldmark._raw_block": "<",
     "journal_app.core.templates._liquid_block": "{",
     "journal_app.core.templates._hugo_block": "{",
+    "journal_app.core.kramdown._closed_fence.<locals>.fence": "`~",
+    "journal_app.core.kramdown._abbreviation": "*",
+    "journal_app.core.ial._block_list": "{",
+    "journal_app.core.ial._block_extension": "{",
+    "mdit_py_plugins.dollarmath.index.math_block_dollar.<locals>._math_block_dollar": "$",
 }
 
 
@@ -362,6 +368,42 @@ class _BlockParser(ParserBlock):
                 hasEmptyLines = True
                 line += 1
                 state.line = line
+
+
+class _BlockRuler(Ruler):
+    """markdown-it's block ruler whose terminator chains (what may end a paragraph, a list, a
+    quote, a reference) are one rule that tries, for a line, only the chain's rules that can
+    start at its first character (:data:`_STARTS`), in their order: a paragraph asked every
+    rule of its chain at each of its lines (the seed post: 400 fence rules a render, saying no).
+    Lines indented four or more, or by a quote's quirk below none, are asked every rule."""
+
+    def getRules(self, chainName: str) -> list:  # noqa: N802 (markdown-it's name)
+        rules = super().getRules(chainName)
+        if not chainName:
+            return rules
+        kept = self.__dict__.setdefault("_terminators", {})
+        found = kept.get(chainName)
+        if found is None or found[0] is not rules:  # (a ruler changed since holds a new list)
+            found = kept[chainName] = (rules, [_first_character_terminator(rules)])
+        return found[1]
+
+
+def _first_character_terminator(rules: list) -> Callable[[StateBlock, int, int, bool], bool]:
+    by_first, anywhere = _chains(rules, _starts)
+
+    def terminates(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        start = state.bMarks[line] + state.tShift[line]
+        count = state.sCount[line]
+        if count < 0 or count - state.blkIndent >= 4 or start >= state.eMarks[line]:
+            chain = rules
+        else:
+            chain = by_first.get(state.src[start], anywhere)
+        for rule in chain:
+            if rule(state, line, end, silent):
+                return True
+        return False
+
+    return terminates
 
 
 # The same for inline rules: the characters each can start at, for the rules that say no at any
@@ -699,6 +741,7 @@ def build(flavor: str, plain: bool = False, filter_tags: bool = False) -> Markdo
         md.add_render_rule("html_block", _html_block)
         md.add_render_rule("html_inline", _html_inline)
     md.block.__class__ = _BlockParser
+    md.block.ruler.__class__ = _BlockRuler
     md.inline.__class__ = _InlineParser
     return md
 

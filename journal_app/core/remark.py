@@ -416,6 +416,10 @@ def _item_lines(lines: list[str]) -> list[str]:
         least = indent if least is None else min(least, indent)
     if least is not None:
         for number, value in enumerate(values):
+            lead = len(value) - len(value.lstrip(" "))
+            if value[lead : lead + 1] != "\t":  # spaces alone: the stops are every column
+                values[number] = value[min(least, lead) :]
+                continue
             stops = _indent_stops(value)[1]
             index = least
             while index and index not in stops:

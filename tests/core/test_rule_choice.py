@@ -1,6 +1,7 @@
-"""The engine's block and inline parsers try only the rules that can start at a line's (or a
-position's) first character: every render must be what markdown-it's own loops, which try
-every rule everywhere, give. And a render pauses the cycle collector only while it runs."""
+"""The engine's block and inline parsers, and the rules that may end a paragraph, a list or a
+quote, try only the rules that can start at a line's (or a position's) first character: every
+render must be what markdown-it's own loops, which try every rule everywhere, give. And a
+render pauses the cycle collector only while it runs."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
+from markdown_it.ruler import Ruler
 
 from journal_app.core.engine import PROFILES, build, parser
 
@@ -80,6 +82,35 @@ Term
 | a | b |
 |---|---|
 | 1 | 2 |
+
+a paragraph, then what may end it right under its lines
+```
+fenced
+```
+more
+~~~
+tilde
+~~~
+text
+$$
+y
+$$
+text
+{: .c}
+text
+{::comment}
+x
+{:/comment}
+text
+*[ABBR]: an abbreviation
+text
+> quote
+- item
+text
+# heading
+<div>
+x
+</div>
 """
 
 
@@ -87,6 +118,7 @@ def _every_rule_everywhere(flavor: str):
     """The flavor's parser with markdown-it's own loops."""
     md = build(flavor)
     md.block.__class__ = ParserBlock
+    md.block.ruler.__class__ = Ruler
     md.inline.__class__ = ParserInline
     return md
 
@@ -95,6 +127,7 @@ def _every_rule_everywhere(flavor: str):
 def test_the_rules_chosen_give_what_every_rule_gives(flavor):
     chosen, everywhere = parser(flavor), _every_rule_everywhere(flavor)
     assert type(chosen.block) is not ParserBlock and type(chosen.inline) is not ParserInline
+    assert type(chosen.block.ruler) is not Ruler  # (what ends a paragraph: chosen too)
     for text in [*SPEC, EVERY_START, EVERY_START.replace("\n", "\n  ")]:
         env = {"first_line": 1, "flavor": flavor, "raw_html": flavor != "hugo"}
         expected = everywhere.render(text, dict(env))
