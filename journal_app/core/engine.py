@@ -377,15 +377,12 @@ class _BlockRuler(Ruler):
     rule of its chain at each of its lines (the seed post: 400 fence rules a render, saying no).
     Lines indented four or more, or by a quote's quirk below none, are asked every rule."""
 
-    def getRules(self, chainName: str) -> list:  # noqa: N802 (markdown-it's name)
-        rules = super().getRules(chainName)
-        if not chainName:
-            return rules
-        kept = self.__dict__.setdefault("_terminators", {})
-        found = kept.get(chainName)
-        if found is None or found[0] is not rules:  # (a ruler changed since holds a new list)
-            found = kept[chainName] = (rules, [_first_character_terminator(rules)])
-        return found[1]
+    def __compile__(self) -> None:
+        super().__compile__()
+        assert self.__cache__ is not None
+        for chain, rules in self.__cache__.items():
+            if chain:
+                self.__cache__[chain] = [_first_character_terminator(rules)]
 
 
 def _first_character_terminator(rules: list) -> Callable[[StateBlock, int, int, bool], bool]:
