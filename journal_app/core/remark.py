@@ -155,6 +155,73 @@ def _first_line_break(state: StateCore) -> None:
     inline.children = [Token("hardbreak", "br", 0), *(inline.children or [])]
 
 
+def _blank_code(src: str) -> tuple[int, str] | None:
+    """remark-parse 7's indented code tokenizer (code-indented.js) at the text's start, where it
+    comes before the paragraph's (and no line break came before, which the blank-line tokenizer
+    would take with every blank line after it): over lines of nothing but spaces and tabs, once
+    a line indented four columns (or by a tab) comes after a line's end, it has read a code block
+    of those lines alone. Returns the lines it takes and its text; None when it makes no such
+    block (it makes none, or one with text, which markdown-it makes too)."""
+    if not src or src[0] == "\n":
+        return None
+    index, length = -1, len(src)
+    taken = content = taken_queue = content_queue = ""
+    indent = False
+    while True:
+        index += 1
+        if index >= length:
+            break
+        char = src[index]
+        if indent:
+            indent = False
+            taken, content = taken + taken_queue, content + content_queue
+            taken_queue = content_queue = ""
+            if char == "\n":
+                taken_queue = content_queue = char
+                continue
+            taken, content = taken + char, content + char
+            while index + 1 < length:
+                index += 1
+                char = src[index]
+                if char == "\n":
+                    taken_queue = content_queue = char
+                    break
+                taken, content = taken + char, content + char
+        elif src.startswith("    ", index):
+            taken_queue += "    "
+            index += 3
+            indent = True
+        elif char == "\t":
+            taken_queue += char
+            indent = True
+        else:
+            blank = ""
+            while char in (" ", "\t"):
+                blank += char
+                index += 1
+                char = src[index] if index < length else ""
+            if char != "\n":
+                break
+            taken_queue += blank + char
+            content_queue += char
+    if not content or content.strip():
+        return None
+    text = content.rstrip("\n")
+    return taken.count("\n") + 1, text + "\n" if text else ""
+
+
+def _leading_blank_code(state: StateCore) -> None:
+    """An empty code block where remark-parse 7 reads one from lines of spaces at the text's
+    start (``_blank_code``: ``  ``, ``    ``, then a heading: an empty ``<pre>`` above it)."""
+    found = _blank_code(state.src)
+    if found is None:
+        return
+    lines, text = found
+    token = Token("code_block", "code", 0)
+    token.content, token.map, token.block = text, [0, lines], True
+    state.tokens.insert(0, token)
+
+
 def _velog_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if _in_first_paragraph(state, start) and skipOrderedListMarker(state, start) >= 0:
         return False
@@ -605,3 +672,4 @@ def velog_lists_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("hr", "velog_blank_heading", _velog_blank_heading)
     md.core.ruler.push("velog_loose_lists", _loose_lists)
     md.core.ruler.after("inline", "velog_first_line_break", _first_line_break)
+    md.core.ruler.after("block", "velog_leading_blank_code", _leading_blank_code)

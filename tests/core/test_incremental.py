@@ -62,6 +62,8 @@ PIECES = [
     "",
     "",
     "",
+    "  ",  # lines of spaces: at the start, velog may read an empty code block from them
+    "    ",
 ]
 CHARACTERS = "a가 *_`|<>-=#[]:$!\t🎉"
 
@@ -146,6 +148,9 @@ def same(got: str, expected: str) -> None:
     start="- 목차\n{:toc}\n\n# 하나\n\n글\n\n글\n\n글",
     edits=[("insert", 1.0, "# 둘")],
     first_line=1,
+)
+@example(  # velog: lines of spaces at the start become an empty code block once one has four
+    start="  \n  \n# 제목\n\n글", edits=[("type", 0.24, " "), ("type", 0.24, " ")], first_line=1
 )
 def test_after_every_edit_the_render_is_the_full_render(flavor, raw_html, start, edits, first_line):
     renderer = IncrementalRenderer(flavor, raw_html)

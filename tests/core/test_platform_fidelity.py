@@ -165,6 +165,18 @@ VELOG = [
     (" \n---\ntext", ["h2", "p"]),
     ("\t\n===", ["h1"]),
     ("  \n  ---\ntext", ["p"]),  # (a rule: not in the structure)
+    # lines of spaces at the start, one of four columns after a line's end: an empty code block
+    ("  \n    \n# h", ["pre", "h1"]),
+    ("    \n    \n# h", ["pre", "h1"]),
+    ("  \n  \n    \n -  x", ["pre", "ul", "  li"]),
+    ("  \n\t\ntext", ["pre", "p"]),
+    ("     \n# h", ["pre", "h1"]),  # (a fifth space is its text)
+    ("    \n# h", ["h1"]),  # (the first line alone: none)
+    ("    \n\n# h", ["h1"]),
+    ("\t\n# h", ["h1"]),
+    ("\n    \n# h", ["h1"]),  # (a line break first: blank lines, all of them)
+    ("a\n\n  \n    \n# h", ["p", "h1"]),
+    ("  \n    \n    x", ["pre"]),  # (code with text: one block)
 ]
 
 
