@@ -127,7 +127,14 @@ def lazy_quote(
         block.__dict__.pop("tokenize"), block.ruler.__dict__.pop("getRules")  # once: the quote's own
         for line in lazy:  # markdown-it made them a paragraph's lazy lines (-1): lines of the quote
             inner.sCount[line] = max(0, counts[line] - indent)
-        type(block).tokenize(block, inner, first, last)
+        # (kept for the rules inside that read such a line as its indent shows it: remark.py)
+        shown = inner.__dict__.setdefault("_lazy_quote_lines", set())
+        fresh = set(lazy) - shown
+        shown |= fresh
+        try:
+            type(block).tokenize(block, inner, first, last)
+        finally:
+            shown -= fresh
 
     # for this quote only (see tokenize); its blocks end with it (markdown-it's quote leaves them
     # the lines below it to look at: a fence there would be closed by a line after the quote)

@@ -265,7 +265,7 @@ def _view(state: StateBlock, line: int) -> str:
     kept = state.__dict__.get("_remark_views", {}).get(line)
     if kept is not None and kept[0] == state.blkIndent:
         return kept[1]
-    if state.blkIndent == 0:
+    if state.blkIndent == 0 and line not in state.__dict__.get("_lazy_quote_lines", ()):
         return state.src[state.bMarks[line] : state.eMarks[line]]
     text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
     return " " * max(0, state.sCount[line] - state.blkIndent) + text

@@ -177,6 +177,33 @@ VELOG = [
     ("\n    \n# h", ["h1"]),  # (a line break first: blank lines, all of them)
     ("a\n\n  \n    \n# h", ["p", "h1"]),
     ("  \n    \n    x", ["pre"]),  # (code with text: one block)
+    # a quote in an item takes the lines under it as they are (the item's indent off): a list
+    # there takes the indented lines after it, as remark's list does anywhere
+    (
+        "   1. > q\n    10. ---\n    ![](x.png)",
+        ["ol", "  li", "    blockquote", "      p", "      ol", "        li"],
+    ),
+    (
+        "2. > q\n    1. b c\n   ![](x.png)\n -  # h\n  10. # h",
+        [
+            "ol",
+            "  li",
+            "    blockquote",
+            "      p",
+            "      ol",
+            "        li",
+            "ul",
+            "  li",
+            "    h1",
+            "ol",
+            "  li",
+            "    h1",
+        ],
+    ),
+    (
+        "  - > q\n     1.  text\n  ![](x.png)\n    10. # h\n\n    ",
+        ["ul", "  li", "    blockquote", "      p", "      ol", "        li", "        li", "          h1"],
+    ),
 ]
 
 
